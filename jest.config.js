@@ -1,0 +1,11 @@
+/** Unit and integration tests: pure layers in Node, components in jsdom (per-file docblock). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["<rootDir>/tests/{unit,integration}/**/*.test.ts?(x)"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { ignoreCodes: [151001, 151002] } }],
+  },
+  setupFiles: ["<rootDir>/tests/support/setup.ts"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,244 @@
+/**
+ * The benchmark: for a focal municipality, year and network, each indicator's value,
+ * network average, lowest and highest, coverage, index (average = 100) and rank.
+ *
+ * Rules (see DOMAIN.md):
+ * - Missing values (null, with SSB's status symbol) never count as 0 and never enter an average.
+ * - Average, lowest, highest, n and rank are computed over the same "averaging set": the
+ *   network's members in that year, less Oslo and/or the focal municipality when the
+ *   options say so, restricted to members with a value (and, for a weighted average, a weight).
+ * - An average that is missing, zero or negative yields a per-row problem, never NaN or Infinity.
+ * - Rank 1 is the highest value among the averaging set plus the focal municipality; ties share a rank.
+ */
+import { indicatorFor, POPULATION_INDICATOR, templateById, templateIndicators, SECTOR_TEMPLATES } from "./catalog";
+import { municipalityNotInYear, noDataForYear, unknownMunicipality, unknownNetwork, unknownSector } from "./errors";
+import { codeForYear, municipalityById, refForYear, resolveMunicipality } from "./municipalities";
+import { NETWORKS, networkById, networkMembers, OSLO_ID } from "./networks";
+import type {
+  BenchmarkOptions,
+  Dataset,
+  Extreme,
+  Indicator,
+  MunicipalityRef,
+  Observation,
+  Profile,
+  ProfileRow,
+  RowProblem,
+} from "./types";
+
+/** Observations looked up by indicator, municipality and year. */
+export class ObservationIndex {
+  private readonly map = new Map<string, Observation>();
+
+  constructor(observations: readonly Observation[]) {
+    for (const o of observations) this.map.set(ObservationIndex.key(o.indicator, o.municipality, o.year), o);
+  }
+
+  private static key(indicator: string, municipality: string, year: number): string {
+    return `${indicator}\u0000${municipality}\u0000${year}`;
+  }
+
+  get(indicator: string, municipality: string, year: number): Observation | undefined {
+    return this.map.get(ObservationIndex.key(indicator, municipality, year));
+  }
+
+  /** The number, or null when missing or absent. */
+  value(indicator: string, municipality: string, year: number): number | null {
+    return this.get(indicator, municipality, year)?.value ?? null;
+  }
+}
+
+interface Point {
+  ref: MunicipalityRef;
+  value: number;
+}
+
+/** Index = value / average × 100, or null when it can't be stated. */
+export function indexOf(value: number | null, average: number | null): number | null {
+  if (value === null || average === null || !(average > 0)) return null;
+  return (value / average) * 100;
+}
+
+/** Competition rank (1 = highest; equal values share a rank) of `value` among `values`. */
+export function rankOf(value: number, values: readonly number[]): number {
+  let higher = 0;
+  for (const v of values) if (v > value) higher++;
+  return higher + 1;
+}
+
+/** First point with the lowest (or highest) value; ties go to the earliest in network order. */
+function extreme(points: readonly Point[], pick: "lowest" | "highest"): Point | null {
+  let best: Point | null = null;
+  for (const p of points) {
+    if (best === null || (pick === "lowest" ? p.value < best.value : p.value > best.value)) best = p;
+  }
+  return best;
+}
+
+function averageOf(points: readonly Point[], weights: readonly number[] | null): number {
+  if (weights === null) {
+    let sum = 0;
+    for (const p of points) sum += p.value;
+    return sum / points.length;
+  }
+  let num = 0;
+  let den = 0;
+  points.forEach((p, i) => {
+    num += p.value * weights[i];
+    den += weights[i];
+  });
+  return num / den;
+}
+
+function rowFor(
+  indicator: Indicator,
+  obs: ObservationIndex,
+  options: BenchmarkOptions,
+  focal: MunicipalityRef,
+  averagingSet: readonly MunicipalityRef[],
+  comparisons: readonly MunicipalityRef[],
+): ProfileRow {
+  const { year } = options;
+  const weighted = options.average === "weighted";
+  const usable: Point[] = [];
+  const weights: number[] = [];
+  const missing: ProfileRow["missing"] = [];
+  let withValueButNoWeight = 0;
+
+  for (const ref of averagingSet) {
+    const o = obs.get(indicator.id, ref.id, year);
+    if (!o || o.value === null) {
+      missing.push({ municipality: ref, status: o?.status });
+      continue;
+    }
+    if (weighted) {
+      const w = obs.value(POPULATION_INDICATOR, ref.id, year);
+      if (w === null || !(w > 0)) {
+        withValueButNoWeight++;
+        missing.push({ municipality: ref, status: o.status });
+        continue;
+      }
+      weights.push(w);
+    }
+    usable.push({ ref, value: o.value });
+  }
+
+  const focalObs = obs.get(indicator.id, focal.id, year);
+  const value = focalObs?.value ?? null;
+  const status = focalObs?.status ?? (focalObs ? undefined : "..");
+
+  let average: number | null = null;
+  let problem: RowProblem | null = null;
+  if (usable.length === 0) {
+    problem = withValueButNoWeight > 0 ? { code: "no-weights" } : { code: "no-data" };
+  } else {
+    average = averageOf(usable, weighted ? weights : null);
+    if (average === 0) problem = { code: "average-zero" };
+    else if (average < 0) problem = { code: "average-negative", average };
+  }
+  if (problem === null && value === null) problem = { code: "focal-missing", status };
+
+  const toExtreme = (p: Point | null): Extreme | null =>
+    p === null ? null : { value: p.value, municipality: p.ref, index: indexOf(p.value, average) };
+
+  let rank: number | null = null;
+  const ranked = usable.map((p) => p.value);
+  if (value !== null && !usable.some((p) => p.ref.id === focal.id)) ranked.push(value);
+  if (value !== null) rank = rankOf(value, ranked);
+
+  return {
+    indicator,
+    value,
+    status: value === null ? status : focalObs?.status,
+    average,
+    n: usable.length,
+    of: averagingSet.length,
+    lowest: toExtreme(extreme(usable, "lowest")),
+    highest: toExtreme(extreme(usable, "highest")),
+    index: indexOf(value, average),
+    rank,
+    rankOf: ranked.length,
+    comparisons: comparisons.map((ref) => {
+      const o = obs.get(indicator.id, ref.id, year);
+      const v = o?.value ?? null;
+      return { municipality: ref, value: v, status: o?.status ?? (o ? undefined : ".."), index: indexOf(v, average) };
+    }),
+    problem,
+    missing,
+  };
+}
+
+/** Resolve a code, name or id to a municipality that existed in `year`, or throw a KostraError. */
+export function municipalityInYear(text: string, year: number): MunicipalityRef {
+  const m = resolveMunicipality(text);
+  if (!m) throw unknownMunicipality(text);
+  if (codeForYear(m, year) === undefined) throw municipalityNotInYear(m.name, year);
+  return refForYear(m, year);
+}
+
+/** Years for which the dataset has any value for the given indicators. */
+export function yearsWithData(dataset: Dataset, indicatorIds: readonly string[]): number[] {
+  const ids = new Set(indicatorIds);
+  const years = new Set<number>();
+  for (const o of dataset.observations) if (ids.has(o.indicator) && o.value !== null) years.add(o.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Compute the profile. Throws a KostraError for an unknown sector, network or municipality, or a year with no data. */
+export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile {
+  const sector = templateById(options.sector);
+  if (!sector) throw unknownSector(options.sector, SECTOR_TEMPLATES.map((t) => t.id));
+  const network = networkById(options.network);
+  if (!network) throw unknownNetwork(options.network, NETWORKS.map((n) => n.id));
+  const { year } = options;
+
+  const indicators = templateIndicators(sector);
+  const available = yearsWithData(dataset, sector.indicators);
+  if (!available.includes(year)) throw noDataForYear(year, sector.label.nb, available);
+
+  const focal = municipalityInYear(options.focal, year);
+  const memberRefs = networkMembers(network, year).map((id) => refForYear(municipalityById(id)!, year));
+  const focalInNetwork = memberRefs.some((m) => m.id === focal.id);
+  const averagingSet = memberRefs.filter(
+    (m) => (options.includeOslo || m.id !== OSLO_ID) && (options.includeFocal || m.id !== focal.id),
+  );
+  const comparisons = options.comparisons
+    .map((c) => resolveMunicipality(c) ?? (() => { throw unknownMunicipality(c); })())
+    .map((m) => refForYear(m, year));
+
+  const obs = new ObservationIndex(dataset.observations);
+  const rows = indicators.map((ind) => rowFor(ind, obs, options, focal, averagingSet, comparisons));
+
+  const used = new Set<number>();
+  const relevant = new Set([...sector.indicators, POPULATION_INDICATOR]);
+  for (const o of dataset.observations) if (o.year === year && relevant.has(o.indicator)) used.add(o.provenance);
+  const provenance = [...used].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
+
+  return {
+    sector,
+    year,
+    focal,
+    network,
+    members: memberRefs,
+    averagingSet,
+    focalInNetwork,
+    options: { ...options, focal: focal.id, comparisons: comparisons.map((c) => c.id) },
+    rows,
+    provenance,
+  };
+}
+
+/** Default options for a template: simple mean, Oslo and the focal municipality included. */
+export function defaultOptions(sector: string, focal: string, year: number): BenchmarkOptions {
+  const t = templateById(sector);
+  return {
+    sector,
+    focal,
+    year,
+    network: t?.network ?? "asss",
+    comparisons: t ? [...t.defaultComparisons] : [],
+    average: "simple",
+    includeOslo: true,
+    includeFocal: true,
+  };
+}

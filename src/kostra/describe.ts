@@ -1,0 +1,69 @@
+/**
+ * Words and number formats for the domain's values, in each product language:
+ * SSB status symbols, per-row problems, the averaging rule in one line, numbers.
+ */
+import type { BenchmarkOptions, Lang, RowProblem } from "./types";
+
+const STATUS: Record<string, { nb: string; en: string }> = {
+  ".": { nb: "kan ikke forekomme", en: "not applicable" },
+  "..": { nb: "mangler data", en: "data missing" },
+  "...": { nb: "ikke tilgjengelig ennå", en: "not yet available" },
+  ":": { nb: "skjermet (konfidensielt)", en: "confidential" },
+  "-": { nb: "null", en: "nil" },
+};
+
+/** What an SSB status symbol means, e.g. ".." → "mangler data". */
+export function describeStatus(symbol: string | undefined, lang: Lang): string {
+  if (!symbol) return lang === "nb" ? "ingen verdi" : "no value";
+  return STATUS[symbol]?.[lang] ?? (lang === "nb" ? `SSB-symbol «${symbol}»` : `SSB symbol "${symbol}"`);
+}
+
+/** The reason a profile row has no index, in the user's language. */
+export function describeProblem(problem: RowProblem, lang: Lang, focalName = ""): string {
+  const nb = lang === "nb";
+  switch (problem.code) {
+    case "no-data":
+      return nb ? "Ingen kommuner i nettverket har data – snitt og indeks kan ikke beregnes." : "No network member has data – average and index cannot be computed.";
+    case "no-weights":
+      return nb ? "Mangler folketall til vekting – bruk uvektet snitt eller hent folketall." : "Population for weighting is missing – use a simple average or load population.";
+    case "average-zero":
+      return nb ? "Snittet er 0 – indeks kan ikke beregnes." : "The average is 0 – the index cannot be computed.";
+    case "average-negative":
+      return nb ? "Snittet er negativt – indeks gir ikke mening." : "The average is negative – an index is not meaningful.";
+    case "focal-missing":
+      return nb
+        ? `${focalName || "Kommunen"} mangler verdi (${describeStatus(problem.status, lang)}).`
+        : `${focalName || "The municipality"} has no value (${describeStatus(problem.status, lang)}).`;
+  }
+}
+
+/** The averaging rule in one line: "Snitt: uvektet, 10 kommuner, Oslo med, Bærum med". */
+export function describeAveraging(options: BenchmarkOptions, setSize: number, focalName: string, lang: Lang): string {
+  const nb = lang === "nb";
+  const kind = options.average === "weighted" ? (nb ? "befolkningsvektet" : "population-weighted") : nb ? "uvektet" : "simple";
+  const oslo = options.includeOslo ? (nb ? "Oslo med" : "Oslo included") : nb ? "uten Oslo" : "without Oslo";
+  const focal = options.includeFocal
+    ? nb ? `${focalName} med` : `${focalName} included`
+    : nb ? `uten ${focalName}` : `without ${focalName}`;
+  return nb
+    ? `Snitt: ${kind}, ${setSize} kommuner, ${oslo}, ${focal}`
+    : `Average: ${kind}, ${setSize} municipalities, ${oslo}, ${focal}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** A number in the locale's format (nb-NO: "277 363", "50,9"); "" for null. */
+export function formatNumber(value: number | null, decimals: number, lang: Lang): string {
+  if (value === null) return "";
+  const key = `${lang}/${decimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "nb" ? "nb-NO" : "en-GB", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formatters.set(key, f);
+  }
+  // nb-NO groups with a narrow no-break space and uses U+2212 for minus; plain text readers want ASCII.
+  return f.format(value).replace(/\u00a0|\u202f/g, " ").replace(/\u2212/g, "-");
+}

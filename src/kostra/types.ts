@@ -1,0 +1,199 @@
+/**
+ * The domain's vocabulary: municipalities, networks, indicators, observations and
+ * the benchmark profile. Pure data; nothing here does I/O.
+ */
+
+/** A language the product speaks. Norwegian bokmål is the default. */
+export type Lang = "nb" | "en";
+
+/** Text in both product languages. */
+export interface LocalizedText {
+  nb: string;
+  en: string;
+}
+
+/** A region code valid for a span of data years (inclusive; open ends allowed). */
+export interface CodePeriod {
+  code: string;
+  from?: number;
+  to?: number;
+  /** Name used in that period, when it differs from the municipality's current name. */
+  name?: string;
+}
+
+/** A municipality with a stable id and every region code it has had. */
+export interface Municipality {
+  /** Stable id that never changes with mergers or renumbering, e.g. "baerum". */
+  id: string;
+  name: string;
+  codes: CodePeriod[];
+  /** Id of the municipality it merged into, for municipalities that no longer exist. */
+  successor?: string;
+}
+
+/** A benchmarking network (ASSS) whose membership depends on the data year. */
+export interface Network {
+  id: string;
+  name: string;
+  /** Short label used in series names, e.g. "ASSS" in "Snitt ASSS". */
+  shortName: string;
+  /** Membership periods: each entry lists the member ids valid from..to (inclusive). */
+  periods: { from?: number; to?: number; members: string[] }[];
+}
+
+/** How the network average is computed. */
+export type AverageKind = "simple" | "weighted";
+
+/**
+ * Where an indicator's numbers come from at SSB: a table and, per dimension, the
+ * value codes to select. A dimension listed in `sum` contributes the sum of its
+ * codes (e.g. functions 335 + 360); every other dimension must have exactly one code.
+ * The region and time dimensions are not part of the selector.
+ */
+export interface SsbSelector {
+  /** SSB table id; null where the table is not yet confirmed (then `tableSearch` says what to look for). */
+  table: string | null;
+  tableSearch?: string;
+  regionDimension: string;
+  timeDimension: string;
+  select: Record<string, string[]>;
+  /** Dimensions whose codes are summed into one value. */
+  sum?: string[];
+}
+
+export type MappingConfidence = "high" | "medium" | "low";
+
+export interface Indicator {
+  id: string;
+  label: LocalizedText;
+  unit: LocalizedText;
+  decimals: number;
+  ssb: SsbSelector;
+  /** What weights a municipality in a weighted average ("population": inhabitants). */
+  weight: "population";
+  /** The averaging KS applies by default for this kind of figure. */
+  defaultAverage: AverageKind;
+  /** How sure we are that the SSB selector is the figure the reference document used. */
+  confidence: MappingConfidence;
+  /** Definition and, where the mapping is uncertain, why. */
+  definition: LocalizedText;
+}
+
+export interface SectorTemplate {
+  id: string;
+  label: LocalizedText;
+  /** Indicator ids in display order. */
+  indicators: string[];
+  /** Optional sub-heading rows: indicator id that starts a group -> heading. */
+  groups?: { from: string; label: LocalizedText }[];
+  /** Municipalities shown beside the network figures by default. */
+  defaultComparisons: string[];
+  network: string;
+}
+
+/** Where a number came from. */
+export interface Provenance {
+  /** "ssb", "file", "sheet" or "sample". */
+  source: "ssb" | "file" | "sheet" | "sample";
+  /** SSB table id, when known. */
+  table?: string;
+  /** Query URL (GET) or file name. */
+  query?: string;
+  /** When the data was fetched or read (ISO 8601). */
+  fetchedAt?: string;
+  /** SSB's `updated` timestamp for the table. */
+  updated?: string;
+  /** True for invented data (the embedded sample). */
+  synthetic?: boolean;
+  /** Notes (SSB table notes, or the sample's disclaimer). */
+  notes?: string[];
+}
+
+/** One number (or one missing number) for an indicator, municipality and year. */
+export interface Observation {
+  indicator: string;
+  municipality: string;
+  year: number;
+  /** The region code the value was published under. */
+  code: string;
+  /** null when missing; then `status` holds SSB's symbol. */
+  value: number | null;
+  /** SSB status symbol: "." not possible, ".." missing, ":" confidential, "..." not yet available, "-" zero. */
+  status?: string;
+  /** Index into the dataset's provenance list. */
+  provenance: number;
+}
+
+/** Observations plus the provenance entries they refer to. */
+export interface Dataset {
+  observations: Observation[];
+  provenance: Provenance[];
+}
+
+export interface BenchmarkOptions {
+  sector: string;
+  focal: string;
+  year: number;
+  network: string;
+  comparisons: string[];
+  average: AverageKind;
+  includeOslo: boolean;
+  includeFocal: boolean;
+}
+
+export interface MunicipalityRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Extreme {
+  value: number;
+  municipality: MunicipalityRef;
+  index: number | null;
+}
+
+/** Why a row has no index (or no average). */
+export type RowProblem =
+  | { code: "no-data" }
+  | { code: "average-zero" }
+  | { code: "average-negative"; average: number }
+  | { code: "no-weights" }
+  | { code: "focal-missing"; status?: string };
+
+export interface ProfileRow {
+  indicator: Indicator;
+  value: number | null;
+  status?: string;
+  average: number | null;
+  /** Members of the averaging set that have data. */
+  n: number;
+  /** Size of the averaging set. */
+  of: number;
+  lowest: Extreme | null;
+  highest: Extreme | null;
+  index: number | null;
+  /** 1 = highest value among the averaging set plus the focal municipality. Ties share a rank. */
+  rank: number | null;
+  /** How many values were ranked. */
+  rankOf: number;
+  comparisons: { municipality: MunicipalityRef; value: number | null; status?: string; index: number | null }[];
+  problem: RowProblem | null;
+  /** Members of the averaging set without data, with their status symbol. */
+  missing: { municipality: MunicipalityRef; status?: string }[];
+}
+
+export interface Profile {
+  sector: SectorTemplate;
+  year: number;
+  focal: MunicipalityRef;
+  network: Network;
+  /** Network members in that year. */
+  members: MunicipalityRef[];
+  /** The municipalities the average, lowest and highest are computed over. */
+  averagingSet: MunicipalityRef[];
+  focalInNetwork: boolean;
+  options: BenchmarkOptions;
+  rows: ProfileRow[];
+  provenance: Provenance[];
+}

@@ -1,0 +1,8 @@
+// Fluent UI v9 components observe their size; jsdom has no ResizeObserver.
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+const g = globalThis as unknown as { ResizeObserver?: unknown };
+g.ResizeObserver = g.ResizeObserver ?? ResizeObserverStub;
