@@ -1,0 +1,176 @@
+/**
+ * The `kostra` command: the benchmark engine without Excel.
+ *
+ *   kostra profile [--input FILE]… [--sample] --sector ID --municipality CODE --year YYYY
+ *                  [--compare CODE,…] [--network asss] [--average simple|weighted]
+ *                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
+ *   kostra templates [--lang nb|en]
+ *
+ * Exit codes: 0 success, 2 bad arguments or bad input (one line naming the problem), 1 anything else.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { benchmark, defaultOptions } from "../kostra/benchmark";
+import { SECTOR_TEMPLATES, templateById } from "../kostra/catalog";
+import { KostraError, unknownMunicipality, unknownSector } from "../kostra/errors";
+import { resolveMunicipality } from "../kostra/municipalities";
+import type { AverageKind, Dataset, Lang } from "../kostra/types";
+import { mergeDatasets, readDataFile } from "../sources/file";
+import { sampleDataset, SAMPLE_NOTICE } from "../sources/sample";
+import { profileToCsv, profileToJson, profileToTable } from "./profile-output";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readFile: (path: string) => Uint8Array;
+}
+
+/** A usage problem: exit 2 with this message. */
+class UsageError extends Error {}
+
+const USAGE = `Bruk / usage:
+  kostra profile [--input FIL]… [--sample] --sector ID --municipality KODE --year ÅÅÅÅ
+                 [--compare KODE,…] [--network asss] [--average simple|weighted]
+                 [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
+  kostra templates [--lang nb|en]
+`;
+
+function langOf(value: string | undefined): Lang {
+  if (value === undefined) return "nb";
+  if (value === "nb" || value === "en") return value;
+  throw new UsageError(`--lang må være nb eller en (fikk «${value}»)`);
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} må være ${allowed.join(" eller ")} (fikk «${value}»)`);
+}
+
+function required(flag: string, value: string | undefined): string {
+  if (value === undefined || value.trim() === "") throw new UsageError(`mangler ${flag}`);
+  return value;
+}
+
+function loadDataset(inputs: string[], withSample: boolean, io: Io, lang: Lang): Dataset {
+  const parts: Dataset[] = [];
+  if (withSample || inputs.length === 0) parts.push(sampleDataset());
+  for (const path of inputs) {
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readFile(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        code === "ENOENT" ? `finner ikke filen ${path}` : code === "EISDIR" ? `${path} er en mappe, ikke en fil` : `kan ikke lese ${path} (${code ?? String(e)})`,
+      );
+    }
+    const { dataset, warnings } = readDataFile(bytes, basename(path));
+    for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);
+    parts.push(dataset);
+  }
+  return mergeDatasets(parts);
+}
+
+function runProfile(args: string[], io: Io): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      input: { type: "string", multiple: true },
+      sample: { type: "boolean" },
+      sector: { type: "string" },
+      municipality: { type: "string" },
+      year: { type: "string" },
+      compare: { type: "string" },
+      network: { type: "string" },
+      average: { type: "string" },
+      "exclude-oslo": { type: "boolean" },
+      "exclude-focal": { type: "boolean" },
+      format: { type: "string" },
+      lang: { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const lang = langOf(values.lang);
+  const sector = required("--sector", values.sector);
+  if (!templateById(sector)) throw unknownSector(sector, SECTOR_TEMPLATES.map((t) => t.id));
+  const municipalityText = required("--municipality", values.municipality);
+  const yearText = required("--year", values.year);
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year må være et årstall som 2017 (fikk «${yearText}»)`);
+  const year = Number(yearText);
+  const focal = resolveMunicipality(municipalityText);
+  if (!focal) throw unknownMunicipality(municipalityText);
+  const format = oneOf("--format", values.format, ["table", "csv", "json"] as const, "table");
+  const average = oneOf<AverageKind>("--average", values.average, ["simple", "weighted"] as const, "simple");
+
+  const options = defaultOptions(sector, focal.id, year);
+  if (values.network !== undefined) options.network = values.network;
+  options.average = average;
+  options.includeOslo = !values["exclude-oslo"];
+  options.includeFocal = !values["exclude-focal"];
+  if (values.compare !== undefined) {
+    options.comparisons = values.compare
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  options.comparisons = options.comparisons.filter((c) => resolveMunicipality(c)?.id !== focal.id);
+
+  const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
+  const profile = benchmark(dataset, options);
+  if (profile.provenance.some((p) => p.synthetic) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);
+  if (format === "json") io.out(JSON.stringify(profileToJson(profile, lang), null, 2) + "\n");
+  else if (format === "csv") io.out(profileToCsv(profile, lang));
+  else io.out(profileToTable(profile, lang));
+  return 0;
+}
+
+function runTemplates(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { lang: { type: "string" } }, strict: true });
+  const lang = langOf(values.lang);
+  for (const t of SECTOR_TEMPLATES) io.out(`${t.id.padEnd(22)} ${t.label[lang]} (${t.indicators.length} ${lang === "nb" ? "indikatorer" : "indicators"})\n`);
+  return 0;
+}
+
+/** Run the command; returns the exit code. Never throws. */
+export function main(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  const lang: Lang = rest.includes("en") && rest[rest.indexOf("en") - 1] === "--lang" ? "en" : "nb";
+  try {
+    if (command === "profile") return runProfile(rest, io);
+    if (command === "templates") return runTemplates(rest, io);
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`ukjent kommando «${command}» (bruk profile eller templates)`);
+  } catch (e) {
+    if (e instanceof KostraError) {
+      io.err(`kostra: ${e.messageIn(lang)}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`kostra: ${e.message}. Se «kostra --help».\n`);
+      return 2;
+    }
+    // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      const option = /'([^']+)'/.exec((e as Error).message)?.[1];
+      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `ukjent valg «${option}»` : `ugyldig bruk av «${option ?? "?"}»`;
+      io.err(`kostra: ${what}. Se «kostra --help».\n`);
+      return 2;
+    }
+    io.err(`kostra: uventet feil: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.KOSTRA_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
+    return 1;
+  }
+}
+
+export const nodeIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  readFile: (p) => readFileSync(p),
+};

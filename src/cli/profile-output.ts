@@ -1,0 +1,149 @@
+/**
+ * The `kostra profile` output formats: JSON (the documented machine shape), CSV and a
+ * readable aligned table like the reference document's service profile.
+ */
+import { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
+import type { Extreme, Lang, Profile, ProfileRow, Provenance } from "../kostra/types";
+
+const refOut = (m: { code: string; name: string }) => ({ code: m.code, name: m.name });
+
+const extremeOut = (e: Extreme | null) => (e === null ? null : { value: e.value, municipality: refOut(e.municipality) });
+
+function reason(row: ProfileRow, profile: Profile, lang: Lang): string | null {
+  return row.problem === null ? null : describeProblem(row.problem, lang, profile.focal.name);
+}
+
+/** The documented JSON shape: rows in template order, indexes unrounded. */
+export function profileToJson(profile: Profile, lang: Lang): unknown {
+  return {
+    sector: { id: profile.sector.id, label: profile.sector.label[lang] },
+    year: profile.year,
+    municipality: { id: profile.focal.id, code: profile.focal.code, name: profile.focal.name },
+    network: { id: profile.network.id, members: profile.members.map(refOut) },
+    options: {
+      average: profile.options.average,
+      includeOslo: profile.options.includeOslo,
+      includeFocal: profile.options.includeFocal,
+    },
+    rows: profile.rows.map((row) => ({
+      indicator: { id: row.indicator.id, label: row.indicator.label[lang], unit: row.indicator.unit[lang] },
+      value: row.value,
+      status: row.status ?? null,
+      average: row.average,
+      n: row.n,
+      lowest: extremeOut(row.lowest),
+      highest: extremeOut(row.highest),
+      index: row.index,
+      lowestIndex: row.lowest?.index ?? null,
+      highestIndex: row.highest?.index ?? null,
+      rank: row.rank,
+      comparisons: row.comparisons.map((c) => ({ municipality: refOut(c.municipality), value: c.value, index: c.index })),
+      reason: reason(row, profile, lang),
+    })),
+    provenance: profile.provenance,
+  };
+}
+
+const T = {
+  nb: { indicator: "Indikator", avg: "Snitt", low: "Lavest", high: "Høyest", index: "Indeks", n: "Med data", network: "Nettverk", source: "Kilde", rank: "Rang" },
+  en: { indicator: "Indicator", avg: "Average", low: "Lowest", high: "Highest", index: "Index", n: "With data", network: "Network", source: "Source", rank: "Rank" },
+};
+
+function valueText(v: number | null, status: string | undefined, decimals: number, lang: Lang): string {
+  return v === null ? status ?? ".." : formatNumber(v, decimals, lang);
+}
+
+function sourceLine(p: Provenance, lang: Lang): string {
+  if (p.synthetic) return p.notes?.[lang === "nb" ? 0 : 1] ?? "synthetic";
+  const parts = [p.source === "ssb" ? "SSB" : p.query ?? p.source];
+  if (p.table) parts.push(lang === "nb" ? `tabell ${p.table}` : `table ${p.table}`);
+  if (p.updated) parts.push(lang === "nb" ? `oppdatert ${p.updated}` : `updated ${p.updated}`);
+  if (p.fetchedAt) parts.push(lang === "nb" ? `hentet ${p.fetchedAt}` : `fetched ${p.fetchedAt}`);
+  return parts.join(", ");
+}
+
+function header(profile: Profile, lang: Lang): string[] {
+  const t = T[lang];
+  const net = profile.network.shortName;
+  return [
+    `${profile.sector.label[lang]} – ${profile.focal.name} (${profile.focal.code}) ${profile.year}`,
+    `${t.network}: ${net} ${profile.year}: ${profile.members.map((m) => m.name).join(", ")}`,
+    describeAveraging(profile.options, profile.averagingSet.length, profile.focal.name, lang),
+    ...profile.provenance.map((p) => `${t.source}: ${sourceLine(p, lang)}`),
+  ];
+}
+
+function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: ProfileRow) => string[] } {
+  const t = T[lang];
+  const net = profile.network.shortName;
+  const comps = profile.rows[0]?.comparisons.map((c) => c.municipality.name) ?? [];
+  const head = [
+    t.indicator, profile.focal.name, `${t.avg} ${net}`, t.low, t.high, ...comps,
+    `${t.index} ${profile.focal.name}`, `${t.index} ${t.high.toLowerCase()}`, `${t.index} ${t.low.toLowerCase()}`,
+    ...comps.map((c) => `${t.index} ${c}`), t.rank, t.n,
+  ];
+  const idx = (v: number | null) => formatNumber(v, 1, lang);
+  const cells = (row: ProfileRow): string[] => {
+    const d = row.indicator.decimals;
+    return [
+      row.indicator.label[lang],
+      valueText(row.value, row.status, d, lang),
+      formatNumber(row.average, d, lang),
+      row.lowest ? `${formatNumber(row.lowest.value, d, lang)} (${row.lowest.municipality.name})` : "",
+      row.highest ? `${formatNumber(row.highest.value, d, lang)} (${row.highest.municipality.name})` : "",
+      ...row.comparisons.map((c) => valueText(c.value, c.status, d, lang)),
+      idx(row.index),
+      idx(row.highest?.index ?? null),
+      idx(row.lowest?.index ?? null),
+      ...row.comparisons.map((c) => idx(c.index)),
+      row.rank === null ? "" : `${row.rank}/${row.rankOf}`,
+      `${row.n}/${row.of}`,
+    ];
+  };
+  return { head, cells };
+}
+
+/** A readable aligned table with a header block and notes for rows without an index. */
+export function profileToTable(profile: Profile, lang: Lang): string {
+  const { head, cells } = columns(profile, lang);
+  const body = profile.rows.map(cells);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
+  const notes = profile.rows
+    .filter((r) => r.problem !== null || r.missing.length > 0)
+    .map((r) => {
+      const parts: string[] = [];
+      if (r.problem) parts.push(describeProblem(r.problem, lang, profile.focal.name));
+      if (r.missing.length)
+        parts.push(
+          (lang === "nb" ? "Uten data: " : "No data: ") +
+            r.missing.map((m) => `${m.municipality.name} (${describeStatus(m.status, lang)})`).join(", "),
+        );
+      return `* ${r.indicator.label[lang]}: ${parts.join(" ")}`;
+    });
+  return [...header(profile, lang), "", line(head), line(head.map((_, i) => "-".repeat(widths[i]))), ...body.map(line), ...(notes.length ? ["", ...notes] : [])].join("\n") + "\n";
+}
+
+/** CSV with the table's columns, semicolon-separated, numbers unformatted (point decimals). */
+export function profileToCsv(profile: Profile, lang: Lang): string {
+  const { head } = columns(profile, lang);
+  const q = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+  const rows = profile.rows.map((r) =>
+    [
+      r.indicator.label[lang],
+      r.value === null ? r.status ?? ".." : num(r.value),
+      num(r.average),
+      num(r.lowest?.value),
+      num(r.highest?.value),
+      ...r.comparisons.map((c) => (c.value === null ? c.status ?? ".." : num(c.value))),
+      num(r.index),
+      num(r.highest?.index),
+      num(r.lowest?.index),
+      ...r.comparisons.map((c) => num(c.index)),
+      num(r.rank),
+      `${r.n}/${r.of}`,
+    ].map(q).join(";"),
+  );
+  return [head.map(q).join(";"), ...rows].join("\n") + "\n";
+}

@@ -1,0 +1,143 @@
+/**
+ * Turns an SSB JSON-stat cube into observations of the catalog's indicators.
+ *
+ * An indicator matches a cube when the cube is its table (or, for an indicator whose
+ * table is not confirmed, when the cube holds every code its selector names). Region
+ * codes resolve to municipalities through their code history; a code that was not
+ * valid in a year is skipped, because SSB shows such cells as "." or 0 and that 0 is
+ * not a real value.
+ */
+import { INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
+import { badInput } from "../../kostra/errors";
+import { isCodeValidInYear, resolveMunicipality } from "../../kostra/municipalities";
+import type { Indicator, LocalizedText, Observation } from "../../kostra/types";
+import { cell, type JsonStatCube, type JsonStatDimension } from "./jsonstat";
+
+export interface CubeObservations {
+  observations: Omit<Observation, "provenance">[];
+  /** Indicator ids found in the cube. */
+  indicators: string[];
+  warnings: LocalizedText[];
+}
+
+function dimension(cube: JsonStatCube, id: string): JsonStatDimension | undefined {
+  return cube.dimensions.find((d) => d.id === id);
+}
+
+function matches(ind: Indicator, cube: JsonStatCube): boolean {
+  const { ssb } = ind;
+  if (ssb.table !== null && cube.tableId !== undefined && ssb.table !== cube.tableId) return false;
+  if (!dimension(cube, ssb.regionDimension) || !dimension(cube, ssb.timeDimension)) return false;
+  const holdsAll = Object.entries(ssb.select).every(([dim, codes]) => {
+    const d = dimension(cube, dim);
+    return d !== undefined && codes.every((c) => d.position.has(c));
+  });
+  if (!holdsAll) return false;
+  // Every other dimension must be fixed to a single category, or the cell is ambiguous.
+  return cube.dimensions.every(
+    (d) => d.id === ssb.regionDimension || d.id === ssb.timeDimension || d.id in ssb.select || d.codes.length === 1,
+  );
+}
+
+/** All combinations of the selector's codes: one entry per summed cell. */
+function selections(ind: Indicator, cube: JsonStatCube): Record<string, string>[] {
+  let combos: Record<string, string>[] = [{}];
+  for (const d of cube.dimensions) {
+    if (d.id === ind.ssb.regionDimension || d.id === ind.ssb.timeDimension) continue;
+    const codes = ind.ssb.select[d.id] ?? [d.codes[0]];
+    combos = combos.flatMap((c) => codes.map((code) => ({ ...c, [d.id]: code })));
+  }
+  return combos;
+}
+
+const parseYear = (code: string): number | null => {
+  const m = /^(\d{4})/.exec(code);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Population derived from amount (1000 kr) ÷ kroner per inhabitant, when the cube has
+ * both for the same cell: how KOSTRA's per-capita figures are defined.
+ */
+function derivedPopulation(cube: JsonStatCube, region: string, time: string, regionDim: string, timeDim: string): number | null {
+  const contents = dimension(cube, "ContentsCode");
+  if (!contents?.position.has("KOSbelop0000") || !contents.position.has("KOSbelopinnbygge0000")) return null;
+  const others = cube.dimensions.filter((d) => d.id !== regionDim && d.id !== timeDim && d.id !== "ContentsCode");
+  let combos: Record<string, string>[] = [{ [regionDim]: region, [timeDim]: time }];
+  for (const d of others) combos = combos.flatMap((c) => d.codes.map((code) => ({ ...c, [d.id]: code })));
+  for (const c of combos) {
+    const amount = cell(cube, { ...c, ContentsCode: "KOSbelop0000" })?.value;
+    const perCapita = cell(cube, { ...c, ContentsCode: "KOSbelopinnbygge0000" })?.value;
+    if (amount && perCapita && Math.abs(amount) >= 1000) return Math.round((amount * 1000) / perCapita);
+  }
+  return null;
+}
+
+export function observationsFromCube(cube: JsonStatCube, name: string): CubeObservations {
+  const found = INDICATORS.filter((ind) => matches(ind, cube));
+  if (found.length === 0) {
+    const what = cube.tableId ? `tabell ${cube.tableId}` : "datasettet";
+    throw badInput({
+      nb: `${name}: fant ingen kjente KOSTRA-indikatorer i ${what}. Sjekk at uttrekket har region, år og en av katalogens statistikkvariabler (f.eks. tabell 12362 med KOKfunksjon0000, KOKart0000 og ContentsCode).`,
+      en: `${name}: no known KOSTRA indicators in ${cube.tableId ? `table ${cube.tableId}` : "the dataset"}. Check that it has region, year and one of the catalog's variables (e.g. table 12362 with KOKfunksjon0000, KOKart0000 and ContentsCode).`,
+    });
+  }
+  const observations: CubeObservations["observations"] = [];
+  const unknownRegions = new Set<string>();
+  let invalidForYear = 0;
+  const regionDim = found[0].ssb.regionDimension;
+  const timeDim = found[0].ssb.timeDimension;
+  const regions = dimension(cube, regionDim)!;
+  const times = dimension(cube, timeDim)!;
+
+  for (const code of regions.codes) {
+    const m = resolveMunicipality(code);
+    if (!m) {
+      unknownRegions.add(code);
+      continue;
+    }
+    for (const t of times.codes) {
+      const year = parseYear(t);
+      if (year === null) continue;
+      if (!isCodeValidInYear(code, year)) {
+        invalidForYear++;
+        continue;
+      }
+      for (const ind of found) {
+        let sum: number | null = 0;
+        let status: string | undefined;
+        for (const sel of selections(ind, cube)) {
+          const c = cell(cube, { ...sel, [regionDim]: code, [timeDim]: t });
+          if (!c || c.value === null) {
+            sum = null;
+            status = c?.status ?? "..";
+            break;
+          }
+          sum += c.value;
+          status = status ?? c.status;
+        }
+        observations.push({ indicator: ind.id, municipality: m.id, year, code, value: sum, ...(status ? { status } : {}) });
+      }
+      if (!found.some((i) => i.id === POPULATION_INDICATOR)) {
+        const pop = derivedPopulation(cube, code, t, regionDim, timeDim);
+        if (pop !== null) observations.push({ indicator: POPULATION_INDICATOR, municipality: m.id, year, code, value: pop });
+      }
+    }
+  }
+
+  const warnings: LocalizedText[] = [];
+  if (unknownRegions.size > 0) {
+    const list = [...unknownRegions].slice(0, 8).join(", ") + (unknownRegions.size > 8 ? " …" : "");
+    warnings.push({
+      nb: `${name}: ${unknownRegions.size} regioner er ikke kommuner produktet kjenner, og ble hoppet over: ${list}.`,
+      en: `${name}: ${unknownRegions.size} regions are not municipalities the product knows and were skipped: ${list}.`,
+    });
+  }
+  if (invalidForYear > 0) {
+    warnings.push({
+      nb: `${name}: ${invalidForYear} kombinasjoner av kommunenummer og år der nummeret ikke var gyldig, ble hoppet over.`,
+      en: `${name}: ${invalidForYear} combinations of municipality code and year where the code was not valid were skipped.`,
+    });
+  }
+  return { observations, indicators: found.map((i) => i.id), warnings };
+}
