@@ -1,0 +1,5 @@
+export {};
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady();
+}

@@ -1,0 +1,78 @@
+import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { describeProblem, describeStatus, formatNumber } from "../../kostra/describe";
+import type { Extreme, Lang, MunicipalityRef, ProfileRow } from "../../kostra/types";
+import type { Messages } from "../i18n";
+import { Stat } from "./Stat";
+
+const useStyles = makeStyles({
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { margin: 0 },
+  unit: { color: tokens.colorNeutralForeground3 },
+  stats: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    margin: `${tokens.spacingVerticalXS} 0 0 0`,
+  },
+  problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  problemQuiet: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface IndicatorCardProps {
+  row: ProfileRow;
+  focal: MunicipalityRef;
+  networkName: string;
+  lang: Lang;
+  t: Messages;
+  headingLevel: "h3" | "h4";
+}
+
+/** One indicator of the profile: the municipality's value beside the network's average, extremes and index. */
+export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }: IndicatorCardProps) {
+  const styles = useStyles();
+  const titleId = useId();
+  const { indicator } = row;
+  const num = (v: number | null) => (v === null ? t.notComputed : formatNumber(v, indicator.decimals, lang));
+  const extreme = (e: Extreme | null) =>
+    e === null ? { value: t.notComputed } : { value: formatNumber(e.value, indicator.decimals, lang), note: e.municipality.name };
+
+  const focalValue =
+    row.value === null
+      ? { value: row.status ?? "..", note: describeStatus(row.status, lang) }
+      : { value: formatNumber(row.value, indicator.decimals, lang) };
+
+  return (
+    <article className={styles.card} aria-labelledby={titleId}>
+      <Text as={headingLevel} id={titleId} size={300} weight="semibold" className={styles.title}>
+        {indicator.label[lang]}
+      </Text>
+      <Caption1 className={styles.unit}>{indicator.unit[lang]}</Caption1>
+      <dl className={styles.stats}>
+        <Stat term={focal.name} {...focalValue} />
+        <Stat term={t.average(networkName)} value={num(row.average)} />
+        <Stat term={t.index} value={row.index === null ? t.notComputed : formatNumber(row.index, 1, lang)} emphasis />
+        <Stat term={t.lowest} {...extreme(row.lowest)} />
+        <Stat term={t.highest} {...extreme(row.highest)} />
+        <Stat term={t.coverage} value={t.coverageValue(row.n, row.of)} />
+      </dl>
+      {row.problem && (
+        <Caption1
+          role="note"
+          className={mergeClasses(row.problem.code === "focal-missing" ? styles.problemQuiet : styles.problem)}
+        >
+          {describeProblem(row.problem, lang, focal.name)}
+        </Caption1>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+import { Switch } from "@fluentui/react-components";
+import type { Lang } from "../../kostra/types";
+
+export interface LanguageSwitchProps {
+  lang: Lang;
+  onChange: (lang: Lang) => void;
+}
+
+/** Switches the pane between bokmål and English; labelled in English so an English reader finds it. */
+export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
+  return (
+    <Switch
+      label={<span lang="en">English</span>}
+      labelPosition="before"
+      checked={lang === "en"}
+      onChange={(_, data) => onChange(data.checked ? "en" : "nb")}
+    />
+  );
+}

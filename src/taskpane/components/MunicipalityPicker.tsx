@@ -1,0 +1,101 @@
+import { Combobox, Field, Option } from "@fluentui/react-components";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { unknownMunicipality } from "../../kostra/errors";
+import { resolveMunicipality } from "../../kostra/municipalities";
+import type { Lang } from "../../kostra/types";
+import type { Messages } from "../i18n";
+import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
+
+export interface MunicipalityPickerProps {
+  t: Messages;
+  lang: Lang;
+  year: number;
+  /** Stable id of the chosen municipality. */
+  value: string;
+  onChange: (municipality: string) => void;
+}
+
+/** "Bærum (0219)": the name with the code valid in the year, or a note that it did not exist then. */
+function optionLabel(option: MunicipalityOption, year: number, t: Messages): string {
+  return `${option.name} (${option.code ?? t.municipalityNotInYear(year)})`;
+}
+
+/** Searchable by name or by any code the municipality has had; a typed code or name is accepted with Enter. */
+export function MunicipalityPicker({ t, lang, year, value, onChange }: MunicipalityPickerProps) {
+  const options = useMemo(() => municipalityOptions(year), [year]);
+  const [query, setQuery] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const pickedFromList = useRef(false);
+
+  const selected = options.find((o) => o.id === value);
+  const shown = query === null ? options : options.filter((o) => optionMatches(o, query));
+
+  const choose = (id: string) => {
+    setQuery(null);
+    setInvalid(null);
+    onChange(id);
+  };
+
+  /** Accept the typed text: an exact label, the only match, or anything the domain resolves (codes, names). */
+  const commit = (text: string) => {
+    const typed = text.trim();
+    if (typed === "") {
+      setQuery(null);
+      setInvalid(null);
+      return;
+    }
+    const byLabel = options.find((o) => optionLabel(o, year, t).toLocaleLowerCase("nb-NO") === typed.toLocaleLowerCase("nb-NO"));
+    const only = shown.length === 1 ? shown[0] : undefined;
+    const resolved = resolveMunicipality(typed);
+    const id = byLabel?.id ?? resolved?.id ?? only?.id;
+    if (id) choose(id);
+    else setInvalid(unknownMunicipality(typed).messageIn(lang));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== "Enter") return;
+    // The list's own Enter handling has already picked the highlighted option.
+    if (pickedFromList.current) {
+      pickedFromList.current = false;
+      return;
+    }
+    if (query !== null) commit(query);
+  };
+
+  return (
+    <Field label={t.municipalityLabel} validationState={invalid ? "error" : "none"} validationMessage={invalid ?? undefined}>
+      <Combobox
+        freeform
+        placeholder={t.municipalityPlaceholder}
+        value={query ?? (selected ? optionLabel(selected, year, t) : "")}
+        selectedOptions={[value]}
+        onChange={(event) => {
+          pickedFromList.current = false;
+          setQuery(event.target.value);
+          setInvalid(null);
+        }}
+        onOptionSelect={(_, data) => {
+          if (!data.optionValue) return;
+          pickedFromList.current = true;
+          choose(data.optionValue);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => {
+          pickedFromList.current = false;
+          if (query !== null) commit(query);
+        }}
+      >
+        {shown.map((o) => (
+          <Option key={o.id} value={o.id} text={optionLabel(o, year, t)}>
+            {optionLabel(o, year, t)}
+          </Option>
+        ))}
+        {shown.length === 0 && (
+          <Option key="no-match" value="" text="" disabled>
+            {t.municipalityNoMatch}
+          </Option>
+        )}
+      </Combobox>
+    </Field>
+  );
+}

@@ -1,0 +1,62 @@
+import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Fragment } from "react";
+import { describeAveraging } from "../../kostra/describe";
+import type { Lang, Profile } from "../../kostra/types";
+import type { Messages } from "../i18n";
+import { IndicatorCard } from "./IndicatorCard";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  groupHeading: { margin: `${tokens.spacingVerticalS} 0 0 0` },
+  rule: { color: tokens.colorNeutralForeground2 },
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+});
+
+export interface ProfileViewProps {
+  profile: Profile;
+  lang: Lang;
+  t: Messages;
+}
+
+/** The benchmark profile: how the average is formed, then one card per indicator under the template's headings. */
+export function ProfileView({ profile, lang, t }: ProfileViewProps) {
+  const styles = useStyles();
+  const { sector, focal, network, options } = profile;
+  const groups = new Map((sector.groups ?? []).map((g) => [g.from, g.label[lang]]));
+  const cardHeading = groups.size > 0 ? "h4" : "h3";
+
+  return (
+    <section className={styles.section} aria-labelledby="profile-heading">
+      <Text as="h2" id="profile-heading" size={400} weight="semibold" className={styles.heading}>
+        {t.profileHeading(focal.name, profile.year)}
+      </Text>
+      <Caption1 className={styles.rule}>
+        {describeAveraging(options, profile.averagingSet.length, focal.name, lang)}
+      </Caption1>
+      <Caption1 className={styles.rule}>{t.indexRule(network.shortName)}</Caption1>
+      {!profile.focalInNetwork && (
+        <Caption1 role="note">{t.focalNotInNetwork(focal.name, network.shortName, profile.year)}</Caption1>
+      )}
+      <div className={styles.list}>
+        {profile.rows.map((row) => (
+          <Fragment key={row.indicator.id}>
+            {groups.has(row.indicator.id) && (
+              <Text as="h3" size={300} weight="semibold" className={styles.groupHeading}>
+                {groups.get(row.indicator.id)}
+              </Text>
+            )}
+            <IndicatorCard
+              row={row}
+              focal={focal}
+              networkName={network.shortName}
+              lang={lang}
+              t={t}
+              headingLevel={cardHeading}
+            />
+          </Fragment>
+        ))}
+      </div>
+    </section>
+  );
+}

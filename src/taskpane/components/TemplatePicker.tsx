@@ -1,0 +1,29 @@
+import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { SECTOR_TEMPLATES } from "../../kostra/catalog";
+import type { Lang } from "../../kostra/types";
+
+export interface TemplatePickerProps {
+  label: string;
+  lang: Lang;
+  value: string;
+  onChange: (sector: string) => void;
+}
+
+export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerProps) {
+  const selected = SECTOR_TEMPLATES.find((t) => t.id === value);
+  return (
+    <Field label={label}>
+      <Dropdown
+        value={selected?.label[lang] ?? ""}
+        selectedOptions={[value]}
+        onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}
+      >
+        {SECTOR_TEMPLATES.map((t) => (
+          <Option key={t.id} value={t.id}>
+            {t.label[lang]}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}

@@ -1,0 +1,26 @@
+import { Dropdown, Field, Option } from "@fluentui/react-components";
+
+export interface YearPickerProps {
+  label: string;
+  years: readonly number[];
+  value: number;
+  onChange: (year: number) => void;
+}
+
+export function YearPicker({ label, years, value, onChange }: YearPickerProps) {
+  return (
+    <Field label={label}>
+      <Dropdown
+        value={String(value)}
+        selectedOptions={[String(value)]}
+        onOptionSelect={(_, data) => data.optionValue && onChange(Number(data.optionValue))}
+      >
+        {years.map((y) => (
+          <Option key={y} value={String(y)}>
+            {String(y)}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}

@@ -1,0 +1,30 @@
+/** The municipality picker's options for a year, and how typed text narrows them. */
+import { codeForYear, MUNICIPALITIES } from "../../kostra/municipalities";
+
+export interface MunicipalityOption {
+  id: string;
+  name: string;
+  /** The region code valid in the year, or undefined when the municipality did not exist then. */
+  code: string | undefined;
+  /** Every code the municipality has had, so an old or new number finds it. */
+  allCodes: string[];
+}
+
+export function municipalityOptions(year: number): MunicipalityOption[] {
+  return MUNICIPALITIES.map((m) => ({
+    id: m.id,
+    name: m.name,
+    code: codeForYear(m, year),
+    allCodes: m.codes.map((c) => c.code),
+  })).sort((a, b) => a.name.localeCompare(b.name, "nb"));
+}
+
+const fold = (s: string): string => s.trim().toLocaleLowerCase("nb-NO").normalize("NFC");
+
+/** True when the typed text is part of the name or the start of any of the municipality's codes. */
+export function optionMatches(option: MunicipalityOption, query: string): boolean {
+  const q = fold(query);
+  if (q === "") return true;
+  if (/^\d+$/.test(q)) return option.allCodes.some((c) => c.startsWith(q));
+  return fold(option.name).includes(q) || fold(`${option.code ?? ""} ${option.name}`).startsWith(q);
+}
