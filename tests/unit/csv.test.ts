@@ -1,0 +1,119 @@
+import { KostraError } from "../../src/kostra/errors";
+import { parseNumber, readTidyCsv } from "../../src/sources/csv";
+import { decodeText } from "../../src/sources/decode";
+import { readDataFile, mergeDatasets } from "../../src/sources/file";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+/** Latin-1 bytes for a string whose characters are all below U+0100. */
+const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+
+function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof KostraError) return e.messageIn("nb");
+    throw e;
+  }
+  throw new Error("expected a KostraError");
+}
+
+describe("tidy CSV import", () => {
+  it("reads semicolon-separated rows with decimal commas, codes with names and SSB symbols", () => {
+    const text = "region;indikator;år;verdi;status\n0219 Bærum;bibliotek;2017;304,5\n0301;bibliotek;2017;..;\n1201;bibliotek;2017;;:\n1103;bibliotek;2017;-\n";
+    const { observations } = readTidyCsv(text, "t.csv");
+    expect(observations).toEqual([
+      { indicator: "bibliotek", municipality: "baerum", year: 2017, code: "0219", value: 304.5 },
+      { indicator: "bibliotek", municipality: "oslo", year: 2017, code: "0301", value: null, status: ".." },
+      { indicator: "bibliotek", municipality: "bergen", year: 2017, code: "1201", value: null, status: ":" },
+      { indicator: "bibliotek", municipality: "stavanger", year: 2017, code: "1103", value: 0, status: "-" },
+    ]);
+  });
+
+  it("reads comma-separated rows with decimal points and labels as indicator names", () => {
+    const text = 'region,indicator,year,value\n3024,Netto driftsutgifter bibliotek pr. innbygger,2021,"1 234.5"\nBærum,kunstformidling,2017,141\n';
+    const { observations } = readTidyCsv(text, "t.csv");
+    expect(observations[0]).toMatchObject({ indicator: "bibliotek", municipality: "baerum", year: 2021, code: "3024", value: 1234.5 });
+    expect(observations[1]).toMatchObject({ municipality: "baerum", code: "0219", value: 141 });
+  });
+
+  it("uses the code valid in the year when a file gives a later code", () => {
+    const { observations } = readTidyCsv("region;indicator;year;value\n3201;bibliotek;2017;1\n", "t.csv");
+    expect(observations[0].code).toBe("0219");
+  });
+
+  it("skips unknown regions and indicators with a warning naming them and their line", () => {
+    const { observations, warnings } = readTidyCsv("region;indicator;year;value\nEAK;bibliotek;2017;1\n0219;nope;2017;2\n0219;bibliotek;2017;3\n", "t.csv");
+    expect(observations).toHaveLength(1);
+    expect(warnings.map((w) => w.nb)).toEqual([
+      "t.csv: ukjente regioner hoppet over: «EAK» (linje 2).",
+      "t.csv: ukjente indikatorer hoppet over: «nope» (linje 3).",
+    ]);
+  });
+
+  it.each([
+    ["a missing column", "region;indicator;value\n0219;bibliotek;1\n", /t\.csv linje 1: mangler kolonne «år»/],
+    ["a bad number", "region;indicator;year;value\n0219;bibliotek;2017;12x\n", /t\.csv linje 2, felt «verdi»: «12x» er ikke et tall/],
+    ["a bad year", "region;indicator;year;value\n0219;bibliotek;17;1\n", /t\.csv linje 2, felt «år»: «17» er ikke et årstall/],
+    ["a duplicate row", "region;indicator;year;value\n0219;bibliotek;2017;1\n3201;bibliotek;2017;2\n", /linje 3: samme kommune, indikator og år som linje 2/],
+    ["nothing usable", "region;indicator;year;value\nEAK;bibliotek;2017;1\n", /ingen rader med kjent kommune og indikator/],
+    ["an empty file", "", /filen er tom/],
+    ["an unterminated quote", 'region;indicator;year;value\n0219;"bibliotek;2017;1\n', /uavsluttet anførselstegn/],
+  ])("rejects %s with a message naming file, line and field", (_, text, message) => {
+    expect(messageOf(() => readTidyCsv(text, "t.csv"))).toMatch(message);
+  });
+
+  it.each([
+    ["1 234,5", 1234.5],
+    ["1.234,5", 1234.5],
+    ["1,234.5", 1234.5],
+    ["-12", -12],
+    ["\u221212", -12],
+    ["277\u00a0363", 277363],
+    ["abc", null],
+    ["1,2,3", null],
+    ["", null],
+  ])("parses %s as %s", (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+});
+
+describe("file decoding and format detection", () => {
+  const csv = "region;indikator;år;verdi\n0219 Bærum;bibliotek;2017;304\n";
+
+  it("decodes UTF-8 with and without BOM, and Latin-1", () => {
+    expect(decodeText(enc(csv)).text).toBe(csv);
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...enc(csv)])).text).toBe(csv);
+    const l = decodeText(latin1(csv));
+    expect(l.encoding).toBe("windows-1252");
+    expect(l.text).toBe(csv);
+  });
+
+  it("reads the same observations from UTF-8, UTF-8 with BOM and Latin-1 files", () => {
+    const a = readDataFile(enc(csv), "a.csv").dataset.observations;
+    const b = readDataFile(Uint8Array.from([0xef, 0xbb, 0xbf, ...enc(csv)]), "b.csv").dataset.observations;
+    const c = readDataFile(latin1(csv), "c.csv").dataset.observations;
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a[0]).toMatchObject({ municipality: "baerum", value: 304 });
+  });
+
+  it("recognises JSON by content and reports invalid JSON", () => {
+    expect(messageOf(() => readDataFile(enc("{ not json"), "x.json"))).toMatch(/^x\.json: er ikke gyldig JSON/);
+    expect(messageOf(() => readDataFile(new Uint8Array(), "x.json"))).toMatch(/x\.json: filen er tom/);
+  });
+
+  it("records provenance with file name and read time", () => {
+    const r = readDataFile(enc(csv), "a.csv", new Date("2026-03-15T08:00:00Z"));
+    expect(r.dataset.provenance).toEqual([{ source: "file", query: "a.csv", fetchedAt: "2026-03-15T08:00:00.000Z" }]);
+  });
+
+  it("lets a later dataset replace earlier observations and keeps provenance indexes right", () => {
+    const a = readDataFile(enc(csv), "a.csv").dataset;
+    const b = readDataFile(enc("region;indikator;år;verdi\n0219;bibliotek;2017;999\n0301;bibliotek;2017;1\n"), "b.csv").dataset;
+    const merged = mergeDatasets([a, b]);
+    expect(merged.observations).toHaveLength(2);
+    const baerum = merged.observations.find((o) => o.municipality === "baerum")!;
+    expect(baerum.value).toBe(999);
+    expect(merged.provenance[baerum.provenance].query).toBe("b.csv");
+  });
+});

@@ -1,0 +1,167 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { KostraError } from "../../src/kostra/errors";
+import { cell, forEachCell, readJsonStat } from "../../src/sources/ssb/jsonstat";
+import { observationsFromCube } from "../../src/sources/ssb/observations";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildSsbDataset } = require("../support/ssb-shape");
+
+const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "ssb", name), "utf8"));
+
+function errorOf(f: () => unknown): KostraError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof KostraError) return e;
+    throw e;
+  }
+  throw new Error("expected a KostraError");
+}
+
+describe("JSON-stat 2.0 reader on SSB-shaped responses", () => {
+  it("reads table id, updated, notes, labels and units", () => {
+    const cube = readJsonStat(fixture("12362-pmk-2017.json"), "12362-pmk-2017.json");
+    expect(cube.tableId).toBe("12362");
+    expect(cube.updated).toBe("2018-06-15T06:00:00Z");
+    expect(cube.notes[0]).toMatch(/SYNTETISKE/);
+    expect(cube.dimensions.map((d) => d.id)).toEqual(["KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"]);
+    const contents = cube.dimensions[3];
+    expect(contents.units?.KOSbelopinnbygge0000).toEqual({ base: "kr", decimals: 0 });
+    expect(cube.dimensions[0].labels[cube.dimensions[0].position.get("0219")!]).toBe("Bærum (-2019)");
+  });
+
+  it("reads nulls with their status symbol", () => {
+    const cube = readJsonStat(fixture("12362-pmk-2017.json"));
+    const c = cell(cube, { KOKkommuneregion0000: "1902", KOKfunksjon0000: "377", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000", Tid: "2017" });
+    expect(c).toEqual({ value: null, status: ".." });
+    const b = cell(cube, { KOKkommuneregion0000: "0219", KOKfunksjon0000: "377", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000", Tid: "2017" });
+    expect(b).toEqual({ value: 141, status: undefined });
+  });
+
+  it("gives the same observations whatever the dimension order", () => {
+    const a = observationsFromCube(readJsonStat(fixture("12362-pmk-2017.json")), "a");
+    const b = observationsFromCube(readJsonStat(fixture("12362-pmk-2017-reordered.json")), "b");
+    expect(readJsonStat(fixture("12362-pmk-2017-reordered.json")).dimensions[0].id).toBe("KOKart0000");
+    const key = (o: { indicator: string; municipality: string }) => `${o.indicator}/${o.municipality}`;
+    const sort = (xs: typeof a.observations) => [...xs].sort((x, y) => key(x).localeCompare(key(y)));
+    expect(sort(b.observations)).toEqual(sort(a.observations));
+    expect(a.observations).toHaveLength(6 * 11);
+    expect(a.observations.find((o) => o.municipality === "tromso" && o.indicator === "kunstformidling")).toMatchObject({ value: null, status: ".." });
+  });
+
+  const tiny = (overrides: Record<string, unknown> = {}) => ({
+    version: "2.0",
+    class: "dataset",
+    id: ["A", "B"],
+    size: [2, 3],
+    dimension: {
+      A: { label: "a", category: { index: { a1: 0, a2: 1 } } },
+      B: { label: "b", category: { index: ["b1", "b2", "b3"], label: { b1: "B one" } } },
+    },
+    value: [1, 2, 3, 4, null, 6],
+    ...overrides,
+  });
+
+  it("reads array and object category.index; the last dimension runs fastest", () => {
+    const cube = readJsonStat(tiny());
+    expect(cell(cube, { A: "a2", B: "b1" })?.value).toBe(4);
+    expect(cell(cube, { A: "a1", B: "b3" })?.value).toBe(3);
+    expect(cube.dimensions[1].labels).toEqual(["B one", "b2", "b3"]);
+    expect(cell(cube, { A: "a3", B: "b1" })).toBeUndefined();
+  });
+
+  it("reads a sparse-object value", () => {
+    const cube = readJsonStat(tiny({ value: { "0": 1, "5": 6 } }));
+    expect(cell(cube, { A: "a1", B: "b1" })?.value).toBe(1);
+    expect(cell(cube, { A: "a2", B: "b3" })?.value).toBe(6);
+    expect(cell(cube, { A: "a1", B: "b2" })?.value).toBeNull();
+  });
+
+  it("reads status as a string, an array and a sparse object", () => {
+    expect(readJsonStat(tiny({ status: "p" })).statusAt(3)).toBe("p");
+    expect(readJsonStat(tiny({ status: ["a", "b", "c", "d", "..", "f"] })).statusAt(4)).toBe("..");
+    expect(readJsonStat(tiny({ status: ["x"] })).statusAt(2)).toBe("x");
+    const sparse = readJsonStat(tiny({ status: { "4": ":" } }));
+    expect(sparse.statusAt(4)).toBe(":");
+    expect(sparse.statusAt(3)).toBeUndefined();
+  });
+
+  it("accepts a single-category dimension without an index", () => {
+    const cube = readJsonStat(
+      tiny({ id: ["A", "C"], size: [2, 1], dimension: { A: { category: { index: ["a1", "a2"] } }, C: { category: { label: { only: "Only" } } } }, value: [1, 2] }),
+    );
+    expect(cube.dimensions[1].codes).toEqual(["only"]);
+  });
+
+  it("visits every cell with its positions in storage order", () => {
+    const seen: string[] = [];
+    forEachCell(readJsonStat(tiny()), (pos, v) => seen.push(`${pos[0]}${pos[1]}=${v}`));
+    expect(seen).toEqual(["00=1", "01=2", "02=3", "10=4", "11=null", "12=6"]);
+  });
+
+  it.each([
+    ["not an object", [], /forventet et objekt/],
+    ["a collection", { class: "collection" }, /collection/],
+    ["no id", tiny({ id: undefined }), /mangler «id»/],
+    ["size of another length", tiny({ size: [2] }), /«size» har 1/],
+    ["a size that disagrees with the categories", tiny({ size: [2, 4] }), /har 3 kategorier, men «size» sier 4/],
+    ["too few values", tiny({ value: [1, 2, 3] }), /«value» har 3 verdier, men dimensjonene gir 6/],
+    ["a non-numeric value", tiny({ value: [1, 2, "x", 4, 5, 6] }), /verdi nr. 3 er ikke et tall/],
+    ["an out-of-range sparse position", tiny({ value: { "9": 1 } }), /ugyldig posisjon «9»/],
+    ["a missing dimension", tiny({ dimension: { A: { category: { index: ["a1", "a2"] } } } }), /dimensjon «B»: mangler beskrivelse/],
+    ["duplicate positions", tiny({ dimension: { A: { category: { index: { a1: 0, a2: 0 } } }, B: { category: { index: ["b1", "b2", "b3"] } } } }), /to kategorier har posisjon 0/],
+    ["a status of the wrong length", tiny({ status: ["a", "b"] }), /«status» har 2 elementer/],
+  ])("rejects %s with a specific message", (_, input, message) => {
+    const e = errorOf(() => readJsonStat(input, "fil.json"));
+    expect(e.code).toBe("bad-input");
+    expect(e.messageIn("nb")).toMatch(/^fil\.json/);
+    expect(e.messageIn("nb")).toMatch(message);
+    expect(e.messageIn("en").length).toBeGreaterThan(10);
+  });
+});
+
+describe("observations from an SSB cube", () => {
+  const REGIONS = ["0219", "3024", "0301", "EAK"];
+  const build = (order: string[], funcs: string[] = ["335", "360"]) =>
+    buildSsbDataset({
+      table: "12362",
+      title: "12362: syntetisk",
+      order,
+      dims: {
+        KOKkommuneregion0000: { codes: REGIONS },
+        KOKfunksjon0000: { codes: funcs },
+        KOKart0000: { codes: ["AGD10"] },
+        ContentsCode: { codes: ["KOSbelopinnbygge0000", "KOSbelop0000"] },
+        Tid: { codes: ["2019", "2020"] },
+      },
+      cell: (c: Record<string, string>) => {
+        if (c.KOKkommuneregion0000 === "0219" && c.Tid === "2020") return 0; // SSB's 0 for a code not valid that year
+        if (c.KOKkommuneregion0000 === "3024" && c.Tid === "2019") return { value: null, status: "." };
+        if (c.KOKkommuneregion0000 === "0301" && c.KOKfunksjon0000 === "360" && c.Tid === "2020") return { value: null, status: ":" };
+        const perCapita = c.KOKfunksjon0000 === "335" ? 100 : 50;
+        return c.ContentsCode === "KOSbelop0000" ? (perCapita * 120000) / 1000 : perCapita;
+      },
+    });
+
+  it("sums the selector's functions, resolves codes by year and skips codes not valid that year", () => {
+    const { observations, warnings } = observationsFromCube(readJsonStat(build(["Tid", "KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode"])), "x");
+    const rec = observations.filter((o) => o.indicator === "rekreasjon-naturforvaltning");
+    expect(rec).toEqual(
+      expect.arrayContaining([
+        { indicator: "rekreasjon-naturforvaltning", municipality: "baerum", year: 2019, code: "0219", value: 150 },
+        { indicator: "rekreasjon-naturforvaltning", municipality: "baerum", year: 2020, code: "3024", value: 150 },
+        { indicator: "rekreasjon-naturforvaltning", municipality: "oslo", year: 2020, code: "0301", value: null, status: ":" },
+      ]),
+    );
+    // 0219 in 2020 and 3024 in 2019 are not valid: no observation with SSB's 0 for them.
+    expect(rec.filter((o) => o.municipality === "baerum")).toHaveLength(2);
+    expect(warnings.map((w) => w.nb).join(" ")).toMatch(/EAK/);
+    // Population derived from amount ÷ per inhabitant for weighting.
+    expect(observations).toEqual(expect.arrayContaining([{ indicator: "folkemengde", municipality: "baerum", year: 2019, code: "0219", value: 120000 }]));
+  });
+
+  it("names the table when it holds no known indicator", () => {
+    const e = errorOf(() => observationsFromCube(readJsonStat(build(["KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"], ["999"])), "y.json"));
+    expect(e.messageIn("nb")).toMatch(/y\.json: fant ingen kjente KOSTRA-indikatorer i tabell 12362/);
+  });
+});

@@ -1,0 +1,147 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../../src/taskpane/App";
+import { SAMPLE_NOTICE } from "../../../src/sources/sample";
+
+function renderPane(props: Partial<Parameters<typeof App>[0]> = {}) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App inExcel={false} {...props} />
+    </FluentProvider>,
+  );
+}
+
+const card = (name: RegExp) => screen.getByRole("article", { name });
+
+/** The figure shown under a term (e.g. "Snitt ASSS") in an indicator card. */
+function figure(container: HTMLElement, term: string): string {
+  const dt = within(container).getByText(term, { selector: "dt" });
+  return dt.nextElementSibling?.textContent ?? "";
+}
+
+function pick(comboboxName: string, optionName: string) {
+  fireEvent.click(screen.getByRole("combobox", { name: comboboxName }));
+  fireEvent.click(screen.getByRole("option", { name: optionName }));
+}
+
+function typeMunicipality(text: string, label = "Kommune") {
+  const input = screen.getByRole("combobox", { name: label });
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: "Enter" });
+}
+
+describe("task pane App", () => {
+  it("shows Bærum's 2017 plan, environment and culture profile by default", () => {
+    renderPane();
+    expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+    const kunst = card(/kunstformidling/);
+    expect(figure(kunst, "Bærum")).toBe("141");
+    expect(figure(kunst, "Snitt ASSS")).toBe("277");
+    expect(figure(kunst, "Indeks")).toBe("50,9");
+    expect(figure(kunst, "Med data")).toBe("10 av 10");
+    expect(screen.getByText(/^Snitt: uvektet, 10 kommuner, Oslo med, Bærum med$/)).toBeInTheDocument();
+    expect(screen.getAllByRole("article")).toHaveLength(6);
+  });
+
+  it("names who holds the lowest and highest value", () => {
+    renderPane();
+    const kunst = card(/kunstformidling/);
+    const lowest = within(kunst).getByText("Lavest", { selector: "dt" }).parentElement as HTMLElement;
+    const highest = within(kunst).getByText("Høyest", { selector: "dt" }).parentElement as HTMLElement;
+    expect(lowest.querySelectorAll("dd")).toHaveLength(2);
+    expect(highest.querySelectorAll("dd")).toHaveLength(2);
+    expect(lowest.querySelectorAll("dd")[1].textContent).toMatch(/^\p{L}/u);
+  });
+
+  it("always shows the synthetic-data notice, and the outside-Excel line only outside Excel", () => {
+    const { unmount } = renderPane();
+    expect(screen.getByText(SAMPLE_NOTICE.nb)).toBeVisible();
+    expect(screen.getByText(/Åpnet utenfor Excel/)).toBeInTheDocument();
+    unmount();
+    renderPane({ inExcel: true });
+    expect(screen.getByText(SAMPLE_NOTICE.nb)).toBeVisible();
+    expect(screen.queryByText(/Åpnet utenfor Excel/)).not.toBeInTheDocument();
+  });
+
+  it("switches template to technical services", () => {
+    renderPane();
+    pick("Sektormal", "Tekniske tjenester");
+    const vei = card(/per km kommunal vei/);
+    expect(figure(vei, "Snitt ASSS")).toBe("372 902");
+    expect(screen.getByRole("heading", { name: "Produktivitet/enhetskostnad" })).toBeInTheDocument();
+  });
+
+  it("recomputes when the year changes", () => {
+    renderPane();
+    pick("År", "2016");
+    expect(screen.getByRole("heading", { name: "Profil for Bærum 2016" })).toBeInTheDocument();
+    const kunst = card(/kunstformidling/);
+    expect(figure(kunst, "Snitt ASSS")).not.toBe("277");
+    expect(figure(kunst, "Indeks")).not.toBe("50,9");
+  });
+
+  it("shows a missing value as its SSB symbol, never as 0", () => {
+    renderPane({ initialSelection: { sector: "tekniske-tjenester", municipality: "tromso", year: 2016 } });
+    const vei = card(/per km kommunal vei/);
+    expect(figure(vei, "Tromsø")).toBe("..");
+    expect(within(vei).getByText("mangler data")).toBeInTheDocument();
+    expect(figure(vei, "Indeks")).toBe("ikke beregnet");
+    expect(within(vei).getByRole("note")).toHaveTextContent("Tromsø mangler verdi (mangler data).");
+  });
+
+  it("switches to English", () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("switch", { name: "English" }));
+    expect(screen.getByRole("combobox", { name: "Sector template" })).toHaveTextContent("Planning, environment and culture");
+    expect(screen.getByRole("combobox", { name: "Municipality" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Year" })).toBeInTheDocument();
+    expect(screen.getByText(SAMPLE_NOTICE.en)).toBeVisible();
+    const kunst = card(/art dissemination/);
+    expect(figure(kunst, "ASSS average")).toBe("277");
+    expect(figure(kunst, "Index")).toBe("50.9");
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("starts in English when Office's display language is English", () => {
+    renderPane({ displayLanguage: "en-US" });
+    expect(screen.getByRole("switch", { name: "English" })).toBeChecked();
+    expect(screen.getByRole("combobox", { name: "Municipality" })).toBeInTheDocument();
+  });
+
+  it("accepts a typed municipality code, including one from another year", () => {
+    renderPane();
+    pick("Kommune", "Asker (0220)");
+    expect(screen.getByRole("heading", { name: "Profil for Asker 2017" })).toBeInTheDocument();
+    typeMunicipality("3201");
+    expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Kommune" })).toHaveValue("Bærum (0219)");
+  });
+
+  it("filters the municipality list by name or code", () => {
+    renderPane();
+    const input = screen.getByRole("combobox", { name: "Kommune" });
+    fireEvent.change(input, { target: { value: "berg" } });
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
+    fireEvent.change(input, { target: { value: "46" } });
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
+  });
+
+  it("explains an unknown municipality in the field instead of changing the profile", () => {
+    renderPane();
+    typeMunicipality("9999");
+    expect(screen.getByText(/Ukjent kommune: «9999»/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+  });
+
+  it("shows an error message bar for a municipality that did not exist in the year", () => {
+    renderPane();
+    typeMunicipality("Lillestrøm");
+    expect(screen.getByRole("alert")).toHaveTextContent("Lillestrøm fantes ikke som kommune i 2017.");
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+    pick("Kommune", "Bærum (0219)");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(figure(card(/kunstformidling/), "Bærum")).toBe("141");
+  });
+});
