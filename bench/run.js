@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/**
+ * Benchmarks, written to bench/results.json. Each compares our code with a baseline
+ * measured in the same run on the same input.
+ *
+ * jsonstat-read: reading a 1,000,000-cell json-stat2 response shaped like SSB's
+ * (table 12362 dimensions, nulls with sparse status) and visiting every cell with its
+ * category codes, value and status — ours (src/sources/ssb/jsonstat.ts) vs
+ * jsonstat-toolkit (its fastest full walk, Unflatten). Both start from the same
+ * response text, so JSON.parse is part of both.
+ *
+ * Run: npm run bench   (builds the CLI/library first; takes about a minute)
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const os = require("os");
+const { buildSsbDataset } = require("../tests/support/ssb-shape");
+const { readJsonStat, forEachCell } = require("../build/sources/ssb/jsonstat");
+const JSONstat = require("jsonstat-toolkit");
+
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+
+function makeResponse() {
+  // 400 regions × 50 functions × 5 arts × 1 contents × 10 years = 1,000,000 cells.
+  const codes = (n, f) => Array.from({ length: n }, (_, i) => f(i));
+  const regions = codes(400, (i) => String(1000 + i).padStart(4, "0"));
+  const functions = codes(50, (i) => String(100 + i * 7));
+  const arts = ["AGD2", "AGD4", "AGD10", "AGI2", "AGD1"];
+  const years = codes(10, (i) => String(2015 + i));
+  let k = 0;
+  const ds = buildSsbDataset({
+    table: "12362",
+    title: "12362: synthetic benchmark response",
+    order: ["KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"],
+    dims: {
+      KOKkommuneregion0000: { codes: regions },
+      KOKfunksjon0000: { codes: functions },
+      KOKart0000: { codes: arts },
+      ContentsCode: { codes: ["KOSbelopinnbygge0000"] },
+      Tid: { codes: years },
+    },
+    cell: () => {
+      k++;
+      if (k % 97 === 0) return { value: null, status: ".." };
+      return (k * 7919) % 100000 / 10;
+    },
+  });
+  return JSON.stringify(ds);
+}
+
+function ours(text) {
+  const cube = readJsonStat(JSON.parse(text));
+  const dims = cube.dimensions;
+  let sum = 0;
+  let nulls = 0;
+  let codeChars = 0;
+  forEachCell(cube, (pos, value, status) => {
+    for (let d = 0; d < dims.length; d++) codeChars += dims[d].codes[pos[d]].length;
+    if (value === null) nulls += status ? 1 : 0;
+    else sum += value;
+  });
+  return { sum, nulls, codeChars };
+}
+
+function toolkit(text) {
+  const ds = JSONstat(JSON.parse(text));
+  let sum = 0;
+  let nulls = 0;
+  let codeChars = 0;
+  const ids = ds.id;
+  ds.Unflatten((coords, point) => {
+    for (let d = 0; d < ids.length; d++) codeChars += coords[ids[d]].length;
+    if (point.value === null) nulls += point.status ? 1 : 0;
+    else sum += point.value;
+  });
+  return { sum, nulls, codeChars };
+}
+
+function time(f, text) {
+  const t0 = process.hrtime.bigint();
+  const r = f(text);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, r };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function main() {
+  const text = makeResponse();
+  const cells = 1_000_000;
+  // Both must see the same data.
+  const a = ours(text);
+  const b = toolkit(text);
+  if (Math.abs(a.sum - b.sum) > 1e-6 * Math.abs(a.sum) || a.nulls !== b.nulls || a.codeChars !== b.codeChars) {
+    throw new Error(`readers disagree: ours ${JSON.stringify(a)} vs toolkit ${JSON.stringify(b)}`);
+  }
+  const oursMs = [];
+  const toolkitMs = [];
+  const parseMs = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate the order so neither always runs on a warmer heap.
+    parseMs.push(time(JSON.parse, text).ms);
+    if (i % 2 === 0) {
+      oursMs.push(time(ours, text).ms);
+      toolkitMs.push(time(toolkit, text).ms);
+    } else {
+      toolkitMs.push(time(toolkit, text).ms);
+      oursMs.push(time(ours, text).ms);
+    }
+  }
+  const result = {
+    name: "jsonstat-read",
+    description: "Read a 1,000,000-cell json-stat2 response (SSB 12362 shape) and visit every cell with codes, value and status",
+    cells,
+    responseBytes: Buffer.byteLength(text),
+    runs: RUNS,
+    oursMedianMs: Math.round(median(oursMs) * 10) / 10,
+    baselineMedianMs: Math.round(median(toolkitMs) * 10) / 10,
+    jsonParseMedianMs: Math.round(median(parseMs) * 10) / 10,
+    baseline: `jsonstat-toolkit ${JSONstat("version")} (Unflatten)`,
+    oursRunsMs: oursMs.map((x) => Math.round(x)),
+    baselineRunsMs: toolkitMs.map((x) => Math.round(x)),
+  };
+  result.speedup = Math.round((result.baselineMedianMs / result.oursMedianMs) * 100) / 100;
+  result.target = "ours at least 2x faster";
+  result.targetMet = result.speedup >= 2;
+
+  const out = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    benchmarks: [result],
+  };
+  const file = path.join(__dirname, "results.json");
+  fs.writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
+  console.log(`jsonstat-read: ours ${result.oursMedianMs} ms, jsonstat-toolkit ${result.baselineMedianMs} ms, speed-up ${result.speedup}x (${result.targetMet ? "target met" : "TARGET NOT MET"})`);
+  console.log(`written to ${path.relative(process.cwd(), file)}`);
+}
+
+main();
