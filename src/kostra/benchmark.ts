@@ -10,7 +10,7 @@
  * - An average that is missing, zero or negative yields a per-row problem, never NaN or Infinity.
  * - Rank 1 is the highest value among the averaging set plus the focal municipality; ties share a rank.
  */
-import { indicatorFor, POPULATION_INDICATOR, templateById, templateIndicators, SECTOR_TEMPLATES } from "./catalog";
+import { POPULATION_INDICATOR, templateById, templateIndicators, SECTOR_TEMPLATES } from "./catalog";
 import { municipalityNotInYear, noDataForYear, unknownMunicipality, unknownNetwork, unknownSector } from "./errors";
 import { codeForYear, municipalityById, refForYear, resolveMunicipality } from "./municipalities";
 import { NETWORKS, networkById, networkMembers, OSLO_ID } from "./networks";

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# System packages the tests need on a fresh Debian machine (run as root):
+#   chromium          headless browser for the task pane's end-to-end tests
+#   fonts-dejavu-core fonts for readable screenshots
+#   libxml2-utils     xmllint, to validate manifest.xml against Microsoft's schemas offline
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+if [ ${#need[@]} -eq 0 ]; then
+  echo "System packages already installed."
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${need[@]}"
