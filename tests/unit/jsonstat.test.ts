@@ -30,6 +30,17 @@ describe("JSON-stat 2.0 reader on SSB-shaped responses", () => {
     expect(cube.dimensions[0].labels[cube.dimensions[0].position.get("0219")!]).toBe("Bærum (-2019)");
   });
 
+  it("reads a real SSB response in POST placement order (Oslo 2024, share of total expenditure)", () => {
+    const cube = readJsonStat(fixture("12362-oslo-2024-andel.json"), "oslo.json");
+    expect(cube.dimensions.map((d) => d.id)).toEqual(["KOKart0000", "Tid", "KOKkommuneregion0000", "ContentsCode", "KOKfunksjon0000"]);
+    expect(cube.dimensions[3].units?.KOSandel3501).toEqual({ base: "prosent", decimals: 1 });
+    const at = (f: string) => cell(cube, { KOKart0000: "AGD10", Tid: "2024", KOKkommuneregion0000: "0301", ContentsCode: "KOSandel3501", KOKfunksjon0000: f })?.value;
+    expect(at("FGK2")).toBe(4.6);
+    expect(at("FGK9")).toBe(24.8);
+    // Shares of total expenditure are not among the catalog's indicators.
+    expect(() => observationsFromCube(cube, "oslo.json")).toThrow(KostraError);
+  });
+
   it("reads nulls with their status symbol", () => {
     const cube = readJsonStat(fixture("12362-pmk-2017.json"));
     const c = cell(cube, { KOKkommuneregion0000: "1902", KOKfunksjon0000: "377", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000", Tid: "2017" });
