@@ -68,7 +68,7 @@ function header(profile: Profile, lang: Lang): string[] {
   return [
     `${profile.sector.label[lang]} – ${profile.focal.name} (${profile.focal.code}) ${profile.year}`,
     `${t.network}: ${net} ${profile.year}: ${profile.members.map((m) => m.name).join(", ")}`,
-    describeAveraging(profile.options, profile.averagingSet.length, profile.focal.name, lang),
+    describeAveraging(profile, lang),
     ...profile.provenance.map((p) => `${t.source}: ${sourceLine(p, lang)}`),
   ];
 }

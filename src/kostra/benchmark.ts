@@ -96,7 +96,7 @@ function rowFor(
   options: BenchmarkOptions,
   focal: MunicipalityRef,
   averagingSet: readonly MunicipalityRef[],
-  comparisons: readonly MunicipalityRef[],
+  comparisons: readonly { ref: MunicipalityRef; existed: boolean }[],
 ): ProfileRow {
   const { year } = options;
   const weighted = options.average === "weighted";
@@ -158,10 +158,12 @@ function rowFor(
     index: indexOf(value, average),
     rank,
     rankOf: ranked.length,
-    comparisons: comparisons.map((ref) => {
+    comparisons: comparisons.map(({ ref, existed }) => {
       const o = obs.get(indicator.id, ref.id, year);
       const v = o?.value ?? null;
-      return { municipality: ref, value: v, status: o?.status ?? (o ? undefined : ".."), index: indexOf(v, average) };
+      // "." = not possible: the municipality did not exist that year.
+      const missingSymbol = existed ? ".." : ".";
+      return { municipality: ref, value: v, status: o?.status ?? (o ? undefined : missingSymbol), index: indexOf(v, average) };
     }),
     problem,
     missing,
@@ -194,7 +196,7 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
 
   const indicators = templateIndicators(sector);
   const available = yearsWithData(dataset, sector.indicators);
-  if (!available.includes(year)) throw noDataForYear(year, sector.label.nb, available);
+  if (!available.includes(year)) throw noDataForYear(year, sector.label, available);
 
   const focal = municipalityInYear(options.focal, year);
   const memberRefs = networkMembers(network, year).map((id) => refForYear(municipalityById(id)!, year));
@@ -204,7 +206,7 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
   );
   const comparisons = options.comparisons
     .map((c) => resolveMunicipality(c) ?? (() => { throw unknownMunicipality(c); })())
-    .map((m) => refForYear(m, year));
+    .map((m) => ({ ref: refForYear(m, year), existed: codeForYear(m, year) !== undefined }));
 
   const obs = new ObservationIndex(dataset.observations);
   const rows = indicators.map((ind) => rowFor(ind, obs, options, focal, averagingSet, comparisons));
@@ -222,7 +224,7 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
     members: memberRefs,
     averagingSet,
     focalInNetwork,
-    options: { ...options, focal: focal.id, comparisons: comparisons.map((c) => c.id) },
+    options: { ...options, focal: focal.id, comparisons: comparisons.map((c) => c.ref.id) },
     rows,
     provenance,
   };

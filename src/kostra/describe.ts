@@ -2,7 +2,7 @@
  * Words and number formats for the domain's values, in each product language:
  * SSB status symbols, per-row problems, the averaging rule in one line, numbers.
  */
-import type { BenchmarkOptions, Lang, RowProblem } from "./types";
+import type { Lang, Profile, RowProblem } from "./types";
 
 const STATUS: Record<string, { nb: string; en: string }> = {
   ".": { nb: "kan ikke forekomme", en: "not applicable" },
@@ -38,13 +38,21 @@ export function describeProblem(problem: RowProblem, lang: Lang, focalName = "")
 }
 
 /** The averaging rule in one line: "Snitt: uvektet, 10 kommuner, Oslo med, Bærum med". */
-export function describeAveraging(options: BenchmarkOptions, setSize: number, focalName: string, lang: Lang): string {
+export function describeAveraging(
+  profile: Pick<Profile, "options" | "averagingSet" | "focal" | "focalInNetwork">,
+  lang: Lang,
+): string {
+  const { options, focalInNetwork } = profile;
+  const setSize = profile.averagingSet.length;
+  const focalName = profile.focal.name;
   const nb = lang === "nb";
   const kind = options.average === "weighted" ? (nb ? "befolkningsvektet" : "population-weighted") : nb ? "uvektet" : "simple";
   const oslo = options.includeOslo ? (nb ? "Oslo med" : "Oslo included") : nb ? "uten Oslo" : "without Oslo";
-  const focal = options.includeFocal
-    ? nb ? `${focalName} med` : `${focalName} included`
-    : nb ? `uten ${focalName}` : `without ${focalName}`;
+  const focal = !focalInNetwork
+    ? nb ? `${focalName} er ikke medlem` : `${focalName} is not a member`
+    : options.includeFocal
+      ? nb ? `${focalName} med` : `${focalName} included`
+      : nb ? `uten ${focalName}` : `without ${focalName}`;
   return nb
     ? `Snitt: ${kind}, ${setSize} kommuner, ${oslo}, ${focal}`
     : `Average: ${kind}, ${setSize} municipalities, ${oslo}, ${focal}`;

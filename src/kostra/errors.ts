@@ -48,13 +48,13 @@ export const unknownNetwork = (what: string, known: string[]): KostraError =>
     en: `Unknown network: "${what}". Known networks: ${known.join(", ")}.`,
   });
 
-export const noDataForYear = (year: number, sector: string, available: number[]): KostraError =>
+export const noDataForYear = (year: number, sector: LocalizedText, available: number[]): KostraError =>
   new KostraError("no-data-for-year", {
     nb:
-      `Ingen data for ${year} i malen «${sector}».` +
+      `Ingen data for ${year} i malen «${sector.nb}».` +
       (available.length ? ` Data finnes for: ${available.join(", ")}.` : " Datagrunnlaget har ingen tall for malens indikatorer."),
     en:
-      `No data for ${year} in template "${sector}".` +
+      `No data for ${year} in template "${sector.en}".` +
       (available.length ? ` Data exists for: ${available.join(", ")}.` : " The data has no figures for the template's indicators."),
   });
 

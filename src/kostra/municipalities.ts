@@ -98,9 +98,20 @@ export function municipalityById(id: string): Municipality | undefined {
  */
 export function resolveMunicipality(text: string): Municipality | undefined {
   const t = text.trim();
-  const codeMatch = /^(\d{4})(?:\s+.*)?$/.exec(t);
-  if (codeMatch) return byCode.get(codeMatch[1]);
+  const codeMatch = /^(\d{4})(?:\s+(.*))?$/.exec(t);
+  if (codeMatch) {
+    const m = byCode.get(codeMatch[1]);
+    // A name after the code must be this municipality's ("0219 Bærum", SSB's "0219 Bærum (-2019)",
+    // "0301 Oslo - Oslove"); "0219 Oslo" is a contradiction, not Bærum.
+    const rest = normalize((codeMatch[2] ?? "").replace(/\(.*?\)/g, ""));
+    if (m && rest && !namesOf(m).some((n) => rest.startsWith(n))) return undefined;
+    return m;
+  }
   return byId.get(t) ?? byName.get(normalize(t));
+}
+
+function namesOf(m: Municipality): string[] {
+  return [m.name, ...m.codes.map((p) => p.name ?? m.name)].map(normalize);
 }
 
 const inPeriod = (year: number, from?: number, to?: number): boolean =>

@@ -1,4 +1,5 @@
 import { benchmark, defaultOptions, indexOf, rankOf } from "../../src/kostra/benchmark";
+import { describeAveraging } from "../../src/kostra/describe";
 import { KostraError } from "../../src/kostra/errors";
 import { municipalityById, codeForYear } from "../../src/kostra/municipalities";
 import type { BenchmarkOptions, Dataset, Observation } from "../../src/kostra/types";
@@ -208,5 +209,29 @@ describe("benchmark edge cases", () => {
     expect(indexOf(50, 0)).toBeNull();
     expect(indexOf(50, -1)).toBeNull();
     expect(indexOf(50, null)).toBeNull();
+  });
+});
+
+describe("wording", () => {
+  it("names the template in the user's language when a year has no data", () => {
+    try {
+      benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2030));
+      throw new Error("expected an error");
+    } catch (e) {
+      expect((e as KostraError).messageIn("en")).toMatch(/"Planning, environment and culture"/);
+      expect((e as KostraError).messageIn("nb")).toMatch(/«Plan, miljø og kultur»/);
+    }
+  });
+
+  it("marks a comparison municipality that did not exist that year with '.'", () => {
+    const p = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "0219", 2017), comparisons: ["lillestrom"] });
+    expect(p.rows[0].comparisons[0]).toMatchObject({ value: null, status: ".", index: null });
+  });
+
+  it("says the focal municipality is not a member instead of 'included' when it is outside the network", () => {
+    const asker = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "asker", 2017), comparisons: [] });
+    expect(describeAveraging(asker, "nb")).toBe("Snitt: uvektet, 10 kommuner, Oslo med, Asker er ikke medlem");
+    const baerum = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "baerum", 2017), includeOslo: false, average: "weighted" });
+    expect(describeAveraging(baerum, "en")).toBe("Average: population-weighted, 9 municipalities, without Oslo, Bærum included");
   });
 });

@@ -70,3 +70,12 @@ describe("ASSS network by year", () => {
     expect(networkMembers(asss, 2022)).toEqual(expect.arrayContaining(["asker", "lillestrom", "oslo", "baerum"]));
   });
 });
+
+describe("code with a name", () => {
+  it("accepts SSB's labels and rejects a name that contradicts the code", () => {
+    expect(resolveMunicipality("0219 Bærum (-2019)")?.id).toBe("baerum");
+    expect(resolveMunicipality("0301 Oslo - Oslove")?.id).toBe("oslo");
+    expect(resolveMunicipality("1902 Tromsø - Romsa - Tromssa")?.id).toBe("tromso");
+    expect(resolveMunicipality("0219 Oslo")).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { describeProblem, describeStatus, formatNumber } from "../../kostra/describe";
 import type { Extreme, Lang, MunicipalityRef, ProfileRow } from "../../kostra/types";
@@ -42,9 +42,11 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
   const styles = useStyles();
   const titleId = useId();
   const { indicator } = row;
-  const num = (v: number | null) => (v === null ? t.notComputed : formatNumber(v, indicator.decimals, lang));
+  const notComputed = { value: t.notComputed, quiet: true };
+  const num = (v: number | null, decimals = indicator.decimals) =>
+    v === null ? notComputed : { value: formatNumber(v, decimals, lang) };
   const extreme = (e: Extreme | null) =>
-    e === null ? { value: t.notComputed } : { value: formatNumber(e.value, indicator.decimals, lang), note: e.municipality.name };
+    e === null ? notComputed : { value: formatNumber(e.value, indicator.decimals, lang), note: e.municipality.name };
 
   const focalValue =
     row.value === null
@@ -59,8 +61,8 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
       <Caption1 className={styles.unit}>{indicator.unit[lang]}</Caption1>
       <dl className={styles.stats}>
         <Stat term={focal.name} {...focalValue} />
-        <Stat term={t.average(networkName)} value={num(row.average)} />
-        <Stat term={t.index} value={row.index === null ? t.notComputed : formatNumber(row.index, 1, lang)} emphasis />
+        <Stat term={t.average(networkName)} {...num(row.average)} />
+        <Stat term={t.index} {...num(row.index, 1)} emphasis />
         <Stat term={t.lowest} {...extreme(row.lowest)} />
         <Stat term={t.highest} {...extreme(row.highest)} />
         <Stat term={t.coverage} value={t.coverageValue(row.n, row.of)} />
@@ -68,7 +70,7 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
       {row.problem && (
         <Caption1
           role="note"
-          className={mergeClasses(row.problem.code === "focal-missing" ? styles.problemQuiet : styles.problem)}
+          className={row.problem.code === "focal-missing" ? styles.problemQuiet : styles.problem}
         >
           {describeProblem(row.problem, lang, focal.name)}
         </Caption1>

@@ -1,10 +1,13 @@
-import { Combobox, Field, Option } from "@fluentui/react-components";
+import { Combobox, Field, makeStyles, Option } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { unknownMunicipality } from "../../kostra/errors";
 import { resolveMunicipality } from "../../kostra/municipalities";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
+
+// Fluent gives the control a 250 px minimum width; in a narrow pane it must follow the layout instead.
+const useStyles = makeStyles({ control: { minWidth: 0 } });
 
 export interface MunicipalityPickerProps {
   t: Messages;
@@ -15,16 +18,21 @@ export interface MunicipalityPickerProps {
   onChange: (municipality: string) => void;
 }
 
-/** "Bærum (0219)": the name with the code valid in the year, or a note that it did not exist then. */
+/** "Bærum (0219)": the name with the code valid in the year, or when it existed ("Lillestrøm (fra 2020)"). */
 function optionLabel(option: MunicipalityOption, year: number, t: Messages): string {
-  return `${option.name} (${option.code ?? t.municipalityNotInYear(year)})`;
+  if (option.code) return `${option.name} (${option.code})`;
+  if (option.firstYear !== undefined && year < option.firstYear) return `${option.name} (${t.municipalityFrom(option.firstYear)})`;
+  if (option.lastYear !== undefined && year > option.lastYear) return `${option.name} (${t.municipalityUntil(option.lastYear)})`;
+  return option.name;
 }
 
 /** Searchable by name or by any code the municipality has had; a typed code or name is accepted with Enter. */
 export function MunicipalityPicker({ t, lang, year, value, onChange }: MunicipalityPickerProps) {
+  const styles = useStyles();
   const options = useMemo(() => municipalityOptions(year), [year]);
   const [query, setQuery] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  /** Text the user entered that names no municipality. */
+  const [rejected, setRejected] = useState<string | null>(null);
   const pickedFromList = useRef(false);
 
   const selected = options.find((o) => o.id === value);
@@ -32,7 +40,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
 
   const choose = (id: string) => {
     setQuery(null);
-    setInvalid(null);
+    setRejected(null);
     onChange(id);
   };
 
@@ -41,7 +49,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
     const typed = text.trim();
     if (typed === "") {
       setQuery(null);
-      setInvalid(null);
+      setRejected(null);
       return;
     }
     const byLabel = options.find((o) => optionLabel(o, year, t).toLocaleLowerCase("nb-NO") === typed.toLocaleLowerCase("nb-NO"));
@@ -49,7 +57,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
     const resolved = resolveMunicipality(typed);
     const id = byLabel?.id ?? resolved?.id ?? only?.id;
     if (id) choose(id);
-    else setInvalid(unknownMunicipality(typed).messageIn(lang));
+    else setRejected(typed);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -63,8 +71,13 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
   };
 
   return (
-    <Field label={t.municipalityLabel} validationState={invalid ? "error" : "none"} validationMessage={invalid ?? undefined}>
+    <Field
+      label={t.municipalityLabel}
+      validationState={rejected === null ? "none" : "error"}
+      validationMessage={rejected === null ? undefined : unknownMunicipality(rejected).messageIn(lang)}
+    >
       <Combobox
+        className={styles.control}
         freeform
         placeholder={t.municipalityPlaceholder}
         value={query ?? (selected ? optionLabel(selected, year, t) : "")}
@@ -72,7 +85,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
         onChange={(event) => {
           pickedFromList.current = false;
           setQuery(event.target.value);
-          setInvalid(null);
+          setRejected(null);
         }}
         onOptionSelect={(_, data) => {
           if (!data.optionValue) return;

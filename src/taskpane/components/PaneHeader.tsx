@@ -22,7 +22,7 @@ export function PaneHeader({ title, children }: PaneHeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
-      <Text as="h1" size={500} weight="semibold" className={styles.title}>
+      <Text as="h1" size={400} weight="semibold" className={styles.title}>
         {title}
       </Text>
       {children}

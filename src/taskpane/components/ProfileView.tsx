@@ -22,7 +22,7 @@ export interface ProfileViewProps {
 /** The benchmark profile: how the average is formed, then one card per indicator under the template's headings. */
 export function ProfileView({ profile, lang, t }: ProfileViewProps) {
   const styles = useStyles();
-  const { sector, focal, network, options } = profile;
+  const { sector, focal, network } = profile;
   const groups = new Map((sector.groups ?? []).map((g) => [g.from, g.label[lang]]));
   const cardHeading = groups.size > 0 ? "h4" : "h3";
 
@@ -32,7 +32,7 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
         {t.profileHeading(focal.name, profile.year)}
       </Text>
       <Caption1 className={styles.rule}>
-        {describeAveraging(options, profile.averagingSet.length, focal.name, lang)}
+        {describeAveraging(profile, lang)}
       </Caption1>
       <Caption1 className={styles.rule}>{t.indexRule(network.shortName)}</Caption1>
       {!profile.focalInNetwork && (

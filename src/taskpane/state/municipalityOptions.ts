@@ -8,7 +8,13 @@ export interface MunicipalityOption {
   code: string | undefined;
   /** Every code the municipality has had, so an old or new number finds it. */
   allCodes: string[];
+  /** First and last data year the municipality existed (undefined: open end). */
+  firstYear: number | undefined;
+  lastYear: number | undefined;
 }
+
+const openMin = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.min(...(values as number[])));
+const openMax = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
 
 export function municipalityOptions(year: number): MunicipalityOption[] {
   return MUNICIPALITIES.map((m) => ({
@@ -16,6 +22,8 @@ export function municipalityOptions(year: number): MunicipalityOption[] {
     name: m.name,
     code: codeForYear(m, year),
     allCodes: m.codes.map((c) => c.code),
+    firstYear: openMin(m.codes.map((c) => c.from)),
+    lastYear: openMax(m.codes.map((c) => c.to)),
   })).sort((a, b) => a.name.localeCompare(b.name, "nb"));
 }
 

@@ -28,6 +28,7 @@ function pick(comboboxName: string, optionName: string) {
 
 function typeMunicipality(text: string, label = "Kommune") {
   const input = screen.getByRole("combobox", { name: label });
+  fireEvent.click(input);
   fireEvent.change(input, { target: { value: text } });
   fireEvent.keyDown(input, { key: "Enter" });
 }
@@ -122,6 +123,7 @@ describe("task pane App", () => {
   it("filters the municipality list by name or code", () => {
     renderPane();
     const input = screen.getByRole("combobox", { name: "Kommune" });
+    fireEvent.click(input);
     fireEvent.change(input, { target: { value: "berg" } });
     expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
     fireEvent.change(input, { target: { value: "46" } });
@@ -133,6 +135,12 @@ describe("task pane App", () => {
     typeMunicipality("9999");
     expect(screen.getByText(/Ukjent kommune: «9999»/)).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+  });
+
+  it("lists a municipality that did not exist in the year with the year it began", () => {
+    renderPane();
+    pick("Kommune", "Lillestrøm (fra 2020)");
+    expect(screen.getByRole("alert")).toHaveTextContent("Lillestrøm fantes ikke som kommune i 2017.");
   });
 
   it("shows an error message bar for a municipality that did not exist in the year", () => {
