@@ -1,6 +1,5 @@
 /** Compute the profile for a selection, turning domain errors into a value the UI can show. */
 import { benchmark, defaultOptions } from "../../kostra/benchmark";
-import { KostraError } from "../../kostra/errors";
 import type { Dataset, Profile } from "../../kostra/types";
 import type { Selection } from "./selection";
 
@@ -11,7 +10,6 @@ export function computeProfile(dataset: Dataset, selection: Selection): ProfileR
     const options = defaultOptions(selection.sector, selection.municipality, selection.year);
     return { ok: true, profile: benchmark(dataset, options) };
   } catch (error) {
-    if (error instanceof KostraError) return { ok: false, error };
     if (error instanceof Error) return { ok: false, error };
     return { ok: false, error: new Error(String(error)) };
   }
