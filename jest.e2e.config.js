@@ -1,11 +1,10 @@
 /** End-to-end tests: the production bundle in headless Chromium (run after `npm run build`). */
+const base = require("./jest.config");
+
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/tests"],
+  ...base,
   testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { ignoreCodes: [151001, 151002] } }],
-  },
+  setupFiles: [],
   testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SEED_2017 } from "../support/seed-tables";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sample = require("../../src/sources/sample/sample-data.json");
@@ -17,22 +18,6 @@ function kostra(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const SEED_PMK = [
-  [141, 277, 50, 723, 324],
-  [158, 272, 103, 567, 12],
-  [304, 263, 201, 335, 360],
-  [134, 100, 30, 219, 62],
-  [282, 263, 203, 456, 241],
-  [39, 66, 7, 171, 134],
-];
-const SEED_TT = [
-  [122, 235, 116, 627, 133],
-  [404, 536, 308, 1088, 375],
-  [609, 588, 465, 715, 624],
-  [277363, 372902, 142320, 646780, 285484],
-  [1000, 1143, 630, 1525, 989],
-  [2550, 2737, 1788, 4075, 2675],
-];
 
 interface Row {
   indicator: { id: string; label: string; unit: string };
@@ -63,7 +48,7 @@ describe("kostra profile --format json on the embedded sample", () => {
     expect(json.network.id).toBe("asss");
     expect(json.network.members).toHaveLength(10);
     expect(json.options).toEqual({ average: "simple", includeOslo: true, includeFocal: true });
-    expect(seedColumns(json.rows)).toEqual(SEED_PMK);
+    expect(seedColumns(json.rows)).toEqual(SEED_2017["plan-miljo-kultur"]);
     expect(json.rows[0].index).toBe((141 / 277) * 100);
     expect(json.rows[0].highestIndex).toBe((723 / 277) * 100);
     expect(json.rows[0].comparisons[0]).toEqual({ municipality: { code: "0220", name: "Asker" }, value: 324, index: (324 / 277) * 100 });
@@ -77,7 +62,7 @@ describe("kostra profile --format json on the embedded sample", () => {
   it("reproduces the reference tekniske-tjenester table", () => {
     const r = kostra("profile", "--sector", "tekniske-tjenester", "--municipality", "3201", "--year", "2017", "--format", "json");
     expect(r.code).toBe(0);
-    expect(seedColumns(JSON.parse(r.out).rows)).toEqual(SEED_TT);
+    expect(seedColumns(JSON.parse(r.out).rows)).toEqual(SEED_2017["tekniske-tjenester"]);
   });
 
   it("applies --average weighted, --exclude-oslo and --exclude-focal", () => {

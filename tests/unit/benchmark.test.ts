@@ -4,29 +4,11 @@ import { KostraError } from "../../src/kostra/errors";
 import { municipalityById, codeForYear } from "../../src/kostra/municipalities";
 import type { BenchmarkOptions, Dataset, Observation } from "../../src/kostra/types";
 import { sampleDataset } from "../../src/sources/sample";
+import { SEED_2017 } from "../support/seed-tables";
 
-// The reference document's published 2017 tables: Bærum, network average, lowest, highest, Asker.
-const SEED = {
-  "plan-miljo-kultur": [
-    [141, 277, 50, 723, 324],
-    [158, 272, 103, 567, 12],
-    [304, 263, 201, 335, 360],
-    [134, 100, 30, 219, 62],
-    [282, 263, 203, 456, 241],
-    [39, 66, 7, 171, 134],
-  ],
-  "tekniske-tjenester": [
-    [122, 235, 116, 627, 133],
-    [404, 536, 308, 1088, 375],
-    [609, 588, 465, 715, 624],
-    [277363, 372902, 142320, 646780, 285484],
-    [1000, 1143, 630, 1525, 989],
-    [2550, 2737, 1788, 4075, 2675],
-  ],
-} as const;
 
 describe("the sample reproduces the reference document's 2017 profiles for Bærum", () => {
-  for (const [sector, rows] of Object.entries(SEED)) {
+  for (const [sector, rows] of Object.entries(SEED_2017)) {
     for (const focal of ["0219", "3024", "3201"]) {
       it(`${sector} with code ${focal}`, () => {
         const p = benchmark(sampleDataset(), defaultOptions(sector, focal, 2017));
