@@ -10,7 +10,8 @@ export type KostraErrorCode =
   | "unknown-network"
   | "no-data-for-year"
   | "municipality-not-in-year"
-  | "bad-input";
+  | "bad-input"
+  | "ssb";
 
 export class KostraError extends Error {
   readonly code: KostraErrorCode;
