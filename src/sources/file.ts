@@ -1,13 +1,15 @@
 /**
- * Import of a downloaded data file: JSON-stat 2.0 (as saved from SSB's API) or a tidy
- * CSV. The format is recognised from the content, not the file name.
+ * Import of a data file: JSON-stat 2.0 (as saved from SSB's API), the product's own
+ * observations file (`kostra fetch`), or a tidy CSV. The format is recognised from the
+ * content, not the file name.
  */
 import { badInput } from "../kostra/errors";
-import type { Dataset, LocalizedText, Observation, Provenance } from "../kostra/types";
+import type { Dataset, LocalizedText, Provenance } from "../kostra/types";
 import { readTidyCsv } from "./csv";
 import { decodeText } from "./decode";
+import { isObservationsFile, readObservationsFile } from "./observations-file";
 import { readJsonStat } from "./ssb/jsonstat";
-import { observationsFromCube } from "./ssb/observations";
+import { cubeWarnings, observationsFromCube } from "./ssb/observations";
 
 export interface SourceResult {
   dataset: Dataset;
@@ -33,8 +35,12 @@ export function readDataFile(bytes: Uint8Array, name: string, readAt = new Date(
   const fetchedAt = readAt.toISOString();
   const trimmed = text.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    const cube = readJsonStat(parseJson(text, name), name);
-    const { observations, warnings } = observationsFromCube(cube, name);
+    const json = parseJson(text, name);
+    if (isObservationsFile(json)) return { dataset: readObservationsFile(json, name), warnings: [] };
+    const cube = readJsonStat(json, name);
+    const result = observationsFromCube(cube, name);
+    const { observations } = result;
+    const warnings = cubeWarnings(name, result);
     const provenance: Provenance = {
       source: "file",
       table: cube.tableId,
@@ -48,19 +54,4 @@ export function readDataFile(bytes: Uint8Array, name: string, readAt = new Date(
   const { observations, warnings } = readTidyCsv(text, name);
   const provenance: Provenance = { source: "file", query: name, fetchedAt };
   return { dataset: { observations: observations.map((o) => ({ ...o, provenance: 0 })), provenance: [provenance] }, warnings };
-}
-
-/**
- * Combine datasets. A later dataset's observation replaces an earlier one for the
- * same indicator, municipality and year (files given later win over the sample).
- */
-export function mergeDatasets(datasets: readonly Dataset[]): Dataset {
-  const provenance: Provenance[] = [];
-  const byKey = new Map<string, Observation>();
-  for (const ds of datasets) {
-    const offset = provenance.length;
-    provenance.push(...ds.provenance);
-    for (const o of ds.observations) byKey.set(`${o.indicator}/${o.municipality}/${o.year}`, { ...o, provenance: o.provenance + offset });
-  }
-  return { observations: [...byKey.values()], provenance };
 }

@@ -1,7 +1,8 @@
 import { KostraError } from "../../src/kostra/errors";
 import { parseNumber, readTidyCsv } from "../../src/sources/csv";
 import { decodeText } from "../../src/sources/decode";
-import { readDataFile, mergeDatasets } from "../../src/sources/file";
+import { mergeDatasets } from "../../src/kostra/dataset";
+import { readDataFile } from "../../src/sources/file";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** Latin-1 bytes for a string whose characters are all below U+0100. */

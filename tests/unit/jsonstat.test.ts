@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KostraError } from "../../src/kostra/errors";
 import { cell, forEachCell, readJsonStat } from "../../src/sources/ssb/jsonstat";
-import { observationsFromCube } from "../../src/sources/ssb/observations";
+import { cubeWarnings, observationsFromCube } from "../../src/sources/ssb/observations";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildSsbDataset } = require("../support/ssb-shape");
 
@@ -155,7 +155,10 @@ describe("observations from an SSB cube", () => {
     });
 
   it("sums the selector's functions, resolves codes by year and skips codes not valid that year", () => {
-    const { observations, warnings } = observationsFromCube(readJsonStat(build(["Tid", "KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode"])), "x");
+    const result = observationsFromCube(readJsonStat(build(["Tid", "KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode"])), "x");
+    const { observations } = result;
+    const warnings = cubeWarnings("x", result);
+    expect(result.invalidForYear).toBe(2);
     const rec = observations.filter((o) => o.indicator === "rekreasjon-naturforvaltning");
     expect(rec).toEqual(
       expect.arrayContaining([

@@ -17,7 +17,10 @@ export interface CubeObservations {
   observations: Omit<Observation, "provenance">[];
   /** Indicator ids found in the cube. */
   indicators: string[];
-  warnings: LocalizedText[];
+  /** Region codes that are not municipalities the product knows (e.g. EAK, other municipalities). */
+  unknownRegions: string[];
+  /** Cells skipped because the region code was not valid in that year. */
+  invalidForYear: number;
 }
 
 function dimension(cube: JsonStatCube, id: string): JsonStatDimension | undefined {
@@ -125,12 +128,19 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
     }
   }
 
+  return { observations, indicators: found.map((i) => i.id), unknownRegions: [...unknownRegions], invalidForYear };
+}
+
+/** Warnings for a file import: skipped regions and codes not valid in a year. */
+export function cubeWarnings(name: string, result: CubeObservations): LocalizedText[] {
+  const unknownRegions = result.unknownRegions;
+  const invalidForYear = result.invalidForYear;
   const warnings: LocalizedText[] = [];
-  if (unknownRegions.size > 0) {
-    const list = [...unknownRegions].slice(0, 8).join(", ") + (unknownRegions.size > 8 ? " …" : "");
+  if (unknownRegions.length > 0) {
+    const list = unknownRegions.slice(0, 8).join(", ") + (unknownRegions.length > 8 ? " …" : "");
     warnings.push({
-      nb: `${name}: ${unknownRegions.size} regioner er ikke kommuner produktet kjenner, og ble hoppet over: ${list}.`,
-      en: `${name}: ${unknownRegions.size} regions are not municipalities the product knows and were skipped: ${list}.`,
+      nb: `${name}: ${unknownRegions.length} regioner er ikke kommuner produktet kjenner, og ble hoppet over: ${list}.`,
+      en: `${name}: ${unknownRegions.length} regions are not municipalities the product knows and were skipped: ${list}.`,
     });
   }
   if (invalidForYear > 0) {
@@ -139,5 +149,5 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
       en: `${name}: ${invalidForYear} combinations of municipality code and year where the code was not valid were skipped.`,
     });
   }
-  return { observations, indicators: found.map((i) => i.id), warnings };
+  return warnings;
 }

@@ -1,0 +1,75 @@
+/**
+ * The product's own data file: observations with their provenance, as `kostra fetch`
+ * writes them and `kostra profile --input` (and the pane's file import) reads them.
+ * Keeps SSB's status symbols, the query behind every number and when it was fetched.
+ */
+import { indicatorFor } from "../kostra/catalog";
+import { badInput } from "../kostra/errors";
+import { isCodeValidInYear, resolveMunicipality } from "../kostra/municipalities";
+import type { Dataset, LocalizedText, Observation, Provenance } from "../kostra/types";
+
+export const OBSERVATIONS_FORMAT = "kostra-benchmark/observations";
+export const OBSERVATIONS_VERSION = 1;
+
+export interface ObservationsFile {
+  format: typeof OBSERVATIONS_FORMAT;
+  version: number;
+  createdAt: string;
+  /** What was asked for and what could not be loaded, for the record. */
+  request?: unknown;
+  missing?: { indicator: string; years: number[]; reason: LocalizedText }[];
+  provenance: Provenance[];
+  observations: Observation[];
+}
+
+export function isObservationsFile(json: unknown): boolean {
+  return typeof json === "object" && json !== null && (json as { format?: unknown }).format === OBSERVATIONS_FORMAT;
+}
+
+export function writeObservationsFile(
+  dataset: Dataset,
+  extra: { createdAt: Date; request?: unknown; missing?: ObservationsFile["missing"] },
+): string {
+  const file: ObservationsFile = {
+    format: OBSERVATIONS_FORMAT,
+    version: OBSERVATIONS_VERSION,
+    createdAt: extra.createdAt.toISOString(),
+    ...(extra.request !== undefined ? { request: extra.request } : {}),
+    ...(extra.missing?.length ? { missing: extra.missing } : {}),
+    provenance: dataset.provenance,
+    observations: dataset.observations,
+  };
+  return JSON.stringify(file, null, 1) + "\n";
+}
+
+/** Read and check a parsed observations file. Throws a KostraError naming the first problem. */
+export function readObservationsFile(json: unknown, name: string): Dataset {
+  const f = json as Partial<ObservationsFile>;
+  const fail = (nb: string, en: string): never => {
+    throw badInput({ nb: `${name}: ${nb}`, en: `${name}: ${en}` });
+  };
+  if (f.version !== OBSERVATIONS_VERSION) fail(`ukjent versjon ${String(f.version)} (forventet ${OBSERVATIONS_VERSION}).`, `unknown version ${String(f.version)} (expected ${OBSERVATIONS_VERSION}).`);
+  if (!Array.isArray(f.provenance) || !Array.isArray(f.observations)) fail("mangler «provenance» eller «observations».", 'missing "provenance" or "observations".');
+  const provenance = f.provenance as Provenance[];
+  const observations = (f.observations as unknown[]).map((x, i): Observation => {
+    const o = x as Partial<Observation>;
+    const where = `observasjon nr. ${i + 1}`;
+    const whereEn = `observation ${i + 1}`;
+    if (typeof o.indicator !== "string" || !indicatorFor(o.indicator)) fail(`${where}: ukjent indikator «${String(o.indicator)}».`, `${whereEn}: unknown indicator "${String(o.indicator)}".`);
+    if (typeof o.municipality !== "string" || resolveMunicipality(o.municipality)?.id !== o.municipality) fail(`${where}: ukjent kommune «${String(o.municipality)}».`, `${whereEn}: unknown municipality "${String(o.municipality)}".`);
+    if (typeof o.year !== "number" || !Number.isInteger(o.year)) fail(`${where}: ugyldig år.`, `${whereEn}: invalid year.`);
+    if (typeof o.code !== "string" || !isCodeValidInYear(o.code, o.year as number)) fail(`${where}: kommunenummer «${String(o.code)}» gjelder ikke for ${String(o.year)}.`, `${whereEn}: code "${String(o.code)}" is not valid in ${String(o.year)}.`);
+    if (!(o.value === null || (typeof o.value === "number" && Number.isFinite(o.value)))) fail(`${where}: verdien er ikke et tall.`, `${whereEn}: the value is not a number.`);
+    if (typeof o.provenance !== "number" || provenance[o.provenance] === undefined) fail(`${where}: viser til ukjent kilde.`, `${whereEn}: refers to an unknown source.`);
+    return {
+      indicator: o.indicator as string,
+      municipality: o.municipality as string,
+      year: o.year as number,
+      code: o.code as string,
+      value: o.value as number | null,
+      ...(typeof o.status === "string" ? { status: o.status } : {}),
+      provenance: o.provenance as number,
+    };
+  });
+  return { observations, provenance };
+}
