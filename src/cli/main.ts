@@ -16,7 +16,8 @@ import { SECTOR_TEMPLATES, templateById } from "../kostra/catalog";
 import { KostraError, unknownMunicipality, unknownSector } from "../kostra/errors";
 import { resolveMunicipality } from "../kostra/municipalities";
 import type { AverageKind, Dataset, Lang } from "../kostra/types";
-import { mergeDatasets, readDataFile } from "../sources/file";
+import { mergeDatasets } from "../kostra/dataset";
+import { readDataFile } from "../sources/file";
 import { sampleDataset, SAMPLE_NOTICE } from "../sources/sample";
 import { profileToCsv, profileToJson, profileToTable } from "./profile-output";
 
