@@ -12,4 +12,6 @@ try {
   }
   throw e;
 }
-process.exitCode = cli.main(process.argv.slice(2), cli.nodeIo);
+cli.main(process.argv.slice(2), cli.nodeIo()).then((code) => {
+  process.exitCode = code;
+});

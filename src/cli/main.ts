@@ -6,7 +6,8 @@
  *                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
  *   kostra templates [--lang nb|en]
  *
- * Exit codes: 0 success, 2 bad arguments or bad input (one line naming the problem), 1 anything else.
+ * Exit codes: 0 success, 2 bad arguments or bad input (one line naming the problem),
+ * 3 SSB could not deliver (or delivered only part), 130 cancelled, 1 anything else.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -19,21 +20,22 @@ import type { AverageKind, Dataset, Lang } from "../kostra/types";
 import { mergeDatasets } from "../kostra/dataset";
 import { readDataFile } from "../sources/file";
 import { sampleDataset, SAMPLE_NOTICE } from "../sources/sample";
+import { SsbError } from "../sources/ssb/types";
+import { runFetch, type FetchIo } from "./fetch";
+import { UsageError, type Io } from "./io";
 import { profileToCsv, profileToJson, profileToTable } from "./profile-output";
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  readFile: (path: string) => Uint8Array;
-}
+export type { Io };
 
-/** A usage problem: exit 2 with this message. */
-class UsageError extends Error {}
 
 const USAGE = `Bruk / usage:
   kostra profile [--input FIL]… [--sample] --sector ID --municipality KODE --year ÅÅÅÅ
                  [--compare KODE,…] [--network asss] [--average simple|weighted]
                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
+  kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality KODE] [--compare KODE,…]
+               [--network asss] [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
+               [--cache-dir MAPPE | --no-cache] [--refresh] [--allow-partial] [--timeout SEK]
+               --out FIL.json
   kostra templates [--lang nb|en]
 `;
 
@@ -135,19 +137,25 @@ function runTemplates(args: string[], io: Io): number {
   return 0;
 }
 
-/** Run the command; returns the exit code. Never throws. */
-export function main(argv: string[], io: Io): number {
+/** Run the command; resolves with the exit code. Never rejects. */
+export async function main(argv: string[], io: FetchIo): Promise<number> {
   const [command, ...rest] = argv;
   const lang: Lang = rest.includes("en") && rest[rest.indexOf("en") - 1] === "--lang" ? "en" : "nb";
   try {
     if (command === "profile") return runProfile(rest, io);
     if (command === "templates") return runTemplates(rest, io);
+    if (command === "fetch") return await runFetch(rest, io, lang);
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
     throw new UsageError(`ukjent kommando «${command}» (bruk profile eller templates)`);
   } catch (e) {
+    if (e instanceof SsbError) {
+      io.err(`kostra: ${e.messageIn(lang)}\n`);
+      if (process.env.KOSTRA_DEBUG && e.detail) io.err(`${e.detail}\n`);
+      return e.kind === "cancelled" ? 130 : 3;
+    }
     if (e instanceof KostraError) {
       io.err(`kostra: ${e.messageIn(lang)}\n`);
       return 2;
@@ -170,8 +178,13 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-export const nodeIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  readFile: (p) => readFileSync(p),
-};
+export function nodeIo(): FetchIo {
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort(new Error("SIGINT")));
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    readFile: (p) => readFileSync(p),
+    signal: controller.signal,
+  };
+}

@@ -52,8 +52,6 @@ export interface SsbResponse {
   url: string;
 }
 
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-
 /** Retry-After in ms: seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
@@ -154,8 +152,12 @@ export class SsbClient {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw cancelled(url);
       if (!this.isOnline()) throw describeFailure("offline", { url });
-      const wait = this.limiter.nextStartDelay();
-      if (wait > 0) this.onWait?.({ nb: "Venter på SSB-kvoten (30 forespørsler i minuttet)", en: "Waiting for SSB's quota (30 requests a minute)" }, wait);
+      const wait = this.limiter.plannedDelay();
+      if (wait > 0) {
+        const { maxCalls, windowMs } = this.limiter.limits;
+        const per = `${maxCalls} / ${Math.round(windowMs / 1000)} s`;
+        this.onWait?.({ nb: `Venter på SSB-kvoten (${per})`, en: `Waiting for SSB's quota (${per})` }, wait);
+      }
       try {
         await this.limiter.acquire(signal);
       } catch {

@@ -1,0 +1,142 @@
+/**
+ * `kostra fetch`: load a sector's indicators for the network (and chosen municipalities)
+ * from SSB's API and write them, with provenance, to a file `kostra profile --input` reads.
+ *
+ *   kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality CODE] [--compare CODE,…]
+ *                [--network asss] [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
+ *                [--cache-dir DIR | --no-cache] [--refresh] [--allow-partial] [--timeout SECONDS]
+ *                --out FILE.json
+ */
+import { renameSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { SECTOR_TEMPLATES, templateById, templateIndicators } from "../kostra/catalog";
+import { unknownMunicipality, unknownNetwork, unknownSector } from "../kostra/errors";
+import { municipalityById, resolveMunicipality } from "../kostra/municipalities";
+import { NETWORKS, networkById, networkMembers } from "../kostra/networks";
+import type { Indicator, Lang, Municipality } from "../kostra/types";
+import { writeObservationsFile } from "../sources/observations-file";
+import { SsbClient } from "../sources/ssb/client";
+import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
+import { DEFAULT_BASE_URL } from "../sources/ssb/types";
+import { defaultCacheDir, FileResponseCache } from "./file-cache";
+import { UsageError, type Io } from "./io";
+
+export interface FetchIo extends Io {
+  /** Aborted when the user presses Ctrl+C. */
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+/** "2015-2017", "2015,2017" or "2017" → years. */
+export function parseYears(text: string): number[] {
+  const years = new Set<number>();
+  for (const part of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(part);
+    if (range) {
+      const [a, b] = [Number(range[1]), Number(range[2])];
+      if (b < a || b - a > 50) throw new UsageError(`ugyldig årsintervall «${part}»`);
+      for (let y = a; y <= b; y++) years.add(y);
+    } else if (/^\d{4}$/.test(part)) years.add(Number(part));
+    else throw new UsageError(`--years må være årstall som 2015-2017 eller 2015,2017 (fikk «${part}»)`);
+  }
+  if (years.size === 0) throw new UsageError("mangler --years");
+  return [...years].sort((a, b) => a - b);
+}
+
+export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      sector: { type: "string", multiple: true },
+      years: { type: "string" },
+      municipality: { type: "string" },
+      compare: { type: "string" },
+      network: { type: "string" },
+      average: { type: "string" },
+      "base-url": { type: "string" },
+      "ssb-lang": { type: "string" },
+      "cache-dir": { type: "string" },
+      "no-cache": { type: "boolean" },
+      refresh: { type: "boolean" },
+      "allow-partial": { type: "boolean" },
+      timeout: { type: "string" },
+      out: { type: "string" },
+      lang: { type: "string" },
+    },
+    strict: true,
+  });
+  const sectorIds = (values.sector ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  if (sectorIds.length === 0) throw new UsageError("mangler --sector");
+  const indicators: Indicator[] = [];
+  const comparisonIds: string[] = [];
+  for (const id of sectorIds) {
+    const t = templateById(id);
+    if (!t) throw unknownSector(id, SECTOR_TEMPLATES.map((x) => x.id));
+    for (const ind of templateIndicators(t)) if (!indicators.includes(ind)) indicators.push(ind);
+    comparisonIds.push(...t.defaultComparisons);
+  }
+  if (!values.years) throw new UsageError("mangler --years");
+  const years = parseYears(values.years);
+  if (!values.out) throw new UsageError("mangler --out");
+  const network = networkById(values.network ?? "asss");
+  if (!network) throw unknownNetwork(values.network ?? "", NETWORKS.map((n) => n.id));
+  const average = values.average ?? "simple";
+  if (average !== "simple" && average !== "weighted") throw new UsageError(`--average må være simple eller weighted (fikk «${average}»)`);
+  const ssbLang = values["ssb-lang"] ?? "no";
+  if (ssbLang !== "no" && ssbLang !== "en") throw new UsageError(`--ssb-lang må være no eller en (fikk «${ssbLang}»)`);
+  const baseUrl = values["base-url"] ?? DEFAULT_BASE_URL;
+  if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new UsageError(`--base-url må være en http(s)-adresse (fikk «${baseUrl}»)`);
+  const timeoutSeconds = values.timeout === undefined ? 30 : Number(values.timeout);
+  if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout må være et positivt antall sekunder (fikk «${values.timeout}»)`);
+
+  const municipalities: Municipality[] = [];
+  const add = (m: Municipality | undefined) => m && !municipalities.includes(m) && municipalities.push(m);
+  for (const y of years) for (const id of networkMembers(network, y)) add(municipalityById(id));
+  const extra = [...(values.municipality ? [values.municipality] : []), ...comparisonIds, ...(values.compare?.split(",") ?? [])];
+  for (const text of extra.map((s) => s.trim()).filter(Boolean)) {
+    const m = resolveMunicipality(text);
+    if (!m) throw unknownMunicipality(text);
+    add(m);
+  }
+
+  const client = new SsbClient({
+    baseUrl,
+    lang: ssbLang,
+    timeoutMs: timeoutSeconds * 1000,
+    fetch: io.fetch,
+    onWait: (reason, ms) => io.err(`  ${reason[lang]} (${Math.ceil(ms / 1000)} s)\n`),
+  });
+  const cache = values["no-cache"] ? undefined : new FileResponseCache(values["cache-dir"] ?? defaultCacheDir());
+  const policy: CachePolicy = values["no-cache"] ? "network-only" : values.refresh ? "refresh" : "cache-first";
+
+  const result = await loadFromSsb(
+    { indicators, municipalities, years, weighted: average === "weighted" },
+    {
+      client,
+      cache,
+      policy,
+      signal: io.signal,
+      now: io.now,
+      onProgress: (p) => io.err(`[${p.done}/${p.total}] ${p.message[lang]}\n`),
+    },
+  );
+  for (const w of result.warnings) io.err(`advarsel: ${w[lang]}\n`);
+  for (const c of result.fromCache) io.err(`tabell ${c.table}: fra hurtigbuffer, hentet ${c.fetchedAt}\n`);
+  for (const m of result.missing) io.err(`mangler: ${m.indicator} ${m.years.join(", ")}: ${m.reason[lang]}\n`);
+  if (!result.complete && !values["allow-partial"]) {
+    io.err(`kostra: hentingen ble ikke fullstendig (${result.missing.length} indikatorer mangler); ingen fil skrevet. Bruk --allow-partial for å skrive det som ble hentet.\n`);
+    return 3;
+  }
+  const text = writeObservationsFile(result.dataset, {
+    createdAt: (io.now ?? (() => new Date()))(),
+    request: { sectors: sectorIds, years, network: network.id, municipalities: municipalities.map((m) => m.id), average, baseUrl },
+    missing: result.missing,
+  });
+  // Write beside the target and rename, so an interrupted write never leaves half a file.
+  const tmp = `${values.out}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, values.out);
+  io.err(`skrev ${result.dataset.observations.length} observasjoner til ${values.out} (${result.requests} forespørsler til SSB)\n`);
+  return 0;
+}
