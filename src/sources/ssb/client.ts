@@ -166,7 +166,9 @@ export class SsbClient {
       const outcome = await this.attempt(method, url, body, signal);
       if (outcome.ok) return outcome.response;
       const { error, retryAfter } = outcome;
-      const retryable = error.kind === "rate-limited" || error.kind === "unavailable" || outcome.dropped === true;
+      // A request that never reached SSB is tried once more (a dropped connection); a blocked
+      // one (CORS, firewall) fails the same way again, so the user hears about it quickly.
+      const retryable = error.kind === "rate-limited" || error.kind === "unavailable" || (outcome.dropped === true && attempt === 0);
       if (!retryable || attempt >= this.maxRetries) throw error;
       const delay = Math.max(retryAfter ?? 0, this.backoffMs * 2 ** attempt);
       if (error.kind === "rate-limited") this.limiter.pauseUntil(this.clock.now() + delay);
