@@ -1,0 +1,89 @@
+/**
+ * `kostra fetch` against the local PxWebApi 2 server, then `kostra profile --input` on
+ * the file it wrote: the profile must equal the one computed from the server's data
+ * directly. The CLI runs as a child process (`npm test` builds it first).
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
+import { mergeDatasets } from "../../src/kostra/dataset";
+import { readDataFile } from "../../src/sources/file";
+import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
+import { worldDataset } from "../support/pxweb-world";
+
+const ROOT = join(__dirname, "..", "..");
+
+function kostra(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, "bin", "kostra.js"), ...args], { cwd: ROOT, encoding: "utf8" }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr });
+    });
+  });
+}
+
+let server: PxWebServer;
+const dir = mkdtempSync(join(tmpdir(), "kostra-fetch-"));
+beforeAll(async () => {
+  server = await startPxWebServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("kostra fetch", () => {
+  it("writes observations with provenance that kostra profile --input turns into the same profile as the server's data", async () => {
+    const out = join(dir, "pmk.json");
+    const r = await kostra(["fetch", "--sector", "plan-miljo-kultur", "--years", "2015-2017", "--municipality", "0219", "--base-url", server.baseUrl, "--no-cache", "--out", out]);
+    expect(r.err).toMatch(/Henter tabell 12362 fra SSB \(forespørsel 1 av 1\)/);
+    expect(r.code).toBe(0);
+    const file = JSON.parse(readFileSync(out, "utf8"));
+    expect(file.format).toBe("kostra-benchmark/observations");
+    expect(file.provenance[0]).toMatchObject({ source: "ssb", table: "12362" });
+    expect(server.requests.filter((q) => q.path.endsWith("/data"))).toHaveLength(1);
+
+    const fromFile = await kostra(["profile", "--input", out, "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2016", "--format", "json"]);
+    expect(fromFile.code).toBe(0);
+
+    // The same profile straight from the server's data (the whole table as one json-stat2 dataset).
+    const world = readDataFile(new TextEncoder().encode(JSON.stringify(worldDataset("12362"))), "world.json").dataset;
+    const direct = benchmark(mergeDatasets([world]), defaultOptions("plan-miljo-kultur", "0219", 2016));
+    const rows = JSON.parse(fromFile.out).rows;
+    expect(rows.map((x: { value: number }) => x.value)).toEqual(direct.rows.map((x) => x.value));
+    expect(rows.map((x: { average: number }) => x.average)).toEqual(direct.rows.map((x) => x.average));
+    expect(rows.map((x: { index: number }) => x.index)).toEqual(direct.rows.map((x) => x.index));
+    expect(rows.map((x: { highest: { municipality: { name: string } } }) => x.highest.municipality.name)).toEqual(direct.rows.map((x) => x.highest!.municipality.name));
+  });
+
+  it("uses its file cache on a second run", async () => {
+    const cacheDir = join(dir, "cache");
+    const args = ["fetch", "--sector", "tekniske-tjenester", "--years", "2017", "--base-url", server.baseUrl, "--cache-dir", cacheDir, "--allow-partial", "--out", join(dir, "tt.json")];
+    const first = await kostra(args);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/mangler: vei-per-km 2017: SSB-tabellen for/);
+    const before = server.requests.length;
+    const second = await kostra(args);
+    expect(second.code).toBe(0);
+    expect(second.err).toMatch(/fra hurtigbuffer, hentet/);
+    expect(server.requests.length - before).toBe(1); // /config only
+  });
+
+  it("writes nothing when the load is incomplete, unless asked to", async () => {
+    const out = join(dir, "partial.json");
+    const r = await kostra(["fetch", "--sector", "tekniske-tjenester", "--years", "2017", "--base-url", server.baseUrl, "--no-cache", "--out", out]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/ikke fullstendig .* ingen fil skrevet/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 3 with a clear message when SSB cannot be reached, and 2 on bad arguments", async () => {
+    const down = await kostra(["fetch", "--sector", "plan-miljo-kultur", "--years", "2017", "--base-url", "http://127.0.0.1:9/api/pxwebapi/v2", "--no-cache", "--timeout", "5", "--out", join(dir, "x.json")]);
+    expect(down.code).toBe(3);
+    expect(down.err).toMatch(/kostra: Fikk ikke kontakt med SSB/);
+    expect(down.err).not.toMatch(/\bat .*\.js:\d+/);
+    const bad = await kostra(["fetch", "--sector", "plan-miljo-kultur", "--years", "17", "--out", join(dir, "x.json")]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--years må være årstall/);
+  });
+});

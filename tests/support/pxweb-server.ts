@@ -1,0 +1,397 @@
+/**
+ * A local HTTP server that speaks SSB's PxWebApi 2 (`/config`, `/tables`, `/tables/{id}`,
+ * `/tables/{id}/metadata`, `GET|POST /tables/{id}/data`) over the SYNTHETIC world of
+ * pxweb-world.ts, for the SSB client's tests. It logs every request and can be told to
+ * fail, delay or drop the next requests, to enforce the rate limit in real time, and to
+ * answer POSTs in another dimension order.
+ *
+ * Routing and I/O live here; selection parsing and problem bodies are in pxweb-selection.ts.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  matchesQuery,
+  problems,
+  queryParam,
+  resolveSelection,
+  selectionFromBody,
+  selectionFromQuery,
+  type Problem,
+  type RequestedSelection,
+} from "./pxweb-selection";
+import { tableDefinition, worldDataset, worldMetadata, worldTableIds, type TableDefinition, type WorldLang } from "./pxweb-world";
+
+export const BASE_PATH = "/api/pxwebapi/v2";
+
+/** SSB answers 404 to request URLs (path + query) longer than this. */
+export const MAX_URL_LENGTH = 2100;
+
+/** One request as the server saw it. */
+export interface LoggedRequest {
+  method: string;
+  /** Path below the base path, e.g. "/tables/12362/data" (the full path for anything outside it). */
+  path: string;
+  /** Path and query as received. */
+  url: string;
+  /** Query parameters, decoded (the last one wins when a name repeats). */
+  query: Record<string, string>;
+  /** A POST body, parsed as JSON (the raw text when it is not JSON). */
+  body?: unknown;
+  /** When it arrived (ms since the epoch). */
+  time: number;
+}
+
+export type RequestMatch = (req: LoggedRequest) => boolean;
+
+export interface InjectedFailure {
+  status: number;
+  retryAfterSeconds?: number;
+  /** problem+json title and detail (default: the status's usual title). */
+  problem?: { title: string; detail?: string };
+  /** A raw body instead of problem+json. */
+  body?: string;
+  contentType?: string;
+}
+
+export interface PxWebServerOptions {
+  /** Reported by /config and enforced on data requests (default 800000). */
+  maxDataCells?: number;
+  /** Reported by /config and used when `enforceRateLimit` is on (default 30). */
+  maxCallsPerTimeWindow?: number;
+  /** Seconds (default 60). */
+  timeWindow?: number;
+  /** Answer 429 with Retry-After once more than maxCallsPerTimeWindow requests came within timeWindow seconds (default false). */
+  enforceRateLimit?: boolean;
+  /** Answer POST data requests without a placement with the dimensions in this order ("reverse": the table order reversed). */
+  postDimensionOrder?: readonly string[] | "reverse";
+  /** Fields that replace /config's (e.g. SSB's current `maxCallsPerTimeWindow: 0`). */
+  config?: Record<string, unknown>;
+  /** Status for too many cells (default 403, as SSB documents; PxWebApi's own code answers 400). */
+  tooManyCellsStatus?: number;
+}
+
+export interface PxWebServer {
+  /** e.g. http://127.0.0.1:PORT/api/pxwebapi/v2 */
+  baseUrl: string;
+  requests: LoggedRequest[];
+  close(): Promise<void>;
+  /** Change a table's `updated` (in /tables, metadata and data) as SSB does when it republishes. */
+  setUpdated(table: string, iso: string): void;
+  /** Answer the next `count` matching requests with this failure. */
+  failNext(count: number, failure: InjectedFailure, match?: RequestMatch): void;
+  /** Hold the next `count` matching requests for `ms` before handling them. */
+  delayNext(count: number, ms: number, match?: RequestMatch): void;
+  /** Destroy the socket of the next `count` matching requests without answering. */
+  dropNext(count: number, match?: RequestMatch): void;
+}
+
+interface Injection {
+  kind: "fail" | "delay" | "drop";
+  remaining: number;
+  match?: RequestMatch;
+  failure?: InjectedFailure;
+  ms?: number;
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: "Bad Request",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too many requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+const LANGUAGES: readonly WorldLang[] = ["no", "en"];
+const MAX_BODY_BYTES = 5_000_000;
+
+// ---------------------------------------------------------------------------
+// Response bodies (pure)
+
+function configBody(options: Required<Pick<PxWebServerOptions, "maxDataCells" | "maxCallsPerTimeWindow" | "timeWindow">>, overrides: Record<string, unknown> = {}) {
+  return {
+    apiVersion: "2.0.0",
+    appVersion: "2.0.0-local",
+    languages: [
+      { id: "no", label: "Norsk" },
+      { id: "en", label: "English" },
+    ],
+    defaultLanguage: "no",
+    maxDataCells: options.maxDataCells,
+    maxCallsPerTimeWindow: options.maxCallsPerTimeWindow,
+    timeWindow: options.timeWindow,
+    license: "https://www.ssb.no/en/diverse/lisens",
+    sourceReferences: [
+      { language: "en", text: "Source: Statistics Norway" },
+      { language: "no", text: "Kilde: Statistisk sentralbyrå" },
+    ],
+    defaultDataFormat: "json-stat2",
+    dataFormats: ["json-stat2"],
+    features: [{ id: "CORS", params: [{ key: "enabled", value: "True" }] }],
+    ...overrides,
+  };
+}
+
+function tableEntry(def: TableDefinition, lang: WorldLang, baseUrl: string, updated: string) {
+  const self = `${baseUrl}/tables/${def.id}`;
+  return {
+    type: "Table",
+    id: def.id,
+    label: def.title,
+    description: def.description,
+    updated,
+    firstPeriod: def.firstPeriod,
+    lastPeriod: def.lastPeriod,
+    category: "public",
+    variableNames: def.dimensions.map((d) => d.label),
+    discontinued: false,
+    source: def.source,
+    timeUnit: "Annual",
+    links: [
+      { rel: "self", hreflang: lang, href: `${self}?lang=${lang}` },
+      ...LANGUAGES.filter((l) => l !== lang).map((l) => ({ rel: "alternate", hreflang: l, href: `${self}?lang=${l}` })),
+      { rel: "metadata", hreflang: lang, href: `${self}/metadata?lang=${lang}` },
+      { rel: "data", hreflang: lang, href: `${self}/data?lang=${lang}&outputFormat=json-stat2` },
+    ],
+  };
+}
+
+function tablesPageLink(baseUrl: string, rel: string, lang: WorldLang, query: string | undefined, pageSize: number, pageNumber: number) {
+  const q = new URLSearchParams({ lang, ...(query ? { query } : {}), pageSize: String(pageSize), pageNumber: String(pageNumber) });
+  return { rel, hreflang: lang, href: `${baseUrl}/tables?${q}` };
+}
+
+// ---------------------------------------------------------------------------
+// The server
+
+export async function startPxWebServer(options: PxWebServerOptions = {}): Promise<PxWebServer> {
+  const limits = {
+    maxDataCells: options.maxDataCells ?? 800_000,
+    maxCallsPerTimeWindow: options.maxCallsPerTimeWindow ?? 30,
+    timeWindow: options.timeWindow ?? 60,
+  };
+  const requests: LoggedRequest[] = [];
+  const injections: Injection[] = [];
+  const updatedOverrides = new Map<string, string>();
+  const accepted: number[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let baseUrl = "";
+
+  const updatedOf = (def: TableDefinition) => updatedOverrides.get(def.id) ?? def.updated;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  function take(kind: Injection["kind"], req: LoggedRequest): Injection | undefined {
+    const hit = injections.find((i) => i.kind === kind && i.remaining > 0 && (!i.match || i.match(req)));
+    if (hit) hit.remaining--;
+    return hit;
+  }
+
+  function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+    if (res.destroyed || res.writableEnded) return;
+    res.writeHead(status, { "Access-Control-Allow-Origin": "*", ...headers });
+    res.end(body);
+  }
+  const sendJson = (res: ServerResponse, body: unknown, headers: Record<string, string> = {}) =>
+    send(res, 200, JSON.stringify(body), { "Content-Type": "application/json; charset=utf-8", ...headers });
+  const sendProblem = (res: ServerResponse, problem: Problem, headers: Record<string, string> = {}) =>
+    send(res, problem.status, JSON.stringify(problem), { "Content-Type": "application/problem+json; charset=utf-8", ...headers });
+
+  function sendFailure(res: ServerResponse, f: InjectedFailure): void {
+    const headers: Record<string, string> = f.retryAfterSeconds !== undefined ? { "Retry-After": String(f.retryAfterSeconds) } : {};
+    if (f.body !== undefined) return send(res, f.status, f.body, { "Content-Type": f.contentType ?? "text/plain; charset=utf-8", ...headers });
+    const problem: Problem = { type: "Error", title: f.problem?.title ?? STATUS_TITLES[f.status] ?? "Error", status: f.status };
+    if (f.problem?.detail !== undefined) problem.detail = f.problem.detail;
+    send(res, f.status, JSON.stringify(problem), { "Content-Type": f.contentType ?? "application/problem+json; charset=utf-8", ...headers });
+  }
+
+  /** Seconds until a call is allowed again, or 0 when this one is (and then it is counted). */
+  function rateLimitWait(now: number): number {
+    const windowMs = limits.timeWindow * 1000;
+    while (accepted.length && accepted[0] <= now - windowMs) accepted.shift();
+    if (accepted.length >= limits.maxCallsPerTimeWindow) return Math.max(1, Math.ceil((accepted[0] + windowMs - now) / 1000));
+    accepted.push(now);
+    return 0;
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, logged: LoggedRequest, rawBody: string, params: URLSearchParams): void {
+    const method = req.method ?? "GET";
+    const path = logged.path.replace(/\/+$/, "") || "/";
+    const langParam = queryParam(params, "lang");
+    if (langParam !== undefined && langParam !== "" && !LANGUAGES.includes(langParam.toLowerCase() as WorldLang))
+      return sendProblem(res, problems.unsupportedLanguage(langParam));
+    const lang = (langParam?.toLowerCase() || "no") as WorldLang;
+    const onlyGet = () => method === "GET" || (sendProblem(res, problems.methodNotAllowed(method)), false);
+
+    if (path === "/config") {
+      if (onlyGet()) sendJson(res, configBody(limits, options.config));
+      return;
+    }
+    if (path === "/tables") {
+      if (onlyGet()) listTables(res, params, lang);
+      return;
+    }
+    const m = /^\/tables\/([^/]+)(\/metadata|\/data)?$/.exec(path);
+    if (!m) return sendProblem(res, problems.notFound(logged.path));
+    const id = decodeURIComponent(m[1]);
+    const def = tableDefinition(id, lang) ?? tableDefinition(id.toUpperCase(), lang);
+    if (!def) return sendProblem(res, problems.nonExistentTable(id));
+    if (m[2] === undefined) {
+      if (onlyGet()) sendJson(res, { language: lang, ...tableEntry(def, lang, baseUrl, updatedOf(def)) });
+      return;
+    }
+    if (m[2] === "/metadata") {
+      if (!onlyGet()) return;
+      const format = queryParam(params, "outputFormat");
+      if (format && format.toLowerCase() !== "json-stat2") return sendProblem(res, problems.unsupportedOutputFormat(format));
+      return sendJson(res, worldMetadata(def.id, { lang, updated: updatedOf(def) }));
+    }
+    if (method !== "GET" && method !== "POST") return sendProblem(res, problems.methodNotAllowed(method));
+    const format = queryParam(params, "outputFormat");
+    if (format && format.toLowerCase() !== "json-stat2") return sendProblem(res, problems.unsupportedOutputFormat(format));
+    const requested = method === "GET" ? selectionFromQuery(params) : selectionFromBody(rawBody);
+    if (!requested.ok) return sendProblem(res, requested.problem);
+    const selection: RequestedSelection = requested.value;
+    if (method === "POST" && !selection.placement && options.postDimensionOrder) {
+      const ids = def.dimensions.map((d) => d.id);
+      const order = options.postDimensionOrder === "reverse" ? [...ids].reverse() : options.postDimensionOrder;
+      if (order.length === ids.length && ids.every((i) => order.includes(i))) selection.placement = { stub: [...order], heading: [] };
+    }
+    const resolved = resolveSelection(def, selection, { maxDataCells: limits.maxDataCells, tooManyCellsStatus: options.tooManyCellsStatus });
+    if (!resolved.ok) return sendProblem(res, resolved.problem);
+    const ds = worldDataset(def.id, resolved.value.codes, { order: resolved.value.order, lang, updated: updatedOf(def) });
+    sendJson(res, ds, {
+      "Content-Type": "application/json; charset=UTF-8",
+      "Content-Disposition": `inline; filename="${def.matrix}.json"`,
+    });
+  }
+
+  function listTables(res: ServerResponse, params: URLSearchParams, lang: WorldLang): void {
+    const query = queryParam(params, "query");
+    const pageSize = Math.max(1, Number(queryParam(params, "pageSize")) || 20);
+    const pageNumber = Math.max(1, Number(queryParam(params, "pageNumber")) || 1);
+    const hits = worldTableIds()
+      .map((id) => tableDefinition(id, lang) as TableDefinition)
+      .filter((def) => matchesQuery(def, query));
+    const totalPages = Math.max(1, Math.ceil(hits.length / pageSize));
+    if (pageNumber > totalPages) return sendProblem(res, problems.nonExistentPage());
+    const pageLinks = [
+      ...(pageNumber < totalPages ? [tablesPageLink(baseUrl, "next", lang, query, pageSize, pageNumber + 1)] : []),
+      ...(pageNumber > 1 ? [tablesPageLink(baseUrl, "previous", lang, query, pageSize, pageNumber - 1)] : []),
+      ...(totalPages > 1 ? [tablesPageLink(baseUrl, "last", lang, query, pageSize, totalPages)] : []),
+    ];
+    sendJson(res, {
+      language: lang,
+      tables: hits.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((def) => tableEntry(def, lang, baseUrl, updatedOf(def))),
+      page: { pageNumber, pageSize, totalElements: hits.length, totalPages, links: pageLinks },
+      links: [tablesPageLink(baseUrl, "self", lang, query, pageSize, pageNumber)],
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) return send(res, 413, "", {});
+      chunks.push(chunk as Buffer);
+    }
+    const rawBody = Buffer.concat(chunks).toString("utf8");
+    const rawUrl = req.url ?? "/";
+    const url = new URL(rawUrl, "http://localhost");
+    const pathname = url.pathname;
+    let body: unknown;
+    if (rawBody !== "") {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        body = rawBody;
+      }
+    }
+    const logged: LoggedRequest = {
+      method: req.method ?? "GET",
+      path: pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) || "/" : pathname,
+      url: rawUrl,
+      query: Object.fromEntries(url.searchParams),
+      ...(body !== undefined ? { body } : {}),
+      time: Date.now(),
+    };
+    requests.push(logged);
+
+    const delay = take("delay", logged);
+    if (delay) await sleep(delay.ms ?? 0);
+    if (take("drop", logged)) {
+      req.socket.destroy();
+      return;
+    }
+    const failure = take("fail", logged);
+    if (failure?.failure) return sendFailure(res, failure.failure);
+
+    if (req.method === "OPTIONS")
+      return send(res, 204, "", { "Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type" });
+    if (rawUrl.length > MAX_URL_LENGTH)
+      return send(res, 404, "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>", { "Content-Type": "text/html" });
+    if (options.enforceRateLimit) {
+      const wait = rateLimitWait(Date.now());
+      if (wait > 0)
+        return sendProblem(
+          res,
+          {
+            type: "Rate limit",
+            title: "Too many requests",
+            status: 429,
+            detail: `You have reached the threshold for request limiting: ${limits.maxCallsPerTimeWindow} requests per ${limits.timeWindow} seconds.`,
+          },
+          { "Retry-After": String(wait) },
+        );
+    }
+    if (!pathname.startsWith(BASE_PATH)) return sendProblem(res, problems.notFound(pathname));
+    route(req, res, logged, rawBody, url.searchParams);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      send(res, 500, JSON.stringify({ type: "Error", title: "Internal Server Error", status: 500, detail: String(e) }), {
+        "Content-Type": "application/problem+json; charset=utf-8",
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}${BASE_PATH}`;
+
+  const inject = (i: Injection) => {
+    if (!Number.isInteger(i.remaining) || i.remaining < 1) throw new Error(`pxweb-server: count must be a positive integer, got ${i.remaining}`);
+    injections.push(i);
+  };
+
+  return {
+    baseUrl,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+    setUpdated: (table, iso) => {
+      updatedOverrides.set(table, iso);
+    },
+    failNext: (count, failure, match) => inject({ kind: "fail", remaining: count, failure, match }),
+    delayNext: (count, ms, match) => inject({ kind: "delay", remaining: count, ms, match }),
+    dropNext: (count, match) => inject({ kind: "drop", remaining: count, match }),
+  };
+}
