@@ -153,6 +153,9 @@ describe("SSB client", () => {
     const ok = client([{ status: 200, body: JSON.stringify({ maxDataCells: 1000, maxCallsPerTimeWindow: 10, timeWindow: 10 }) }]);
     expect(await run(ok.clock, ok.c.config())).toEqual({ maxDataCells: 1000, maxCallsPerTimeWindow: 10, timeWindowSeconds: 10 });
     expect(ok.c.limiter.limits).toEqual({ maxCalls: 10, windowMs: 10_000 });
+    // SSB has reported 0/0 while enforcing its limit through headers: never read 0 as "no limit".
+    const zero = client([{ status: 200, body: JSON.stringify({ maxDataCells: 800000, maxCallsPerTimeWindow: 0, timeWindow: 0 }) }]);
+    expect(await run(zero.clock, zero.c.config())).toEqual({ maxDataCells: 800_000, maxCallsPerTimeWindow: 30, timeWindowSeconds: 60 });
     const bad = client([{ status: 404 }]);
     expect(await run(bad.clock, bad.c.config())).toEqual({ maxDataCells: 800_000, maxCallsPerTimeWindow: 30, timeWindowSeconds: 60 });
   });

@@ -94,15 +94,10 @@ export class SsbClient {
   /** SSB's limits from /config (once per client); SSB's published defaults if /config can't be read. */
   config(signal?: AbortSignal): Promise<SsbLimits> {
     if (!this.limits) {
-      this.limits = this.getJson(`${this.baseUrl}/config`, signal)
-        .then((json) => {
-          const c = json as Partial<{ maxDataCells: number; maxCallsPerTimeWindow: number; timeWindow: number }>;
-          const limits: SsbLimits = {
-            maxDataCells: positive(c.maxDataCells) ?? DEFAULT_LIMITS.maxDataCells,
-            maxCallsPerTimeWindow: positive(c.maxCallsPerTimeWindow) ?? DEFAULT_LIMITS.maxCallsPerTimeWindow,
-            timeWindowSeconds: positive(c.timeWindow) ?? DEFAULT_LIMITS.timeWindowSeconds,
-          };
-          this.limiter.setLimits({ maxCalls: limits.maxCallsPerTimeWindow, windowMs: limits.timeWindowSeconds * 1000 });
+      this.limits = this.request("GET", `${this.baseUrl}/config`, undefined, signal)
+        .then((res) => {
+          const limits = this.applyConfig(res.body);
+          this.configBody = res.body;
           return limits;
         })
         .catch((e) => {
@@ -112,6 +107,31 @@ export class SsbClient {
         });
     }
     return this.limits;
+  }
+
+  /** The /config body last read from SSB, for caching. */
+  configBody?: string;
+
+  /**
+   * Use a /config body read earlier (e.g. from the cache) without asking SSB. Values that
+   * are missing or not positive fall back to SSB's published limits: SSB has reported 0
+   * for the call limit while enforcing it through response headers.
+   */
+  applyConfig(body: string): SsbLimits {
+    let c: Partial<{ maxDataCells: number; maxCallsPerTimeWindow: number; timeWindow: number }> = {};
+    try {
+      c = JSON.parse(body) ?? {};
+    } catch {
+      c = {};
+    }
+    const limits: SsbLimits = {
+      maxDataCells: positive(c.maxDataCells) ?? DEFAULT_LIMITS.maxDataCells,
+      maxCallsPerTimeWindow: positive(c.maxCallsPerTimeWindow) ?? DEFAULT_LIMITS.maxCallsPerTimeWindow,
+      timeWindowSeconds: positive(c.timeWindow) ?? DEFAULT_LIMITS.timeWindowSeconds,
+    };
+    this.limiter.setLimits({ maxCalls: limits.maxCallsPerTimeWindow, windowMs: limits.timeWindowSeconds * 1000 });
+    this.limits = Promise.resolve(limits);
+    return limits;
   }
 
   /** A table's information, including SSB's `updated` timestamp. */

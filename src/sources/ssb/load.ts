@@ -70,7 +70,7 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   const now = options.now ?? (() => new Date());
   const sentBefore = client.sent;
 
-  const limits = await client.config(signal);
+  const limits = await configFor(client, cache, policy, now, signal);
   const plan = planLoad(request, { baseUrl: client.baseUrl, lang: client.lang, maxDataCells: limits.maxDataCells });
   const missing: MissingPart[] = plan.unavailable.map((u) => ({ indicator: u.indicator, years: [...request.years], reason: u.reason }));
   const warnings: LocalizedText[] = [];
@@ -203,6 +203,21 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
     requests: client.sent - sentBefore,
     warnings,
   };
+}
+
+const CONFIG_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * SSB's limits: from a /config answer cached within the last day (so a load served from
+ * the cache sends nothing to SSB), else from SSB, cached for next time.
+ */
+async function configFor(client: SsbClient, cache: ResponseCache | undefined, policy: CachePolicy, now: () => Date, signal?: AbortSignal) {
+  const key = `GET ${client.baseUrl}/config`;
+  const cached = policy === "network-only" ? undefined : await cache?.get(key);
+  if (cached && now().getTime() - Date.parse(cached.fetchedAt) < CONFIG_MAX_AGE_MS) return client.applyConfig(cached.body);
+  const limits = await client.config(signal);
+  if (cache && client.configBody) await cache.set(key, { body: client.configBody, fetchedAt: now().toISOString() });
+  return limits;
 }
 
 /** SSB's `updated` from a json-stat2 body without parsing it twice in the common case. */
