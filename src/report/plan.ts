@@ -1,0 +1,144 @@
+/**
+ * ReportPlan: a plain-data description of what to write into a workbook — sheets, blocks
+ * of cells (text, numbers, formulas) with number formats, Excel tables, column widths,
+ * frozen panes, named ranges and charts. Builders make plans from a profile; the
+ * workbook gateway (Office.js) and the xlsx writer apply the same plan.
+ *
+ * Conventions shared by every consumer:
+ * - Addresses are A1 strings without a sheet name ("B5", "B5:H20"); a `SheetRange`
+ *   names the sheet by its key.
+ * - Formulas are in Excel's invariant (en-US) syntax, start with "=", and refer to other
+ *   sheets by their final names, quoted ('Data KOSTRA'!$F$2).
+ * - Number formats are invariant codes ("#,##0", "0.0"); Excel shows them in the user's
+ *   locale (nb-NO: "277 363", "50,9").
+ * - A text cell is always written as text, even when it starts with "=", "+", "-" or "@".
+ */
+
+export type PlanCell =
+  | { kind: "text"; text: string; format?: string }
+  | { kind: "number"; value: number; format?: string }
+  | { kind: "formula"; formula: string; format?: string }
+  | { kind: "empty" };
+
+export type CellStyle = "title" | "subtitle" | "header" | "note" | "normal";
+
+/** A rectangle of cells whose top-left cell is `at`. Every row has the same length. */
+export interface Block {
+  at: string;
+  rows: PlanCell[][];
+  style?: CellStyle;
+}
+
+export interface TablePlan {
+  /** Excel table name (letters, digits, underscore; unique in the workbook). */
+  name: string;
+  /** Header row included. */
+  range: string;
+  style?: string;
+}
+
+export interface SheetRange {
+  /** Key of the sheet in the plan. */
+  sheet: string;
+  range: string;
+}
+
+export interface ChartSeriesPlan {
+  /** Series name as shown in the legend. */
+  name: string;
+  values: SheetRange;
+}
+
+export interface ChartPlan {
+  /** Stable name, so a re-run can find and replace the chart. */
+  name: string;
+  type: "columnClustered" | "line";
+  title: string;
+  categories: SheetRange;
+  series: ChartSeriesPlan[];
+  /** Top-left and bottom-right cells the chart covers on its sheet. */
+  position: { from: string; to: string };
+  valueAxisTitle?: string;
+}
+
+export interface NamePlan {
+  name: string;
+  ref: SheetRange;
+  comment?: string;
+}
+
+export interface SheetPlan {
+  /** Stable key within the plan ("data", "profile:plan-miljo-kultur:2017", …). */
+  key: string;
+  /** The sheet's name in the workbook (≤ 31 characters, none of : \ / ? * [ ]). */
+  name: string;
+  blocks: Block[];
+  /** Column widths in characters, by column letter. */
+  columnWidths?: Record<string, number>;
+  freeze?: { rows: number; columns: number };
+  tables?: TablePlan[];
+  charts?: ChartPlan[];
+  /** Columns to hide (helper columns the formulas use). */
+  hiddenColumns?: string[];
+}
+
+export interface ReportPlan {
+  sheets: SheetPlan[];
+  names: NamePlan[];
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers for builders and consumers.
+
+export const text = (t: string, format?: string): PlanCell => ({ kind: "text", text: t, ...(format ? { format } : {}) });
+export const num = (value: number, format?: string): PlanCell => ({ kind: "number", value, ...(format ? { format } : {}) });
+export const formula = (f: string, format?: string): PlanCell => ({ kind: "formula", formula: f.startsWith("=") ? f : `=${f}`, ...(format ? { format } : {}) });
+export const empty: PlanCell = { kind: "empty" };
+
+/** Column letters for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** 1-based column number for letters: A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Parse "B5" into 1-based column and row. */
+export function parseCell(a1: string): { col: number; row: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(a1.toUpperCase());
+  if (!m) throw new Error(`Not an A1 cell address: ${a1}`);
+  return { col: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+export function cellAddress(col: number, row: number, absolute = false): string {
+  return absolute ? `$${columnLetter(col)}$${row}` : `${columnLetter(col)}${row}`;
+}
+
+/** The A1 range a block covers, e.g. "B5:H20". */
+export function blockRange(block: Block): string {
+  const { col, row } = parseCell(block.at);
+  const height = block.rows.length;
+  const width = block.rows[0]?.length ?? 0;
+  return `${block.at}:${cellAddress(col + width - 1, row + height - 1)}`;
+}
+
+/** A sheet name quoted for use in a formula: 'Data KOSTRA'. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Characters Excel forbids in sheet names, and its length limit. */
+export const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/g;
+export const SHEET_NAME_MAX = 31;
+
+/** A valid sheet name from any text: forbidden characters replaced, trimmed to 31, no leading/trailing apostrophe. */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(SHEET_NAME_FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim();
+  return (cleaned || "Ark").slice(0, SHEET_NAME_MAX).trim();
+}
