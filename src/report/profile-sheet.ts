@@ -1,0 +1,184 @@
+/**
+ * The profile sheet ("tjenesteprofil") for one template and year: a header that says
+ * who, when, which network and which averaging rule; the reference document's table
+ * (indicator, municipality, network average, lowest, highest, comparisons) followed by
+ * the index columns; and the "Snitt nettverk = 100" column chart bound to those cells.
+ * Every figure is a live formula over the data sheet.
+ */
+import { POPULATION_INDICATOR } from "../kostra/catalog";
+import { describeAveraging } from "../kostra/describe";
+import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
+import {
+  averageFormula,
+  basisHeader,
+  basisRow,
+  basisWidth,
+  countFormula,
+  highestFormula,
+  highestWhoFormula,
+  indexFormula,
+  lowestFormula,
+  lowestWhoFormula,
+  rankFormula,
+  type BasisContext,
+} from "./network-basis";
+import { cellAddress, columnLetter, empty, formula, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
+
+export interface ProfileSheetOptions {
+  key: string;
+  name: string;
+  lang: Lang;
+  /** Formula (without "=") for a value in the data sheet. */
+  lookup: (indicator: string, municipality: string, year: number) => string;
+  /** Show the comparison municipalities as series in the chart too. */
+  chartComparisons?: boolean;
+}
+
+const T = {
+  nb: {
+    indicator: "Indikator", avg: "Gj.sn.", low: "Laveste verdi", high: "Høyeste verdi", index: "indeks",
+    snitt: "Snitt", highMun: "Høyest kommune", lowMun: "Laveste kommune", lowWho: "Lavest: kommune", highWho: "Høyest: kommune",
+    n: "Med data", rank: "Rang", network: "Nettverk", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)",
+    indexRule: "Indeks = verdi ÷ snitt × 100. Alle tall er formler over dataarket; endres en verdi der, følger tabell og diagram.",
+    chart: (net: string, sector: string) => `${net} – ${sector}. Snitt nettverk = 100`,
+  },
+  en: {
+    indicator: "Indicator", avg: "Average", low: "Lowest value", high: "Highest value", index: "index",
+    snitt: "Average", highMun: "Highest municipality", lowMun: "Lowest municipality", lowWho: "Lowest: municipality", highWho: "Highest: municipality",
+    n: "With data", rank: "Rank", network: "Network", source: "Source", fetched: "fetched", basis: "Basis (formulas)",
+    indexRule: "Index = value ÷ average × 100. Every figure is a formula over the data sheet; change a value there and table and chart follow.",
+    chart: (net: string, sector: string) => `${net} – ${sector}. Network average = 100`,
+  },
+};
+
+const HEADER_ROW = 7;
+
+function valueFormat(ind: Indicator): string {
+  return ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0";
+}
+
+export function sourceText(provenance: readonly Provenance[], lang: Lang): string {
+  const t = T[lang];
+  return provenance
+    .map((p) => {
+      if (p.synthetic) return p.notes?.[lang === "nb" ? 0 : 1] ?? "";
+      const what = p.source === "ssb" ? `SSB${p.table ? ` ${lang === "nb" ? "tabell" : "table"} ${p.table}` : ""}` : (p.query ?? p.source);
+      return [what, p.updated ? `${lang === "nb" ? "oppdatert" : "updated"} ${p.updated}` : "", p.fetchedAt ? `${t.fetched} ${p.fetchedAt}` : ""].filter(Boolean).join(", ");
+    })
+    .filter((s, i, all) => s && all.indexOf(s) === i)
+    .join("; ");
+}
+
+export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): SheetPlan {
+  const t = T[opts.lang];
+  const lang = opts.lang;
+  const { focal, year, network } = profile;
+  const net = network.shortName;
+  const comps = profile.rows[0]?.comparisons.map((c) => c.municipality) ?? [];
+  const ctx: BasisContext = {
+    members: profile.averagingSet,
+    average: profile.options.average,
+    lookup: (ind, m) => opts.lookup(ind, m, year),
+    weight: (m) => opts.lookup(POPULATION_INDICATOR, m, year),
+  };
+
+  // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;
+  // a gap; the index columns; who is lowest/highest; n; rank; a gap; the helper basis.
+  const cFocal = 2, cAvg = 3, cLow = 4, cHigh = 5, cComp0 = 6;
+  const cIdx = cComp0 + comps.length + 1;
+  const cIdxFocal = cIdx, cIdxAvg = cIdx + 1, cIdxHigh = cIdx + 2, cIdxLow = cIdx + 3, cIdxComp0 = cIdx + 4;
+  const cLowWho = cIdxComp0 + comps.length, cHighWho = cLowWho + 1, cN = cLowWho + 2, cRank = cLowWho + 3;
+  const cBasis = cRank + 2;
+
+  const header: PlanCell[] = Array.from({ length: cBasis - 1 + basisWidth(ctx) }, () => empty);
+  const put = (row: PlanCell[], col: number, cell: PlanCell) => (row[col - 1] = cell);
+  put(header, 1, text(t.indicator));
+  put(header, cFocal, text(focal.name));
+  put(header, cAvg, text(`${t.avg} ${net}`));
+  put(header, cLow, text(t.low));
+  put(header, cHigh, text(t.high));
+  comps.forEach((c, i) => put(header, cComp0 + i, text(c.name)));
+  put(header, cIdxFocal, text(`${focal.name} (${t.index})`));
+  put(header, cIdxAvg, text(`${t.snitt} ${net}`));
+  put(header, cIdxHigh, text(t.highMun));
+  put(header, cIdxLow, text(t.lowMun));
+  comps.forEach((c, i) => put(header, cIdxComp0 + i, text(`${c.name} (${t.index})`)));
+  put(header, cLowWho, text(t.lowWho));
+  put(header, cHighWho, text(t.highWho));
+  put(header, cN, text(t.n));
+  put(header, cRank, text(t.rank));
+  basisHeader(ctx, lang).forEach((cell, i) => put(header, cBasis + i, cell));
+
+  const rows: PlanCell[][] = profile.rows.map((r, i) => {
+    const row = HEADER_ROW + 1 + i;
+    const ind = r.indicator;
+    const fmt = valueFormat(ind);
+    const cells: PlanCell[] = Array.from({ length: header.length }, () => empty);
+    const basis = basisRow(ctx, ind.id, row, cBasis, HEADER_ROW);
+    const at = (col: number) => cellAddress(col, row);
+    put(cells, 1, text(ind.label[lang]));
+    put(cells, cFocal, formula(opts.lookup(ind.id, focal.id, year), fmt));
+    put(cells, cAvg, formula(averageFormula(basis.refs, ctx.average), fmt));
+    put(cells, cLow, formula(lowestFormula(basis.refs), fmt));
+    put(cells, cHigh, formula(highestFormula(basis.refs), fmt));
+    comps.forEach((c, k) => put(cells, cComp0 + k, formula(opts.lookup(ind.id, c.id, year), fmt)));
+    put(cells, cIdxFocal, formula(indexFormula(at(cFocal), at(cAvg)), "0.0"));
+    put(cells, cIdxAvg, formula(`IF(ISNUMBER(${at(cAvg)}),IF(${at(cAvg)}>0,100,""),"")`, "0.0"));
+    put(cells, cIdxHigh, formula(indexFormula(at(cHigh), at(cAvg)), "0.0"));
+    put(cells, cIdxLow, formula(indexFormula(at(cLow), at(cAvg)), "0.0"));
+    comps.forEach((_, k) => put(cells, cIdxComp0 + k, formula(indexFormula(at(cComp0 + k), at(cAvg)), "0.0")));
+    put(cells, cLowWho, formula(lowestWhoFormula(basis.refs)));
+    put(cells, cHighWho, formula(highestWhoFormula(basis.refs)));
+    put(cells, cN, formula(countFormula(basis.refs), "0"));
+    put(cells, cRank, formula(rankFormula(basis.refs, at(cFocal)), "0"));
+    basis.cells.forEach((cell, k) => put(cells, cBasis + k, cell));
+    return cells;
+  });
+
+  const lastRow = HEADER_ROW + profile.rows.length;
+  const blocks: Block[] = [
+    { at: "A1", rows: [[text(`${profile.sector.label[lang]} – ${focal.name} (${focal.code}) ${year}`)]], style: "title" },
+    {
+      at: "A2",
+      rows: [
+        [text(`${t.network}: ${net} ${year} (${profile.members.length}): ${profile.members.map((m) => m.name).join(", ")}`)],
+        [text(describeAveraging(profile, lang))],
+        [text(`${t.source}: ${sourceText(profile.provenance, lang)}`)],
+        [text(t.indexRule)],
+      ],
+      style: "note",
+    },
+    { at: `A${HEADER_ROW}`, rows: [header], style: "header" },
+    { at: `A${HEADER_ROW + 1}`, rows },
+    { at: `${columnLetter(cBasis)}${HEADER_ROW - 1}`, rows: [[text(t.basis)]], style: "note" },
+  ];
+
+  const col = (c: number) => `${cellAddress(c, HEADER_ROW + 1, true)}:${cellAddress(c, lastRow, true)}`;
+  const series = [
+    { name: focal.name.toLocaleUpperCase("nb-NO"), values: { sheet: opts.key, range: col(cIdxFocal) } },
+    { name: `${t.snitt} ${net}`, values: { sheet: opts.key, range: col(cIdxAvg) } },
+    { name: t.highMun, values: { sheet: opts.key, range: col(cIdxHigh) } },
+    { name: t.lowMun, values: { sheet: opts.key, range: col(cIdxLow) } },
+    ...(opts.chartComparisons ? comps.map((c, k) => ({ name: c.name, values: { sheet: opts.key, range: col(cIdxComp0 + k) } })) : []),
+  ];
+  const chart: ChartPlan = {
+    name: `Indeks_${opts.key.replace(/[^A-Za-z0-9]/g, "_")}`,
+    type: "columnClustered",
+    title: t.chart(net, profile.sector.label[lang]),
+    categories: { sheet: opts.key, range: col(1) },
+    series,
+    position: { from: `A${lastRow + 3}`, to: `${columnLetter(cIdxLow)}${lastRow + 24}` },
+    valueAxisTitle: lang === "nb" ? "Indeks (snitt = 100)" : "Index (average = 100)",
+  };
+
+  const widths: Record<string, number> = { A: 52 };
+  for (let c = 2; c < cBasis; c++) widths[columnLetter(c)] = 13;
+  return {
+    key: opts.key,
+    name: opts.name,
+    blocks,
+    columnWidths: widths,
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    charts: [chart],
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The whole report for one or more sector templates: the data sheet, a profile sheet per
+ * template for the chosen year, and a time series sheet per template over the chosen
+ * years. Pure: the same data and request give the same plan.
+ */
+import { benchmark, defaultOptions } from "../kostra/benchmark";
+import { POPULATION_INDICATOR, templateById, templateIndicators } from "../kostra/catalog";
+import { networkById, networkMembers } from "../kostra/networks";
+import type { AverageKind, Dataset, Lang, Observation, Profile } from "../kostra/types";
+import { buildDataSheet } from "./data-sheet";
+import { safeSheetName, type ReportPlan, type SheetPlan } from "./plan";
+import { buildProfileSheet, sourceText } from "./profile-sheet";
+import { buildTimeSeriesSheet } from "./time-series-sheet";
+
+export interface ReportRequest {
+  sectors: readonly string[];
+  /** Municipality code, name or id. */
+  municipality: string;
+  /** The profile's year. */
+  year: number;
+  /** Years of the time series (the profile year is added when missing). */
+  years: readonly number[];
+  comparisons?: readonly string[];
+  network?: string;
+  average?: AverageKind;
+  includeOslo?: boolean;
+  includeFocal?: boolean;
+  lang: Lang;
+  chartComparisons?: boolean;
+}
+
+export interface Report {
+  plan: ReportPlan;
+  profiles: Profile[];
+}
+
+const DATA_NAME: Record<Lang, string> = { nb: "KOSTRA-data", en: "KOSTRA data" };
+const SERIES_PREFIX: Record<Lang, string> = { nb: "Utvikling", en: "Trend" };
+
+/** Unique, valid sheet names in plan order. */
+function uniqueName(wanted: string, taken: Set<string>): string {
+  const base = safeSheetName(wanted);
+  let name = base;
+  for (let i = 2; taken.has(name.toLocaleLowerCase("nb-NO")); i++) {
+    const suffix = ` (${i})`;
+    name = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(name.toLocaleLowerCase("nb-NO"));
+  return name;
+}
+
+/** Build the report plan. Throws KostraError for unknown sectors, municipalities or a year without data. */
+export function buildReport(dataset: Dataset, req: ReportRequest): Report {
+  const years = [...new Set([...req.years, req.year])].sort((a, b) => a - b);
+  const profiles = req.sectors.map((sector) => {
+    const options = defaultOptions(sector, req.municipality, req.year);
+    if (req.network) options.network = req.network;
+    if (req.comparisons) options.comparisons = [...req.comparisons];
+    if (req.average) options.average = req.average;
+    if (req.includeOslo !== undefined) options.includeOslo = req.includeOslo;
+    if (req.includeFocal !== undefined) options.includeFocal = req.includeFocal;
+    return benchmark(dataset, options);
+  });
+  const first = profiles[0];
+  const focalId = first.focal.id;
+  const network = networkById(first.options.network)!;
+  const weighted = first.options.average === "weighted";
+
+  // The observations the formulas can reach: the templates' indicators (and population
+  // for a weighted average), for the network's members of each year, the municipality
+  // and the comparisons.
+  const indicatorIds: string[] = [];
+  for (const p of profiles) for (const r of p.rows) if (!indicatorIds.includes(r.indicator.id)) indicatorIds.push(r.indicator.id);
+  if (weighted) indicatorIds.push(POPULATION_INDICATOR);
+  const municipalityOrder: string[] = [];
+  const addMunicipality = (id: string) => !municipalityOrder.includes(id) && municipalityOrder.push(id);
+  addMunicipality(focalId);
+  for (const y of years) networkMembers(network, y).forEach(addMunicipality);
+  for (const p of profiles) p.options.comparisons.forEach(addMunicipality);
+  const wantedIndicator = new Map(indicatorIds.map((id, i) => [id, i]));
+  const wantedMunicipality = new Map(municipalityOrder.map((id, i) => [id, i]));
+  const wantedYear = new Set(years);
+  const used: Observation[] = dataset.observations
+    .filter((o) => wantedIndicator.has(o.indicator) && wantedMunicipality.has(o.municipality) && wantedYear.has(o.year))
+    .sort(
+      (a, b) =>
+        wantedIndicator.get(a.indicator)! - wantedIndicator.get(b.indicator)! ||
+        a.year - b.year ||
+        wantedMunicipality.get(a.municipality)! - wantedMunicipality.get(b.municipality)!,
+    );
+
+  const taken = new Set<string>();
+  const data = buildDataSheet(dataset, used, uniqueName(DATA_NAME[req.lang], taken), req.lang);
+  const sheets: SheetPlan[] = [];
+  const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
+  for (const p of profiles) {
+    const label = p.sector.label[req.lang];
+    sheets.push(
+      buildProfileSheet(p, {
+        key: `profile:${p.sector.id}:${p.year}`,
+        name: uniqueName(`${label} ${p.year}`, taken),
+        lang: req.lang,
+        lookup: data.lookup,
+        chartComparisons: req.chartComparisons,
+      }),
+    );
+    sheets.push(
+      buildTimeSeriesSheet({
+        key: `trend:${p.sector.id}`,
+        name: uniqueName(`${SERIES_PREFIX[req.lang]} ${label}`, taken),
+        lang: req.lang,
+        sectorLabel: label,
+        focal: p.focal,
+        network,
+        indicators: templateIndicators(templateById(p.sector.id)!),
+        years,
+        options: p.options,
+        lookup: data.lookup,
+        source: sourceText(usedProvenance, req.lang),
+      }),
+    );
+  }
+  sheets.push(data.sheet);
+  return { plan: { sheets, names: [] }, profiles };
+}

@@ -1,0 +1,83 @@
+import { buildReport } from "../../src/report/report";
+import { blockRange, parseCell, type PlanCell, type SheetPlan } from "../../src/report/plan";
+import { sampleDataset } from "../../src/sources/sample";
+
+const report = (over: Partial<Parameters<typeof buildReport>[1]> = {}) =>
+  buildReport(sampleDataset(), { sectors: ["plan-miljo-kultur"], municipality: "0219", year: 2017, years: [2015, 2016, 2017, 2018], lang: "nb", ...over });
+
+/** The cell at an address across a sheet's blocks. */
+function cellAt(sheet: SheetPlan, a1: string): PlanCell | undefined {
+  const { col, row } = parseCell(a1);
+  for (const b of sheet.blocks) {
+    const at = parseCell(b.at);
+    const r = b.rows[row - at.row];
+    if (r && col >= at.col && col - at.col < r.length) return r[col - at.col];
+  }
+  return undefined;
+}
+
+describe("report plan", () => {
+  it("has a profile sheet, a time series sheet and the data sheet, with valid unique names", () => {
+    const { plan } = report({ sectors: ["plan-miljo-kultur", "tekniske-tjenester"] });
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      "Plan, miljø og kultur 2017",
+      "Utvikling Plan, miljø og kultur",
+      "Tekniske tjenester 2017",
+      "Utvikling Tekniske tjenester",
+      "KOSTRA-data",
+    ]);
+    for (const s of plan.sheets) expect(s.name.length).toBeLessThanOrEqual(31);
+  });
+
+  it("writes every observation used once to the data table, missing values as their SSB symbol", () => {
+    const { plan } = report();
+    const data = plan.sheets.find((s) => s.key === "data")!;
+    const rows = data.blocks[0].rows;
+    expect(rows[0].map((c) => (c.kind === "text" ? c.text : ""))).toEqual(expect.arrayContaining(["Indikator", "Kommune", "Kommunenr.", "År", "Verdi", "SSB-symbol", "Tabell", "Spørring", "Hentet", "SSB oppdatert"]));
+    expect(data.tables![0].range).toBe(blockRange(data.blocks[0]));
+    const keys = rows.slice(1).map((r) => (r[0] as { text: string }).text);
+    expect(new Set(keys).size).toBe(keys.length);
+    // 6 indicators × 4 years × (10 members + Asker) = 264 observations.
+    expect(keys).toHaveLength(264);
+    const missing = rows.find((r) => (r[0] as { text: string }).text === "andre-trossamfunn|sandnes|2015")!;
+    expect(missing[6]).toEqual({ kind: "text", text: "." });
+    expect(missing[7]).toEqual({ kind: "text", text: "." });
+  });
+
+  it("makes every profile figure a live formula and binds the chart to the index cells", () => {
+    const { plan } = report();
+    const profile = plan.sheets[0];
+    expect(cellAt(profile, "A1")).toEqual({ kind: "text", text: "Plan, miljø og kultur – Bærum (0219) 2017" });
+    expect(cellAt(profile, "A8")).toEqual({ kind: "text", text: "Netto driftsutgifter kunstformidling pr. innbygger" });
+    for (const col of ["B", "C", "D", "E", "F", "H", "I", "J", "K", "L", "M", "N", "O", "P"]) {
+      expect(cellAt(profile, `${col}8`)?.kind).toBe("formula");
+    }
+    expect((cellAt(profile, "C8") as { formula: string }).formula).toMatch(/^=IF\(COUNT\(\$\w+\$8:\$\w+\$8\)=0,"",AVERAGE/);
+    const chart = profile.charts![0];
+    expect(chart.type).toBe("columnClustered");
+    expect(chart.title).toBe("ASSS – Plan, miljø og kultur. Snitt nettverk = 100");
+    expect(chart.series.map((s) => s.name)).toEqual(["BÆRUM", "Snitt ASSS", "Høyest kommune", "Laveste kommune"]);
+    expect(chart.categories.range).toBe("$A$8:$A$13");
+    expect(chart.series[0].values.range).toBe("$H$8:$H$13");
+  });
+
+  it("states the averaging rule and the synthetic source in the header", () => {
+    const { plan } = report({ average: "weighted", includeOslo: false });
+    const profile = plan.sheets[0];
+    const header = profile.blocks[1].rows.map((r) => (r[0] as { text: string }).text);
+    expect(header[1]).toBe("Snitt: befolkningsvektet, 9 kommuner, uten Oslo, Bærum med");
+    expect(header[2]).toMatch(/Eksempeldata \(syntetiske\)/);
+    // Weighted: value, population and product helper columns for each of the 9 members.
+    expect(cellAt(profile, "C8")).toMatchObject({ kind: "formula", formula: expect.stringMatching(/SUM\(.*\)\/SUM\(/) });
+  });
+
+  it("builds the time series with yearly change and index over time", () => {
+    const { plan } = report();
+    const ts = plan.sheets[1];
+    expect(cellAt(ts, "B4")).toEqual({ kind: "number", value: 2015, format: "0" });
+    expect(cellAt(ts, "A6")).toEqual({ kind: "text", text: "Prosentvis endring" });
+    expect(cellAt(ts, "C6")).toMatchObject({ kind: "formula", format: "0.0 %" });
+    expect(ts.charts![0].type).toBe("line");
+    expect(ts.charts![0].series).toHaveLength(7);
+  });
+});
