@@ -10,19 +10,16 @@
  * 3 SSB could not deliver (or delivered only part), 130 cancelled, 1 anything else.
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { benchmark, defaultOptions } from "../kostra/benchmark";
+import { benchmark } from "../kostra/benchmark";
 import { SECTOR_TEMPLATES, templateById } from "../kostra/catalog";
-import { KostraError, unknownMunicipality, unknownSector } from "../kostra/errors";
-import { resolveMunicipality } from "../kostra/municipalities";
-import type { AverageKind, Dataset, Lang } from "../kostra/types";
-import { mergeDatasets } from "../kostra/dataset";
-import { readDataFile } from "../sources/file";
-import { sampleDataset, SAMPLE_NOTICE } from "../sources/sample";
+import { KostraError, unknownSector } from "../kostra/errors";
+import type { Lang } from "../kostra/types";
+import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
 import { runFetch, type FetchIo } from "./fetch";
 import { UsageError, type Io } from "./io";
+import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, oneOf, required, yearOf } from "./options";
 import { profileToCsv, profileToJson, profileToTable } from "./profile-output";
 
 export type { Io };
@@ -39,88 +36,19 @@ const USAGE = `Bruk / usage:
   kostra templates [--lang nb|en]
 `;
 
-function langOf(value: string | undefined): Lang {
-  if (value === undefined) return "nb";
-  if (value === "nb" || value === "en") return value;
-  throw new UsageError(`--lang må være nb eller en (fikk «${value}»)`);
-}
-
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} må være ${allowed.join(" eller ")} (fikk «${value}»)`);
-}
-
-function required(flag: string, value: string | undefined): string {
-  if (value === undefined || value.trim() === "") throw new UsageError(`mangler ${flag}`);
-  return value;
-}
-
-function loadDataset(inputs: string[], withSample: boolean, io: Io, lang: Lang): Dataset {
-  const parts: Dataset[] = [];
-  if (withSample || inputs.length === 0) parts.push(sampleDataset());
-  for (const path of inputs) {
-    let bytes: Uint8Array;
-    try {
-      bytes = io.readFile(path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(
-        code === "ENOENT" ? `finner ikke filen ${path}` : code === "EISDIR" ? `${path} er en mappe, ikke en fil` : `kan ikke lese ${path} (${code ?? String(e)})`,
-      );
-    }
-    const { dataset, warnings } = readDataFile(bytes, basename(path));
-    for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);
-    parts.push(dataset);
-  }
-  return mergeDatasets(parts);
-}
-
 function runProfile(args: string[], io: Io): number {
   const { values } = parseArgs({
     args,
-    options: {
-      input: { type: "string", multiple: true },
-      sample: { type: "boolean" },
-      sector: { type: "string" },
-      municipality: { type: "string" },
-      year: { type: "string" },
-      compare: { type: "string" },
-      network: { type: "string" },
-      average: { type: "string" },
-      "exclude-oslo": { type: "boolean" },
-      "exclude-focal": { type: "boolean" },
-      format: { type: "string" },
-      lang: { type: "string" },
-    },
+    options: { ...BENCHMARK_OPTIONS, year: { type: "string" }, format: { type: "string" } },
     strict: true,
     allowPositionals: false,
   });
   const lang = langOf(values.lang);
   const sector = required("--sector", values.sector);
   if (!templateById(sector)) throw unknownSector(sector, SECTOR_TEMPLATES.map((t) => t.id));
-  const municipalityText = required("--municipality", values.municipality);
-  const yearText = required("--year", values.year);
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year må være et årstall som 2017 (fikk «${yearText}»)`);
-  const year = Number(yearText);
-  const focal = resolveMunicipality(municipalityText);
-  if (!focal) throw unknownMunicipality(municipalityText);
+  const year = yearOf("--year", required("--year", values.year));
   const format = oneOf("--format", values.format, ["table", "csv", "json"] as const, "table");
-  const average = oneOf<AverageKind>("--average", values.average, ["simple", "weighted"] as const, "simple");
-
-  const options = defaultOptions(sector, focal.id, year);
-  if (values.network !== undefined) options.network = values.network;
-  options.average = average;
-  options.includeOslo = !values["exclude-oslo"];
-  options.includeFocal = !values["exclude-focal"];
-  if (values.compare !== undefined) {
-    options.comparisons = values.compare
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-  }
-  options.comparisons = options.comparisons.filter((c) => resolveMunicipality(c)?.id !== focal.id);
-
+  const options = benchmarkOptions(sector, year, values);
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
   const profile = benchmark(dataset, options);
   if (profile.provenance.some((p) => p.synthetic) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);

@@ -1,0 +1,96 @@
+/** Options shared by the commands that benchmark: parsing, checking and loading the data. */
+import { basename } from "node:path";
+import { defaultOptions } from "../kostra/benchmark";
+import { mergeDatasets } from "../kostra/dataset";
+import { unknownMunicipality } from "../kostra/errors";
+import { resolveMunicipality } from "../kostra/municipalities";
+import type { AverageKind, BenchmarkOptions, Dataset, Lang } from "../kostra/types";
+import { readDataFile } from "../sources/file";
+import { sampleDataset } from "../sources/sample";
+import { UsageError, type Io } from "./io";
+
+/** parseArgs definitions of the options every benchmarking command takes. */
+export const BENCHMARK_OPTIONS = {
+  input: { type: "string", multiple: true },
+  sample: { type: "boolean" },
+  sector: { type: "string" },
+  municipality: { type: "string" },
+  compare: { type: "string" },
+  network: { type: "string" },
+  average: { type: "string" },
+  "exclude-oslo": { type: "boolean" },
+  "exclude-focal": { type: "boolean" },
+  lang: { type: "string" },
+} as const;
+
+export interface BenchmarkValues {
+  municipality?: string;
+  compare?: string;
+  network?: string;
+  average?: string;
+  "exclude-oslo"?: boolean;
+  "exclude-focal"?: boolean;
+}
+
+export function langOf(value: string | undefined): Lang {
+  if (value === undefined) return "nb";
+  if (value === "nb" || value === "en") return value;
+  throw new UsageError(`--lang må være nb eller en (fikk «${value}»)`);
+}
+
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} må være ${allowed.join(" eller ")} (fikk «${value}»)`);
+}
+
+export function required(flag: string, value: string | undefined): string {
+  if (value === undefined || value.trim() === "") throw new UsageError(`mangler ${flag}`);
+  return value;
+}
+
+export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang: Lang): Dataset {
+  const parts: Dataset[] = [];
+  if (withSample || inputs.length === 0) parts.push(sampleDataset());
+  for (const path of inputs) {
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readFile(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        code === "ENOENT" ? `finner ikke filen ${path}` : code === "EISDIR" ? `${path} er en mappe, ikke en fil` : `kan ikke lese ${path} (${code ?? String(e)})`,
+      );
+    }
+    const { dataset, warnings } = readDataFile(bytes, basename(path));
+    for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);
+    parts.push(dataset);
+  }
+  return mergeDatasets(parts);
+}
+
+
+export function yearOf(flag: string, text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`${flag} må være et årstall som 2017 (fikk «${text}»)`);
+  return Number(text);
+}
+
+/** Benchmark options from the command line: the template's defaults, then what the user chose. */
+export function benchmarkOptions(sector: string, year: number, values: BenchmarkValues): BenchmarkOptions {
+  const municipalityText = required("--municipality", values.municipality);
+  const focal = resolveMunicipality(municipalityText);
+  if (!focal) throw unknownMunicipality(municipalityText);
+  const options = defaultOptions(sector, focal.id, year);
+  if (values.network !== undefined) options.network = values.network;
+  options.average = oneOf<AverageKind>("--average", values.average, ["simple", "weighted"] as const, "simple");
+  options.includeOslo = !values["exclude-oslo"];
+  options.includeFocal = !values["exclude-focal"];
+  if (values.compare !== undefined) {
+    options.comparisons = values.compare
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  options.comparisons = options.comparisons.filter((c) => resolveMunicipality(c)?.id !== focal.id);
+  return options;
+}
