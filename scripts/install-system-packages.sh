@@ -3,11 +3,15 @@
 #   chromium          headless browser for the task pane's end-to-end tests
 #   fonts-dejavu-core fonts for readable screenshots
 #   libxml2-utils     xmllint, to validate manifest.xml against Microsoft's schemas offline
+#   libreoffice-calc-nogui  a real spreadsheet engine that recalculates the .xlsx reports' formulas
+#   poppler-utils     pdftoppm, to render a report page to PNG for visual checks
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -eq 0 ]; then
   echo "System packages already installed."
   exit 0

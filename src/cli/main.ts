@@ -18,6 +18,7 @@ import type { Lang } from "../kostra/types";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
 import { runFetch, type FetchIo } from "./fetch";
+import { runReport } from "./report";
 import { UsageError, type Io } from "./io";
 import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, oneOf, required, yearOf } from "./options";
 import { profileToCsv, profileToJson, profileToTable } from "./profile-output";
@@ -33,6 +34,9 @@ const USAGE = `Bruk / usage:
                [--network asss] [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
                [--cache-dir MAPPE | --no-cache] [--refresh] [--allow-partial] [--timeout SEK]
                --out FIL.json
+  kostra report --sector ID[,ID] --municipality KODE --year ÅÅÅÅ [--years A-B] [--input FIL]… [--sample]
+                [--compare KODE,…] [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
+                [--chart-comparisons] [--lang nb|en] --out FIL.xlsx
   kostra templates [--lang nb|en]
 `;
 
@@ -73,6 +77,7 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
     if (command === "profile") return runProfile(rest, io);
     if (command === "templates") return runTemplates(rest, io);
     if (command === "fetch") return await runFetch(rest, io, lang);
+    if (command === "report") return await runReport(rest, io);
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.out(USAGE);
       return command === undefined ? 2 : 0;

@@ -1,0 +1,68 @@
+/**
+ * `kostra report`: the report as an .xlsx workbook — data sheet, profile sheet(s) with the
+ * "Snitt nettverk = 100" chart, and time series — with the same live formulas the add-in
+ * writes into Excel. For users outside Excel, and for checking the formulas with a real
+ * spreadsheet engine.
+ *
+ *   kostra report --sector ID[,ID] --municipality CODE --year YYYY [--years A-B]
+ *                 [--input FILE]… [--sample] [--compare CODE,…] [--network asss]
+ *                 [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
+ *                 [--chart-comparisons] [--lang nb|en] --out FILE.xlsx
+ */
+import { renameSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { SECTOR_TEMPLATES, templateById } from "../kostra/catalog";
+import { unknownSector } from "../kostra/errors";
+import { buildReport } from "../report/report";
+import { writeXlsx } from "../report/xlsx-writer";
+import { SAMPLE_NOTICE } from "../sources/sample";
+import { parseYears } from "./fetch";
+import { UsageError, type Io } from "./io";
+import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, required, yearOf } from "./options";
+
+export async function runReport(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...BENCHMARK_OPTIONS,
+      sector: { type: "string", multiple: true },
+      year: { type: "string" },
+      years: { type: "string" },
+      "chart-comparisons": { type: "boolean" },
+      out: { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const lang = langOf(values.lang);
+  const sectors = (values.sector ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  if (sectors.length === 0) throw new UsageError("mangler --sector");
+  for (const s of sectors) if (!templateById(s)) throw unknownSector(s, SECTOR_TEMPLATES.map((t) => t.id));
+  const year = yearOf("--year", required("--year", values.year));
+  const years = values.years ? parseYears(values.years) : [year];
+  const out = required("--out", values.out);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out må være en .xlsx-fil (fikk «${out}»)`);
+  const options = benchmarkOptions(sectors[0], year, values);
+
+  const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
+  const { plan, profiles } = buildReport(dataset, {
+    sectors,
+    municipality: options.focal,
+    year,
+    years,
+    comparisons: options.comparisons,
+    network: options.network,
+    average: options.average,
+    includeOslo: options.includeOslo,
+    includeFocal: options.includeFocal,
+    lang,
+    chartComparisons: values["chart-comparisons"] ?? false,
+  });
+  if (profiles.some((p) => p.provenance.some((x) => x.synthetic))) io.err(`${SAMPLE_NOTICE[lang]}\n`);
+  const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, out);
+  io.err(`skrev ${out}: ${plan.sheets.map((s) => s.name).join(", ")}\n`);
+  return 0;
+}

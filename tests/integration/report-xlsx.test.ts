@@ -1,0 +1,114 @@
+/**
+ * `kostra report` as a spreadsheet engine sees it: the workbook recalculated by
+ * LibreOffice headless must give the engine's averages, lowest, highest, indexes and
+ * rank — and for Bærum 2017 the reference document's published figures — and a changed
+ * data cell must change the index.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
+import { sampleDataset } from "../../src/sources/sample";
+import { recalculate, type RecalcResult } from "../support/libreoffice";
+import { SEED_2017 } from "../support/seed-tables";
+
+const ROOT = join(__dirname, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "kostra-report-"));
+
+function kostra(args: string[]): Promise<{ code: number; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, "bin", "kostra.js"), ...args], { cwd: ROOT, encoding: "utf8" }, (error, _out, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, err: stderr }),
+    );
+  });
+}
+
+const PROFILE_COLUMNS = { value: "B", average: "C", lowest: "D", highest: "E", asker: "F", index: "H", hundred: "I", highIndex: "J", lowIndex: "K", askerIndex: "L", lowWho: "M", highWho: "N", n: "O", rank: "P" };
+const num = (r: RecalcResult, sheet: string, a1: string) => r.value(sheet, a1) as number;
+
+describe("kostra report recalculated by LibreOffice", () => {
+  let file: string;
+  let recalculated: RecalcResult;
+
+  beforeAll(async () => {
+    file = join(dir, "report.xlsx");
+    const r = await kostra(["report", "--sector", "plan-miljo-kultur,tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--years", "2015-2018", "--out", file]);
+    expect(r.code).toBe(0);
+    recalculated = await recalculate(readFileSync(file));
+  }, 120_000);
+
+  it.each([
+    ["plan-miljo-kultur", "Plan, miljø og kultur 2017"],
+    ["tekniske-tjenester", "Tekniske tjenester 2017"],
+  ] as const)("gives the reference document's figures and the engine's for %s", (sector, sheet) => {
+    const profile = benchmark(sampleDataset(), defaultOptions(sector, "0219", 2017));
+    profile.rows.forEach((row, i) => {
+      const r = 8 + i;
+      const c = (k: keyof typeof PROFILE_COLUMNS) => `${PROFILE_COLUMNS[k]}${r}`;
+      expect([num(recalculated, sheet, c("value")), num(recalculated, sheet, c("average")), num(recalculated, sheet, c("lowest")), num(recalculated, sheet, c("highest")), num(recalculated, sheet, c("asker"))]).toEqual(SEED_2017[sector][i]);
+      expect(num(recalculated, sheet, c("average"))).toBeCloseTo(row.average!, 9);
+      expect(num(recalculated, sheet, c("index"))).toBeCloseTo(row.index!, 9);
+      expect(num(recalculated, sheet, c("hundred"))).toBe(100);
+      expect(num(recalculated, sheet, c("highIndex"))).toBeCloseTo(row.highest!.index!, 9);
+      expect(num(recalculated, sheet, c("lowIndex"))).toBeCloseTo(row.lowest!.index!, 9);
+      expect(num(recalculated, sheet, c("askerIndex"))).toBeCloseTo(row.comparisons[0].index!, 9);
+      expect(recalculated.value(sheet, c("lowWho"))).toBe(row.lowest!.municipality.name);
+      expect(recalculated.value(sheet, c("highWho"))).toBe(row.highest!.municipality.name);
+      expect(num(recalculated, sheet, c("n"))).toBe(row.n);
+      expect(num(recalculated, sheet, c("rank"))).toBe(row.rank);
+    });
+  });
+
+  it("matches the engine for a weighted average without Oslo, and a year with a missing value", async () => {
+    const weightedFile = join(dir, "weighted.xlsx");
+    const r = await kostra(["report", "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2015", "--average", "weighted", "--exclude-oslo", "--out", weightedFile]);
+    expect(r.code).toBe(0);
+    const w = await recalculate(readFileSync(weightedFile));
+    const options = { ...defaultOptions("plan-miljo-kultur", "0219", 2015), average: "weighted" as const, includeOslo: false };
+    const profile = benchmark(sampleDataset(), options);
+    profile.rows.forEach((row, i) => {
+      const sheet = "Plan, miljø og kultur 2015";
+      expect(num(w, sheet, `C${8 + i}`)).toBeCloseTo(row.average!, 9);
+      expect(num(w, sheet, `H${8 + i}`)).toBeCloseTo(row.index!, 9);
+      expect(num(w, sheet, `O${8 + i}`)).toBe(row.n);
+    });
+    // Sandnes has "." for andre-trossamfunn in 2015: n drops.
+    expect(profile.rows[3].n).toBe(8);
+  }, 120_000);
+
+  it("changes the index when a data cell is corrected", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const data = wb.getWorksheet("KOSTRA-data")!;
+    let target = 0;
+    data.eachRow((row, n) => {
+      if (row.getCell(1).value === "kunstformidling|baerum|2017") target = n;
+    });
+    expect(target).toBeGreaterThan(1);
+    data.getCell(`G${target}`).value = 277;
+    const edited = join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const r = await recalculate(readFileSync(edited));
+    const sheet = "Plan, miljø og kultur 2017";
+    expect(num(r, sheet, "B8")).toBe(277);
+    const avg = (277 * 10 - 141 + 277) / 10;
+    expect(num(r, sheet, "C8")).toBeCloseTo(avg, 9);
+    expect(num(r, sheet, "H8")).toBeCloseTo((277 / avg) * 100, 9);
+  }, 120_000);
+
+  it("computes the time series: yearly change and index over time", () => {
+    const sheet = "Utvikling Tekniske tjenester";
+    // Bærum's idrett 2015 and 2016 from the reference document: 131 and 125.
+    expect(num(recalculated, sheet, "B5")).toBe(131);
+    expect(num(recalculated, sheet, "C5")).toBe(125);
+    expect(num(recalculated, sheet, "C6")).toBeCloseTo((125 - 131) / 131, 12);
+    const p2017 = benchmark(sampleDataset(), defaultOptions("tekniske-tjenester", "0219", 2017));
+    // Index rows come after values (2 × 6 rows) and averages (6 rows): find 2017's idrett index by its label.
+    let indexRow = 0;
+    for (let r = 20; r < 60; r++) if (recalculated.value(sheet, `A${r}`) === "Indeks (snitt nettverk = 100)") indexRow = r + 2;
+    expect(indexRow).toBeGreaterThan(0);
+    expect(num(recalculated, sheet, `D${indexRow}`)).toBeCloseTo(p2017.rows[0].index!, 9);
+  });
+});
