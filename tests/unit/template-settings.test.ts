@@ -1,0 +1,41 @@
+import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE, type TemplateSettings } from "../../src/report/template-settings";
+
+const settings: TemplateSettings = {
+  schemaVersion: 1,
+  sectors: ["plan-miljo-kultur"],
+  municipality: "baerum",
+  comparisons: ["asker"],
+  network: "asss",
+  average: "simple",
+  includeOslo: true,
+  includeFocal: true,
+  year: 2017,
+  years: [2015, 2016, 2017],
+  source: { kind: "file", files: ["data ]]> odd.csv"] },
+  lang: "nb",
+  ownedSheets: [{ key: "data", id: "{A1}", name: "KOSTRA-data" }],
+  writtenAt: "2026-03-15T08:00:00.000Z",
+};
+
+describe("template settings in a custom XML part", () => {
+  it("round-trips, even with ']]>' inside a value", () => {
+    const xml = settingsToXml(settings);
+    expect(xml).toContain(`xmlns="${SETTINGS_NAMESPACE}"`);
+    expect(settingsFromXml(xml)).toEqual({ kind: "ok", settings });
+  });
+
+  it.each([
+    ["a foreign part", `<other xmlns="urn:someone-else"><settings><![CDATA[{}]]></settings></other>`, /tilhører et annet program/],
+    ["no content", `<kostraBenchmark xmlns="${SETTINGS_NAMESPACE}"/>`, /skadet \(mangler innhold\)/],
+    ["broken JSON", `<kostraBenchmark xmlns="${SETTINGS_NAMESPACE}"><settings><![CDATA[{oops]]></settings></kostraBenchmark>`, /ikke gyldig JSON/],
+    ["a newer version", settingsToXml({ ...settings, schemaVersion: 7 }), /nyere versjon av KOSTRA Benchmark \(malversjon 7\)/],
+    ["bad fields", settingsToXml({ ...settings, year: 12, average: "median" as "simple", ownedSheets: [{}] as never }), /ugyldig: average, year, ownedSheets/],
+  ])("reports %s clearly", (_, xml, message) => {
+    const r = settingsFromXml(xml);
+    expect(r.kind).toBe("invalid");
+    if (r.kind === "invalid") {
+      expect(r.reason.nb).toMatch(message);
+      expect(r.reason.en.length).toBeGreaterThan(10);
+    }
+  });
+});
