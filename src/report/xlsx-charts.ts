@@ -29,8 +29,17 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Neutral, distinguishable series colours: the focal municipality first, then the comparisons. */
 const SERIES_COLOURS = ["1F4E79", "A5A5A5", "C55A11", "548235", "7F6000", "5B9BD5", "7030A0", "404040"];
 
+/** Characters XML 1.0 cannot carry at all (control characters, lone surrogates): dropped, as exceljs does for cells. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(NOT_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 export function unescapeXml(s: string): string {
@@ -148,8 +157,8 @@ export function drawingXml(charts: AnchoredChart[]): string {
     }
     // Anchor markers are 0-based; covering `to` entirely means ending at the start of the next column and row.
     return (
-      `<xdr:twoCellAnchor editAs="oneCell">${marker("from", from.col - 1, from.row - 1)}${marker("to", to.col, to.row)}` +
-      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(chart.name)}" title="${escapeXml(chart.title)}"/>` +
+      `<xdr:twoCellAnchor>${marker("from", from.col - 1, from.row - 1)}${marker("to", to.col, to.row)}` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(chart.name)}" descr="${escapeXml(chart.title)}"/>` +
       `<xdr:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></xdr:cNvGraphicFramePr></xdr:nvGraphicFramePr>` +
       `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
       `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/></a:graphicData></a:graphic>` +

@@ -124,7 +124,7 @@ function writeCell(cell: Cell, planCell: PlanCell, sheetName: string): void {
       break;
     case "formula":
       // No cached result: the file asks for a full recalculation on load.
-      cell.value = { formula: planCell.formula.replace(/^=/, "") } as CellValue;
+      cell.value = { formula: planCell.formula.replace(/^=/, "") };
       break;
   }
   if (planCell.format) cell.numFmt = planCell.format;

@@ -1,6 +1,6 @@
 /**
  * LibreOffice headless as a stand-in for Excel's calculation engine in tests: open an
- * .xlsx, recalculate every formula, save it again, and read the results with exceljs.
+ * .xlsx, recalculate every formula, save it again, and read the results.
  *
  * LibreOffice keeps the cached results of an .xlsx by default (and computes only cells
  * without one), so the profile it runs with is seeded to always recalculate on load
@@ -14,7 +14,8 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Workbook, type CellValue } from "exceljs";
+import { XMLParser } from "fast-xml-parser";
+import JSZip from "jszip";
 
 export type RecalcValue = number | string | boolean | null;
 
@@ -32,15 +33,12 @@ export interface RecalcResult {
   /** The formula of a cell ("=AVERAGE(B2:B4)"), or undefined for a constant. */
   formula(sheet: string, address: string): string | undefined;
   cell(sheet: string, address: string): RecalcCell;
-  /** The file LibreOffice saved, read with exceljs. */
-  workbook: Workbook;
   /** The bytes LibreOffice saved. */
   bytes: Uint8Array;
   /** Wall time of the LibreOffice conversion. */
   elapsedMs: number;
 }
 
-const SOFFICE = process.env.SOFFICE ?? "soffice";
 const TIMEOUT_MS = 180_000;
 const SLOTS = 16;
 
@@ -68,15 +66,27 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function lockOwner(lockDir: string): number {
+  try {
+    return Number(fs.readFileSync(path.join(lockDir, "pid"), "utf8").trim()) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Claim a slot's lock directory (mkdir is atomic). Locks are not released on exit (jest's
+ * sandboxed `process` never sees the real exit); a lock whose process is gone is taken over.
+ */
 function tryClaim(lockDir: string): boolean {
   try {
     fs.mkdirSync(lockDir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    const owner = Number(fs.readFileSync(path.join(lockDir, "pid"), { encoding: "utf8", flag: "a+" }).trim());
+    const owner = lockOwner(lockDir);
     if (owner === process.pid) return true;
     if (owner && isAlive(owner)) return false;
-    // A lock left behind by a process that is gone (or one still being written): take it over.
+    // No pid yet: another process has just made the lock and is about to write it.
     if (!owner && Date.now() - fs.statSync(lockDir).mtimeMs < 10_000) return false;
     fs.rmSync(lockDir, { recursive: true, force: true });
     try {
@@ -86,7 +96,6 @@ function tryClaim(lockDir: string): boolean {
     }
   }
   fs.writeFileSync(path.join(lockDir, "pid"), String(process.pid));
-  process.once("exit", () => fs.rmSync(lockDir, { recursive: true, force: true }));
   return true;
 }
 
@@ -105,8 +114,15 @@ function profileDir(): string {
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
   const base = path.join(os.tmpdir(), `kostra-libreoffice-${uid}`);
   fs.mkdirSync(base, { recursive: true });
-  for (let slot = 0; slot < SLOTS; slot++) {
-    const profile = path.join(base, `profile-${slot}`);
+  const slots = Array.from({ length: SLOTS }, (_, slot) => path.join(base, `profile-${slot}`));
+  // jest gives every test file a fresh copy of this module: find the slot this process already holds first.
+  const own = slots.find((profile) => lockOwner(`${profile}.lock`) === process.pid);
+  if (own) {
+    seedProfile(own);
+    claimedProfile = own;
+    return own;
+  }
+  for (const profile of slots) {
     if (tryClaim(`${profile}.lock`)) {
       seedProfile(profile);
       claimedProfile = profile;
@@ -154,7 +170,7 @@ async function convert(xlsx: Uint8Array, target: string, extension: string): Pro
       fs.writeFileSync(input, xlsx);
       const started = Date.now();
       const { stdout, stderr } = await run(
-        SOFFICE,
+        process.env.SOFFICE || "soffice",
         [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", target, "--outdir", outDir, input],
         SOFFICE_HINT,
       );
@@ -170,49 +186,108 @@ async function convert(xlsx: Uint8Array, target: string, extension: string): Pro
 
 // ---------------------------------------------------------------------------
 // Reading results
+//
+// The saved file is read straight from its XML rather than through exceljs, whose reader
+// drops formula results that are falsy ("" from IFERROR(…;""), FALSE).
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  isArray: (name) => ["sheet", "Relationship", "row", "c", "si", "r"].includes(name),
+});
 
-function plainValue(value: CellValue | undefined): RecalcValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
-  if ("error" in value) return value.error;
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined) return null;
-    if (typeof result === "object" && result !== null && !(result instanceof Date) && "error" in result) return (result as { error: string }).error;
-    return plainValue(result as CellValue);
-  }
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("text" in value) return typeof value.text === "string" ? value.text : plainValue(value.text as CellValue);
-  return String(value);
+type XmlNode = Record<string, unknown>;
+
+/** Text content of an element parsed by fast-xml-parser: a string, or an object with #text. */
+function textOf(node: unknown): string {
+  if (node === undefined || node === null) return "";
+  if (typeof node === "string" || typeof node === "number" || typeof node === "boolean") return String(node);
+  return textOf((node as XmlNode)["#text"]);
 }
 
-async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
-  return workbook;
+/** A shared or inline string: plain `<t>` or rich-text runs `<r><t>`. */
+function stringItem(si: XmlNode): string {
+  if (si.t !== undefined) return textOf(si.t);
+  return ((si.r as XmlNode[] | undefined) ?? []).map((run) => textOf(run.t)).join("");
+}
+
+async function part(zip: JSZip, name: string): Promise<XmlNode | undefined> {
+  const file = zip.file(name);
+  return file ? (parser.parse(await file.async("string")) as XmlNode) : undefined;
+}
+
+function cellOf(c: XmlNode, shared: string[]): RecalcCell {
+  const type = (c["@t"] as string | undefined) ?? "n";
+  const raw = c.v === undefined ? undefined : textOf(c.v);
+  const f = c.f === undefined ? undefined : textOf(c.f);
+  const formula = f ? { formula: `=${f}` } : {};
+  let value: RecalcValue;
+  switch (type) {
+    case "s":
+      value = raw === undefined ? null : shared[Number(raw)];
+      break;
+    case "str":
+      value = raw ?? "";
+      break;
+    case "inlineStr":
+      value = stringItem((c.is as XmlNode | undefined) ?? {});
+      break;
+    case "b":
+      value = raw === undefined ? null : raw.trim() !== "0";
+      break;
+    case "e":
+      value = raw ?? null;
+      break;
+    default:
+      value = raw === undefined || raw === "" ? null : Number(raw);
+  }
+  return { value, ...formula };
+}
+
+/** Every non-empty cell of every sheet, by sheet name and address. */
+async function readCells(bytes: Uint8Array): Promise<{ sheetNames: string[]; sheets: Map<string, Map<string, RecalcCell>> }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await part(zip, "xl/workbook.xml");
+  const rels = await part(zip, "xl/_rels/workbook.xml.rels");
+  const sst = await part(zip, "xl/sharedStrings.xml");
+  const shared = (((sst?.sst as XmlNode | undefined)?.si as XmlNode[] | undefined) ?? []).map(stringItem);
+  const targets = new Map<string, string>();
+  for (const r of ((rels?.Relationships as XmlNode | undefined)?.Relationship as XmlNode[] | undefined) ?? []) {
+    const target = String(r["@Target"]);
+    targets.set(String(r["@Id"]), target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const sheetNames: string[] = [];
+  const sheets = new Map<string, Map<string, RecalcCell>>();
+  const entries = (((workbook?.workbook as XmlNode | undefined)?.sheets as XmlNode | undefined)?.sheet as XmlNode[] | undefined) ?? [];
+  for (const entry of entries) {
+    const name = String(entry["@name"]);
+    const sheet = await part(zip, targets.get(String(entry["@r:id"])) ?? "");
+    const cells = new Map<string, RecalcCell>();
+    const rows = (((sheet?.worksheet as XmlNode | undefined)?.sheetData as XmlNode | undefined)?.row as XmlNode[] | undefined) ?? [];
+    for (const row of rows) for (const c of (row.c as XmlNode[] | undefined) ?? []) cells.set(String(c["@r"]), cellOf(c, shared));
+    sheetNames.push(name);
+    sheets.set(name, cells);
+  }
+  return { sheetNames, sheets };
 }
 
 /** Let LibreOffice open the file, recalculate every formula and save it; read the results. */
 export async function recalculate(xlsx: Uint8Array): Promise<RecalcResult> {
-  const { bytes, elapsedMs } = await convert(xlsx, 'xlsx:Calc MS Excel 2007 XML', "xlsx");
-  const workbook = await readWorkbook(bytes);
-  const sheetNames = workbook.worksheets.map((ws) => ws.name);
+  const { bytes, elapsedMs } = await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx");
+  const { sheetNames, sheets } = await readCells(bytes);
   const cell = (sheet: string, address: string): RecalcCell => {
-    const ws = workbook.getWorksheet(sheet);
-    if (!ws) throw new Error(`No sheet named ${sheet}; the workbook has ${sheetNames.join(", ")}`);
-    const c = ws.getCell(address);
-    const formula = c.formula ? `=${c.formula}` : undefined;
-    return { value: plainValue(c.value), ...(formula ? { formula } : {}) };
+    const cells = sheets.get(sheet);
+    if (!cells) throw new Error(`No sheet named ${sheet}; the workbook has ${sheetNames.join(", ")}`);
+    return cells.get(address.toUpperCase().replace(/\$/g, "")) ?? { value: null };
   };
   return {
     sheetNames,
     cell,
     value: (sheet, address) => cell(sheet, address).value,
     formula: (sheet, address) => cell(sheet, address).formula,
-    workbook,
     bytes,
     elapsedMs,
   };
@@ -220,7 +295,7 @@ export async function recalculate(xlsx: Uint8Array): Promise<RecalcResult> {
 
 /** Open the file in LibreOffice and check that it converts (LibreOffice rejects files it can't read). */
 export async function opensInLibreOffice(xlsx: Uint8Array): Promise<boolean> {
-  await convert(xlsx, 'xlsx:Calc MS Excel 2007 XML', "xlsx");
+  await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx");
   return true;
 }
 
