@@ -163,134 +163,145 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan, sheetByKey: (key: st
 /** Apply the plan. Resolves with what was written; rejects with a GatewayError and leaves the workbook as it was. */
 export async function applyPlan(plan: ReportPlan, options: ApplyOptions): Promise<ApplyResult> {
   checkRequirements(options.isSetSupported);
-  const run = options.run ?? ((batch) => Excel.run(batch));
+  const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
   const budget = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const now = options.now ?? (() => new Date());
 
-  return run(async (context) => {
-    let syncs = 0;
-    let largest = 0;
-    let pending = 0;
-    const sync = async () => {
-      syncs++;
-      largest = Math.max(largest, pending);
-      pending = 0;
-      await context.sync();
-    };
-    const wb = context.workbook;
+  try {
+    return await run((context) => writeReport(context, plan, options, budget, now));
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw writeFailed(error);
+  }
+}
 
-    // 1. Read: the sheets and our settings part.
-    const sheets = wb.worksheets;
-    sheets.load("items/id,items/name");
-    const parts = wb.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
-    parts.load("items/id");
+function writeFailed(cause: unknown): GatewayError {
+  return new GatewayError(
+    "write-failed",
+    {
+      nb: "Kunne ikke skrive rapporten til arbeidsboken; arbeidsboken er uendret. Avslutt eventuell celleredigering, opphev arkbeskyttelse og prøv igjen.",
+      en: "Could not write the report to the workbook; the workbook is unchanged. Finish any cell editing, unprotect the workbook and try again.",
+    },
+    cause,
+  );
+}
+
+async function writeReport(context: Excel.RequestContext, plan: ReportPlan, options: ApplyOptions, budget: number, now: () => Date): Promise<ApplyResult> {
+  let syncs = 0;
+  let largest = 0;
+  let pending = 0;
+  const sync = async () => {
+    syncs++;
+    largest = Math.max(largest, pending);
+    pending = 0;
+    await context.sync();
+  };
+  const wb = context.workbook;
+
+  // 1. Read: the sheets and our settings part.
+  const sheets = wb.worksheets;
+  sheets.load("items/id,items/name");
+  const parts = wb.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
+  parts.load("items/id");
+  await sync();
+  let owned: OwnedSheet[] = [];
+  if (parts.items.length > 1 && !options.overwriteInvalidSettings) {
+    throw new GatewayError("settings", {
+      nb: "Arbeidsboken har flere sett med malinnstillinger. Rapporten ble ikke skrevet; arbeidsboken er uendret.",
+      en: "The workbook has several sets of template settings. The report was not written; the workbook is unchanged.",
+    });
+  }
+  if (parts.items.length === 1) {
+    const xml = parts.items[0].getXml();
     await sync();
-    let owned: OwnedSheet[] = [];
-    if (parts.items.length > 1 && !options.overwriteInvalidSettings) {
+    const read = settingsFromXml(xml.value);
+    if (read.kind === "invalid" && !options.overwriteInvalidSettings) {
       throw new GatewayError("settings", {
-        nb: "Arbeidsboken har flere sett med malinnstillinger. Rapporten ble ikke skrevet; arbeidsboken er uendret.",
-        en: "The workbook has several sets of template settings. The report was not written; the workbook is unchanged.",
+        nb: `${read.reason.nb} Rapporten ble ikke skrevet; arbeidsboken er uendret.`,
+        en: `${read.reason.en} The report was not written; the workbook is unchanged.`,
       });
     }
-    if (parts.items.length === 1) {
-      const xml = parts.items[0].getXml();
-      await sync();
-      const read = settingsFromXml(xml.value);
-      if (read.kind === "invalid" && !options.overwriteInvalidSettings) {
-        throw new GatewayError("settings", {
-          nb: `${read.reason.nb} Rapporten ble ikke skrevet; arbeidsboken er uendret.`,
-          en: `${read.reason.en} The report was not written; the workbook is unchanged.`,
-        });
-      }
-      if (read.kind === "ok") owned = read.settings.ownedSheets;
-    }
-    const existing = new Map(sheets.items.map((s) => [s.id, s.name]));
-    owned = owned.filter((o) => existing.has(o.id));
-    const ownedIds = new Set(owned.map((o) => o.id));
-    const userNames = new Set(sheets.items.filter((s) => !ownedIds.has(s.id)).map((s) => lower(s.name)));
-    const names = finalNames(plan, userNames);
-    const renames: [string, string][] = plan.sheets.filter((s) => names.get(s.key) !== s.name).map((s) => [s.name, names.get(s.key)!]);
+    if (read.kind === "ok") owned = read.settings.ownedSheets;
+  }
+  const existing = new Map(sheets.items.map((s) => [s.id, s.name]));
+  owned = owned.filter((o) => existing.has(o.id));
+  const ownedIds = new Set(owned.map((o) => o.id));
+  const userNames = new Set(sheets.items.filter((s) => !ownedIds.has(s.id)).map((s) => lower(s.name)));
+  const names = finalNames(plan, userNames);
+  const renames: [string, string][] = plan.sheets.filter((s) => names.get(s.key) !== s.name).map((s) => [s.name, names.get(s.key)!]);
 
-    // 2. Build the new report on temporary sheets: values, formats and layout.
-    const stamp = now().getTime().toString(36);
-    const temp = new Map<string, Excel.Worksheet>();
-    const tempNames: string[] = [];
+  // 2. Build the new report on temporary sheets: values, formats and layout.
+  const stamp = now().getTime().toString(36);
+  const temp = new Map<string, Excel.Worksheet>();
+  const tempNames: string[] = [];
+  try {
+    plan.sheets.forEach((s, i) => {
+      const name = `kb-${stamp}-${i}`;
+      const sheet = wb.worksheets.add(name);
+      sheet.load("id");
+      temp.set(s.key, sheet);
+      tempNames.push(name);
+    });
+    for (const s of plan.sheets) {
+      const sheet = temp.get(s.key)!;
+      layoutSheet(sheet, s);
+      for (const block of s.blocks.filter((b) => !hasFormula(b))) {
+        for (const part of splitBlock(block, budget / 2)) {
+          const bytes = blockBytes(part);
+          if (pending > 0 && pending + bytes > budget) await sync();
+          writeBlock(sheet, part);
+          pending += bytes;
+        }
+      }
+    }
+    await sync();
+
+    // 3. The swap, in one request: remove the old report, move the new one into place,
+    //    then formulas (which refer to the final names), tables, charts and settings.
+    for (const o of owned) wb.worksheets.getItem(o.id).delete();
+    for (const s of plan.sheets) temp.get(s.key)!.name = names.get(s.key)!;
+    for (const s of plan.sheets) {
+      const sheet = temp.get(s.key)!;
+      for (const block of s.blocks.filter(hasFormula)) {
+        const b = renameInFormulas(block, renames);
+        writeBlock(sheet, b);
+        pending += blockBytes(b);
+      }
+      for (const t of s.tables ?? []) {
+        const table = sheet.tables.add(t.range, true);
+        table.name = t.name;
+        table.style = t.style ?? "TableStyleLight9";
+      }
+      for (const ch of s.charts ?? []) addChart(sheet, ch, (key) => temp.get(key)!);
+    }
+    for (const n of plan.names) wb.names.add(n.name, temp.get(n.ref.sheet)!.getRange(n.ref.range), n.comment);
+    const ownedNow: OwnedSheet[] = plan.sheets.map((s) => ({ key: s.key, id: temp.get(s.key)!.id, name: names.get(s.key)! }));
+    const settings: TemplateSettings = { ...options.settings, schemaVersion: SETTINGS_SCHEMA_VERSION, ownedSheets: ownedNow, writtenAt: now().toISOString() };
+    for (const p of parts.items) p.delete();
+    const xml = settingsToXml(settings);
+    wb.customXmlParts.add(xml);
+    pending += xml.length;
+    const firstProfile = plan.sheets.find((s) => s.key.startsWith("profile:"));
+    if (firstProfile) temp.get(firstProfile.key)!.activate();
+    await sync();
+    return {
+      sheets: ownedNow,
+      syncs,
+      largestRequestBytes: largest,
+      renamed: renames.map(([planned, used]) => ({ planned, used })),
+    };
+  } catch (error) {
+    // Remove whatever temporary sheets were created; the old report was not touched.
     try {
-      plan.sheets.forEach((s, i) => {
-        const name = `kb-${stamp}-${i}`;
-        const sheet = wb.worksheets.add(name);
-        sheet.load("id");
-        temp.set(s.key, sheet);
-        tempNames.push(name);
-      });
-      for (const s of plan.sheets) {
-        const sheet = temp.get(s.key)!;
-        layoutSheet(sheet, s);
-        for (const block of s.blocks.filter((b) => !hasFormula(b))) {
-          for (const part of splitBlock(block, budget / 2)) {
-            const bytes = blockBytes(part);
-            if (pending > 0 && pending + bytes > budget) await sync();
-            writeBlock(sheet, part);
-            pending += bytes;
-          }
-        }
-      }
-      await sync();
-
-      // 3. The swap, in one request: remove the old report, move the new one into place,
-      //    then formulas (which refer to the final names), tables, charts and settings.
-      for (const o of owned) wb.worksheets.getItem(o.id).delete();
-      for (const s of plan.sheets) temp.get(s.key)!.name = names.get(s.key)!;
-      for (const s of plan.sheets) {
-        const sheet = temp.get(s.key)!;
-        for (const block of s.blocks.filter(hasFormula)) {
-          const b = renameInFormulas(block, renames);
-          writeBlock(sheet, b);
-          pending += blockBytes(b);
-        }
-        for (const t of s.tables ?? []) {
-          const table = sheet.tables.add(t.range, true);
-          table.name = t.name;
-          table.style = t.style ?? "TableStyleLight9";
-        }
-        for (const ch of s.charts ?? []) addChart(sheet, ch, (key) => temp.get(key)!);
-      }
-      for (const n of plan.names) wb.names.add(n.name, temp.get(n.ref.sheet)!.getRange(n.ref.range), n.comment);
-      const ownedNow: OwnedSheet[] = plan.sheets.map((s) => ({ key: s.key, id: temp.get(s.key)!.id, name: names.get(s.key)! }));
-      const settings: TemplateSettings = { ...options.settings, schemaVersion: SETTINGS_SCHEMA_VERSION, ownedSheets: ownedNow, writtenAt: now().toISOString() };
-      for (const p of parts.items) p.delete();
-      const xml = settingsToXml(settings);
-      wb.customXmlParts.add(xml);
-      pending += xml.length;
-      const firstProfile = plan.sheets.find((s) => s.key.startsWith("profile:"));
-      if (firstProfile) temp.get(firstProfile.key)!.activate();
-      await sync();
-      return {
-        sheets: ownedNow,
-        syncs,
-        largestRequestBytes: largest,
-        renamed: renames.map(([planned, used]) => ({ planned, used })),
-      };
-    } catch (error) {
-      // Remove whatever temporary sheets were created; the old report was not touched.
-      try {
-        const all = wb.worksheets;
-        all.load("items/name");
-        await context.sync();
-        for (const s of all.items) if (tempNames.includes(s.name)) s.delete();
-        await context.sync();
-      } catch {
-        // The original failure is what the user needs to hear about.
-      }
-      if (error instanceof GatewayError) throw error;
-      throw new GatewayError(
-        "write-failed",
-        {
-          nb: "Kunne ikke skrive rapporten til arbeidsboken; arbeidsboken er uendret. Avslutt eventuell celleredigering, opphev arkbeskyttelse og prøv igjen.",
-          en: "Could not write the report to the workbook; the workbook is unchanged. Finish any cell editing, unprotect the workbook and try again.",
-        },
-        error,
-      );
+      const all = wb.worksheets;
+      all.load("items/name");
+      await context.sync();
+      for (const s of all.items) if (tempNames.includes(s.name)) s.delete();
+      await context.sync();
+    } catch {
+      // The original failure is what the user needs to hear about.
     }
-  });
+    if (error instanceof GatewayError) throw error;
+    throw writeFailed(error);
+  }
 }

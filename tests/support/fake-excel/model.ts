@@ -1,0 +1,333 @@
+/**
+ * The workbook the fake holds: sheets with sparse cells, tables, charts, defined names and
+ * custom XML parts. Proxies change it only while `context.sync()` applies a batch; tests
+ * read it through the inspector (inspect.ts).
+ */
+import { MAX_COLUMNS, MAX_ROWS, Rect, cellKey, intersects, parseCellKey, rect } from "./addresses";
+import { CellModel, emptyCell, isBlank, isDefault } from "./cells";
+import { errors } from "./errors";
+import { replaceSheetReferences } from "./formulas";
+import { sheetNameError } from "./name-rules";
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+/** Excel's default column width and row height in points (64 px and 20 px at 96 dpi; assumed). */
+export const STANDARD_WIDTH = 48;
+export const STANDARD_HEIGHT = 15;
+
+export interface SheetModel {
+  readonly id: string;
+  name: string;
+  visibility: SheetVisibility;
+  cells: Map<string, CellModel>;
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  hiddenColumns: Set<number>;
+  hiddenRows: Set<number>;
+  freeze: { rows: number; columns: number };
+  showGridlines: boolean;
+  tabColor: string;
+  deleted: boolean;
+}
+
+export interface RangeRef {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+export interface TableModel {
+  readonly id: string;
+  name: string;
+  sheet: SheetModel;
+  /** Header row included. */
+  rect: Rect;
+  showHeaders: boolean;
+  style: string;
+  deleted: boolean;
+}
+
+export interface AxisModel {
+  title: { text: string; visible: boolean };
+  numberFormat: string;
+  minimum: number | null;
+  maximum: number | null;
+}
+
+export interface SeriesModel {
+  name: string;
+  values: RangeRef | null;
+  categories: RangeRef | null;
+  chartType: string | null;
+  hasDataLabels: boolean;
+  deleted: boolean;
+}
+
+export interface ChartModel {
+  readonly id: string;
+  name: string;
+  chartType: string;
+  sheet: SheetModel;
+  title: { text: string; visible: boolean };
+  legend: { position: string; visible: boolean };
+  axes: { value: AxisModel; category: AxisModel };
+  /** Cells given to `setPosition` (end null when only a start cell was given). */
+  position: { from: Rect; to: Rect | null } | null;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  series: SeriesModel[];
+  deleted: boolean;
+}
+
+export interface NameModel {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+  deleted: boolean;
+}
+
+export interface PartModel {
+  readonly id: string;
+  xml: string;
+  namespaceUri: string;
+  deleted: boolean;
+}
+
+/** Ids in the shape Excel uses ("{GUID}"), but deterministic so snapshots compare. */
+export function fakeGuid(kind: number, n: number): string {
+  const hex = (v: number, width: number) => v.toString(16).toUpperCase().padStart(width, "0");
+  return `{${hex(kind, 8)}-${hex(n, 4)}-0000-0000-${hex(n, 12)}}`;
+}
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  readonly charts: ChartModel[] = [];
+  readonly names: NameModel[] = [];
+  readonly parts: PartModel[] = [];
+  activeSheet!: SheetModel;
+  selection: RangeRef | null = null;
+  calculationMode = "Automatic";
+  private readonly counters = { sheet: 0, table: 0, chart: 0, part: 0 };
+
+  constructor(
+    readonly name: string,
+    sheetNames: readonly string[],
+  ) {
+    for (const sheetName of sheetNames.length ? sheetNames : ["Sheet1"]) this.addSheet(sheetName);
+    this.activeSheet = this.sheets[0];
+  }
+
+  next(kind: keyof WorkbookModel["counters"]): number {
+    this.counters[kind] += 1;
+    return this.counters[kind];
+  }
+
+  // ---------- sheets ----------
+
+  /** A sheet by name (case-insensitive) or id. */
+  findSheet(key: string): SheetModel | undefined {
+    const lower = key.toLowerCase();
+    return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === lower);
+  }
+
+  requireSheet(key: string): SheetModel {
+    const sheet = this.findSheet(key);
+    if (!sheet) throw errors.itemNotFound(`The worksheet '${key}' doesn't exist.`);
+    return sheet;
+  }
+
+  private checkSheetName(name: unknown, self?: SheetModel): string {
+    const invalid = sheetNameError(name);
+    if (invalid) throw invalid;
+    const text = name as string;
+    const clash = this.findSheet(text);
+    if (clash && clash !== self) throw errors.itemAlreadyExists(`A worksheet named '${clash.name}' already exists.`);
+    return text;
+  }
+
+  /** Excel picks "SheetN" when `add()` gets no name (assumed: the lowest free N). */
+  private defaultSheetName(): string {
+    for (let n = this.sheets.length + 1; ; n += 1) if (!this.findSheet(`Sheet${n}`)) return `Sheet${n}`;
+  }
+
+  addSheet(name?: unknown): SheetModel {
+    const sheetName = name === undefined || name === null ? this.defaultSheetName() : this.checkSheetName(name);
+    const sheet: SheetModel = {
+      id: fakeGuid(0x5e, this.next("sheet")),
+      name: sheetName,
+      visibility: "Visible",
+      cells: new Map(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      hiddenColumns: new Set(),
+      hiddenRows: new Set(),
+      freeze: { rows: 0, columns: 0 },
+      showGridlines: true,
+      tabColor: "",
+      deleted: false,
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** Rename, and rewrite references to the old name in every formula and defined name (as Excel does). */
+  renameSheet(sheet: SheetModel, name: unknown): void {
+    const newName = this.checkSheetName(name, sheet);
+    const oldName = sheet.name;
+    sheet.name = newName;
+    if (oldName !== newName) this.rewriteReferences(oldName, { rename: newName });
+  }
+
+  private rewriteReferences(oldName: string, to: { rename: string } | "deleted"): void {
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) if (cell.formula !== null) cell.formula = replaceSheetReferences(cell.formula, oldName, to);
+    }
+    for (const n of this.names) n.formula = replaceSheetReferences(n.formula, oldName, to);
+  }
+
+  visibleSheets(): SheetModel[] {
+    return this.sheets.filter((s) => s.visibility === "Visible");
+  }
+
+  setVisibility(sheet: SheetModel, visibility: unknown): void {
+    if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden") {
+      throw errors.invalidArgument(`Unknown sheet visibility '${String(visibility)}'.`);
+    }
+    if (visibility !== "Visible" && sheet.visibility === "Visible" && this.visibleSheets().length === 1) {
+      throw errors.invalidOperation("A workbook must contain at least one visible worksheet.");
+    }
+    sheet.visibility = visibility;
+    if (visibility !== "Visible" && this.activeSheet === sheet) this.activeSheet = this.visibleSheets()[0];
+  }
+
+  moveSheet(sheet: SheetModel, position: unknown): void {
+    if (typeof position !== "number" || !Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
+      throw errors.invalidArgument(`Position ${String(position)} is outside 0..${this.sheets.length - 1}.`);
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(position, 0, sheet);
+  }
+
+  /**
+   * Delete a sheet with its tables and charts. References to it in formulas and names
+   * become #REF! as in Excel. A "VeryHidden" sheet can't be deleted (documented on
+   * `Worksheet.delete`), nor the last visible one (Excel's rule; code assumed).
+   */
+  deleteSheet(sheet: SheetModel): void {
+    if (sheet.visibility === "VeryHidden") throw errors.invalidOperation("A very hidden worksheet can't be deleted; make it visible first.");
+    if (sheet.visibility === "Visible" && this.visibleSheets().length === 1) {
+      throw errors.invalidOperation("A workbook must contain at least one visible worksheet.");
+    }
+    sheet.deleted = true;
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const t of this.tables.filter((t) => t.sheet === sheet)) this.removeTable(t);
+    for (const c of this.charts.filter((c) => c.sheet === sheet)) this.removeChart(c);
+    this.rewriteReferences(sheet.name, "deleted");
+    if (this.activeSheet === sheet) this.activeSheet = this.visibleSheets()[0];
+    if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
+  // ---------- cells ----------
+
+  cell(sheet: SheetModel, row: number, col: number): CellModel | undefined {
+    return sheet.cells.get(cellKey(row, col));
+  }
+
+  /** The cell, created empty if needed; call `tidy` after changing it. */
+  cellForWrite(sheet: SheetModel, row: number, col: number): CellModel {
+    const key = cellKey(row, col);
+    let cell = sheet.cells.get(key);
+    if (!cell) {
+      cell = emptyCell();
+      sheet.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  tidy(sheet: SheetModel, row: number, col: number): void {
+    const key = cellKey(row, col);
+    const cell = sheet.cells.get(key);
+    if (cell && isDefault(cell)) sheet.cells.delete(key);
+  }
+
+  /** Stored cells inside `r` (the grid is sparse; a whole-sheet range visits only these). */
+  *cellsIn(sheet: SheetModel, r: Rect): Generator<{ row: number; col: number; cell: CellModel }> {
+    for (const [key, cell] of sheet.cells) {
+      const { row, col } = parseCellKey(key);
+      if (row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1) yield { row, col, cell };
+    }
+  }
+
+  /** Smallest rectangle holding every cell with content (or, unless valuesOnly, any format). */
+  usedRect(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
+    let found: Rect | null = null;
+    for (const [key, cell] of sheet.cells) {
+      if (valuesOnly ? isBlank(cell) : isDefault(cell)) continue;
+      const { row, col } = parseCellKey(key);
+      if (within && (row < within.r0 || row > within.r1 || col < within.c0 || col > within.c1)) continue;
+      found = found ? rect(Math.min(found.r0, row), Math.min(found.c0, col), Math.max(found.r1, row), Math.max(found.c1, col)) : rect(row, col);
+    }
+    return found;
+  }
+
+  /** Move the cells of `band` by (dr, dc), overwriting what is there; cells that leave the grid are dropped. */
+  shiftCells(sheet: SheetModel, band: Rect, dr: number, dc: number): void {
+    const moving = [...this.cellsIn(sheet, band)];
+    for (const { row, col } of moving) sheet.cells.delete(cellKey(row, col));
+    for (const { row, col, cell } of moving) {
+      const r = row + dr;
+      const c = col + dc;
+      if (r >= 0 && r < MAX_ROWS && c >= 0 && c < MAX_COLUMNS) sheet.cells.set(cellKey(r, c), cell);
+    }
+  }
+
+  // ---------- tables, charts, names, parts ----------
+
+  liveTables(sheet?: SheetModel): TableModel[] {
+    return this.tables.filter((t) => !t.deleted && (!sheet || t.sheet === sheet));
+  }
+
+  tableAt(sheet: SheetModel, r: Rect, except?: TableModel): TableModel | undefined {
+    return this.liveTables(sheet).find((t) => t !== except && intersects(t.rect, r));
+  }
+
+  findTable(key: string): TableModel | undefined {
+    const lower = key.toLowerCase();
+    return this.liveTables().find((t) => t.id === key || t.name.toLowerCase() === lower);
+  }
+
+  removeTable(table: TableModel): void {
+    table.deleted = true;
+    this.tables.splice(this.tables.indexOf(table), 1);
+  }
+
+  liveCharts(sheet?: SheetModel): ChartModel[] {
+    return this.charts.filter((c) => !c.deleted && (!sheet || c.sheet === sheet));
+  }
+
+  removeChart(chart: ChartModel): void {
+    chart.deleted = true;
+    this.charts.splice(this.charts.indexOf(chart), 1);
+  }
+
+  findName(name: string): NameModel | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === lower);
+  }
+
+  /** Table names and defined names share one namespace in Excel. */
+  nameTaken(name: string, except?: TableModel | NameModel): boolean {
+    const lower = name.toLowerCase();
+    return (
+      this.liveTables().some((t) => t !== except && t.name.toLowerCase() === lower) ||
+      this.names.some((n) => n !== except && n.name.toLowerCase() === lower)
+    );
+  }
+
+  findPart(id: string): PartModel | undefined {
+    return this.parts.find((p) => p.id.toLowerCase() === id.toLowerCase());
+  }
+}
