@@ -19,7 +19,7 @@ import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE, SETTINGS_SCHEMA_VER
 import { blockBytes, formatOf, hasFormula, splitBlock, toOfficeCell } from "./cells";
 
 /** Stays under Excel on the web's 5 MB request limit with room for the operations' own overhead. */
-export const MAX_REQUEST_BYTES = 4_000_000;
+export const MAX_REQUEST_BYTES = 3_500_000;
 
 /** Requirement sets the gateway needs: charts' series binding and freezeAt (1.7), custom XML parts (1.5). */
 export const REQUIRED_SETS: readonly [string, string][] = [["ExcelApi", "1.7"]];

@@ -150,7 +150,8 @@ describe("workbook gateway", () => {
     const result = await apply(f, { sheets: [data.sheet], names: [] });
     expect(ds.observations).toHaveLength(42_840);
     expect(f.stats.requests.every((r) => r.bytes < 5_000_000)).toBe(true);
-    expect(result.largestRequestBytes).toBeLessThanOrEqual(4_000_000);
+    expect(result.largestRequestBytes).toBeLessThanOrEqual(3_500_000);
+    expect(f.stats.maxRequestBytes).toBeLessThan(4_000_000);
     expect(result.syncs).toBeGreaterThan(3);
     const sheet = f.workbook.sheet("KOSTRA-data");
     expect(sheet.usedAddress()).toBe("A1:M42841");
