@@ -54,7 +54,6 @@ export function readTidyCsv(text: string, name: string): CsvObservations {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy" });
-  const rows = parsed.data;
   const fatal = parsed.errors.find((e) => e.type === "Quotes");
   if (fatal) {
     const line = (fatal.row ?? 0) + 1;
@@ -63,6 +62,14 @@ export function readTidyCsv(text: string, name: string): CsvObservations {
       en: `${name} line ${line}: unterminated quote.`,
     });
   }
+  return readTidyRows(parsed.data, name);
+}
+
+/**
+ * Read tidy rows (a header row, then one observation per row) from any tabular source:
+ * a parsed CSV or a range in a sheet. Lines are numbered from 1 for messages.
+ */
+export function readTidyRows(rows: string[][], name: string): CsvObservations {
   if (rows.length === 0) throw badInput({ nb: `${name}: filen er tom.`, en: `${name}: the file is empty.` });
 
   const header = rows[0].map(norm);
@@ -95,7 +102,9 @@ export function readTidyCsv(text: string, name: string): CsvObservations {
         en: `${name} line ${line}: has ${row.length} fields, expected ${header.length}.`,
       });
     }
-    const regionText = get("region");
+    // Excel drops a leading zero from codes typed or saved as numbers ("301" for 0301).
+    const rawRegion = get("region");
+    const regionText = /^\d{3}$/.test(rawRegion) ? rawRegion.padStart(4, "0") : rawRegion;
     const m = resolveMunicipality(regionText);
     if (!m) {
       if (!unknownRegions.has(regionText)) unknownRegions.set(regionText, line);

@@ -37,6 +37,11 @@ describe("tidy CSV import", () => {
     expect(observations[1]).toMatchObject({ municipality: "baerum", code: "0219", value: 141 });
   });
 
+  it("restores the leading zero Excel drops from a code saved as a number", () => {
+    const { observations } = readTidyCsv("region;indicator;year;value\n301;bibliotek;2017;1\n219;bibliotek;2017;2\n", "t.csv");
+    expect(observations.map((o) => [o.municipality, o.code])).toEqual([["oslo", "0301"], ["baerum", "0219"]]);
+  });
+
   it("uses the code valid in the year when a file gives a later code", () => {
     const { observations } = readTidyCsv("region;indicator;year;value\n3201;bibliotek;2017;1\n", "t.csv");
     expect(observations[0].code).toBe("0219");
