@@ -21,6 +21,8 @@
  * report-apply: syncs and largest request when the workbook gateway writes those plans
  * (on the fake Excel object model that counts syncs and request sizes like Office.js).
  *
+ * pane-initial-js and pane-startup: see bench/pane.js (needs the production build).
+ *
  * Run: npm run bench   (compiles the library and the local test server first; about a minute)
  */
 "use strict";
@@ -260,7 +262,7 @@ async function main() {
     node: process.version,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
-    benchmarks: [result, ...(await ssbLoadBenchmarks()), ...(await reportBenchmarks())],
+    benchmarks: [result, ...(await ssbLoadBenchmarks()), ...(await reportBenchmarks()), ...(await require("./pane").paneBenchmarks())],
   };
   const file = path.join(__dirname, "results.json");
   fs.writeFileSync(file, JSON.stringify(out, null, 2) + "\n");

@@ -1,27 +1,44 @@
-import { FluentProvider, Spinner, teamsHighContrastTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, Text, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { messagesFor } from "./i18n";
+import { langFromDisplayLanguage, loadMessages, messagesFor } from "./i18n";
+import { createServices } from "./services";
+import type { PaneServices } from "./services/types";
 import { detectHost, type HostInfo } from "./state/host";
 
 const OFFICE_READY_TIMEOUT_MS = 3000;
 
 const forcedColors = window.matchMedia?.("(forced-colors: active)");
-const themeNow = (): Theme => (forcedColors?.matches ? teamsHighContrastTheme : webLightTheme);
+let highContrast: Theme | null = null;
+
+/** The light theme, or the high-contrast one under forced colours (loaded on demand; the system colours rule meanwhile). */
+function themeNow(): Theme {
+  if (!forcedColors?.matches) return webLightTheme;
+  if (!highContrast) {
+    void import(/* webpackChunkName: "theme-hc" */ "./highContrastTheme").then((m) => {
+      highContrast = m.teamsHighContrastTheme;
+      render();
+    });
+  }
+  return highContrast ?? webLightTheme;
+}
 
 const container = document.getElementById("root");
 if (!container) throw new Error("taskpane.html has no #root element");
 const root = createRoot(container);
 
 let host: HostInfo | null = null;
+let services: PaneServices | null = null;
 
 function render(): void {
   root.render(
     <FluentProvider theme={themeNow()} style={{ minHeight: "100vh" }}>
-      {host ? (
-        <App inExcel={host.inExcel} displayLanguage={host.displayLanguage} />
+      {host && services ? (
+        <App services={services} displayLanguage={host.displayLanguage} />
       ) : (
-        <Spinner size="small" label={messagesFor("nb").loading} />
+        <Text as="p" role="status" style={{ margin: 0, padding: "12px" }}>
+          {messagesFor("nb").loading}
+        </Text>
       )}
     </FluentProvider>,
   );
@@ -29,7 +46,10 @@ function render(): void {
 
 forcedColors?.addEventListener?.("change", render);
 render();
-void detectHost(OFFICE_READY_TIMEOUT_MS).then((info) => {
+void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
+  // English texts load before the first view, so an English Office never sees bokmål flash by.
+  await loadMessages(langFromDisplayLanguage(info.displayLanguage)).catch(() => undefined);
   host = info;
+  services = createServices(info.inExcel);
   render();
 });

@@ -1,31 +1,19 @@
-import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Caption1, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { describeProblem, describeStatus, formatNumber } from "../../kostra/describe";
 import type { Extreme, Lang, MunicipalityRef, ProfileRow } from "../../kostra/types";
 import type { Messages } from "../i18n";
+import { staticStyles } from "../styles";
+import { IndexBar } from "./IndexBar";
 import { Stat } from "./Stat";
 
-const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  title: { margin: 0 },
-  unit: { color: tokens.colorNeutralForeground3 },
-  stats: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    margin: `${tokens.spacingVerticalXS} 0 0 0`,
-  },
-  problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  problemQuiet: { color: tokens.colorNeutralForeground2 },
+const styles = staticStyles("card", {
+  card: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalXS};padding:${tokens.spacingVerticalS} ${tokens.spacingHorizontalM};border-radius:${tokens.borderRadiusMedium};border:${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2};background-color:${tokens.colorNeutralBackground1};`,
+  title: "margin:0;",
+  unit: `color:${tokens.colorNeutralForeground3};`,
+  stats: `display:grid;grid-template-columns:repeat(3, minmax(0, 1fr));column-gap:${tokens.spacingHorizontalS};row-gap:${tokens.spacingVerticalS};margin:0;`,
+  problem: `color:${tokens.colorPaletteDarkOrangeForeground1};`,
+  problemQuiet: `color:${tokens.colorNeutralForeground2};`,
 });
 
 export interface IndicatorCardProps {
@@ -39,7 +27,6 @@ export interface IndicatorCardProps {
 
 /** One indicator of the profile: the municipality's value beside the network's average, extremes and index. */
 export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }: IndicatorCardProps) {
-  const styles = useStyles();
   const titleId = useId();
   const { indicator } = row;
   const notComputed = { value: t.notComputed, quiet: true };
@@ -59,6 +46,7 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
         {indicator.label[lang]}
       </Text>
       <Caption1 className={styles.unit}>{indicator.unit[lang]}</Caption1>
+      <IndexBar row={row} focalName={focal.name} networkName={networkName} lang={lang} t={t} />
       <dl className={styles.stats}>
         <Stat term={focal.name} {...focalValue} />
         <Stat term={t.average(networkName)} {...num(row.average)} />

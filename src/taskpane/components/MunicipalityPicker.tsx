@@ -1,13 +1,11 @@
-import { Combobox, Field, makeStyles, Option } from "@fluentui/react-components";
+import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { unknownMunicipality } from "../../kostra/errors";
 import { resolveMunicipality } from "../../kostra/municipalities";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
-
-// Fluent gives the control a 250 px minimum width; in a narrow pane it must follow the layout instead.
-const useStyles = makeStyles({ control: { minWidth: 0 } });
+import { shared } from "../styles";
 
 export interface MunicipalityPickerProps {
   t: Messages;
@@ -28,7 +26,6 @@ function optionLabel(option: MunicipalityOption, year: number, t: Messages): str
 
 /** Searchable by name or by any code the municipality has had; a typed code or name is accepted with Enter. */
 export function MunicipalityPicker({ t, lang, year, value, onChange }: MunicipalityPickerProps) {
-  const styles = useStyles();
   const options = useMemo(() => municipalityOptions(year), [year]);
   const [query, setQuery] = useState<string | null>(null);
   /** Text the user entered that names no municipality. */
@@ -77,7 +74,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
       validationMessage={rejected === null ? undefined : unknownMunicipality(rejected).messageIn(lang)}
     >
       <Combobox
-        className={styles.control}
+        className={shared.narrow}
         freeform
         placeholder={t.municipalityPlaceholder}
         value={query ?? (selected ? optionLabel(selected, year, t) : "")}

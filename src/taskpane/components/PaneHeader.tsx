@@ -1,15 +1,10 @@
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { staticStyles } from "../styles";
 
-const useStyles = makeStyles({
-  header: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  title: { margin: 0 },
+const styles = staticStyles("header", {
+  header: `display:flex;align-items:center;justify-content:space-between;flex-wrap:wrap;column-gap:${tokens.spacingHorizontalM};`,
+  title: "margin:0;",
 });
 
 export interface PaneHeaderProps {
@@ -19,7 +14,6 @@ export interface PaneHeaderProps {
 }
 
 export function PaneHeader({ title, children }: PaneHeaderProps) {
-  const styles = useStyles();
   return (
     <header className={styles.header}>
       <Text as="h1" size={400} weight="semibold" className={styles.title}>

@@ -1,16 +1,16 @@
-import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Caption1, Text, tokens } from "@fluentui/react-components";
 import { Fragment } from "react";
-import { describeAveraging } from "../../kostra/describe";
 import type { Lang, Profile } from "../../kostra/types";
 import type { Messages } from "../i18n";
+import { staticStyles } from "../styles";
 import { IndicatorCard } from "./IndicatorCard";
 
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  groupHeading: { margin: `${tokens.spacingVerticalS} 0 0 0` },
-  rule: { color: tokens.colorNeutralForeground2 },
-  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+const styles = staticStyles("profile", {
+  section: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};`,
+  heading: "margin:0;",
+  groupHeading: `margin:${tokens.spacingVerticalS} 0 0 0;`,
+  rule: `color:${tokens.colorNeutralForeground2};`,
+  list: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};`,
 });
 
 export interface ProfileViewProps {
@@ -19,9 +19,8 @@ export interface ProfileViewProps {
   t: Messages;
 }
 
-/** The benchmark profile: how the average is formed, then one card per indicator under the template's headings. */
+/** The benchmark profile: how the index reads, then one card per indicator under the template's headings. */
 export function ProfileView({ profile, lang, t }: ProfileViewProps) {
-  const styles = useStyles();
   const { sector, focal, network } = profile;
   const groups = new Map((sector.groups ?? []).map((g) => [g.from, g.label[lang]]));
   const cardHeading = groups.size > 0 ? "h4" : "h3";
@@ -32,9 +31,8 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
         {t.profileHeading(focal.name, profile.year)}
       </Text>
       <Caption1 className={styles.rule}>
-        {describeAveraging(profile, lang)}
+        {t.indexRule(network.shortName)} {t.barLegend(focal.name)}
       </Caption1>
-      <Caption1 className={styles.rule}>{t.indexRule(network.shortName)}</Caption1>
       {!profile.focalInNetwork && (
         <Caption1 role="note">{t.focalNotInNetwork(focal.name, network.shortName, profile.year)}</Caption1>
       )}

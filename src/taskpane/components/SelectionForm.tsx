@@ -1,45 +1,66 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import type { Dispatch } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
-import type { Selection } from "../state/selection";
+import { orderedSpan, type FormAction, type FormState } from "../state/form";
+import { staticStyles } from "../styles";
+import { ComparisonPicker } from "./ComparisonPicker";
 import { MunicipalityPicker } from "./MunicipalityPicker";
+import { NetworkPicker } from "./NetworkPicker";
 import { TemplatePicker } from "./TemplatePicker";
 import { YearPicker } from "./YearPicker";
 
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 6.5em", columnGap: tokens.spacingHorizontalS },
+const styles = staticStyles("selection", {
+  group: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};min-width:0;`,
+  row: `display:grid;grid-template-columns:minmax(0, 1fr) 6.5em;column-gap:${tokens.spacingHorizontalS};`,
+  years: `display:grid;grid-template-columns:repeat(3, minmax(0, 1fr));column-gap:${tokens.spacingHorizontalS};`,
 });
 
 export interface SelectionFormProps {
   t: Messages;
   lang: Lang;
   years: readonly number[];
-  selection: Selection;
-  onChange: (selection: Selection) => void;
+  form: FormState;
+  dispatch: Dispatch<FormAction>;
 }
 
-/** Template, municipality and year; every change recomputes the profile at once. */
-export function SelectionForm({ t, lang, years, selection, onChange }: SelectionFormProps) {
-  const styles = useStyles();
+/** Template, municipality, year, comparisons, network and the time series; every change recomputes the preview. */
+export function SelectionForm({ t, lang, years, form, dispatch }: SelectionFormProps) {
   return (
-    <form className={styles.form} aria-label={t.selectionHeading} onSubmit={(e) => e.preventDefault()}>
-      <TemplatePicker
-        label={t.templateLabel}
-        lang={lang}
-        value={selection.sector}
-        onChange={(sector) => onChange({ ...selection, sector })}
-      />
+    <div className={styles.group}>
+      <TemplatePicker label={t.templateLabel} lang={lang} value={form.sector} onChange={(sector) => dispatch({ type: "sector", sector })} />
       <div className={styles.row}>
         <MunicipalityPicker
           t={t}
           lang={lang}
-          year={selection.year}
-          value={selection.municipality}
-          onChange={(municipality) => onChange({ ...selection, municipality })}
+          year={form.year}
+          value={form.municipality}
+          onChange={(municipality) => dispatch({ type: "municipality", municipality })}
         />
-        <YearPicker label={t.yearLabel} years={years} value={selection.year} onChange={(year) => onChange({ ...selection, year })} />
+        <YearPicker label={t.yearLabel} years={years} value={form.year} onChange={(year) => dispatch({ type: "year", year })} />
       </div>
-    </form>
+      <ComparisonPicker
+        t={t}
+        year={form.year}
+        focal={form.municipality}
+        value={form.comparisons}
+        onChange={(comparisons) => dispatch({ type: "comparisons", comparisons })}
+      />
+      <div className={styles.years}>
+        <NetworkPicker label={t.networkLabel} value={form.network} onChange={(network) => dispatch({ type: "network", network })} />
+        <YearPicker
+          label={t.spanFromLabel}
+          years={years}
+          value={form.span.from}
+          onChange={(from) => dispatch({ type: "span", span: orderedSpan({ ...form.span, from }, "from") })}
+        />
+        <YearPicker
+          label={t.spanToLabel}
+          years={years}
+          value={form.span.to}
+          onChange={(to) => dispatch({ type: "span", span: orderedSpan({ ...form.span, to }, "to") })}
+        />
+      </div>
+    </div>
   );
 }

@@ -1,17 +1,13 @@
-import { makeStyles, mergeClasses, tokens, typographyStyles } from "@fluentui/react-components";
+import { tokens, typographyStyles } from "@fluentui/react-components";
+import { cx, staticStyles, typography } from "../styles";
 
-const useStyles = makeStyles({
-  stat: { display: "flex", flexDirection: "column", minWidth: 0 },
-  term: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3 },
-  value: {
-    ...typographyStyles.body1Strong,
-    margin: 0,
-    fontVariantNumeric: "tabular-nums",
-    overflowWrap: "anywhere",
-  },
-  emphasis: { ...typographyStyles.subtitle2 },
-  quiet: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2 },
-  note: { ...typographyStyles.caption1, margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+const styles = staticStyles("stat", {
+  stat: "display:flex;flex-direction:column;min-width:0;",
+  term: `${typography(typographyStyles.caption1)}color:${tokens.colorNeutralForeground3};`,
+  value: `${typography(typographyStyles.body1Strong)}margin:0;font-variant-numeric:tabular-nums;overflow-wrap:anywhere;`,
+  emphasis: typography(typographyStyles.subtitle2),
+  quiet: `${typography(typographyStyles.caption1)}color:${tokens.colorNeutralForeground2};`,
+  note: `${typography(typographyStyles.caption1)}margin:0;color:${tokens.colorNeutralForeground2};overflow-wrap:anywhere;`,
 });
 
 export interface StatProps {
@@ -26,11 +22,10 @@ export interface StatProps {
 
 /** One labelled figure of a profile row, as a term/description pair inside a <dl>. */
 export function Stat({ term, value, note, emphasis, quiet }: StatProps) {
-  const styles = useStyles();
   return (
     <div className={styles.stat}>
       <dt className={styles.term}>{term}</dt>
-      <dd className={mergeClasses(styles.value, emphasis && styles.emphasis, quiet && styles.quiet)}>{value}</dd>
+      <dd className={cx(styles.value, emphasis && styles.emphasis, quiet && styles.quiet)}>{value}</dd>
       {note && <dd className={styles.note}>{note}</dd>}
     </div>
   );

@@ -1,9 +1,7 @@
-import { Dropdown, Field, makeStyles, Option } from "@fluentui/react-components";
+import { Dropdown, Field, Option } from "@fluentui/react-components";
 import { SECTOR_TEMPLATES } from "../../kostra/catalog";
 import type { Lang } from "../../kostra/types";
-
-// Fluent gives the control a 250 px minimum width; in a narrow pane it must follow the layout instead.
-const useStyles = makeStyles({ control: { minWidth: 0 } });
+import { shared } from "../styles";
 
 export interface TemplatePickerProps {
   label: string;
@@ -13,12 +11,11 @@ export interface TemplatePickerProps {
 }
 
 export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerProps) {
-  const styles = useStyles();
   const selected = SECTOR_TEMPLATES.find((t) => t.id === value);
   return (
     <Field label={label}>
       <Dropdown
-        className={styles.control}
+        className={shared.narrow}
         value={selected?.label[lang] ?? ""}
         selectedOptions={[value]}
         onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}

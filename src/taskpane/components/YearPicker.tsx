@@ -1,7 +1,5 @@
-import { Dropdown, Field, makeStyles, Option } from "@fluentui/react-components";
-
-// Fluent gives the control a 250 px minimum width; in a narrow pane it must follow the layout instead.
-const useStyles = makeStyles({ control: { minWidth: 0 } });
+import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { shared } from "../styles";
 
 export interface YearPickerProps {
   label: string;
@@ -11,11 +9,10 @@ export interface YearPickerProps {
 }
 
 export function YearPicker({ label, years, value, onChange }: YearPickerProps) {
-  const styles = useStyles();
   return (
     <Field label={label}>
       <Dropdown
-        className={styles.control}
+        className={shared.narrow}
         value={String(value)}
         selectedOptions={[String(value)]}
         onOptionSelect={(_, data) => data.optionValue && onChange(Number(data.optionValue))}

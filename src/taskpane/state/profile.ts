@@ -1,16 +1,53 @@
-/** Compute the profile for a selection, turning domain errors into a value the UI can show. */
-import { benchmark, defaultOptions } from "../../kostra/benchmark";
-import type { Dataset, Profile } from "../../kostra/types";
-import type { Selection } from "./selection";
+/** The profile for the current choices, with domain errors as a value the UI can show. */
+import { benchmark, municipalityInYear } from "../../kostra/benchmark";
+import { describeAveraging } from "../../kostra/describe";
+import { municipalityById, refForYear } from "../../kostra/municipalities";
+import { networkById, networkMembers, OSLO_ID } from "../../kostra/networks";
+import type { BenchmarkOptions, Dataset, Lang, Profile } from "../../kostra/types";
+import type { FormState } from "./form";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error: Error };
 
-export function computeProfile(dataset: Dataset, selection: Selection): ProfileResult {
+export function benchmarkOptions(form: FormState): BenchmarkOptions {
+  return {
+    sector: form.sector,
+    focal: form.municipality,
+    year: form.year,
+    network: form.network,
+    comparisons: [...form.comparisons],
+    average: form.average,
+    includeOslo: form.includeOslo,
+    includeFocal: form.includeFocal,
+  };
+}
+
+export function computeProfile(dataset: Dataset, form: FormState): ProfileResult {
   try {
-    const options = defaultOptions(selection.sector, selection.municipality, selection.year);
-    return { ok: true, profile: benchmark(dataset, options) };
+    return { ok: true, profile: benchmark(dataset, benchmarkOptions(form)) };
   } catch (error) {
     if (error instanceof Error) return { ok: false, error };
     return { ok: false, error: new Error(String(error)) };
+  }
+}
+
+/**
+ * The averaging rule in one line ("Snitt: uvektet, 10 kommuner, Oslo med, Bærum med"):
+ * from the computed profile, or from the choices alone when there is no profile yet
+ * (nothing loaded, or the data lacks the year). Null when the choices name no
+ * municipality or network that year.
+ */
+export function averagingLine(form: FormState, profile: Profile | null, lang: Lang): string | null {
+  if (profile) return describeAveraging(profile, lang);
+  try {
+    const focal = municipalityInYear(form.municipality, form.year);
+    const network = networkById(form.network);
+    if (!network) return null;
+    const members = networkMembers(network, form.year);
+    const averagingSet = members
+      .filter((id) => (form.includeOslo || id !== OSLO_ID) && (form.includeFocal || id !== focal.id))
+      .map((id) => refForYear(municipalityById(id)!, form.year));
+    return describeAveraging({ options: benchmarkOptions(form), averagingSet, focal, focalInNetwork: members.includes(focal.id) }, lang);
+  } catch {
+    return null;
   }
 }

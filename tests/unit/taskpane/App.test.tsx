@@ -1,41 +1,21 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../../src/taskpane/App";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { SAMPLE_NOTICE } from "../../../src/sources/sample";
+import { fakeExcelServices } from "./fakeServices";
+import { card, figure, pick, renderPane, settle } from "./renderPane";
 
-function renderPane(props: Partial<Parameters<typeof App>[0]> = {}) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App inExcel={false} {...props} />
-    </FluentProvider>,
-  );
-}
-
-const card = (name: RegExp) => screen.getByRole("article", { name });
-
-/** The figure shown under a term (e.g. "Snitt ASSS") in an indicator card. */
-function figure(container: HTMLElement, term: string): string {
-  const dt = within(container).getByText(term, { selector: "dt" });
-  return dt.nextElementSibling?.textContent ?? "";
-}
-
-function pick(comboboxName: string, optionName: string) {
-  fireEvent.click(screen.getByRole("combobox", { name: comboboxName }));
-  fireEvent.click(screen.getByRole("option", { name: optionName }));
-}
-
-function typeMunicipality(text: string, label = "Kommune") {
+async function typeMunicipality(text: string, label = "Kommune") {
   const input = screen.getByRole("combobox", { name: label });
   fireEvent.click(input);
   fireEvent.change(input, { target: { value: text } });
   fireEvent.keyDown(input, { key: "Enter" });
+  await settle();
 }
 
 describe("task pane App", () => {
-  it("shows Bærum's 2017 plan, environment and culture profile by default", () => {
-    renderPane();
+  it("shows Bærum's 2017 plan, environment and culture profile by default", async () => {
+    await renderPane();
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
     const kunst = card(/kunstformidling/);
     expect(figure(kunst, "Bærum")).toBe("141");
@@ -46,8 +26,8 @@ describe("task pane App", () => {
     expect(screen.getAllByRole("article")).toHaveLength(6);
   });
 
-  it("names who holds the lowest and highest value", () => {
-    renderPane();
+  it("names who holds the lowest and highest value", async () => {
+    await renderPane();
     const kunst = card(/kunstformidling/);
     const lowest = within(kunst).getByText("Lavest", { selector: "dt" }).parentElement as HTMLElement;
     const highest = within(kunst).getByText("Høyest", { selector: "dt" }).parentElement as HTMLElement;
@@ -56,26 +36,27 @@ describe("task pane App", () => {
     expect(lowest.querySelectorAll("dd")[1].textContent).toMatch(/^\p{L}/u);
   });
 
-  it("always shows the synthetic-data notice, and the outside-Excel line only outside Excel", () => {
-    const { unmount } = renderPane();
+  it("always shows the synthetic-data notice, and the outside-Excel line only outside Excel", async () => {
+    const { unmount } = await renderPane();
     expect(screen.getByText(SAMPLE_NOTICE.nb)).toBeVisible();
     expect(screen.getByText(/Åpnet utenfor Excel/)).toBeInTheDocument();
     unmount();
-    renderPane({ inExcel: true });
+    const { services } = await renderPane({ services: fakeExcelServices() });
     expect(screen.getByText(SAMPLE_NOTICE.nb)).toBeVisible();
     expect(screen.queryByText(/Åpnet utenfor Excel/)).not.toBeInTheDocument();
+    expect(services.readTemplate).toHaveBeenCalled();
   });
 
-  it("switches template to technical services", () => {
-    renderPane();
+  it("switches template to technical services", async () => {
+    await renderPane();
     pick("Sektormal", "Tekniske tjenester");
     const vei = card(/per km kommunal vei/);
     expect(figure(vei, "Snitt ASSS")).toBe("372 902");
     expect(screen.getByRole("heading", { name: "Produktivitet/enhetskostnad" })).toBeInTheDocument();
   });
 
-  it("recomputes when the year changes", () => {
-    renderPane();
+  it("recomputes when the year changes", async () => {
+    await renderPane();
     pick("År", "2016");
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2016" })).toBeInTheDocument();
     const kunst = card(/kunstformidling/);
@@ -83,8 +64,8 @@ describe("task pane App", () => {
     expect(figure(kunst, "Indeks")).not.toBe("50,9");
   });
 
-  it("shows a missing value as its SSB symbol, never as 0", () => {
-    renderPane({ initialSelection: { sector: "tekniske-tjenester", municipality: "tromso", year: 2016 } });
+  it("shows a missing value as its SSB symbol, never as 0", async () => {
+    await renderPane({ initialForm: { sector: "tekniske-tjenester", municipality: "tromso", year: 2016 } });
     const vei = card(/per km kommunal vei/);
     expect(figure(vei, "Tromsø")).toBe("..");
     expect(within(vei).getByText("mangler data")).toBeInTheDocument();
@@ -92,10 +73,10 @@ describe("task pane App", () => {
     expect(within(vei).getByRole("note")).toHaveTextContent("Tromsø mangler verdi (mangler data).");
   });
 
-  it("switches to English", () => {
-    renderPane();
+  it("switches to English", async () => {
+    await renderPane();
     fireEvent.click(screen.getByRole("switch", { name: "English" }));
-    expect(screen.getByRole("combobox", { name: "Sector template" })).toHaveTextContent("Planning, environment and culture");
+    expect(await screen.findByRole("combobox", { name: "Sector template" })).toHaveTextContent("Planning, environment and culture");
     expect(screen.getByRole("combobox", { name: "Municipality" })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Year" })).toBeInTheDocument();
     expect(screen.getByText(SAMPLE_NOTICE.en)).toBeVisible();
@@ -105,23 +86,23 @@ describe("task pane App", () => {
     expect(document.documentElement.lang).toBe("en");
   });
 
-  it("starts in English when Office's display language is English", () => {
-    renderPane({ displayLanguage: "en-US" });
+  it("starts in English when Office's display language is English", async () => {
+    await renderPane({ displayLanguage: "en-US" });
     expect(screen.getByRole("switch", { name: "English" })).toBeChecked();
-    expect(screen.getByRole("combobox", { name: "Municipality" })).toBeInTheDocument();
+    expect(await screen.findByRole("combobox", { name: "Municipality" })).toBeInTheDocument();
   });
 
-  it("accepts a typed municipality code, including one from another year", () => {
-    renderPane();
+  it("accepts a typed municipality code, including one from another year", async () => {
+    await renderPane();
     pick("Kommune", "Asker (0220)");
     expect(screen.getByRole("heading", { name: "Profil for Asker 2017" })).toBeInTheDocument();
-    typeMunicipality("3201");
+    await typeMunicipality("3201");
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Kommune" })).toHaveValue("Bærum (0219)");
   });
 
-  it("filters the municipality list by name or code", () => {
-    renderPane();
+  it("filters the municipality list by name or code", async () => {
+    await renderPane();
     const input = screen.getByRole("combobox", { name: "Kommune" });
     fireEvent.click(input);
     fireEvent.change(input, { target: { value: "berg" } });
@@ -130,22 +111,22 @@ describe("task pane App", () => {
     expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
   });
 
-  it("explains an unknown municipality in the field instead of changing the profile", () => {
-    renderPane();
-    typeMunicipality("9999");
+  it("explains an unknown municipality in the field instead of changing the profile", async () => {
+    await renderPane();
+    await typeMunicipality("9999");
     expect(screen.getByText(/Ukjent kommune: «9999»/)).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
   });
 
-  it("lists a municipality that did not exist in the year with the year it began", () => {
-    renderPane();
+  it("lists a municipality that did not exist in the year with the year it began", async () => {
+    await renderPane();
     pick("Kommune", "Lillestrøm (fra 2020)");
     expect(screen.getByRole("alert")).toHaveTextContent("Lillestrøm fantes ikke som kommune i 2017.");
   });
 
-  it("shows an error message bar for a municipality that did not exist in the year", () => {
-    renderPane();
-    typeMunicipality("Lillestrøm");
+  it("shows an error message bar for a municipality that did not exist in the year", async () => {
+    await renderPane();
+    await typeMunicipality("Lillestrøm");
     expect(screen.getByRole("alert")).toHaveTextContent("Lillestrøm fantes ikke som kommune i 2017.");
     expect(screen.queryByRole("article")).not.toBeInTheDocument();
     pick("Kommune", "Bærum (0219)");

@@ -1,0 +1,252 @@
+/**
+ * Task pane benchmarks (run after `npm run build`; bench/run.js adds them to results.json).
+ *
+ * pane-initial-js: the JavaScript the pane needs before it can render, i.e. the scripts
+ * dist/taskpane.html references, minified as built and compressed with gzip -9. Chunks
+ * webpack splits off for later (lazy chunks) are reported separately; the ribbon's
+ * commands.html scripts are neither. Target: initial JS at most 150 KB gzip
+ * (150,000 bytes).
+ *
+ * pane-startup: time from navigation start to an interactive pane in headless Chromium,
+ * median of several cold runs (a new browser context per run: no HTTP cache, no storage).
+ * "Interactive" is the moment the "Hent data" button is in the DOM, enabled, and a frame
+ * has been painted after that (a MutationObserver installed before the page's scripts
+ * notes the first DOM change where the button is there and enabled, then waits for the
+ * next animation frame). The baseline is a bare React 18 + Fluent UI v9 page
+ * (FluentProvider and one "Hent data" Button, tests/e2e/support/bare-entry.tsx) built in
+ * the same run with the repository's webpack and ts-loader in production mode. Both pages
+ * have the same <head>, with Microsoft's CDN office.js, and in both that request is
+ * aborted (as every other non-local request), so neither waits for office.js or Office:
+ * the comparison is of our own code's start-up only. Both are served from 127.0.0.1 by
+ * the same in-process server, runs alternate between the two.
+ *
+ *   node -e 'require("./bench/pane.js").paneBenchmarks().then(r => console.log(JSON.stringify(r, null, 1)))'
+ */
+"use strict";
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+const zlib = require("zlib");
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const INITIAL_JS_TARGET_GZIP = 150_000;
+const READY_BUTTON = "Hent data";
+const READY_TIMEOUT_MS = 20_000;
+
+const gzipSize = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round1 = (x) => Math.round(x * 10) / 10;
+
+/** Local script paths an HTML file loads (<script src>), in order; external URLs are skipped. */
+function scriptsOf(htmlFile) {
+  const html = fs.readFileSync(htmlFile, "utf8");
+  const out = [];
+  // Attribute values may be quoted or not (html-webpack-plugin minifies the HTML).
+  for (const m of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi)) {
+    const src = m[1] ?? m[2] ?? m[3];
+    if (/^[a-z]+:\/\//i.test(src) || src.startsWith("//")) continue;
+    out.push(path.posix.normalize(src.split(/[?#]/)[0].replace(/^\/+/, "")));
+  }
+  return out;
+}
+
+function listJs(dir, base = dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return listJs(full, base);
+    return entry.name.endsWith(".js") ? [path.relative(base, full).split(path.sep).join("/")] : [];
+  });
+}
+
+function requireDist() {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    throw new Error("dist/taskpane.html is missing: run `npm run build` (or `npx webpack --mode production`) first.");
+  }
+}
+
+function initialJsSize() {
+  requireDist();
+  const initial = scriptsOf(path.join(DIST, "taskpane.html"));
+  const otherPages = fs
+    .readdirSync(DIST)
+    .filter((f) => f.endsWith(".html") && f !== "taskpane.html")
+    .flatMap((f) => scriptsOf(path.join(DIST, f)));
+  const lazy = listJs(DIST).filter((f) => !initial.includes(f) && !otherPages.includes(f));
+  const measure = (files) =>
+    files.map((file) => {
+      const bytes = fs.readFileSync(path.join(DIST, file));
+      return { file, bytes: bytes.length, gzipBytes: gzipSize(bytes) };
+    });
+  const initialFiles = measure(initial);
+  const lazyFiles = measure(lazy);
+  const sum = (files, key) => files.reduce((a, f) => a + f[key], 0);
+  const initialGzip = sum(initialFiles, "gzipBytes");
+  return {
+    name: "pane-initial-js",
+    description:
+      "JavaScript loaded by dist/taskpane.html before the pane can render (production build), gzip -9; lazy chunks reported apart, commands.html's scripts excluded",
+    initialFiles,
+    initialBytes: sum(initialFiles, "bytes"),
+    initialGzipBytes: initialGzip,
+    lazyChunks: lazyFiles.length,
+    lazyBytes: sum(lazyFiles, "bytes"),
+    lazyGzipBytes: sum(lazyFiles, "gzipBytes"),
+    lazyFiles,
+    target: `initial JS at most ${INITIAL_JS_TARGET_GZIP.toLocaleString("en")} bytes gzip`,
+    targetMet: initialGzip <= INITIAL_JS_TARGET_GZIP,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Start-up time
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png" };
+
+/** One server for both pages: /pane/… from dist/, /bare/… from the bare page's folder. */
+function startServer(roots) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url || "/", "http://127.0.0.1");
+    const [, mount, ...rest] = url.pathname.split("/");
+    const base = roots[mount];
+    const file = base ? path.resolve(base, "." + path.posix.join("/", decodeURIComponent(rest.join("/")))) : null;
+    if (!file || !file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Installed before any page script: notes when the ready button is first there and enabled, then the next frame. */
+function readyProbe(label) {
+  const ready = () =>
+    Array.from(document.querySelectorAll("button")).some(
+      (b) => b.textContent.trim() === label && !b.disabled && b.getAttribute("aria-disabled") !== "true",
+    );
+  const start = () => {
+    const check = () => {
+      if (window.__readyInDomAt !== undefined || !ready()) return;
+      window.__readyInDomAt = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        window.__readyAt = performance.now();
+      });
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    check();
+  };
+  start();
+}
+
+async function timeOnce(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "nb-NO" });
+  try {
+    const page = await context.newPage();
+    // Everything not on 127.0.0.1 is aborted, Microsoft's CDN office.js included.
+    await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+    await page.addInitScript(readyProbe, READY_BUTTON);
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: READY_TIMEOUT_MS, polling: 50 });
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      return { readyMs: window.__readyAt, inDomMs: window.__readyInDomAt, domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function startupTime(runs) {
+  requireDist();
+  const { chromium } = require("playwright-core");
+  const { buildBarePage } = require("../tests/e2e/webpack.e2e.js");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-bare-page-"));
+  let server;
+  let browser;
+  try {
+    const t0 = process.hrtime.bigint();
+    const bare = await buildBarePage(tmp);
+    const bareBuildMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const bareJs = fs.readFileSync(bare.script);
+    server = await startServer({ pane: DIST, bare: tmp });
+    const base = `http://127.0.0.1:${server.address().port}`;
+    const urls = { pane: `${base}/pane/taskpane.html`, bare: `${base}/bare/bare.html` };
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // One discarded run each, so neither pays for the browser's own warm-up.
+    await timeOnce(browser, urls.pane);
+    await timeOnce(browser, urls.bare);
+    const pane = [];
+    const baseline = [];
+    for (let i = 0; i < runs; i++) {
+      pane.push(await timeOnce(browser, urls.pane));
+      baseline.push(await timeOnce(browser, urls.bare));
+    }
+    const paneMs = pane.map((r) => round1(r.readyMs));
+    const bareMs = baseline.map((r) => round1(r.readyMs));
+    const paneMedian = round1(median(paneMs));
+    const bareMedian = round1(median(bareMs));
+    return {
+      name: "pane-startup",
+      description:
+        "Navigation start to an interactive pane in headless Chromium (the 'Hent data' button present and enabled, plus one painted frame), cold context per run; baseline: a bare React 18 + Fluent UI v9 page (FluentProvider + one Button) built in the same run. office.js from Microsoft's CDN is aborted for both pages.",
+      readiness: "'Hent data' button present and enabled, then the next animation frame",
+      officeJs: "aborted (both pages)",
+      runs,
+      paneMedianMs: paneMedian,
+      baselineMedianMs: bareMedian,
+      overheadMs: round1(paneMedian - bareMedian),
+      ratio: Math.round((paneMedian / bareMedian) * 100) / 100,
+      paneRunsMs: paneMs,
+      baselineRunsMs: bareMs,
+      paneDomContentLoadedMedianMs: round1(median(pane.map((r) => r.domContentLoadedMs ?? 0))),
+      baselineDomContentLoadedMedianMs: round1(median(baseline.map((r) => r.domContentLoadedMs ?? 0))),
+      baseline: "bare React 18 + Fluent UI v9 page (tests/e2e/support/bare-entry.tsx), webpack production, ts-loader",
+      baselineJsBytes: bareJs.length,
+      baselineJsGzipBytes: gzipSize(bareJs),
+      baselineBuildMs: Math.round(bareBuildMs),
+      chromium: browser.version(),
+    };
+  } finally {
+    await browser?.close();
+    if (server) await new Promise((resolve) => server.close(resolve));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Both pane benchmarks, as entries for bench/results.json. */
+async function paneBenchmarks(options = {}) {
+  const runs = options.runs ?? Number(process.env.BENCH_RUNS || 7);
+  return [initialJsSize(), await startupTime(runs)];
+}
+
+module.exports = { paneBenchmarks, initialJsSize, startupTime };
+
+if (require.main === module) {
+  paneBenchmarks().then(
+    (r) => console.log(JSON.stringify(r, null, 1)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

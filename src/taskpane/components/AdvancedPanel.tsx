@@ -1,0 +1,75 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  tokens,
+} from "@fluentui/react-components";
+import { DEFAULT_BASE_URL } from "../../sources/ssb/types";
+import type { Messages } from "../i18n";
+import { isValidBaseUrl, type AdvancedOptions as Options } from "../state/form";
+import { staticStyles } from "../styles";
+
+const styles = staticStyles("advanced", {
+  panel: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};margin:0 0 ${tokens.spacingVerticalS} 0;`,
+  // The header's own padding would indent it from the fields above.
+  header: `margin-left:calc(-1 * ${tokens.spacingHorizontalM});`,
+});
+
+export interface AdvancedPanelProps {
+  t: Messages;
+  focalName: string;
+  value: Options;
+  onChange: (options: Partial<Options>) => void;
+}
+
+/**
+ * The advanced options, folded away in an accordion: averaging, Oslo and the municipality
+ * itself, the chart's series and SSB's address. Loaded on demand (see AdvancedOptions).
+ */
+export default function AdvancedPanel({ t, focalName, value, onChange }: AdvancedPanelProps) {
+  const urlOk = isValidBaseUrl(value.baseUrl);
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="advanced">
+        <AccordionHeader className={styles.header} size="small">
+          {t.advancedHeading}
+        </AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.panel}>
+            <Field label={t.averageLabel}>
+              <RadioGroup value={value.average} onChange={(_, data) => onChange({ average: data.value === "weighted" ? "weighted" : "simple" })}>
+                <Radio value="simple" label={t.averageSimple} />
+                <Radio value="weighted" label={t.averageWeighted} />
+              </RadioGroup>
+            </Field>
+            <Checkbox checked={value.includeOslo} label={t.includeOslo} onChange={(_, data) => onChange({ includeOslo: data.checked === true })} />
+            <Checkbox
+              checked={value.includeFocal}
+              label={t.includeFocal(focalName)}
+              onChange={(_, data) => onChange({ includeFocal: data.checked === true })}
+            />
+            <Checkbox
+              checked={value.chartComparisons}
+              label={t.chartComparisons}
+              onChange={(_, data) => onChange({ chartComparisons: data.checked === true })}
+            />
+            <Field
+              label={t.baseUrlLabel}
+              hint={t.baseUrlHint(DEFAULT_BASE_URL)}
+              validationState={urlOk ? "none" : "error"}
+              validationMessage={urlOk ? undefined : t.baseUrlInvalid}
+            >
+              <Input type="url" value={value.baseUrl} placeholder={DEFAULT_BASE_URL} onChange={(_, data) => onChange({ baseUrl: data.value })} />
+            </Field>
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

@@ -1,0 +1,53 @@
+import { Combobox, Field, Option } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Messages } from "../i18n";
+import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
+import { shared } from "../styles";
+
+export interface ComparisonPickerProps {
+  t: Messages;
+  year: number;
+  /** Stable id of the municipality itself (not offered: it is already in the profile). */
+  focal: string;
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+}
+
+const label = (o: MunicipalityOption) => (o.code ? `${o.name} (${o.code})` : o.name);
+
+/** Several municipalities to show beside the network's figures; the list narrows as the user types. */
+export function ComparisonPicker({ t, year, focal, value, onChange }: ComparisonPickerProps) {
+  const options = useMemo(() => municipalityOptions(year).filter((o) => o.id !== focal), [year, focal]);
+  const [query, setQuery] = useState<string | null>(null);
+  const shown = query === null ? options : options.filter((o) => optionMatches(o, query));
+  const chosen = value.map((id) => options.find((o) => o.id === id)?.name ?? id).join(", ");
+
+  return (
+    <Field label={t.comparisonsLabel} hint={t.comparisonsHint}>
+      <Combobox
+        className={shared.narrow}
+        multiselect
+        placeholder={t.comparisonsPlaceholder}
+        value={query ?? chosen}
+        selectedOptions={[...value]}
+        onChange={(event) => setQuery(event.target.value)}
+        onOptionSelect={(_, data) => onChange(data.selectedOptions)}
+        onOpenChange={(_, data) => {
+          if (!data.open) setQuery(null);
+        }}
+        onBlur={() => setQuery(null)}
+      >
+        {shown.map((o) => (
+          <Option key={o.id} value={o.id} text={label(o)}>
+            {label(o)}
+          </Option>
+        ))}
+        {shown.length === 0 && (
+          <Option key="no-match" value="" text="" disabled>
+            {t.municipalityNoMatch}
+          </Option>
+        )}
+      </Combobox>
+    </Field>
+  );
+}

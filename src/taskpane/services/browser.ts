@@ -1,0 +1,48 @@
+/**
+ * The services every host has: the sample, files, SSB and .xlsx downloads. The heavy
+ * parts (file parsers with papaparse, the SSB client and its cache, exceljs) are loaded
+ * with dynamic import() the first time they are needed, so the pane starts fast.
+ */
+import { sampleDataset } from "../../sources/sample";
+import type { ResponseCache } from "../../sources/ssb/types";
+import { readFileBytes, saveBlob, XLSX_MIME } from "./files";
+import { browserStorage } from "./storage";
+import type { PaneServices, SsbLoadCallbacks } from "./types";
+
+let responseCache: Promise<ResponseCache> | null = null;
+
+/** One IndexedDB cache per page; it is fail-soft, so a WebView without IndexedDB just fetches. */
+function ssbCache(): Promise<ResponseCache> {
+  responseCache ??= import("../../sources/ssb/cache-indexeddb").then(({ IndexedDbResponseCache }) => new IndexedDbResponseCache());
+  return responseCache;
+}
+
+export function createBrowserServices(): PaneServices {
+  return {
+    inExcel: false,
+    loadSample: () => ({ dataset: sampleDataset(), warnings: [] }),
+    async loadFile(file) {
+      const [{ readDataFile }, bytes] = await Promise.all([import("../../sources/file"), readFileBytes(file)]);
+      return readDataFile(bytes, file.name);
+    },
+    async loadSsb(request, { signal, onProgress, onWait, baseUrl, refresh }: SsbLoadCallbacks) {
+      const [{ SsbClient }, { loadFromSsb }, cache] = await Promise.all([
+        import("../../sources/ssb/client"),
+        import("../../sources/ssb/load"),
+        ssbCache(),
+      ]);
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, onWait });
+      return loadFromSsb(request, { client, cache, policy: refresh ? "refresh" : "cache-first", signal, onProgress });
+    },
+    async downloadXlsx(plan, fileName) {
+      const { writeXlsx } = await import("../../report/xlsx-writer");
+      const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
+      saveBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), fileName);
+    },
+    downloadText(text, fileName, mimeType) {
+      saveBlob(new Blob([text], { type: `${mimeType};charset=utf-8` }), fileName);
+    },
+    storage: browserStorage(),
+    now: () => new Date(),
+  };
+}

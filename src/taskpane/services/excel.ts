@@ -1,0 +1,33 @@
+/**
+ * The workbook operations, used only when Office reported an Excel host. The gateway
+ * modules are loaded on demand: a pane opened in a plain browser never downloads them.
+ */
+import type { PaneServices } from "./types";
+
+export type ExcelServices = Required<Pick<PaneServices, "loadSelection" | "writeReport" | "readTemplate" | "activateSheet">>;
+
+/** Show a worksheet by id or name. */
+export async function activateSheet(idOrName: string): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(idOrName).activate();
+    await context.sync();
+  });
+}
+
+export function createExcelServices(): ExcelServices {
+  return {
+    async loadSelection() {
+      const { readSelection } = await import("../../excel/read-selection");
+      return readSelection();
+    },
+    async writeReport(plan, settings) {
+      const { applyPlan } = await import("../../excel/apply-plan");
+      return applyPlan(plan, { settings });
+    },
+    async readTemplate() {
+      const { readTemplateSettings } = await import("../../excel/settings-store");
+      return readTemplateSettings();
+    },
+    activateSheet,
+  };
+}

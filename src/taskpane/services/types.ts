@@ -1,0 +1,64 @@
+/**
+ * What the task pane needs from the world outside React: data sources, the workbook,
+ * file downloads and a little storage. The App receives these as one `services` prop,
+ * so every screen can be tested in jsdom with fakes and without Office; the real
+ * implementations live beside this file and are chosen in index.tsx.
+ *
+ * Only types are imported here: the SSB client, the file parsers, the xlsx writer and
+ * the workbook gateway are loaded on demand by the implementations, never by the pane's
+ * first bundle.
+ */
+import type { ApplyResult, SettingsInput } from "../../excel/apply-plan";
+import type { Dataset, LocalizedText } from "../../kostra/types";
+import type { ReportPlan } from "../../report/plan";
+import type { SettingsReadResult } from "../../report/template-settings";
+import type { LoadProgress, SsbLoadResult } from "../../sources/ssb/load";
+import type { LoadRequest } from "../../sources/ssb/planner";
+
+/** Observations read from a source, with what the reader wants the user to know. */
+export interface SourceData {
+  dataset: Dataset;
+  warnings: LocalizedText[];
+}
+
+export interface SsbLoadCallbacks {
+  signal: AbortSignal;
+  onProgress: (progress: LoadProgress) => void;
+  /** Called while the client waits (SSB's quota, a retry), with how long. */
+  onWait?: (reason: LocalizedText, ms: number) => void;
+  /** The municipality's proxy for SSB's API; SSB itself when empty. */
+  baseUrl?: string;
+  /** Ask SSB whether cached tables changed instead of trusting the cache. */
+  refresh?: boolean;
+}
+
+/** A small string store that survives reloads (localStorage); failures are silent no-ops. */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export interface PaneServices {
+  /** True when Office reported an Excel host: the workbook operations below are then present. */
+  inExcel: boolean;
+  /** The embedded synthetic sample (no I/O, so the first view needs no waiting). */
+  loadSample(): SourceData;
+  /** A CSV, JSON-stat or observations file the user picked. Throws KostraError for a bad file. */
+  loadFile(file: File): Promise<SourceData>;
+  /** The selected range as a tidy table (Excel only). Throws KostraError when it is not one. */
+  loadSelection?(): Promise<SourceData>;
+  /** Load from SSB's API (or the proxy). Throws SsbError. */
+  loadSsb(request: LoadRequest, callbacks: SsbLoadCallbacks): Promise<SsbLoadResult>;
+  /** Write the report into the open workbook with its template settings (Excel only). Throws GatewayError. */
+  writeReport?(plan: ReportPlan, settings: SettingsInput): Promise<ApplyResult>;
+  /** The template settings the open workbook carries (Excel only). Reading changes nothing. */
+  readTemplate?(): Promise<SettingsReadResult>;
+  /** Show a worksheet, by id or name (Excel only). */
+  activateSheet?(idOrName: string): Promise<void>;
+  /** Build the .xlsx file for the plan and hand it to the browser as a download. */
+  downloadXlsx(plan: ReportPlan, fileName: string): Promise<void>;
+  /** Hand a text file to the browser as a download (template export). */
+  downloadText(text: string, fileName: string, mimeType: string): void;
+  storage: KeyValueStore;
+  now(): Date;
+}

@@ -1,0 +1,146 @@
+/**
+ * What the user has chosen in the pane — template, municipality, comparisons, network,
+ * years, averaging and source — and how each choice changes the rest (a reducer, so the
+ * rules live in one place and are tested without React).
+ */
+import { templateById } from "../../kostra/catalog";
+import type { AverageKind } from "../../kostra/types";
+
+/** Where the data comes from. "selection" is the selected range in Excel. */
+export type SourceKind = "sample" | "ssb" | "file" | "selection";
+
+/** The years of the time series, inclusive. */
+export interface YearSpan {
+  from: number;
+  to: number;
+}
+
+export interface FormState {
+  sector: string;
+  /** Further templates a template workbook was written with; written along, not previewed. */
+  extraSectors: string[];
+  /** Stable municipality id. */
+  municipality: string;
+  /** Stable ids of the municipalities shown beside the network's figures. */
+  comparisons: string[];
+  network: string;
+  /** The profile's year. */
+  year: number;
+  span: YearSpan;
+  average: AverageKind;
+  includeOslo: boolean;
+  includeFocal: boolean;
+  /** Whether the profile chart shows the comparison municipalities as series. */
+  chartComparisons: boolean;
+  source: SourceKind;
+  /** The municipality's proxy for SSB's API; empty means SSB itself. */
+  baseUrl: string;
+}
+
+export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "baseUrl">;
+
+export const DEFAULT_SECTOR = "plan-miljo-kultur";
+export const DEFAULT_MUNICIPALITY = "baerum";
+export const DEFAULT_YEAR = 2017;
+/** Time series default to the profile year and the two before it, as in the yearly analysis. */
+export const DEFAULT_SPAN_LENGTH = 3;
+
+export function initialForm(overrides: Partial<FormState> = {}): FormState {
+  const sector = overrides.sector ?? DEFAULT_SECTOR;
+  const year = overrides.year ?? DEFAULT_YEAR;
+  const template = templateById(sector);
+  return {
+    sector,
+    extraSectors: [],
+    municipality: DEFAULT_MUNICIPALITY,
+    comparisons: template ? [...template.defaultComparisons] : [],
+    network: template?.network ?? "asss",
+    year,
+    span: { from: year - (DEFAULT_SPAN_LENGTH - 1), to: year },
+    average: "simple",
+    includeOslo: true,
+    includeFocal: true,
+    chartComparisons: false,
+    source: "sample",
+    baseUrl: "",
+    ...overrides,
+  };
+}
+
+export type FormAction =
+  | { type: "sector"; sector: string }
+  | { type: "municipality"; municipality: string }
+  | { type: "comparisons"; comparisons: string[] }
+  | { type: "network"; network: string }
+  | { type: "year"; year: number }
+  | { type: "span"; span: YearSpan }
+  | { type: "options"; options: Partial<AdvancedOptions> }
+  | { type: "source"; source: SourceKind }
+  | { type: "replace"; form: FormState };
+
+/** A span that ends at the profile year moves with it, keeping its length; a span the user set apart stays. */
+export function followYear(span: YearSpan, oldYear: number, newYear: number): YearSpan {
+  if (span.to !== oldYear) return span;
+  const shift = newYear - oldYear;
+  return { from: span.from + shift, to: span.to + shift };
+}
+
+/** A valid span: `from` never after `to`. The end that was not changed gives way. */
+export function orderedSpan(span: YearSpan, changed: "from" | "to"): YearSpan {
+  if (span.from <= span.to) return span;
+  return changed === "from" ? { from: span.from, to: span.from } : { from: span.to, to: span.to };
+}
+
+export function formReducer(state: FormState, action: FormAction): FormState {
+  switch (action.type) {
+    case "sector": {
+      const template = templateById(action.sector);
+      return {
+        ...state,
+        sector: action.sector,
+        extraSectors: [],
+        comparisons: template ? [...template.defaultComparisons] : state.comparisons,
+        network: template?.network ?? state.network,
+      };
+    }
+    case "municipality":
+      return { ...state, municipality: action.municipality };
+    case "comparisons":
+      return { ...state, comparisons: [...action.comparisons] };
+    case "network":
+      return { ...state, network: action.network };
+    case "year":
+      return { ...state, year: action.year, span: followYear(state.span, state.year, action.year) };
+    case "span":
+      return { ...state, span: action.span };
+    case "options":
+      return { ...state, ...action.options };
+    case "source":
+      return { ...state, source: action.source };
+    case "replace":
+      return action.form;
+  }
+}
+
+/** The same settings one year on: the profile year and the time series move together. */
+export function nextYearForm(form: FormState): FormState {
+  return { ...form, year: form.year + 1, span: { from: form.span.from + 1, to: form.span.to + 1 } };
+}
+
+/** Every year of the span, plus the profile year when it lies outside. */
+export function formYears(form: Pick<FormState, "span" | "year">): number[] {
+  const years = new Set<number>([form.year]);
+  for (let y = form.span.from; y <= form.span.to; y++) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The templates the report is written for: the chosen one first. */
+export function reportSectors(form: Pick<FormState, "sector" | "extraSectors">): string[] {
+  return [form.sector, ...form.extraSectors.filter((s) => s !== form.sector)];
+}
+
+/** An SSB address must be http(s); an empty one means SSB itself. */
+export function isValidBaseUrl(baseUrl: string): boolean {
+  const s = baseUrl.trim();
+  return s === "" || /^https?:\/\/[^\s/]+/i.test(s);
+}

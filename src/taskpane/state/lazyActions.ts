@@ -1,0 +1,27 @@
+/**
+ * The pane's actions (state/actions.ts) are loaded on the first button press, so the
+ * first view downloads only what it shows. A failed download of that chunk (the network
+ * dropped) is forgotten, so the next press tries again.
+ */
+import type { Activity, Describe } from "./outcome";
+
+type Actions = typeof import("./actions");
+let loading: Promise<Actions> | null = null;
+
+export function actions(): Promise<Actions> {
+  loading ??= import(/* webpackChunkName: "actions" */ "./actions").catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/** The error explained in the user's words; a plain message when even the explanations could not be loaded. */
+export async function explain(error: unknown, activity: Activity): Promise<Describe> {
+  try {
+    return (await actions()).describeError(error, activity);
+  } catch {
+    const message = error instanceof Error ? error.message : String(error);
+    return (m) => ({ intent: "error", title: m.unexpectedTitle, body: m.unexpectedError(message) });
+  }
+}

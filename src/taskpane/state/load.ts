@@ -1,0 +1,101 @@
+/**
+ * Loading the data for the user's choices from whichever source they chose: the sample, a
+ * file, the selected range, or SSB (with the request planned from the choices).
+ */
+import { templateById, templateIndicators } from "../../kostra/catalog";
+import { mergeDatasets } from "../../kostra/dataset";
+import { municipalityById } from "../../kostra/municipalities";
+import { networkById, networkMembers } from "../../kostra/networks";
+import type { Dataset, Indicator, LocalizedText, Municipality } from "../../kostra/types";
+import type { LoadProgress } from "../../sources/ssb/load";
+import type { LoadRequest } from "../../sources/ssb/planner";
+import type { PaneServices } from "../services/types";
+import { sampleData, type PaneData, type PaneProgress } from "./data";
+import { formYears, reportSectors, type FormState } from "./form";
+
+/** Everything an SSB load must fetch for the choices: the templates' indicators for the network's members, the municipality and the comparisons, in every year. */
+export function loadRequestFor(form: FormState): LoadRequest {
+  const years = formYears(form);
+  const indicators: Indicator[] = [];
+  for (const id of reportSectors(form)) {
+    const template = templateById(id);
+    if (!template) continue;
+    for (const ind of templateIndicators(template)) if (!indicators.includes(ind)) indicators.push(ind);
+  }
+  const municipalities: Municipality[] = [];
+  const add = (id: string) => {
+    const m = municipalityById(id);
+    if (m && !municipalities.includes(m)) municipalities.push(m);
+  };
+  const network = networkById(form.network);
+  if (network) for (const y of years) networkMembers(network, y).forEach(add);
+  add(form.municipality);
+  form.comparisons.forEach(add);
+  return { indicators, municipalities, years, weighted: form.average === "weighted" };
+}
+
+export interface LoadOptions {
+  files: readonly File[];
+  signal: AbortSignal;
+  onProgress: (progress: PaneProgress) => void;
+  refresh?: boolean;
+}
+
+/** The error thrown when "Fil" is chosen but no file is. */
+export class NoFileChosen extends Error {
+  constructor() {
+    super("No data file chosen");
+    this.name = "NoFileChosen";
+  }
+}
+
+/** Load for the choices. Throws the source's own errors (SsbError, KostraError) and NoFileChosen. */
+export async function loadData(services: PaneServices, form: FormState, options: LoadOptions): Promise<PaneData> {
+  const { signal, onProgress } = options;
+  const now = () => services.now();
+  switch (form.source) {
+    case "sample":
+      return sampleData(services);
+    case "file": {
+      if (options.files.length === 0) throw new NoFileChosen();
+      const parts: Dataset[] = [];
+      const warnings: LocalizedText[] = [];
+      for (const [i, file] of options.files.entries()) {
+        onProgress({ done: i, total: options.files.length, fromCache: 0, message: (t) => t.readingFile(file.name) });
+        const read = await services.loadFile(file);
+        parts.push(read.dataset);
+        warnings.push(...read.warnings);
+      }
+      return { source: "file", dataset: mergeDatasets(parts), warnings, loadedAt: now(), fileNames: options.files.map((f) => f.name) };
+    }
+    case "selection": {
+      if (!services.loadSelection) throw new Error("Reading the selection needs Excel");
+      onProgress({ done: 0, total: 0, fromCache: 0, message: (t) => t.readingSelection });
+      const read = await services.loadSelection();
+      const address = read.dataset.provenance[0]?.query;
+      return { source: "selection", dataset: read.dataset, warnings: read.warnings, loadedAt: now(), fileNames: [], ...(address ? { address } : {}) };
+    }
+    case "ssb": {
+      let last: PaneProgress = { done: 0, total: 0, fromCache: 0, message: (t) => t.loading };
+      const report = (p: PaneProgress) => {
+        last = p;
+        onProgress(p);
+      };
+      const result = await services.loadSsb(loadRequestFor(form), {
+        signal,
+        baseUrl: form.baseUrl,
+        refresh: options.refresh,
+        onProgress: (p: LoadProgress) => report({ done: p.done, total: p.total, fromCache: p.fromCache, message: p.message }),
+        onWait: (reason, ms) => report({ ...last, waiting: { reason, until: services.now().getTime() + ms } }),
+      });
+      return {
+        source: "ssb",
+        dataset: result.dataset,
+        warnings: result.warnings,
+        loadedAt: now(),
+        fileNames: [],
+        ssb: { complete: result.complete, missing: result.missing, fromCache: result.fromCache, requests: result.requests },
+      };
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The pane's choices as template settings (what a template workbook or a template file
+ * keeps) and back.
+ */
+import type { SettingsInput } from "../../excel/apply-plan";
+import { resolveMunicipality } from "../../kostra/municipalities";
+import type { Lang } from "../../kostra/types";
+import { SETTINGS_SCHEMA_VERSION, type OwnedSheet, type TemplateSettings } from "../../report/template-settings";
+import type { PaneData } from "./data";
+import { formYears, initialForm, reportSectors, type FormState, type SourceKind } from "./form";
+
+/**
+ * Settings for the choices. The template settings know no "selected range" source, so a
+ * report made from the selection is kept as a file source without a file: reopening it
+ * asks for a file (or a new selection) rather than pretending to know the range.
+ */
+export function settingsFor(form: FormState, lang: Lang, data: PaneData | null): SettingsInput {
+  const source: SettingsInput["source"] =
+    form.source === "sample"
+      ? { kind: "sample" }
+      : form.source === "ssb"
+        ? { kind: "ssb", ...(form.baseUrl.trim() ? { baseUrl: form.baseUrl.trim() } : {}) }
+        : { kind: "file", files: data?.source === "file" ? [...data.fileNames] : [] };
+  return {
+    sectors: reportSectors(form),
+    municipality: form.municipality,
+    comparisons: [...form.comparisons],
+    network: form.network,
+    average: form.average,
+    includeOslo: form.includeOslo,
+    includeFocal: form.includeFocal,
+    year: form.year,
+    years: formYears(form),
+    source,
+    lang,
+  };
+}
+
+const idOf = (text: string): string => resolveMunicipality(text)?.id ?? text;
+
+/** The choices a template's settings describe (their report language and sheets are not choices). */
+export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" | "writtenAt" | "schemaVersion">, current?: FormState): FormState {
+  const [sector, ...extraSectors] = settings.sectors;
+  const years = settings.years.length ? settings.years : [settings.year];
+  const source: SourceKind = settings.source.kind;
+  return {
+    ...initialForm({ sector, year: settings.year }),
+    extraSectors,
+    municipality: idOf(settings.municipality),
+    comparisons: settings.comparisons.map(idOf),
+    network: settings.network,
+    span: { from: Math.min(...years), to: Math.max(...years) },
+    average: settings.average,
+    includeOslo: settings.includeOslo,
+    includeFocal: settings.includeFocal,
+    // Not kept in the settings: the user's current choice stands.
+    chartComparisons: current?.chartComparisons ?? false,
+    source,
+    baseUrl: settings.source.kind === "ssb" ? (settings.source.baseUrl ?? "") : (current?.baseUrl ?? ""),
+  };
+}
+
+
+/** The settings a workbook carries after a write: what was asked for, the sheets written, and when. */
+export function writtenSettings(input: SettingsInput, sheets: readonly OwnedSheet[], writtenAt: Date): TemplateSettings {
+  return { ...input, schemaVersion: SETTINGS_SCHEMA_VERSION, ownedSheets: [...sheets], writtenAt: writtenAt.toISOString() };
+}

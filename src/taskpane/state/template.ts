@@ -1,0 +1,25 @@
+/** What the open workbook says about itself as a template. */
+import { templateById } from "../../kostra/catalog";
+import { resolveMunicipality } from "../../kostra/municipalities";
+import type { Lang, LocalizedText } from "../../kostra/types";
+import type { TemplateSettings } from "../../report/template-settings";
+import type { Messages } from "../i18n";
+
+export type TemplateState =
+  | { kind: "none" }
+  | { kind: "reading" }
+  | { kind: "ok"; settings: TemplateSettings }
+  | { kind: "invalid"; reason: LocalizedText }
+  /** Reading the settings failed (e.g. an Excel that cannot read custom XML parts). */
+  | { kind: "failed"; error: unknown };
+
+/** "Plan, miljø og kultur, Bærum 2017" */
+export function describeTemplate(
+  settings: Pick<TemplateSettings, "sectors" | "municipality" | "year">,
+  t: Messages,
+  lang: Lang,
+): { sector: string; municipality: string; year: number; summary: string } {
+  const sector = settings.sectors.map((id) => templateById(id)?.label[lang] ?? id).join(", ");
+  const municipality = resolveMunicipality(settings.municipality)?.name ?? settings.municipality;
+  return { sector, municipality, year: settings.year, summary: t.templateSummary(sector, municipality, settings.year) };
+}

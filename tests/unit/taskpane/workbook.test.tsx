@@ -1,0 +1,237 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { GatewayError } from "../../../src/excel/apply-plan";
+import type { TemplateSettings } from "../../../src/report/template-settings";
+import type { ReportPlan } from "../../../src/report/plan";
+import { SsbError } from "../../../src/sources/ssb/types";
+import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
+import { chooseFiles, pick, press, renderPane, settle } from "./renderPane";
+
+const TEMPLATE: TemplateSettings = {
+  schemaVersion: 1,
+  sectors: ["plan-miljo-kultur"],
+  municipality: "0219",
+  comparisons: ["0220"],
+  network: "asss",
+  average: "simple",
+  includeOslo: true,
+  includeFocal: true,
+  year: 2017,
+  years: [2015, 2016, 2017],
+  source: { kind: "sample" },
+  lang: "nb",
+  ownedSheets: [{ key: "profile:plan-miljo-kultur:2017", id: "{s1}", name: "Plan, miljø og kultur 2017" }],
+  writtenAt: "2025-06-20T10:00:00Z",
+};
+
+const sheetNames = (plan: ReportPlan) => plan.sheets.map((s) => s.name);
+
+describe("outside Excel", () => {
+  it("offers the .xlsx download only, named after the municipality and year", async () => {
+    const { services } = await renderPane();
+    expect(screen.queryByRole("button", { name: "Skriv til arbeidsbok" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Lagre som mal" })).not.toBeInTheDocument();
+    await press("Last ned som .xlsx");
+    expect(services.downloadXlsx).toHaveBeenCalledTimes(1);
+    const [plan, fileName] = services.downloadXlsx.mock.calls[0];
+    expect(fileName).toBe("kostra-baerum-2017.xlsx");
+    expect(sheetNames(plan)).toEqual(["Plan, miljø og kultur 2017", "Utvikling Plan, miljø og kultur", "KOSTRA-data"]);
+    expect(screen.getByText("Lastet ned kostra-baerum-2017.xlsx.")).toBeInTheDocument();
+  });
+
+  it("holds the report while the choices give no profile, and says why", async () => {
+    await renderPane();
+    pick("År", "2020");
+    expect(screen.getByRole("alert")).toHaveTextContent("Ingen data for 2020");
+    expect(screen.getByRole("button", { name: "Last ned som .xlsx" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByText("Rett utvalget først (se meldingen over).")).toBeVisible();
+  });
+});
+
+describe("writing to the workbook", () => {
+  it("writes the report with its settings only when asked, then offers to go to each sheet", async () => {
+    const services = fakeExcelServices();
+    await renderPane({ services });
+    expect(services.writeReport).not.toHaveBeenCalled();
+    await press("Skriv til arbeidsbok");
+    expect(services.writeReport).toHaveBeenCalledTimes(1);
+    const [plan, settings] = services.writeReport.mock.calls[0];
+    expect(sheetNames(plan)).toContain("Plan, miljø og kultur 2017");
+    expect(settings).toEqual({
+      sectors: ["plan-miljo-kultur"],
+      municipality: "baerum",
+      comparisons: ["asker"],
+      network: "asss",
+      average: "simple",
+      includeOslo: true,
+      includeFocal: true,
+      year: 2017,
+      years: [2015, 2016, 2017],
+      source: { kind: "sample" },
+      lang: "nb",
+    });
+    expect(screen.getByText("Rapporten er skrevet.")).toBeInTheDocument();
+    expect(screen.getByText("3 ark er skrevet; dine egne ark er ikke rørt.")).toBeInTheDocument();
+    await press("Gå til «Utvikling Plan, miljø og kultur»");
+    expect(services.activateSheet).toHaveBeenCalledWith("{s2}");
+    // The workbook is a template now: next year is one click away.
+    expect(screen.getByRole("button", { name: "Oppdater til 2018" })).toBeInTheDocument();
+  });
+
+  it("says when Excel renamed a sheet because the user already had one by that name", async () => {
+    const services = fakeExcelServices();
+    services.writeReport.mockResolvedValue({ sheets: [{ key: "data", id: "{d}", name: "KOSTRA-data (2)" }], syncs: 3, largestRequestBytes: 1, renamed: [{ planned: "KOSTRA-data", used: "KOSTRA-data (2)" }] });
+    await renderPane({ services });
+    await press("Skriv til arbeidsbok");
+    expect(screen.getByText("Et eget ark heter «KOSTRA-data» og er ikke rørt; rapporten heter «KOSTRA-data (2)».")).toBeInTheDocument();
+  });
+
+  it("locks the buttons while writing, saying why", async () => {
+    const services = fakeExcelServices();
+    let done!: () => void;
+    services.writeReport.mockImplementation(() => new Promise((resolve) => (done = () => resolve({ sheets: [], syncs: 1, largestRequestBytes: 1, renamed: [] }))));
+    await renderPane({ services });
+    await press("Skriv til arbeidsbok");
+    expect(screen.getByRole("button", { name: "Skriv til arbeidsbok" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getAllByText("Låst mens rapporten skrives.").length).toBeGreaterThan(0);
+    done();
+    await settle();
+    expect(screen.getByRole("button", { name: "Skriv til arbeidsbok" })).not.toHaveAttribute("aria-disabled");
+  });
+
+  it.each([
+    ["unsupported", "Denne Excel-versjonen kan ikke skrive rapporten", "mangler ExcelApi 1.7", "Du kan fortsatt bruke «Last ned som .xlsx»."],
+    ["write-failed", "Rapporten ble ikke skrevet", "Avslutt eventuell celleredigering, opphev arkbeskyttelse og prøv igjen.", null],
+    ["settings", "Malinnstillingene hindrer skriving", "flere sett med malinnstillinger", "Du kan fortsatt bruke «Last ned som .xlsx»."],
+  ] as const)("explains the gateway's %s error", async (kind, title, text, advice) => {
+    const services = fakeExcelServices();
+    services.writeReport.mockRejectedValue(
+      new GatewayError(kind, { nb: `Feil: ${text}`, en: `Error: ${kind}` }),
+    );
+    await renderPane({ services });
+    await press("Skriv til arbeidsbok");
+    const alert = screen.getByRole("alert");
+    expect(within(alert).getByText(title)).toBeInTheDocument();
+    expect(alert).toHaveTextContent(text);
+    if (advice) expect(alert).toHaveTextContent(advice);
+  });
+
+  it("explains a gateway error in English", async () => {
+    const services = fakeExcelServices();
+    services.writeReport.mockRejectedValue(new GatewayError("write-failed", { nb: "Kunne ikke skrive.", en: "Could not write the report; the workbook is unchanged." }));
+    await renderPane({ services, displayLanguage: "en-GB" });
+    await press("Write to workbook");
+    expect(screen.getByRole("alert")).toHaveTextContent("The report was not written Could not write the report; the workbook is unchanged.");
+  });
+
+  it("writes the report in English from an English pane", async () => {
+    const services = fakeExcelServices();
+    await renderPane({ services, displayLanguage: "en-US" });
+    await press("Write to workbook");
+    const [plan, settings] = services.writeReport.mock.calls[0];
+    expect(settings.lang).toBe("en");
+    expect(sheetNames(plan)).toContain("KOSTRA data");
+    expect(screen.getByText("The report is written.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Go to “Plan, miljø og kultur 2017”" })).toBeInTheDocument();
+  });
+});
+
+describe("template workbooks", () => {
+  it("open on the workbook's settings and update them, this year or the next", async () => {
+    const services = fakeExcelServices();
+    services.readTemplate.mockResolvedValue({ kind: "ok", settings: { ...TEMPLATE, municipality: "3025", comparisons: ["oslo"], year: 2016, years: [2014, 2015, 2016] } });
+    await renderPane({ services });
+    expect(screen.getByText("Arbeidsboken er en mal: Plan, miljø og kultur, Asker 2016.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Profil for Asker 2016" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Sammenlign med" })).toHaveValue("Oslo");
+
+    await press("Oppdater");
+    expect(services.writeReport).toHaveBeenCalledTimes(1);
+    expect(services.writeReport.mock.calls[0][1]).toMatchObject({ municipality: "asker", year: 2016, years: [2014, 2015, 2016] });
+    expect(screen.getByText("Rapporten er skrevet.")).toBeInTheDocument();
+
+    await press("Oppdater til 2017");
+    expect(services.writeReport).toHaveBeenCalledTimes(2);
+    expect(services.writeReport.mock.calls[1][1]).toMatchObject({ municipality: "asker", year: 2017, years: [2015, 2016, 2017], lang: "nb" });
+    expect(screen.getByRole("heading", { name: "Profil for Asker 2017" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Oppdater til 2018" })).toBeInTheDocument();
+  });
+
+  it("ask SSB again, not the cache, when updating an SSB template", async () => {
+    const services = fakeExcelServices();
+    services.readTemplate.mockResolvedValue({ kind: "ok", settings: { ...TEMPLATE, source: { kind: "ssb", baseUrl: "https://proxy.example.no/ssb" } } });
+    services.loadSsb.mockRejectedValue(new SsbError("unavailable", { nb: "SSB svarer ikke.", en: "" }));
+    await renderPane({ services });
+    // Another source's template does not show the sample meanwhile.
+    expect(screen.getByText("Ingen data er hentet ennå. Velg datakilde og trykk «Hent data».")).toBeInTheDocument();
+    await press("Oppdater til 2018");
+    expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: "https://proxy.example.no/ssb" });
+    expect(services.loadSsb.mock.calls[0][0].years).toEqual([2016, 2017, 2018]);
+    expect(services.writeReport).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert")).toHaveTextContent("SSB svarer ikke.");
+  });
+
+  it("ask for the file again before updating a file template", async () => {
+    const services = fakeExcelServices();
+    services.readTemplate.mockResolvedValue({ kind: "ok", settings: { ...TEMPLATE, source: { kind: "file", files: ["kostra.csv"] } } });
+    await renderPane({ services });
+    expect(screen.getByRole("button", { name: "Oppdater" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByText("Malen bruker en fil: velg filen under «Datakilde» før du oppdaterer.")).toBeVisible();
+  });
+
+  it("warn when the workbook's settings cannot be used, and say why", async () => {
+    const services = fakeExcelServices();
+    services.readTemplate.mockResolvedValue({ kind: "invalid", reason: { nb: "Malinnstillingene i arbeidsboken er skadet (ugyldig: year).", en: "damaged" } });
+    await renderPane({ services });
+    expect(screen.getByText("Malinnstillingene kan ikke brukes.")).toBeInTheDocument();
+    expect(screen.getByText(/Malinnstillingene i arbeidsboken er skadet \(ugyldig: year\)\./)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Oppdater" })).not.toBeInTheDocument();
+  });
+
+  it("save the choices as a template by writing the report", async () => {
+    const services = fakeExcelServices();
+    await renderPane({ services });
+    await press("Lagre som mal");
+    expect(services.writeReport).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/Valgene er lagret i arbeidsboken\. Neste år: åpne den og trykk «Oppdater til 2018»\./)).toBeInTheDocument();
+  });
+});
+
+describe("template files", () => {
+  it("export the current choices as JSON", async () => {
+    const { services } = await renderPane({ services: fakeServices() });
+    pick("Kommune", "Bergen (1201)");
+    await press("Eksporter mal");
+    const [text, fileName, type] = services.downloadText.mock.calls[0];
+    expect(fileName).toBe("kostra-mal-bergen-2017.json");
+    expect(type).toBe("application/json");
+    expect(JSON.parse(text)).toMatchObject({ format: "kostra-benchmark-template", municipality: "bergen", year: 2017 });
+    expect(screen.getByText("Malen er lastet ned som kostra-mal-bergen-2017.json.")).toBeInTheDocument();
+  });
+
+  it("import one into the form, or say exactly what is wrong with it", async () => {
+    await renderPane();
+    const good = JSON.stringify({ format: "kostra-benchmark-template", ...TEMPLATE, municipality: "Tromsø", year: 2016 });
+    await chooseFiles("Velg malfil", [textFile(good, "tromso.json", "application/json")]);
+    expect(screen.getByText("Malen er lest inn.")).toBeInTheDocument();
+    expect(screen.getByText("tromso.json: Plan, miljø og kultur, Tromsø 2016. Trykk «Hent data» for å hente tallene.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Profil for Tromsø 2016" })).toBeInTheDocument();
+
+    await chooseFiles("Velg malfil", [textFile(JSON.stringify({ format: "kostra-benchmark-template", ...TEMPLATE, network: "kos" }), "feil.json")]);
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("Kan ikke bruke malfilen");
+    expect(alert).toHaveTextContent("«feil.json» har feil: ukjent nettverk «kos».");
+    expect(screen.getByRole("heading", { name: "Profil for Tromsø 2016" })).toBeInTheDocument();
+  });
+
+  it("has the import button open the file picker", async () => {
+    await renderPane();
+    const input = screen.getByLabelText("Velg malfil") as HTMLInputElement;
+    const click = jest.spyOn(input, "click").mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole("button", { name: "Importer mal" }));
+    expect(click).toHaveBeenCalled();
+    expect(input).toHaveAttribute("tabindex", "-1");
+  });
+});
