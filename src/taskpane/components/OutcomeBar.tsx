@@ -6,7 +6,8 @@ const styles = staticStyles("outcome", {
   list: `margin:${tokens.spacingVerticalXS} 0 0 0;padding-left:${tokens.spacingHorizontalL};`,
   para: `margin:${tokens.spacingVerticalXS} 0 0 0;`,
   // A button that reads as a link: it acts in the workbook rather than navigating.
-  link: "padding:0;min-width:0;text-decoration-line:underline;justify-content:flex-start;text-align:start;",
+  // At least 24 px tall: WCAG 2.2 target size (2.5.8).
+  link: "padding:0;min-width:0;min-height:24px;text-decoration-line:underline;justify-content:flex-start;text-align:start;",
   sheets: `display:flex;flex-direction:column;align-items:flex-start;row-gap:${tokens.spacingVerticalXXS};margin-top:${tokens.spacingVerticalXS};`,
 });
 

@@ -241,13 +241,10 @@ export interface AxeViolation {
 /** Rules axe runs: WCAG 2.0/2.1 A and AA, best practices, and WCAG 2.2 AA (reported only, see axeScan). */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice", "wcag22aa"];
 
-/** Only WCAG 2.2 rules (axe leaves them off by default): printed, not enforced. */
-const onlyWcag22 = (v: AxeViolation) => v.tags.includes("wcag22aa") && !v.tags.some((t) => /^wcag2(1)?a{1,2}$/.test(t));
-
 /**
- * Run axe-core on the page as it is now. Prints every violation; returns those with impact
- * serious or critical under WCAG 2.0/2.1 A/AA or best practices. WCAG 2.2 findings (e.g.
- * target-size, which axe disables by default) are printed with "[WCAG 2.2, not enforced]".
+ * Run axe-core on the page as it is now, with WCAG 2.0, 2.1 and 2.2 A/AA rules (2.2's,
+ * such as target-size, are off in axe by default) and best practices. Prints every
+ * violation; returns those with impact serious or critical.
  */
 export async function axeScan(page: Page, state: string): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
@@ -282,9 +279,8 @@ export async function axeScan(page: Page, state: string): Promise<AxeViolation[]
     }));
   }, AXE_TAGS);
   for (const v of violations) {
-    const note = onlyWcag22(v) ? " [WCAG 2.2, not enforced]" : "";
     const nodes = v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html}\n    ${n.summary}`).join("\n  ");
-    console.log(`axe [${state}] ${v.impact ?? "?"} ${v.id}${note}: ${v.help} (${v.nodes.length}×) ${v.helpUrl}\n  ${nodes}`);
+    console.log(`axe [${state}] ${v.impact ?? "?"} ${v.id}: ${v.help} (${v.nodes.length}×) ${v.helpUrl}\n  ${nodes}`);
   }
-  return violations.filter((v) => (v.impact === "serious" || v.impact === "critical") && !onlyWcag22(v));
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
