@@ -30,7 +30,10 @@ export interface TemplateSettings {
   includeFocal: boolean;
   year: number;
   years: number[];
-  source: { kind: "sample" | "ssb" | "file"; baseUrl?: string; files?: string[] };
+  /** Where the figures came from; "sheet" is a range selected in the workbook. */
+  source: { kind: "sample" | "ssb" | "file" | "sheet"; baseUrl?: string; files?: string[]; range?: string };
+  /** Whether the index chart shows the comparison municipalities too. */
+  chartComparisons?: boolean;
   lang: Lang;
   ownedSheets: OwnedSheet[];
   writtenAt: string;
@@ -86,7 +89,8 @@ export function settingsFromXml(xml: string): SettingsReadResult {
   if (typeof s.includeFocal !== "boolean") problems.push("includeFocal");
   if (!isYear(s.year)) problems.push("year");
   if (!Array.isArray(s.years) || !s.years.every(isYear)) problems.push("years");
-  if (!s.source || !["sample", "ssb", "file"].includes(s.source.kind)) problems.push("source");
+  if (!s.source || !["sample", "ssb", "file", "sheet"].includes(s.source.kind)) problems.push("source");
+  if (s.chartComparisons !== undefined && typeof s.chartComparisons !== "boolean") problems.push("chartComparisons");
   if (s.lang !== "nb" && s.lang !== "en") problems.push("lang");
   if (!Array.isArray(s.ownedSheets) || !s.ownedSheets.every((o) => o && isString(o.key) && isString(o.id) && isString(o.name))) problems.push("ownedSheets");
   if (problems.length) {

@@ -39,3 +39,10 @@ describe("template settings in a custom XML part", () => {
     }
   });
 });
+
+describe("template settings sources", () => {
+  it("keeps a selected-range source and the chart choice", () => {
+    const s = { ...settings, source: { kind: "sheet" as const }, chartComparisons: true };
+    expect(settingsFromXml(settingsToXml(s))).toEqual({ kind: "ok", settings: s });
+  });
+});

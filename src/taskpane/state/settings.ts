@@ -9,18 +9,16 @@ import { SETTINGS_SCHEMA_VERSION, type OwnedSheet, type TemplateSettings } from 
 import type { PaneData } from "./data";
 import { formYears, initialForm, reportSectors, type FormState, type SourceKind } from "./form";
 
-/**
- * Settings for the choices. The template settings know no "selected range" source, so a
- * report made from the selection is kept as a file source without a file: reopening it
- * asks for a file (or a new selection) rather than pretending to know the range.
- */
+/** Settings for the choices: what a template workbook or template file keeps. */
 export function settingsFor(form: FormState, lang: Lang, data: PaneData | null): SettingsInput {
   const source: SettingsInput["source"] =
     form.source === "sample"
       ? { kind: "sample" }
       : form.source === "ssb"
         ? { kind: "ssb", ...(form.baseUrl.trim() ? { baseUrl: form.baseUrl.trim() } : {}) }
-        : { kind: "file", files: data?.source === "file" ? [...data.fileNames] : [] };
+        : form.source === "selection"
+          ? { kind: "sheet" }
+          : { kind: "file", files: data?.source === "file" ? [...data.fileNames] : [] };
   return {
     sectors: reportSectors(form),
     municipality: form.municipality,
@@ -32,6 +30,7 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null):
     year: form.year,
     years: formYears(form),
     source,
+    chartComparisons: form.chartComparisons,
     lang,
   };
 }
@@ -42,7 +41,7 @@ const idOf = (text: string): string => resolveMunicipality(text)?.id ?? text;
 export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" | "writtenAt" | "schemaVersion">, current?: FormState): FormState {
   const [sector, ...extraSectors] = settings.sectors;
   const years = settings.years.length ? settings.years : [settings.year];
-  const source: SourceKind = settings.source.kind;
+  const source: SourceKind = settings.source.kind === "sheet" ? "selection" : settings.source.kind;
   return {
     ...initialForm({ sector, year: settings.year }),
     extraSectors,
@@ -53,8 +52,7 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
     average: settings.average,
     includeOslo: settings.includeOslo,
     includeFocal: settings.includeFocal,
-    // Not kept in the settings: the user's current choice stands.
-    chartComparisons: current?.chartComparisons ?? false,
+    chartComparisons: settings.chartComparisons ?? current?.chartComparisons ?? false,
     source,
     baseUrl: settings.source.kind === "ssb" ? (settings.source.baseUrl ?? "") : (current?.baseUrl ?? ""),
   };

@@ -68,7 +68,7 @@ export function readTemplateFile(text: string): TemplateFileResult {
   const sourceOk =
     typeof source === "object" &&
     source !== null &&
-    (source.kind === "sample" || source.kind === "ssb" || source.kind === "file") &&
+    (source.kind === "sample" || source.kind === "ssb" || source.kind === "file" || source.kind === "sheet") &&
     (source.baseUrl === undefined || (isString(source.baseUrl) && /^https?:\/\/\S+$/i.test(source.baseUrl))) &&
     (source.files === undefined || (Array.isArray(source.files) && source.files.every(isString)));
   if (!sourceOk) problems.push({ field: "source" });

@@ -69,6 +69,7 @@ describe("writing to the workbook", () => {
       year: 2017,
       years: [2015, 2016, 2017],
       source: { kind: "sample" },
+      chartComparisons: false,
       lang: "nb",
     });
     expect(screen.getByText("Rapporten er skrevet.")).toBeInTheDocument();
