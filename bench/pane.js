@@ -31,17 +31,7 @@ const zlib = require("zlib");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const { CHROMIUM, CHROMIUM_ARGS, contentType } = require("../tests/support/browser");
 const INITIAL_JS_TARGET_GZIP = 150_000;
 const READY_BUTTON = "Hent data";
 const READY_TIMEOUT_MS = 20_000;
@@ -117,7 +107,6 @@ function initialJsSize() {
 // ---------------------------------------------------------------------------
 // Start-up time
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png" };
 
 /** One server for both pages: /pane/… from dist/, /bare/… from the bare page's folder. */
 function startServer(roots) {
@@ -130,7 +119,7 @@ function startServer(roots) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, { "Content-Type": contentType(file), "Cache-Control": "no-store" });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));

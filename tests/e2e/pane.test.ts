@@ -8,35 +8,17 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, contentType } from "./support/harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const OFFICE_JS_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.join(ROOT, "test-results/e2e");
 const KUNST = "Netto driftsutgifter kunstformidling pr. innbygger";
 const NOTICE_START = "Eksempeldata (syntetiske)";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml",
-};
 
 /** Resolve a URL path inside `base`, or null when it would escape it or names no file. */
 function fileUnder(base: string, urlPath: string): string | null {
@@ -53,7 +35,7 @@ function startServer(): Promise<http.Server> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, { "Content-Type": contentType(file) });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -106,7 +88,7 @@ async function openPane(options: { serveOfficeJs: boolean }): Promise<OpenedPane
     await page.route(`${CDN}**`, (route) => {
       const file = fileUnder(OFFICE_JS_DIST, "/" + route.request().url().slice(CDN.length).split(/[?#]/)[0]);
       if (!file) return route.fulfill({ status: 404, body: "" });
-      return route.fulfill({ status: 200, path: file, contentType: TYPES[path.extname(file)] ?? "application/octet-stream" });
+      return route.fulfill({ status: 200, path: file, contentType: contentType(file) });
     });
   }
 

@@ -1,8 +1,9 @@
-import { Combobox, Field, Option } from "@fluentui/react-components";
+import { Combobox, Field } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Messages } from "../i18n";
 import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
 import { shared } from "../styles";
+import { MunicipalityOptionList } from "./MunicipalityOptionList";
 
 export interface ComparisonPickerProps {
   t: Messages;
@@ -37,16 +38,7 @@ export function ComparisonPicker({ t, year, focal, value, onChange }: Comparison
         }}
         onBlur={() => setQuery(null)}
       >
-        {shown.map((o) => (
-          <Option key={o.id} value={o.id} text={label(o)}>
-            {label(o)}
-          </Option>
-        ))}
-        {shown.length === 0 && (
-          <Option key="no-match" value="" text="" disabled>
-            {t.municipalityNoMatch}
-          </Option>
-        )}
+        <MunicipalityOptionList shown={shown} label={label} noMatch={t.municipalityNoMatch} />
       </Combobox>
     </Field>
   );

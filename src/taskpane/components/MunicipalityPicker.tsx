@@ -1,4 +1,4 @@
-import { Combobox, Field, Option } from "@fluentui/react-components";
+import { Combobox, Field } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { unknownMunicipality } from "../../kostra/errors";
 import { resolveMunicipality } from "../../kostra/municipalities";
@@ -6,6 +6,7 @@ import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
 import { shared } from "../styles";
+import { MunicipalityOptionList } from "./MunicipalityOptionList";
 
 export interface MunicipalityPickerProps {
   t: Messages;
@@ -95,16 +96,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
           if (query !== null) commit(query);
         }}
       >
-        {shown.map((o) => (
-          <Option key={o.id} value={o.id} text={optionLabel(o, year, t)}>
-            {optionLabel(o, year, t)}
-          </Option>
-        ))}
-        {shown.length === 0 && (
-          <Option key="no-match" value="" text="" disabled>
-            {t.municipalityNoMatch}
-          </Option>
-        )}
+        <MunicipalityOptionList shown={shown} label={(o) => optionLabel(o, year, t)} noMatch={t.municipalityNoMatch} />
       </Combobox>
     </Field>
   );

@@ -11,38 +11,20 @@ import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import type { PxWebServer } from "../../support/pxweb-server";
 import type { KbConfig, KbHandle } from "./kb-handle";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const browser = require("../../support/browser") as { CHROMIUM: string; CHROMIUM_ARGS: string[]; contentType(file: string): string };
+export const { CHROMIUM, CHROMIUM_ARGS, contentType } = browser;
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const DIST = path.join(ROOT, "dist");
 export const OFFICE_JS_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 export const SSB_API = "https://data.ssb.no/api/pxwebapi/v2";
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const RESULTS = path.join(ROOT, "test-results");
 export const SCREENSHOTS = path.join(RESULTS, "e2e");
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml",
-};
 
-export const contentType = (file: string): string => TYPES[path.extname(file)] ?? "application/octet-stream";
 
 /** Resolve a URL path inside `base`, or null when it would escape it or names no file. */
 export function fileUnder(base: string, urlPath: string): string | null {
