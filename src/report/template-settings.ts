@@ -6,6 +6,9 @@
  * to one add-in id). Versioned and checked on read: a corrupt, foreign or newer part is
  * reported, never silently overwritten.
  */
+import { templateById } from "../kostra/catalog";
+import { resolveMunicipality } from "../kostra/municipalities";
+import { networkById } from "../kostra/networks";
 import type { AverageKind, Lang, LocalizedText } from "../kostra/types";
 
 export const SETTINGS_NAMESPACE = "urn:kostra-benchmark:template-settings";
@@ -51,7 +54,6 @@ export function settingsToXml(settings: TemplateSettings): string {
 }
 
 const isString = (x: unknown): x is string => typeof x === "string";
-const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
 const isYear = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 1990 && x <= 2100;
 
 function invalid(nb: string, en: string): SettingsReadResult {
@@ -79,19 +81,7 @@ export function settingsFromXml(xml: string): SettingsReadResult {
       `The workbook was made with a newer version of KOSTRA Benchmark (template version ${s.schemaVersion}). Update the add-in to use the template.`,
     );
   }
-  const problems: string[] = [];
-  if (!isStringArray(s.sectors) || s.sectors.length === 0) problems.push("sectors");
-  if (!isString(s.municipality)) problems.push("municipality");
-  if (!isStringArray(s.comparisons)) problems.push("comparisons");
-  if (!isString(s.network)) problems.push("network");
-  if (s.average !== "simple" && s.average !== "weighted") problems.push("average");
-  if (typeof s.includeOslo !== "boolean") problems.push("includeOslo");
-  if (typeof s.includeFocal !== "boolean") problems.push("includeFocal");
-  if (!isYear(s.year)) problems.push("year");
-  if (!Array.isArray(s.years) || !s.years.every(isYear)) problems.push("years");
-  if (!s.source || !["sample", "ssb", "file", "sheet"].includes(s.source.kind)) problems.push("source");
-  if (s.chartComparisons !== undefined && typeof s.chartComparisons !== "boolean") problems.push("chartComparisons");
-  if (s.lang !== "nb" && s.lang !== "en") problems.push("lang");
+  const problems = settingsFieldProblems(s as Record<string, unknown>).map((p) => p.field as string);
   if (!Array.isArray(s.ownedSheets) || !s.ownedSheets.every((o) => o && isString(o.key) && isString(o.id) && isString(o.name))) problems.push("ownedSheets");
   if (problems.length) {
     return invalid(
@@ -100,4 +90,41 @@ export function settingsFromXml(xml: string): SettingsReadResult {
     );
   }
   return { kind: "ok", settings: s as TemplateSettings };
+}
+
+/** A field that is missing or wrong, and the offending value when there is one to show. */
+export interface FieldProblem {
+  field: "sectors" | "municipality" | "comparisons" | "network" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons";
+  value?: string;
+}
+
+/**
+ * Every problem with the choices in a set of settings (from a workbook's part or a
+ * template file): types, and that templates, municipalities and networks are known.
+ */
+export function settingsFieldProblems(s: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const sectors = s.sectors;
+  if (!Array.isArray(sectors) || sectors.length === 0 || !sectors.every(isString)) problems.push({ field: "sectors" });
+  else for (const id of sectors) if (!templateById(id)) problems.push({ field: "sectors", value: id });
+  if (!isString(s.municipality) || !resolveMunicipality(s.municipality)) problems.push({ field: "municipality", ...(isString(s.municipality) ? { value: s.municipality } : {}) });
+  if (!Array.isArray(s.comparisons) || !s.comparisons.every(isString)) problems.push({ field: "comparisons" });
+  else for (const c of s.comparisons) if (!resolveMunicipality(c)) problems.push({ field: "comparisons", value: c });
+  if (!isString(s.network) || !networkById(s.network)) problems.push({ field: "network", ...(isString(s.network) ? { value: s.network } : {}) });
+  if (s.average !== "simple" && s.average !== "weighted") problems.push({ field: "average", ...(isString(s.average) ? { value: s.average } : {}) });
+  if (typeof s.includeOslo !== "boolean") problems.push({ field: "includeOslo" });
+  if (typeof s.includeFocal !== "boolean") problems.push({ field: "includeFocal" });
+  if (!isYear(s.year)) problems.push({ field: "year", ...(s.year !== undefined ? { value: String(s.year) } : {}) });
+  if (!Array.isArray(s.years) || !s.years.every(isYear)) problems.push({ field: "years" });
+  const source = s.source as { kind?: unknown; baseUrl?: unknown; files?: unknown } | undefined;
+  const sourceOk =
+    typeof source === "object" &&
+    source !== null &&
+    (source.kind === "sample" || source.kind === "ssb" || source.kind === "file" || source.kind === "sheet") &&
+    (source.baseUrl === undefined || (isString(source.baseUrl) && /^https?:\/\/\S+$/i.test(source.baseUrl))) &&
+    (source.files === undefined || (Array.isArray(source.files) && source.files.every(isString)));
+  if (!sourceOk) problems.push({ field: "source" });
+  if (s.lang !== "nb" && s.lang !== "en") problems.push({ field: "lang", ...(isString(s.lang) ? { value: s.lang } : {}) });
+  if (s.chartComparisons !== undefined && typeof s.chartComparisons !== "boolean") problems.push({ field: "chartComparisons" });
+  return problems;
 }

@@ -46,3 +46,11 @@ describe("template settings sources", () => {
     expect(settingsFromXml(settingsToXml(s))).toEqual({ kind: "ok", settings: s });
   });
 });
+
+describe("one check for workbook settings and template files", () => {
+  it("names unknown templates, municipalities and networks", () => {
+    const r = settingsFromXml(settingsToXml({ ...settings, sectors: ["skole"], municipality: "9999", network: "xyz" }));
+    expect(r.kind).toBe("invalid");
+    if (r.kind === "invalid") expect(r.reason.nb).toMatch(/ugyldig: sectors, municipality, network/);
+  });
+});

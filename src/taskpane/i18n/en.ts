@@ -13,6 +13,7 @@ const FIELD_NAMES: Record<string, string> = {
   years: "years of the time series",
   source: "data source",
   lang: "language",
+  chartComparisons: "comparison municipalities in the chart",
 };
 
 export const en: Messages = {

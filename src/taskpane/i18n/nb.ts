@@ -12,6 +12,7 @@ const FIELD_NAMES: Record<string, string> = {
   years: "år i tidsserien",
   source: "datakilde",
   lang: "språk",
+  chartComparisons: "sammenligningskommuner i diagrammet",
 };
 
 export const nb = {

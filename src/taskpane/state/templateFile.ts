@@ -4,10 +4,9 @@
  * back with checks that name exactly what is wrong.
  */
 import type { SettingsInput } from "../../excel/apply-plan";
-import { templateById } from "../../kostra/catalog";
-import { resolveMunicipality } from "../../kostra/municipalities";
-import { networkById } from "../../kostra/networks";
-import { SETTINGS_SCHEMA_VERSION, type TemplateSettings } from "../../report/template-settings";
+import { SETTINGS_SCHEMA_VERSION, settingsFieldProblems, type FieldProblem, type TemplateSettings } from "../../report/template-settings";
+
+export type { FieldProblem };
 import type { Messages } from "../i18n";
 
 export const TEMPLATE_FILE_FORMAT = "kostra-benchmark-template";
@@ -19,12 +18,6 @@ export function templateFileText(settings: SettingsInput, now: Date): string {
   return JSON.stringify(file, null, 2) + "\n";
 }
 
-/** A field that is missing or wrong, and the offending value when there is one to show. */
-export interface FieldProblem {
-  field: "sectors" | "municipality" | "comparisons" | "network" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang";
-  value?: string;
-}
-
 export type TemplateFileProblem =
   | { code: "not-json"; detail: string }
   | { code: "not-template" }
@@ -33,7 +26,6 @@ export type TemplateFileProblem =
 
 export type TemplateFileResult = { ok: true; settings: TemplateFileSettings } | { ok: false; problem: TemplateFileProblem };
 
-const isYear = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 1990 && x <= 2100;
 const isString = (x: unknown): x is string => typeof x === "string";
 
 export function readTemplateFile(text: string): TemplateFileResult {
@@ -51,35 +43,14 @@ export function readTemplateFile(text: string): TemplateFileResult {
   if (!(version >= 1)) return { ok: false, problem: { code: "not-template" } };
   if (version > SETTINGS_SCHEMA_VERSION) return { ok: false, problem: { code: "newer", version } };
 
-  const problems: FieldProblem[] = [];
-  const sectors = s.sectors;
-  if (!Array.isArray(sectors) || sectors.length === 0 || !sectors.every(isString)) problems.push({ field: "sectors" });
-  else for (const id of sectors) if (!templateById(id)) problems.push({ field: "sectors", value: id });
-  if (!isString(s.municipality) || !resolveMunicipality(s.municipality)) problems.push({ field: "municipality", ...(isString(s.municipality) ? { value: s.municipality } : {}) });
-  if (!Array.isArray(s.comparisons) || !s.comparisons.every(isString)) problems.push({ field: "comparisons" });
-  else for (const c of s.comparisons) if (!resolveMunicipality(c)) problems.push({ field: "comparisons", value: c });
-  if (!isString(s.network) || !networkById(s.network)) problems.push({ field: "network", ...(isString(s.network) ? { value: s.network } : {}) });
-  if (s.average !== "simple" && s.average !== "weighted") problems.push({ field: "average", ...(isString(s.average) ? { value: s.average } : {}) });
-  if (typeof s.includeOslo !== "boolean") problems.push({ field: "includeOslo" });
-  if (typeof s.includeFocal !== "boolean") problems.push({ field: "includeFocal" });
-  if (!isYear(s.year)) problems.push({ field: "year", ...(s.year !== undefined ? { value: String(s.year) } : {}) });
-  if (!Array.isArray(s.years) || !s.years.every(isYear)) problems.push({ field: "years" });
-  const source = s.source as { kind?: unknown; baseUrl?: unknown; files?: unknown } | undefined;
-  const sourceOk =
-    typeof source === "object" &&
-    source !== null &&
-    (source.kind === "sample" || source.kind === "ssb" || source.kind === "file" || source.kind === "sheet") &&
-    (source.baseUrl === undefined || (isString(source.baseUrl) && /^https?:\/\/\S+$/i.test(source.baseUrl))) &&
-    (source.files === undefined || (Array.isArray(source.files) && source.files.every(isString)));
-  if (!sourceOk) problems.push({ field: "source" });
-  if (s.lang !== "nb" && s.lang !== "en") problems.push({ field: "lang", ...(isString(s.lang) ? { value: s.lang } : {}) });
+  const problems = settingsFieldProblems(s);
   if (problems.length) return { ok: false, problem: { code: "invalid", problems } };
 
   return {
     ok: true,
     settings: {
       schemaVersion: version,
-      sectors: sectors as string[],
+      sectors: s.sectors as string[],
       municipality: s.municipality as string,
       comparisons: s.comparisons as string[],
       network: s.network as string,
@@ -88,7 +59,8 @@ export function readTemplateFile(text: string): TemplateFileResult {
       includeFocal: s.includeFocal as boolean,
       year: s.year as number,
       years: s.years as number[],
-      source: source as TemplateSettings["source"],
+      source: s.source as TemplateSettings["source"],
+      ...(typeof s.chartComparisons === "boolean" ? { chartComparisons: s.chartComparisons } : {}),
       lang: s.lang as TemplateSettings["lang"],
       writtenAt: isString(s.writtenAt) ? s.writtenAt : "",
     },
