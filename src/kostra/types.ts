@@ -63,25 +63,59 @@ export interface SsbSelector {
 
 export type MappingConfidence = "high" | "medium" | "low";
 
+/**
+ * What kind of number an indicator is. It decides what may be added up across
+ * merged municipalities: amounts and counts may, per-capita figures are recomputed
+ * from their amount and population, shares and key figures may not.
+ */
+export type Measure = "per-capita" | "amount" | "count" | "share" | "key-figure";
+
+/**
+ * What weights a municipality in a weighted average: its population, another catalog
+ * indicator (a count such as children in kindergarten, the figure's denominator), or
+ * nothing (the figure is always averaged simply).
+ */
+export type Weight = "population" | "none" | { indicator: string };
+
 export interface Indicator {
   id: string;
   label: LocalizedText;
   unit: LocalizedText;
   decimals: number;
+  measure: Measure;
   ssb: SsbSelector;
-  /** What weights a municipality in a weighted average ("population": inhabitants). */
-  weight: "population";
+  /**
+   * For per-capita figures: the same selector with these codes replaced gives the
+   * amount, in `scale` kroner (KOSbelop0000 is in 1000 kr), so the figure can be
+   * recomputed from summed amounts and population.
+   */
+  amount?: { select: Record<string, string[]>; scale: number };
+  weight: Weight;
   /** The averaging KS applies by default for this kind of figure. */
   defaultAverage: AverageKind;
-  /** How sure we are that the SSB selector is the figure the reference document used. */
+  /** Whether a higher value is better, where that is meaningful. */
+  direction?: "higher-is-better" | "lower-is-better";
+  /** How sure we are that the SSB selector is the figure the name describes. */
   confidence: MappingConfidence;
   /** Definition and, where the mapping is uncertain, why. */
   definition: LocalizedText;
+  /** Where the mapping comes from (KS and SSB pages). */
+  source?: string;
+  /** The sector the indicator belongs to; absent for shared indicators such as population. */
+  sector?: string;
+}
+
+/** A service area (sektor) with its indicators and one or more profile templates. */
+export interface Sector {
+  id: string;
+  label: LocalizedText;
 }
 
 export interface SectorTemplate {
   id: string;
   label: LocalizedText;
+  /** The sector the template belongs to. */
+  sector?: string;
   /** Indicator ids in display order. */
   indicators: string[];
   /** Optional sub-heading rows: indicator id that starts a group -> heading. */
