@@ -10,7 +10,7 @@
  * - An average that is missing, zero or negative yields a per-row problem, never NaN or Infinity.
  * - Rank 1 is the highest value among the averaging set plus the focal municipality; ties share a rank.
  */
-import { POPULATION_INDICATOR, templateById, templateIndicators, SECTOR_TEMPLATES } from "./catalog";
+import { templateById, templateIndicators, SECTOR_TEMPLATES, weightIndicatorOf } from "./catalog";
 import { municipalityNotInYear, noDataForYear, unknownMunicipality, unknownNetwork, unknownSector } from "./errors";
 import { codeForYear, municipalityById, refForYear, resolveMunicipality } from "./municipalities";
 import { NETWORKS, networkById, networkMembers, OSLO_ID } from "./networks";
@@ -99,7 +99,10 @@ function rowFor(
   comparisons: readonly { ref: MunicipalityRef; existed: boolean }[],
 ): ProfileRow {
   const { year } = options;
-  const weighted = options.average === "weighted";
+  // A weighted profile weights each indicator by its own weight (population, or the count
+  // the figure is per); an indicator without a weight is averaged simply.
+  const weightId = options.average === "weighted" ? weightIndicatorOf(indicator) : null;
+  const weighted = weightId !== null;
   const usable: Point[] = [];
   const weights: number[] = [];
   const missing: ProfileRow["missing"] = [];
@@ -112,7 +115,7 @@ function rowFor(
       continue;
     }
     if (weighted) {
-      const w = obs.value(POPULATION_INDICATOR, ref.id, year);
+      const w = obs.value(weightId, ref.id, year);
       if (w === null || !(w > 0)) {
         withValueButNoWeight++;
         missing.push({ municipality: ref, status: o.status });
@@ -151,6 +154,8 @@ function rowFor(
     value,
     status: value === null ? status : focalObs?.status,
     average,
+    averageKind: weighted ? "weighted" : "simple",
+    weightIndicator: weightId ?? undefined,
     n: usable.length,
     of: averagingSet.length,
     lowest: toExtreme(extreme(usable, "lowest")),
@@ -212,7 +217,7 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
   const rows = indicators.map((ind) => rowFor(ind, obs, options, focal, averagingSet, comparisons));
 
   const used = new Set<number>();
-  const relevant = new Set([...sector.indicators, POPULATION_INDICATOR]);
+  const relevant = new Set([...sector.indicators, ...rows.map((r) => r.weightIndicator).filter((w): w is string => w !== undefined)]);
   for (const o of dataset.observations) if (o.year === year && relevant.has(o.indicator)) used.add(o.provenance);
   const provenance = [...used].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
 

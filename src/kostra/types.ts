@@ -200,6 +200,10 @@ export interface ProfileRow {
   value: number | null;
   status?: string;
   average: number | null;
+  /** How this row's average was computed: a weighted profile averages an indicator without a weight simply. */
+  averageKind: AverageKind;
+  /** The indicator that weighted the average (population or a count), when weighted. */
+  weightIndicator?: string;
   /** Members of the averaging set that have data. */
   n: number;
   /** Size of the averaging set. */

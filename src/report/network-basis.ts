@@ -4,10 +4,13 @@
  * (a lookup into the data sheet), and from those the average, lowest, highest, who,
  * n and rank — the same rules as the engine (src/kostra/benchmark.ts):
  * - a missing value (text symbol or absent) is skipped by AVERAGE, MIN, MAX and COUNT;
- * - a weighted average is Σ(value × population) / Σ(population) over members that have
- *   both, and then lowest, highest and n are over those members too;
+ * - a weighted average is Σ(value × weight) / Σ(weight) over members that have both
+ *   (the weight is population, or the count the figure is per: children, pupils…), and
+ *   then lowest, highest and n are over those members too; an indicator without a
+ *   weight is averaged simply even when the profile is weighted;
  * - ties go to the first member in network order (MATCH finds the first).
  */
+import { indicatorFor, POPULATION_INDICATOR, weightIndicatorOf } from "../kostra/catalog";
 import type { AverageKind, MunicipalityRef } from "../kostra/types";
 import { cellAddress, formula, text, type PlanCell } from "./plan";
 
@@ -16,8 +19,18 @@ export interface BasisContext {
   average: AverageKind;
   /** Formula (without "=") for a value in the data sheet. */
   lookup: (indicator: string, municipality: string) => string;
-  /** Formula for a member's weight (population). */
-  weight: (municipality: string) => string;
+  /** Formula for a member's weight for an indicator (population or a count), or null when the indicator has no weight. */
+  weight: (indicator: string, municipality: string) => string | null;
+}
+
+/**
+ * The weight formula for an indicator, from a lookup of the weight indicator's value:
+ * population unless the catalog names another weight; null when the indicator has none.
+ */
+export function weightLookup(indicator: string, lookup: (weightIndicator: string) => string): string | null {
+  const ind = indicatorFor(indicator);
+  const w = ind ? weightIndicatorOf(ind) : POPULATION_INDICATOR;
+  return w === null ? null : lookup(w);
 }
 
 export interface BasisRefs {
@@ -43,15 +56,16 @@ export function basisHeader(ctx: BasisContext, lang: "nb" | "en"): PlanCell[] {
   return [
     ...names,
     ...tag(lang === "nb" ? "(verdi)" : "(value)"),
-    ...tag(lang === "nb" ? "(folketall)" : "(population)"),
-    ...tag(lang === "nb" ? "(verdi × folketall)" : "(value × population)"),
+    ...tag(lang === "nb" ? "(vekt)" : "(weight)"),
+    ...tag(lang === "nb" ? "(verdi × vekt)" : "(value × weight)"),
   ];
 }
 
 /**
  * The helper cells of one indicator row, starting at column `startCol` on row `row`,
  * with the header (names) on `headerRow`. Simple: the lookups. Weighted: usable values
- * (value where the population is known), raw lookups, populations, products.
+ * (value where the weight is known), raw lookups, weights, products; for an indicator
+ * without a weight the usable values are the values and the weight cells stay empty.
  */
 export function basisRow(ctx: BasisContext, indicator: string, row: number, startCol: number, headerRow: number): { cells: PlanCell[]; refs: BasisRefs } {
   const k = ctx.members.length;
@@ -61,9 +75,14 @@ export function basisRow(ctx: BasisContext, indicator: string, row: number, star
     return { cells: ctx.members.map((m) => formula(ctx.lookup(indicator, m.id))), refs: { usable: range(0, row), names } };
   }
   const at = (group: number, i: number) => cellAddress(startCol + group * k + i, row);
-  const usable = ctx.members.map((_, i) => formula(`IF(AND(ISNUMBER(${at(1, i)}),ISNUMBER(${at(2, i)})),${at(1, i)},"")`));
   const raw = ctx.members.map((m) => formula(ctx.lookup(indicator, m.id)));
-  const weights = ctx.members.map((m) => formula(`IF(ISNUMBER(${at(1, ctx.members.indexOf(m))}),${ctx.weight(m.id)},"")`));
+  if (ctx.members.length > 0 && ctx.weight(indicator, ctx.members[0].id) === null) {
+    const values = ctx.members.map((_, i) => formula(`IF(ISNUMBER(${at(1, i)}),${at(1, i)},"")`));
+    const blank = ctx.members.map(() => text(""));
+    return { cells: [...values, ...raw, ...blank, ...blank], refs: { usable: range(0, row), names } };
+  }
+  const usable = ctx.members.map((_, i) => formula(`IF(AND(ISNUMBER(${at(1, i)}),ISNUMBER(${at(2, i)})),${at(1, i)},"")`));
+  const weights = ctx.members.map((m, i) => formula(`IF(ISNUMBER(${at(1, i)}),${ctx.weight(indicator, m.id)},"")`));
   const products = ctx.members.map((_, i) => formula(`IF(ISNUMBER(${at(0, i)}),${at(0, i)}*${at(2, i)},"")`));
   return {
     cells: [...usable, ...raw, ...weights, ...products],
@@ -71,11 +90,11 @@ export function basisRow(ctx: BasisContext, indicator: string, row: number, star
   };
 }
 
-/** Average of the row, or "" when there is nothing to average. */
-export function averageFormula(refs: BasisRefs, average: AverageKind): string {
-  if (average === "simple") return `IF(COUNT(${refs.usable})=0,"",AVERAGE(${refs.usable}))`;
+/** Average of the row, or "" when there is nothing to average. Weighted where the row has weights. */
+export function averageFormula(refs: BasisRefs): string {
+  if (refs.weights === undefined || refs.products === undefined) return `IF(COUNT(${refs.usable})=0,"",AVERAGE(${refs.usable}))`;
   // A weight cell holds a number only where the member also has a value, so SUM of the
-  // weights is the population of the members that count.
+  // weights is the total weight of the members that count.
   return `IF(COUNT(${refs.usable})=0,"",SUM(${refs.products})/SUM(${refs.weights}))`;
 }
 

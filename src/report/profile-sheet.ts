@@ -5,11 +5,11 @@
  * the index columns; and the "Snitt nettverk = 100" column chart bound to those cells.
  * Every figure is a live formula over the data sheet.
  */
-import { POPULATION_INDICATOR } from "../kostra/catalog";
 import { describeAveraging } from "../kostra/describe";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
+  weightLookup,
   basisHeader,
   basisRow,
   basisWidth,
@@ -79,7 +79,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     members: profile.averagingSet,
     average: profile.options.average,
     lookup: (ind, m) => opts.lookup(ind, m, year),
-    weight: (m) => opts.lookup(POPULATION_INDICATOR, m, year),
+    weight: (ind, m) => weightLookup(ind, (w) => opts.lookup(w, m, year)),
   };
 
   // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;
@@ -118,7 +118,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     const at = (col: number) => cellAddress(col, row);
     put(cells, 1, text(ind.label[lang]));
     put(cells, cFocal, formula(opts.lookup(ind.id, focal.id, year), fmt));
-    put(cells, cAvg, formula(averageFormula(basis.refs, ctx.average), fmt));
+    put(cells, cAvg, formula(averageFormula(basis.refs), fmt));
     put(cells, cLow, formula(lowestFormula(basis.refs), fmt));
     put(cells, cHigh, formula(highestFormula(basis.refs), fmt));
     comps.forEach((c, k) => put(cells, cComp0 + k, formula(opts.lookup(ind.id, c.id, year), fmt)));

@@ -4,7 +4,7 @@
  * years. Pure: the same data and request give the same plan.
  */
 import { benchmark, defaultOptions } from "../kostra/benchmark";
-import { POPULATION_INDICATOR, templateById, templateIndicators } from "../kostra/catalog";
+import { templateById, templateIndicators } from "../kostra/catalog";
 import { networkById, networkMembers } from "../kostra/networks";
 import type { AverageKind, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
@@ -64,14 +64,14 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
   const first = profiles[0];
   const focalId = first.focal.id;
   const network = networkById(first.options.network)!;
-  const weighted = first.options.average === "weighted";
 
   // The observations the formulas can reach: the templates' indicators (and population
   // for a weighted average), for the network's members of each year, the municipality
   // and the comparisons.
   const indicatorIds: string[] = [];
   for (const p of profiles) for (const r of p.rows) if (!indicatorIds.includes(r.indicator.id)) indicatorIds.push(r.indicator.id);
-  if (weighted) indicatorIds.push(POPULATION_INDICATOR);
+  // Weights (population, or the counts figures are per) for a weighted average.
+  for (const p of profiles) for (const r of p.rows) if (r.weightIndicator && !indicatorIds.includes(r.weightIndicator)) indicatorIds.push(r.weightIndicator);
   const municipalityOrder: string[] = [];
   const addMunicipality = (id: string) => !municipalityOrder.includes(id) && municipalityOrder.push(id);
   addMunicipality(focalId);

@@ -5,11 +5,10 @@
  * average × 100) with a line chart — all live formulas over the data sheet. The network
  * is taken as it was in each year (ASSS grew from 10 to 12 members in 2022).
  */
-import { POPULATION_INDICATOR } from "../kostra/catalog";
 import { municipalityById, refForYear } from "../kostra/municipalities";
 import { networkMembers, OSLO_ID } from "../kostra/networks";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
-import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext } from "./network-basis";
+import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, text, type Block, type PlanCell, type SheetPlan } from "./plan";
 
 export interface TimeSeriesOptions {
@@ -82,13 +81,13 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
       members: averagingSetFor(o.network, y, o.focal.id, o.options),
       average: o.options.average,
       lookup: (ind, m) => o.lookup(ind, m, y),
-      weight: (m) => o.lookup(POPULATION_INDICATOR, m, y),
+      weight: (ind, m) => weightLookup(ind, (w) => o.lookup(w, m, y)),
     };
     const width = basisWidth(ctx);
     const header = basisHeader(ctx, lang);
     const body = o.indicators.map((ind, i) => {
       const { cells, refs } = basisRow(ctx, ind.id, cRow(i), basisCol, cHeader);
-      averageRows[i].push(formula(averageFormula(refs, ctx.average), ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0"));
+      averageRows[i].push(formula(averageFormula(refs), ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0"));
       return cells;
     });
     if (width > 0) {

@@ -7,7 +7,7 @@
  * the result says exactly which indicators and years are missing. Cancelling stops
  * the load and returns nothing.
  */
-import { POPULATION_INDICATOR } from "../../kostra/catalog";
+import { POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
 import type { Dataset, LocalizedText, Provenance } from "../../kostra/types";
 import type { SsbClient } from "./client";
@@ -169,7 +169,7 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   if (served.length === 0 && failures.length > 0) throw failures[0];
 
   const datasets: Dataset[] = [];
-  const wanted = new Set([...request.indicators.map((i) => i.id), POPULATION_INDICATOR]);
+  const wanted = new Set([...request.indicators.map((i) => i.id), POPULATION_INDICATOR, ...weightIndicators(request.indicators).map((i) => i.id)]);
   for (const s of served) {
     const name = `SSB tabell ${s.query.query.table}`;
     let cube;

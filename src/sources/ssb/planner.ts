@@ -4,7 +4,7 @@
  * had in the chosen years, and all years; split only when a request would exceed the
  * cell limit. A request whose GET URL would be too long is sent as POST instead.
  */
-import { INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
+import { INDICATORS, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { codeForYear } from "../../kostra/municipalities";
 import type { Indicator, LocalizedText, Municipality } from "../../kostra/types";
 import { MAX_GET_URL_LENGTH, type PreparedRequest, type SsbLang, type SsbQuery } from "./types";
@@ -13,7 +13,10 @@ export interface LoadRequest {
   indicators: readonly Indicator[];
   municipalities: readonly Municipality[];
   years: readonly number[];
-  /** A weighted average needs population: the amount series of 12362, or table 07459. */
+  /**
+   * A weighted average needs each indicator's weight: population (the amount series of
+   * 12362 beside kroner per inhabitant, or table 07459) or the count the figure is per.
+   */
   weighted: boolean;
 }
 
@@ -107,7 +110,12 @@ export interface PlanContext {
 export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const unavailable: LoadPlan["unavailable"] = [];
   const byTable = new Map<string, Indicator[]>();
-  for (const ind of request.indicators) {
+  const wanted = [...request.indicators];
+  if (request.weighted) {
+    for (const w of weightIndicators(request.indicators))
+      if (w.id !== POPULATION_INDICATOR && !wanted.some((i) => i.id === w.id)) wanted.push(w);
+  }
+  for (const ind of wanted) {
     if (ind.ssb.table === null) {
       unavailable.push({
         indicator: ind.id,
@@ -127,7 +135,7 @@ export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const yearCodes = years.map(String);
   const regions = regionCodes(request.municipalities, years);
 
-  if (request.weighted) {
+  if (request.weighted && weightIndicators(request.indicators).some((w) => w.id === POPULATION_INDICATOR)) {
     const perCapitaTable = [...byTable.entries()].find(([, inds]) => inds.some((i) => i.ssb.select.ContentsCode?.includes(PER_CAPITA)));
     if (!perCapitaTable) {
       const pop = INDICATORS.find((i) => i.id === POPULATION_INDICATOR);
