@@ -5,6 +5,7 @@
  *                  [--compare CODE,…] [--network asss] [--average simple|weighted]
  *                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
  *   kostra templates [--lang nb|en]
+ *   kostra catalog (--metadata DIR | --live [--record DIR]) [--format table|json] [--lang nb|en]
  *
  * Exit codes: 0 success, 2 bad arguments or bad input (one line naming the problem),
  * 3 SSB could not deliver (or delivered only part), 130 cancelled, 1 anything else.
@@ -12,11 +13,12 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { benchmark } from "../kostra/benchmark";
-import { SECTOR_TEMPLATES, templateById } from "../kostra/catalog";
+import { INDICATORS, SECTORS, SECTOR_TEMPLATES, templateById, templatesOfSector } from "../kostra/catalog";
 import { KostraError, unknownSector } from "../kostra/errors";
 import type { Lang } from "../kostra/types";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
+import { runCatalog } from "./catalog";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
 import { UsageError, type Io } from "./io";
@@ -38,6 +40,7 @@ const USAGE = `Bruk / usage:
                 [--compare KODE,…] [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
                 [--chart-comparisons] [--lang nb|en] --out FIL.xlsx
   kostra templates [--lang nb|en]
+  kostra catalog (--metadata MAPPE | --live [--base-url URL] [--record MAPPE]) [--format table|json] [--lang nb|en]
 `;
 
 function runProfile(args: string[], io: Io): number {
@@ -62,10 +65,17 @@ function runProfile(args: string[], io: Io): number {
   return 0;
 }
 
+/** The sectors with their indicator counts, and each sector's templates. */
 function runTemplates(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: { lang: { type: "string" } }, strict: true });
   const lang = langOf(values.lang);
-  for (const t of SECTOR_TEMPLATES) io.out(`${t.id.padEnd(22)} ${t.label[lang]} (${t.indicators.length} ${lang === "nb" ? "indikatorer" : "indicators"})\n`);
+  const word = lang === "nb" ? { ind: "indikatorer", tpl: "mal", tpls: "maler" } : { ind: "indicators", tpl: "template", tpls: "templates" };
+  for (const s of SECTORS) {
+    const templates = templatesOfSector(s.id);
+    const count = INDICATORS.filter((i) => i.sector === s.id).length;
+    io.out(`${s.label[lang]}: ${count} ${word.ind}, ${templates.length} ${templates.length === 1 ? word.tpl : word.tpls}\n`);
+    for (const t of templates) io.out(`  ${t.id.padEnd(28)} ${t.label[lang]} (${t.indicators.length} ${word.ind})\n`);
+  }
   return 0;
 }
 
@@ -78,11 +88,12 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
     if (command === "templates") return runTemplates(rest, io);
     if (command === "fetch") return await runFetch(rest, io, lang);
     if (command === "report") return await runReport(rest, io);
+    if (command === "catalog") return await runCatalog(rest, io);
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
-    throw new UsageError(`ukjent kommando «${command}» (bruk profile eller templates)`);
+    throw new UsageError(`ukjent kommando «${command}» (bruk profile, fetch, report, templates eller catalog)`);
   } catch (e) {
     if (e instanceof SsbError) {
       io.err(`kostra: ${e.messageIn(lang)}\n`);

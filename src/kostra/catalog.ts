@@ -7,6 +7,15 @@
 import common from "./catalog/common.json";
 import planMiljoKultur from "./catalog/sectors/plan-miljo-kultur.json";
 import tekniskeTjenester from "./catalog/sectors/tekniske-tjenester.json";
+import barnehage from "./catalog/sectors/barnehage.json";
+import grunnskole from "./catalog/sectors/grunnskole.json";
+import barnevern from "./catalog/sectors/barnevern.json";
+import pleieOmsorg from "./catalog/sectors/pleie-omsorg.json";
+import kommunehelse from "./catalog/sectors/kommunehelse.json";
+import sosialeTjenester from "./catalog/sectors/sosiale-tjenester.json";
+import eiendomsforvaltning from "./catalog/sectors/eiendomsforvaltning.json";
+import samferdsel from "./catalog/sectors/samferdsel.json";
+import vannAvlopRenovasjon from "./catalog/sectors/var.json";
 import type { Indicator, Sector, SectorTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
@@ -17,7 +26,9 @@ export interface SectorFile {
 }
 
 /** Every sector file, in the order sectors are listed to users. */
-export const SECTOR_FILES: readonly SectorFile[] = [planMiljoKultur, tekniskeTjenester] as unknown as SectorFile[];
+export const SECTOR_FILES: readonly SectorFile[] = [
+  planMiljoKultur, tekniskeTjenester, barnehage, grunnskole, barnevern, pleieOmsorg, kommunehelse, sosialeTjenester, eiendomsforvaltning, samferdsel, vannAvlopRenovasjon,
+] as unknown as SectorFile[];
 
 /** The indicator that carries population, used as weight in weighted averages. */
 export const POPULATION_INDICATOR = "folkemengde";

@@ -1,4 +1,4 @@
-import { INDICATORS, SECTOR_TEMPLATES, templateById, templateIndicators } from "../../src/kostra/catalog";
+import { INDICATORS, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../../src/kostra/catalog";
 
 describe("indicator catalog and sector templates", () => {
   it("has the plan-miljo-kultur template in the reference document's order, all from 12362 AGD2 per inhabitant", () => {
@@ -32,11 +32,26 @@ describe("indicator catalog and sector templates", () => {
     expect(rec.ssb.select.KOKart0000).toEqual(["AGD10"]);
   });
 
-  it("says so in the definition wherever a mapping is not certain", () => {
-    for (const i of INDICATORS.filter((x) => x.confidence !== "high")) {
-      expect(i.definition.nb).toMatch(/usikker|middels/i);
-      expect(i.definition.en).toMatch(/uncertain|medium/i);
+  it("says so in the definition wherever a mapping is uncertain, and names its sources", () => {
+    for (const i of INDICATORS.filter((x) => x.confidence === "low")) {
+      expect([i.id, i.definition.nb]).toEqual([i.id, expect.stringMatching(/usikker/i)]);
+      expect([i.id, i.definition.en]).toEqual([i.id, expect.stringMatching(/uncertain/i)]);
     }
+    for (const i of INDICATORS) expect([i.id, (i.source ?? "").length > 10]).toEqual([i.id, true]);
+  });
+
+  it("has a template for every sector with at least 8 indicators, the reference document's two kept as they are", () => {
+    for (const s of SECTORS) expect([s.id, templatesOfSector(s.id).length > 0]).toEqual([s.id, true]);
+    for (const t of SECTOR_TEMPLATES) {
+      const seed = t.id === "plan-miljo-kultur" || t.id === "tekniske-tjenester";
+      expect([t.id, t.indicators.length >= 8]).toEqual([t.id, !seed]);
+    }
+    expect(SECTORS.map((s) => s.id)).toEqual(expect.arrayContaining([
+      "barnevern", "barnehage", "grunnskole", "pleie-omsorg", "kommunehelse", "sosiale-tjenester",
+      "eiendomsforvaltning", "samferdsel", "var", "plan-miljo-kultur", "tekniske-tjenester",
+    ]));
+    expect(templatesOfSector("pleie-omsorg")).toHaveLength(2);
+    expect(templatesOfSector("kommunehelse")).toHaveLength(2);
   });
 
   it("gives every indicator labels, unit and decimals in both languages", () => {
@@ -46,6 +61,6 @@ describe("indicator catalog and sector templates", () => {
       expect(i.unit.nb && i.unit.en).toBeTruthy();
       expect(Number.isInteger(i.decimals)).toBe(true);
     }
-    expect(SECTOR_TEMPLATES.map((t) => t.id)).toEqual(["plan-miljo-kultur", "tekniske-tjenester"]);
+    expect(SECTOR_TEMPLATES.slice(0, 2).map((t) => t.id)).toEqual(["plan-miljo-kultur", "tekniske-tjenester"]);
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * `kostra catalog`: checks every indicator's SSB selector against table metadata and
+ * reports, per sector, how many indicators are verified against SSB's recorded
+ * metadata, only consistent with hand-assembled metadata, unchecked, or wrong.
+ *
+ *   kostra catalog --metadata DIR [--format table|json] [--lang nb|en]
+ *   kostra catalog --live [--base-url URL] [--ssb-lang no|en] [--record DIR] [--format …]
+ *
+ * --metadata reads one json-stat2 metadata file per table (named <table>.json).
+ * --live asks SSB for each table's metadata; --record saves what SSB answered into DIR,
+ * marked with where and when it was recorded, for use with --metadata later.
+ * Exit codes: 0 all selectors sound, 2 a selector names a dimension or code the table
+ * lacks (or bad arguments), 3 SSB could not deliver.
+ */
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { INDICATORS, SECTORS } from "../kostra/catalog";
+import type { Lang } from "../kostra/types";
+import {
+  checkCatalog,
+  describeSelectorProblem,
+  readMetadataSource,
+  type CatalogCheck,
+  type TableMetadataSource,
+} from "../sources/ssb/catalog-check";
+import { SsbClient } from "../sources/ssb/client";
+import { DEFAULT_BASE_URL } from "../sources/ssb/types";
+import type { FetchIo } from "./fetch";
+import { UsageError } from "./io";
+import { langOf, oneOf } from "./options";
+
+const T = {
+  nb: { sector: "Sektor", indicators: "Indikatorer", verified: "Verifisert", consistent: "Konsistent", unchecked: "Ukontrollert", problems: "Feil", total: "Sum",
+    legend: "Verifisert: mot metadata hentet fra SSB. Konsistent: mot metadata satt sammen fra offentlige kilder (ikke hentet fra SSB). Ukontrollert: tabell ukjent eller uten metadata." },
+  en: { sector: "Sector", indicators: "Indicators", verified: "Verified", consistent: "Consistent", unchecked: "Unchecked", problems: "Wrong", total: "Total",
+    legend: "Verified: against metadata recorded from SSB. Consistent: against metadata assembled from public sources (not recorded from SSB). Unchecked: table unknown or without metadata." },
+};
+
+function readMetadataDir(dir: string, io: FetchIo): Map<string, TableMetadataSource> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => /^\d{5}\.json$/.test(f));
+  } catch {
+    throw new UsageError(`finner ikke mappen ${dir}`);
+  }
+  const tables = new Map<string, TableMetadataSource>();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(io.readFile(file)));
+    } catch {
+      throw new UsageError(`${file} er ikke gyldig JSON`);
+    }
+    tables.set(name.slice(0, 5), readMetadataSource(json, file));
+  }
+  return tables;
+}
+
+async function readLive(baseUrl: string, ssbLang: "no" | "en", record: string | undefined, io: FetchIo, lang: Lang): Promise<Map<string, TableMetadataSource>> {
+  const client = new SsbClient({
+    baseUrl,
+    lang: ssbLang,
+    fetch: io.fetch,
+    onWait: (reason, ms) => io.err(`  ${reason[lang]} (${Math.ceil(ms / 1000)} s)\n`),
+  });
+  const ids = [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+  if (record) mkdirSync(record, { recursive: true });
+  const tables = new Map<string, TableMetadataSource>();
+  for (const [k, id] of ids.entries()) {
+    io.err(`[${k + 1}/${ids.length}] ${lang === "nb" ? "tabell" : "table"} ${id}\n`);
+    const json = await client.metadata(id, io.signal);
+    tables.set(id, readMetadataSource(json, `SSB ${id}`));
+    if (record && typeof json === "object" && json !== null) {
+      const recordedFrom = `${baseUrl.replace(/\/+$/, "")}/tables/${id}/metadata?lang=${ssbLang}`;
+      const at = (io.now ?? (() => new Date()))().toISOString();
+      const ext = { ...((json as { extension?: object }).extension ?? {}), kostraBenchmark: { provenance: "recorded", recordedFrom, recordedAt: at } };
+      const file = path.join(record, `${id}.json`);
+      writeFileSync(`${file}.tmp`, JSON.stringify({ ...json, extension: ext }, null, 1) + "\n");
+      renameSync(`${file}.tmp`, file);
+    }
+  }
+  return tables;
+}
+
+export function catalogCheckTable(check: CatalogCheck, lang: Lang): string {
+  const t = T[lang];
+  const rows = check.sectors.map((s) => [s.sector.label[lang], s.indicators, s.verified, s.consistent, s.unchecked, s.problems].map(String));
+  const sum = (k: "indicators" | "verified" | "consistent" | "unchecked" | "problems") => String(check.sectors.reduce((n, s) => n + s[k], 0));
+  rows.push([t.total, sum("indicators"), sum("verified"), sum("consistent"), sum("unchecked"), sum("problems")]);
+  const head = [t.sector, t.indicators, t.verified, t.consistent, t.unchecked, t.problems];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
+  const out = [line(head), ...rows.map(line)];
+  for (const c of check.checks) {
+    if (c.status !== "problem" && c.status !== "unchecked") continue;
+    out.push(`${c.status === "problem" ? (lang === "nb" ? "feil" : "wrong") : lang === "nb" ? "ukontrollert" : "unchecked"}: ${c.indicator}: ${c.problems.map((p) => describeSelectorProblem(p)[lang]).join("; ")}`);
+  }
+  out.push(t.legend);
+  return out.join("\n") + "\n";
+}
+
+export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      metadata: { type: "string" },
+      live: { type: "boolean" },
+      record: { type: "string" },
+      "base-url": { type: "string" },
+      "ssb-lang": { type: "string" },
+      format: { type: "string" },
+      lang: { type: "string" },
+    },
+    strict: true,
+  });
+  const lang = langOf(values.lang);
+  const format = oneOf("--format", values.format, ["table", "json"] as const, "table");
+  if (!values.metadata === !values.live) throw new UsageError("bruk enten --metadata MAPPE eller --live");
+  if (values.record && !values.live) throw new UsageError("--record krever --live");
+  const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], ["no", "en"] as const, "no");
+  const tables = values.metadata
+    ? readMetadataDir(values.metadata, io)
+    : await readLive(values["base-url"] ?? DEFAULT_BASE_URL, ssbLang, values.record, io, lang);
+  const check = checkCatalog(SECTORS, INDICATORS, tables);
+  if (format === "json") {
+    io.out(JSON.stringify({ sectors: check.sectors.map((s) => ({ ...s, sector: s.sector.id })), checks: check.checks }, null, 2) + "\n");
+  } else {
+    io.out(catalogCheckTable(check, lang));
+  }
+  return check.checks.some((c) => c.status === "problem") ? 2 : 0;
+}
