@@ -7,5 +7,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { ignoreCodes: [151001, 151002] } }],
   },
   setupFiles: ["<rootDir>/tests/support/setup.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/domain-setup.ts"],
   testTimeout: 30000,
 };

@@ -1,31 +1,53 @@
 import { Button, Caption1, Text, tokens } from "@fluentui/react-components";
+
 import { lazy, Suspense, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
+
 import { KostraError } from "../kostra/errors";
-import { municipalityById } from "../kostra/municipalities";
+
 import type { Lang } from "../kostra/types";
-import { SAMPLE_NOTICE } from "../sources/sample";
 import { ActionRow } from "./components/ActionRow";
+
 import { AdvancedOptions } from "./components/AdvancedOptions";
+
 import { FilePicker } from "./components/FilePicker";
+
 import { HostStatus } from "./components/HostStatus";
+
 import { LanguageSwitch } from "./components/LanguageSwitch";
+
 import { PaneHeader } from "./components/PaneHeader";
+
 import { ProfileError } from "./components/ProfileError";
+
 import { ProfileView } from "./components/ProfileView";
+
 import { SampleNotice } from "./components/SampleNotice";
+
 import { SelectionForm } from "./components/SelectionForm";
+
 import { SourcePicker } from "./components/SourcePicker";
+
 import { langFromDisplayLanguage, loadMessages } from "./i18n";
+
 import type { PaneServices } from "./services/types";
 import { sampleData, type PaneData, type PaneProgress } from "./state/data";
+
 import { formReducer, initialForm, isValidBaseUrl, nextYearForm, type FormAction, type FormState, type SourceKind } from "./state/form";
+
 import type { Activity, Describe, Outcome, Place } from "./state/outcome";
 import { averagingLine, computeProfile } from "./state/profile";
+
 import { actions, explain } from "./state/lazyActions";
+
 import { useMessages } from "./state/useMessages";
+
 import { useWorkbookTemplate } from "./state/useWorkbookTemplate";
+
 import { yearOptions } from "./state/years";
+
 import { staticStyles } from "./styles";
+import { domain } from "./domain";
+
 
 // What appears only after the user acts loads on demand, so the first view downloads only what it shows.
 const LoadBusy = lazy(() => import(/* webpackChunkName: "load-busy" */ "./components/LoadBusy"));
@@ -55,7 +77,7 @@ type Busy = "load" | "write" | "download" | "import";
 
 function startingForm(services: PaneServices, overrides: Partial<FormState> | undefined): FormState {
   const remembered = services.storage.get(MUNICIPALITY_KEY);
-  const municipality = remembered && municipalityById(remembered) ? remembered : undefined;
+  const municipality = remembered && domain().municipalityById(remembered) ? remembered : undefined;
   return initialForm({ ...(municipality ? { municipality } : {}), ...overrides });
 }
 
@@ -92,7 +114,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const years = useMemo(() => yearOptions(services.now(), form.year, form.span.from, form.span.to), [services, form.year, form.span.from, form.span.to]);
   const result = useMemo(() => (data ? computeProfile(data.dataset, form) : null), [data, form]);
   const profile = result?.ok ? result.profile : null;
-  const focalName = municipalityById(form.municipality)?.name ?? form.municipality;
+  const focalName = domain().municipalityById(form.municipality)?.name ?? form.municipality;
 
   const show = (place: Place, describe: Describe) => setOutcome({ place, describe });
   const outcomeAt = (place: Place) =>
@@ -260,7 +282,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
           </TemplateBanner>
         </Suspense>
       )}
-      {data?.source === "sample" && <SampleNotice text={SAMPLE_NOTICE[lang]} />}
+      {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}
 
       <section className={styles.section} aria-label={t.selectionHeading}>
         <SelectionForm t={t} lang={lang} years={years} form={form} dispatch={choose} />

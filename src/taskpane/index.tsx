@@ -1,6 +1,7 @@
 import { FluentProvider, Text, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { loadDomain } from "./domain";
 import { langFromDisplayLanguage, loadMessages, messagesFor } from "./i18n";
 import { createServices } from "./services";
 import type { PaneServices } from "./services/types";
@@ -29,6 +30,10 @@ const root = createRoot(container);
 
 let host: HostInfo | null = null;
 let services: PaneServices | null = null;
+let startFailed = false;
+
+// The catalog, registry and engine load beside office.js, not after it.
+const domainReady = loadDomain();
 
 function render(): void {
   root.render(
@@ -36,8 +41,8 @@ function render(): void {
       {host && services ? (
         <App services={services} displayLanguage={host.displayLanguage} />
       ) : (
-        <Text as="p" role="status" style={{ margin: 0, padding: "12px" }}>
-          {messagesFor("nb").loading}
+        <Text as="p" role={startFailed ? "alert" : "status"} style={{ margin: 0, padding: "12px" }}>
+          {startFailed ? messagesFor("nb").startFailed : messagesFor("nb").loading}
         </Text>
       )}
     </FluentProvider>,
@@ -49,6 +54,13 @@ render();
 void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
   // English texts load before the first view, so an English Office never sees bokmål flash by.
   await loadMessages(langFromDisplayLanguage(info.displayLanguage)).catch(() => undefined);
+  try {
+    await domainReady;
+  } catch {
+    startFailed = true;
+    render();
+    return;
+  }
   host = info;
   services = createServices(info.inExcel);
   render();

@@ -1,11 +1,15 @@
 import { Caption1, tokens } from "@fluentui/react-components";
-import { indicatorFor } from "../../kostra/catalog";
+
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { formatDateTime, formatList } from "../i18n/format";
+
 import type { PaneData } from "../state/data";
 import { staticStyles } from "../styles";
+
 import { OutcomeBar } from "./OutcomeBar";
+import { domain } from "../domain";
+
 
 const styles = staticStyles("data", {
   wrap: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};`,
@@ -51,7 +55,7 @@ export function DataReport({ t, lang, data }: DataReportProps) {
             title: t.incompleteTitle,
             body: t.incompleteBody,
             list: missing.map((m) =>
-              t.missingItem(indicatorFor(m.indicator)?.label[lang] ?? m.indicator, formatList(m.years.map(String), lang), m.reason[lang]),
+              t.missingItem(domain().indicatorFor(m.indicator)?.label[lang] ?? m.indicator, formatList(m.years.map(String), lang), m.reason[lang]),
             ),
           }}
         />

@@ -1,9 +1,12 @@
 import { tokens, typographyStyles } from "@fluentui/react-components";
+
 import { useState } from "react";
-import { formatNumber } from "../../kostra/describe";
+
 import type { Lang, ProfileRow } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { staticStyles, typography } from "../styles";
+import { domain } from "../domain";
+
 
 /*
  * Drawn with borders as well as fills: in Windows high contrast (forced colours) fills
@@ -50,7 +53,7 @@ export function IndexBar({ row, focalName, networkName, lang, t }: IndexBarProps
   const low = row.lowest?.index ?? null;
   const high = row.highest?.index ?? null;
   const max = scaleMax([row.index, low, high]);
-  const fmt = (v: number) => formatNumber(v, 1, lang);
+  const fmt = (v: number) => domain().formatNumber(v, 1, lang);
 
   const label = [
     row.index === null ? t.barFocalMissing(focalName) : t.barFocal(focalName, fmt(row.index)),

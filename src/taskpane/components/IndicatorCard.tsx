@@ -1,11 +1,16 @@
 import { Caption1, Text, tokens } from "@fluentui/react-components";
+
 import { useId } from "react";
-import { describeProblem, describeStatus, formatNumber } from "../../kostra/describe";
+
 import type { Extreme, Lang, MunicipalityRef, ProfileRow } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { staticStyles } from "../styles";
+
 import { IndexBar } from "./IndexBar";
+
 import { Stat } from "./Stat";
+import { domain } from "../domain";
+
 
 const styles = staticStyles("card", {
   card: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalXS};padding:${tokens.spacingVerticalS} ${tokens.spacingHorizontalM};border-radius:${tokens.borderRadiusMedium};border:${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2};background-color:${tokens.colorNeutralBackground1};`,
@@ -31,14 +36,14 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
   const { indicator } = row;
   const notComputed = { value: t.notComputed, quiet: true };
   const num = (v: number | null, decimals = indicator.decimals) =>
-    v === null ? notComputed : { value: formatNumber(v, decimals, lang) };
+    v === null ? notComputed : { value: domain().formatNumber(v, decimals, lang) };
   const extreme = (e: Extreme | null) =>
-    e === null ? notComputed : { value: formatNumber(e.value, indicator.decimals, lang), note: e.municipality.name };
+    e === null ? notComputed : { value: domain().formatNumber(e.value, indicator.decimals, lang), note: e.municipality.name };
 
   const focalValue =
     row.value === null
-      ? { value: row.status ?? "..", note: describeStatus(row.status, lang) }
-      : { value: formatNumber(row.value, indicator.decimals, lang) };
+      ? { value: row.status ?? "..", note: domain().describeStatus(row.status, lang) }
+      : { value: domain().formatNumber(row.value, indicator.decimals, lang) };
 
   return (
     <article className={styles.card} aria-labelledby={titleId}>
@@ -60,7 +65,7 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
           role="note"
           className={row.problem.code === "focal-missing" ? styles.problemQuiet : styles.problem}
         >
-          {describeProblem(row.problem, lang, focal.name)}
+          {domain().describeProblem(row.problem, lang, focal.name)}
         </Caption1>
       )}
     </article>

@@ -1,12 +1,18 @@
 import { Combobox, Field } from "@fluentui/react-components";
+
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+
 import { unknownMunicipality } from "../../kostra/errors";
-import { resolveMunicipality } from "../../kostra/municipalities";
+
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
+
 import { shared } from "../styles";
+
 import { MunicipalityOptionList } from "./MunicipalityOptionList";
+import { domain } from "../domain";
+
 
 export interface MunicipalityPickerProps {
   t: Messages;
@@ -52,7 +58,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
     }
     const byLabel = options.find((o) => optionLabel(o, year, t).toLocaleLowerCase("nb-NO") === typed.toLocaleLowerCase("nb-NO"));
     const only = shown.length === 1 ? shown[0] : undefined;
-    const resolved = resolveMunicipality(typed);
+    const resolved = domain().resolveMunicipality(typed);
     const id = byLabel?.id ?? resolved?.id ?? only?.id;
     if (id) choose(id);
     else setRejected(typed);

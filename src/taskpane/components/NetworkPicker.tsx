@@ -1,6 +1,8 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
-import { NETWORKS } from "../../kostra/networks";
+
 import { shared } from "../styles";
+import { domain } from "../domain";
+
 
 export interface NetworkPickerProps {
   label: string;
@@ -9,7 +11,7 @@ export interface NetworkPickerProps {
 }
 
 export function NetworkPicker({ label, value, onChange }: NetworkPickerProps) {
-  const selected = NETWORKS.find((n) => n.id === value);
+  const selected = domain().NETWORKS.find((n) => n.id === value);
   return (
     <Field label={label}>
       <Dropdown
@@ -18,7 +20,7 @@ export function NetworkPicker({ label, value, onChange }: NetworkPickerProps) {
         selectedOptions={[value]}
         onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}
       >
-        {NETWORKS.map((n) => (
+        {domain().NETWORKS.map((n) => (
           <Option key={n.id} value={n.id}>
             {n.name}
           </Option>

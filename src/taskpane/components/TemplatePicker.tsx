@@ -1,7 +1,9 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
-import { SECTOR_TEMPLATES } from "../../kostra/catalog";
+
 import type { Lang } from "../../kostra/types";
 import { shared } from "../styles";
+import { domain } from "../domain";
+
 
 export interface TemplatePickerProps {
   label: string;
@@ -11,7 +13,7 @@ export interface TemplatePickerProps {
 }
 
 export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerProps) {
-  const selected = SECTOR_TEMPLATES.find((t) => t.id === value);
+  const selected = domain().SECTOR_TEMPLATES.find((t) => t.id === value);
   return (
     <Field label={label}>
       <Dropdown
@@ -20,7 +22,7 @@ export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerP
         selectedOptions={[value]}
         onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}
       >
-        {SECTOR_TEMPLATES.map((t) => (
+        {domain().SECTOR_TEMPLATES.map((t) => (
           <Option key={t.id} value={t.id}>
             {t.label[lang]}
           </Option>

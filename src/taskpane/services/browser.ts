@@ -3,11 +3,13 @@
  * parts (file parsers with papaparse, the SSB client and its cache, exceljs) are loaded
  * with dynamic import() the first time they are needed, so the pane starts fast.
  */
-import { sampleDataset } from "../../sources/sample";
 import type { ResponseCache } from "../../sources/ssb/types";
 import { readFileBytes, saveBlob, XLSX_MIME } from "./files";
+
 import { browserStorage } from "./storage";
+
 import type { PaneServices, SsbLoadCallbacks } from "./types";
+import { domain } from "../domain";
 
 let responseCache: Promise<ResponseCache> | null = null;
 
@@ -20,7 +22,7 @@ function ssbCache(): Promise<ResponseCache> {
 export function createBrowserServices(): PaneServices {
   return {
     inExcel: false,
-    loadSample: () => ({ dataset: sampleDataset(), warnings: [] }),
+    loadSample: () => ({ dataset: domain().sampleDataset(), warnings: [] }),
     async loadFile(file) {
       const [{ readDataFile }, bytes] = await Promise.all([import("../../sources/file"), readFileBytes(file)]);
       return readDataFile(bytes, file.name);

@@ -3,8 +3,8 @@
  * years, averaging and source — and how each choice changes the rest (a reducer, so the
  * rules live in one place and are tested without React).
  */
-import { templateById } from "../../kostra/catalog";
 import type { AverageKind } from "../../kostra/types";
+import { domain } from "../domain";
 
 /** Where the data comes from. "selection" is the selected range in Excel. */
 export type SourceKind = "sample" | "ssb" | "file" | "selection";
@@ -48,7 +48,7 @@ export const DEFAULT_SPAN_LENGTH = 3;
 export function initialForm(overrides: Partial<FormState> = {}): FormState {
   const sector = overrides.sector ?? DEFAULT_SECTOR;
   const year = overrides.year ?? DEFAULT_YEAR;
-  const template = templateById(sector);
+  const template = domain().templateById(sector);
   return {
     sector,
     extraSectors: [],
@@ -94,7 +94,7 @@ export function orderedSpan(span: YearSpan, changed: "from" | "to"): YearSpan {
 export function formReducer(state: FormState, action: FormAction): FormState {
   switch (action.type) {
     case "sector": {
-      const template = templateById(action.sector);
+      const template = domain().templateById(action.sector);
       return {
         ...state,
         sector: action.sector,

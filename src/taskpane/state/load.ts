@@ -2,33 +2,34 @@
  * Loading the data for the user's choices from whichever source they chose: the sample, a
  * file, the selected range, or SSB (with the request planned from the choices).
  */
-import { templateById, templateIndicators } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
-import { municipalityById } from "../../kostra/municipalities";
-import { networkById, networkMembers } from "../../kostra/networks";
+
 import type { Dataset, Indicator, LocalizedText, Municipality } from "../../kostra/types";
 import type { LoadProgress } from "../../sources/ssb/load";
 import type { LoadRequest } from "../../sources/ssb/planner";
 import type { PaneServices } from "../services/types";
 import { sampleData, type PaneData, type PaneProgress } from "./data";
+
 import { formYears, reportSectors, type FormState } from "./form";
+import { domain } from "../domain";
+
 
 /** Everything an SSB load must fetch for the choices: the templates' indicators for the network's members, the municipality and the comparisons, in every year. */
 export function loadRequestFor(form: FormState): LoadRequest {
   const years = formYears(form);
   const indicators: Indicator[] = [];
   for (const id of reportSectors(form)) {
-    const template = templateById(id);
+    const template = domain().templateById(id);
     if (!template) continue;
-    for (const ind of templateIndicators(template)) if (!indicators.includes(ind)) indicators.push(ind);
+    for (const ind of domain().templateIndicators(template)) if (!indicators.includes(ind)) indicators.push(ind);
   }
   const municipalities: Municipality[] = [];
   const add = (id: string) => {
-    const m = municipalityById(id);
+    const m = domain().municipalityById(id);
     if (m && !municipalities.includes(m)) municipalities.push(m);
   };
-  const network = networkById(form.network);
-  if (network) for (const y of years) networkMembers(network, y).forEach(add);
+  const network = domain().networkById(form.network);
+  if (network) for (const y of years) domain().networkMembers(network, y).forEach(add);
   add(form.municipality);
   form.comparisons.forEach(add);
   return { indicators, municipalities, years, weighted: form.average === "weighted" };

@@ -1,5 +1,5 @@
 /** The municipality picker's options for a year, and how typed text narrows them. */
-import { codeForYear, MUNICIPALITIES } from "../../kostra/municipalities";
+import { domain } from "../domain";
 
 export interface MunicipalityOption {
   id: string;
@@ -17,10 +17,10 @@ const openMin = (values: (number | undefined)[]) => (values.some((v) => v === un
 const openMax = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
 
 export function municipalityOptions(year: number): MunicipalityOption[] {
-  return MUNICIPALITIES.map((m) => ({
+  return domain().MUNICIPALITIES.map((m) => ({
     id: m.id,
     name: m.name,
-    code: codeForYear(m, year),
+    code: domain().codeForYear(m, year),
     allCodes: m.codes.map((c) => c.code),
     firstYear: openMin(m.codes.map((c) => c.from)),
     lastYear: openMax(m.codes.map((c) => c.to)),

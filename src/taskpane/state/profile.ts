@@ -1,10 +1,7 @@
 /** The profile for the current choices, with domain errors as a value the UI can show. */
-import { benchmark, municipalityInYear } from "../../kostra/benchmark";
-import { describeAveraging } from "../../kostra/describe";
-import { municipalityById, refForYear } from "../../kostra/municipalities";
-import { networkById, networkMembers, OSLO_ID } from "../../kostra/networks";
 import type { BenchmarkOptions, Dataset, Lang, Profile } from "../../kostra/types";
 import type { FormState } from "./form";
+import { domain } from "../domain";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error: Error };
 
@@ -23,7 +20,7 @@ export function benchmarkOptions(form: FormState): BenchmarkOptions {
 
 export function computeProfile(dataset: Dataset, form: FormState): ProfileResult {
   try {
-    return { ok: true, profile: benchmark(dataset, benchmarkOptions(form)) };
+    return { ok: true, profile: domain().benchmark(dataset, benchmarkOptions(form)) };
   } catch (error) {
     if (error instanceof Error) return { ok: false, error };
     return { ok: false, error: new Error(String(error)) };
@@ -37,16 +34,16 @@ export function computeProfile(dataset: Dataset, form: FormState): ProfileResult
  * municipality or network that year.
  */
 export function averagingLine(form: FormState, profile: Profile | null, lang: Lang): string | null {
-  if (profile) return describeAveraging(profile, lang);
+  if (profile) return domain().describeAveraging(profile, lang);
   try {
-    const focal = municipalityInYear(form.municipality, form.year);
-    const network = networkById(form.network);
+    const focal = domain().municipalityInYear(form.municipality, form.year);
+    const network = domain().networkById(form.network);
     if (!network) return null;
-    const members = networkMembers(network, form.year);
+    const members = domain().networkMembers(network, form.year);
     const averagingSet = members
-      .filter((id) => (form.includeOslo || id !== OSLO_ID) && (form.includeFocal || id !== focal.id))
-      .map((id) => refForYear(municipalityById(id)!, form.year));
-    return describeAveraging({ options: benchmarkOptions(form), averagingSet, focal, focalInNetwork: members.includes(focal.id) }, lang);
+      .filter((id) => (form.includeOslo || id !== domain().OSLO_ID) && (form.includeFocal || id !== focal.id))
+      .map((id) => domain().refForYear(domain().municipalityById(id)!, form.year));
+    return domain().describeAveraging({ options: benchmarkOptions(form), averagingSet, focal, focalInNetwork: members.includes(focal.id) }, lang);
   } catch {
     return null;
   }

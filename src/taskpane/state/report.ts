@@ -2,10 +2,11 @@
  * The report for the choices: the request buildReport takes and a download file name.
  * The report builders are loaded on demand (they are needed only to write or download).
  */
-import { municipalityById } from "../../kostra/municipalities";
 import type { Dataset, Lang } from "../../kostra/types";
 import type { Report, ReportRequest } from "../../report/report";
 import { formYears, reportSectors, type FormState } from "./form";
+import { domain } from "../domain";
+
 
 export function reportRequest(form: FormState, lang: Lang): ReportRequest {
   return {
@@ -43,7 +44,7 @@ export function slug(text: string): string {
 }
 
 function baseName(form: FormState): string {
-  const name = municipalityById(form.municipality)?.name ?? form.municipality;
+  const name = domain().municipalityById(form.municipality)?.name ?? form.municipality;
   return `${slug(name) || "kommune"}-${form.year}`;
 }
 

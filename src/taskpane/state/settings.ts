@@ -3,11 +3,12 @@
  * keeps) and back.
  */
 import type { SettingsInput } from "../../excel/apply-plan";
-import { resolveMunicipality } from "../../kostra/municipalities";
 import type { Lang } from "../../kostra/types";
-import { SETTINGS_SCHEMA_VERSION, type OwnedSheet, type TemplateSettings } from "../../report/template-settings";
+import { type OwnedSheet, type TemplateSettings } from "../../report/template-settings";
 import type { PaneData } from "./data";
 import { formYears, initialForm, reportSectors, type FormState, type SourceKind } from "./form";
+import { domain } from "../domain";
+
 
 /** Settings for the choices: what a template workbook or template file keeps. */
 export function settingsFor(form: FormState, lang: Lang, data: PaneData | null): SettingsInput {
@@ -35,7 +36,7 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null):
   };
 }
 
-const idOf = (text: string): string => resolveMunicipality(text)?.id ?? text;
+const idOf = (text: string): string => domain().resolveMunicipality(text)?.id ?? text;
 
 /** The choices a template's settings describe (their report language and sheets are not choices). */
 export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" | "writtenAt" | "schemaVersion">, current?: FormState): FormState {
@@ -61,5 +62,5 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
 
 /** The settings a workbook carries after a write: what was asked for, the sheets written, and when. */
 export function writtenSettings(input: SettingsInput, sheets: readonly OwnedSheet[], writtenAt: Date): TemplateSettings {
-  return { ...input, schemaVersion: SETTINGS_SCHEMA_VERSION, ownedSheets: [...sheets], writtenAt: writtenAt.toISOString() };
+  return { ...input, schemaVersion: domain().SETTINGS_SCHEMA_VERSION, ownedSheets: [...sheets], writtenAt: writtenAt.toISOString() };
 }

@@ -1,9 +1,8 @@
 /** What the open workbook says about itself as a template. */
-import { templateById } from "../../kostra/catalog";
-import { resolveMunicipality } from "../../kostra/municipalities";
 import type { Lang, LocalizedText } from "../../kostra/types";
 import type { TemplateSettings } from "../../report/template-settings";
 import type { Messages } from "../i18n";
+import { domain } from "../domain";
 
 export type TemplateState =
   | { kind: "none" }
@@ -19,7 +18,7 @@ export function describeTemplate(
   t: Messages,
   lang: Lang,
 ): { sector: string; municipality: string; year: number; summary: string } {
-  const sector = settings.sectors.map((id) => templateById(id)?.label[lang] ?? id).join(", ");
-  const municipality = resolveMunicipality(settings.municipality)?.name ?? settings.municipality;
+  const sector = settings.sectors.map((id) => domain().templateById(id)?.label[lang] ?? id).join(", ");
+  const municipality = domain().resolveMunicipality(settings.municipality)?.name ?? settings.municipality;
   return { sector, municipality, year: settings.year, summary: t.templateSummary(sector, municipality, settings.year) };
 }

@@ -4,17 +4,18 @@
  * back with checks that name exactly what is wrong.
  */
 import type { SettingsInput } from "../../excel/apply-plan";
-import { SETTINGS_SCHEMA_VERSION, settingsFieldProblems, type FieldProblem, type TemplateSettings } from "../../report/template-settings";
+import { type FieldProblem, type TemplateSettings } from "../../report/template-settings";
 
 export type { FieldProblem };
 import type { Messages } from "../i18n";
+import { domain } from "../domain";
 
 export const TEMPLATE_FILE_FORMAT = "kostra-benchmark-template";
 
 export type TemplateFileSettings = Omit<TemplateSettings, "ownedSheets">;
 
 export function templateFileText(settings: SettingsInput, now: Date): string {
-  const file = { format: TEMPLATE_FILE_FORMAT, schemaVersion: SETTINGS_SCHEMA_VERSION, ...settings, writtenAt: now.toISOString() };
+  const file = { format: TEMPLATE_FILE_FORMAT, schemaVersion: domain().SETTINGS_SCHEMA_VERSION, ...settings, writtenAt: now.toISOString() };
   return JSON.stringify(file, null, 2) + "\n";
 }
 
@@ -41,9 +42,9 @@ export function readTemplateFile(text: string): TemplateFileResult {
   const s = json as Record<string, unknown>;
   const version = typeof s.schemaVersion === "number" ? s.schemaVersion : NaN;
   if (!(version >= 1)) return { ok: false, problem: { code: "not-template" } };
-  if (version > SETTINGS_SCHEMA_VERSION) return { ok: false, problem: { code: "newer", version } };
+  if (version > domain().SETTINGS_SCHEMA_VERSION) return { ok: false, problem: { code: "newer", version } };
 
-  const problems = settingsFieldProblems(s);
+  const problems = domain().settingsFieldProblems(s);
   if (problems.length) return { ok: false, problem: { code: "invalid", problems } };
 
   return {

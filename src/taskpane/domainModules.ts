@@ -1,0 +1,13 @@
+/**
+ * The domain data and engine the pane works with: the indicator catalog, the municipality
+ * registry, the networks, the benchmark, the template settings checker and the embedded
+ * sample. They are data-heavy, so the pane loads them as one chunk beside office.js at
+ * start-up (see ./domain.ts) instead of in its first script.
+ */
+export { indicatorFor, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../kostra/catalog";
+export { benchmark, municipalityInYear } from "../kostra/benchmark";
+export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
+export { codeForYear, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
+export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
+export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems } from "../report/template-settings";
+export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
