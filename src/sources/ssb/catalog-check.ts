@@ -66,9 +66,9 @@ export function checkSelector(indicator: Indicator, tables: ReadonlyMap<string, 
       }
       for (const value of values) if (!codes.has(value)) problems.push({ code: "unknown-value", table, dimension, value });
     }
-  // A table dimension the selector leaves out can't be queried: SSB requires every KOSTRA dimension.
+  // A table dimension the selector leaves out must be one SSB lets a query leave out (KOSTRA tables allow none).
   for (const d of source.metadata.dimensions)
-    if (d.id !== indicator.ssb.regionDimension && d.id !== indicator.ssb.timeDimension && !(d.id in indicator.ssb.select))
+    if (!d.elimination && d.id !== indicator.ssb.regionDimension && d.id !== indicator.ssb.timeDimension && !(d.id in indicator.ssb.select))
       problems.push({ code: "unknown-dimension", table, dimension: `${d.id} (not selected)` });
   const status: SelectorStatus = problems.length > 0 ? "problem" : source.provenance === "recorded" ? "verified" : "consistent";
   return { indicator: indicator.id, status, problems };

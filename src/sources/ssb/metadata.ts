@@ -15,6 +15,8 @@ export interface MetadataDimension {
   id: string;
   label: string;
   values: MetadataValue[];
+  /** SSB allows leaving the dimension out of a query (its `extension.elimination`). */
+  elimination?: boolean;
 }
 
 export interface RegionEntry {
@@ -65,8 +67,10 @@ export function readTableMetadata(json: unknown, name = "metadata"): TableMetada
       : isObject(index)
         ? Object.entries(index).sort((a, b) => Number(a[1]) - Number(b[1])).map(([c]) => c)
         : Object.keys(labels);
+    const elimination = isObject(d.extension) && d.extension.elimination === true;
     return {
       id,
+      ...(elimination ? { elimination } : {}),
       label: typeof d.label === "string" ? d.label : id,
       values: codes.map((code) => ({
         code,
