@@ -8,6 +8,12 @@
  * reference document exactly (value, network average, lowest, highest, Asker).
  * Other years and members are plausible but invented. Populations are approximate.
  *
+ * Every other indicator of the catalog (src/kostra/catalog) gets invented figures of a
+ * plausible size for its unit: table 12362's figures come from one invented expenditure
+ * model per municipality and year (kroner per inhabitant per function, net and gross), so
+ * sums, their parts and the shares of total expenditure agree; other tables' key figures
+ * from a typical level per indicator (TYPICAL below); counts from a rate per inhabitant.
+ *
  * Run: node scripts/make-sample.js   (deterministic: same output every run)
  */
 const fs = require("fs");
@@ -104,10 +110,255 @@ for (const [m, p] of Object.entries(POPULATION_2017)) {
   values.folkemengde[m] = YEARS.map((y) => Math.round(p * Math.pow(1.011, y - 2017)));
 }
 
+// ---------------------------------------------------------------------------
+// Every other catalog indicator (all sectors, and the counts used as weights).
+// The figures above are not touched: what follows uses its own hash-based noise, not `rand`.
+
+const CATALOG_DIR = path.join(__dirname, "..", "src", "kostra", "catalog");
+const CATALOG = [
+  ...require(path.join(CATALOG_DIR, "common.json")).indicators,
+  ...fs
+    .readdirSync(path.join(CATALOG_DIR, "sectors"))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) => require(path.join(CATALOG_DIR, "sectors", f)).indicators),
+];
+
+/** A number in [0, 1) from a string (FNV-1a and an avalanche step). */
+function hash01(key) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
+}
+const between = (key, lo, hi) => lo + (hi - lo) * hash01(key);
+const roundTo = (x, decimals) => Math.round(x * 10 ** decimals) / 10 ** decimals;
+
+/**
+ * Table 12362: typical gross operating expenditure in kroner per inhabitant (2017) and the
+ * net share of it, per function. VAR is fee-financed, so its net is below zero.
+ */
+const FUNCTION_PROFILE = {
+  100: [450, 0.95], 120: [3800, 0.85], 121: [350, 0.9], 130: [450, 0.8], 190: [600, 0.1],
+  201: [9500, 0.85], 202: [13500, 0.9], 211: [600, 0.95], 213: [500, 0.5], 215: [1300, 0.25],
+  221: [900, 0.9], 222: [3000, 0.8], 223: [200, 0.9], 231: [350, 0.85], 232: [900, 0.85],
+  233: [250, 0.7], 234: [1100, 0.75], 241: [1700, 0.8], 242: [800, 0.85], 243: [600, 0.8],
+  244: [700, 0.92], 251: [350, 0.9], 252: [1300, 0.85], 253: [7500, 0.8], 254: [9500, 0.85],
+  256: [250, 0.85], 261: [1100, 0.8], 273: [300, 0.7], 276: [200, 0.95], 281: [1500, 0.95],
+  301: [360, 0.7], 302: [300, 0.1], 303: [110, 0.45], 330: [350, 0.8], 332: [950, 0.85],
+  335: [240, 0.9], 338: [130, 0.85], 339: [640, 0.9], 340: [900, -0.1], 345: [1100, -0.1],
+  350: [900, -0.1], 353: [1300, -0.1], 355: [1400, 0.02], 360: [210, 0.85], 365: [60, 0.9],
+  370: [320, 0.92], 373: [60, 0.3], 375: [150, 0.95], 377: [330, 0.85], 380: [700, 0.9],
+  381: [820, 0.8], 383: [450, 0.7], 385: [400, 0.85], 386: [400, 0.7], 390: [450, 0.95],
+  392: [115, 0.97], 393: [200, 0.9],
+};
+/** KOSTRA's function groups (FGK) as sums of the functions above. */
+const FUNCTION_GROUPS = {
+  FGK1b: ["100", "120", "121", "130"],
+  FGK2: ["231", "365", "370", "373", "375", "377", "380", "381", "383", "385", "386"],
+  FGK7: ["201", "211", "221"],
+  FGK8b: ["202", "213", "215", "222", "223"],
+  FGK9: ["232", "233", "234", "241", "253", "254", "256", "261"],
+  FGK12: ["242", "243", "273", "276", "281"],
+  FGK13: ["244", "251", "252"],
+  FGK14: ["340", "345", "350", "353", "355"],
+};
+/**
+ * One part of a seeded sum of functions, split in proportion to the functions' typical
+ * gross expenditure, with rounding that keeps the sum exact (as the local test server splits it).
+ */
+function splitPart(total, part, functions) {
+  const weights = functions.map((f) => FUNCTION_PROFILE[f][0]);
+  const all = weights.reduce((a, b) => a + b, 0);
+  let rest = total;
+  for (let i = 0; i < functions.length - 1; i++) {
+    const share = Math.round((total * weights[i]) / all);
+    if (i === part) return share;
+    rest -= share;
+  }
+  return rest;
+}
+
+/**
+ * Indicators of other tables: typical level in 2017, spread between municipalities
+ * (relative, or absolute points for percentages), yearly trend. Counts are a rate per
+ * inhabitant (`perCapita`). `sameAs`: the same SSB variable as another indicator.
+ */
+const TYPICAL = {
+  "barnehage-netto-per-innbygger-1-5": { level: 150000, spread: 0.1, trend: 0.03 },
+  "barnehage-andel-barn-1-5": { level: 91.5, points: 3, trend: 0.002, max: 99 },
+  "barnehage-andel-barn-3-5": { level: 97, points: 1.5, trend: 0.001, max: 99.8 },
+  "barnehage-barn-per-arsverk": { level: 6, spread: 0.06, trend: -0.01 },
+  "barnehage-andel-minoritetsspraklige": { level: 18, points: 7, trend: 0.03 },
+  "barnehage-andel-barn-kommunale": { level: 48, points: 15, trend: -0.005 },
+  "barnevern-netto-per-innbygger-0-17": { level: 9000, spread: 0.25, trend: 0.04 },
+  "barnevern-andel-barn-undersokelse": { level: 4.2, points: 1, trend: 0 },
+  "barnevern-andel-barn-tiltak-0-17": { level: 3.3, points: 0.8, trend: -0.02 },
+  "barnevern-netto-per-barn-undersokelse-tiltak": { level: 85000, spread: 0.2, trend: 0.04 },
+  "barnevern-brutto-per-barn-plassert": { level: 520000, spread: 0.2, trend: 0.04 },
+  "barnevern-brutto-per-barn-ikke-plassert": { level: 55000, spread: 0.2, trend: 0.03 },
+  "barnevern-andel-netto-244": { level: 32, points: 6, trend: 0.01 },
+  "barnevern-andel-netto-251": { level: 18, points: 5, trend: -0.01 },
+  "barnevern-stillinger-fagutdanning-per-1000-barn": { level: 4.5, spread: 0.2, trend: 0.02 },
+  "barnevern-andel-barn-melding": { level: 4.8, points: 1, trend: 0.01 },
+  "barnevern-barn-undersokelse-tiltak-0-22": { perCapita: 0.0085, spread: 0.25, trend: 0 },
+  "barnevern-barn-tiltak-plassert-0-22": { perCapita: 0.0018, spread: 0.3, trend: -0.01 },
+  "barnevern-barn-tiltak-ikke-plassert-0-22": { perCapita: 0.0045, spread: 0.3, trend: -0.02 },
+  "barnevern-barn-undersokelse-0-17": { perCapita: 0.0055, spread: 0.25, trend: 0 },
+  "grunnskole-netto-per-innbygger-6-15": { level: 110000, spread: 0.1, trend: 0.03 },
+  "grunnskole-gruppestorrelse": { level: 15.5, spread: 0.08, trend: 0 },
+  "grunnskole-grunnskolepoeng": { level: 42, spread: 0.035, trend: 0.005 },
+  "andel-80-hjemmetjenester": { level: 29, points: 5, trend: -0.01 },
+  "andel-80-institusjon": { level: 11, points: 3, trend: -0.02 },
+  "andel-80-langtid-sykehjem": { level: 9, points: 2.5, trend: -0.02 },
+  "belegg-institusjon": { level: 97, points: 2, trend: 0, max: 100 },
+  "legetimer-per-beboer": { level: 0.55, spread: 0.25, trend: 0.03 },
+  "korr-brutto-per-plass-institusjon": { level: 1250000, spread: 0.12, trend: 0.035 },
+  "hjemmetjeneste-brukere": { perCapita: 0.03, spread: 0.2, trend: 0 },
+  "hjemmetjeneste-brukere-0-66": { perCapita: 0.012, spread: 0.25, trend: 0.02 },
+  "hjemmetjeneste-brukere-80": { perCapita: 0.009, spread: 0.25, trend: 0 },
+  "beboere-institusjon": { perCapita: 0.0085, spread: 0.2, trend: -0.01 },
+  "langtidsbeboere-institusjon": { perCapita: 0.0065, spread: 0.2, trend: -0.01 },
+  institusjonsplasser: { perCapita: 0.0085, spread: 0.2, trend: -0.01 },
+  "vei-korr-brutto-per-km": { sameAs: "vei-per-km" },
+  "vei-netto-per-km": { level: 230000, spread: 0.3, trend: 0.03 },
+  "arsgebyr-feiing": { level: 520, spread: 0.25, trend: 0.03 },
+  "arsgebyr-vann": { level: 3700, spread: 0.3, trend: 0.035 },
+  "arsgebyr-avlop": { level: 4300, spread: 0.3, trend: 0.035 },
+};
+
+/** The seeded indicators of table 12362 and the functions and art they fix. */
+function seededCells(ind) {
+  const s = ind.ssb;
+  if (!(ind.id in TARGETS) || s.table !== "12362") return null;
+  return { functions: s.select.KOKfunksjon0000, art: s.select.KOKart0000[0] };
+}
+
+/** The invented expenditure model of one municipality and year: per function, net and gross kroner per inhabitant. */
+function expenditureModel(m, year, seeded) {
+  const yi = YEARS.indexOf(year);
+  const cells = {};
+  const fixed = {};
+  for (const { ind, functions, art } of seeded) {
+    const total = values[ind.id][m][yi];
+    functions.forEach((f, part) => (fixed[`${f}|${art}`] = splitPart(total, part, functions)));
+  }
+  const regionSpread = m.startsWith("ea") || m.startsWith("ekg") ? 0.1 : 0.3;
+  for (const [f, [gross, netShare]] of Object.entries(FUNCTION_PROFILE)) {
+    const share = netShare + between(`${m}|${f}|${year}|net`, -0.05, 0.05);
+    let g = fixed[`${f}|AGD10`];
+    let n = fixed[`${f}|AGD2`];
+    if (g === undefined && n === undefined)
+      g = Math.round(gross * between(`${m}|${f}|level`, 1 - regionSpread, 1 + regionSpread) * Math.pow(1.03, year - 2017) * between(`${m}|${f}|${year}`, 0.97, 1.03));
+    if (g === undefined) g = n + Math.round(Math.abs(n) * between(`${m}|${f}|${year}|gross`, 0.05, 0.3));
+    if (n === undefined) n = Math.round(g * share);
+    cells[f] = { AGD2: n, AGD10: g, AGD4: Math.round(g * between(`${m}|${f}|${year}|korr`, 0.9, 0.97)) };
+  }
+  for (const [group, parts] of Object.entries(FUNCTION_GROUPS)) {
+    cells[group] = {};
+    for (const art of ["AGD2", "AGD4", "AGD10"]) cells[group][art] = parts.reduce((sum, f) => sum + cells[f][art], 0);
+  }
+  // Total gross expenditure per inhabitant: the functions above and the rest of the accounts.
+  const total = Object.keys(FUNCTION_PROFILE).reduce((sum, f) => sum + cells[f].AGD10, 0) * between(`${m}|${year}|rest`, 1.1, 1.18);
+  return { cells, total };
+}
+
+function population(m, year) {
+  const yi = YEARS.indexOf(year);
+  if (values.folkemengde[m]) return values.folkemengde[m][yi];
+  throw new Error(`make-sample: no population for ${m}`);
+}
+
+function typicalSeries(ind, m, spec) {
+  return YEARS.map((year) => {
+    const yearFactor = Math.pow(1 + spec.trend, year - 2017) * between(`${ind.id}|${m}|${year}`, 0.985, 1.015);
+    const aggregate = m.startsWith("ea") || m.startsWith("ekg");
+    const narrow = aggregate ? 0.35 : 1;
+    let v;
+    if (spec.perCapita !== undefined)
+      v = population(m, year) * spec.perCapita * between(`${ind.id}|${m}`, 1 - spec.spread * narrow, 1 + spec.spread * narrow) * yearFactor;
+    else if (spec.points !== undefined)
+      v = (spec.level + between(`${ind.id}|${m}`, -spec.points, spec.points) * narrow) * yearFactor;
+    else v = spec.level * between(`${ind.id}|${m}`, 1 - spec.spread * narrow, 1 + spec.spread * narrow) * yearFactor;
+    if (spec.max !== undefined) v = Math.min(v, spec.max);
+    return roundTo(v, ind.decimals);
+  });
+}
+
+function extendToCatalog(values, municipalities) {
+  const seeded = CATALOG.map((ind) => ({ ind, ...seededCells(ind) })).filter((x) => x.functions);
+  const models = {};
+  for (const m of municipalities) models[m] = Object.fromEntries(YEARS.map((y) => [y, expenditureModel(m, y, seeded)]));
+  for (const ind of CATALOG) {
+    if (values[ind.id]?.[municipalities[0]] && ind.id in TARGETS) continue;
+    if (ind.id === "folkemengde") continue;
+    const s = ind.ssb;
+    values[ind.id] = values[ind.id] ?? {};
+    for (const m of municipalities) {
+      if (values[ind.id][m]) continue;
+      if (s.table === "12362") {
+        const functions = s.select.KOKfunksjon0000;
+        const art = s.select.KOKart0000[0];
+        const contents = s.select.ContentsCode[0];
+        values[ind.id][m] = YEARS.map((year) => {
+          const { cells, total } = models[m][year];
+          const perCapita = functions.reduce((sum, f) => sum + cells[f][art], 0);
+          if (contents === "KOSbelopinnbygge0000") return perCapita;
+          if (contents === "KOSbelop0000") return Math.round((perCapita * population(m, year)) / 1000);
+          if (contents === "KOSandel3501") return roundTo((100 * perCapita) / total, ind.decimals);
+          throw new Error(`make-sample: no rule for ${ind.id} (${contents})`);
+        });
+        continue;
+      }
+      const spec = TYPICAL[ind.id];
+      if (spec?.sameAs) values[ind.id][m] = [...values[spec.sameAs][m]];
+      else if (spec) values[ind.id][m] = typicalSeries(ind, m, spec);
+      else if (ind.id === "arsgebyr-var-sum") continue; // below, from its parts
+      else throw new Error(`make-sample: no typical level for ${ind.id}; add it to TYPICAL`);
+    }
+  }
+  // The three fees' sum is the sum of the three fees (same table, same municipality, same year).
+  const sumOf = CATALOG.find((i) => i.id === "arsgebyr-var-sum");
+  if (sumOf) {
+    const parts = sumOf.ssb.select.ContentsCode.map((code) => CATALOG.find((i) => i.ssb.table === sumOf.ssb.table && i.id !== sumOf.id && i.ssb.select.ContentsCode.length === 1 && i.ssb.select.ContentsCode[0] === code).id);
+    for (const m of municipalities) values[sumOf.id][m] = YEARS.map((_, yi) => parts.reduce((sum, p) => sum + values[p][m][yi], 0));
+  }
+}
+
+/** JSON with one line per indicator and municipality series, so the file stays small and readable. */
+function compactJson(data) {
+  const lines = ["{"];
+  const entries = Object.entries(data);
+  entries.forEach(([key, value], i) => {
+    const comma = i < entries.length - 1 ? "," : "";
+    if (key !== "values") return lines.push(` ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+    lines.push(` "values": {`);
+    const inds = Object.entries(value);
+    inds.forEach(([id, byM], j) => {
+      const series = Object.entries(byM).map(([m, s]) => `${JSON.stringify(m)}:${JSON.stringify(s)}`);
+      lines.push(`  ${JSON.stringify(id)}: {${series.join(",")}}${j < inds.length - 1 ? "," : ""}`);
+    });
+    lines.push(` }${comma}`);
+  });
+  lines.push("}");
+  return lines.join("\n") + "\n";
+}
+
+extendToCatalog(values, [...MEMBERS, "asker"]);
+
 // Missing values with SSB's symbols, to show how gaps are handled (invented).
 const missing = [
   { indicator: "vei-per-km", municipality: "tromso", year: 2016, status: ".." },
   { indicator: "andre-trossamfunn", municipality: "sandnes", year: 2015, status: "." },
+  // The same SSB variable as vei-per-km (table 11814), so the same gap.
+  { indicator: "vei-korr-brutto-per-km", municipality: "tromso", year: 2016, status: ".." },
 ];
 for (const x of missing) values[x.indicator][x.municipality][YEARS.indexOf(x.year)] = null;
 
@@ -123,5 +374,5 @@ const out = {
   missing,
 };
 const file = path.join(__dirname, "..", "src", "sources", "sample", "sample-data.json");
-fs.writeFileSync(file, JSON.stringify(out, null, 1) + "\n");
-console.log(`wrote ${path.relative(process.cwd(), file)}`);
+fs.writeFileSync(file, compactJson(out));
+console.log(`wrote ${path.relative(process.cwd(), file)} (${fs.statSync(file).size} bytes)`);

@@ -1,7 +1,8 @@
 /**
- * The embedded sample: SYNTHETIC KOSTRA-shaped data for the ASSS members and Asker,
- * 2015–2018, so the product works offline and on any machine. Made by
- * scripts/make-sample.js; every observation's provenance says it is synthetic.
+ * The embedded sample: SYNTHETIC KOSTRA-shaped data for every catalog indicator (all
+ * sectors, and the counts used as weights) for the ASSS members and Asker, 2015–2018,
+ * so the product works offline and on any machine. Made by scripts/make-sample.js;
+ * every observation's provenance says it is synthetic.
  */
 import { codeForYear, municipalityById } from "../../kostra/municipalities";
 import type { Dataset, LocalizedText, Observation, Provenance } from "../../kostra/types";
