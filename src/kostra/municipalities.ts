@@ -2,82 +2,38 @@
  * Municipalities and their region-code history. KOSTRA tables use the code valid in
  * the data year (Bærum: 0219 up to 2019, 3024 in 2020–2023, 3201 from 2024), so a
  * municipality is identified by a stable id and asked for its code per year.
+ *
+ * Every municipality in Norway from data year 2015 is in `registry/municipalities.json`
+ * (from SSB's classification 131); the regions SSB publishes figures for besides
+ * municipalities (Landet, Landet uten Oslo, KOSTRA groups) are registry entries of kind
+ * "aggregate" (`registry/aggregates.ts`). Lookups by id and code find both; lists meant
+ * for choosing a focal municipality or a peer hold municipalities only.
  */
+import { AGGREGATE_REGIONS } from "./registry/aggregates";
+import { registryProblems } from "./registry/check";
+import registry from "./registry/municipalities.json";
 import type { Municipality, MunicipalityRef } from "./types";
 
-export const MUNICIPALITIES: readonly Municipality[] = [
-  { id: "oslo", name: "Oslo", codes: [{ code: "0301" }] },
-  { id: "bergen", name: "Bergen", codes: [{ code: "1201", to: 2019 }, { code: "4601", from: 2020 }] },
-  {
-    id: "trondheim",
-    name: "Trondheim",
-    codes: [{ code: "1601", to: 2017 }, { code: "5001", from: 2018 }],
-  },
-  { id: "stavanger", name: "Stavanger", codes: [{ code: "1103" }] },
-  {
-    id: "baerum",
-    name: "Bærum",
-    codes: [
-      { code: "0219", to: 2019 },
-      { code: "3024", from: 2020, to: 2023 },
-      { code: "3201", from: 2024 },
-    ],
-  },
-  { id: "kristiansand", name: "Kristiansand", codes: [{ code: "1001", to: 2019 }, { code: "4204", from: 2020 }] },
-  {
-    id: "drammen",
-    name: "Drammen",
-    codes: [
-      { code: "0602", to: 2019 },
-      { code: "3005", from: 2020, to: 2023 },
-      { code: "3301", from: 2024 },
-    ],
-  },
-  {
-    id: "fredrikstad",
-    name: "Fredrikstad",
-    codes: [
-      { code: "0106", to: 2019 },
-      { code: "3004", from: 2020, to: 2023 },
-      { code: "3107", from: 2024 },
-    ],
-  },
-  { id: "sandnes", name: "Sandnes", codes: [{ code: "1102", to: 2019 }, { code: "1108", from: 2020 }] },
-  {
-    id: "tromso",
-    name: "Tromsø",
-    codes: [
-      { code: "1902", to: 2019 },
-      { code: "5401", from: 2020, to: 2023 },
-      { code: "5501", from: 2024 },
-    ],
-  },
-  {
-    id: "asker",
-    name: "Asker",
-    codes: [
-      { code: "0220", to: 2019 },
-      { code: "3025", from: 2020, to: 2023 },
-      { code: "3203", from: 2024 },
-    ],
-  },
-  {
-    id: "lillestrom",
-    name: "Lillestrøm",
-    codes: [
-      { code: "3030", from: 2020, to: 2023 },
-      { code: "3205", from: 2024 },
-    ],
-  },
-  // Lillestrøm's predecessors (merged 1 January 2020).
-  { id: "skedsmo", name: "Skedsmo", codes: [{ code: "0231", to: 2019 }], successor: "lillestrom" },
-  { id: "fet", name: "Fet", codes: [{ code: "0227", to: 2019 }], successor: "lillestrom" },
-  { id: "sorum", name: "Sørum", codes: [{ code: "0226", to: 2019 }], successor: "lillestrom" },
-];
+export { aggregateDefinition, aggregateLabel, kostraGroupMembers, kostraGroupOf, GROUP_MEMBERSHIP } from "./registry/aggregates";
 
-const byId = new Map(MUNICIPALITIES.map((m) => [m.id, m]));
+/** Number of municipalities per data year, as the source lists them. */
+export const MUNICIPALITY_COUNTS: Readonly<Record<string, number>> = registry.counts;
+
+/** Every municipality that existed in a data year from 2015 (no aggregates), in code order. */
+export const MUNICIPALITIES: readonly Municipality[] = (registry.municipalities as Municipality[]).map((m) => ({ ...m, kind: "municipality" as const }));
+
+/** Landet, Landet uten Oslo and the KOSTRA groups. */
+export const AGGREGATES: readonly Municipality[] = AGGREGATE_REGIONS;
+
+/** Municipalities and aggregates: every region a KOSTRA table can have a figure for. */
+export const REGIONS: readonly Municipality[] = [...MUNICIPALITIES, ...AGGREGATES];
+
+const problems = registryProblems(REGIONS, MUNICIPALITY_COUNTS);
+if (problems.length > 0) throw new Error(`Municipality registry is inconsistent: ${problems.slice(0, 5).join("; ")}`);
+
+const byId = new Map(REGIONS.map((m) => [m.id, m]));
 const byCode = new Map<string, Municipality>();
-for (const m of MUNICIPALITIES) for (const p of m.codes) byCode.set(p.code, m);
+for (const m of REGIONS) for (const p of m.codes) byCode.set(p.code, m);
 
 const normalize = (s: string): string =>
   s
@@ -85,16 +41,25 @@ const normalize = (s: string): string =>
     .toLocaleLowerCase("nb-NO")
     .normalize("NFC");
 
-const byName = new Map(MUNICIPALITIES.map((m) => [normalize(m.name), m]));
+const byName = new Map<string, Municipality>();
+for (const m of REGIONS) byName.set(normalize(m.name), m);
+// Official names of a period ("Nes (Akershus)", "Trondheim - Tråante") resolve too, unless
+// another region has that name.
+for (const m of REGIONS) for (const p of m.codes) if (p.name && !byName.has(normalize(p.name))) byName.set(normalize(p.name), m);
 
-/** The municipality with this stable id, or undefined. */
+/** Whether the entry is an aggregate (Landet, a KOSTRA group), not a municipality. */
+export const isAggregate = (m: Pick<Municipality, "kind"> | undefined): boolean => m?.kind === "aggregate";
+
+/** The municipality (or aggregate) with this stable id, or undefined. */
 export function municipalityById(id: string): Municipality | undefined {
   return byId.get(id);
 }
 
 /**
- * Resolve what a user or a file names a municipality by: any code it ever had
- * ("0219", "3024", "3201"), a code followed by a name ("0219 Bærum"), its name, or its id.
+ * Resolve what a user or a file names a region by: any code it ever had
+ * ("0219", "3024", "3201", "EAKUO", "EKG07"), a code followed by a name ("0219 Bærum"),
+ * its name, or its id ("baerum", "ekg07"). Aggregates resolve too; use
+ * `resolveFocalMunicipality` where only a municipality will do.
  */
 export function resolveMunicipality(text: string): Municipality | undefined {
   const t = text.trim();
@@ -107,7 +72,25 @@ export function resolveMunicipality(text: string): Municipality | undefined {
     if (m && rest && !namesOf(m).some((n) => rest.startsWith(n))) return undefined;
     return m;
   }
-  return byId.get(t) ?? byName.get(normalize(t));
+  // SSB's aggregate codes, alone or before a label ("EKG07 Kostragruppe 07"): labels vary by table.
+  const aggregateMatch = /^(EAKUO|EAK|EKG\d{1,2})(?:\s+.*)?$/i.exec(t);
+  if (aggregateMatch) {
+    const code = aggregateMatch[1].toUpperCase().replace(/^EKG(\d)$/, "EKG0$1");
+    return byCode.get(code);
+  }
+  return byId.get(t) ?? byId.get(normalize(t)) ?? byName.get(normalize(t));
+}
+
+/** Like resolveMunicipality, but only a municipality (never an aggregate). */
+export function resolveFocalMunicipality(text: string): Municipality | undefined {
+  const m = resolveMunicipality(text);
+  return m && !isAggregate(m) ? m : undefined;
+}
+
+/** The aggregate (Landet, Landet uten Oslo, KOSTRA group) named by id, code or name, or undefined. */
+export function resolveAggregate(text: string): Municipality | undefined {
+  const m = resolveMunicipality(text);
+  return m && isAggregate(m) ? m : undefined;
 }
 
 function namesOf(m: Municipality): string[] {
@@ -133,4 +116,12 @@ export function isCodeValidInYear(code: string, year: number): boolean {
   const m = byCode.get(code);
   if (!m) return false;
   return m.codes.some((p) => p.code === code && inPeriod(year, p.from, p.to));
+}
+
+/**
+ * The municipalities that existed in the data year (no aggregates), sorted by name:
+ * what a picker offers as focal municipality or peer.
+ */
+export function municipalitiesInYear(year: number): Municipality[] {
+  return MUNICIPALITIES.filter((m) => codeForYear(m, year) !== undefined).sort((a, b) => a.name.localeCompare(b.name, "nb-NO"));
 }

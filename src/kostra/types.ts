@@ -29,6 +29,15 @@ export interface Municipality {
   codes: CodePeriod[];
   /** Id of the municipality it merged into, for municipalities that no longer exist. */
   successor?: string;
+  /** Every municipality that got part of its area, for one that was split (Tysfjord, Snillfjord in 2020). */
+  successors?: string[];
+  /** Data years in which it had no code of its own because it was part of another (Haram in Ålesund 2020–2023). */
+  partOf?: { id: string; from?: number; to?: number }[];
+  /**
+   * "municipality" (the default when absent) or "aggregate": a region SSB publishes
+   * figures for (Landet, Landet uten Oslo, a KOSTRA group), never a focal municipality.
+   */
+  kind?: "municipality" | "aggregate";
 }
 
 /** A benchmarking network (ASSS) whose membership depends on the data year. */
@@ -156,6 +165,36 @@ export interface Observation {
   status?: string;
   /** Index into the dataset's provenance list. */
   provenance: number;
+  /**
+   * Present only on a computed figure (never published by SSB): how it was made, e.g. a
+   * merged municipality's value for a year before the merger, from its predecessors.
+   */
+  computed?: ComputedFrom;
+}
+
+/** One published number a computed observation is made from. */
+export interface ComputedPart {
+  /** "value": added up; "amount" and "denominator": numerator and denominator of a recomputed per-capita figure. */
+  role: "value" | "amount" | "denominator";
+  indicator: string;
+  municipality: string;
+  code: string;
+  year: number;
+  value: number;
+  /** An amount SSB did not publish here: the per-capita value × the denominator (`indicator` is then the per-capita figure). */
+  derived?: "value-times-denominator";
+}
+
+/** How a computed observation was made. */
+export interface ComputedFrom {
+  /** "sum": Σ parts; "ratio-of-sums": Σ amount × amountScale ÷ Σ denominator (never an average of per-capita values). */
+  method: "sum" | "ratio-of-sums";
+  /** Why the figure is computed: "merger" = a merged municipality from its predecessors. */
+  reason: "merger";
+  parts: ComputedPart[];
+  /** Kroner per unit of the published amount parts (KOSbelop0000 is in 1000 kr). */
+  amountScale?: number;
+  note: LocalizedText;
 }
 
 /** Observations plus the provenance entries they refer to. */

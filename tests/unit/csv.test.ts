@@ -48,10 +48,10 @@ describe("tidy CSV import", () => {
   });
 
   it("skips unknown regions and indicators with a warning naming them and their line", () => {
-    const { observations, warnings } = readTidyCsv("region;indicator;year;value\nEAK;bibliotek;2017;1\n0219;nope;2017;2\n0219;bibliotek;2017;3\n", "t.csv");
+    const { observations, warnings } = readTidyCsv("region;indicator;year;value\nEKA11;bibliotek;2017;1\n0219;nope;2017;2\n0219;bibliotek;2017;3\n", "t.csv");
     expect(observations).toHaveLength(1);
     expect(warnings.map((w) => w.nb)).toEqual([
-      "t.csv: ukjente regioner hoppet over: «EAK» (linje 2).",
+      "t.csv: ukjente regioner hoppet over: «EKA11» (linje 2).",
       "t.csv: ukjente indikatorer hoppet over: «nope» (linje 3).",
     ]);
   });
@@ -61,7 +61,7 @@ describe("tidy CSV import", () => {
     ["a bad number", "region;indicator;year;value\n0219;bibliotek;2017;12x\n", /t\.csv linje 2, felt «verdi»: «12x» er ikke et tall/],
     ["a bad year", "region;indicator;year;value\n0219;bibliotek;17;1\n", /t\.csv linje 2, felt «år»: «17» er ikke et årstall/],
     ["a duplicate row", "region;indicator;year;value\n0219;bibliotek;2017;1\n3201;bibliotek;2017;2\n", /linje 3: samme kommune, indikator og år som linje 2/],
-    ["nothing usable", "region;indicator;year;value\nEAK;bibliotek;2017;1\n", /ingen rader med kjent kommune og indikator/],
+    ["nothing usable", "region;indicator;year;value\nEKA11;bibliotek;2017;1\n", /ingen rader med kjent kommune og indikator/],
     ["an empty file", "", /filen er tom/],
     ["an unterminated quote", 'region;indicator;year;value\n0219;"bibliotek;2017;1\n', /uavsluttet anførselstegn/],
   ])("rejects %s with a message naming file, line and field", (_, text, message) => {

@@ -132,7 +132,7 @@ describe("JSON-stat 2.0 reader on SSB-shaped responses", () => {
 });
 
 describe("observations from an SSB cube", () => {
-  const REGIONS = ["0219", "3024", "0301", "EAK"];
+  const REGIONS = ["0219", "3024", "0301", "EAK", "EKA11"];
   const build = (order: string[], funcs: string[] = ["335", "360"]) =>
     buildSsbDataset({
       table: "12362",
@@ -169,7 +169,10 @@ describe("observations from an SSB cube", () => {
     );
     // 0219 in 2020 and 3024 in 2019 are not valid: no observation with SSB's 0 for them.
     expect(rec.filter((o) => o.municipality === "baerum")).toHaveLength(2);
-    expect(warnings.map((w) => w.nb).join(" ")).toMatch(/EAK/);
+    // EAK is an SSB aggregate the product knows (a reference column); a county (EKA11) is not.
+    expect(rec).toEqual(expect.arrayContaining([{ indicator: "rekreasjon-naturforvaltning", municipality: "eak", year: 2019, code: "EAK", value: 150 }]));
+    expect(result.unknownRegions).toEqual(["EKA11"]);
+    expect(warnings.map((w) => w.nb).join(" ")).toMatch(/EKA11/);
     // Population derived from amount ÷ per inhabitant for weighting.
     expect(observations).toEqual(expect.arrayContaining([{ indicator: "folkemengde", municipality: "baerum", year: 2019, code: "0219", value: 120000 }]));
   });

@@ -1,0 +1,119 @@
+/**
+ * The regions SSB publishes KOSTRA figures for besides municipalities: Landet (EAK),
+ * Landet uten Oslo (EAKUO) and the KOSTRA groups (EKG01–EKG17). They are registry
+ * entries of kind "aggregate", so code lookups, query planning and the data sheet treat
+ * them like any region; they are never a focal municipality or a peer.
+ *
+ * The group numbers got new meanings in 2020 (16 groups before, 17 from 2020), so a
+ * group's code has two periods with different names, and membership is only known for
+ * the 2020 grouping, and only partly (see kostra-groups.json).
+ */
+import type { LocalizedText, Municipality } from "../types";
+import data from "./kostra-groups.json";
+
+interface AggregateEntry {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  definition: LocalizedText;
+}
+
+interface Grouping {
+  id: string;
+  from?: number;
+  to?: number;
+  groups: { number: number; code: string; criteria?: Record<string, string>; description?: string; count2020?: number; count2024?: number }[];
+}
+
+export interface GroupMembership {
+  municipality: string;
+  group: string;
+  from?: number;
+  to?: number;
+  confidence: "high" | "medium" | "low";
+  source: string;
+}
+
+const AGGREGATE_ENTRIES = data.aggregates as AggregateEntry[];
+const GROUPINGS = data.groupings as Grouping[];
+export const GROUP_MEMBERSHIP: readonly GroupMembership[] = data.membership as GroupMembership[];
+
+/** The first data year of the 2020 grouping. */
+export const GROUPING_2020 = 2020;
+
+const groupNumbers = (g: Grouping): number[] => g.groups.map((x) => x.number);
+const pre2020 = GROUPINGS.find((g) => g.to !== undefined)!;
+const from2020 = GROUPINGS.find((g) => g.from !== undefined)!;
+
+const groupId = (n: number): string => `ekg${String(n).padStart(2, "0")}`;
+const groupCode = (n: number): string => `EKG${String(n).padStart(2, "0")}`;
+
+function groupEntry(n: number): Municipality {
+  const codes: Municipality["codes"] = [];
+  if (groupNumbers(pre2020).includes(n)) codes.push({ code: groupCode(n), to: GROUPING_2020 - 1, name: `KOSTRA-gruppe ${n} (inndeling før 2020)` });
+  if (groupNumbers(from2020).includes(n)) codes.push({ code: groupCode(n), from: GROUPING_2020 });
+  return { id: groupId(n), name: `KOSTRA-gruppe ${n}`, codes, kind: "aggregate" };
+}
+
+const maxGroup = Math.max(...groupNumbers(pre2020), ...groupNumbers(from2020));
+
+/** Landet, Landet uten Oslo and every KOSTRA group, as registry entries. */
+export const AGGREGATE_REGIONS: readonly Municipality[] = [
+  ...AGGREGATE_ENTRIES.map((a): Municipality => ({ id: a.id, name: a.name, codes: [{ code: a.code }], kind: "aggregate" })),
+  ...Array.from({ length: maxGroup }, (_, i) => groupEntry(i + 1)),
+];
+
+/** The aggregate's label in the year and language: "KOSTRA-gruppe 7", "KOSTRA group 7 (grouping before 2020)", "Norway excluding Oslo". */
+export function aggregateLabel(id: string, year: number | undefined, lang: "nb" | "en"): string | undefined {
+  const a = AGGREGATE_ENTRIES.find((x) => x.id === id);
+  if (a) return lang === "nb" ? a.name : a.nameEn;
+  const m = /^ekg(\d{2})$/.exec(id);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (n < 1 || n > maxGroup) return undefined;
+  const old = year !== undefined && year < GROUPING_2020;
+  if (lang === "nb") return old ? `KOSTRA-gruppe ${n} (inndeling før 2020)` : `KOSTRA-gruppe ${n}`;
+  return old ? `KOSTRA group ${n} (grouping before 2020)` : `KOSTRA group ${n}`;
+}
+
+/** What the aggregate is, in both languages: SSB's definition or the group's criteria. */
+export function aggregateDefinition(id: string, year: number): LocalizedText | undefined {
+  const a = AGGREGATE_ENTRIES.find((x) => x.id === id);
+  if (a) return a.definition;
+  const m = /^ekg(\d{2})$/.exec(id);
+  if (!m) return undefined;
+  const grouping = year < GROUPING_2020 ? pre2020 : from2020;
+  const g = grouping.groups.find((x) => x.number === Number(m[1]));
+  if (!g) return undefined;
+  if (g.description) return { nb: g.description, en: g.description };
+  const c = g.criteria ?? {};
+  const nb = [c.folkemengde && `folkemengde ${c.folkemengde}`, c.bundneKostnader && `bundne kostnader ${c.bundneKostnader.toLocaleLowerCase("nb-NO")}`, c.frieDisponibleInntekter && `frie disponible inntekter ${c.frieDisponibleInntekter.toLocaleLowerCase("nb-NO")}`]
+    .filter(Boolean)
+    .join(", ");
+  return { nb: `2020-inndelingen: ${nb}`, en: `2020 grouping: ${nb} (SSB's criteria, in Norwegian)` };
+}
+
+const validIn = (year: number, from?: number, to?: number): boolean => (from === undefined || year >= from) && (to === undefined || year <= to);
+
+/**
+ * The id of the municipality's KOSTRA group in the data year ("ekg07"), or undefined
+ * where no source gives it (most municipalities, and every year before 2020).
+ */
+export function kostraGroupOf(municipalityId: string, year: number): string | undefined {
+  const m = GROUP_MEMBERSHIP.find((x) => x.municipality === municipalityId && validIn(year, x.from, x.to));
+  return m ? m.group.toLowerCase() : undefined;
+}
+
+/**
+ * The known members of a KOSTRA group in the data year, and whether that is all of them
+ * (the count SSB gives for the group). Before 2020 nothing is known.
+ */
+export function kostraGroupMembers(groupIdText: string, year: number): { members: string[]; complete: boolean; count?: number } {
+  const code = groupIdText.toUpperCase();
+  const members = GROUP_MEMBERSHIP.filter((x) => x.group === code && validIn(year, x.from, x.to)).map((x) => x.municipality);
+  if (year < GROUPING_2020) return { members: [], complete: false };
+  const g = from2020.groups.find((x) => x.code === code);
+  const count = g ? (year >= 2024 ? g.count2024 : g.count2020) : undefined;
+  return { members, complete: count !== undefined && members.length === count, ...(count !== undefined ? { count } : {}) };
+}
