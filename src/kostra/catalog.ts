@@ -16,7 +16,7 @@ import sosialeTjenester from "./catalog/sectors/sosiale-tjenester.json";
 import eiendomsforvaltning from "./catalog/sectors/eiendomsforvaltning.json";
 import samferdsel from "./catalog/sectors/samferdsel.json";
 import vannAvlopRenovasjon from "./catalog/sectors/var.json";
-import type { Indicator, Sector, SectorTemplate } from "./types";
+import type { Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
 export interface SectorFile {
@@ -85,6 +85,10 @@ export function catalogProblems(indicators: readonly Indicator[], templates: rea
     for (const id of t.indicators) if (!byId.has(id)) problems.push(`template ${t.id}: unknown indicator ${id}`);
     for (const g of t.groups ?? [])
       if (!t.indicators.includes(g.from)) problems.push(`template ${t.id}: group starts at ${g.from}, not in the template`);
+    for (const [id, label] of Object.entries(t.labels ?? {}))
+      if (!t.indicators.includes(id) || !label?.nb?.trim() || !label?.en?.trim()) problems.push(`template ${t.id}: bad label for ${id}`);
+    for (const [id, d] of Object.entries(t.decimals ?? {}))
+      if (!t.indicators.includes(id) || !Number.isInteger(d) || d < 0 || d > 4) problems.push(`template ${t.id}: bad decimals for ${id}`);
   }
   return problems;
 }
@@ -131,9 +135,15 @@ export function templatesOfSector(id: string): SectorTemplate[] {
   return SECTOR_TEMPLATES.filter((t) => t.sector === id);
 }
 
-/** The template's indicators in display order. */
+/** The template's indicators in display order, with the template's own labels and decimals where it has them. */
 export function templateIndicators(t: SectorTemplate): Indicator[] {
-  return t.indicators.map((id) => indicatorById.get(id) as Indicator);
+  return t.indicators.map((id) => {
+    const ind = indicatorById.get(id) as Indicator;
+    const label = t.labels?.[id];
+    const decimals = t.decimals?.[id];
+    if (!ind || (label === undefined && decimals === undefined)) return ind;
+    return { ...ind, ...(label ? { label } : {}), ...(decimals !== undefined ? { decimals } : {}) };
+  });
 }
 
 /** Indicator ids that weight the given indicators (population, counts), without duplicates. */
@@ -144,4 +154,194 @@ export function weightIndicators(indicators: readonly Indicator[]): Indicator[] 
     if (w !== null) ids.add(w);
   }
   return [...ids].map((id) => indicatorById.get(id)).filter((i): i is Indicator => i !== undefined);
+}
+// ---------------------------------------------------------------------------
+// User templates: built in the pane, saved in a workbook or a template file, and
+// registered at run time beside the catalog's, so the engine, the report builders and the
+// SSB planner (which read INDICATORS, indicatorFor and templateById) see them.
+
+/** Id prefix of a user template ("mal-mine-nokkeltall"). */
+export const USER_TEMPLATE_PREFIX = "mal-";
+/** Id prefix of a user indicator picked from an SSB table ("bruker-12362-…"). */
+export const USER_INDICATOR_PREFIX = "bruker-";
+
+const catalogIndicatorIds = new Set(INDICATORS.map((i) => i.id));
+const catalogTemplateIds = new Set(SECTOR_TEMPLATES.map((t) => t.id));
+const mutableIndicators = assembled.indicators;
+const mutableTemplates = assembled.templates;
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const isText = (x: unknown): x is LocalizedText => isObj(x) && typeof x.nb === "string" && typeof x.en === "string";
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === "string");
+
+/** Shape problems of data that may come from a file (catalogProblems assumes the shape). */
+function userShapeProblems(template: unknown, indicators: unknown): string[] {
+  const problems: string[] = [];
+  if (!isObj(template)) return ["the template is not an object"];
+  if (typeof template.id !== "string" || !template.id.startsWith(USER_TEMPLATE_PREFIX) || catalogTemplateIds.has(template.id))
+    problems.push(`a user template's id must start with ${USER_TEMPLATE_PREFIX}`);
+  if (!isText(template.label) || !template.label.nb.trim() || !template.label.en.trim()) problems.push("the template has no name");
+  if (!isStrings(template.indicators)) problems.push("the template's indicators are not a list of ids");
+  if (!isStrings(template.defaultComparisons)) problems.push("the template's comparisons are not a list of ids");
+  if (typeof template.network !== "string") problems.push("the template has no network");
+  if (template.sector !== undefined && typeof template.sector !== "string") problems.push("the template's sector is not text");
+  if (template.groups !== undefined && !(Array.isArray(template.groups) && template.groups.every((g) => isObj(g) && typeof g.from === "string" && isText(g.label))))
+    problems.push("the template's groups are malformed");
+  if (template.labels !== undefined && !(isObj(template.labels) && Object.values(template.labels).every(isText))) problems.push("the template's labels are malformed");
+  if (template.decimals !== undefined && !(isObj(template.decimals) && Object.values(template.decimals).every((d) => typeof d === "number")))
+    problems.push("the template's decimals are malformed");
+  if (!Array.isArray(indicators)) return [...problems, "the indicators are not a list"];
+  for (const ind of indicators as unknown[]) {
+    if (!isObj(ind) || typeof ind.id !== "string") {
+      problems.push("an indicator has no id");
+      continue;
+    }
+    const ssb = ind.ssb;
+    const ok =
+      ind.id.startsWith(USER_INDICATOR_PREFIX) &&
+      !catalogIndicatorIds.has(ind.id) &&
+      isText(ind.label) &&
+      isText(ind.unit) &&
+      isText(ind.definition) &&
+      typeof ind.decimals === "number" &&
+      ["per-capita", "amount", "count", "share", "key-figure"].includes(ind.measure as string) &&
+      (ind.weight === "none" || ind.weight === "population" || (isObj(ind.weight) && typeof ind.weight.indicator === "string")) &&
+      (ind.defaultAverage === "simple" || ind.defaultAverage === "weighted") &&
+      ["high", "medium", "low"].includes(ind.confidence as string) &&
+      isObj(ssb) &&
+      (typeof ssb.table === "string" || ssb.table === null) &&
+      typeof ssb.regionDimension === "string" &&
+      typeof ssb.timeDimension === "string" &&
+      isObj(ssb.select) &&
+      Object.values(ssb.select).every(isStrings) &&
+      (ssb.sum === undefined || isStrings(ssb.sum)) &&
+      ind.amount === undefined;
+    if (!ok) problems.push(`${ind.id} is not a well-formed user indicator (ids start with ${USER_INDICATOR_PREFIX})`);
+  }
+  return problems;
+}
+
+/**
+ * Problems with a user template and its own indicators, checked against the catalog and
+ * the other registered user indicators (the same checks as the catalog's). Empty when it
+ * can be registered. Safe on untrusted data (a workbook's settings, a template file).
+ */
+export function userTemplateProblems(template: unknown, indicators: unknown): string[] {
+  const shape = userShapeProblems(template, indicators);
+  if (shape.length) return shape;
+  const t = template as SectorTemplate;
+  const own = indicators as Indicator[];
+  const ownIds = new Set(own.map((i) => i.id));
+  return catalogProblems([...INDICATORS.filter((i) => !ownIds.has(i.id)), ...own], [t]);
+}
+
+/**
+ * Register a user template and its own indicators (adding them, or replacing those with
+ * the same ids). Returns the problems and changes nothing when it is not sound.
+ */
+export function registerUserTemplate(template: SectorTemplate, indicators: readonly Indicator[]): string[] {
+  const problems = userTemplateProblems(template, indicators);
+  if (problems.length) return problems;
+  for (const ind of indicators) {
+    const at = mutableIndicators.findIndex((i) => i.id === ind.id);
+    if (at >= 0) mutableIndicators[at] = ind;
+    else mutableIndicators.push(ind);
+    indicatorById.set(ind.id, ind);
+  }
+  const at = mutableTemplates.findIndex((t) => t.id === template.id);
+  if (at >= 0) mutableTemplates[at] = template;
+  else mutableTemplates.push(template);
+  return [];
+}
+
+/** Remove a user template, and the user indicators no other user template uses. False when there was none. */
+export function unregisterUserTemplate(id: string): boolean {
+  if (catalogTemplateIds.has(id)) return false;
+  const at = mutableTemplates.findIndex((t) => t.id === id);
+  if (at < 0) return false;
+  mutableTemplates.splice(at, 1);
+  const used = new Set(mutableTemplates.flatMap((t) => t.indicators));
+  for (let i = mutableIndicators.length - 1; i >= 0; i--) {
+    const ind = mutableIndicators[i];
+    if (!catalogIndicatorIds.has(ind.id) && !used.has(ind.id)) {
+      mutableIndicators.splice(i, 1);
+      indicatorById.delete(ind.id);
+    }
+  }
+  return true;
+}
+
+/** Forget every user template and user indicator (tests). */
+export function resetUserCatalog(): void {
+  for (const t of mutableTemplates.filter((x) => !catalogTemplateIds.has(x.id))) unregisterUserTemplate(t.id);
+}
+
+/** Whether the template is a user's own (registered at run time), not the catalog's. */
+export function isUserTemplate(id: string): boolean {
+  return id.startsWith(USER_TEMPLATE_PREFIX) && !catalogTemplateIds.has(id) && templateById(id) !== undefined;
+}
+
+/** A registered user template with the user indicators it uses: what a workbook or template file keeps. */
+export function userTemplateOf(id: string): UserTemplate | undefined {
+  if (!isUserTemplate(id)) return undefined;
+  const template = templateById(id) as SectorTemplate;
+  const indicators = template.indicators.filter((i) => !catalogIndicatorIds.has(i)).map((i) => indicatorById.get(i) as Indicator);
+  return { template, indicators };
+}
+
+/** One code per dimension of an SSB table, as the user picked it in the pane. */
+export interface SsbPick {
+  table: string;
+  regionDimension: string;
+  timeDimension: string;
+  /** Dimension id → the one value code picked (every dimension but region and time). */
+  select: Record<string, string>;
+  /** The picked codes' labels, for the definition ("Netto driftsutgifter, 370 Bibliotek"). */
+  selectLabels: string[];
+  label: LocalizedText;
+  /** SSB's unit, e.g. "kr per innbygger", "prosent". */
+  unit: LocalizedText;
+  decimals: number;
+  /** The day the metadata was read (YYYY-MM-DD). */
+  fetchedOn: string;
+}
+
+/** Whether a unit is kroner per inhabitant ("kr per innbygger", "kroner pr. innbygger", "NOK per inhabitant"). */
+export function isPerCapitaUnit(unit: string): boolean {
+  return /\b(kr|kroner|nok)\b.*\b(per|pr\.?)\s+(innbygger|inhabitant)/i.test(unit);
+}
+
+/**
+ * A user indicator for an SSB pick. Its id is made from the table and the codes, so the
+ * same pick always gives the same indicator. Averaged simply and never weighted: nothing
+ * is known about what it is per.
+ */
+export function userIndicatorFromSsb(pick: SsbPick): Indicator {
+  const codes = Object.keys(pick.select)
+    .sort()
+    .map((d) => pick.select[d]);
+  const slug = [pick.table, ...codes]
+    .join("-")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const what = pick.selectLabels.join(", ");
+  return {
+    id: `${USER_INDICATOR_PREFIX}${slug}`,
+    label: pick.label,
+    unit: pick.unit,
+    decimals: Math.min(4, Math.max(0, Math.round(pick.decimals))),
+    measure: isPerCapitaUnit(pick.unit.nb) || isPerCapitaUnit(pick.unit.en) ? "per-capita" : "key-figure",
+    ssb: {
+      table: pick.table,
+      regionDimension: pick.regionDimension,
+      timeDimension: pick.timeDimension,
+      select: Object.fromEntries(Object.entries(pick.select).map(([d, c]) => [d, [c]])),
+    },
+    weight: "none",
+    defaultAverage: "simple",
+    confidence: "high",
+    definition: { nb: `SSB-tabell ${pick.table}: ${what}.`, en: `SSB table ${pick.table}: ${what}.` },
+    source: `Valgt fra SSB-tabell ${pick.table} (metadata hentet ${pick.fetchedOn})`,
+  };
 }

@@ -132,6 +132,19 @@ export interface SectorTemplate {
   /** Municipalities shown beside the network figures by default. */
   defaultComparisons: string[];
   network: string;
+  /** A user template's own display labels, per indicator id (they replace the catalog's). */
+  labels?: Record<string, LocalizedText>;
+  /** A user template's own number of decimals (0–4), per indicator id. */
+  decimals?: Record<string, number>;
+}
+
+/**
+ * A template a user built in the pane (id "mal-…"), with the indicators of its own it
+ * uses (ids "bruker-…", picked from SSB tables); catalog indicators are referred to by id.
+ */
+export interface UserTemplate {
+  template: SectorTemplate;
+  indicators: Indicator[];
 }
 
 /** Where a number came from. */

@@ -6,10 +6,10 @@
  * to one add-in id). Versioned and checked on read: a corrupt, foreign or newer part is
  * reported, never silently overwritten.
  */
-import { templateById } from "../kostra/catalog";
+import { templateById, userTemplateProblems } from "../kostra/catalog";
 import { resolveMunicipality } from "../kostra/municipalities";
 import { networkById } from "../kostra/networks";
-import type { AverageKind, Lang, LocalizedText } from "../kostra/types";
+import type { AverageKind, Lang, LocalizedText, UserTemplate } from "../kostra/types";
 
 export const SETTINGS_NAMESPACE = "urn:kostra-benchmark:template-settings";
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -38,6 +38,8 @@ export interface TemplateSettings {
   /** Whether the index chart shows the comparison municipalities too. */
   chartComparisons?: boolean;
   lang: Lang;
+  /** The user's own template among `sectors`, with its own indicators, so it opens in any workbook. */
+  userTemplate?: UserTemplate;
   ownedSheets: OwnedSheet[];
   writtenAt: string;
 }
@@ -94,7 +96,7 @@ export function settingsFromXml(xml: string): SettingsReadResult {
 
 /** A field that is missing or wrong, and the offending value when there is one to show. */
 export interface FieldProblem {
-  field: "sectors" | "municipality" | "comparisons" | "network" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons";
+  field: "sectors" | "municipality" | "comparisons" | "network" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons" | "userTemplate";
   value?: string;
 }
 
@@ -104,9 +106,14 @@ export interface FieldProblem {
  */
 export function settingsFieldProblems(s: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // A user template the settings carry counts as known (it is registered when they are used).
+  const user = s.userTemplate as Partial<UserTemplate> | undefined;
+  const userOk = user === undefined || (typeof user === "object" && user !== null && userTemplateProblems(user.template, user.indicators).length === 0);
+  if (!userOk) problems.push({ field: "userTemplate" });
+  const userId = userOk ? user?.template?.id : undefined;
   const sectors = s.sectors;
   if (!Array.isArray(sectors) || sectors.length === 0 || !sectors.every(isString)) problems.push({ field: "sectors" });
-  else for (const id of sectors) if (!templateById(id)) problems.push({ field: "sectors", value: id });
+  else for (const id of sectors) if (!templateById(id) && id !== userId) problems.push({ field: "sectors", value: id });
   if (!isString(s.municipality) || !resolveMunicipality(s.municipality)) problems.push({ field: "municipality", ...(isString(s.municipality) ? { value: s.municipality } : {}) });
   if (!Array.isArray(s.comparisons) || !s.comparisons.every(isString)) problems.push({ field: "comparisons" });
   else for (const c of s.comparisons) if (!resolveMunicipality(c)) problems.push({ field: "comparisons", value: c });
