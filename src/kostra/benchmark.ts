@@ -9,16 +9,34 @@
  *   options say so, restricted to members with a value (and, for a weighted average, a weight).
  * - An average that is missing, zero or negative yields a per-row problem, never NaN or Infinity.
  * - Rank 1 is the highest value among the averaging set plus the focal municipality; ties share a rank.
+ * - With a `base` (an SSB aggregate such as KOSTRA-gruppe 7 or Landet uten Oslo) the row's
+ *   average is SSB's published value for it, and a missing published value is a per-row
+ *   problem; lowest, highest, n and rank stay over the network's members (if any).
+ * - The network is a named one (ASSS), the user's own peers ("custom") or none.
  */
 import { templateById, templateIndicators, SECTOR_TEMPLATES, weightIndicatorOf } from "./catalog";
-import { municipalityNotInYear, noDataForYear, unknownMunicipality, unknownNetwork, unknownSector } from "./errors";
-import { codeForYear, municipalityById, refForYear, resolveMunicipality } from "./municipalities";
-import { NETWORKS, networkById, networkMembers, OSLO_ID } from "./networks";
+import {
+  aggregateAsFocal,
+  aggregateAsPeer,
+  aggregateNotInYear,
+  municipalityNotInYear,
+  noAverage,
+  noDataForYear,
+  noPeers,
+  notAnAggregate,
+  unknownMunicipality,
+  unknownNetwork,
+  unknownPeer,
+  unknownSector,
+} from "./errors";
+import { aggregateLabel, codeForYear, isAggregate, municipalityById, refForYear, resolveMunicipality } from "./municipalities";
+import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, networkMembers, NO_NETWORK, OSLO_ID } from "./networks";
 import type {
   BenchmarkOptions,
   Dataset,
   Extreme,
   Indicator,
+  Municipality,
   MunicipalityRef,
   Observation,
   Profile,
@@ -90,14 +108,27 @@ function averageOf(points: readonly Point[], weights: readonly number[] | null):
   return num / den;
 }
 
-function rowFor(
-  indicator: Indicator,
-  obs: ObservationIndex,
-  options: BenchmarkOptions,
-  focal: MunicipalityRef,
-  averagingSet: readonly MunicipalityRef[],
-  comparisons: readonly { ref: MunicipalityRef; existed: boolean }[],
-): ProfileRow {
+/** The regions a profile reads besides the focal municipality and the averaging set. */
+interface RowContext {
+  focal: MunicipalityRef;
+  averagingSet: readonly MunicipalityRef[];
+  comparisons: readonly { ref: MunicipalityRef; existed: boolean }[];
+  /** The aggregate whose published value is the average, if any. */
+  base?: MunicipalityRef;
+  references: readonly MunicipalityRef[];
+}
+
+/** A region's value in the row, with SSB's symbol; "." where it did not exist that year, ".." where absent. */
+function cellOf(obs: ObservationIndex, indicator: string, ref: MunicipalityRef, year: number, existed: boolean, average: number | null) {
+  const o = obs.get(indicator, ref.id, year);
+  const v = o?.value ?? null;
+  // "." = not possible: the municipality did not exist that year.
+  const missingSymbol = existed ? ".." : ".";
+  return { municipality: ref, value: v, status: o?.status ?? (o ? undefined : missingSymbol), index: indexOf(v, average) };
+}
+
+function rowFor(indicator: Indicator, obs: ObservationIndex, options: BenchmarkOptions, ctx: RowContext): ProfileRow {
+  const { focal, averagingSet, comparisons } = ctx;
   const { year } = options;
   // A weighted profile weights each indicator by its own weight (population, or the count
   // the figure is per); an indicator without a weight is averaged simply.
@@ -132,7 +163,16 @@ function rowFor(
 
   let average: number | null = null;
   let problem: RowProblem | null = null;
-  if (usable.length === 0) {
+  let networkAverage: number | null | undefined;
+  if (ctx.base) {
+    // The published figure is the average; the network's own average is kept beside it.
+    networkAverage = usable.length === 0 ? null : averageOf(usable, weighted ? weights : null);
+    const b = obs.get(indicator.id, ctx.base.id, year);
+    average = b?.value ?? null;
+    if (average === null) problem = { code: "base-missing", base: ctx.base, status: b?.status ?? ".." };
+    else if (average === 0) problem = { code: "average-zero" };
+    else if (average < 0) problem = { code: "average-negative", average };
+  } else if (usable.length === 0) {
     problem = withValueButNoWeight > 0 ? { code: "no-weights" } : { code: "no-data" };
   } else {
     average = averageOf(usable, weighted ? weights : null);
@@ -163,23 +203,39 @@ function rowFor(
     index: indexOf(value, average),
     rank,
     rankOf: ranked.length,
-    comparisons: comparisons.map(({ ref, existed }) => {
-      const o = obs.get(indicator.id, ref.id, year);
-      const v = o?.value ?? null;
-      // "." = not possible: the municipality did not exist that year.
-      const missingSymbol = existed ? ".." : ".";
-      return { municipality: ref, value: v, status: o?.status ?? (o ? undefined : missingSymbol), index: indexOf(v, average) };
-    }),
+    comparisons: comparisons.map(({ ref, existed }) => cellOf(obs, indicator.id, ref, year, existed, average)),
+    references: ctx.references.map((ref) => cellOf(obs, indicator.id, ref, year, true, average)),
+    ...(ctx.base ? { networkAverage } : {}),
     problem,
     missing,
   };
 }
 
+/** An aggregate's name in both languages, for messages. */
+const aggregateNames = (m: Municipality, year?: number) => ({ nb: aggregateLabel(m.id, year, "nb") ?? m.name, en: aggregateLabel(m.id, year, "en") ?? m.name });
+
 /** Resolve a code, name or id to a municipality that existed in `year`, or throw a KostraError. */
 export function municipalityInYear(text: string, year: number): MunicipalityRef {
   const m = resolveMunicipality(text);
   if (!m) throw unknownMunicipality(text);
+  if (isAggregate(m)) throw aggregateAsFocal(aggregateNames(m));
   if (codeForYear(m, year) === undefined) throw municipalityNotInYear(m.name, year);
+  return refForYear(m, year);
+}
+
+/** A peer or comparison: a municipality (never an aggregate), or a KostraError. */
+function peerMunicipality(text: string, unknown: (t: string) => Error): Municipality {
+  const m = resolveMunicipality(text);
+  if (!m) throw unknown(text);
+  if (isAggregate(m)) throw aggregateAsPeer(aggregateNames(m));
+  return m;
+}
+
+/** An aggregate SSB publishes for the year (base or reference), or a KostraError. */
+export function aggregateInYear(text: string, year: number, role: "base" | "reference"): MunicipalityRef {
+  const m = resolveMunicipality(text);
+  if (!m || !isAggregate(m)) throw notAnAggregate(text, role);
+  if (codeForYear(m, year) === undefined) throw aggregateNotInYear(aggregateNames(m), year);
   return refForYear(m, year);
 }
 
@@ -195,26 +251,36 @@ export function yearsWithData(dataset: Dataset, indicatorIds: readonly string[])
 export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile {
   const sector = templateById(options.sector);
   if (!sector) throw unknownSector(options.sector, SECTOR_TEMPLATES.map((t) => t.id));
-  const network = networkById(options.network);
-  if (!network) throw unknownNetwork(options.network, NETWORKS.map((n) => n.id));
+  const peers = options.network === CUSTOM_NETWORK ? (options.peers ?? []).map((p) => peerMunicipality(p, unknownPeer)) : [];
+  if (options.network === CUSTOM_NETWORK && peers.length === 0) throw noPeers();
+  const network = networkFor(options.network, [...new Set(peers.map((p) => p.id))]);
+  if (!network) throw unknownNetwork(options.network, [...NETWORK_CHOICES]);
   const { year } = options;
+  const base = options.base === undefined ? undefined : aggregateInYear(options.base, year, "base");
+  if (options.network === NO_NETWORK && !base) throw noAverage();
+  const references = (options.references ?? []).map((r) => aggregateInYear(r, year, "reference"));
 
   const indicators = templateIndicators(sector);
   const available = yearsWithData(dataset, sector.indicators);
   if (!available.includes(year)) throw noDataForYear(year, sector.label, available);
 
   const focal = municipalityInYear(options.focal, year);
-  const memberRefs = networkMembers(network, year).map((id) => refForYear(municipalityById(id)!, year));
+  // A peer that did not exist in the year (merged away, not yet created) is not a member then.
+  const memberRefs = networkMembers(network, year)
+    .map((id) => municipalityById(id)!)
+    .filter((m) => codeForYear(m, year) !== undefined)
+    .map((m) => refForYear(m, year));
   const focalInNetwork = memberRefs.some((m) => m.id === focal.id);
   const averagingSet = memberRefs.filter(
     (m) => (options.includeOslo || m.id !== OSLO_ID) && (options.includeFocal || m.id !== focal.id),
   );
   const comparisons = options.comparisons
-    .map((c) => resolveMunicipality(c) ?? (() => { throw unknownMunicipality(c); })())
+    .map((c) => peerMunicipality(c, unknownMunicipality))
     .map((m) => ({ ref: refForYear(m, year), existed: codeForYear(m, year) !== undefined }));
 
   const obs = new ObservationIndex(dataset.observations);
-  const rows = indicators.map((ind) => rowFor(ind, obs, options, focal, averagingSet, comparisons));
+  const ctx: RowContext = { focal, averagingSet, comparisons, base, references };
+  const rows = indicators.map((ind) => rowFor(ind, obs, options, ctx));
 
   const used = new Set<number>();
   const relevant = new Set([...sector.indicators, ...rows.map((r) => r.weightIndicator).filter((w): w is string => w !== undefined)]);
@@ -229,7 +295,16 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
     members: memberRefs,
     averagingSet,
     focalInNetwork,
-    options: { ...options, focal: focal.id, comparisons: comparisons.map((c) => c.ref.id) },
+    ...(base ? { base } : {}),
+    ...(references.length > 0 ? { references } : {}),
+    options: {
+      ...options,
+      focal: focal.id,
+      comparisons: comparisons.map((c) => c.ref.id),
+      ...(options.network === CUSTOM_NETWORK ? { peers: network.periods[0].members } : {}),
+      ...(base ? { base: base.id } : {}),
+      ...(options.references ? { references: references.map((r) => r.id) } : {}),
+    },
     rows,
     provenance,
   };

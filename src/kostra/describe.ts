@@ -2,6 +2,8 @@
  * Words and number formats for the domain's values, in each product language:
  * SSB status symbols, per-row problems, the averaging rule in one line, numbers.
  */
+import { aggregateLabel } from "./municipalities";
+import { CUSTOM_NETWORK, NO_NETWORK } from "./networks";
 import type { Lang, Profile, RowProblem } from "./types";
 
 const STATUS: Record<string, { nb: string; en: string }> = {
@@ -34,10 +36,21 @@ export function describeProblem(problem: RowProblem, lang: Lang, focalName = "")
       return nb
         ? `${focalName || "Kommunen"} mangler verdi (${describeStatus(problem.status, lang)}).`
         : `${focalName || "The municipality"} has no value (${describeStatus(problem.status, lang)}).`;
+    case "base-missing": {
+      const name = aggregateLabel(problem.base.id, undefined, lang) ?? problem.base.name;
+      return nb
+        ? `SSB har ikke publisert tall for ${name} (${describeStatus(problem.status, lang)}) – snitt og indeks kan ikke beregnes.`
+        : `SSB has published no figure for ${name} (${describeStatus(problem.status, lang)}) – average and index cannot be computed.`;
+    }
   }
 }
 
-/** The averaging rule in one line: "Snitt: uvektet, 10 kommuner, Oslo med, Bærum med". */
+/**
+ * The averaging rule in one line: "Snitt: uvektet, 10 kommuner, Oslo med, Bærum med";
+ * for custom peers "Snitt: uvektet, 4 egne sammenligningskommuner, Hå er ikke i utvalget";
+ * with a published base "Snitt = KOSTRA-gruppe 7 (publisert av SSB) = 100; laveste, høyeste
+ * og rang blant 4 egne sammenligningskommuner".
+ */
 export function describeAveraging(
   profile: Pick<Profile, "options" | "averagingSet" | "focal" | "focalInNetwork">,
   lang: Lang,
@@ -46,16 +59,32 @@ export function describeAveraging(
   const setSize = profile.averagingSet.length;
   const focalName = profile.focal.name;
   const nb = lang === "nb";
+  const custom = options.network === CUSTOM_NETWORK;
   const kind = options.average === "weighted" ? (nb ? "befolkningsvektet" : "population-weighted") : nb ? "uvektet" : "simple";
   const oslo = options.includeOslo ? (nb ? "Oslo med" : "Oslo included") : nb ? "uten Oslo" : "without Oslo";
   const focal = !focalInNetwork
-    ? nb ? `${focalName} er ikke medlem` : `${focalName} is not a member`
+    ? custom
+      ? nb ? `${focalName} er ikke i utvalget` : `${focalName} is not among the peers`
+      : nb ? `${focalName} er ikke medlem` : `${focalName} is not a member`
     : options.includeFocal
       ? nb ? `${focalName} med` : `${focalName} included`
       : nb ? `uten ${focalName}` : `without ${focalName}`;
+  const who = custom
+    ? nb ? `${setSize} egne sammenligningskommuner` : `${setSize} custom peers`
+    : nb ? `${setSize} kommuner` : `${setSize} municipalities`;
+  // Oslo's inclusion only matters where Oslo can be among the members.
+  const osloPart = custom && !(options.peers ?? []).includes("oslo") ? [] : [oslo];
+  if (options.base !== undefined) {
+    const base = aggregateLabel(options.base, options.year, lang) ?? options.base;
+    const head = nb ? `Snitt = ${base} (publisert av SSB) = 100` : `Average = ${base} (published by SSB) = 100`;
+    if (options.network === NO_NETWORK || setSize === 0) return head;
+    return nb
+      ? `${head}; laveste, høyeste og rang blant ${who} (${[...osloPart, focal].join(", ")})`
+      : `${head}; lowest, highest and rank among ${who} (${[...osloPart, focal].join(", ")})`;
+  }
   return nb
-    ? `Snitt: ${kind}, ${setSize} kommuner, ${oslo}, ${focal}`
-    : `Average: ${kind}, ${setSize} municipalities, ${oslo}, ${focal}`;
+    ? `Snitt: ${[kind, who, ...osloPart, focal].join(", ")}`
+    : `Average: ${[kind, who, ...osloPart, focal].join(", ")}`;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

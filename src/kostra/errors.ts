@@ -11,6 +11,7 @@ export type KostraErrorCode =
   | "no-data-for-year"
   | "municipality-not-in-year"
   | "bad-input"
+  | "bad-comparison-group"
   | "ssb";
 
 export class KostraError extends Error {
@@ -68,3 +69,63 @@ export const municipalityNotInYear = (name: string, year: number): KostraError =
 /** A problem with a file or other input: where (file, line, field) and what. */
 export const badInput = (text: LocalizedText, detail?: string): KostraError =>
   new KostraError("bad-input", text, detail);
+
+const AGGREGATE_CHOICES = {
+  nb: "Landet (EAK), Landet uten Oslo (EAKUO) eller en KOSTRA-gruppe (EKG01–EKG17)",
+  en: "Landet (EAK), Landet uten Oslo (EAKUO) or a KOSTRA group (EKG01–EKG17)",
+};
+
+/** A comparison group that cannot be used as asked: a peer that is an aggregate, a base that is not, … */
+const comparisonGroup = (text: LocalizedText): KostraError => new KostraError("bad-comparison-group", text);
+
+/** A region's name in each language (aggregates have English names; municipalities don't). */
+type Names = string | LocalizedText;
+const nameIn = (name: Names, lang: Lang): string => (typeof name === "string" ? name : name[lang]);
+
+export const unknownPeer = (what: string): KostraError =>
+  comparisonGroup({
+    nb: `Ukjent sammenligningskommune: «${what}». Oppgi kommunenummer eller kommunenavn.`,
+    en: `Unknown peer municipality: "${what}". Give a municipality number or name.`,
+  });
+
+export const aggregateAsPeer = (name: Names): KostraError =>
+  comparisonGroup({
+    nb: `«${nameIn(name, "nb")}» er et snitt publisert av SSB, ikke en kommune. Bruk det som snitt (base) eller referansekolonne, ikke som sammenligningskommune.`,
+    en: `"${nameIn(name, "en")}" is an average published by SSB, not a municipality. Use it as the base or a reference column, not as a peer.`,
+  });
+
+export const aggregateAsFocal = (name: Names): KostraError =>
+  comparisonGroup({
+    nb: `«${nameIn(name, "nb")}» er et snitt publisert av SSB, ikke en kommune, og kan ikke være kommunen som sammenlignes.`,
+    en: `"${nameIn(name, "en")}" is an average published by SSB, not a municipality, and cannot be the municipality benchmarked.`,
+  });
+
+export const notAnAggregate = (what: string, role: "base" | "reference"): KostraError =>
+  comparisonGroup({
+    nb: `«${what}» kan ikke brukes som ${role === "base" ? "snitt (base)" : "referanse"}: velg ${AGGREGATE_CHOICES.nb}.`,
+    en: `"${what}" cannot be used as ${role === "base" ? "the base" : "a reference"}: choose ${AGGREGATE_CHOICES.en}.`,
+  });
+
+export const aggregateNotInYear = (name: Names, year: number): KostraError =>
+  comparisonGroup({
+    nb: `SSB publiserer ikke ${nameIn(name, "nb")} for ${year}.`,
+    en: `SSB publishes no ${nameIn(name, "en")} for ${year}.`,
+  });
+
+export const noPeers = (): KostraError =>
+  comparisonGroup({
+    nb: "Egne sammenligningskommuner er valgt, men listen er tom. Legg til minst én kommune.",
+    en: "Custom peers are chosen but the list is empty. Add at least one municipality.",
+  });
+
+export const noAverage = (): KostraError =>
+  comparisonGroup({
+    nb: `Uten nettverk må snittet (= 100) være et tall SSB publiserer: velg ${AGGREGATE_CHOICES.nb}.`,
+    en: `Without a network the average (= 100) must be a figure SSB publishes: choose ${AGGREGATE_CHOICES.en}.`,
+  });
+
+export const kostraGroupUnknown = (name: string, year: number): KostraError =>
+  comparisonGroup({
+    nb: `KOSTRA-gruppen til ${name} i ${year} er ikke kjent i produktet. Oppgi gruppen selv, f.eks. EKG07 (se SSBs side «KOSTRA-gruppene»).`,
+    en: `${name}'s KOSTRA group in ${year} is not known to the product. Name the group yourself, e.g. EKG07 (see SSB's page "KOSTRA-gruppene").`,
+  });

@@ -1,8 +1,10 @@
 /**
  * Benchmarking networks. ASSS ("Aggregerte styringsdata for samarbeidende
  * storkommuner") had 10 members up to 2021; Asker and Lillestrøm joined in 2022.
+ * Besides a named network, a profile can use the user's own peer list ("custom") or no
+ * network at all ("none", then the average is a figure SSB publishes).
  */
-import type { Network } from "./types";
+import type { Lang, Network } from "./types";
 
 const ASSS_10 = [
   "bergen",
@@ -42,4 +44,32 @@ export function networkMembers(network: Network, year: number): string[] {
     (p) => (p.from === undefined || year >= p.from) && (p.to === undefined || year <= p.to),
   );
   return period ? [...period.members] : [];
+}
+
+/** Network choices besides the named networks. */
+export const CUSTOM_NETWORK = "custom";
+export const NO_NETWORK = "none";
+
+/** Every value BenchmarkOptions.network may take. */
+export const NETWORK_CHOICES: readonly string[] = [...NETWORKS.map((n) => n.id), CUSTOM_NETWORK, NO_NETWORK];
+
+/** A user-defined peer list as a network (the same members every year; who existed is decided per year). */
+export function customNetwork(peers: readonly string[]): Network {
+  return { id: CUSTOM_NETWORK, name: "Egne sammenligningskommuner", shortName: "utvalg", periods: [{ members: [...peers] }] };
+}
+
+/** No network: no members, so only a published base can be the average. */
+export const NONE_NETWORK: Network = { id: NO_NETWORK, name: "Ingen", shortName: "", periods: [{ members: [] }] };
+
+/** The network for a choice: a named network, "custom" with the peers, or "none"; undefined when unknown. */
+export function networkFor(choice: string, peers: readonly string[] = []): Network | undefined {
+  if (choice === CUSTOM_NETWORK) return customNetwork(peers);
+  if (choice === NO_NETWORK) return NONE_NETWORK;
+  return networkById(choice);
+}
+
+/** How the network is named in labels ("ASSS", "utvalg"/"peers"); "" for no network. */
+export function networkLabel(network: Network, lang: Lang): string {
+  if (network.id === CUSTOM_NETWORK) return lang === "nb" ? "utvalg" : "peers";
+  return network.shortName;
 }

@@ -220,11 +220,22 @@ export interface BenchmarkOptions {
   sector: string;
   focal: string;
   year: number;
+  /** A named network ("asss"), "custom" (the user's own `peers`) or "none" (only a `base`). */
   network: string;
   comparisons: string[];
   average: AverageKind;
   includeOslo: boolean;
   includeFocal: boolean;
+  /** Municipality ids of a user-defined peer list, for network "custom" (saved in templates). */
+  peers?: string[];
+  /**
+   * An aggregate id ("eakuo", "eak", "ekg07"): the row's average (= 100) is the value SSB
+   * publishes for it. Undefined = the network average. Lowest, highest, n and rank stay
+   * over the network's members.
+   */
+  base?: string;
+  /** Aggregate ids shown as extra columns (value, and index against the base), like comparisons. */
+  references?: string[];
 }
 
 export interface MunicipalityRef {
@@ -245,7 +256,9 @@ export type RowProblem =
   | { code: "average-zero" }
   | { code: "average-negative"; average: number }
   | { code: "no-weights" }
-  | { code: "focal-missing"; status?: string };
+  | { code: "focal-missing"; status?: string }
+  /** The base aggregate (e.g. KOSTRA-gruppe 7) has no published value for the indicator and year. */
+  | { code: "base-missing"; base: MunicipalityRef; status?: string };
 
 export interface ProfileRow {
   indicator: Indicator;
@@ -268,6 +281,10 @@ export interface ProfileRow {
   /** How many values were ranked. */
   rankOf: number;
   comparisons: { municipality: MunicipalityRef; value: number | null; status?: string; index: number | null }[];
+  /** SSB-published aggregates (Landet uten Oslo, a KOSTRA group): value and index against the row's average. */
+  references: { municipality: MunicipalityRef; value: number | null; status?: string; index: number | null }[];
+  /** The network's own average when the row's average is a published base (undefined otherwise). */
+  networkAverage?: number | null;
   problem: RowProblem | null;
   /** Members of the averaging set without data, with their status symbol. */
   missing: { municipality: MunicipalityRef; status?: string }[];
@@ -283,6 +300,10 @@ export interface Profile {
   /** The municipalities the average, lowest and highest are computed over. */
   averagingSet: MunicipalityRef[];
   focalInNetwork: boolean;
+  /** The aggregate whose published value is the average, when options.base is set. */
+  base?: MunicipalityRef;
+  /** The reference aggregates in the year, in the order asked for. */
+  references?: MunicipalityRef[];
   options: BenchmarkOptions;
   rows: ProfileRow[];
   provenance: Provenance[];
