@@ -146,6 +146,47 @@ export function templateIndicators(t: SectorTemplate): Indicator[] {
   });
 }
 
+/** Suffix of the companion indicator that carries a per-capita figure's amount: "kunstformidling:belop". */
+export const AMOUNT_SUFFIX = ":belop";
+
+/**
+ * The companion amount indicator of a per-capita figure that has an `amount` selector
+ * (the same SSB cells with the amount's codes, in `amount.scale` kroner), or null. Used to
+ * recompute per-capita figures from summed amounts, e.g. for merged municipalities.
+ */
+export function amountIndicatorOf(ind: Indicator): Indicator | null {
+  if (!ind.amount || ind.measure !== "per-capita") return null;
+  const unit = ind.amount.scale === 1 ? "kr" : `${ind.amount.scale} kr`;
+  const strip = (label: string, re: RegExp) => label.replace(re, "").trim();
+  return {
+    id: `${ind.id}${AMOUNT_SUFFIX}`,
+    label: {
+      nb: `${strip(ind.label.nb, /,?\s*(pr\.|per)\s+innbygger\s*$/i)} (beløp, ${unit})`,
+      en: `${strip(ind.label.en, /,?\s*per\s+inhabitant\s*$/i)} (amount, ${unit.replace(" kr", " NOK").replace(/^kr$/, "NOK")})`,
+    },
+    unit: { nb: unit, en: unit.replace(/kr$/, "NOK") },
+    decimals: 0,
+    measure: "amount",
+    ssb: { ...ind.ssb, select: { ...ind.ssb.select, ...ind.amount.select } },
+    weight: "none",
+    defaultAverage: "simple",
+    confidence: ind.confidence,
+    definition: {
+      nb: `Beløpet bak «${ind.label.nb}», i ${unit}.`,
+      en: `The amount behind "${ind.label.en}", in ${unit.replace(/kr$/, "NOK")}.`,
+    },
+    ...(ind.source ? { source: ind.source } : {}),
+    ...(ind.sector ? { sector: ind.sector } : {}),
+  };
+}
+
+/** A companion amount indicator by its id ("kunstformidling:belop"), or undefined. */
+export function amountIndicatorFor(id: string): Indicator | undefined {
+  if (!id.endsWith(AMOUNT_SUFFIX)) return undefined;
+  const base = indicatorById.get(id.slice(0, -AMOUNT_SUFFIX.length));
+  return (base && amountIndicatorOf(base)) ?? undefined;
+}
+
 /** Indicator ids that weight the given indicators (population, counts), without duplicates. */
 export function weightIndicators(indicators: readonly Indicator[]): Indicator[] {
   const ids = new Set<string>();

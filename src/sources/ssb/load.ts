@@ -7,7 +7,7 @@
  * the result says exactly which indicators and years are missing. Cancelling stops
  * the load and returns nothing.
  */
-import { POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
+import { amountIndicatorOf, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
 import type { Dataset, LocalizedText, Provenance } from "../../kostra/types";
 import type { SsbClient } from "./client";
@@ -170,6 +170,8 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
 
   const datasets: Dataset[] = [];
   const wanted = new Set([...request.indicators.map((i) => i.id), POPULATION_INDICATOR, ...weightIndicators(request.indicators).map((i) => i.id)]);
+  // A back series recomputes per-capita figures from their amounts.
+  if (request.backSeries) for (const i of request.indicators) if (amountIndicatorOf(i)) wanted.add(amountIndicatorOf(i)!.id);
   for (const s of served) {
     const name = `SSB tabell ${s.query.query.table}`;
     let cube;

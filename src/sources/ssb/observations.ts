@@ -2,12 +2,15 @@
  * Turns an SSB JSON-stat cube into observations of the catalog's indicators.
  *
  * An indicator matches a cube when the cube is its table (or, for an indicator whose
- * table is not confirmed, when the cube holds every code its selector names). Region
+ * table is not confirmed, when the cube holds every code its selector names). A per-capita
+ * figure's amount cells (KOSbelop0000 beside KOSbelopinnbygge0000), when the cube has them,
+ * become observations of its companion amount indicator `<id>:belop` (catalog
+ * `amountIndicatorOf`), from which merged municipalities' back series are recomputed. Region
  * codes resolve to municipalities through their code history; a code that was not
  * valid in a year is skipped, because SSB shows such cells as "." or 0 and that 0 is
  * not a real value.
  */
-import { INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
+import { amountIndicatorOf, INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
 import { badInput } from "../../kostra/errors";
 import { isCodeValidInYear, resolveMunicipality } from "../../kostra/municipalities";
 import type { Indicator, LocalizedText, Observation } from "../../kostra/types";
@@ -77,7 +80,9 @@ function derivedPopulation(cube: JsonStatCube, region: string, time: string, reg
 }
 
 export function observationsFromCube(cube: JsonStatCube, name: string): CubeObservations {
-  const found = INDICATORS.filter((ind) => matches(ind, cube));
+  const catalogFound = INDICATORS.filter((ind) => matches(ind, cube));
+  const companions = catalogFound.map(amountIndicatorOf).filter((a): a is Indicator => a !== null && matches(a, cube));
+  const found = [...catalogFound, ...companions];
   if (found.length === 0) {
     const what = cube.tableId ? `tabell ${cube.tableId}` : "datasettet";
     throw badInput({

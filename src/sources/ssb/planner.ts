@@ -3,8 +3,14 @@
  * holding all the load's indicators of that table, every region code the municipalities
  * had in the chosen years, and all years; split only when a request would exceed the
  * cell limit. A request whose GET URL would be too long is sent as POST instead.
+ *
+ * For a merged municipality's back series (`backSeries`), the years before its merger
+ * also ask for its predecessors' codes (Drammen 2019: 0602, 0625, 0711) and, for
+ * per-capita figures, the amount beside the figure so it can be recomputed from summed
+ * amounts and population.
  */
 import { INDICATORS, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
+import { structureInYear } from "../../kostra/mergers";
 import { codeForYear } from "../../kostra/municipalities";
 import type { Indicator, LocalizedText, Municipality } from "../../kostra/types";
 import { MAX_GET_URL_LENGTH, type PreparedRequest, type SsbLang, type SsbQuery } from "./types";
@@ -18,6 +24,12 @@ export interface LoadRequest {
    * 12362 beside kroner per inhabitant, or table 07459) or the count the figure is per.
    */
   weighted: boolean;
+  /**
+   * Also load what the municipalities' years before a merger are computed from: the
+   * predecessors' codes in those years, each per-capita figure's amount, and the weights
+   * (population, counts) the figures are per.
+   */
+  backSeries?: boolean;
 }
 
 export interface PlannedQuery extends PreparedRequest {
@@ -51,6 +63,17 @@ export function regionCodes(municipalities: readonly Municipality[], years: read
       const c = codeForYear(m, y);
       if (c !== undefined) pushUnique(codes, [c]);
     }
+  return codes;
+}
+
+/**
+ * The region codes of the municipalities and, in the years before each one's merger, of
+ * its predecessors (the municipalities its present area was made of), in first-seen order.
+ */
+export function regionCodesWithPredecessors(municipalities: readonly Municipality[], years: readonly number[]): string[] {
+  const codes = regionCodes(municipalities, years);
+  for (const m of municipalities)
+    for (const y of [...years].sort((a, b) => a - b)) pushUnique(codes, structureInYear(m.id, y)?.parts.map((p) => p.code) ?? []);
   return codes;
 }
 
@@ -111,7 +134,8 @@ export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const unavailable: LoadPlan["unavailable"] = [];
   const byTable = new Map<string, Indicator[]>();
   const wanted = [...request.indicators];
-  if (request.weighted) {
+  const needsWeights = request.weighted || request.backSeries === true;
+  if (needsWeights) {
     for (const w of weightIndicators(request.indicators))
       if (w.id !== POPULATION_INDICATOR && !wanted.some((i) => i.id === w.id)) wanted.push(w);
   }
@@ -133,9 +157,9 @@ export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
 
   const years = [...new Set(request.years)].sort((a, b) => a - b);
   const yearCodes = years.map(String);
-  const regions = regionCodes(request.municipalities, years);
+  const regions = request.backSeries ? regionCodesWithPredecessors(request.municipalities, years) : regionCodes(request.municipalities, years);
 
-  if (request.weighted && weightIndicators(request.indicators).some((w) => w.id === POPULATION_INDICATOR)) {
+  if (needsWeights && weightIndicators(request.indicators).some((w) => w.id === POPULATION_INDICATOR)) {
     const perCapitaTable = [...byTable.entries()].find(([, inds]) => inds.some((i) => i.ssb.select.ContentsCode?.includes(PER_CAPITA)));
     if (!perCapitaTable) {
       const pop = INDICATORS.find((i) => i.id === POPULATION_INDICATOR);
@@ -154,6 +178,9 @@ export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
       }
     }
     if (request.weighted && selection.ContentsCode?.includes(PER_CAPITA)) pushUnique(selection.ContentsCode, [AMOUNT]);
+    if (request.backSeries)
+      for (const ind of inds)
+        for (const [dim, codes] of Object.entries(ind.amount?.select ?? {})) pushUnique((selection[dim] = selection[dim] ?? []), codes);
     selection[first.timeDimension] = [...yearCodes];
 
     for (const part of splitSelection(selection, ctx.maxDataCells, [first.timeDimension, first.regionDimension])) {
