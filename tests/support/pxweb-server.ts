@@ -1,7 +1,8 @@
 /**
  * A local HTTP server that speaks SSB's PxWebApi 2 (`/config`, `/tables`, `/tables/{id}`,
  * `/tables/{id}/metadata`, `GET|POST /tables/{id}/data`) over the SYNTHETIC world of
- * pxweb-world.ts, for the SSB client's tests. It logs every request and can be told to
+ * pxweb-world.ts (the hand-made tables, or with `world: "catalog"` every table with a
+ * metadata fixture), for the SSB client's tests. It logs every request and can be told to
  * fail, delay or drop the next requests, to enforce the rate limit in real time, and to
  * answer POSTs in another dimension order.
  *
@@ -19,7 +20,7 @@ import {
   type Problem,
   type RequestedSelection,
 } from "./pxweb-selection";
-import { tableDefinition, worldDataset, worldMetadata, worldTableIds, type TableDefinition, type WorldLang } from "./pxweb-world";
+import { tableDefinition, worldDataset, worldMetadata, worldTableIds, type TableDefinition, type WorldLang, type WorldName } from "./pxweb-world";
 
 export const BASE_PATH = "/api/pxwebapi/v2";
 
@@ -68,6 +69,11 @@ export interface PxWebServerOptions {
   config?: Record<string, unknown>;
   /** Status for too many cells (default 403, as SSB documents; PxWebApi's own code answers 400). */
   tooManyCellsStatus?: number;
+  /**
+   * Which SYNTHETIC world to serve: "classic" (default: the hand-made tables 12362, 12842,
+   * 07459) or "catalog" (every table with a metadata fixture, so every sector loads).
+   */
+  world?: WorldName;
 }
 
 export interface PxWebServer {
@@ -178,6 +184,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
   const accepted: number[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let baseUrl = "";
+  const world: WorldName = options.world ?? "classic";
 
   const updatedOf = (def: TableDefinition) => updatedOverrides.get(def.id) ?? def.updated;
 
@@ -243,7 +250,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     const m = /^\/tables\/([^/]+)(\/metadata|\/data)?$/.exec(path);
     if (!m) return sendProblem(res, problems.notFound(logged.path));
     const id = decodeURIComponent(m[1]);
-    const def = tableDefinition(id, lang) ?? tableDefinition(id.toUpperCase(), lang);
+    const def = tableDefinition(id, lang, world) ?? tableDefinition(id.toUpperCase(), lang, world);
     if (!def) return sendProblem(res, problems.nonExistentTable(id));
     if (m[2] === undefined) {
       if (onlyGet()) sendJson(res, { language: lang, ...tableEntry(def, lang, baseUrl, updatedOf(def)) });
@@ -253,7 +260,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
       if (!onlyGet()) return;
       const format = queryParam(params, "outputFormat");
       if (format && format.toLowerCase() !== "json-stat2") return sendProblem(res, problems.unsupportedOutputFormat(format));
-      return sendJson(res, worldMetadata(def.id, { lang, updated: updatedOf(def) }));
+      return sendJson(res, worldMetadata(def.id, { lang, updated: updatedOf(def), world }));
     }
     if (method !== "GET" && method !== "POST") return sendProblem(res, problems.methodNotAllowed(method));
     const format = queryParam(params, "outputFormat");
@@ -268,7 +275,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     }
     const resolved = resolveSelection(def, selection, { maxDataCells: limits.maxDataCells, tooManyCellsStatus: options.tooManyCellsStatus });
     if (!resolved.ok) return sendProblem(res, resolved.problem);
-    const ds = worldDataset(def.id, resolved.value.codes, { order: resolved.value.order, lang, updated: updatedOf(def) });
+    const ds = worldDataset(def.id, resolved.value.codes, { order: resolved.value.order, lang, updated: updatedOf(def), world });
     sendJson(res, ds, {
       "Content-Type": "application/json; charset=UTF-8",
       "Content-Disposition": `inline; filename="${def.matrix}.json"`,
@@ -279,8 +286,8 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     const query = queryParam(params, "query");
     const pageSize = Math.max(1, Number(queryParam(params, "pageSize")) || 20);
     const pageNumber = Math.max(1, Number(queryParam(params, "pageNumber")) || 1);
-    const hits = worldTableIds()
-      .map((id) => tableDefinition(id, lang) as TableDefinition)
+    const hits = worldTableIds(world)
+      .map((id) => tableDefinition(id, lang, world) as TableDefinition)
       .filter((def) => matchesQuery(def, query));
     const totalPages = Math.max(1, Math.ceil(hits.length / pageSize));
     if (pageNumber > totalPages) return sendProblem(res, problems.nonExistentPage());

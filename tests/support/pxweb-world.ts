@@ -1,34 +1,51 @@
 /**
- * A SYNTHETIC statistics "world" for the local PxWebApi 2 test server: tables 12362,
- * 12842 and 07459 with the dimensions, codes and labels SSB uses, and invented,
- * deterministic numbers. None of these figures are Statistics Norway's.
+ * A SYNTHETIC statistics "world" for the local PxWebApi 2 test server, with the
+ * dimensions, codes and labels SSB uses and invented, deterministic numbers. None of these
+ * figures are Statistics Norway's. There are two worlds:
+ *
+ * - "classic" (the default): tables 12362, 12842 and 07459, made by hand, over the ASSS
+ *   members, Asker, Lillestrøm and its predecessors (a fixed list, so the tables keep their
+ *   shape however many municipalities the registry knows).
+ * - "catalog": every table with a metadata fixture in tests/fixtures/ssb/metadata/ (the
+ *   fixture's dimensions, codes, labels, units and periods; its region list extended with
+ *   every municipality code of the registry), plus 07459 for population. So every sector of
+ *   the catalog can be loaded live in tests.
  *
  * How the numbers are made:
  * - Where the embedded sample (itself synthetic, 2015–2018) has an indicator for a
- *   municipality and year, the world's per-capita value is the sample's. Summed
- *   indicators (rekreasjon 335+360, brann 338+339) are split 60/40 between the two
- *   functions with integer rounding that keeps the sum exact. The other art of an
- *   anchored function, and later years of an anchored series, are derived from it.
- * - Everything else is a pseudo-random integer of plausible size from a hash of the
- *   cell's codes, so every run gives the same numbers.
+ *   municipality and year, the world's cell is the sample's. In 12362 a function's cell is
+ *   the sample's single-function indicator where there is one; a part of a summed
+ *   indicator is the sum less its other, known parts, and parts not known otherwise share
+ *   the rest in proportion to the functions' typical expenditure (integer rounding keeps
+ *   the sum exact). The other art of an anchored function is derived from it. After the
+ *   sample's last year an anchored cell carries on from its last sample value.
+ * - Everything else is a pseudo-random number of plausible size from a hash of the cell's
+ *   codes: in 12362 from a typical expenditure per function; in other tables from the
+ *   sample's average for the indicator the cell carries (counts from its rate per
+ *   inhabitant), so every run gives the same numbers.
  * - KOSbelop0000 (1000 kr) = round(per capita × population / 1000). Population is the
- *   sample's `folkemengde`, grown 1.1 % a year after 2018, and invented for Lillestrøm
- *   and its predecessors (Skedsmo, Fet, Sørum), which the sample lacks.
+ *   sample's `folkemengde`, grown 1.1 % a year after 2018, and invented for municipalities
+ *   and KOSTRA groups the sample lacks.
  * - A region code that was not valid in the year (see municipalities.ts) is null with
- *   status "."; EAK and EAKUO are always valid. The exceptions in ZERO_INSTEAD_OF_DOT
- *   are 0 with no status, as SSB sometimes shows them.
+ *   status "."; EAK, EAKUO and the KOSTRA groups are always valid. The exceptions in
+ *   ZERO_INSTEAD_OF_DOT are 0 with no status, as SSB sometimes shows them.
  * - GENUINE_NULLS lists the nulls for valid codes (status ".." or ":"); the sample's own
  *   missing values (its `missing` list) carry through with their status as well.
  */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { INDICATORS } from "../../src/kostra/catalog";
-import { MUNICIPALITIES, isCodeValidInYear } from "../../src/kostra/municipalities";
-import type { CodePeriod, Municipality } from "../../src/kostra/types";
+import { MUNICIPALITIES, isCodeValidInYear, municipalityById } from "../../src/kostra/municipalities";
+import type { CodePeriod, Indicator, Municipality } from "../../src/kostra/types";
 import sampleData from "../../src/sources/sample/sample-data.json";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildSsbDataset } = require("./ssb-shape") as { buildSsbDataset: (spec: SsbShapeSpec) => JsonStatDataset };
 
 export type WorldLang = "no" | "en";
+
+/** "classic": the three hand-made tables; "catalog": every table with a metadata fixture (see above). */
+export type WorldName = "classic" | "catalog";
 
 /** One dimension of a table, in one language. */
 export interface DimensionDefinition {
@@ -94,6 +111,7 @@ interface SsbShapeSpec {
 }
 
 export interface WorldDatasetOptions {
+  world?: WorldName;
   /** Dimension order of the response (default: table order). */
   order?: readonly string[];
   lang?: WorldLang;
@@ -130,6 +148,13 @@ export const GENUINE_NULLS: readonly { table: string; region: string; funksjon?:
   { table: "12842", region: "3025", year: 2021, status: ".." }, // Asker, årsgebyr avfall
 ];
 
+/** Nulls for valid codes in the catalog world's other tables, for every statistic of the cell. None hides a value of the sample. */
+export const CATALOG_GENUINE_NULLS: readonly { table: string; region: string; year: number; status: ".." | ":" }[] = [
+  { table: "12286", region: "0220", year: 2016, status: ":" }, // Asker, barn med undersøkelse (small numbers)
+  { table: "12293", region: "1201", year: 2019, status: ".." }, // Bergen, omsorgstjenester nøkkeltall
+  { table: "12275", region: "3030", year: 2021, status: ":" }, // Lillestrøm, barn med tiltak
+];
+
 // ---------------------------------------------------------------------------
 // Deterministic pseudo-random numbers
 
@@ -160,6 +185,8 @@ interface SampleFile {
 }
 const sample = sampleData as SampleFile;
 const missingStatus = new Map(sample.missing.map((m) => [`${m.indicator}/${m.municipality}/${m.year}`, m.status]));
+const LAST_SAMPLE_YEAR = Math.max(...sample.years);
+const FIRST_SAMPLE_YEAR = Math.min(...sample.years);
 
 /** The sample's value, or undefined when the sample lacks the municipality or year. */
 function sampleValue(indicator: string, municipality: string, year: number): CellValue | undefined {
@@ -171,45 +198,42 @@ function sampleValue(indicator: string, municipality: string, year: number): Cel
   return { value: v };
 }
 
-const LAST_SAMPLE_YEAR = Math.max(...sample.years);
-
-/** Which catalog indicator (and which part of its sum) a 12362 function and art carry. */
-interface Anchor {
-  indicator: string;
-  part: number;
-  parts: number;
-}
-const ANCHORS = new Map<string, Anchor>();
-for (const ind of INDICATORS) {
-  if (ind.ssb.table !== "12362") continue;
-  const functions = ind.ssb.select.KOKfunksjon0000 ?? [];
-  const art = ind.ssb.select.KOKart0000?.[0];
-  functions.forEach((f, part) => ANCHORS.set(`${f}|${art}`, { indicator: ind.id, part, parts: functions.length }));
-}
-
-/** Share of the whole per part of a summed indicator: 60/40 for two functions. */
-function splitPart(total: number, part: number, parts: number): number {
-  if (parts === 1) return total;
-  const shares = parts === 2 ? [0.6, 0.4] : Array.from({ length: parts }, () => 1 / parts);
-  let rest = total;
-  for (let i = 0; i < parts - 1; i++) {
-    const share = Math.round(total * shares[i]);
-    if (i === part) return share;
-    rest -= share;
-  }
-  return rest;
+/**
+ * A cell anchored in the sample: `inSampleYear` gives it for a sample year; after the
+ * sample's last year it carries on from that year's value with a trend and a little noise.
+ */
+function anchoredSeries(key: string, year: number, inSampleYear: (y: number) => CellValue | undefined, decimals = 0): CellValue | undefined {
+  if (year <= LAST_SAMPLE_YEAR) return year >= FIRST_SAMPLE_YEAR ? inSampleYear(year) : undefined;
+  const last = inSampleYear(LAST_SAMPLE_YEAR);
+  if (!last || last.value === null) return undefined;
+  const noise = between(`${key}|${year}|trend`, 0.98, 1.02);
+  const v = last.value * Math.pow(1.03, year - LAST_SAMPLE_YEAR) * noise;
+  return { value: Math.round(v * 10 ** decimals) / 10 ** decimals };
 }
 
 // ---------------------------------------------------------------------------
 // Regions and population
 
-const MUNICIPALITY_BY_CODE = new Map<string, { m: Municipality; period: CodePeriod }>();
-for (const m of MUNICIPALITIES) for (const period of m.codes) MUNICIPALITY_BY_CODE.set(period.code, { m, period });
-
 const COUNTRY = "EAK";
 const COUNTRY_WITHOUT_OSLO = "EAKUO";
-const MUNICIPALITY_CODES = [...MUNICIPALITY_BY_CODE.keys()].sort();
-const KOSTRA_REGION_CODES = [COUNTRY, COUNTRY_WITHOUT_OSLO, ...MUNICIPALITY_CODES];
+const isAggregate = (code: string): boolean => code === COUNTRY || code === COUNTRY_WITHOUT_OSLO || /^EKG\d\d$/.test(code);
+
+/** The municipalities of the classic world (a fixed list: its tables keep their shape). */
+const CLASSIC_MUNICIPALITY_IDS = ["oslo", "bergen", "trondheim", "stavanger", "baerum", "kristiansand", "drammen", "fredrikstad", "sandnes", "tromso", "asker", "lillestrom", "skedsmo", "fet", "sorum"];
+
+const ALL_BY_CODE = new Map<string, { m: Municipality; period: CodePeriod }>();
+for (const m of MUNICIPALITIES) if (m.kind !== "aggregate") for (const period of m.codes) ALL_BY_CODE.set(period.code, { m, period });
+const CLASSIC_BY_CODE = new Map<string, { m: Municipality; period: CodePeriod }>();
+for (const id of CLASSIC_MUNICIPALITY_IDS) {
+  const m = municipalityById(id);
+  if (!m) throw new Error(`pxweb-world: no municipality ${id}`);
+  for (const period of m.codes) CLASSIC_BY_CODE.set(period.code, { m, period });
+  for (const period of m.codes) ALL_BY_CODE.set(period.code, { m, period });
+}
+
+const CLASSIC_MUNICIPALITY_CODES = [...CLASSIC_BY_CODE.keys()].sort();
+const CLASSIC_REGION_CODES = [COUNTRY, COUNTRY_WITHOUT_OSLO, ...CLASSIC_MUNICIPALITY_CODES];
+const ALL_MUNICIPALITY_CODES = [...ALL_BY_CODE.keys()].sort();
 
 /** Names SSB shows for a code today where they differ from the municipality's name. */
 const SSB_NAMES: Record<string, string> = { "0301": "Oslo - Oslove", "5001": "Trondheim - Tråante" };
@@ -218,13 +242,14 @@ const SSB_NAMES: Record<string, string> = { "0301": "Oslo - Oslove", "5001": "Tr
 function regionLabel(code: string, lang: WorldLang): string {
   if (code === COUNTRY) return lang === "no" ? "Landet" : "The whole country";
   if (code === COUNTRY_WITHOUT_OSLO) return lang === "no" ? "Landet uten Oslo" : "The whole country except Oslo";
-  const entry = MUNICIPALITY_BY_CODE.get(code);
+  if (isAggregate(code)) return `${lang === "no" ? "Kostragruppe" : "KOSTRA group"} ${code.slice(3)}`;
+  const entry = ALL_BY_CODE.get(code);
   if (!entry) return code;
   const name = SSB_NAMES[code] ?? entry.period.name ?? entry.m.name;
   return entry.period.to === undefined ? name : `${name} (${entry.period.from ?? ""}-${entry.period.to})`;
 }
 
-/** Invented 2015 populations for municipalities the sample lacks. */
+/** Invented 2015 populations for municipalities the sample lacks (others: from a hash of the id). */
 const INVENTED_POPULATION_2015: Record<string, number> = { skedsmo: 53_380, fet: 11_240, sorum: 17_610 };
 const grow = (base: number, rate: number, years: number): number => Math.round(base * Math.pow(1 + rate, years));
 
@@ -237,8 +262,7 @@ function municipalityPopulation(id: string, year: number): number {
     if (last != null) return grow(last, 0.011, year - LAST_SAMPLE_YEAR);
   }
   if (id === "lillestrom") return ["skedsmo", "fet", "sorum"].reduce((sum, p) => sum + municipalityPopulation(p, year), 0);
-  const base = INVENTED_POPULATION_2015[id];
-  if (base === undefined) throw new Error(`pxweb-world: no population for ${id}`);
+  const base = INVENTED_POPULATION_2015[id] ?? Math.round(Math.exp(between(`${id}|population`, Math.log(900), Math.log(45_000))));
   return grow(base, 0.011, year - 2015);
 }
 
@@ -247,95 +271,274 @@ function population(code: string, year: number): number {
   const country = grow(5_166_000, 0.008, year - 2015);
   if (code === COUNTRY) return country;
   if (code === COUNTRY_WITHOUT_OSLO) return country - municipalityPopulation("oslo", year);
-  const entry = MUNICIPALITY_BY_CODE.get(code);
+  if (isAggregate(code)) return grow(Math.round(between(`${code}|population`, 150_000, 1_200_000)), 0.008, year - 2015);
+  const entry = ALL_BY_CODE.get(code);
   if (!entry) throw new Error(`pxweb-world: unknown region ${code}`);
   return municipalityPopulation(entry.m.id, year);
 }
 
 /** "." or 0 for a code not valid in the year; undefined when the code is valid. */
 function invalidCodeCell(code: string, year: number): CellValue | undefined {
-  if (code === COUNTRY || code === COUNTRY_WITHOUT_OSLO || isCodeValidInYear(code, year)) return undefined;
+  if (isAggregate(code) || isCodeValidInYear(code, year)) return undefined;
   if (ZERO_INSTEAD_OF_DOT.some((z) => z.region === code && z.years.includes(year))) return { value: 0 };
   return { value: null, status: "." };
 }
 
 function genuineNull(table: string, region: string, year: number, funksjon?: string): CellValue | undefined {
-  const hit = GENUINE_NULLS.find((n) => n.table === table && n.region === region && n.year === year && (n.funksjon === undefined || n.funksjon === funksjon));
+  const hit =
+    GENUINE_NULLS.find((n) => n.table === table && n.region === region && n.year === year && (n.funksjon === undefined || n.funksjon === funksjon)) ??
+    CATALOG_GENUINE_NULLS.find((n) => n.table === table && n.region === region && n.year === year);
   return hit && { value: null, status: hit.status };
 }
 
 // ---------------------------------------------------------------------------
-// Values
+// Table 12362
 
-/** Typical gross expenditure per inhabitant and the net share of it, per function. */
-const FUNCTION_PROFILE: Record<string, { gross: number; net: number }> = {
-  "301": { gross: 360, net: 0.7 },
-  "303": { gross: 110, net: 0.45 },
-  "332": { gross: 950, net: 0.85 },
-  "335": { gross: 240, net: 0.9 },
-  "338": { gross: 130, net: 0.85 },
-  "339": { gross: 640, net: 0.9 },
-  "355": { gross: 1400, net: 0.02 },
-  "360": { gross: 210, net: 0.85 },
-  "370": { gross: 320, net: 0.92 },
-  "377": { gross: 330, net: 0.85 },
-  "380": { gross: 700, net: 0.9 },
-  "381": { gross: 820, net: 0.8 },
-  "385": { gross: 400, net: 0.85 },
-  "392": { gross: 115, net: 0.97 },
+/** Typical gross expenditure per inhabitant and the net share of it, per function (VAR is fee-financed: net below zero). */
+const FUNCTION_PROFILE: Record<string, { gross: number; net: number }> = Object.fromEntries(
+  Object.entries({
+    100: [450, 0.95], 120: [3800, 0.85], 121: [350, 0.9], 130: [450, 0.8], 190: [600, 0.1],
+    201: [9500, 0.85], 202: [13500, 0.9], 211: [600, 0.95], 213: [500, 0.5], 215: [1300, 0.25],
+    221: [900, 0.9], 222: [3000, 0.8], 223: [200, 0.9], 231: [350, 0.85], 232: [900, 0.85],
+    233: [250, 0.7], 234: [1100, 0.75], 241: [1700, 0.8], 242: [800, 0.85], 243: [600, 0.8],
+    244: [700, 0.92], 251: [350, 0.9], 252: [1300, 0.85], 253: [7500, 0.8], 254: [9500, 0.85],
+    256: [250, 0.85], 261: [1100, 0.8], 273: [300, 0.7], 276: [200, 0.95], 281: [1500, 0.95],
+    301: [360, 0.7], 302: [300, 0.1], 303: [110, 0.45], 330: [350, 0.8], 332: [950, 0.85],
+    335: [240, 0.9], 338: [130, 0.85], 339: [640, 0.9], 340: [900, -0.1], 345: [1100, -0.1],
+    350: [900, -0.1], 353: [1300, -0.1], 355: [1400, 0.02], 360: [210, 0.85], 365: [60, 0.9],
+    370: [320, 0.92], 373: [60, 0.3], 375: [150, 0.95], 377: [330, 0.85], 380: [700, 0.9],
+    381: [820, 0.8], 383: [450, 0.7], 385: [400, 0.85], 386: [400, 0.7], 390: [450, 0.95],
+    392: [115, 0.97], 393: [200, 0.9],
+  }).map(([f, [gross, net]]) => [f, { gross, net }]),
+);
+
+/** KOSTRA's function groups (FGK) as sums of functions. */
+const FUNCTION_GROUPS: Record<string, readonly string[]> = {
+  FGK1b: ["100", "120", "121", "130"],
+  FGK2: ["231", "365", "370", "373", "375", "377", "380", "381", "383", "385", "386"],
+  FGK7: ["201", "211", "221"],
+  FGK8b: ["202", "213", "215", "222", "223"],
+  FGK9: ["232", "233", "234", "241", "253", "254", "256", "261"],
+  FGK12: ["242", "243", "273", "276", "281"],
+  FGK13: ["244", "251", "252"],
+  FGK14: ["340", "345", "350", "353", "355"],
 };
 
+const PER_CAPITA = "KOSbelopinnbygge0000";
+const AMOUNT = "KOSbelop0000";
+const SHARE = "KOSandel3501";
+
+/** The 12362 indicators of the catalog that select one art and one statistic: their functions. */
+interface Anchor {
+  indicator: string;
+  functions: readonly string[];
+  art: string;
+  contents: string;
+}
+const ANCHORS_12362: Anchor[] = INDICATORS.filter((ind) => ind.ssb.table === "12362").map((ind) => ({
+  indicator: ind.id,
+  functions: ind.ssb.select.KOKfunksjon0000 ?? [],
+  art: ind.ssb.select.KOKart0000?.[0] ?? "",
+  contents: ind.ssb.select.ContentsCode?.[0] ?? "",
+}));
+
+/** One part of a sum of functions, in proportion to the functions' typical gross expenditure; the rounding keeps the sum exact. */
+function splitPart(total: number, part: number, functions: readonly string[]): number {
+  const weights = functions.map((f) => FUNCTION_PROFILE[f]?.gross ?? 1);
+  const all = weights.reduce((a, b) => a + b, 0);
+  let rest = total;
+  for (let i = 0; i < functions.length - 1; i++) {
+    const share = Math.round((total * weights[i]) / all);
+    if (i === part) return share;
+    rest -= share;
+  }
+  return rest;
+}
+
+const resolvedCache = new Map<string, Map<string, CellValue>>();
+
+/**
+ * The functions' cells the sample determines for a municipality, art, statistic and sample
+ * year. Single-function indicators give theirs; a sum with one part not known otherwise
+ * gives that part (the sum less the others), repeatedly; a sum with several unknown parts
+ * shares the rest among them (fewest unknown parts first), and the solving goes on. So every
+ * sum the sample has is the sum of the world's cells.
+ */
+function resolved12362(municipality: string, art: string, contents: string, year: number): Map<string, CellValue> {
+  const key = `${municipality}|${art}|${contents}|${year}`;
+  const cached = resolvedCache.get(key);
+  if (cached) return cached;
+  const scale = contents === SHARE ? 10 : 1; // shares have one decimal: solve in tenths
+  const known = new Map<string, CellValue>();
+  const anchors = ANCHORS_12362.filter((a) => a.art === art && a.contents === contents);
+  for (const a of anchors.filter((x) => x.functions.length === 1)) {
+    const v = sampleValue(a.indicator, municipality, year);
+    if (v && !known.has(a.functions[0])) known.set(a.functions[0], v);
+  }
+  const sums = anchors
+    .filter((a) => a.functions.length > 1)
+    .map((a) => ({ a, total: sampleValue(a.indicator, municipality, year) }))
+    .filter((x): x is { a: Anchor; total: CellValue } => x.total !== undefined);
+  for (;;) {
+    const open = sums
+      .map((x) => ({ ...x, unknown: x.a.functions.filter((f) => !known.has(f)) }))
+      .filter((x) => x.unknown.length > 0);
+    if (open.length === 0) break;
+    const next = open.find((x) => x.unknown.length === 1) ?? [...open].sort((p, q) => p.unknown.length - q.unknown.length)[0];
+    if (next.total.value === null) {
+      for (const f of next.unknown) known.set(f, next.total);
+      continue;
+    }
+    const others = next.a.functions.filter((f) => !next.unknown.includes(f)).map((f) => known.get(f)?.value ?? 0);
+    const rest = Math.round(next.total.value * scale) - others.reduce((sum, v) => sum + Math.round(v * scale), 0);
+    next.unknown.forEach((f, part) => known.set(f, { value: splitPart(rest, part, next.unknown) / scale }));
+  }
+  resolvedCache.set(key, known);
+  return known;
+}
+
+/** The sample's figure for one function, art and statistic of 12362 in a sample year, or undefined when it has none. */
+function sampleCell12362(municipality: string, f: string, art: string, contents: string, year: number): CellValue | undefined {
+  return resolved12362(municipality, art, contents, year).get(f);
+}
+
 function syntheticGross(region: string, f: string, year: number): number {
-  const profile = FUNCTION_PROFILE[f];
-  const regionFactor = region.startsWith("EAK") ? between(`${region}|${f}|rf`, 0.9, 1.1) : between(`${region}|${f}|rf`, 0.55, 1.5);
+  const group = FUNCTION_GROUPS[f];
+  if (group) return group.reduce((sum, g) => sum + syntheticGross(region, g, year), 0);
+  const profile = FUNCTION_PROFILE[f] ?? { gross: Math.round(between(`${f}|gross`, 50, 1000)), net: 0.8 };
+  const regionFactor = isAggregate(region) ? between(`${region}|${f}|rf`, 0.9, 1.1) : between(`${region}|${f}|rf`, 0.55, 1.5);
   const noise = between(`${region}|${f}|${year}|noise`, 0.95, 1.05);
   return Math.round(profile.gross * regionFactor * Math.pow(1.03, year - 2015) * noise);
 }
 
+function netShare(f: string): number {
+  const group = FUNCTION_GROUPS[f];
+  if (group) return group.reduce((sum, g) => sum + netShare(g) * (FUNCTION_PROFILE[g]?.gross ?? 0), 0) / group.reduce((sum, g) => sum + (FUNCTION_PROFILE[g]?.gross ?? 0), 0);
+  return FUNCTION_PROFILE[f]?.net ?? 0.8;
+}
+
 function netFromGross(gross: number, region: string, f: string, year: number): number {
-  return Math.round(gross * (FUNCTION_PROFILE[f].net + between(`${region}|${f}|${year}|net`, -0.05, 0.05)));
+  return Math.round(gross * (netShare(f) + between(`${region}|${f}|${year}|net`, -0.05, 0.05)));
 }
 
 function grossFromNet(net: number, region: string, f: string, year: number): number {
   return net + Math.round(Math.abs(net) * between(`${region}|${f}|${year}|gross`, 0.05, 0.4));
 }
 
-/** An anchored series: the sample's value in sample years, carried on from the last sample year after it. */
-function anchoredWhole(indicator: string, municipality: string, year: number, region: string): CellValue | undefined {
-  const exact = sampleValue(indicator, municipality, year);
-  if (exact) return exact;
-  if (year <= LAST_SAMPLE_YEAR) return undefined;
-  const last = sampleValue(indicator, municipality, LAST_SAMPLE_YEAR);
-  if (!last || last.value === null) return undefined;
-  const noise = between(`${region}|${indicator}|${year}|trend`, 0.98, 1.02);
-  return { value: Math.round(last.value * Math.pow(1.03, year - LAST_SAMPLE_YEAR) * noise) };
+/** The anchored per-capita cell of a municipality (in or after the sample's years), or undefined. */
+function anchoredPerCapita(municipality: string, region: string, f: string, art: string, year: number): CellValue | undefined {
+  return anchoredSeries(`${region}|${f}|${art}`, year, (y) => sampleCell12362(municipality, f, art, PER_CAPITA, y));
 }
 
+/** Kroner per inhabitant on a function and art: the sample's where anchored, else derived or invented. */
 function perCapita12362(region: string, f: string, art: string, year: number): CellValue {
-  const municipality = MUNICIPALITY_BY_CODE.get(region)?.m.id;
+  const municipality = ALL_BY_CODE.get(region)?.m.id;
+  const baseArt = art === "AGD4" ? "AGD10" : art;
   if (municipality) {
-    const anchor = ANCHORS.get(`${f}|${art}`);
-    const whole = anchor && anchoredWhole(anchor.indicator, municipality, year, region);
-    if (anchor && whole) return whole.value === null ? whole : { value: splitPart(whole.value, anchor.part, anchor.parts) };
-    const otherArt = art === "AGD2" ? "AGD10" : "AGD2";
-    const other = ANCHORS.get(`${f}|${otherArt}`);
-    const otherWhole = other && anchoredWhole(other.indicator, municipality, year, region);
-    if (other && otherWhole) {
-      if (otherWhole.value === null) return otherWhole;
-      const base = splitPart(otherWhole.value, other.part, other.parts);
-      return { value: art === "AGD10" ? grossFromNet(base, region, f, year) : netFromGross(base, region, f, year) };
-    }
+    const whole = anchoredPerCapita(municipality, region, f, baseArt, year);
+    const otherArt = baseArt === "AGD2" ? "AGD10" : "AGD2";
+    const other = whole ? undefined : anchoredPerCapita(municipality, region, f, otherArt, year);
+    const v: CellValue | undefined =
+      whole ?? (other && (other.value === null ? other : { value: baseArt === "AGD10" ? grossFromNet(other.value, region, f, year) : netFromGross(other.value, region, f, year) }));
+    if (v) return art === "AGD4" && v.value !== null ? { value: korrigert(v.value, region, f, year) } : v;
   }
   const gross = syntheticGross(region, f, year);
+  if (art === "AGD4") return { value: korrigert(gross, region, f, year) };
   return { value: art === "AGD10" ? gross : netFromGross(gross, region, f, year) };
 }
 
+/** Corrected gross expenditure (AGD4): gross less sales to other bodies. */
+function korrigert(gross: number, region: string, f: string, year: number): number {
+  return Math.round(gross * between(`${region}|${f}|${year}|korr`, 0.9, 0.97));
+}
+
+/** Gross operating expenditure per inhabitant in total, for shares of total expenditure. */
+function totalGross(region: string, year: number): number {
+  return Object.keys(FUNCTION_PROFILE).reduce((sum, f) => sum + (perCapita12362(region, f, "AGD10", year).value ?? 0), 0) * between(`${region}|${year}|rest`, 1.1, 1.18);
+}
+
+function cell12362(c: Record<string, string>): CellValue {
+  const year = Number(c.Tid);
+  const region = c.KOKkommuneregion0000;
+  const special = invalidCodeCell(region, year) ?? genuineNull("12362", region, year, c.KOKfunksjon0000);
+  if (special) return special;
+  const f = c.KOKfunksjon0000;
+  if (c.ContentsCode === SHARE) {
+    const municipality = ALL_BY_CODE.get(region)?.m.id;
+    const anchored = municipality && anchoredSeries(`${region}|${f}|${c.KOKart0000}|share`, year, (y) => sampleCell12362(municipality, f, c.KOKart0000, SHARE, y), 1);
+    if (anchored) return anchored;
+    const part = perCapita12362(region, f, c.KOKart0000, year);
+    if (part.value === null) return part;
+    return { value: Math.round((1000 * part.value) / totalGross(region, year)) / 10 };
+  }
+  const perCapita = perCapita12362(region, f, c.KOKart0000, year);
+  if (c.ContentsCode !== AMOUNT || perCapita.value === null) return perCapita;
+  return { value: Math.round((perCapita.value * population(region, year)) / 1000) };
+}
+
 function fee12842(region: string, year: number): CellValue {
-  const municipality = MUNICIPALITY_BY_CODE.get(region)?.m.id;
-  const anchored = municipality && anchoredWhole("arsgebyr-avfall", municipality, year, region);
+  const municipality = ALL_BY_CODE.get(region)?.m.id;
+  const anchored = municipality && anchoredSeries(`${region}|arsgebyr-avfall`, year, (y) => sampleValue("arsgebyr-avfall", municipality, y));
   if (anchored) return anchored;
-  const base = region.startsWith("EAK") ? between(`${region}|fee`, 3000, 3300) : between(`${region}|fee`, 2200, 4300);
+  const base = isAggregate(region) ? between(`${region}|fee`, 3000, 3300) : between(`${region}|fee`, 2200, 4300);
   return { value: Math.round(base * Math.pow(1.035, year - 2015) * between(`${region}|fee|${year}`, 0.98, 1.02)) };
+}
+
+// ---------------------------------------------------------------------------
+// The catalog world's other tables
+
+/** Catalog indicators of a table that select exactly one code per dimension, by their codes. */
+function singleCodeIndicators(table: string): { ind: Indicator; select: Record<string, string> }[] {
+  return INDICATORS.filter((i) => i.ssb.table === table && Object.values(i.ssb.select).every((codes) => codes.length === 1)).map((ind) => ({
+    ind,
+    select: Object.fromEntries(Object.entries(ind.ssb.select).map(([d, codes]) => [d, codes[0]])),
+  }));
+}
+
+/** The sample's average of an indicator in a year over the municipalities it has (the nearest sample year outside them). */
+function sampleMean(indicator: string, year: number, perInhabitant: boolean): number | undefined {
+  const y = Math.min(Math.max(year, FIRST_SAMPLE_YEAR), LAST_SAMPLE_YEAR);
+  let sum = 0;
+  let weight = 0;
+  for (const m of Object.keys(sample.values[indicator] ?? {})) {
+    const v = sampleValue(indicator, m, y)?.value;
+    if (v == null) continue;
+    sum += v;
+    weight += perInhabitant ? municipalityPopulation(m, y) : 1;
+  }
+  if (weight === 0) return undefined;
+  return (sum / weight) * Math.pow(1.02, year - y);
+}
+
+/** A cell of a catalog table other than 12362: the sample's where anchored, else invented around the sample's average. */
+function genericCell(table: string, unitOf: (contents: string) => { base: string; decimals: number } | undefined, c: Record<string, string>, regionDim: string): CellValue {
+  const year = Number(c.Tid);
+  const region = c[regionDim];
+  const special = invalidCodeCell(region, year) ?? genuineNull(table, region, year);
+  if (special) return special;
+  const match = singleCodeIndicators(table).find((x) => Object.entries(x.select).every(([d, code]) => c[d] === code));
+  const municipality = ALL_BY_CODE.get(region)?.m.id;
+  const decimals = match?.ind.decimals ?? unitOf(c.ContentsCode)?.decimals ?? 0;
+  const round = (v: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
+  if (match && municipality) {
+    const anchored = anchoredSeries(`${region}|${match.ind.id}`, year, (y) => sampleValue(match.ind.id, municipality, y), decimals);
+    if (anchored) return anchored;
+  }
+  const key = `${table}|${Object.values(c).join("|")}`;
+  const spread = isAggregate(region) ? 0.07 : 0.25;
+  const factor = between(`${key}|${region}|level`, 1 - spread, 1 + spread) * between(`${key}|${year}`, 0.985, 1.015);
+  if (match) {
+    const count = match.ind.measure === "count";
+    const mean = sampleMean(match.ind.id, year, count);
+    if (mean !== undefined) {
+      const v = count ? mean * population(region, year) * factor : mean * factor;
+      return { value: round(match.ind.measure === "share" ? Math.min(v, 100) : v) };
+    }
+  }
+  // No indicator carries the cell: a size that fits its unit.
+  const unit = unitOf(c.ContentsCode)?.base ?? "";
+  const level = /prosent|per cent/i.test(unit) ? between(`${key}|pct`, 2, 60) : /kr|NOK/.test(unit) ? between(`${key}|kr`, 1_000, 100_000) : between(`${key}|n`, 10, 1_000);
+  return { value: round(level * factor * Math.pow(1.02, year - 2017)) };
 }
 
 // ---------------------------------------------------------------------------
@@ -373,6 +576,10 @@ const REGION_NOTE: Record<WorldLang, string> = {
   no: "Regionkoder følger kommuneinndelingen i det enkelte år. Koder som ikke var i bruk et år, vises med «.» (noen med 0).",
   en: "Region codes follow the municipal structure of each year. Codes not in use in a year are shown as \".\" (some as 0).",
 };
+const RECONSTRUCTED_NOTE: Record<WorldLang, string> = {
+  no: "Tabellens oppbygning er rekonstruert fra offentlige kilder (tests/fixtures/ssb/metadata), ikke hentet fra SSB.",
+  en: "The table's structure is reconstructed from public sources (tests/fixtures/ssb/metadata), not recorded from SSB.",
+};
 
 const REGION_DIMENSION = (id: string, codes: readonly string[]): DimensionSpec => ({
   id,
@@ -408,7 +615,33 @@ const ARTS: Record<string, Text> = {
 
 const kr = (decimals = 0) => ({ no: { base: "kr", decimals }, en: { base: "NOK", decimals } });
 
-const TABLES: TableSpec[] = [
+function populationTable(regionCodes: readonly string[]): TableSpec {
+  return {
+    id: "07459",
+    label: { no: "Befolkning", en: "Population" },
+    updated: "2025-02-21T07:00:00Z",
+    note: { no: [SYNTHETIC_NOTE.no], en: [SYNTHETIC_NOTE.en] },
+    matrix: "BefolkningKommune",
+    dimensions: [
+      REGION_DIMENSION("Region", regionCodes),
+      {
+        id: "ContentsCode",
+        label: { no: "statistikkvariabel", en: "contents" },
+        codes: ["Personer1"],
+        labels: byTable({ Personer1: { no: "Personer", en: "Persons" } }),
+        units: { Personer1: { no: { base: "personer", decimals: 0 }, en: { base: "persons", decimals: 0 } } },
+        role: "metric",
+      },
+      TIME_DIMENSION,
+    ],
+    cell: (c) => {
+      const year = Number(c.Tid);
+      return invalidCodeCell(c.Region, year) ?? { value: population(c.Region, year) };
+    },
+  };
+}
+
+const CLASSIC_TABLES: TableSpec[] = [
   {
     id: "12362",
     label: { no: "Utgifter til tjenesteområdene, kommunekonsern", en: "Expenditure on service areas, municipal group" },
@@ -416,13 +649,13 @@ const TABLES: TableSpec[] = [
     note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
     matrix: "KOSTRA12362",
     dimensions: [
-      REGION_DIMENSION("KOKkommuneregion0000", KOSTRA_REGION_CODES),
+      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
       { id: "KOKfunksjon0000", label: { no: "funksjon", en: "function" }, codes: Object.keys(FUNCTIONS), labels: byTable(FUNCTIONS) },
       { id: "KOKart0000", label: { no: "art", en: "type" }, codes: Object.keys(ARTS), labels: byTable(ARTS) },
       {
         id: "ContentsCode",
         label: { no: "statistikkvariabel", en: "contents" },
-        codes: ["KOSbelopinnbygge0000", "KOSbelop0000"],
+        codes: [PER_CAPITA, AMOUNT],
         labels: byTable({
           KOSbelopinnbygge0000: { no: "Kroner per innbygger", en: "NOK per inhabitant" },
           KOSbelop0000: { no: "Beløp (1000 kr)", en: "Amount (NOK 1000)" },
@@ -432,15 +665,7 @@ const TABLES: TableSpec[] = [
       },
       TIME_DIMENSION,
     ],
-    cell: (c) => {
-      const year = Number(c.Tid);
-      const region = c.KOKkommuneregion0000;
-      const special = invalidCodeCell(region, year) ?? genuineNull("12362", region, year, c.KOKfunksjon0000);
-      if (special) return special;
-      const perCapita = perCapita12362(region, c.KOKfunksjon0000, c.KOKart0000, year);
-      if (c.ContentsCode === "KOSbelopinnbygge0000" || perCapita.value === null) return perCapita;
-      return { value: Math.round((perCapita.value * population(region, year)) / 1000) };
-    },
+    cell: cell12362,
   },
   {
     id: "12842",
@@ -449,7 +674,7 @@ const TABLES: TableSpec[] = [
     note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
     matrix: "KOSTRA12842",
     dimensions: [
-      REGION_DIMENSION("KOKkommuneregion0000", KOSTRA_REGION_CODES),
+      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
       {
         id: "ContentsCode",
         label: { no: "statistikkvariabel", en: "contents" },
@@ -468,32 +693,110 @@ const TABLES: TableSpec[] = [
       return invalidCodeCell(region, year) ?? genuineNull("12842", region, year) ?? fee12842(region, year);
     },
   },
-  {
-    id: "07459",
-    label: { no: "Befolkning", en: "Population" },
-    updated: "2025-02-21T07:00:00Z",
-    note: { no: [SYNTHETIC_NOTE.no], en: [SYNTHETIC_NOTE.en] },
-    matrix: "BefolkningKommune",
-    dimensions: [
-      REGION_DIMENSION("Region", MUNICIPALITY_CODES),
-      {
-        id: "ContentsCode",
-        label: { no: "statistikkvariabel", en: "contents" },
-        codes: ["Personer1"],
-        labels: byTable({ Personer1: { no: "Personer", en: "Persons" } }),
-        units: { Personer1: { no: { base: "personer", decimals: 0 }, en: { base: "persons", decimals: 0 } } },
-        role: "metric",
-      },
-      TIME_DIMENSION,
-    ],
-    cell: (c) => {
-      const year = Number(c.Tid);
-      return invalidCodeCell(c.Region, year) ?? { value: population(c.Region, year) };
-    },
-  },
+  populationTable(CLASSIC_MUNICIPALITY_CODES),
 ];
 
-const TABLE_SPECS = new Map(TABLES.map((t) => [t.id, t]));
+// ---------------------------------------------------------------------------
+// The catalog world: tables from the metadata fixtures
+
+interface FixtureMetadata {
+  label: string;
+  updated: string;
+  id: string[];
+  role?: Record<string, string[]>;
+  dimension: Record<string, { label: string; category: { index: Record<string, number> | string[]; label?: Record<string, string>; unit?: Record<string, { base: string; decimals: number }> } }>;
+}
+
+/** English labels of the fixtures' (Norwegian) dimension labels. */
+const DIMENSION_LABELS_EN: Record<string, string> = { region: "region", funksjon: "function", art: "type", statistikkvariabel: "contents", "år": "year", alder: "age" };
+
+function fixtureDir(): string {
+  const candidates = [join(__dirname, "..", "fixtures", "ssb", "metadata"), join(process.cwd(), "tests", "fixtures", "ssb", "metadata")];
+  const dir = candidates.find((d) => existsSync(d));
+  if (!dir) throw new Error("pxweb-world: no metadata fixtures (tests/fixtures/ssb/metadata)");
+  return dir;
+}
+
+const codesOf = (index: Record<string, number> | string[]): string[] =>
+  Array.isArray(index) ? [...index] : Object.entries(index).sort((a, b) => a[1] - b[1]).map(([c]) => c);
+
+function tableFromFixture(meta: FixtureMetadata): TableSpec {
+  const id = /^(\d+):/.exec(meta.label)?.[1];
+  if (!id) throw new Error(`pxweb-world: fixture title without a table id: ${meta.label}`);
+  const subject = meta.label.replace(/^\d+:\s*/, "").replace(/, etter .*$/, "");
+  const role = meta.role ?? {};
+  const regionDim = role.geo?.[0] ?? meta.id[0];
+  const timeDim = role.time?.[0] ?? meta.id[meta.id.length - 1];
+  const units = meta.dimension.ContentsCode?.category.unit ?? {};
+  const dimensions: DimensionSpec[] = meta.id.map((d) => {
+    const dim = meta.dimension[d];
+    let codes = codesOf(dim.category.index);
+    const fixtureLabels = dim.category.label ?? {};
+    // SSB's real region list is longer than the fixture's placeholder: add every municipality code.
+    if (d === regionDim) codes = [...codes, ...ALL_MUNICIPALITY_CODES.filter((c) => !codes.includes(c))];
+    const label = { no: dim.label, en: DIMENSION_LABELS_EN[dim.label] ?? dim.label };
+    const roleOf: DimensionSpec["role"] = d === regionDim ? "geo" : d === timeDim ? "time" : role.metric?.includes(d) ? "metric" : undefined;
+    const labels =
+      d === regionDim
+        ? (code: string, lang: WorldLang) => fixtureLabels[code] ?? regionLabelWithCode(code, lang)
+        : (code: string) => fixtureLabels[code] ?? code;
+    return {
+      id: d,
+      label,
+      codes,
+      labels,
+      ...(d === "ContentsCode" && Object.keys(units).length > 0
+        ? { units: Object.fromEntries(Object.entries(units).map(([c, u]) => [c, { no: u, en: { base: u.base === "kr" ? "NOK" : u.base, decimals: u.decimals } }])) }
+        : {}),
+      ...(roleOf ? { role: roleOf } : {}),
+    };
+  });
+  const unitOf = (contents: string) => units[contents];
+  return {
+    id,
+    label: same(subject),
+    updated: meta.updated,
+    note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no, RECONSTRUCTED_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en, RECONSTRUCTED_NOTE.en] },
+    matrix: `KOSTRA${id}`,
+    dimensions,
+    cell:
+      id === "12362"
+        ? (c) => cell12362({ ...c, KOKkommuneregion0000: c[regionDim], Tid: c[timeDim] })
+        : (c) => genericCell(id, unitOf, { ...c, Tid: c[timeDim] }, regionDim),
+  };
+}
+
+/** A region label as the fixtures write them: "0219 Bærum (-2019)". */
+function regionLabelWithCode(code: string, lang: WorldLang): string {
+  if (isAggregate(code)) return regionLabel(code, lang);
+  const entry = ALL_BY_CODE.get(code);
+  if (!entry) return code;
+  const name = entry.period.name ?? entry.m.name;
+  const period = entry.period.to === undefined ? "" : ` (${entry.period.from ?? ""}-${entry.period.to})`;
+  return `${code} ${name}${period}`;
+}
+
+let catalogTables: TableSpec[] | null = null;
+
+function catalogWorldTables(): TableSpec[] {
+  if (catalogTables) return catalogTables;
+  const dir = fixtureDir();
+  const fromFixtures = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => tableFromFixture(JSON.parse(readFileSync(join(dir, f), "utf8")) as FixtureMetadata));
+  const population = fromFixtures.some((t) => t.id === "07459") ? [] : [populationTable(ALL_MUNICIPALITY_CODES)];
+  catalogTables = [...fromFixtures, ...population];
+  return catalogTables;
+}
+
+function tablesOf(world: WorldName): TableSpec[] {
+  return world === "catalog" ? catalogWorldTables() : CLASSIC_TABLES;
+}
+
+function specOf(tableId: string, world: WorldName): TableSpec | undefined {
+  return tablesOf(world).find((t) => t.id === tableId);
+}
 
 /** "a, b, c og d" / "a, b, c and d". */
 function joinList(items: string[], lang: WorldLang): string {
@@ -510,16 +813,16 @@ export function tableTitle(def: TableDefinition, order: readonly string[] = def.
 const definitionCache = new Map<string, TableDefinition>();
 
 /** The ids of the world's tables. */
-export function worldTableIds(): string[] {
-  return TABLES.map((t) => t.id);
+export function worldTableIds(world: WorldName = "classic"): string[] {
+  return tablesOf(world).map((t) => t.id);
 }
 
 /** A table's definition in a language, or undefined for a table the world lacks. */
-export function tableDefinition(tableId: string, lang: WorldLang = "no"): TableDefinition | undefined {
-  const key = `${tableId}|${lang}`;
+export function tableDefinition(tableId: string, lang: WorldLang = "no", world: WorldName = "classic"): TableDefinition | undefined {
+  const key = `${world}|${tableId}|${lang}`;
   const cached = definitionCache.get(key);
   if (cached) return cached;
-  const spec = TABLE_SPECS.get(tableId);
+  const spec = specOf(tableId, world);
   if (!spec) return undefined;
   const dimensions: DimensionDefinition[] = spec.dimensions.map((d) => ({
     id: d.id,
@@ -529,6 +832,7 @@ export function tableDefinition(tableId: string, lang: WorldLang = "no"): TableD
     ...(d.units ? { units: Object.fromEntries(Object.entries(d.units).map(([c, u]) => [c, u[lang]])) } : {}),
     ...(d.role ? { role: d.role } : {}),
   }));
+  const time = spec.dimensions.find((d) => d.role === "time")?.codes ?? TIME_CODES;
   const def: TableDefinition = {
     id: spec.id,
     label: spec.label[lang],
@@ -536,8 +840,8 @@ export function tableDefinition(tableId: string, lang: WorldLang = "no"): TableD
     description: "",
     updated: spec.updated,
     note: spec.note[lang],
-    firstPeriod: TIME_CODES[0],
-    lastPeriod: TIME_CODES[TIME_CODES.length - 1],
+    firstPeriod: time[0],
+    lastPeriod: time[time.length - 1],
     matrix: spec.matrix,
     source: lang === "no" ? "Statistisk sentralbyrå" : "Statistics Norway",
     dimensions,
@@ -547,18 +851,18 @@ export function tableDefinition(tableId: string, lang: WorldLang = "no"): TableD
   return def;
 }
 
-function definitionOrThrow(tableId: string, lang: WorldLang = "no"): TableDefinition {
-  const def = tableDefinition(tableId, lang);
+function definitionOrThrow(tableId: string, lang: WorldLang = "no", world: WorldName = "classic"): TableDefinition {
+  const def = tableDefinition(tableId, lang, world);
   if (!def) throw new Error(`pxweb-world: no table ${tableId}`);
   return def;
 }
 
 /** One cell of a table, given one code per dimension. Throws for an unknown table or code. */
-export function worldCell(tableId: string, codes: Record<string, string>): CellValue {
-  const def = definitionOrThrow(tableId);
+export function worldCell(tableId: string, codes: Record<string, string>, world: WorldName = "classic"): CellValue {
+  const def = definitionOrThrow(tableId, "no", world);
   for (const d of def.dimensions)
     if (!d.codes.includes(codes[d.id])) throw new Error(`pxweb-world: table ${tableId} has no ${d.id}=${codes[d.id]}`);
-  return (TABLE_SPECS.get(tableId) as TableSpec).cell(codes);
+  return (specOf(tableId, world) as TableSpec).cell(codes);
 }
 
 /** The selected codes of every dimension in table order (all codes of a dimension not in the selection). */
@@ -582,13 +886,14 @@ function selectedCodes(def: TableDefinition, selection: Record<string, readonly 
  */
 export function worldDataset(tableId: string, selection: Record<string, readonly string[]> = {}, options: WorldDatasetOptions = {}): JsonStatDataset {
   const lang = options.lang ?? "no";
-  const def = definitionOrThrow(tableId, lang);
+  const world = options.world ?? "classic";
+  const def = definitionOrThrow(tableId, lang, world);
   const order = options.order ?? def.dimensions.map((d) => d.id);
   const ids = def.dimensions.map((d) => d.id);
   if (order.length !== ids.length || !ids.every((id) => order.includes(id)))
     throw new Error(`pxweb-world: order ${order.join(",")} is not a permutation of ${ids.join(",")}`);
   const codes = selectedCodes(def, selection);
-  const cell = (TABLE_SPECS.get(tableId) as TableSpec).cell;
+  const cell = (specOf(tableId, world) as TableSpec).cell;
   const ds = buildSsbDataset({
     table: def.id,
     title: tableTitle(def, order, lang),
@@ -609,19 +914,24 @@ export function worldDataset(tableId: string, selection: Record<string, readonly
  * The table's json-stat2 metadata as PxWebApi 2 sends it: every dimension with all its
  * categories, labels and units, the notes and `updated`, and an empty `value`.
  */
-export function worldMetadata(tableId: string, options: { lang?: WorldLang; updated?: string } = {}): JsonStatDataset {
+export function worldMetadata(tableId: string, options: { lang?: WorldLang; updated?: string; world?: WorldName } = {}): JsonStatDataset {
   const lang = options.lang ?? "no";
-  const def = definitionOrThrow(tableId, lang);
-  const ds = buildSsbDataset({
-    table: def.id,
-    title: def.title,
-    notes: def.note,
-    updated: options.updated ?? def.updated,
-    matrix: def.matrix,
-    order: def.dimensions.map((d) => d.id),
-    dims: Object.fromEntries(def.dimensions.map((d) => [d.id, { codes: d.codes, labels: d.labels, units: d.units }])),
-    cell: () => null,
-  });
+  const def = definitionOrThrow(tableId, lang, options.world ?? "classic");
+  const dims = (first: boolean) => Object.fromEntries(def.dimensions.map((d) => [d.id, { codes: first ? d.codes.slice(0, 1) : d.codes, labels: d.labels, units: d.units }]));
+  const spec = { table: def.id, title: def.title, notes: def.note, updated: options.updated ?? def.updated, matrix: def.matrix, order: def.dimensions.map((d) => d.id) };
+  // Built on one cell (metadata has no values), then given every category of every dimension.
+  const ds = buildSsbDataset({ ...spec, dims: dims(true), cell: () => null });
+  const full = dims(false);
+  for (const d of def.dimensions) {
+    const index: Record<string, number> = {};
+    const labels: Record<string, string> = {};
+    full[d.id].codes.forEach((c, i) => {
+      index[c] = i;
+      labels[c] = d.labels[c] || c;
+    });
+    ds.dimension[d.id].category = { index, label: labels, ...(d.units ? { unit: d.units } : {}) };
+  }
+  ds.size = def.dimensions.map((d) => d.codes.length);
   ds.value = [];
   delete ds.status;
   return localize(ds, def, lang);

@@ -1,0 +1,199 @@
+/**
+ * Every sector end to end, offline: `kostra profile --sample` for every template, and
+ * `kostra fetch` from the local PxWebApi 2 server's catalog world (every table with a
+ * metadata fixture) followed by `kostra profile --input` for every template. The CLI runs
+ * in-process (main() with a captured io). All figures are SYNTHETIC.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { INDICATORS, SECTORS, SECTOR_TEMPLATES, templateIndicators } from "../../src/kostra/catalog";
+import type { Indicator } from "../../src/kostra/types";
+import { SAMPLE_NOTICE } from "../../src/sources/sample";
+import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
+import { tableDefinition, worldCell, worldTableIds } from "../support/pxweb-world";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sample = require("../../src/sources/sample/sample-data.json") as { years: number[]; values: Record<string, Record<string, (number | null)[]>> };
+
+const ROOT = join(__dirname, "..", "..");
+const METADATA = join(ROOT, "tests", "fixtures", "ssb", "metadata");
+const TEMPLATE_IDS = SECTOR_TEMPLATES.map((t) => t.id);
+
+async function kostra(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (t) => void (out += t), err: (t) => void (err += t), readFile: (p) => readFileSync(p) });
+  return { code, out, err };
+}
+
+interface Row {
+  indicator: { id: string };
+  value: number | null;
+  status: string | null;
+  average: number | null;
+  n: number;
+  reason: string | null;
+}
+
+/** A json-stat2 category's codes in their order (an index object lists them by position, not by key order). */
+const codesOf = (index: Record<string, number> | string[]): string[] =>
+  Array.isArray(index) ? index : Object.entries(index).sort((a, b) => a[1] - b[1]).map(([c]) => c);
+
+const fixtureYears = (table: string): string[] => {
+  const meta = JSON.parse(readFileSync(join(METADATA, `${table}.json`), "utf8"));
+  return codesOf(meta.dimension[meta.role.time[0]].category.index);
+};
+
+/** Why an indicator cannot be fetched for the years from the catalog world: no table, or a table without those years. */
+function unavailableYears(ind: Indicator, years: number[]): number[] {
+  if (ind.ssb.table === null) return years;
+  const has = fixtureYears(ind.ssb.table);
+  return years.filter((y) => !has.includes(String(y)));
+}
+
+describe("kostra profile --sample for every template", () => {
+  it("covers every catalog indicator for the ASSS members and Asker, 2015–2018", () => {
+    const ids = ["bergen", "baerum", "drammen", "fredrikstad", "kristiansand", "oslo", "sandnes", "stavanger", "tromso", "trondheim", "asker"];
+    for (const ind of INDICATORS) for (const m of ids) expect([ind.id, m, sample.values[ind.id]?.[m]?.length]).toEqual([ind.id, m, sample.years.length]);
+    expect(sample.years).toEqual([2015, 2016, 2017, 2018]);
+  });
+
+  it.each(TEMPLATE_IDS)("%s: a row per indicator, values and averages, and the synthetic notice", async (template) => {
+    const r = await kostra("profile", "--sample", "--sector", template, "--municipality", "0219", "--year", "2017", "--format", "json");
+    expect(r.err).toContain(SAMPLE_NOTICE.nb);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const t = SECTOR_TEMPLATES.find((x) => x.id === template)!;
+    expect(json.rows.map((row: Row) => row.indicator.id)).toEqual(t.indicators);
+    for (const row of json.rows as Row[]) {
+      const i2017 = sample.years.indexOf(2017);
+      expect([row.indicator.id, row.value]).toEqual([row.indicator.id, sample.values[row.indicator.id].baerum[i2017]]);
+      expect([row.indicator.id, typeof row.average, row.n]).toEqual([row.indicator.id, "number", 10]);
+    }
+    expect(json.provenance.every((p: { synthetic?: boolean }) => p.synthetic)).toBe(true);
+    const table = await kostra("profile", "--sample", "--sector", template, "--municipality", "0219", "--year", "2017");
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/syntetiske/i);
+  });
+
+  it("keeps plausible sizes: shares within 0–100, counts scaled by population, sums equal to their parts", () => {
+    const i2017 = sample.years.indexOf(2017);
+    for (const ind of INDICATORS) {
+      for (const [m, series] of Object.entries(sample.values[ind.id])) {
+        for (const v of series) if (v !== null && ind.measure === "share") expect([ind.id, m, v >= 0 && v <= 100]).toEqual([ind.id, m, true]);
+        if (ind.measure === "count" && ind.id !== "folkemengde") {
+          const perInhabitant = (series[i2017] as number) / (sample.values.folkemengde[m][i2017] as number);
+          expect([ind.id, m, perInhabitant > 0 && perInhabitant < 0.1]).toEqual([ind.id, m, true]);
+        }
+      }
+    }
+    // A sum over functions equals the sum of the single-function indicators that exist for each of its parts.
+    const single = (f: string, art: string) =>
+      INDICATORS.find((i) => i.ssb.table === "12362" && i.ssb.select.KOKfunksjon0000?.length === 1 && i.ssb.select.KOKfunksjon0000[0] === f && i.ssb.select.KOKart0000?.[0] === art && i.ssb.select.ContentsCode?.[0] === "KOSbelopinnbygge0000");
+    let checked = 0;
+    for (const ind of INDICATORS.filter((i) => i.ssb.table === "12362" && (i.ssb.select.KOKfunksjon0000?.length ?? 0) > 1 && i.ssb.select.ContentsCode?.[0] === "KOSbelopinnbygge0000")) {
+      const parts = ind.ssb.select.KOKfunksjon0000.map((f) => single(f, ind.ssb.select.KOKart0000[0]));
+      if (parts.some((p) => !p)) continue;
+      for (const m of Object.keys(sample.values[ind.id]))
+        expect([ind.id, m, sample.values[ind.id][m][i2017]]).toEqual([ind.id, m, parts.reduce((s, p) => s + (sample.values[p!.id][m][i2017] as number), 0)]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the catalog world of the local SSB server", () => {
+  it("serves every table that has a metadata fixture, with the fixture's dimensions and codes", () => {
+    const fixtures = readdirSync(METADATA).filter((f) => /^\d{5}\.json$/.test(f)).map((f) => f.slice(0, 5));
+    expect(worldTableIds("catalog")).toEqual(expect.arrayContaining([...fixtures, "07459"]));
+    for (const id of fixtures) {
+      const meta = JSON.parse(readFileSync(join(METADATA, `${id}.json`), "utf8"));
+      const def = tableDefinition(id, "no", "catalog")!;
+      expect(def.dimensions.map((d) => d.id)).toEqual(meta.id);
+      for (const d of def.dimensions) {
+        const codes = codesOf(meta.dimension[d.id].category.index);
+        expect(d.codes.slice(0, codes.length)).toEqual(codes);
+        for (const c of codes) expect(d.labels[c]).toBe(meta.dimension[d.id].category.label?.[c] ?? c);
+      }
+      expect(def.note.join(" ")).toMatch(/SYNTETISKE/);
+    }
+  });
+
+  it("shows invalid codes as '.', keeps genuine nulls, and agrees with the sample", () => {
+    const cell = (table: string, region: string, contents: string, year: number) =>
+      worldCell(table, { KOKkommuneregion0000: region, ContentsCode: contents, Tid: String(year) }, "catalog");
+    expect(cell("12293", "0219", "KOSbeleggomsorgs0000", 2020)).toEqual({ value: null, status: "." });
+    expect(cell("12293", "1201", "KOSbeleggomsorgs0000", 2019)).toEqual({ value: null, status: ".." });
+    expect(cell("12293", "3024", "KOSbeleggomsorgs0000", 2020).value).toEqual(expect.any(Number));
+    expect(cell("12293", "0219", "KOSbeleggomsorgs0000", 2017).value).toBe(sample.values["belegg-institusjon"].baerum[2]);
+    expect(cell("12292", "EKG07", "KOSkjernetotalt0000", 2017).value).toBeGreaterThan(0);
+    expect(cell("12293", "1119", "KOSbeleggomsorgs0000", 2017).value).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("kostra fetch from the catalog world, then kostra profile --input, for every template", () => {
+  let server: PxWebServer;
+  const dir = mkdtempSync(join(tmpdir(), "kostra-sectors-"));
+  beforeAll(async () => {
+    // A /config limit above SSB's 30 calls a minute, so thirteen loads in a row don't wait.
+    server = await startPxWebServer({ world: "catalog", maxCallsPerTimeWindow: 1000 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it.each(TEMPLATE_IDS)("%s", async (template) => {
+    const out = join(dir, `${template}.json`);
+    const years = [2017, 2018];
+    const f = await kostra("fetch", "--sector", template, "--years", "2017-2018", "--municipality", "0219", "--base-url", server.baseUrl, "--no-cache", "--allow-partial", "--out", out);
+    expect(f.err).toMatch(/skrev \d+ observasjoner/);
+    expect(f.code).toBe(0);
+    const inds = templateIndicators(SECTOR_TEMPLATES.find((t) => t.id === template)!);
+    // Missing exactly where the catalog world cannot deliver: no confirmed table, or a table without the years.
+    const expectedMissing = inds.filter((i) => unavailableYears(i, years).length > 0).map((i) => i.id);
+    const reported = [...f.err.matchAll(/^mangler: (\S+) /gm)].map((m) => m[1]);
+    expect(reported.sort()).toEqual([...expectedMissing].sort());
+
+    const p = await kostra("profile", "--input", out, "--sector", template, "--municipality", "0219", "--year", "2017", "--format", "json");
+    expect(p.code).toBe(0);
+    const rows = JSON.parse(p.out).rows as Row[];
+    expect(rows.map((r) => r.indicator.id)).toEqual(inds.map((i) => i.id));
+    for (const row of rows) {
+      if (expectedMissing.includes(row.indicator.id)) {
+        expect([row.indicator.id, row.value]).toEqual([row.indicator.id, null]);
+        continue;
+      }
+      // The world's figures for Bærum are the sample's, sums of functions included.
+      const want = sample.values[row.indicator.id].baerum[sample.years.indexOf(2017)] as number;
+      expect([row.indicator.id, row.value]).toEqual([row.indicator.id, expect.closeTo(want, 6)]);
+      expect([row.indicator.id, typeof row.average, row.n]).toEqual([row.indicator.id, "number", 10]);
+    }
+  });
+
+  it("barnehage loads completely for years its key-figure table has", async () => {
+    const out = join(dir, "barnehage-2020.json");
+    const f = await kostra("fetch", "--sector", "barnehage", "--years", "2020-2021", "--municipality", "3024", "--base-url", server.baseUrl, "--no-cache", "--out", out);
+    expect(f.err).not.toMatch(/mangler:/);
+    expect(f.code).toBe(0);
+    const p = await kostra("profile", "--input", out, "--sector", "barnehage", "--municipality", "3024", "--year", "2021", "--format", "json");
+    expect(p.code).toBe(0);
+    for (const row of JSON.parse(p.out).rows as Row[]) expect([row.indicator.id, typeof row.value]).toEqual([row.indicator.id, "number"]);
+  });
+});
+
+describe("kostra catalog --metadata on the fixtures", () => {
+  it("exits 0 and lists every sector with its indicator count", async () => {
+    const r = await kostra("catalog", "--metadata", METADATA);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    for (const s of SECTORS) {
+      const count = INDICATORS.filter((i) => i.sector === s.id).length;
+      const line = lines.find((l) => l.startsWith(`${s.label.nb}  `) || l.startsWith(`${s.label.nb} `));
+      expect([s.id, line?.trim().split(/\s{2,}/)[1]]).toEqual([s.id, String(count)]);
+    }
+    const json = JSON.parse((await kostra("catalog", "--metadata", METADATA, "--format", "json")).out);
+    expect(json.sectors.map((s: { sector: string }) => s.sector)).toEqual(SECTORS.map((s) => s.id));
+  });
+});
