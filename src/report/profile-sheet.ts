@@ -1,12 +1,16 @@
 /**
  * The profile sheet ("tjenesteprofil") for one template and year: a header that says
  * who, when, which network and which averaging rule; the reference document's table
- * (indicator, municipality, network average, lowest, highest, comparisons) followed by
- * the index columns; and the "Snitt nettverk = 100" column chart bound to those cells.
- * Every figure is a live formula over the data sheet.
+ * (indicator, municipality, network average, lowest, highest, comparisons, reference
+ * regions) followed by the index columns; and the "Snitt nettverk = 100" column chart
+ * bound to those cells. Every figure is a live formula over the data sheet. With a
+ * published base (KOSTRA-gruppe 7, Landet uten Oslo) the average column looks up SSB's
+ * figure for it in the data sheet instead of averaging the members.
  */
 import { describeAveraging } from "../kostra/describe";
-import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
+import { aggregateLabel } from "../kostra/municipalities";
+import { CUSTOM_NETWORK, NO_NETWORK } from "../kostra/networks";
+import type { Indicator, Lang, MunicipalityRef, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
   weightLookup,
@@ -41,6 +45,8 @@ const T = {
     n: "Med data", rank: "Rang", network: "Nettverk", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)",
     indexRule: "Indeks = verdi ÷ snitt × 100. Alle tall er formler over dataarket; endres en verdi der, følger tabell og diagram.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Snitt nettverk = 100`,
+    chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Snitt ${base} = 100`,
+    custom: "Egne sammenligningskommuner", noNetwork: "Nettverk: ingen (snittet er publisert av SSB)", peers: "utvalg", published: "publisert av SSB",
   },
   en: {
     indicator: "Indicator", avg: "Average", low: "Lowest value", high: "Highest value", index: "index",
@@ -48,6 +54,8 @@ const T = {
     n: "With data", rank: "Rank", network: "Network", source: "Source", fetched: "fetched", basis: "Basis (formulas)",
     indexRule: "Index = value ÷ average × 100. Every figure is a formula over the data sheet; change a value there and table and chart follow.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Network average = 100`,
+    chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Average ${base} = 100`,
+    custom: "Custom peers", noNetwork: "Network: none (the average is published by SSB)", peers: "peers", published: "published by SSB",
   },
 };
 
@@ -69,12 +77,31 @@ export function sourceText(provenance: readonly Provenance[], lang: Lang): strin
     .join("; ");
 }
 
+/** An aggregate's label in the sheet's language ("KOSTRA-gruppe 7", "Norway excluding Oslo"). */
+const regionLabel = (ref: MunicipalityRef, year: number, lang: Lang): string => aggregateLabel(ref.id, year, lang) ?? ref.name;
+
+/** The header line naming the network (or peers) and its members in the year. */
+function networkLine(profile: Profile, lang: Lang): string {
+  const t = T[lang];
+  const { network, year, members } = profile;
+  if (network.id === NO_NETWORK) return t.noNetwork;
+  const who = `${members.length}): ${members.map((m) => m.name).join(", ")}`;
+  if (network.id === CUSTOM_NETWORK) return `${t.custom} ${year} (${who}`;
+  return `${t.network}: ${network.shortName} ${year} (${who}`;
+}
+
 export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): SheetPlan {
   const t = T[opts.lang];
   const lang = opts.lang;
   const { focal, year, network } = profile;
-  const net = network.shortName;
+  const base = profile.base;
+  const baseLabel = base ? regionLabel(base, year, lang) : undefined;
+  const net = network.id === CUSTOM_NETWORK ? t.peers : network.shortName;
+  // What "Snitt X" names: the published base, or the network.
+  const avgName = baseLabel ?? net;
+  const hasMembers = profile.averagingSet.length > 0;
   const comps = profile.rows[0]?.comparisons.map((c) => c.municipality) ?? [];
+  const refs = profile.references ?? [];
   const ctx: BasisContext = {
     members: profile.averagingSet,
     average: profile.options.average,
@@ -83,26 +110,31 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   };
 
   // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;
-  // a gap; the index columns; who is lowest/highest; n; rank; a gap; the helper basis.
+  // reference regions; a gap; the index columns; who is lowest/highest; n; rank; a gap;
+  // the helper basis.
   const cFocal = 2, cAvg = 3, cLow = 4, cHigh = 5, cComp0 = 6;
-  const cIdx = cComp0 + comps.length + 1;
+  const cRef0 = cComp0 + comps.length;
+  const cIdx = cRef0 + refs.length + 1;
   const cIdxFocal = cIdx, cIdxAvg = cIdx + 1, cIdxHigh = cIdx + 2, cIdxLow = cIdx + 3, cIdxComp0 = cIdx + 4;
-  const cLowWho = cIdxComp0 + comps.length, cHighWho = cLowWho + 1, cN = cLowWho + 2, cRank = cLowWho + 3;
+  const cIdxRef0 = cIdxComp0 + comps.length;
+  const cLowWho = cIdxRef0 + refs.length, cHighWho = cLowWho + 1, cN = cLowWho + 2, cRank = cLowWho + 3;
   const cBasis = cRank + 2;
 
   const header: PlanCell[] = Array.from({ length: cBasis - 1 + basisWidth(ctx) }, () => empty);
   const put = (row: PlanCell[], col: number, cell: PlanCell) => (row[col - 1] = cell);
   put(header, 1, text(t.indicator));
   put(header, cFocal, text(focal.name));
-  put(header, cAvg, text(`${t.avg} ${net}`));
+  put(header, cAvg, text(base ? `${t.avg} ${baseLabel} (${t.published})` : `${t.avg} ${net}`));
   put(header, cLow, text(t.low));
   put(header, cHigh, text(t.high));
   comps.forEach((c, i) => put(header, cComp0 + i, text(c.name)));
+  refs.forEach((r, i) => put(header, cRef0 + i, text(regionLabel(r, year, lang))));
   put(header, cIdxFocal, text(`${focal.name} (${t.index})`));
-  put(header, cIdxAvg, text(`${t.snitt} ${net}`));
+  put(header, cIdxAvg, text(`${t.snitt} ${avgName}`));
   put(header, cIdxHigh, text(t.highMun));
   put(header, cIdxLow, text(t.lowMun));
   comps.forEach((c, i) => put(header, cIdxComp0 + i, text(`${c.name} (${t.index})`)));
+  refs.forEach((r, i) => put(header, cIdxRef0 + i, text(`${regionLabel(r, year, lang)} (${t.index})`)));
   put(header, cLowWho, text(t.lowWho));
   put(header, cHighWho, text(t.highWho));
   put(header, cN, text(t.n));
@@ -118,19 +150,25 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     const at = (col: number) => cellAddress(col, row);
     put(cells, 1, text(ind.label[lang]));
     put(cells, cFocal, formula(opts.lookup(ind.id, focal.id, year), fmt));
-    put(cells, cAvg, formula(averageFormula(basis.refs), fmt));
-    put(cells, cLow, formula(lowestFormula(basis.refs), fmt));
-    put(cells, cHigh, formula(highestFormula(basis.refs), fmt));
+    // The published base's value, or the members' average; a missing published value
+    // stays "" (or SSB's symbol), so every index on the row is "" rather than a wrong number.
+    put(cells, cAvg, formula(base ? opts.lookup(ind.id, base.id, year) : averageFormula(basis.refs), fmt));
+    // Without members (no network) there is no lowest, highest, who, n or rank.
+    const members = (f: string, format?: string) => (hasMembers ? formula(f, format) : text(""));
+    put(cells, cLow, members(lowestFormula(basis.refs), fmt));
+    put(cells, cHigh, members(highestFormula(basis.refs), fmt));
     comps.forEach((c, k) => put(cells, cComp0 + k, formula(opts.lookup(ind.id, c.id, year), fmt)));
+    refs.forEach((r, k) => put(cells, cRef0 + k, formula(opts.lookup(ind.id, r.id, year), fmt)));
     put(cells, cIdxFocal, formula(indexFormula(at(cFocal), at(cAvg)), "0.0"));
     put(cells, cIdxAvg, formula(`IF(ISNUMBER(${at(cAvg)}),IF(${at(cAvg)}>0,100,""),"")`, "0.0"));
-    put(cells, cIdxHigh, formula(indexFormula(at(cHigh), at(cAvg)), "0.0"));
-    put(cells, cIdxLow, formula(indexFormula(at(cLow), at(cAvg)), "0.0"));
+    put(cells, cIdxHigh, members(indexFormula(at(cHigh), at(cAvg)), "0.0"));
+    put(cells, cIdxLow, members(indexFormula(at(cLow), at(cAvg)), "0.0"));
     comps.forEach((_, k) => put(cells, cIdxComp0 + k, formula(indexFormula(at(cComp0 + k), at(cAvg)), "0.0")));
-    put(cells, cLowWho, formula(lowestWhoFormula(basis.refs)));
-    put(cells, cHighWho, formula(highestWhoFormula(basis.refs)));
-    put(cells, cN, formula(countFormula(basis.refs), "0"));
-    put(cells, cRank, formula(rankFormula(basis.refs, at(cFocal)), "0"));
+    refs.forEach((_, k) => put(cells, cIdxRef0 + k, formula(indexFormula(at(cRef0 + k), at(cAvg)), "0.0")));
+    put(cells, cLowWho, members(lowestWhoFormula(basis.refs)));
+    put(cells, cHighWho, members(highestWhoFormula(basis.refs)));
+    put(cells, cN, members(countFormula(basis.refs), "0"));
+    put(cells, cRank, members(rankFormula(basis.refs, at(cFocal)), "0"));
     basis.cells.forEach((cell, k) => put(cells, cBasis + k, cell));
     return cells;
   });
@@ -141,7 +179,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     {
       at: "A2",
       rows: [
-        [text(`${t.network}: ${net} ${year} (${profile.members.length}): ${profile.members.map((m) => m.name).join(", ")}`)],
+        [text(networkLine(profile, lang))],
         [text(describeAveraging(profile, lang))],
         [text(`${t.source}: ${sourceText(profile.provenance, lang)}`)],
         [text(t.indexRule)],
@@ -156,15 +194,20 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const col = (c: number) => `${cellAddress(c, HEADER_ROW + 1, true)}:${cellAddress(c, lastRow, true)}`;
   const series = [
     { name: focal.name.toLocaleUpperCase("nb-NO"), values: { sheet: opts.key, range: col(cIdxFocal) } },
-    { name: `${t.snitt} ${net}`, values: { sheet: opts.key, range: col(cIdxAvg) } },
-    { name: t.highMun, values: { sheet: opts.key, range: col(cIdxHigh) } },
-    { name: t.lowMun, values: { sheet: opts.key, range: col(cIdxLow) } },
+    { name: `${t.snitt} ${avgName}`, values: { sheet: opts.key, range: col(cIdxAvg) } },
+    ...(hasMembers
+      ? [
+          { name: t.highMun, values: { sheet: opts.key, range: col(cIdxHigh) } },
+          { name: t.lowMun, values: { sheet: opts.key, range: col(cIdxLow) } },
+        ]
+      : []),
+    ...refs.map((r, k) => ({ name: regionLabel(r, year, lang), values: { sheet: opts.key, range: col(cIdxRef0 + k) } })),
     ...(opts.chartComparisons ? comps.map((c, k) => ({ name: c.name, values: { sheet: opts.key, range: col(cIdxComp0 + k) } })) : []),
   ];
   const chart: ChartPlan = {
     name: `Indeks_${opts.key.replace(/[^A-Za-z0-9]/g, "_")}`,
     type: "columnClustered",
-    title: t.chart(net, profile.sector.label[lang]),
+    title: base || network.id !== "asss" ? t.chartBase(focal.name, profile.sector.label[lang], avgName) : t.chart(net, profile.sector.label[lang]),
     categories: { sheet: opts.key, range: col(1) },
     series,
     position: { from: `A${lastRow + 3}`, to: `${columnLetter(cIdxLow)}${lastRow + 24}` },

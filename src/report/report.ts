@@ -5,7 +5,7 @@
  */
 import { benchmark, defaultOptions } from "../kostra/benchmark";
 import { templateById, templateIndicators } from "../kostra/catalog";
-import { networkById, networkMembers } from "../kostra/networks";
+import { networkMembers } from "../kostra/networks";
 import type { AverageKind, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
 import { safeSheetName, type ReportPlan, type SheetPlan } from "./plan";
@@ -21,7 +21,14 @@ export interface ReportRequest {
   /** Years of the time series (the profile year is added when missing). */
   years: readonly number[];
   comparisons?: readonly string[];
+  /** "asss", "custom" (with `peers`) or "none" (with `base`). */
   network?: string;
+  /** Municipality codes, names or ids of a custom peer list. */
+  peers?: readonly string[];
+  /** An aggregate ("eakuo", "eak", "ekg07") whose published value is the average. */
+  base?: string;
+  /** Aggregates shown as reference columns. */
+  references?: readonly string[];
   average?: AverageKind;
   includeOslo?: boolean;
   includeFocal?: boolean;
@@ -56,6 +63,9 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
     const options = defaultOptions(sector, req.municipality, req.year);
     if (req.network) options.network = req.network;
     if (req.comparisons) options.comparisons = [...req.comparisons];
+    if (req.peers) options.peers = [...req.peers];
+    if (req.base) options.base = req.base;
+    if (req.references) options.references = [...req.references];
     if (req.average) options.average = req.average;
     if (req.includeOslo !== undefined) options.includeOslo = req.includeOslo;
     if (req.includeFocal !== undefined) options.includeFocal = req.includeFocal;
@@ -63,7 +73,7 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
   });
   const first = profiles[0];
   const focalId = first.focal.id;
-  const network = networkById(first.options.network)!;
+  const network = first.network;
 
   // The observations the formulas can reach: the templates' indicators (and population
   // for a weighted average), for the network's members of each year, the municipality
@@ -77,6 +87,8 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
   addMunicipality(focalId);
   for (const y of years) networkMembers(network, y).forEach(addMunicipality);
   for (const p of profiles) p.options.comparisons.forEach(addMunicipality);
+  // The published base and reference regions (Landet uten Oslo, a KOSTRA group) the formulas look up.
+  for (const p of profiles) [...(p.options.base ? [p.options.base] : []), ...(p.options.references ?? [])].forEach(addMunicipality);
   const wantedIndicator = new Map(indicatorIds.map((id, i) => [id, i]));
   const wantedMunicipality = new Map(municipalityOrder.map((id, i) => [id, i]));
   const wantedYear = new Set(years);

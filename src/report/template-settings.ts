@@ -7,8 +7,8 @@
  * reported, never silently overwritten.
  */
 import { templateById, userTemplateProblems } from "../kostra/catalog";
-import { resolveMunicipality } from "../kostra/municipalities";
-import { networkById } from "../kostra/networks";
+import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
+import { CUSTOM_NETWORK, networkFor } from "../kostra/networks";
 import type { AverageKind, Lang, LocalizedText, UserTemplate } from "../kostra/types";
 
 export const SETTINGS_NAMESPACE = "urn:kostra-benchmark:template-settings";
@@ -27,7 +27,14 @@ export interface TemplateSettings {
   sectors: string[];
   municipality: string;
   comparisons: string[];
+  /** "asss", "custom" (the user's own `peers`) or "none" (only a published `base`). */
   network: string;
+  /** Municipality ids of a custom peer list (network "custom"). Optional: older settings have none. */
+  peers?: string[];
+  /** An aggregate id ("eakuo", "eak", "ekg07") whose published value is the average. */
+  base?: string;
+  /** Aggregate ids shown as reference columns. */
+  references?: string[];
   average: AverageKind;
   includeOslo: boolean;
   includeFocal: boolean;
@@ -96,7 +103,7 @@ export function settingsFromXml(xml: string): SettingsReadResult {
 
 /** A field that is missing or wrong, and the offending value when there is one to show. */
 export interface FieldProblem {
-  field: "sectors" | "municipality" | "comparisons" | "network" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons" | "userTemplate";
+  field: "sectors" | "municipality" | "comparisons" | "network" | "peers" | "base" | "references" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons" | "userTemplate";
   value?: string;
 }
 
@@ -114,10 +121,22 @@ export function settingsFieldProblems(s: Record<string, unknown>): FieldProblem[
   const sectors = s.sectors;
   if (!Array.isArray(sectors) || sectors.length === 0 || !sectors.every(isString)) problems.push({ field: "sectors" });
   else for (const id of sectors) if (!templateById(id) && id !== userId) problems.push({ field: "sectors", value: id });
-  if (!isString(s.municipality) || !resolveMunicipality(s.municipality)) problems.push({ field: "municipality", ...(isString(s.municipality) ? { value: s.municipality } : {}) });
+  if (!isString(s.municipality) || !resolveFocalMunicipality(s.municipality)) problems.push({ field: "municipality", ...(isString(s.municipality) ? { value: s.municipality } : {}) });
   if (!Array.isArray(s.comparisons) || !s.comparisons.every(isString)) problems.push({ field: "comparisons" });
-  else for (const c of s.comparisons) if (!resolveMunicipality(c)) problems.push({ field: "comparisons", value: c });
-  if (!isString(s.network) || !networkById(s.network)) problems.push({ field: "network", ...(isString(s.network) ? { value: s.network } : {}) });
+  else for (const c of s.comparisons) if (!resolveFocalMunicipality(c)) problems.push({ field: "comparisons", value: c });
+  if (!isString(s.network) || !networkFor(s.network)) problems.push({ field: "network", ...(isString(s.network) ? { value: s.network } : {}) });
+  // Peers are municipalities; base and references are SSB aggregates (all optional, added in the same schema version).
+  if (s.peers !== undefined) {
+    if (!Array.isArray(s.peers) || !s.peers.every(isString)) problems.push({ field: "peers" });
+    else for (const p of s.peers) if (!resolveFocalMunicipality(p)) problems.push({ field: "peers", value: p });
+  }
+  if (s.network === CUSTOM_NETWORK && !(Array.isArray(s.peers) && s.peers.length > 0)) problems.push({ field: "peers" });
+  if (s.base !== undefined && (!isString(s.base) || !resolveAggregate(s.base))) problems.push({ field: "base", ...(isString(s.base) ? { value: s.base } : {}) });
+  if (s.network === "none" && s.base === undefined) problems.push({ field: "base" });
+  if (s.references !== undefined) {
+    if (!Array.isArray(s.references) || !s.references.every(isString)) problems.push({ field: "references" });
+    else for (const r of s.references) if (!resolveAggregate(r)) problems.push({ field: "references", value: r });
+  }
   if (s.average !== "simple" && s.average !== "weighted") problems.push({ field: "average", ...(isString(s.average) ? { value: s.average } : {}) });
   if (typeof s.includeOslo !== "boolean") problems.push({ field: "includeOslo" });
   if (typeof s.includeFocal !== "boolean") problems.push({ field: "includeFocal" });

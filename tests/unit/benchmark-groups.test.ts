@@ -6,36 +6,8 @@
 import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
 import { describeAveraging, describeProblem } from "../../src/kostra/describe";
 import { KostraError } from "../../src/kostra/errors";
-import { codeForYear, municipalityById } from "../../src/kostra/municipalities";
-import type { BenchmarkOptions, Dataset, Observation } from "../../src/kostra/types";
-
-const YEAR = 2021;
-const IND = ["kunstformidling", "andre-kulturaktiviteter", "bibliotek"];
-
-/** SYNTHETIC values per region: [kunstformidling, andre kulturaktiviteter, bibliotek]; null = missing with "..". */
-const VALUES: Record<string, (number | null)[]> = {
-  ha: [120, 300, 250],
-  time: [100, 200, 300],
-  klepp: [80, 400, null],
-  gjesdal: [60, 100, 200],
-  eigersund: [140, 300, 100],
-  ekg07: [150, 250, null],
-  eakuo: [200, 500, 400],
-  eak: [210, 520, 410],
-};
-const POPULATION: Record<string, number> = { ha: 19000, time: 19500, klepp: 19800, gjesdal: 12000, eigersund: 15000 };
-
-function syntheticDataset(values = VALUES): Dataset {
-  const observations: Observation[] = [];
-  for (const [id, vals] of Object.entries(values)) {
-    const code = codeForYear(municipalityById(id)!, YEAR)!;
-    vals.forEach((v, i) =>
-      observations.push({ indicator: IND[i], municipality: id, year: YEAR, code, value: v, ...(v === null ? { status: ".." } : {}), provenance: 0 }),
-    );
-    if (POPULATION[id]) observations.push({ indicator: "folkemengde", municipality: id, year: YEAR, code, value: POPULATION[id], provenance: 0 });
-  }
-  return { observations, provenance: [{ source: "file", query: "syntetisk.csv", synthetic: true, notes: ["SYNTETISKE testdata", "SYNTHETIC test data"] }] };
-}
+import type { BenchmarkOptions } from "../../src/kostra/types";
+import { syntheticDataset, VALUES, YEAR } from "../support/groups-dataset";
 
 const PEERS = ["time", "klepp", "1122", "Eigersund"];
 const opts = (o: Partial<BenchmarkOptions> = {}): BenchmarkOptions => ({
