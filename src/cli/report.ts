@@ -5,9 +5,15 @@
  * spreadsheet engine.
  *
  *   kostra report --sector ID[,ID] --municipality CODE --year YYYY [--years A-B]
- *                 [--input FILE]… [--sample] [--compare CODE,…] [--network asss]
+ *                 [--input FILE]… [--sample] [--compare CODE,…]
+ *                 [--network asss|custom|none] [--peers CODE,…] [--base eakuo|eak|ekg07|kostragruppe]
+ *                 [--reference eakuo,eak]
  *                 [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
  *                 [--chart-comparisons] [--lang nb|en] --out FILE.xlsx
+ *                 [--merged-history break|sum]
+ *
+ * --merged-history: a merged municipality's years before the merger (Drammen before 2020)
+ * show a break (the default) or the sum of its predecessors, computed in the data sheet.
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -29,6 +35,7 @@ export async function runReport(args: string[], io: Io): Promise<number> {
       year: { type: "string" },
       years: { type: "string" },
       "chart-comparisons": { type: "boolean" },
+      "merged-history": { type: "string" },
       out: { type: "string" },
     },
     strict: true,
@@ -43,6 +50,8 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   const out = required("--out", values.out);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out må være en .xlsx-fil (fikk «${out}»)`);
   const options = benchmarkOptions(sectors[0], year, values);
+  const mergedHistory = values["merged-history"] ?? "break";
+  if (mergedHistory !== "break" && mergedHistory !== "sum") throw new UsageError(`--merged-history må være break eller sum (fikk «${mergedHistory}»)`);
 
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
   const { plan, profiles } = buildReport(dataset, {
@@ -52,11 +61,15 @@ export async function runReport(args: string[], io: Io): Promise<number> {
     years,
     comparisons: options.comparisons,
     network: options.network,
+    ...(options.peers ? { peers: options.peers } : {}),
+    ...(options.base ? { base: options.base } : {}),
+    ...(options.references ? { references: options.references } : {}),
     average: options.average,
     includeOslo: options.includeOslo,
     includeFocal: options.includeFocal,
     lang,
     chartComparisons: values["chart-comparisons"] ?? false,
+    mergedHistory,
   });
   if (profiles.some((p) => p.provenance.some((x) => x.synthetic))) io.err(`${SAMPLE_NOTICE[lang]}\n`);
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });

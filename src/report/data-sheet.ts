@@ -3,16 +3,23 @@
  * with provenance. Profile and time series formulas look values up here by a key
  * (indicator|municipality|year), so a corrected value flows into tables and charts, and
  * sorting or filtering the table does not break them.
+ *
+ * Computed rows (a merged municipality's years before the merger) follow the published
+ * ones, marked "Beregnet (sammenslått)" with their parts listed. Their value is a live
+ * formula over the parts' rows, found by key as well: a sum of the parts, or for a
+ * per-capita figure the quotient of two visible helper cells, the summed amounts (in
+ * kroner) and the summed population (or count). A part that is missing or not a number
+ * gives an error, never a smaller sum.
  */
-import { indicatorFor } from "../kostra/catalog";
+import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { municipalityById } from "../kostra/municipalities";
-import type { Dataset, Lang, Observation } from "../kostra/types";
-import { cellAddress, num, quoteSheet, text, type PlanCell, type SheetPlan } from "./plan";
+import type { ComputedPart, Dataset, Lang, Observation } from "../kostra/types";
+import { cellAddress, empty, formula, num, quoteSheet, text, type PlanCell, type SheetPlan } from "./plan";
 
 export const DATA_SHEET_KEY = "data";
 
 /** Column positions (1-based) of the data table. */
-const COL = { key: 1, label: 2, indicator: 3, municipality: 4, code: 5, year: 6, value: 7, status: 8, table: 9, query: 10, fetched: 11, updated: 12, note: 13 };
+const COL = { key: 1, label: 2, indicator: 3, municipality: 4, code: 5, year: 6, value: 7, status: 8, table: 9, query: 10, fetched: 11, updated: 12, note: 13, numerator: 14, denominator: 15 };
 const FIRST_ROW = 2;
 
 const HEADERS: Record<Lang, string[]> = {
@@ -20,22 +27,46 @@ const HEADERS: Record<Lang, string[]> = {
   en: ["Key", "Indicator", "Indicator id", "Municipality", "Code", "Year", "Value", "SSB symbol", "Table", "Query", "Fetched", "SSB updated", "Note"],
 };
 
+/** Helper columns of computed per-capita rows: the summed amounts and the summed denominator. */
+const COMPUTED_HEADERS: Record<Lang, string[]> = {
+  nb: ["Beregning: sum beløp (kr)", "Beregning: sum nevner"],
+  en: ["Computation: sum of amounts (NOK)", "Computation: sum of denominator"],
+};
+
 export const observationKey = (indicator: string, municipality: string, year: number): string => `${indicator}|${municipality}|${year}`;
+/** Key of a computed row (a merged municipality before its merger): never the same as a published row's. */
+export const computedKey = (indicator: string, municipality: string, year: number): string => `${indicator}|${municipality}|${year}|sammenslått`;
 
 export interface DataSheet {
   sheet: SheetPlan;
   /** A formula (without "=") giving the value of an observation, or "" when it is absent. Missing values give SSB's symbol as text. */
   lookup(indicator: string, municipality: string, year: number): string;
+  /** Like `lookup`, for the computed row of a merged municipality's year before the merger; `""` when there is none. */
+  lookupComputed(indicator: string, municipality: string, year: number): string;
 }
 
 /**
  * Build the data sheet. `observations` are written in the order given (callers sort);
- * `name` is the sheet's name in the workbook.
+ * `name` is the sheet's name in the workbook. `computed` observations (with `computed`)
+ * are written after them, preceded by any of their parts' rows not already written.
  */
-export function buildDataSheet(dataset: Dataset, observations: readonly Observation[], name: string, lang: Lang): DataSheet {
-  const rows: PlanCell[][] = [HEADERS[lang].map((h) => text(h))];
-  for (const o of observations) {
-    const ind = indicatorFor(o.indicator);
+export function buildDataSheet(dataset: Dataset, observations: readonly Observation[], name: string, lang: Lang, computed: readonly Observation[] = []): DataSheet {
+  const withComputed = computed.length > 0;
+  const rows: PlanCell[][] = [[...HEADERS[lang], ...(withComputed ? COMPUTED_HEADERS[lang] : [])].map((h) => text(h))];
+  const published = [...observations];
+  const written = new Set(published.map((o) => observationKey(o.indicator, o.municipality, o.year)));
+  const byKey = new Map(dataset.observations.filter((o) => !o.computed).map((o) => [observationKey(o.indicator, o.municipality, o.year), o]));
+  for (const c of computed)
+    for (const p of c.computed?.parts ?? [])
+      for (const key of partKeys(p)) {
+        const o = byKey.get(key);
+        if (o && !written.has(key)) {
+          written.add(key);
+          published.push(o);
+        }
+      }
+  for (const o of published) {
+    const ind = indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator);
     const m = municipalityById(o.municipality);
     const p = dataset.provenance[o.provenance];
     const decimals = ind?.decimals ?? 0;
@@ -54,21 +85,75 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       text(p?.fetchedAt ?? ""),
       text(p?.updated ?? ""),
       text(p?.synthetic ? (lang === "nb" ? "Syntetiske eksempeldata" : "Synthetic sample data") : ""),
+      ...(withComputed ? [empty, empty] : []),
     ]);
   }
-  const last = FIRST_ROW + observations.length - 1;
+  const total = published.length + computed.length;
+  const last = FIRST_ROW + total - 1;
   const lastRow = Math.max(last, FIRST_ROW);
   const sheetRef = quoteSheet(name);
   const keys = `${sheetRef}!${cellAddress(COL.key, FIRST_ROW, true)}:${cellAddress(COL.key, lastRow, true)}`;
   const values = `${sheetRef}!${cellAddress(COL.value, FIRST_ROW, true)}:${cellAddress(COL.value, lastRow, true)}`;
-  const rowOf = new Map(observations.map((o, i) => [observationKey(o.indicator, o.municipality, o.year), FIRST_ROW + i]));
+  const rowOf = new Map(published.map((o, i) => [observationKey(o.indicator, o.municipality, o.year), FIRST_ROW + i]));
+  const computedRowOf = new Map(computed.map((o, i) => [computedKey(o.indicator, o.municipality, o.year), FIRST_ROW + published.length + i]));
+
+  // Within the sheet the formulas need no sheet name.
+  const localKeys = `${cellAddress(COL.key, FIRST_ROW, true)}:${cellAddress(COL.key, lastRow, true)}`;
+  const localValues = `${cellAddress(COL.value, FIRST_ROW, true)}:${cellAddress(COL.value, lastRow, true)}`;
+  const ref = (key: string) => `INDEX(${localValues},MATCH("${key.replace(/"/g, '""')}",${localKeys},0))`;
+  computed.forEach((o, i) => {
+    const row = FIRST_ROW + published.length + i;
+    const how = o.computed!;
+    const ind = indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator);
+    const decimals = ind?.decimals ?? 0;
+    const format = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+    const p = dataset.provenance[o.provenance];
+    let value: PlanCell;
+    let numerator: PlanCell = empty;
+    let denominator: PlanCell = empty;
+    if (how.method === "sum") {
+      value = formula(how.parts.map((part) => ref(observationKey(part.indicator, part.municipality, part.year))).join("+"), format);
+    } else {
+      const amounts = how.parts.filter((part) => part.role === "amount");
+      const dens = how.parts.filter((part) => part.role === "denominator");
+      const denOf = (part: ComputedPart) => dens.find((d) => d.municipality === part.municipality)!;
+      const amountTerms = amounts.map((part) =>
+        part.derived ? `${ref(observationKey(part.indicator, part.municipality, part.year))}*${ref(observationKey(denOf(part).indicator, part.municipality, part.year))}` : ref(observationKey(part.indicator, part.municipality, part.year)),
+      );
+      const scale = how.amountScale ?? 1;
+      numerator = formula(scale === 1 ? amountTerms.join("+") : `(${amountTerms.join("+")})*${scale}`, "#,##0");
+      denominator = formula(dens.map((d) => ref(observationKey(d.indicator, d.municipality, d.year))).join("+"), "#,##0");
+      const n = cellAddress(COL.numerator, row);
+      const d = cellAddress(COL.denominator, row);
+      value = formula(`IF(${d}>0,${n}/${d},"")`, format);
+    }
+    const m = municipalityById(o.municipality);
+    const synthetic = p?.synthetic ? (lang === "nb" ? " Syntetiske eksempeldata." : " Synthetic sample data.") : "";
+    rows.push([
+      text(computedKey(o.indicator, o.municipality, o.year)),
+      text(ind?.label[lang] ?? o.indicator),
+      text(o.indicator),
+      text(m?.name ?? o.municipality),
+      text(o.code),
+      num(o.year, "0"),
+      value,
+      text(""),
+      text(p?.table ?? ""),
+      text(""),
+      text(""),
+      text(""),
+      text(how.note[lang] + synthetic),
+      numerator,
+      denominator,
+    ]);
+  });
 
   const sheet: SheetPlan = {
     key: DATA_SHEET_KEY,
     name,
     blocks: [{ at: "A1", rows }],
-    tables: observations.length > 0 ? [{ name: "KostraData", range: `A1:${cellAddress(COL.note, last)}` }] : [],
-    columnWidths: { A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22 },
+    tables: total > 0 ? [{ name: "KostraData", range: `A1:${cellAddress(withComputed ? COL.denominator : COL.note, last)}` }] : [],
+    columnWidths: { A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22, ...(withComputed ? { M: 60, N: 22, O: 22 } : {}) },
     freeze: { rows: 1, columns: 0 },
     hiddenColumns: ["A"],
   };
@@ -79,5 +164,15 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       if (!rowOf.has(key)) return `""`;
       return `IFERROR(INDEX(${values},MATCH("${key.replace(/"/g, '""')}",${keys},0)),"")`;
     },
+    lookupComputed(indicator, municipality, year) {
+      const key = computedKey(indicator, municipality, year);
+      if (!computedRowOf.has(key)) return `""`;
+      return `IFERROR(INDEX(${values},MATCH("${key.replace(/"/g, '""')}",${keys},0)),"")`;
+    },
   };
+}
+
+/** The data-sheet keys of the published rows a computed part is read from. */
+function partKeys(p: ComputedPart): string[] {
+  return [observationKey(p.indicator, p.municipality, p.year)];
 }

@@ -5,6 +5,7 @@
  */
 import { benchmark, defaultOptions } from "../kostra/benchmark";
 import { templateById, templateIndicators } from "../kostra/catalog";
+import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
 import type { AverageKind, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
@@ -34,6 +35,8 @@ export interface ReportRequest {
   includeFocal?: boolean;
   lang: Lang;
   chartComparisons?: boolean;
+  /** A merged municipality's years before the merger: "break" (no value, a note; the default) or "sum" (computed from its predecessors). */
+  mergedHistory?: MergedHistory;
 }
 
 export interface Report {
@@ -102,7 +105,10 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
     );
 
   const taken = new Set<string>();
-  const data = buildDataSheet(dataset, used, uniqueName(DATA_NAME[req.lang], taken), req.lang);
+  const mergedHistory = req.mergedHistory ?? "break";
+  const seriesIndicators = [...new Map(profiles.flatMap((p) => templateIndicators(templateById(p.sector.id)!)).map((i) => [i.id, i])).values()];
+  const back = mergedHistory === "sum" ? backSeries(dataset, { municipality: focalId, indicators: seriesIndicators, years }) : null;
+  const data = buildDataSheet(dataset, used, uniqueName(DATA_NAME[req.lang], taken), req.lang, back?.observations ?? []);
   const sheets: SheetPlan[] = [];
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
   for (const p of profiles) {
@@ -129,6 +135,9 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
         options: p.options,
         lookup: data.lookup,
         source: sourceText(usedProvenance, req.lang),
+        mergedHistory,
+        lookupComputed: data.lookupComputed,
+        notComputed: back?.notComputed,
       }),
     );
   }

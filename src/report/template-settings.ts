@@ -44,6 +44,8 @@ export interface TemplateSettings {
   source: { kind: "sample" | "ssb" | "file" | "sheet"; baseUrl?: string; files?: string[]; range?: string };
   /** Whether the index chart shows the comparison municipalities too. */
   chartComparisons?: boolean;
+  /** A merged municipality's years before the merger: "break" (the default when absent) or "sum" of its predecessors. */
+  mergedHistory?: "break" | "sum";
   lang: Lang;
   /** The user's own template among `sectors`, with its own indicators, so it opens in any workbook. */
   userTemplate?: UserTemplate;
@@ -103,7 +105,7 @@ export function settingsFromXml(xml: string): SettingsReadResult {
 
 /** A field that is missing or wrong, and the offending value when there is one to show. */
 export interface FieldProblem {
-  field: "sectors" | "municipality" | "comparisons" | "network" | "peers" | "base" | "references" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons" | "userTemplate";
+  field: "sectors" | "municipality" | "comparisons" | "network" | "peers" | "base" | "references" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons" | "userTemplate" | "mergedHistory";
   value?: string;
 }
 
@@ -152,5 +154,7 @@ export function settingsFieldProblems(s: Record<string, unknown>): FieldProblem[
   if (!sourceOk) problems.push({ field: "source" });
   if (s.lang !== "nb" && s.lang !== "en") problems.push({ field: "lang", ...(isString(s.lang) ? { value: s.lang } : {}) });
   if (s.chartComparisons !== undefined && typeof s.chartComparisons !== "boolean") problems.push({ field: "chartComparisons" });
+  if (s.mergedHistory !== undefined && s.mergedHistory !== "break" && s.mergedHistory !== "sum")
+    problems.push({ field: "mergedHistory", ...(isString(s.mergedHistory) ? { value: s.mergedHistory } : {}) });
   return problems;
 }

@@ -4,7 +4,15 @@
  * network average per year, and the index over time (value ÷ that year's network
  * average × 100) with a line chart — all live formulas over the data sheet. The network
  * is taken as it was in each year (ASSS grew from 10 to 12 members in 2022).
+ *
+ * A focal municipality merged within the years (Drammen, Kristiansand, Lillestrøm in
+ * 2020) has a break: SSB's figures before the merger are for another municipal
+ * structure. `mergedHistory` "break" shows no value for those years and says why;
+ * "sum" shows the computed rows of the data sheet (the predecessors summed, per-capita
+ * figures recomputed from summed amounts and population) and says which figures could
+ * not be computed. The network averages stay as SSB published them.
  */
+import { type MergedHistory, type NotComputed, preMergerYears, type YearStructure } from "../kostra/mergers";
 import { municipalityById, refForYear } from "../kostra/municipalities";
 import { networkMembers, OSLO_ID } from "../kostra/networks";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
@@ -23,6 +31,12 @@ export interface TimeSeriesOptions {
   options: Pick<BenchmarkOptions, "average" | "includeOslo" | "includeFocal">;
   lookup: (indicator: string, municipality: string, year: number) => string;
   source: string;
+  /** How the focal municipality's years before a merger are shown; "break" when absent. */
+  mergedHistory?: MergedHistory;
+  /** For "sum": the data sheet's computed rows (`""` when there is none). */
+  lookupComputed?: (indicator: string, municipality: string, year: number) => string;
+  /** For "sum": indicator years that could not be computed, and why. */
+  notComputed?: readonly NotComputed[];
 }
 
 const T = {
@@ -37,6 +51,47 @@ export function averagingSetFor(network: Network, year: number, focalId: string,
     .map((id) => refForYear(municipalityById(id)!, year));
 }
 
+const span = (ys: readonly number[]) => (ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
+const names = (s: YearStructure, and: string) => {
+  const list = s.parts.map((p) => `${p.name} (${p.code})`);
+  return list.length <= 1 ? list.join("") : `${list.slice(0, -1).join(", ")} ${and} ${list[list.length - 1]}`;
+};
+
+/** Notes above the values about a merger within the years: what changed, and what the series shows for the years before. */
+export function mergerNotes(o: Pick<TimeSeriesOptions, "focal" | "indicators" | "lang" | "mergedHistory" | "notComputed">, before: readonly YearStructure[]): string[] {
+  if (before.length === 0) return [];
+  const last = before[before.length - 1];
+  const merged = last.mergerYear;
+  const ys = span(before.map((s) => s.year));
+  const name = o.focal.name;
+  const nb = o.lang === "nb";
+  const notes = [
+    nb
+      ? `Brudd i serien: fra ${merged} er ${name} en sammenslåing av ${names(last, "og")}. SSBs tall for ${ys} gjelder en annen kommuneinndeling.`
+      : `Break in the series: from ${merged}, ${name} is a merger of ${names(last, "and")}. SSB's figures for ${ys} are for another municipal structure.`,
+  ];
+  if ((o.mergedHistory ?? "break") === "break") {
+    notes.push(nb ? `${ys} vises derfor uten verdi for ${name}.` : `${ys} is therefore shown without a value for ${name}.`);
+    return notes;
+  }
+  notes.push(
+    nb
+      ? `${ys} er beregnet for ${name} slik kommunen er nå: summen av kommunene, og tall per innbygger som sum beløp ÷ sum folkemengde (aldri et snitt). Se «Beregnet (sammenslått)» i datatabellen.`
+      : `${ys} is computed for ${name} as it is now: the sum of the municipalities, and per-capita figures as summed amounts ÷ summed population (never an average). See "Computed (merged)" in the data table.`,
+  );
+  const ids = new Set(o.indicators.map((i) => i.id));
+  const skipped = (o.notComputed ?? []).filter((x) => ids.has(x.indicator));
+  const notAdditive = o.indicators.filter((i) => skipped.some((x) => x.indicator === i.id && x.kind === "not-additive"));
+  if (notAdditive.length > 0)
+    notes.push(
+      nb
+        ? `Andeler og nøkkeltall kan ikke legges sammen og vises uten verdi før ${merged}: ${notAdditive.map((i) => i.label.nb).join("; ")}.`
+        : `Shares and key figures cannot be added up and are shown without a value before ${merged}: ${notAdditive.map((i) => i.label.en).join("; ")}.`,
+    );
+  for (const x of skipped.filter((x) => x.kind !== "not-additive")) notes.push(x.reason[o.lang]);
+  return notes;
+}
+
 export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const t = T[o.lang];
   const lang = o.lang;
@@ -45,9 +100,19 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const yearCol = (k: number) => 2 + k; // B, C, …
   const lastYearCol = yearCol(years.length - 1);
   const net = o.network.shortName;
+  const history = o.mergedHistory ?? "break";
+  const before = preMergerYears(o.focal.id, years);
+  const beforeYears = new Set(before.map((s) => s.year));
+  const notes = mergerNotes(o, before);
+  const focalValue = (ind: string, y: number, fmt: string): PlanCell => {
+    if (!beforeYears.has(y)) return formula(o.lookup(ind, o.focal.id, y), fmt);
+    if (history === "break" || !o.lookupComputed) return empty;
+    const f = o.lookupComputed(ind, o.focal.id, y);
+    return f === `""` ? empty : formula(f, fmt);
+  };
 
-  // Section A: values and percentage change, two rows per indicator.
-  const aHeader = 4;
+  // Section A: values and percentage change, two rows per indicator (after any merger notes).
+  const aHeader = 4 + notes.length;
   const aRow = (i: number) => aHeader + 1 + 2 * i;
   // Section C (averages) and B (index) follow.
   const cHeader = aHeader + 2 * n + 2;
@@ -60,7 +125,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const valueRows: PlanCell[][] = [];
   o.indicators.forEach((ind, i) => {
     const fmt = ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0";
-    valueRows.push([text(ind.label[lang]), ...years.map((y) => formula(o.lookup(ind.id, o.focal.id, y), fmt))]);
+    valueRows.push([text(ind.label[lang]), ...years.map((y) => focalValue(ind.id, y, fmt))]);
     valueRows.push([
       text(t.change),
       ...years.map((_, k) => {
@@ -110,6 +175,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const blocks: Block[] = [
     { at: "A1", rows: [[text(`${t.title} – ${o.focal.name} – ${o.sectorLabel}`)]], style: "title" },
     { at: "A2", rows: [[text(`${t.source}: ${o.source}`)]], style: "note" },
+    ...(notes.length > 0 ? [{ at: "A3", rows: notes.map((x) => [text(x)]), style: "note" as const }] : []),
     { at: `A${aHeader - 1}`, rows: [[text(t.values)]], style: "subtitle" },
     { at: `A${aHeader}`, rows: [yearHeader(t.indicator)], style: "header" },
     { at: `A${aHeader + 1}`, rows: valueRows },

@@ -3,7 +3,7 @@
  * writes them and `kostra profile --input` (and the pane's file import) reads them.
  * Keeps SSB's status symbols, the query behind every number and when it was fetched.
  */
-import { indicatorFor } from "../kostra/catalog";
+import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { badInput } from "../kostra/errors";
 import { isCodeValidInYear, resolveMunicipality } from "../kostra/municipalities";
 import type { Dataset, LocalizedText, Observation, Provenance } from "../kostra/types";
@@ -55,7 +55,8 @@ export function readObservationsFile(json: unknown, name: string): Dataset {
     const o = x as Partial<Observation>;
     const where = `observasjon nr. ${i + 1}`;
     const whereEn = `observation ${i + 1}`;
-    if (typeof o.indicator !== "string" || !indicatorFor(o.indicator)) fail(`${where}: ukjent indikator «${String(o.indicator)}».`, `${whereEn}: unknown indicator "${String(o.indicator)}".`);
+    // A per-capita figure's amount ("kunstformidling:belop") is kept too: merged municipalities' back series need it.
+    if (typeof o.indicator !== "string" || !(indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator))) fail(`${where}: ukjent indikator «${String(o.indicator)}».`, `${whereEn}: unknown indicator "${String(o.indicator)}".`);
     if (typeof o.municipality !== "string" || resolveMunicipality(o.municipality)?.id !== o.municipality) fail(`${where}: ukjent kommune «${String(o.municipality)}».`, `${whereEn}: unknown municipality "${String(o.municipality)}".`);
     if (typeof o.year !== "number" || !Number.isInteger(o.year)) fail(`${where}: ugyldig år.`, `${whereEn}: invalid year.`);
     if (typeof o.code !== "string" || !isCodeValidInYear(o.code, o.year as number)) fail(`${where}: kommunenummer «${String(o.code)}» gjelder ikke for ${String(o.year)}.`, `${whereEn}: code "${String(o.code)}" is not valid in ${String(o.year)}.`);

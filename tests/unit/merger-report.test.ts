@@ -1,0 +1,214 @@
+/**
+ * The report's merged history: computed rows in the data sheet as live formulas over
+ * the predecessors' rows, and the time series with a clear break or the computed rows.
+ * All figures are SYNTHETIC (the sample plus invented predecessors).
+ */
+import { amountIndicatorOf, indicatorFor } from "../../src/kostra/catalog";
+import type { Dataset } from "../../src/kostra/types";
+import { parseCell, type PlanCell, type SheetPlan } from "../../src/report/plan";
+import { buildReport, type ReportRequest } from "../../src/report/report";
+import { settingsFromXml, settingsToXml, type TemplateSettings } from "../../src/report/template-settings";
+import { mergerDataset } from "../support/merger-data";
+
+const report = (dataset: Dataset, over: Partial<ReportRequest> = {}) =>
+  buildReport(dataset, { sectors: ["plan-miljo-kultur"], municipality: "drammen", year: 2018, years: [2017, 2018], lang: "nb", mergedHistory: "sum", ...over });
+
+function cellAt(sheet: SheetPlan, a1: string): PlanCell | undefined {
+  const { col, row } = parseCell(a1);
+  for (const b of sheet.blocks) {
+    const at = parseCell(b.at);
+    const r = b.rows[row - at.row];
+    if (r && col >= at.col && col - at.col < r.length) return r[col - at.col];
+  }
+  return undefined;
+}
+const str = (c: PlanCell | undefined) => (c?.kind === "text" ? c.text : c?.kind === "formula" ? c.formula : c?.kind === "number" ? String(c.value) : "");
+
+/** The data table's rows (without the header) by key. */
+function dataRows(sheet: SheetPlan): Map<string, { row: number; cells: PlanCell[] }> {
+  const rows = sheet.blocks[0].rows;
+  return new Map(rows.slice(1).map((cells, i) => [str(cells[0]), { row: i + 2, cells }]));
+}
+
+/**
+ * Evaluates a computed row's formulas the way a spreadsheet would, for the two shapes the
+ * data sheet writes: sums of INDEX/MATCH lookups (times a scale) and the quotient of the helper cells.
+ */
+function evaluate(sheet: SheetPlan, key: string): number {
+  const rows = dataRows(sheet);
+  const { row, cells } = rows.get(key)!;
+  const lookup = (f: string) =>
+    f.replace(/INDEX\(\$G\$2:\$G\$\d+,MATCH\("([^"]+)",\$A\$2:\$A\$\d+,0\)\)/g, (_, k: string) => {
+      const c = rows.get(k)?.cells[6];
+      if (c?.kind !== "number") throw new Error(`${k} is not a number`);
+      return String(c.value);
+    });
+  const arithmetic = (f: string) => {
+    const js = lookup(f.slice(1));
+    if (!/^[\d.+*()\- ]+$/.test(js)) throw new Error(`unexpected formula ${f}`);
+    return Function(`return (${js});`)() as number;
+  };
+  const g = str(cells[6]);
+  if (g === `=IF(O${row}>0,N${row}/O${row},"")`) return arithmetic(str(cells[13])) / arithmetic(str(cells[14]));
+  return arithmetic(g);
+}
+
+describe("data sheet: computed rows for a merged municipality", () => {
+  const dataset = mergerDataset(["plan-miljo-kultur", "barnehage"]);
+  const { plan } = report(dataset);
+  const data = plan.sheets.find((s) => s.key === "data")!;
+  const rows = dataRows(data);
+  const value = (ind: string, m: string, y: number) => dataset.observations.find((o) => o.indicator === ind && o.municipality === m && o.year === y)!.value!;
+  const PARTS = ["drammen", "nedre-eiker", "svelvik"];
+
+  it("writes one computed row per indicator and year before the merger, marked and with its parts", () => {
+    const computed = [...rows.keys()].filter((k) => k.endsWith("|sammenslått"));
+    expect(computed).toHaveLength(6 * 2);
+    const row = rows.get("kunstformidling|drammen|2018|sammenslått")!.cells;
+    expect(str(row[4])).toBe("0602+0625+0711");
+    expect(str(row[12])).toMatch(/^Beregnet \(sammenslått\): sum beløp ÷ sum folkemengde for Drammen \(0602\), Nedre Eiker \(0625\) og Svelvik \(0711\)/);
+    expect(str(row[12])).toContain("Syntetiske eksempeldata");
+    expect(str(data.blocks[0].rows[0][13])).toBe("Beregning: sum beløp (kr)");
+    // The parts' rows are in the sheet: the amounts and population of each municipality (its per-capita value is not a part).
+    for (const m of PARTS) for (const ind of ["kunstformidling:belop", "folkemengde"]) expect(rows.has(`${ind}|${m}|2018`)).toBe(true);
+    expect(rows.has("kunstformidling|svelvik|2018")).toBe(false);
+    expect(str(rows.get("kunstformidling:belop|svelvik|2018")!.cells[1])).toBe("Netto driftsutgifter kunstformidling (beløp, 1000 kr)");
+    expect(data.tables![0].range).toBe(`A1:O${rows.size + 1}`);
+  });
+
+  it("makes the value the quotient of summed amounts and summed population, visible in helper cells", () => {
+    const { row, cells } = rows.get("bibliotek|drammen|2017|sammenslått")!;
+    expect(cells[6]).toEqual({ kind: "formula", formula: `=IF(O${row}>0,N${row}/O${row},"")`, format: "#,##0" });
+    const n = str(cells[13]);
+    const o = str(cells[14]);
+    for (const m of PARTS) {
+      expect(n).toContain(`"bibliotek:belop|${m}|2017"`);
+      expect(o).toContain(`"folkemengde|${m}|2017"`);
+    }
+    expect(n).toMatch(/\)\*1000$/);
+    // Evaluated: Σ amount × 1000 ÷ Σ population, from the inputs — not the mean of the per-capita values.
+    const expected = (PARTS.reduce((s, m) => s + value("bibliotek:belop", m, 2017), 0) * 1000) / PARTS.reduce((s, m) => s + value("folkemengde", m, 2017), 0);
+    expect(evaluate(data, "bibliotek|drammen|2017|sammenslått")).toBeCloseTo(expected, 9);
+    const mean = PARTS.reduce((s, m) => s + value("bibliotek", m, 2017), 0) / 3;
+    expect(Math.abs(expected - mean)).toBeGreaterThan(1);
+  });
+
+  it("sums counts: population of the merged municipality when the report is weighted", () => {
+    const weighted = report(dataset, { average: "weighted" }).plan.sheets.find((s) => s.key === "data")!;
+    const wrows = dataRows(weighted);
+    // Population is a weight here, not a time-series indicator: it gets no computed row of its own.
+    expect(wrows.has("folkemengde|drammen|2018|sammenslått")).toBe(false);
+    expect(evaluate(weighted, "kart-oppmaling|drammen|2018|sammenslått")).toBeCloseTo(
+      (PARTS.reduce((s, m) => s + value("kart-oppmaling:belop", m, 2018), 0) * 1000) / PARTS.reduce((s, m) => s + value("folkemengde", m, 2018), 0),
+      9,
+    );
+  });
+
+  it("derives the amount from value × population when a part's amount is missing, and says so", () => {
+    const ds = mergerDataset(["plan-miljo-kultur"]);
+    ds.observations = ds.observations.filter((o) => !(o.indicator === "bibliotek:belop" && o.municipality === "svelvik" && o.year === 2017));
+    const d = report(ds).plan.sheets.find((s) => s.key === "data")!;
+    const r = dataRows(d).get("bibliotek|drammen|2017|sammenslått")!.cells;
+    expect(str(r[13])).not.toContain(":belop");
+    expect(str(r[13])).toContain(`MATCH("bibliotek|svelvik|2017"`);
+    expect(str(r[12])).toContain("beløpet er regnet ut fordi SSBs beløp mangler");
+    const v = (ind: string, m: string) => ds.observations.find((o) => o.indicator === ind && o.municipality === m && o.year === 2017)!.value!;
+    expect(evaluate(d, "bibliotek|drammen|2017|sammenslått")).toBeCloseTo(PARTS.reduce((s, m) => s + v("bibliotek", m) * v("folkemengde", m), 0) / PARTS.reduce((s, m) => s + v("folkemengde", m), 0), 9);
+  });
+});
+
+describe("time series: break or sum", () => {
+  const dataset = mergerDataset(["plan-miljo-kultur", "barnehage"]);
+  const valueRow = (ts: SheetPlan) => {
+    const header = ts.blocks.find((b) => b.style === "header")!;
+    return parseCell(header.at).row + 1;
+  };
+
+  it("break: notes the merger and shows no value before it; no computed rows", () => {
+    const { plan } = report(dataset, { mergedHistory: "break" });
+    const ts = plan.sheets[1];
+    expect(str(cellAt(ts, "A3"))).toBe("Brudd i serien: fra 2020 er Drammen en sammenslåing av Drammen (0602), Nedre Eiker (0625) og Svelvik (0711). SSBs tall for 2017–2018 gjelder en annen kommuneinndeling.");
+    expect(str(cellAt(ts, "A4"))).toBe("2017–2018 vises derfor uten verdi for Drammen.");
+    const r = valueRow(ts);
+    expect(str(cellAt(ts, `A${r}`))).toBe(indicatorFor("kunstformidling")!.label.nb);
+    expect(cellAt(ts, `B${r}`)).toEqual({ kind: "empty" });
+    expect(cellAt(ts, `C${r}`)).toEqual({ kind: "empty" });
+    const data = plan.sheets.find((s) => s.key === "data")!;
+    expect([...dataRows(data).keys()].some((k) => k.endsWith("|sammenslått"))).toBe(false);
+    // The default is the break.
+    expect(report(dataset, { mergedHistory: undefined }).plan.sheets[1].blocks).toEqual(ts.blocks);
+  });
+
+  it("sum: the values before the merger are the computed rows", () => {
+    const { plan } = report(dataset);
+    const ts = plan.sheets[1];
+    expect(str(cellAt(ts, "A4"))).toMatch(/^2017–2018 er beregnet for Drammen slik kommunen er nå/);
+    const r = valueRow(ts);
+    for (const [col, y] of [["B", 2017], ["C", 2018]] as const) expect(str(cellAt(ts, `${col}${r}`))).toContain(`"kunstformidling|drammen|${y}|sammenslått"`);
+  });
+
+  it("sum: shares and key figures show the break, named in a note (Kristiansand, barnehage)", () => {
+    const { plan } = report(dataset, { municipality: "kristiansand", sectors: ["barnehage"] });
+    const ts = plan.sheets[1];
+    const notes = ts.blocks.find((b) => b.at === "A3")!.rows.map((x) => str(x[0]));
+    expect(notes[0]).toContain("Kristiansand (1001), Songdalen (1017) og Søgne (1018)");
+    const shares = notes.find((x) => x.startsWith("Andeler og nøkkeltall"))!;
+    expect(shares).toContain(indicatorFor("barnehage-andel-barn-1-5")!.label.nb);
+    expect(shares).toContain(indicatorFor("barnehage-netto-per-innbygger-1-5")!.label.nb);
+    const r = valueRow(ts);
+    const labels = ts.blocks.find((b) => parseCell(b.at).row === r)!.rows.map((x) => str(x[0]));
+    const shareRow = r + labels.indexOf(indicatorFor("barnehage-andel-barn-1-5")!.label.nb);
+    const perCapitaRow = r + labels.indexOf(indicatorFor("barnehage-netto-per-innbygger")!.label.nb);
+    expect(cellAt(ts, `B${shareRow}`)).toEqual({ kind: "empty" });
+    expect(str(cellAt(ts, `B${perCapitaRow}`))).toContain("|kristiansand|2017|sammenslått");
+  });
+
+  it("sum: a missing part gives no value and the reason", () => {
+    const ds = mergerDataset(["plan-miljo-kultur"]);
+    ds.observations = ds.observations.filter((o) => !(o.municipality === "svelvik" && o.year === 2018 && o.indicator.startsWith("bibliotek")));
+    const { plan } = report(ds);
+    const ts = plan.sheets[1];
+    const notes = ts.blocks.find((b) => b.at === "A3")!.rows.map((x) => str(x[0]));
+    expect(notes).toContain(`Drammen 2018 kan ikke beregnes: ingen «${indicatorFor("bibliotek")!.label.nb}» for Svelvik (0711) i datagrunnlaget.`);
+    const r = valueRow(ts);
+    const labels = ts.blocks.find((b) => parseCell(b.at).row === r)!.rows.map((x) => str(x[0]));
+    const bib = r + labels.indexOf(indicatorFor("bibliotek")!.label.nb);
+    expect(cellAt(ts, `C${bib}`)).toEqual({ kind: "empty" });
+    expect(str(cellAt(ts, `B${bib}`))).toContain("bibliotek|drammen|2017|sammenslått");
+    expect(amountIndicatorOf(indicatorFor("bibliotek")!)).not.toBeNull();
+  });
+
+  it("changes nothing for a municipality without a merger", () => {
+    const a = buildReport(dataset, { sectors: ["plan-miljo-kultur"], municipality: "0219", year: 2017, years: [2015, 2016, 2017], lang: "nb", mergedHistory: "sum" });
+    const b = buildReport(dataset, { sectors: ["plan-miljo-kultur"], municipality: "0219", year: 2017, years: [2015, 2016, 2017], lang: "nb", mergedHistory: "break" });
+    expect(a.plan).toEqual(b.plan);
+    expect(cellAt(a.plan.sheets[1], "A3")).toEqual({ kind: "text", text: "Verdier" });
+  });
+});
+
+describe("template settings keep the merged-history choice", () => {
+  const settings: TemplateSettings = {
+    schemaVersion: 1,
+    sectors: ["plan-miljo-kultur"],
+    municipality: "baerum",
+    comparisons: ["asker"],
+    network: "asss",
+    average: "simple",
+    includeOslo: true,
+    includeFocal: true,
+    year: 2017,
+    years: [2015, 2016, 2017],
+    source: { kind: "file", files: ["data ]]> odd.csv"] },
+    lang: "nb",
+    ownedSheets: [{ key: "data", id: "{A1}", name: "KOSTRA-data" }],
+    writtenAt: "2026-03-15T08:00:00.000Z",
+  };
+
+  it("round-trips sum and rejects an unknown choice", () => {
+    const sum = { ...settings, mergedHistory: "sum" as const };
+    expect(settingsFromXml(settingsToXml(sum))).toEqual({ kind: "ok", settings: sum });
+    const bad = settingsFromXml(settingsToXml({ ...settings, mergedHistory: "average" as "sum" }));
+    expect(bad.kind).toBe("invalid");
+    expect(bad.kind === "invalid" && bad.reason.nb).toMatch(/ugyldig: mergedHistory/);
+  });
+});
