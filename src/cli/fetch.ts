@@ -3,16 +3,21 @@
  * from SSB's API and write them, with provenance, to a file `kostra profile --input` reads.
  *
  *   kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality CODE] [--compare CODE,…]
- *                [--network asss] [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
+ *                [--network asss|custom|none] [--peers CODE,…] [--base ID] [--reference ID,…]
+ *                [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
  *                [--cache-dir DIR | --no-cache] [--refresh] [--allow-partial] [--timeout SECONDS]
  *                --out FILE.json
+ *
+ * Besides the municipalities it always asks for Landet (EAK) and Landet uten Oslo (EAKUO),
+ * the --base and --reference aggregates, and the municipality's KOSTRA group when known,
+ * so the file can serve SSB's published averages as base or reference columns.
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { SECTOR_TEMPLATES, templateById, templateIndicators } from "../kostra/catalog";
-import { unknownMunicipality, unknownNetwork, unknownSector } from "../kostra/errors";
-import { municipalityById, resolveMunicipality } from "../kostra/municipalities";
-import { NETWORKS, networkById, networkMembers } from "../kostra/networks";
+import { aggregateAsPeer, notAnAggregate, unknownMunicipality, unknownNetwork, unknownPeer, unknownSector } from "../kostra/errors";
+import { codeForYear, isAggregate, kostraGroupOf, municipalityById, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
+import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, networkMembers } from "../kostra/networks";
 import type { Indicator, Lang, Municipality } from "../kostra/types";
 import { writeObservationsFile } from "../sources/observations-file";
 import { SsbClient } from "../sources/ssb/client";
@@ -53,6 +58,9 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
       municipality: { type: "string" },
       compare: { type: "string" },
       network: { type: "string" },
+      peers: { type: "string" },
+      base: { type: "string" },
+      reference: { type: "string" },
       average: { type: "string" },
       "base-url": { type: "string" },
       "ssb-lang": { type: "string" },
@@ -79,8 +87,14 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   if (!values.years) throw new UsageError("mangler --years");
   const years = parseYears(values.years);
   if (!values.out) throw new UsageError("mangler --out");
-  const network = networkById(values.network ?? "asss");
-  if (!network) throw unknownNetwork(values.network ?? "", NETWORKS.map((n) => n.id));
+  const peerIds = (values.peers ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((text) => {
+    const m = resolveMunicipality(text);
+    if (!m) throw unknownPeer(text);
+    if (isAggregate(m)) throw aggregateAsPeer(m.name);
+    return m.id;
+  });
+  const network = networkFor(values.network ?? (peerIds.length ? CUSTOM_NETWORK : "asss"), peerIds);
+  if (!network) throw unknownNetwork(values.network ?? "", [...NETWORK_CHOICES]);
   const average = values.average ?? "simple";
   if (average !== "simple" && average !== "weighted") throw new UsageError(`--average må være simple eller weighted (fikk «${average}»)`);
   const ssbLang = values["ssb-lang"] ?? "no";
@@ -95,9 +109,24 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   for (const y of years) for (const id of networkMembers(network, y)) add(municipalityById(id));
   const extra = [...(values.municipality ? [values.municipality] : []), ...comparisonIds, ...(values.compare?.split(",") ?? [])];
   for (const text of extra.map((s) => s.trim()).filter(Boolean)) {
-    const m = resolveMunicipality(text);
-    if (!m) throw unknownMunicipality(text);
+    const m = resolveFocalMunicipality(text);
+    if (!m) throw resolveMunicipality(text) ? aggregateAsPeer(text) : unknownMunicipality(text);
     add(m);
+  }
+  // SSB's published averages: Landet and Landet uten Oslo always, the named base and
+  // references, and the municipality's KOSTRA group in each year where it is known.
+  const focal = values.municipality ? resolveFocalMunicipality(values.municipality) : undefined;
+  const aggregates = ["eak", "eakuo"];
+  for (const text of [values.base, ...(values.reference?.split(",") ?? [])].map((s) => s?.trim()).filter((s): s is string => Boolean(s))) {
+    if (text.toLowerCase() === "kostragruppe") continue;
+    const a = resolveAggregate(text);
+    if (!a) throw notAnAggregate(text, text === values.base?.trim() ? "base" : "reference");
+    aggregates.push(a.id);
+  }
+  if (focal) for (const y of years) aggregates.push(kostraGroupOf(focal.id, y) ?? "");
+  for (const id of aggregates) {
+    const a = municipalityById(id);
+    if (a && years.some((y) => codeForYear(a, y) !== undefined)) add(a);
   }
 
   const client = new SsbClient({

@@ -2,7 +2,8 @@
  * The `kostra` command: the benchmark engine without Excel.
  *
  *   kostra profile [--input FILE]… [--sample] --sector ID --municipality CODE --year YYYY
- *                  [--compare CODE,…] [--network asss] [--average simple|weighted]
+ *                  [--compare CODE,…] [--network asss|custom|none] [--peers CODE,…]
+ *                  [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak] [--average simple|weighted]
  *                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
  *   kostra templates [--lang nb|en]
  *   kostra catalog (--metadata DIR | --live [--record DIR]) [--format table|json] [--lang nb|en]
@@ -30,17 +31,30 @@ export type { Io };
 
 const USAGE = `Bruk / usage:
   kostra profile [--input FIL]… [--sample] --sector ID --municipality KODE --year ÅÅÅÅ
-                 [--compare KODE,…] [--network asss] [--average simple|weighted]
-                 [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
+                 [--compare KODE,…] [--network asss|custom|none] [--peers KODE,…]
+                 [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak]
+                 [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
+                 [--format table|csv|json] [--lang nb|en]
   kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality KODE] [--compare KODE,…]
-               [--network asss] [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
+               [--network asss|custom|none] [--peers KODE,…] [--base ID] [--reference ID,…]
+               [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
                [--cache-dir MAPPE | --no-cache] [--refresh] [--allow-partial] [--timeout SEK]
                --out FIL.json
   kostra report --sector ID[,ID] --municipality KODE --year ÅÅÅÅ [--years A-B] [--input FIL]… [--sample]
-                [--compare KODE,…] [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
+                [--compare KODE,…] [--network asss|custom|none] [--peers KODE,…]
+                [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak]
+                [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
                 [--chart-comparisons] [--lang nb|en] --out FIL.xlsx
   kostra templates [--lang nb|en]
   kostra catalog (--metadata MAPPE | --live [--base-url URL] [--record MAPPE]) [--format table|json] [--lang nb|en]
+
+Sammenligningsgrupper / comparison groups:
+  --network asss     ASSS-nettverket (standard)
+  --network custom   egne sammenligningskommuner, --peers 1120,1121,Gjesdal
+  --network none     ingen nettverk; snittet er et tall SSB publiserer (--base)
+  --base ID          snitt = 100 er SSBs publiserte tall for eak (Landet), eakuo (Landet uten Oslo),
+                     ekg01–ekg17 (KOSTRA-gruppe) eller kostragruppe (kommunens egen gruppe, når den er kjent)
+  --reference ID,…   SSB-publiserte snitt som ekstra kolonner, f.eks. eakuo,eak
 `;
 
 function runProfile(args: string[], io: Io): number {

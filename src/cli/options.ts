@@ -2,8 +2,9 @@
 import { basename } from "node:path";
 import { defaultOptions } from "../kostra/benchmark";
 import { mergeDatasets } from "../kostra/dataset";
-import { unknownMunicipality } from "../kostra/errors";
-import { resolveMunicipality } from "../kostra/municipalities";
+import { aggregateAsFocal, kostraGroupUnknown, unknownMunicipality } from "../kostra/errors";
+import { isAggregate, kostraGroupOf, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
+import { CUSTOM_NETWORK } from "../kostra/networks";
 import type { AverageKind, BenchmarkOptions, Dataset, Lang } from "../kostra/types";
 import { readDataFile } from "../sources/file";
 import { sampleDataset } from "../sources/sample";
@@ -17,6 +18,9 @@ export const BENCHMARK_OPTIONS = {
   municipality: { type: "string" },
   compare: { type: "string" },
   network: { type: "string" },
+  peers: { type: "string" },
+  base: { type: "string" },
+  reference: { type: "string" },
   average: { type: "string" },
   "exclude-oslo": { type: "boolean" },
   "exclude-focal": { type: "boolean" },
@@ -27,9 +31,36 @@ export interface BenchmarkValues {
   municipality?: string;
   compare?: string;
   network?: string;
+  peers?: string;
+  base?: string;
+  reference?: string;
   average?: string;
   "exclude-oslo"?: boolean;
   "exclude-focal"?: boolean;
+}
+
+/** "a, b,,c" → ["a", "b", "c"]. */
+export const listOf = (text: string): string[] =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The word --base takes for "the focal municipality's KOSTRA group". */
+export const KOSTRA_GROUP_WORD = "kostragruppe";
+
+/**
+ * The aggregate id a --base or --reference names: an id, code or name, or "kostragruppe"
+ * for the focal municipality's KOSTRA group in the year (an error naming what to do
+ * when the group is not known). Anything else is passed on for the engine to reject.
+ */
+export function aggregateChoice(text: string, focal: { id: string; name: string }, year: number): string {
+  if (text.trim().toLowerCase() === KOSTRA_GROUP_WORD) {
+    const group = kostraGroupOf(focal.id, year);
+    if (!group) throw kostraGroupUnknown(focal.name, year);
+    return group;
+  }
+  return resolveAggregate(text)?.id ?? text.trim();
 }
 
 export function langOf(value: string | undefined): Lang {
@@ -80,8 +111,17 @@ export function benchmarkOptions(sector: string, year: number, values: Benchmark
   const municipalityText = required("--municipality", values.municipality);
   const focal = resolveMunicipality(municipalityText);
   if (!focal) throw unknownMunicipality(municipalityText);
+  if (isAggregate(focal)) throw aggregateAsFocal(focal.name);
   const options = defaultOptions(sector, focal.id, year);
   if (values.network !== undefined) options.network = values.network;
+  if (values.peers !== undefined) {
+    // A peer list means custom peers unless another network is named, which is a contradiction.
+    if (values.network === undefined) options.network = CUSTOM_NETWORK;
+    else if (values.network !== CUSTOM_NETWORK) throw new UsageError(`--peers gjelder bare --network custom (fikk --network ${values.network})`);
+    options.peers = listOf(values.peers);
+  }
+  if (values.base !== undefined) options.base = aggregateChoice(values.base, focal, year);
+  if (values.reference !== undefined) options.references = listOf(values.reference).map((r) => aggregateChoice(r, focal, year));
   options.average = oneOf<AverageKind>("--average", values.average, ["simple", "weighted"] as const, "simple");
   options.includeOslo = !values["exclude-oslo"];
   options.includeFocal = !values["exclude-focal"];

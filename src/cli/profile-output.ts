@@ -3,11 +3,23 @@
  * readable aligned table like the reference document's service profile.
  */
 import { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
-import type { Extreme, Lang, Profile, ProfileRow, Provenance } from "../kostra/types";
+import { aggregateLabel } from "../kostra/municipalities";
+import { CUSTOM_NETWORK, NO_NETWORK } from "../kostra/networks";
+import type { Extreme, Lang, MunicipalityRef, Profile, ProfileRow, Provenance } from "../kostra/types";
 
 const refOut = (m: { code: string; name: string }) => ({ code: m.code, name: m.name });
 
 const extremeOut = (e: Extreme | null) => (e === null ? null : { value: e.value, municipality: refOut(e.municipality) });
+
+/** An aggregate's name in the output language ("Landet uten Oslo" / "Norway excluding Oslo"). */
+const regionName = (m: MunicipalityRef, year: number, lang: Lang): string => aggregateLabel(m.id, year, lang) ?? m.name;
+
+/** What "Snitt X" names: the published base, the custom peers, or the network. */
+function averageName(profile: Profile, lang: Lang): string {
+  if (profile.base) return regionName(profile.base, profile.year, lang);
+  if (profile.network.id === CUSTOM_NETWORK) return lang === "nb" ? "utvalg" : "peers";
+  return profile.network.shortName;
+}
 
 function reason(row: ProfileRow, profile: Profile, lang: Lang): string | null {
   return row.problem === null ? null : describeProblem(row.problem, lang, profile.focal.name);
@@ -24,7 +36,11 @@ export function profileToJson(profile: Profile, lang: Lang): unknown {
       average: profile.options.average,
       includeOslo: profile.options.includeOslo,
       includeFocal: profile.options.includeFocal,
+      ...(profile.options.peers ? { peers: profile.options.peers } : {}),
+      ...(profile.options.base ? { base: profile.options.base } : {}),
+      ...(profile.options.references?.length ? { references: profile.options.references } : {}),
     },
+    ...(profile.base ? { base: { id: profile.base.id, code: profile.base.code, name: regionName(profile.base, profile.year, lang) } } : {}),
     rows: profile.rows.map((row) => ({
       indicator: { id: row.indicator.id, label: row.indicator.label[lang], unit: row.indicator.unit[lang] },
       value: row.value,
@@ -38,6 +54,10 @@ export function profileToJson(profile: Profile, lang: Lang): unknown {
       highestIndex: row.highest?.index ?? null,
       rank: row.rank,
       comparisons: row.comparisons.map((c) => ({ municipality: refOut(c.municipality), value: c.value, index: c.index })),
+      ...(profile.references?.length
+        ? { references: row.references.map((c) => ({ region: { code: c.municipality.code, name: regionName(c.municipality, profile.year, lang) }, value: c.value, status: c.status ?? null, index: c.index })) }
+        : {}),
+      ...(profile.base ? { networkAverage: row.networkAverage ?? null } : {}),
       reason: reason(row, profile, lang),
     })),
     provenance: profile.provenance,
@@ -62,12 +82,19 @@ function sourceLine(p: Provenance, lang: Lang): string {
   return parts.join(", ");
 }
 
+function networkLine(profile: Profile, lang: Lang): string {
+  const t = T[lang];
+  const members = profile.members.map((m) => m.name).join(", ");
+  if (profile.network.id === NO_NETWORK) return lang === "nb" ? "Nettverk: ingen" : "Network: none";
+  if (profile.network.id === CUSTOM_NETWORK) return `${lang === "nb" ? "Egne sammenligningskommuner" : "Custom peers"} ${profile.year}: ${members}`;
+  return `${t.network}: ${profile.network.shortName} ${profile.year}: ${members}`;
+}
+
 function header(profile: Profile, lang: Lang): string[] {
   const t = T[lang];
-  const net = profile.network.shortName;
   return [
     `${profile.sector.label[lang]} – ${profile.focal.name} (${profile.focal.code}) ${profile.year}`,
-    `${t.network}: ${net} ${profile.year}: ${profile.members.map((m) => m.name).join(", ")}`,
+    networkLine(profile, lang),
     describeAveraging(profile, lang),
     ...profile.provenance.map((p) => `${t.source}: ${sourceLine(p, lang)}`),
   ];
@@ -75,12 +102,13 @@ function header(profile: Profile, lang: Lang): string[] {
 
 function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: ProfileRow) => string[] } {
   const t = T[lang];
-  const net = profile.network.shortName;
+  const net = averageName(profile, lang);
   const comps = profile.rows[0]?.comparisons.map((c) => c.municipality.name) ?? [];
+  const refs = (profile.references ?? []).map((r) => regionName(r, profile.year, lang));
   const head = [
-    t.indicator, profile.focal.name, `${t.avg} ${net}`, t.low, t.high, ...comps,
+    t.indicator, profile.focal.name, `${t.avg} ${net}`, t.low, t.high, ...comps, ...refs,
     `${t.index} ${profile.focal.name}`, `${t.index} ${t.high.toLowerCase()}`, `${t.index} ${t.low.toLowerCase()}`,
-    ...comps.map((c) => `${t.index} ${c}`), t.rank, t.n,
+    ...comps.map((c) => `${t.index} ${c}`), ...refs.map((c) => `${t.index} ${c}`), t.rank, t.n,
   ];
   const idx = (v: number | null) => formatNumber(v, 1, lang);
   const cells = (row: ProfileRow): string[] => {
@@ -92,10 +120,12 @@ function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: P
       row.lowest ? `${formatNumber(row.lowest.value, d, lang)} (${row.lowest.municipality.name})` : "",
       row.highest ? `${formatNumber(row.highest.value, d, lang)} (${row.highest.municipality.name})` : "",
       ...row.comparisons.map((c) => valueText(c.value, c.status, d, lang)),
+      ...row.references.map((c) => valueText(c.value, c.status, d, lang)),
       idx(row.index),
       idx(row.highest?.index ?? null),
       idx(row.lowest?.index ?? null),
       ...row.comparisons.map((c) => idx(c.index)),
+      ...row.references.map((c) => idx(c.index)),
       row.rank === null ? "" : `${row.rank}/${row.rankOf}`,
       `${row.n}/${row.of}`,
     ];
@@ -137,10 +167,12 @@ export function profileToCsv(profile: Profile, lang: Lang): string {
       num(r.lowest?.value),
       num(r.highest?.value),
       ...r.comparisons.map((c) => (c.value === null ? c.status ?? ".." : num(c.value))),
+      ...r.references.map((c) => (c.value === null ? c.status ?? ".." : num(c.value))),
       num(r.index),
       num(r.highest?.index),
       num(r.lowest?.index),
       ...r.comparisons.map((c) => num(c.index)),
+      ...r.references.map((c) => num(c.index)),
       num(r.rank),
       `${r.n}/${r.of}`,
     ].map(q).join(";"),
