@@ -18,7 +18,7 @@ const label = (o: MunicipalityOption) => (o.code ? `${o.name} (${o.code})` : o.n
 
 /** Several municipalities to show beside the network's figures; the list narrows as the user types. */
 export function ComparisonPicker({ t, year, focal, value, onChange }: ComparisonPickerProps) {
-  const options = useMemo(() => municipalityOptions(year).filter((o) => o.id !== focal), [year, focal]);
+  const options = useMemo(() => municipalityOptions(year, value).filter((o) => o.id !== focal), [year, focal, value]);
   const [query, setQuery] = useState<string | null>(null);
   const shown = query === null ? options : options.filter((o) => optionMatches(o, query));
   const chosen = value.map((id) => options.find((o) => o.id === id)?.name ?? id).join(", ");

@@ -33,11 +33,12 @@ function optionLabel(option: MunicipalityOption, year: number, t: Messages): str
 
 /** Searchable by name or by any code the municipality has had; a typed code or name is accepted with Enter. */
 export function MunicipalityPicker({ t, lang, year, value, onChange }: MunicipalityPickerProps) {
-  const options = useMemo(() => municipalityOptions(year), [year]);
+  const options = useMemo(() => municipalityOptions(year, [value]), [year, value]);
   const [query, setQuery] = useState<string | null>(null);
   /** Text the user entered that names no municipality. */
   const [rejected, setRejected] = useState<string | null>(null);
   const pickedFromList = useRef(false);
+  const [open, setOpen] = useState(false);
 
   const selected = options.find((o) => o.id === value);
   const shown = query === null ? options : options.filter((o) => optionMatches(o, query));
@@ -45,6 +46,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
   const choose = (id: string) => {
     setQuery(null);
     setRejected(null);
+    setOpen(false);
     onChange(id);
   };
 
@@ -83,6 +85,8 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
       <Combobox
         className={shared.narrow}
         freeform
+        open={open}
+        onOpenChange={(_, data) => setOpen(data.open)}
         placeholder={t.municipalityPlaceholder}
         value={query ?? (selected ? optionLabel(selected, year, t) : "")}
         selectedOptions={[value]}

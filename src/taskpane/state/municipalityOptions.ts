@@ -16,11 +16,17 @@ export interface MunicipalityOption {
 const openMin = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.min(...(values as number[])));
 const openMax = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
 
-export function municipalityOptions(year: number): MunicipalityOption[] {
-  return domain().MUNICIPALITIES.map((m) => ({
+/**
+ * The municipalities that existed in the year (Norway's ~357 from 2024, 422–428 before
+ * 2020), plus any of `keep` that did not (a chosen municipality stays visible), by name.
+ * Aggregates such as "Landet" are never offered as municipalities.
+ */
+export function municipalityOptions(year: number, keep: readonly string[] = []): MunicipalityOption[] {
+  const { MUNICIPALITIES, codeForYear } = domain();
+  return MUNICIPALITIES.filter((m) => codeForYear(m, year) !== undefined || keep.includes(m.id)).map((m) => ({
     id: m.id,
     name: m.name,
-    code: domain().codeForYear(m, year),
+    code: codeForYear(m, year),
     allCodes: m.codes.map((c) => c.code),
     firstYear: openMin(m.codes.map((c) => c.from)),
     lastYear: openMax(m.codes.map((c) => c.to)),

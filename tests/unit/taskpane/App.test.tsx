@@ -105,9 +105,9 @@ describe("task pane App", () => {
     await renderPane();
     const input = screen.getByRole("combobox", { name: "Kommune" });
     fireEvent.click(input);
-    fireEvent.change(input, { target: { value: "berg" } });
+    fireEvent.change(input, { target: { value: "bergen" } });
     expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
-    fireEvent.change(input, { target: { value: "46" } });
+    fireEvent.change(input, { target: { value: "4601" } });
     expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
   });
 
@@ -118,10 +118,19 @@ describe("task pane App", () => {
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
   });
 
-  it("lists a municipality that did not exist in the year with the year it began", async () => {
+  it("offers the municipalities of the year, and keeps a chosen one that did not exist then, with the year it began", async () => {
     await renderPane();
-    pick("Kommune", "Lillestrøm (fra 2020)");
+    fireEvent.click(screen.getByRole("combobox", { name: "Kommune" }));
+    const names = screen.getAllByRole("option").map((o) => o.textContent);
+    expect(names).toHaveLength(426);
+    expect(names).toContain("Hå (1119)");
+    expect(names).not.toContain("Landet");
+    expect(names.some((n) => n?.startsWith("Lillestrøm"))).toBe(false);
+    fireEvent.click(screen.getByRole("combobox", { name: "Kommune" }));
+    await typeMunicipality("Lillestrøm");
     expect(screen.getByRole("alert")).toHaveTextContent("Lillestrøm fantes ikke som kommune i 2017.");
+    fireEvent.click(screen.getByRole("combobox", { name: "Kommune" }));
+    expect(screen.getByRole("option", { name: "Lillestrøm (fra 2020)" })).toBeInTheDocument();
   });
 
   it("shows an error message bar for a municipality that did not exist in the year", async () => {
