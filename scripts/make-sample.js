@@ -7,6 +7,8 @@
  * included), Bærum's 2017 service profiles reproduce the published tables of the
  * reference document exactly (value, network average, lowest, highest, Asker).
  * Other years and members are plausible but invented. Populations are approximate.
+ * Hå and its neighbours, Landet, Landet uten Oslo, KOSTRA groups 7 and 8 and the
+ * municipalities merged away in 2020 are invented too (EXTRA below).
  *
  * Every other indicator of the catalog (src/kostra/catalog) gets invented figures of a
  * plausible size for its unit: table 12362's figures come from one invented expenditure
@@ -228,6 +230,9 @@ const TYPICAL = {
   "langtidsbeboere-institusjon": { perCapita: 0.0065, spread: 0.2, trend: -0.01 },
   institusjonsplasser: { perCapita: 0.0085, spread: 0.2, trend: -0.01 },
   "vei-korr-brutto-per-km": { sameAs: "vei-per-km" },
+  // Seeded for the ASSS members and Asker (TARGETS); for the others:
+  "vei-per-km": { level: 300000, spread: 0.35, trend: 0.03 },
+  "arsgebyr-avfall": { level: 2900, spread: 0.25, trend: 0.035 },
   "vei-netto-per-km": { level: 230000, spread: 0.3, trend: 0.03 },
   "arsgebyr-feiing": { level: 520, spread: 0.25, trend: 0.03 },
   "arsgebyr-vann": { level: 3700, spread: 0.3, trend: 0.035 },
@@ -247,6 +252,7 @@ function expenditureModel(m, year, seeded) {
   const cells = {};
   const fixed = {};
   for (const { ind, functions, art } of seeded) {
+    if (!values[ind.id]?.[m]) continue; // seeded only for the ASSS members and Asker
     const total = values[ind.id][m][yi];
     functions.forEach((f, part) => (fixed[`${f}|${art}`] = splitPart(total, part, functions)));
   }
@@ -297,7 +303,6 @@ function extendToCatalog(values, municipalities) {
   const models = {};
   for (const m of municipalities) models[m] = Object.fromEntries(YEARS.map((y) => [y, expenditureModel(m, y, seeded)]));
   for (const ind of CATALOG) {
-    if (values[ind.id]?.[municipalities[0]] && ind.id in TARGETS) continue;
     if (ind.id === "folkemengde") continue;
     const s = ind.ssb;
     values[ind.id] = values[ind.id] ?? {};
@@ -318,12 +323,14 @@ function extendToCatalog(values, municipalities) {
         continue;
       }
       const spec = TYPICAL[ind.id];
-      if (spec?.sameAs) values[ind.id][m] = [...values[spec.sameAs][m]];
+      if (spec?.sameAs) continue; // below, once the other indicator has its figures
       else if (spec) values[ind.id][m] = typicalSeries(ind, m, spec);
       else if (ind.id === "arsgebyr-var-sum") continue; // below, from its parts
       else throw new Error(`make-sample: no typical level for ${ind.id}; add it to TYPICAL`);
     }
   }
+  for (const [id, spec] of Object.entries(TYPICAL))
+    if (spec.sameAs) for (const m of municipalities) values[id][m] = values[id][m] ?? [...values[spec.sameAs][m]];
   // The three fees' sum is the sum of the three fees (same table, same municipality, same year).
   const sumOf = CATALOG.find((i) => i.id === "arsgebyr-var-sum");
   if (sumOf) {
@@ -351,7 +358,25 @@ function compactJson(data) {
   return lines.join("\n") + "\n";
 }
 
-extendToCatalog(values, [...MEMBERS, "asker"]);
+/**
+ * Beyond the ASSS members and Asker (all SYNTHETIC): Hå and its neighbours (a municipality
+ * outside ASSS benchmarked against its KOSTRA group), SSB's published regions (Landet,
+ * Landet uten Oslo, KOSTRA groups 7 and 8) and the municipalities merged into Drammen,
+ * Kristiansand and Lillestrøm in 2020 (for back series). Populations on 1 January 2017,
+ * approximate; Skedsmo, Fet and Sørum and the country as the local test server invents them.
+ */
+const EXTRA_POPULATION_2017 = {
+  ha: 18_800, time: 18_700, klepp: 19_200, gjesdal: 11_800, sola: 26_200,
+  "nedre-eiker": 24_700, svelvik: 6_700, songdalen: 6_600, sogne: 11_300,
+  ekg07: 620_000, ekg08: 1_050_000,
+};
+const FROM_2015 = { skedsmo: [53_380, 0.011], fet: [11_240, 0.011], sorum: [17_610, 0.011], eak: [5_166_000, 0.008] };
+const EXTRA = [...Object.keys(EXTRA_POPULATION_2017).slice(0, 5), "eak", "eakuo", "ekg07", "ekg08", "nedre-eiker", "svelvik", "songdalen", "sogne", "skedsmo", "fet", "sorum"];
+for (const [m, p] of Object.entries(EXTRA_POPULATION_2017)) values.folkemengde[m] = YEARS.map((y) => Math.round(p * Math.pow(1.011, y - 2017)));
+for (const [m, [p, rate]] of Object.entries(FROM_2015)) values.folkemengde[m] = YEARS.map((y) => Math.round(p * Math.pow(1 + rate, y - 2015)));
+values.folkemengde.eakuo = YEARS.map((_, i) => values.folkemengde.eak[i] - values.folkemengde.oslo[i]);
+
+extendToCatalog(values, [...MEMBERS, "asker", ...EXTRA]);
 
 // Missing values with SSB's symbols, to show how gaps are handled (invented).
 const missing = [

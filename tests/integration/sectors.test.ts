@@ -8,9 +8,11 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
+import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
 import { INDICATORS, SECTORS, SECTOR_TEMPLATES, templateIndicators } from "../../src/kostra/catalog";
+import { municipalityById } from "../../src/kostra/municipalities";
 import type { Indicator } from "../../src/kostra/types";
-import { SAMPLE_NOTICE } from "../../src/sources/sample";
+import { SAMPLE_NOTICE, sampleDataset } from "../../src/sources/sample";
 import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
 import { tableDefinition, worldCell, worldTableIds } from "../support/pxweb-world";
 
@@ -101,6 +103,30 @@ describe("kostra profile --sample for every template", () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the sample beyond ASSS", () => {
+  const EXTRA = ["ha", "time", "klepp", "gjesdal", "sola", "eak", "eakuo", "ekg07", "ekg08", "nedre-eiker", "svelvik", "songdalen", "sogne", "skedsmo", "fet", "sorum"];
+
+  it("has every indicator for Hå and its neighbours, Landet, Landet uten Oslo, KOSTRA groups 7 and 8 and the predecessors of 2020's mergers", () => {
+    for (const id of EXTRA) {
+      expect([id, municipalityById(id)?.id]).toEqual([id, id]);
+      for (const ind of INDICATORS) expect([ind.id, id, sample.values[ind.id]?.[id]?.length]).toEqual([ind.id, id, 4]);
+    }
+    // Landet uten Oslo is Landet less Oslo.
+    expect(sample.values.folkemengde.eakuo).toEqual(sample.values.folkemengde.eak.map((v, i) => (v as number) - (sample.values.folkemengde.oslo[i] as number)));
+  });
+
+  it.each(TEMPLATE_IDS)("%s: Hå (1119) against its neighbours, with Landet uten Oslo and KOSTRA group 8 as references", (template) => {
+    const p = benchmark(sampleDataset(), { ...defaultOptions(template, "1119", 2017), network: "custom", peers: ["time", "klepp", "gjesdal", "sola"], comparisons: [], references: ["EAKUO", "EKG08"] });
+    expect(p.focal.id).toBe("ha");
+    expect(p.averagingSet.map((m) => m.id).sort()).toEqual(["gjesdal", "klepp", "sola", "time"]);
+    for (const row of p.rows) {
+      expect([row.indicator.id, row.value]).toEqual([row.indicator.id, sample.values[row.indicator.id].ha[2]]);
+      expect([row.indicator.id, typeof row.average]).toEqual([row.indicator.id, "number"]);
+      expect(row.references.map((r) => r.value)).toEqual([sample.values[row.indicator.id].eakuo[2], sample.values[row.indicator.id].ekg08[2]]);
+    }
   });
 });
 

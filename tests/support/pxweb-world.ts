@@ -266,8 +266,14 @@ function municipalityPopulation(id: string, year: number): number {
   return grow(base, 0.011, year - 2015);
 }
 
+/** The id the sample files a region under: the municipality's id, or the aggregate's ("eak", "ekg07"). */
+function sampleIdOf(code: string): string | undefined {
+  return isAggregate(code) ? code.toLowerCase() : ALL_BY_CODE.get(code)?.m.id;
+}
+
 /** Population behind a region code in a year (only meaningful where the code is valid). */
 function population(code: string, year: number): number {
+  if (isAggregate(code) && sample.values.folkemengde?.[code.toLowerCase()]) return municipalityPopulation(code.toLowerCase(), year);
   const country = grow(5_166_000, 0.008, year - 2015);
   if (code === COUNTRY) return country;
   if (code === COUNTRY_WITHOUT_OSLO) return country - municipalityPopulation("oslo", year);
@@ -432,7 +438,7 @@ function anchoredPerCapita(municipality: string, region: string, f: string, art:
 
 /** Kroner per inhabitant on a function and art: the sample's where anchored, else derived or invented. */
 function perCapita12362(region: string, f: string, art: string, year: number): CellValue {
-  const municipality = ALL_BY_CODE.get(region)?.m.id;
+  const municipality = sampleIdOf(region);
   const baseArt = art === "AGD4" ? "AGD10" : art;
   if (municipality) {
     const whole = anchoredPerCapita(municipality, region, f, baseArt, year);
@@ -464,7 +470,7 @@ function cell12362(c: Record<string, string>): CellValue {
   if (special) return special;
   const f = c.KOKfunksjon0000;
   if (c.ContentsCode === SHARE) {
-    const municipality = ALL_BY_CODE.get(region)?.m.id;
+    const municipality = sampleIdOf(region);
     const anchored = municipality && anchoredSeries(`${region}|${f}|${c.KOKart0000}|share`, year, (y) => sampleCell12362(municipality, f, c.KOKart0000, SHARE, y), 1);
     if (anchored) return anchored;
     const part = perCapita12362(region, f, c.KOKart0000, year);
@@ -477,7 +483,7 @@ function cell12362(c: Record<string, string>): CellValue {
 }
 
 function fee12842(region: string, year: number): CellValue {
-  const municipality = ALL_BY_CODE.get(region)?.m.id;
+  const municipality = sampleIdOf(region);
   const anchored = municipality && anchoredSeries(`${region}|arsgebyr-avfall`, year, (y) => sampleValue("arsgebyr-avfall", municipality, y));
   if (anchored) return anchored;
   const base = isAggregate(region) ? between(`${region}|fee`, 3000, 3300) : between(`${region}|fee`, 2200, 4300);
@@ -517,7 +523,7 @@ function genericCell(table: string, unitOf: (contents: string) => { base: string
   const special = invalidCodeCell(region, year) ?? genuineNull(table, region, year);
   if (special) return special;
   const match = singleCodeIndicators(table).find((x) => Object.entries(x.select).every(([d, code]) => c[d] === code));
-  const municipality = ALL_BY_CODE.get(region)?.m.id;
+  const municipality = sampleIdOf(region);
   const decimals = match?.ind.decimals ?? unitOf(c.ContentsCode)?.decimals ?? 0;
   const round = (v: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
   if (match && municipality) {
