@@ -7,7 +7,7 @@
 export { indicatorFor, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../kostra/catalog";
 export { benchmark, municipalityInYear } from "../kostra/benchmark";
 export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
-export { codeForYear, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
+export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
 export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems } from "../report/template-settings";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";

@@ -37,8 +37,15 @@ describe("JSON-stat 2.0 reader on SSB-shaped responses", () => {
     const at = (f: string) => cell(cube, { KOKart0000: "AGD10", Tid: "2024", KOKkommuneregion0000: "0301", ContentsCode: "KOSandel3501", KOKfunksjon0000: f })?.value;
     expect(at("FGK2")).toBe(4.6);
     expect(at("FGK9")).toBe(24.8);
-    // Shares of total expenditure are not among the catalog's indicators.
-    expect(() => observationsFromCube(cube, "oslo.json")).toThrow(KostraError);
+    // The sectors' "share of total expenditure" indicators are read from it, by function group.
+    const { observations } = observationsFromCube(cube, "oslo.json");
+    const share = (id: string) => observations.find((o) => o.indicator === id && o.municipality === "oslo" && o.year === 2024)?.value;
+    expect(share("barnehage-andel-av-totale-utgifter")).toBe(at("FGK7"));
+    expect(share("grunnskole-andel-av-totale-utgifter")).toBe(at("FGK8b"));
+    expect(share("sosial-andel-av-totale-utgifter")).toBe(at("FGK12"));
+    expect(share("var-andel-brutto")).toBe(at("FGK14"));
+    // Indicators whose functions the response lacks are not invented.
+    expect(share("helse-andel-232-av-totale-utgifter")).toBeUndefined();
   });
 
   it("reads nulls with their status symbol", () => {

@@ -59,6 +59,11 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
               label={t.chartComparisons}
               onChange={(_, data) => onChange({ chartComparisons: data.checked === true })}
             />
+            <Checkbox
+              checked={value.mergedHistory === "sum"}
+              label={t.mergedHistorySum}
+              onChange={(_, data) => onChange({ mergedHistory: data.checked === true ? "sum" : "break" })}
+            />
             <Field
               label={t.baseUrlLabel}
               hint={t.baseUrlHint(DEFAULT_BASE_URL)}

@@ -12,23 +12,26 @@ export interface ComparisonPickerProps {
   focal: string;
   value: readonly string[];
   onChange: (ids: string[]) => void;
+  /** Texts for another use of the picker (the user's own peer group); the comparisons' texts by default. */
+  texts?: { label: string; hint: string; placeholder: string };
 }
 
 const label = (o: MunicipalityOption) => (o.code ? `${o.name} (${o.code})` : o.name);
 
 /** Several municipalities to show beside the network's figures; the list narrows as the user types. */
-export function ComparisonPicker({ t, year, focal, value, onChange }: ComparisonPickerProps) {
+export function ComparisonPicker({ t, year, focal, value, onChange, texts }: ComparisonPickerProps) {
+  const { label: fieldLabel, hint, placeholder } = texts ?? { label: t.comparisonsLabel, hint: t.comparisonsHint, placeholder: t.comparisonsPlaceholder };
   const options = useMemo(() => municipalityOptions(year, value).filter((o) => o.id !== focal), [year, focal, value]);
   const [query, setQuery] = useState<string | null>(null);
   const shown = query === null ? options : options.filter((o) => optionMatches(o, query));
   const chosen = value.map((id) => options.find((o) => o.id === id)?.name ?? id).join(", ");
 
   return (
-    <Field label={t.comparisonsLabel} hint={t.comparisonsHint}>
+    <Field label={fieldLabel} hint={hint}>
       <Combobox
         className={shared.narrow}
         multiselect
-        placeholder={t.comparisonsPlaceholder}
+        placeholder={placeholder}
         value={query ?? chosen}
         selectedOptions={[...value]}
         onChange={(event) => setQuery(event.target.value)}

@@ -56,6 +56,15 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
         <Stat term={focal.name} {...focalValue} />
         <Stat term={t.average(networkName)} {...num(row.average)} />
         <Stat term={t.index} {...num(row.index, 1)} emphasis />
+        {row.references.map((r) => (
+          <Stat
+            key={r.municipality.id}
+            term={r.municipality.name}
+            {...(r.value === null
+              ? { value: r.status ?? "..", note: domain().describeStatus(r.status, lang), quiet: true }
+              : { value: domain().formatNumber(r.value, indicator.decimals, lang), ...(r.index === null ? {} : { note: `${t.index} ${domain().formatNumber(r.index, 1, lang)}` }) })}
+          />
+        ))}
         <Stat term={t.lowest} {...extreme(row.lowest)} />
         <Stat term={t.highest} {...extreme(row.highest)} />
         <Stat term={t.coverage} value={t.coverageValue(row.n, row.of)} />

@@ -1,26 +1,32 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
 
+import type { Messages } from "../i18n";
 import { shared } from "../styles";
 import { domain } from "../domain";
 
-
 export interface NetworkPickerProps {
-  label: string;
+  t: Messages;
   value: string;
   onChange: (network: string) => void;
 }
 
-export function NetworkPicker({ label, value, onChange }: NetworkPickerProps) {
-  const selected = domain().NETWORKS.find((n) => n.id === value);
+/** The named networks (ASSS), the user's own peer municipalities, or none (SSB's published averages only). */
+export function NetworkPicker({ t, value, onChange }: NetworkPickerProps) {
+  const choices = [
+    ...domain().NETWORKS.map((n) => ({ id: n.id, name: n.name })),
+    { id: "custom", name: t.networkCustom },
+    { id: "none", name: t.networkNone },
+  ];
+  const selected = choices.find((n) => n.id === value);
   return (
-    <Field label={label}>
+    <Field label={t.networkLabel}>
       <Dropdown
         className={shared.narrow}
         value={selected?.name ?? value}
         selectedOptions={[value]}
         onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}
       >
-        {domain().NETWORKS.map((n) => (
+        {choices.map((n) => (
           <Option key={n.id} value={n.id}>
             {n.name}
           </Option>

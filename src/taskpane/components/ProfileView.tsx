@@ -22,6 +22,8 @@ export interface ProfileViewProps {
 /** The benchmark profile: how the index reads, then one card per indicator under the template's headings. */
 export function ProfileView({ profile, lang, t }: ProfileViewProps) {
   const { sector, focal, network } = profile;
+  // What = 100: the network's own average, or the figure SSB publishes (KOSTRA group, Landet uten Oslo).
+  const averageName = profile.base?.name ?? network.shortName;
   const groups = new Map((sector.groups ?? []).map((g) => [g.from, g.label[lang]]));
   const cardHeading = groups.size > 0 ? "h4" : "h3";
 
@@ -31,9 +33,9 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
         {t.profileHeading(focal.name, profile.year)}
       </Text>
       <Caption1 className={styles.rule}>
-        {t.indexRule(network.shortName)} {t.barLegend(focal.name)}
+        {t.indexRule(averageName)} {t.barLegend(focal.name)}
       </Caption1>
-      {!profile.focalInNetwork && (
+      {!profile.focalInNetwork && !profile.base && profile.members.length > 0 && (
         <Caption1 role="note">{t.focalNotInNetwork(focal.name, network.shortName, profile.year)}</Caption1>
       )}
       <div className={styles.list}>
@@ -47,7 +49,7 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
             <IndicatorCard
               row={row}
               focal={focal}
-              networkName={network.shortName}
+              networkName={averageName}
               lang={lang}
               t={t}
               headingLevel={cardHeading}

@@ -4,6 +4,7 @@ import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { orderedSpan, type FormAction, type FormState } from "../state/form";
 import { staticStyles } from "../styles";
+import { BasePicker } from "./BasePicker";
 import { ComparisonPicker } from "./ComparisonPicker";
 import { MunicipalityPicker } from "./MunicipalityPicker";
 import { NetworkPicker } from "./NetworkPicker";
@@ -24,7 +25,7 @@ export interface SelectionFormProps {
   dispatch: Dispatch<FormAction>;
 }
 
-/** Template, municipality, year, comparisons, network and the time series; every change recomputes the preview. */
+/** Template, municipality, year, comparisons, network, peers, what = 100 and the time series; every change recomputes the preview. */
 export function SelectionForm({ t, lang, years, form, dispatch }: SelectionFormProps) {
   return (
     <div className={styles.group}>
@@ -47,7 +48,7 @@ export function SelectionForm({ t, lang, years, form, dispatch }: SelectionFormP
         onChange={(comparisons) => dispatch({ type: "comparisons", comparisons })}
       />
       <div className={styles.years}>
-        <NetworkPicker label={t.networkLabel} value={form.network} onChange={(network) => dispatch({ type: "network", network })} />
+        <NetworkPicker t={t} value={form.network} onChange={(network) => dispatch({ type: "network", network })} />
         <YearPicker
           label={t.spanFromLabel}
           years={years}
@@ -61,6 +62,17 @@ export function SelectionForm({ t, lang, years, form, dispatch }: SelectionFormP
           onChange={(to) => dispatch({ type: "span", span: orderedSpan({ ...form.span, to }, "to") })}
         />
       </div>
+      {form.network === "custom" && (
+        <ComparisonPicker
+          t={t}
+          year={form.year}
+          focal={form.municipality}
+          value={form.peers}
+          onChange={(peers) => dispatch({ type: "peers", peers })}
+          texts={{ label: t.peersLabel, hint: t.peersHint, placeholder: t.comparisonsPlaceholder }}
+        />
+      )}
+      <BasePicker t={t} lang={lang} form={form} dispatch={dispatch} />
     </div>
   );
 }

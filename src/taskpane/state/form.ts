@@ -9,6 +9,17 @@ import { domain } from "../domain";
 /** Where the data comes from. "selection" is the selected range in Excel. */
 export type SourceKind = "sample" | "ssb" | "file" | "selection";
 
+/**
+ * What a profile's index is measured against (= 100): the network's own average, or a
+ * figure SSB publishes: the municipality's KOSTRA group, Landet uten Oslo or Landet.
+ */
+export type BaseChoice = "network" | "kostragruppe" | "eakuo" | "eak";
+
+/** SSB-published figures shown as extra columns beside the profile. */
+export type ReferenceChoice = "kostragruppe" | "eakuo" | "eak";
+
+export const REFERENCE_CHOICES: readonly ReferenceChoice[] = ["kostragruppe", "eakuo", "eak"];
+
 /** The years of the time series, inclusive. */
 export interface YearSpan {
   from: number;
@@ -23,7 +34,14 @@ export interface FormState {
   municipality: string;
   /** Stable ids of the municipalities shown beside the network's figures. */
   comparisons: string[];
+  /** "asss", "custom" (the user's own `peers`) or "none" (only SSB's published figures). */
   network: string;
+  /** The user's own peer municipalities (stable ids), for network "custom". */
+  peers: string[];
+  base: BaseChoice;
+  /** The KOSTRA group ("ekg07") the user chose; "" = the municipality's own group where it is known. */
+  kostraGroup: string;
+  references: ReferenceChoice[];
   /** The profile's year. */
   year: number;
   span: YearSpan;
@@ -32,12 +50,14 @@ export interface FormState {
   includeFocal: boolean;
   /** Whether the profile chart shows the comparison municipalities as series. */
   chartComparisons: boolean;
+  /** A merged municipality's years before the merger: a clear break, or summed from its predecessors. */
+  mergedHistory: "break" | "sum";
   source: SourceKind;
   /** The municipality's proxy for SSB's API; empty means SSB itself. */
   baseUrl: string;
 }
 
-export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "baseUrl">;
+export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl">;
 
 export const DEFAULT_SECTOR = "plan-miljo-kultur";
 export const DEFAULT_MUNICIPALITY = "baerum";
@@ -55,12 +75,17 @@ export function initialForm(overrides: Partial<FormState> = {}): FormState {
     municipality: DEFAULT_MUNICIPALITY,
     comparisons: template ? [...template.defaultComparisons] : [],
     network: template?.network ?? "asss",
+    peers: [],
+    base: "network",
+    kostraGroup: "",
+    references: [],
     year,
     span: { from: year - (DEFAULT_SPAN_LENGTH - 1), to: year },
     average: "simple",
     includeOslo: true,
     includeFocal: true,
     chartComparisons: false,
+    mergedHistory: "break",
     source: "sample",
     baseUrl: "",
     ...overrides,
@@ -72,6 +97,10 @@ export type FormAction =
   | { type: "municipality"; municipality: string }
   | { type: "comparisons"; comparisons: string[] }
   | { type: "network"; network: string }
+  | { type: "peers"; peers: string[] }
+  | { type: "base"; base: BaseChoice }
+  | { type: "kostraGroup"; kostraGroup: string }
+  | { type: "references"; references: ReferenceChoice[] }
   | { type: "year"; year: number }
   | { type: "span"; span: YearSpan }
   | { type: "options"; options: Partial<AdvancedOptions> }
@@ -104,11 +133,21 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       };
     }
     case "municipality":
-      return { ...state, municipality: action.municipality };
+      // A chosen KOSTRA group belonged to the previous municipality; the new one's own applies.
+      return { ...state, municipality: action.municipality, kostraGroup: "", peers: state.peers.filter((p) => p !== action.municipality) };
     case "comparisons":
       return { ...state, comparisons: [...action.comparisons] };
     case "network":
-      return { ...state, network: action.network };
+      // Without a network there is no network average: measure against a published figure.
+      return { ...state, network: action.network, base: action.network === "none" && state.base === "network" ? "kostragruppe" : state.base };
+    case "peers":
+      return { ...state, peers: [...action.peers] };
+    case "base":
+      return { ...state, base: action.base };
+    case "kostraGroup":
+      return { ...state, kostraGroup: action.kostraGroup };
+    case "references":
+      return { ...state, references: REFERENCE_CHOICES.filter((r) => action.references.includes(r)) };
     case "year":
       return { ...state, year: action.year, span: followYear(state.span, state.year, action.year) };
     case "span":
@@ -137,6 +176,11 @@ export function formYears(form: Pick<FormState, "span" | "year">): number[] {
 /** The templates the report is written for: the chosen one first. */
 export function reportSectors(form: Pick<FormState, "sector" | "extraSectors">): string[] {
   return [form.sector, ...form.extraSectors.filter((s) => s !== form.sector)];
+}
+
+/** Whether the choices need the municipality's KOSTRA group (as base or as a column). */
+export function usesKostraGroup(form: Pick<FormState, "base" | "references">): boolean {
+  return form.base === "kostragruppe" || form.references.includes("kostragruppe");
 }
 
 /** An SSB address must be http(s); an empty one means SSB itself. */

@@ -11,10 +11,16 @@ import type { PaneServices } from "../services/types";
 import { sampleData, type PaneData, type PaneProgress } from "./data";
 
 import { formYears, reportSectors, type FormState } from "./form";
+import { peerGroupOptions } from "./profile";
 import { domain } from "../domain";
 
 
-/** Everything an SSB load must fetch for the choices: the templates' indicators for the network's members, the municipality and the comparisons, in every year. */
+/**
+ * Everything an SSB load must fetch for the choices: the templates' indicators for the
+ * network's members, the municipality, the comparisons, the peers and the published
+ * averages, in every year; with the predecessors' figures when a merged municipality's
+ * earlier years are to be summed.
+ */
 export function loadRequestFor(form: FormState): LoadRequest {
   const years = formYears(form);
   const indicators: Indicator[] = [];
@@ -32,7 +38,10 @@ export function loadRequestFor(form: FormState): LoadRequest {
   if (network) for (const y of years) domain().networkMembers(network, y).forEach(add);
   add(form.municipality);
   form.comparisons.forEach(add);
-  return { indicators, municipalities, years, weighted: form.average === "weighted" };
+  // The user's own peers, and the published figures (KOSTRA group, Landet uten Oslo, Landet) the profile uses.
+  const group = peerGroupOptions(form);
+  [...(group.peers ?? []), ...(group.base ? [group.base] : []), ...(group.references ?? [])].forEach(add);
+  return { indicators, municipalities, years, weighted: form.average === "weighted", backSeries: form.mergedHistory === "sum" };
 }
 
 export interface LoadOptions {

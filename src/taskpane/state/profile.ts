@@ -1,9 +1,31 @@
 /** The profile for the current choices, with domain errors as a value the UI can show. */
 import type { BenchmarkOptions, Dataset, Lang, Profile } from "../../kostra/types";
-import type { FormState } from "./form";
+import { kostraGroupUnknown } from "../../kostra/errors";
+import { usesKostraGroup, type BaseChoice, type FormState } from "./form";
 import { domain } from "../domain";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error: Error };
+
+/** The KOSTRA group the choices use: the one the user chose, else the municipality's own where it is known. */
+export function kostraGroupFor(form: Pick<FormState, "kostraGroup" | "municipality" | "year">): string | undefined {
+  return form.kostraGroup || domain().kostraGroupOf(form.municipality, form.year);
+}
+
+/** The aggregate region id ("ekg07", "eakuo", "eak") a base or reference choice stands for, if known. */
+function aggregateFor(choice: Exclude<BaseChoice, "network">, form: FormState): string | undefined {
+  return choice === "kostragruppe" ? kostraGroupFor(form) : choice;
+}
+
+/** The peer group the choices describe: the user's peers (network "custom"), the published base and the reference columns, as region ids. */
+export function peerGroupOptions(form: FormState): Pick<BenchmarkOptions, "peers" | "base" | "references"> {
+  const base = form.base === "network" ? undefined : aggregateFor(form.base, form);
+  const references = form.references.map((r) => aggregateFor(r, form)).filter((r): r is string => r !== undefined);
+  return {
+    ...(form.network === "custom" ? { peers: [...form.peers] } : {}),
+    ...(base ? { base } : {}),
+    ...(references.length > 0 ? { references } : {}),
+  };
+}
 
 export function benchmarkOptions(form: FormState): BenchmarkOptions {
   return {
@@ -15,10 +37,20 @@ export function benchmarkOptions(form: FormState): BenchmarkOptions {
     average: form.average,
     includeOslo: form.includeOslo,
     includeFocal: form.includeFocal,
+    ...peerGroupOptions(form),
   };
 }
 
+/** The error for choices that need the municipality's KOSTRA group when it is not known and none is chosen. */
+function missingKostraGroup(form: FormState): Error | null {
+  if (!usesKostraGroup(form) || kostraGroupFor(form)) return null;
+  const m = domain().municipalityById(form.municipality);
+  return kostraGroupUnknown(m?.name ?? form.municipality, form.year);
+}
+
 export function computeProfile(dataset: Dataset, form: FormState): ProfileResult {
+  const groupMissing = missingKostraGroup(form);
+  if (groupMissing) return { ok: false, error: groupMissing };
   try {
     return { ok: true, profile: domain().benchmark(dataset, benchmarkOptions(form)) };
   } catch (error) {

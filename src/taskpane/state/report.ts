@@ -5,6 +5,7 @@
 import type { Dataset, Lang } from "../../kostra/types";
 import type { Report, ReportRequest } from "../../report/report";
 import { formYears, reportSectors, type FormState } from "./form";
+import { peerGroupOptions } from "./profile";
 import { domain } from "../domain";
 
 
@@ -16,11 +17,13 @@ export function reportRequest(form: FormState, lang: Lang): ReportRequest {
     years: formYears(form),
     comparisons: [...form.comparisons],
     network: form.network,
+    ...peerGroupOptions(form),
     average: form.average,
     includeOslo: form.includeOslo,
     includeFocal: form.includeFocal,
     lang,
     chartComparisons: form.chartComparisons,
+    mergedHistory: form.mergedHistory,
   };
 }
 

@@ -6,7 +6,8 @@ import type { SettingsInput } from "../../excel/apply-plan";
 import type { Lang } from "../../kostra/types";
 import { type OwnedSheet, type TemplateSettings } from "../../report/template-settings";
 import type { PaneData } from "./data";
-import { formYears, initialForm, reportSectors, type FormState, type SourceKind } from "./form";
+import { formYears, initialForm, reportSectors, type BaseChoice, type FormState, type ReferenceChoice, type SourceKind } from "./form";
+import { peerGroupOptions } from "./profile";
 import { domain } from "../domain";
 
 
@@ -25,6 +26,7 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null):
     municipality: form.municipality,
     comparisons: [...form.comparisons],
     network: form.network,
+    ...peerGroupOptions(form),
     average: form.average,
     includeOslo: form.includeOslo,
     includeFocal: form.includeFocal,
@@ -32,6 +34,7 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null):
     years: formYears(form),
     source,
     chartComparisons: form.chartComparisons,
+    ...(form.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang,
   };
 }
@@ -49,6 +52,8 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
     municipality: idOf(settings.municipality),
     comparisons: settings.comparisons.map(idOf),
     network: settings.network,
+    ...peerGroupForm(settings, idOf(settings.municipality)),
+    mergedHistory: settings.mergedHistory ?? "break",
     span: { from: Math.min(...years), to: Math.max(...years) },
     average: settings.average,
     includeOslo: settings.includeOslo,
@@ -59,6 +64,22 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
   };
 }
 
+
+/**
+ * The peer group settings as choices: a KOSTRA group that is the municipality's own
+ * becomes "its KOSTRA group", so the template follows the municipality it is used for.
+ */
+function peerGroupForm(settings: Pick<TemplateSettings, "peers" | "base" | "references" | "year">, municipality: string): Pick<FormState, "peers" | "base" | "kostraGroup" | "references"> {
+  const own = domain().kostraGroupOf(municipality, settings.year);
+  const groups = [settings.base, ...(settings.references ?? [])].filter((r): r is string => r?.startsWith("ekg") ?? false);
+  const choice = (region: string): ReferenceChoice => (region.startsWith("ekg") ? "kostragruppe" : (region as ReferenceChoice));
+  return {
+    peers: (settings.peers ?? []).map(idOf),
+    base: settings.base ? (choice(settings.base) as BaseChoice) : "network",
+    kostraGroup: groups[0] && groups[0] !== own ? groups[0] : "",
+    references: (settings.references ?? []).map(choice),
+  };
+}
 
 /** The settings a workbook carries after a write: what was asked for, the sheets written, and when. */
 export function writtenSettings(input: SettingsInput, sheets: readonly OwnedSheet[], writtenAt: Date): TemplateSettings {

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { benchmarkOptions } from "../../../src/taskpane/state/profile";
 import { benchmark } from "../../../src/kostra/benchmark";
 import { badInput } from "../../../src/kostra/errors";
 import { SsbError } from "../../../src/sources/ssb/types";
@@ -39,7 +40,7 @@ describe("loading", () => {
     expect(data.loadedAt).toEqual(NOW);
     expect(new Set(data.dataset.observations.map((o) => o.year))).toEqual(new Set([2016, 2017]));
     expect(progress.map((p) => (typeof p.message === "function" ? p.message(nb) : p.message.nb))).toEqual(["Leser a.csv …", "Leser b.csv …"]);
-    const profile = benchmark(data.dataset, { ...initialForm(), focal: "baerum" });
+    const profile = benchmark(data.dataset, benchmarkOptions(initialForm()));
     expect(Math.round(profile.rows[0].value ?? 0)).toBe(141);
   });
 
