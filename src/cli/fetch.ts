@@ -6,7 +6,12 @@
  *                [--network asss|custom|none] [--peers CODE,…] [--base ID] [--reference ID,…]
  *                [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
  *                [--cache-dir DIR | --no-cache] [--refresh] [--allow-partial] [--timeout SECONDS]
- *                --out FILE.json
+ *                [--merged-history break|sum] --out FILE.json
+ *
+ * --sector takes template ids or sector ids (a sector means all its templates).
+ * --merged-history sum also fetches, for a merged municipality's years before the merger,
+ * its predecessors' figures and the amounts behind per-capita figures, so `kostra report
+ * --merged-history sum` can show the summed back series.
  *
  * Besides the municipalities it always asks for Landet (EAK) and Landet uten Oslo (EAKUO),
  * the --base and --reference aggregates, and the municipality's KOSTRA group when known,
@@ -14,8 +19,8 @@
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { SECTOR_TEMPLATES, templateById, templateIndicators } from "../kostra/catalog";
-import { aggregateAsPeer, notAnAggregate, unknownMunicipality, unknownNetwork, unknownPeer, unknownSector } from "../kostra/errors";
+import { templateIndicators } from "../kostra/catalog";
+import { aggregateAsPeer, notAnAggregate, unknownMunicipality, unknownNetwork, unknownPeer } from "../kostra/errors";
 import { codeForYear, isAggregate, kostraGroupOf, municipalityById, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, networkMembers } from "../kostra/networks";
 import type { Indicator, Lang, Municipality } from "../kostra/types";
@@ -24,6 +29,7 @@ import { SsbClient } from "../sources/ssb/client";
 import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
+import { templatesFor } from "./options";
 import { UsageError, type Io } from "./io";
 
 export interface FetchIo extends Io {
@@ -68,25 +74,26 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
       "no-cache": { type: "boolean" },
       refresh: { type: "boolean" },
       "allow-partial": { type: "boolean" },
+      "merged-history": { type: "string" },
       timeout: { type: "string" },
       out: { type: "string" },
       lang: { type: "string" },
     },
     strict: true,
   });
-  const sectorIds = (values.sector ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  if (sectorIds.length === 0) throw new UsageError("mangler --sector");
+  const templates = templatesFor(values.sector ?? []);
+  const sectorIds = templates.map((t) => t.id);
   const indicators: Indicator[] = [];
   const comparisonIds: string[] = [];
-  for (const id of sectorIds) {
-    const t = templateById(id);
-    if (!t) throw unknownSector(id, SECTOR_TEMPLATES.map((x) => x.id));
+  for (const t of templates) {
     for (const ind of templateIndicators(t)) if (!indicators.includes(ind)) indicators.push(ind);
     comparisonIds.push(...t.defaultComparisons);
   }
   if (!values.years) throw new UsageError("mangler --years");
   const years = parseYears(values.years);
   if (!values.out) throw new UsageError("mangler --out");
+  const mergedHistory = values["merged-history"] ?? "break";
+  if (mergedHistory !== "break" && mergedHistory !== "sum") throw new UsageError(`--merged-history må være break eller sum (fikk «${mergedHistory}»)`);
   const peerIds = (values.peers ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((text) => {
     const m = resolveMunicipality(text);
     if (!m) throw unknownPeer(text);
@@ -140,7 +147,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   const policy: CachePolicy = values["no-cache"] ? "network-only" : values.refresh ? "refresh" : "cache-first";
 
   const result = await loadFromSsb(
-    { indicators, municipalities, years, weighted: average === "weighted" },
+    { indicators, municipalities, years, weighted: average === "weighted", backSeries: mergedHistory === "sum" },
     {
       client,
       cache,

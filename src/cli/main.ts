@@ -1,7 +1,7 @@
 /**
  * The `kostra` command: the benchmark engine without Excel.
  *
- *   kostra profile [--input FILE]… [--sample] --sector ID --municipality CODE --year YYYY
+ *   kostra profile [--input FILE]… [--sample] --sector SECTOR|TEMPLATE --municipality CODE --year YYYY
  *                  [--compare CODE,…] [--network asss|custom|none] [--peers CODE,…]
  *                  [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak] [--average simple|weighted]
  *                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
@@ -14,8 +14,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { benchmark } from "../kostra/benchmark";
-import { INDICATORS, SECTORS, SECTOR_TEMPLATES, templateById, templatesOfSector } from "../kostra/catalog";
-import { KostraError, unknownSector } from "../kostra/errors";
+import { INDICATORS, SECTORS, templatesOfSector } from "../kostra/catalog";
+import { KostraError } from "../kostra/errors";
 import type { Lang } from "../kostra/types";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
@@ -23,7 +23,7 @@ import { runCatalog } from "./catalog";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
 import { UsageError, type Io } from "./io";
-import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, oneOf, required, yearOf } from "./options";
+import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, oneOf, required, templatesFor, yearOf } from "./options";
 import { profileToCsv, profileToJson, profileToTable } from "./profile-output";
 
 export type { Io };
@@ -39,14 +39,18 @@ const USAGE = `Bruk / usage:
                [--network asss|custom|none] [--peers KODE,…] [--base ID] [--reference ID,…]
                [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
                [--cache-dir MAPPE | --no-cache] [--refresh] [--allow-partial] [--timeout SEK]
-               --out FIL.json
+               [--merged-history break|sum] --out FIL.json
   kostra report --sector ID[,ID] --municipality KODE --year ÅÅÅÅ [--years A-B] [--input FIL]… [--sample]
                 [--compare KODE,…] [--network asss|custom|none] [--peers KODE,…]
                 [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak]
                 [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
-                [--chart-comparisons] [--lang nb|en] --out FIL.xlsx
-  kostra templates [--lang nb|en]
+                [--chart-comparisons] [--merged-history break|sum] [--lang nb|en] --out FIL.xlsx
+  kostra templates [--lang nb|en]                  sektorer, maler og antall indikatorer
   kostra catalog (--metadata MAPPE | --live [--base-url URL] [--record MAPPE]) [--format table|json] [--lang nb|en]
+
+--sector: en mal (pleie-omsorg-67) eller en sektor (pleie-omsorg = alle sektorens maler).
+--merged-history sum: år før en kommunesammenslåing summeres fra de tidligere kommunene
+  (beløp og antall; per innbygger regnes om fra summert beløp og folketall).
 
 Sammenligningsgrupper / comparison groups:
   --network asss     ASSS-nettverket (standard)
@@ -65,17 +69,19 @@ function runProfile(args: string[], io: Io): number {
     allowPositionals: false,
   });
   const lang = langOf(values.lang);
-  const sector = required("--sector", values.sector);
-  if (!templateById(sector)) throw unknownSector(sector, SECTOR_TEMPLATES.map((t) => t.id));
+  const templates = templatesFor([required("--sector", values.sector)]);
   const year = yearOf("--year", required("--year", values.year));
   const format = oneOf("--format", values.format, ["table", "csv", "json"] as const, "table");
-  const options = benchmarkOptions(sector, year, values);
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
-  const profile = benchmark(dataset, options);
-  if (profile.provenance.some((p) => p.synthetic) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);
-  if (format === "json") io.out(JSON.stringify(profileToJson(profile, lang), null, 2) + "\n");
-  else if (format === "csv") io.out(profileToCsv(profile, lang));
-  else io.out(profileToTable(profile, lang));
+  // A sector with several templates (pleie og omsorg, kommunehelse) gives one profile each.
+  const profiles = templates.map((t) => benchmark(dataset, benchmarkOptions(t.id, year, values)));
+  if (profiles.some((p) => p.provenance.some((x) => x.synthetic)) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);
+  if (format === "json") {
+    const json = profiles.map((p) => profileToJson(p, lang));
+    io.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n");
+  } else {
+    io.out(profiles.map((p) => (format === "csv" ? profileToCsv(p, lang) : profileToTable(p, lang))).join("\n"));
+  }
   return 0;
 }
 

@@ -1,11 +1,12 @@
 /** Options shared by the commands that benchmark: parsing, checking and loading the data. */
 import { basename } from "node:path";
 import { defaultOptions } from "../kostra/benchmark";
+import { SECTORS, SECTOR_TEMPLATES, templateById, templatesOfSector } from "../kostra/catalog";
 import { mergeDatasets } from "../kostra/dataset";
-import { aggregateAsFocal, kostraGroupUnknown, unknownMunicipality } from "../kostra/errors";
+import { aggregateAsFocal, kostraGroupUnknown, unknownMunicipality, unknownSector } from "../kostra/errors";
 import { isAggregate, kostraGroupOf, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK } from "../kostra/networks";
-import type { AverageKind, BenchmarkOptions, Dataset, Lang } from "../kostra/types";
+import type { AverageKind, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
 import { readDataFile } from "../sources/file";
 import { sampleDataset } from "../sources/sample";
 import { UsageError, type Io } from "./io";
@@ -133,4 +134,20 @@ export function benchmarkOptions(sector: string, year: number, values: Benchmark
   }
   options.comparisons = options.comparisons.filter((c) => resolveMunicipality(c)?.id !== focal.id);
   return options;
+}
+
+/**
+ * The templates `--sector` names: each value a template id ("pleie-omsorg-67") or a
+ * sector id ("pleie-omsorg", meaning all its templates), comma-separated or repeated.
+ */
+export function templatesFor(values: readonly string[]): SectorTemplate[] {
+  const ids = values.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError("mangler --sector");
+  const templates: SectorTemplate[] = [];
+  for (const id of ids) {
+    const found = templateById(id) ? [templateById(id)!] : templatesOfSector(id);
+    if (found.length === 0) throw unknownSector(id, [...SECTORS.map((x) => x.id), ...SECTOR_TEMPLATES.map((x) => x.id)].filter((x, i, all) => all.indexOf(x) === i));
+    for (const t of found) if (!templates.includes(t)) templates.push(t);
+  }
+  return templates;
 }

@@ -17,14 +17,12 @@
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { SECTOR_TEMPLATES, templateById } from "../kostra/catalog";
-import { unknownSector } from "../kostra/errors";
 import { buildReport } from "../report/report";
 import { writeXlsx } from "../report/xlsx-writer";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { parseYears } from "./fetch";
 import { UsageError, type Io } from "./io";
-import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, required, yearOf } from "./options";
+import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
 
 export async function runReport(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -42,9 +40,7 @@ export async function runReport(args: string[], io: Io): Promise<number> {
     allowPositionals: false,
   });
   const lang = langOf(values.lang);
-  const sectors = (values.sector ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  if (sectors.length === 0) throw new UsageError("mangler --sector");
-  for (const s of sectors) if (!templateById(s)) throw unknownSector(s, SECTOR_TEMPLATES.map((t) => t.id));
+  const sectors = templatesFor(values.sector ?? []).map((t) => t.id);
   const year = yearOf("--year", required("--year", values.year));
   const years = values.years ? parseYears(values.years) : [year];
   const out = required("--out", values.out);

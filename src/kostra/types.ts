@@ -123,6 +123,8 @@ export interface Sector {
 export interface SectorTemplate {
   id: string;
   label: LocalizedText;
+  /** A shorter name for sheet names (Excel allows 31 characters), when the label is long. */
+  sheetLabel?: LocalizedText;
   /** The sector the template belongs to. */
   sector?: string;
   /** Indicator ids in display order. */

@@ -113,10 +113,12 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
   for (const p of profiles) {
     const label = p.sector.label[req.lang];
+    // Sheet names hold 31 characters: a template with a long name gives a short one for its sheets.
+    const sheetLabel = p.sector.sheetLabel?.[req.lang] ?? label;
     sheets.push(
       buildProfileSheet(p, {
         key: `profile:${p.sector.id}:${p.year}`,
-        name: uniqueName(`${label} ${p.year}`, taken),
+        name: uniqueName(`${sheetLabel} ${p.year}`, taken),
         lang: req.lang,
         lookup: data.lookup,
         chartComparisons: req.chartComparisons,
@@ -125,7 +127,7 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
     sheets.push(
       buildTimeSeriesSheet({
         key: `trend:${p.sector.id}`,
-        name: uniqueName(`${SERIES_PREFIX[req.lang]} ${label}`, taken),
+        name: uniqueName(`${SERIES_PREFIX[req.lang]} ${sheetLabel}`, taken),
         lang: req.lang,
         sectorLabel: label,
         focal: p.focal,
