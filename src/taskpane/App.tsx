@@ -27,6 +27,8 @@ import { SelectionForm } from "./components/SelectionForm";
 
 import { SourcePicker } from "./components/SourcePicker";
 
+import { TemplateEditorContext } from "./components/TemplateEditorContext";
+
 import { langFromDisplayLanguage, loadMessages } from "./i18n";
 
 import type { PaneServices } from "./services/types";
@@ -113,6 +115,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
 
   const years = useMemo(() => yearOptions(services.now(), form.year, form.span.from, form.span.to), [services, form.year, form.span.from, form.span.to]);
   const result = useMemo(() => (data ? computeProfile(data.dataset, form) : null), [data, form]);
+  const editorEnv = useMemo(() => ({ services, baseUrl: form.baseUrl }), [services, form.baseUrl]);
   const profile = result?.ok ? result.profile : null;
   const focalName = domain().municipalityById(form.municipality)?.name ?? form.municipality;
 
@@ -285,7 +288,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
       {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}
 
       <section className={styles.section} aria-label={t.selectionHeading}>
-        <SelectionForm t={t} lang={lang} years={years} form={form} dispatch={choose} />
+        <TemplateEditorContext.Provider value={editorEnv}>
+          <SelectionForm t={t} lang={lang} years={years} form={form} dispatch={choose} />
+        </TemplateEditorContext.Provider>
         <AdvancedOptions
           t={t}
           summary={averagingLine(form, profile, lang)}

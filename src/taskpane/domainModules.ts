@@ -5,6 +5,15 @@
  * start-up (see ./domain.ts) instead of in its first script.
  */
 export { indicatorFor, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../kostra/catalog";
+export {
+  INDICATORS,
+  isUserTemplate,
+  registerUserTemplate,
+  USER_TEMPLATE_PREFIX,
+  userIndicatorFromSsb,
+  userTemplateOf,
+  type SsbPick,
+} from "../kostra/catalog";
 export { benchmark, municipalityInYear } from "../kostra/benchmark";
 export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";

@@ -1,9 +1,18 @@
-import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { Button, Caption1, Dropdown, Field, Option, OptionGroup, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useContext, useRef, useState } from "react";
 
 import type { Lang } from "../../kostra/types";
-import { shared } from "../styles";
+import { messagesFor } from "../i18n";
+import { shared, staticStyles } from "../styles";
 import { domain } from "../domain";
+import { TemplateEditorContext } from "./TemplateEditorContext";
 
+// The editor is opened from here now and then, so it loads on demand.
+const TemplateEditor = lazy(() => import(/* webpackChunkName: "template-editor" */ "./TemplateEditor"));
+
+const styles = staticStyles("template-picker", {
+  row: `display:flex;flex-wrap:wrap;column-gap:${tokens.spacingHorizontalS};row-gap:${tokens.spacingVerticalXS};margin-top:${tokens.spacingVerticalXS};`,
+});
 
 export interface TemplatePickerProps {
   label: string;
@@ -12,22 +21,95 @@ export interface TemplatePickerProps {
   onChange: (sector: string) => void;
 }
 
+/** The sector templates grouped by sector, the user's own last; and the buttons that open the template editor. */
 export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerProps) {
-  const selected = domain().SECTOR_TEMPLATES.find((t) => t.id === value);
+  const t = messagesFor(lang);
+  const env = useContext(TemplateEditorContext);
+  const [editing, setEditing] = useState<"edit" | "new" | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const d = domain();
+  const templates = d.SECTOR_TEMPLATES;
+  const selected = templates.find((x) => x.id === value);
+  const groups = d.SECTORS.map((s) => ({ id: s.id, label: s.label[lang], templates: templates.filter((x) => x.sector === s.id && !d.isUserTemplate(x.id)) }));
+  const known = new Set(groups.flatMap((g) => g.templates.map((x) => x.id)));
+  const rest = templates.filter((x) => !known.has(x.id));
+
+  const close = (savedId: string | null) => {
+    const opener = editing === "new" ? newButton : editButton;
+    setEditing(null);
+    if (savedId) {
+      setSaved(domain().templateById(savedId)?.label[lang] ?? savedId);
+      onChange(savedId);
+    }
+    // Focus goes back where the user opened the editor from.
+    setTimeout(() => opener.current?.focus(), 0);
+  };
+
   return (
-    <Field label={label}>
-      <Dropdown
-        className={shared.narrow}
-        value={selected?.label[lang] ?? ""}
-        selectedOptions={[value]}
-        onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}
-      >
-        {domain().SECTOR_TEMPLATES.map((t) => (
-          <Option key={t.id} value={t.id}>
-            {t.label[lang]}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
+    <div>
+      <Field label={label}>
+        <Dropdown
+          className={shared.narrow}
+          value={selected?.label[lang] ?? ""}
+          selectedOptions={[value]}
+          onOptionSelect={(_, data) => {
+            if (data.optionValue) {
+              setSaved(null);
+              onChange(data.optionValue);
+            }
+          }}
+        >
+          {groups
+            .filter((g) => g.templates.length > 0)
+            .map((g) => (
+              <OptionGroup key={g.id} label={g.label}>
+                {g.templates.map((x) => (
+                  <Option key={x.id} value={x.id}>
+                    {x.label[lang]}
+                  </Option>
+                ))}
+              </OptionGroup>
+            ))}
+          {rest.length > 0 && (
+            <OptionGroup label={t.userTemplatesGroup}>
+              {rest.map((x) => (
+                <Option key={x.id} value={x.id}>
+                  {x.label[lang]}
+                </Option>
+              ))}
+            </OptionGroup>
+          )}
+        </Dropdown>
+      </Field>
+      <div className={styles.row}>
+        <Button size="small" ref={editButton} disabled={!selected} onClick={() => setEditing("edit")}>
+          {t.editTemplate}
+        </Button>
+        <Button size="small" ref={newButton} onClick={() => setEditing("new")}>
+          {t.newTemplate}
+        </Button>
+      </div>
+      {saved && (
+        <Caption1 as="p" role="status" style={{ margin: 0 }}>
+          {t.editorSaved(saved)}
+        </Caption1>
+      )}
+      {editing && (
+        <Suspense fallback={<Caption1 role="status">{t.editorOpening}</Caption1>}>
+          <TemplateEditor
+            t={t}
+            lang={lang}
+            template={editing === "edit" ? (selected ?? null) : null}
+            current={selected ?? null}
+            services={env?.services ?? null}
+            baseUrl={env?.baseUrl ?? ""}
+            onSave={(id) => close(id)}
+            onCancel={() => close(null)}
+          />
+        </Suspense>
+      )}
+    </div>
   );
 }

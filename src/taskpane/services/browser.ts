@@ -36,6 +36,17 @@ export function createBrowserServices(): PaneServices {
       const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, onWait });
       return loadFromSsb(request, { client, cache, policy: refresh ? "refresh" : "cache-first", signal, onProgress });
     },
+    async searchSsbTables(query, { signal, baseUrl, lang }) {
+      const { SsbClient } = await import("../../sources/ssb/client");
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: lang === "en" ? "en" : "no" });
+      const tables = await client.search(query, signal);
+      return tables.map((t) => ({ id: t.id, label: t.label, firstPeriod: t.firstPeriod, lastPeriod: t.lastPeriod, updated: t.updated }));
+    },
+    async ssbTableMetadata(table, { signal, baseUrl, lang }) {
+      const [{ SsbClient }, { tableDimensions }] = await Promise.all([import("../../sources/ssb/client"), import("./ssbTables")]);
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: lang === "en" ? "en" : "no" });
+      return tableDimensions(table, await client.metadata(table, signal));
+    },
     async downloadXlsx(plan, fileName) {
       const { writeXlsx } = await import("../../report/xlsx-writer");
       const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });

@@ -14,6 +14,18 @@ import type { ReportPlan } from "../../report/plan";
 import type { SettingsReadResult } from "../../report/template-settings";
 import type { LoadProgress, SsbLoadResult } from "../../sources/ssb/load";
 import type { LoadRequest } from "../../sources/ssb/planner";
+import type { SsbTableDimensions, SsbTableHit } from "./ssbTables";
+
+export type { SsbTableDimensions, SsbTableHit };
+
+/** How the template editor asks SSB about its tables. */
+export interface SsbAskOptions {
+  signal?: AbortSignal;
+  /** The municipality's proxy for SSB's API; SSB itself when empty. */
+  baseUrl?: string;
+  /** The language of SSB's labels ("en" for the English pane). */
+  lang?: "nb" | "en";
+}
 
 /** Observations read from a source, with what the reader wants the user to know. */
 export interface SourceData {
@@ -49,6 +61,10 @@ export interface PaneServices {
   loadSelection?(): Promise<SourceData>;
   /** Load from SSB's API (or the proxy). Throws SsbError. */
   loadSsb(request: LoadRequest, callbacks: SsbLoadCallbacks): Promise<SsbLoadResult>;
+  /** SSB tables matching a search (`/tables?query=`), for the template editor. Throws SsbError. */
+  searchSsbTables?(query: string, options: SsbAskOptions): Promise<SsbTableHit[]>;
+  /** A table's dimensions and codes from its metadata, for the template editor. Throws SsbError or KostraError. */
+  ssbTableMetadata?(table: string, options: SsbAskOptions): Promise<SsbTableDimensions>;
   /** Write the report into the open workbook with its template settings (Excel only). Throws GatewayError. */
   writeReport?(plan: ReportPlan, settings: SettingsInput): Promise<ApplyResult>;
   /** The template settings the open workbook carries (Excel only). Reading changes nothing. */

@@ -36,13 +36,22 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null):
     chartComparisons: form.chartComparisons,
     ...(form.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang,
+    ...userTemplateFor(form.sector),
   };
+}
+
+/** The chosen template, when it is the user's own, so the settings open it in any workbook. */
+function userTemplateFor(sector: string): Pick<SettingsInput, "userTemplate"> {
+  const userTemplate = domain().userTemplateOf(sector);
+  return userTemplate ? { userTemplate } : {};
 }
 
 const idOf = (text: string): string => domain().resolveMunicipality(text)?.id ?? text;
 
 /** The choices a template's settings describe (their report language and sheets are not choices). */
 export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" | "writtenAt" | "schemaVersion">, current?: FormState): FormState {
+  // A user template the settings carry joins the picker (the settings were checked when read).
+  if (settings.userTemplate) domain().registerUserTemplate(settings.userTemplate.template, settings.userTemplate.indicators);
   const [sector, ...extraSectors] = settings.sectors;
   const years = settings.years.length ? settings.years : [settings.year];
   const source: SourceKind = settings.source.kind === "sheet" ? "selection" : settings.source.kind;

@@ -63,6 +63,7 @@ export function readTemplateFile(text: string): TemplateFileResult {
       source: s.source as TemplateSettings["source"],
       ...(typeof s.chartComparisons === "boolean" ? { chartComparisons: s.chartComparisons } : {}),
       lang: s.lang as TemplateSettings["lang"],
+      ...(s.userTemplate !== undefined ? { userTemplate: s.userTemplate as NonNullable<TemplateSettings["userTemplate"]> } : {}),
       writtenAt: isString(s.writtenAt) ? s.writtenAt : "",
     },
   };

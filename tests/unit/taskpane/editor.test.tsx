@@ -1,0 +1,267 @@
+/** @jest-environment jsdom */
+/**
+ * The template editor: add from the catalog and from SSB, remove, reorder, rename, decimals,
+ * save and cancel; a saved template's export and import; SSB's search with fake services
+ * (hits, no hits, SSB failing).
+ */
+import "@testing-library/jest-dom";
+import * as fs from "fs";
+import * as path from "path";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { resetUserCatalog, templateById } from "../../../src/kostra/catalog";
+import { SsbError } from "../../../src/sources/ssb/types";
+import { tableDimensions } from "../../../src/taskpane/services/ssbTables";
+import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
+import { card, chooseFiles, press, renderPane, settle } from "./renderPane";
+
+const METADATA_12362 = JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/ssb/metadata/12362.json"), "utf8"));
+const KUNST = "Netto driftsutgifter kunstformidling pr. innbygger";
+const BIBLIOTEK = "Netto driftsutgifter bibliotek pr. innbygger";
+const PLAN = "Netto driftsutgifter til plansaksbehandling pr. innbygger";
+
+afterEach(() => resetUserCatalog());
+
+const dialog = () => screen.getByRole("dialog");
+
+/** Click as a user does: the focus moves to what is clicked (fireEvent alone leaves it where it was). */
+function click(el: HTMLElement): void {
+  el.focus();
+  fireEvent.click(el);
+}
+const openDialog = async () => screen.getByRole("dialog");
+const order = () => within(dialog()).getAllByRole("textbox", { name: /^Visningsnavn for/ }).map((el) => (el as HTMLInputElement).value);
+
+async function openEditor(button: "Ny mal" | "Rediger mal" | "New template") {
+  await press(button);
+  await screen.findByRole("dialog", undefined, { timeout: 5000 });
+  await settle();
+}
+
+async function addFromCatalog(search: string, label: string) {
+  const box = within(dialog()).getByRole("searchbox", { name: "Søk i katalogen" });
+  fireEvent.change(box, { target: { value: search } });
+  fireEvent.click(within(dialog()).getByRole("button", { name: `Legg til «${label}»` }));
+  await settle(1);
+}
+
+describe("template editor", () => {
+  it("builds a new template from the catalog: add, reorder, rename, decimals, remove, save", async () => {
+    await renderPane();
+    await openEditor("Ny mal");
+    expect(within(dialog()).getByText(/Malen har ingen indikatorer ennå/)).toBeInTheDocument();
+    fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "Kultur for ledelsen" } });
+
+    await addFromCatalog("kunstformidling", KUNST);
+    expect(within(dialog()).getByRole("searchbox", { name: "Søk i katalogen" })).toHaveFocus();
+    await addFromCatalog("bibliotek", BIBLIOTEK);
+    await addFromCatalog("plansaksbehandling", PLAN);
+    expect(order()).toEqual([KUNST, BIBLIOTEK, PLAN]);
+    // Already chosen indicators are not offered again.
+    fireEvent.change(within(dialog()).getByRole("searchbox", { name: "Søk i katalogen" }), { target: { value: "bibliotek" } });
+    expect(within(dialog()).queryByRole("button", { name: `Legg til «${BIBLIOTEK}»` })).not.toBeInTheDocument();
+
+    // Move "bibliotek" to the top; the focus stays on the button pressed.
+    const up = within(dialog()).getByRole("button", { name: `Flytt «${BIBLIOTEK}» opp` });
+    fireEvent.click(up);
+    await settle(1);
+    expect(order()).toEqual([BIBLIOTEK, KUNST, PLAN]);
+    expect(within(dialog()).getByRole("button", { name: `Flytt «${BIBLIOTEK}» opp` })).toHaveFocus();
+    expect(within(dialog()).getByText(`«${BIBLIOTEK}» er nå nummer 1 av 3.`)).toBeInTheDocument();
+    // At the top, "up" is announced as unavailable and does nothing.
+    fireEvent.click(within(dialog()).getByRole("button", { name: `Flytt «${BIBLIOTEK}» opp` }));
+    expect(order()[0]).toBe(BIBLIOTEK);
+    fireEvent.click(within(dialog()).getByRole("button", { name: `Flytt «${KUNST}» ned` }));
+    await settle(1);
+    expect(order()).toEqual([BIBLIOTEK, PLAN, KUNST]);
+
+    // Remove plansaksbehandling; the focus goes to the next indicator's remove button.
+    fireEvent.click(within(dialog()).getByRole("button", { name: `Fjern «${PLAN}»` }));
+    await settle(1);
+    expect(order()).toEqual([BIBLIOTEK, KUNST]);
+    expect(within(dialog()).getByRole("button", { name: `Fjern «${KUNST}»` })).toHaveFocus();
+
+    fireEvent.change(within(dialog()).getByRole("textbox", { name: `Visningsnavn for «${KUNST}»` }), { target: { value: "Kunstformidling" } });
+    fireEvent.change(within(dialog()).getByRole("combobox", { name: "Desimaler for «Kunstformidling»" }), { target: { value: "2" } });
+
+    await press("Lagre malen");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Kultur for ledelsen");
+    expect(screen.getByText("Malen «Kultur for ledelsen» er lagret og valgt.")).toBeInTheDocument();
+    const saved = templateById("mal-kultur-for-ledelsen");
+    expect(saved).toMatchObject({
+      indicators: ["bibliotek", "kunstformidling"],
+      labels: { kunstformidling: { nb: "Kunstformidling", en: "Kunstformidling" } },
+      decimals: { kunstformidling: 2 },
+    });
+    // The preview uses the template at once, with its own label and decimals.
+    expect(screen.getAllByRole("article")).toHaveLength(2);
+    const kunst = card(/^Kunstformidling/);
+    expect(within(kunst).getAllByText(/\d,\d\d\b/).length).toBeGreaterThan(0);
+    // Focus is back on the button the editor was opened from.
+    await settle(1);
+    expect(screen.getByRole("button", { name: "Ny mal" })).toHaveFocus();
+
+    // The picker lists it among the user's own templates, and it can be edited in place.
+    fireEvent.click(screen.getByRole("combobox", { name: "Sektormal" }));
+    expect(screen.getByRole("group", { name: "Egne maler" })).toHaveTextContent("Kultur for ledelsen");
+    expect(screen.getByRole("group", { name: "Barnehage" })).toBeInTheDocument();
+  });
+
+  it("cancels without changing anything, and says what keeps a template from being saved", async () => {
+    await renderPane();
+    await openEditor("Ny mal");
+    fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "" } });
+    await press("Lagre malen");
+    expect(within(dialog()).getByRole("alert")).toHaveTextContent("Malen kan ikke lagres Gi malen et navn. Legg til minst én indikator.");
+    await addFromCatalog("bibliotek", BIBLIOTEK);
+    await press("Avbryt");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Plan, miljø og kultur");
+    expect(templateById("mal-min-mal")).toBeUndefined();
+    expect(screen.getAllByRole("article")).toHaveLength(6);
+  });
+
+  it("copies a template that comes with the add-in under a new name", async () => {
+    await renderPane();
+    await openEditor("Rediger mal");
+    expect(within(dialog()).getByText(/følger med tillegget; du lagrer en egen kopi/)).toBeInTheDocument();
+    expect(within(dialog()).getByRole("textbox", { name: /Navn på malen/ })).toHaveValue("Plan, miljø og kultur (egen)");
+    expect(order()).toHaveLength(6);
+    fireEvent.click(within(dialog()).getByRole("button", { name: `Fjern «${KUNST}»` }));
+    await press("Lagre malen");
+    expect(templateById("plan-miljo-kultur")?.indicators).toHaveLength(6);
+    expect(templateById("mal-plan-miljo-og-kultur-egen")?.indicators).toHaveLength(5);
+    expect(screen.getAllByRole("article")).toHaveLength(5);
+  });
+
+  describe("adding from SSB", () => {
+    const hits = [{ id: "12362", label: "12362: Utgifter til kommunale tjenester (K) 2015 - 2024", firstPeriod: "2015", lastPeriod: "2024" }];
+
+    it("searches SSB's tables, picks one code per dimension from the metadata and adds the indicator", async () => {
+      const searchSsbTables = jest.fn(async () => hits);
+      const ssbTableMetadata = jest.fn(async (table: string) => tableDimensions(table, METADATA_12362));
+      await renderPane({ services: fakeServices({ searchSsbTables, ssbTableMetadata }) });
+      await openEditor("Ny mal");
+      fireEvent.change(within(dialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" }), { target: { value: "kommunale utgifter" } });
+      fireEvent.click(within(dialog()).getByRole("button", { name: "Søk i SSB" }));
+      await settle();
+      expect(searchSsbTables).toHaveBeenCalledWith("kommunale utgifter", expect.objectContaining({ lang: "nb", baseUrl: "" }));
+      expect(within(dialog()).getByText("1 tabell funnet.")).toBeInTheDocument();
+
+      fireEvent.click(within(dialog()).getByRole("button", { name: "Velg tabell 12362" }));
+      await settle();
+      expect(ssbTableMetadata).toHaveBeenCalledWith("12362", expect.anything());
+      const pick = within(dialog()).getByRole("heading", { name: /^Tabell 12362/ });
+      expect(pick).toHaveFocus();
+      // Region and year are not picked; the other dimensions are.
+      expect(within(dialog()).queryByRole("combobox", { name: "region" })).not.toBeInTheDocument();
+      fireEvent.change(within(dialog()).getByRole("combobox", { name: "funksjon" }), { target: { value: "370" } });
+      fireEvent.change(within(dialog()).getByRole("combobox", { name: "art" }), { target: { value: "AGD2" } });
+      fireEvent.change(within(dialog()).getByRole("combobox", { name: "statistikkvariabel" }), { target: { value: "KOSbelopinnbygge0000" } });
+      expect(within(dialog()).getByRole("textbox", { name: /Navn på indikatoren/ })).toHaveValue("Bibliotek, Netto driftsutgifter, Kroner per innbygger");
+      expect(within(dialog()).getByText("Enhet: kr per innbygger")).toBeInTheDocument();
+      fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på indikatoren/ }), { target: { value: "Bibliotek (SSB)" } });
+      fireEvent.click(within(dialog()).getByRole("button", { name: "Legg til indikatoren" }));
+      await settle(1);
+      expect(order()).toEqual(["Bibliotek (SSB)"]);
+      expect(within(dialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" })).toHaveFocus();
+
+      await press("Lagre malen");
+      const saved = templateById("mal-min-mal");
+      expect(saved?.indicators).toEqual(["bruker-12362-kosbelopinnbygge0000-agd2-370"]);
+      expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Min mal");
+      // The embedded sample has no figures for it, and the preview says so rather than inventing any.
+      expect(within(screen.getByRole("region", { name: "Forhåndsvisning" })).getByRole("alert")).toHaveTextContent("Ingen data for 2017 i malen «Min mal»");
+    });
+
+    it("says so when no table matches", async () => {
+      await renderPane({ services: fakeServices({ searchSsbTables: jest.fn(async () => []), ssbTableMetadata: jest.fn() }) });
+      await openEditor("Ny mal");
+      fireEvent.change(within(dialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" }), { target: { value: "zzz" } });
+      fireEvent.submit(within(dialog()).getByRole("search"));
+      await settle();
+      expect(within(dialog()).getByText("Ingen SSB-tabeller passer «zzz». Prøv andre ord eller et tabellnummer.")).toBeInTheDocument();
+      expect(within(dialog()).queryByRole("button", { name: /Velg tabell/ })).not.toBeInTheDocument();
+    });
+
+    it("shows SSB's failure in a message bar in bokmål and lets the user try again", async () => {
+      const failure = new SsbError("unavailable", { nb: "SSB svarer ikke akkurat nå.", en: "SSB is not answering right now." }, { status: 503 });
+      const searchSsbTables = jest.fn().mockRejectedValueOnce(failure).mockResolvedValueOnce(hits);
+      const ssbTableMetadata = jest.fn().mockRejectedValue(failure);
+      await renderPane({ services: fakeServices({ searchSsbTables, ssbTableMetadata }) });
+      await openEditor("Ny mal");
+      fireEvent.change(within(await openDialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" }), { target: { value: "bibliotek" } });
+      click(within(await openDialog()).getByRole("button", { name: "Søk i SSB" }));
+      await settle();
+      expect(within(await openDialog()).getByText("SSB-søket mislyktes")).toBeInTheDocument();
+      expect(within(await openDialog()).getByText(/SSB svarer ikke akkurat nå\./)).toBeInTheDocument();
+
+      click(within(await openDialog()).getByRole("button", { name: "Søk i SSB" }));
+      await settle();
+      expect(within(await openDialog()).queryByText("SSB-søket mislyktes")).not.toBeInTheDocument();
+      click(within(await openDialog()).getByRole("button", { name: "Velg tabell 12362" }));
+      await settle();
+      expect(within(await openDialog()).getByText("Tabellens metadata kunne ikke hentes")).toBeInTheDocument();
+      await waitFor(async () => expect(within(await openDialog()).getByRole("button", { name: "Velg tabell 12362" })).toHaveFocus());
+      await press("Avbryt");
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+
+    it("shows SSB's failure in English in the English pane", async () => {
+      const failure = new SsbError("unavailable", { nb: "SSB svarer ikke akkurat nå.", en: "SSB is not answering right now." }, { status: 503 });
+      await renderPane({ displayLanguage: "en-US", services: fakeServices({ searchSsbTables: jest.fn().mockRejectedValue(failure), ssbTableMetadata: jest.fn() }) });
+      await settle();
+      await openEditor("New template");
+      fireEvent.change(within(await openDialog()).getByRole("searchbox", { name: "Search SSB tables" }), { target: { value: "library" } });
+      fireEvent.click(within(await openDialog()).getByRole("button", { name: "Search SSB" }));
+      await settle();
+      expect(within(await openDialog()).getByText("The SSB search failed")).toBeInTheDocument();
+      expect(within(await openDialog()).getByText(/SSB is not answering right now\./)).toBeInTheDocument();
+    });
+  });
+
+  it("carries a saved template through export and import into a fresh pane", async () => {
+    const { unmount, services } = await renderPane({ services: fakeServices({ searchSsbTables: jest.fn(), ssbTableMetadata: jest.fn() }) });
+    await openEditor("Ny mal");
+    fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "Delt mal" } });
+    await addFromCatalog("bibliotek", BIBLIOTEK);
+    fireEvent.change(within(dialog()).getByRole("textbox", { name: `Visningsnavn for «${BIBLIOTEK}»` }), { target: { value: "Bibliotek" } });
+    await press("Lagre malen");
+    await press("Eksporter mal");
+    expect(services.downloadText).toHaveBeenCalledTimes(1);
+    const [text] = services.downloadText.mock.calls[0] as [string];
+    const file = JSON.parse(text);
+    expect(file.sectors).toEqual(["mal-delt-mal"]);
+    expect(file.userTemplate.template).toMatchObject({ id: "mal-delt-mal", indicators: ["bibliotek"], labels: { bibliotek: { nb: "Bibliotek", en: "Bibliotek" } } });
+    unmount();
+
+    // Another workbook (or another person's pane) knows nothing of it until the file is imported.
+    resetUserCatalog();
+    expect(templateById("mal-delt-mal")).toBeUndefined();
+    await renderPane();
+    await chooseFiles("Velg malfil", [textFile(text, "delt-mal.json", "application/json")]);
+    expect(screen.getByText("Malen er lest inn.")).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Delt mal");
+    expect(screen.getAllByRole("article")).toHaveLength(1);
+    expect(card(/^Bibliotek/)).toBeInTheDocument();
+  });
+
+  it("writes the template into the workbook's settings, and a workbook carrying one opens on it", async () => {
+    const { services, unmount } = await renderPane({ services: fakeExcelServices() });
+    await openEditor("Ny mal");
+    fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "Arbeidsbokmal" } });
+    await addFromCatalog("kunstformidling", KUNST);
+    await press("Lagre malen");
+    await press("Skriv til arbeidsbok");
+    const [, settings] = services.writeReport.mock.calls[0];
+    expect(settings.sectors).toEqual(["mal-arbeidsbokmal"]);
+    expect(settings.userTemplate.template.indicators).toEqual(["kunstformidling"]);
+    unmount();
+
+    resetUserCatalog();
+    const written = { ...settings, schemaVersion: 1, ownedSheets: [], writtenAt: "2025-11-27T08:13:00.000Z" };
+    await renderPane({ services: fakeExcelServices({ readTemplate: jest.fn(async () => ({ kind: "ok" as const, settings: written })) }) });
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Arbeidsbokmal");
+    expect(templateById("mal-arbeidsbokmal")?.indicators).toEqual(["kunstformidling"]);
+  });
+});
