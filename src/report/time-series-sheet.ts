@@ -13,7 +13,7 @@
  * not be computed. The network averages stay as SSB published them.
  */
 import { type MergedHistory, type NotComputed, preMergerYears, type YearStructure } from "../kostra/mergers";
-import { municipalityById, refForYear } from "../kostra/municipalities";
+import { aggregateLabel, municipalityById, refForYear } from "../kostra/municipalities";
 import { networkMembers, OSLO_ID } from "../kostra/networks";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
@@ -28,7 +28,7 @@ export interface TimeSeriesOptions {
   network: Network;
   indicators: readonly Indicator[];
   years: readonly number[];
-  options: Pick<BenchmarkOptions, "average" | "includeOslo" | "includeFocal">;
+  options: Pick<BenchmarkOptions, "average" | "includeOslo" | "includeFocal" | "base">;
   lookup: (indicator: string, municipality: string, year: number) => string;
   source: string;
   /** How the focal municipality's years before a merger are shown; "break" when absent. */
@@ -99,7 +99,9 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const n = o.indicators.length;
   const yearCol = (k: number) => 2 + k; // B, C, …
   const lastYearCol = yearCol(years.length - 1);
-  const net = o.network.shortName;
+  // A published base (a KOSTRA group, Landet uten Oslo) is the average in every year; else the network's.
+  const base = o.options.base;
+  const net = base ? (aggregateLabel(base, years[years.length - 1], lang) ?? base) : o.network.shortName;
   const history = o.mergedHistory ?? "break";
   const before = preMergerYears(o.focal.id, years);
   const beforeYears = new Set(before.map((s) => s.year));
@@ -152,17 +154,20 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
     const header = basisHeader(ctx, lang);
     const body = o.indicators.map((ind, i) => {
       const { cells, refs } = basisRow(ctx, ind.id, cRow(i), basisCol, cHeader);
-      averageRows[i].push(formula(averageFormula(refs), ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0"));
+      const fmt = ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0";
+      averageRows[i].push(formula(base ? o.lookup(ind.id, base, y) : averageFormula(refs), fmt));
       return cells;
     });
-    if (width > 0) {
+    if (base) {
+      // The published figure is looked up directly; the members' basis is not needed.
+    } else if (width > 0) {
       basisBlocks.push({ at: cellAddress(basisCol, cHeader - 1), rows: [[text(`${t.basis} ${y}`), ...Array.from({ length: width - 1 }, () => empty)]], style: "note" });
       basisBlocks.push({ at: cellAddress(basisCol, cHeader), rows: [header], style: "header" });
       basisBlocks.push({ at: cellAddress(basisCol, cHeader + 1), rows: body });
     } else {
       averageRows.forEach((r) => (r[r.length - 1] = empty));
     }
-    basisCol += width + 1;
+    if (!base) basisCol += width + 1;
   });
 
   // Section B: index over time, and a 100 line.

@@ -111,3 +111,23 @@ describe("profile sheet with a published base and reference columns", () => {
     });
   });
 });
+
+describe("time series with a published base", () => {
+  it("takes each year's average from the published figure, and indexes against it", async () => {
+    const { plan } = buildReport(syntheticDataset(), { ...request, network: "none", base: "ekg07", years: [YEAR] });
+    const series = plan.sheets.find((s) => s.key.startsWith("trend:"))!;
+    const formulas = series.blocks.flatMap((b) => b.rows.flat()).filter((c): c is Extract<PlanCell, { kind: "formula" }> => c.kind === "formula").map((c) => c.formula);
+    expect(formulas.some((f) => /MATCH\("kunstformidling\|ekg07\|2021"/.test(f))).toBe(true);
+    expect(JSON.stringify(series.blocks)).toMatch(/Snitt KOSTRA-gruppe 7/);
+    const r = await recalculate(await writeXlsx(plan));
+    const a = (row: number) => r.value(series.name, `A${row}`);
+    const rows = Array.from({ length: 120 }, (_, k) => k + 1);
+    const indexTitle = rows.find((k) => typeof a(k) === "string" && /^Indeks/.test(a(k) as string))!;
+    const label = a(indexTitle + 2);
+    // The indicator's label appears in the values, the averages and the index sections, in that order.
+    const [valueRow, averageRow, indexRow] = rows.filter((k) => a(k) === label);
+    const [value, average, index] = [valueRow, averageRow, indexRow].map((k) => r.value(series.name, `B${k}`)) as number[];
+    expect(typeof average).toBe("number");
+    expect(index).toBeCloseTo((value / average) * 100, 6);
+  }, 120000);
+});
