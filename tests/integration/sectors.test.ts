@@ -159,6 +159,21 @@ describe("the catalog world of the local SSB server", () => {
   });
 });
 
+/** What the catalog world publishes for an indicator and region code (summed over a summed dimension). SYNTHETIC. */
+function publishedValue(ind: Indicator, region: string, year: number): number {
+  const summed = ind.ssb.sum?.[0];
+  const codes = summed ? ind.ssb.select[summed] : [undefined];
+  let total = 0;
+  for (const code of codes) {
+    const sel: Record<string, string> = { [ind.ssb.regionDimension]: region, [ind.ssb.timeDimension]: String(year) };
+    for (const [dim, values] of Object.entries(ind.ssb.select)) sel[dim] = dim === summed ? (code as string) : values[0];
+    const v = worldCell(ind.ssb.table!, sel, "catalog").value;
+    if (v === null || v === undefined) throw new Error(`no published value for ${ind.id} ${region} ${year}`);
+    total += v;
+  }
+  return total;
+}
+
 describe("kostra fetch from the catalog world, then kostra profile --input, for every template", () => {
   let server: PxWebServer;
   const dir = mkdtempSync(join(tmpdir(), "kostra-sectors-"));
@@ -195,6 +210,26 @@ describe("kostra fetch from the catalog world, then kostra profile --input, for 
       const want = sample.values[row.indicator.id].baerum[sample.years.indexOf(2017)] as number;
       expect([row.indicator.id, row.value]).toEqual([row.indicator.id, expect.closeTo(want, 6)]);
       expect([row.indicator.id, typeof row.average, row.n]).toEqual([row.indicator.id, "number", 10]);
+    }
+  });
+
+  it("Hå (1119) against KOSTRA group 7 as SSB publishes it, with Landet uten Oslo beside, fetched and profiled", async () => {
+    const out = join(dir, "ha-2021.json");
+    const f = await kostra("fetch", "--sector", "grunnskole", "--years", "2020-2021", "--municipality", "1119", "--network", "none", "--base", "ekg07", "--reference", "eakuo", "--base-url", server.baseUrl, "--no-cache", "--allow-partial", "--out", out);
+    expect(f.code).toBe(0);
+    const p = await kostra("profile", "--input", out, "--sector", "grunnskole", "--municipality", "1119", "--year", "2021", "--network", "none", "--base", "ekg07", "--reference", "eakuo", "--format", "json");
+    expect([p.code, p.err]).toEqual([0, ""]);
+    const json = JSON.parse(p.out) as { rows: (Row & { index: number | null; references: { value: number | null; index: number | null }[] })[] };
+    const checked = json.rows.filter((r) => r.value !== null && r.average !== null);
+    expect(checked.length).toBeGreaterThan(5);
+    for (const row of checked) {
+      // The average is the server's published figure for EKG07, and the index is measured against it.
+      const sel = INDICATORS.find((i) => i.id === row.indicator.id)!;
+      const published = publishedValue(sel, "EKG07", 2021);
+      expect([row.indicator.id, row.average]).toEqual([row.indicator.id, expect.closeTo(published, 6)]);
+      expect([row.indicator.id, row.index]).toEqual([row.indicator.id, expect.closeTo((row.value! / published) * 100, 6)]);
+      const eakuo = publishedValue(sel, "EAKUO", 2021);
+      expect([row.indicator.id, row.references[0].value]).toEqual([row.indicator.id, expect.closeTo(eakuo, 6)]);
     }
   });
 
