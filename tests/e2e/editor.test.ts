@@ -1,0 +1,147 @@
+/**
+ * The template editor in headless Chromium, on the production bundle, inside the fake Excel:
+ * open the editor, add an indicator from the catalog and one picked from an SSB table's
+ * metadata (the local PxWebApi 2 server answers `/tables?query=` and the metadata), reorder
+ * with the keyboard, rename, save; load the template's figures from "SSB" (the local server,
+ * SYNTHETIC numbers), write to the workbook, export the template as JSON, and import it in a
+ * fresh page with a new workbook. The workbook written also opens on the template elsewhere.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
+import type { KbConfig } from "./support/kb-handle";
+import { DIST, SCREENSHOTS, axeScan, checkPrerequisites, kb, launchBrowser, openPane, screenshot, startStaticServer, type OpenedPane, type StaticServer } from "./support/harness";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildFakeExcel } = require("./webpack.e2e.js") as { buildFakeExcel: () => Promise<string> };
+
+const UI_TIMEOUT = 15_000;
+const BIBLIOTEK = "Netto driftsutgifter bibliotek pr. innbygger";
+const NAME = "Kulturnøkkeltall";
+const SSB_LABEL = "Kunstformidling (SSB)";
+
+let browser: Browser;
+let dist: StaticServer;
+let pxweb: PxWebServer;
+let fakeExcelScript: string;
+const opened: OpenedPane[] = [];
+
+beforeAll(async () => {
+  checkPrerequisites();
+  [fakeExcelScript, dist, pxweb, browser] = await Promise.all([buildFakeExcel(), startStaticServer(DIST), startPxWebServer(), launchBrowser()]);
+});
+
+afterEach(async () => {
+  while (opened.length) await opened.pop()?.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dist?.close();
+  await pxweb?.close();
+});
+
+async function open(kbConfig: KbConfig = {}): Promise<OpenedPane> {
+  const pane = await openPane(browser, `${dist.baseUrl}/taskpane.html`, { inExcel: true, kb: kbConfig, pxweb, fakeExcelScript, acceptDownloads: true });
+  opened.push(pane);
+  return pane;
+}
+
+const visible = (locator: Locator, timeout = UI_TIMEOUT) => locator.first().waitFor({ state: "visible", timeout });
+const picker = (page: Page) => page.getByRole("combobox", { name: "Sektormal" });
+const labels = (dialog: Locator) => dialog.getByRole("textbox", { name: /^Visningsnavn for/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+describe("template editor in the browser", () => {
+  it("builds a template from the catalog and SSB, writes it, exports it and opens it in another workbook", async () => {
+    const { page, pageErrors } = await open();
+    await visible(picker(page));
+    await page.getByRole("button", { name: "Ny mal", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await visible(dialog);
+    await dialog.getByRole("textbox", { name: /Navn på malen/ }).fill(NAME);
+
+    // From the catalog.
+    await dialog.getByRole("searchbox", { name: "Søk i katalogen" }).fill("bibliotek");
+    await dialog.getByRole("button", { name: `Legg til «${BIBLIOTEK}»` }).click();
+
+    // From SSB: search, choose the table, one code per dimension.
+    await dialog.getByRole("searchbox", { name: "Søk etter SSB-tabell" }).fill("12362");
+    await dialog.getByRole("button", { name: "Søk i SSB" }).click();
+    await dialog.getByRole("button", { name: "Velg tabell 12362" }).click();
+    await visible(dialog.getByRole("heading", { name: /^Tabell 12362/ }));
+    await dialog.getByRole("combobox", { name: "funksjon" }).selectOption("377");
+    await dialog.getByRole("combobox", { name: "art" }).selectOption("AGD2");
+    await dialog.getByRole("combobox", { name: "statistikkvariabel" }).selectOption("KOSbelopinnbygge0000");
+    await dialog.getByRole("textbox", { name: /Navn på indikatoren/ }).fill(SSB_LABEL);
+    await dialog.getByRole("button", { name: "Legg til indikatoren" }).click();
+    expect(await labels(dialog)).toEqual([BIBLIOTEK, SSB_LABEL]);
+    expect(pxweb.requests.some((r) => r.path === "/tables" && r.query.query === "12362")).toBe(true);
+    expect(pxweb.requests.some((r) => r.path === "/tables/12362/metadata")).toBe(true);
+
+    // Reorder with the keyboard; rename.
+    await dialog.getByRole("button", { name: `Flytt «${SSB_LABEL}» opp` }).focus();
+    await page.keyboard.press("Enter");
+    expect(await labels(dialog)).toEqual([SSB_LABEL, BIBLIOTEK]);
+    await expectFocused(dialog.getByRole("button", { name: `Flytt «${SSB_LABEL}» opp` }));
+    await dialog.getByRole("textbox", { name: `Visningsnavn for «${BIBLIOTEK}»` }).fill("Bibliotek");
+    await dialog.getByRole("combobox", { name: "Desimaler for «Bibliotek»" }).selectOption("1");
+    await screenshot(page, "editor-open");
+    const violations = await axeScan(page, "editor-open");
+    expect(violations.map((v) => v.id)).toEqual([]);
+
+    await dialog.getByRole("button", { name: "Lagre malen" }).click();
+    await dialog.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+    await expectFocused(page.getByRole("button", { name: "Ny mal", exact: true }));
+    expect(await picker(page).textContent()).toContain(NAME);
+
+    // The template's figures from "SSB" (the local server), then into the workbook.
+    await page.getByRole("radio", { name: "SSB direkte", exact: true }).check();
+    await page.getByRole("button", { name: "Hent data", exact: true }).click();
+    await visible(page.getByRole("article", { name: new RegExp(SSB_LABEL.replace(/[()]/g, "\\$&")) }), 30_000);
+    await visible(page.getByRole("article", { name: /^Bibliotek/ }));
+    await screenshot(page, "editor-preview");
+    await page.getByRole("button", { name: "Skriv til arbeidsbok", exact: true }).click();
+    await visible(page.getByText("Rapporten er skrevet."), 30_000);
+    const settings = await kb(page, (h) => h.templateSettings());
+    expect(settings?.sectors).toEqual(["mal-kulturnokkeltall"]);
+    expect(settings?.userTemplate?.template.indicators).toEqual(["bruker-12362-kosbelopinnbygge0000-agd2-377", "bibliotek"]);
+    expect(settings?.userTemplate?.indicators.map((i) => i.ssb.select)).toEqual([{ KOKfunksjon0000: ["377"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelopinnbygge0000"] }]);
+    const state = await kb(page, (h) => h.exportState());
+
+    // Export the template as JSON.
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.getByRole("button", { name: "Eksporter mal", exact: true }).click()]);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = path.join(SCREENSHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(fs.readFileSync(file, "utf8"));
+    expect(exported.userTemplate.template.labels).toEqual({ bibliotek: { nb: "Bibliotek", en: "Bibliotek" } });
+    expect(pageErrors).toEqual([]);
+
+    // A fresh page with a new workbook knows nothing of it until the file is imported.
+    const fresh = await open();
+    await visible(picker(fresh.page));
+    await picker(fresh.page).click();
+    expect(await fresh.page.getByRole("option", { name: NAME }).count()).toBe(0);
+    await fresh.page.keyboard.press("Escape");
+    await fresh.page.getByLabel("Velg malfil").setInputFiles(file);
+    await visible(fresh.page.getByText("Malen er lest inn."));
+    expect(await picker(fresh.page).textContent()).toContain(NAME);
+    await picker(fresh.page).click();
+    await visible(fresh.page.getByRole("group", { name: "Egne maler" }).getByRole("option", { name: NAME }));
+    await fresh.page.keyboard.press("Escape");
+    await screenshot(fresh.page, "editor-imported");
+    expect(fresh.pageErrors).toEqual([]);
+
+    // The workbook written in the first page opens on the template in another pane.
+    const reopened = await open({ state });
+    await visible(reopened.page.getByText(new RegExp(`Arbeidsboken er en mal: ${NAME}`)));
+    expect(await picker(reopened.page).textContent()).toContain(NAME);
+    expect(reopened.pageErrors).toEqual([]);
+  });
+});
+
+async function expectFocused(locator: Locator): Promise<void> {
+  const focused = () => locator.evaluate((el) => el === document.activeElement);
+  for (let i = 0; i < 20 && !(await focused()); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(await focused()).toBe(true);
+}
