@@ -3,16 +3,17 @@
  * reports, per sector, how many indicators are verified against SSB's recorded
  * metadata, only consistent with hand-assembled metadata, unchecked, or wrong.
  *
- *   kostra catalog --metadata DIR [--format table|json] [--lang nb|en]
+ *   kostra catalog --metadata DIR|FILE [--metadata …] [--format table|json] [--lang nb|en]
  *   kostra catalog --live [--base-url URL] [--ssb-lang no|en] [--record DIR] [--format …]
  *
- * --metadata reads one json-stat2 metadata file per table (named <table>.json).
+ * --metadata reads json-stat2 metadata or data responses (a folder of them, or files),
+ * several per table if need be: what they say is combined per table.
  * --live asks SSB for each table's metadata; --record saves what SSB answered into DIR,
  * marked with where and when it was recorded, for use with --metadata later.
  * Exit codes: 0 all selectors sound, 2 a selector names a dimension or code the table
  * lacks (or bad arguments), 3 SSB could not deliver.
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { INDICATORS, SECTORS } from "../kostra/catalog";
@@ -21,6 +22,7 @@ import {
   checkCatalog,
   describeSelectorProblem,
   readMetadataSource,
+  tableIdOf,
   type CatalogCheck,
   type TableMetadataSource,
 } from "../sources/ssb/catalog-check";
@@ -32,28 +34,39 @@ import { langOf, oneOf } from "./options";
 
 const T = {
   nb: { sector: "Sektor", indicators: "Indikatorer", verified: "Verifisert", consistent: "Konsistent", unchecked: "Ukontrollert", problems: "Feil", total: "Sum",
-    legend: "Verifisert: mot metadata hentet fra SSB. Konsistent: mot metadata satt sammen fra offentlige kilder (ikke hentet fra SSB). Ukontrollert: tabell ukjent eller uten metadata." },
+    legend: "Verifisert: hver kode finnes i metadata eller svar hentet fra SSB. Konsistent: kodene finnes i metadata satt sammen fra offentlige kilder (ikke hentet fra SSB). Ukontrollert: tabell ukjent eller uten metadata." },
   en: { sector: "Sector", indicators: "Indicators", verified: "Verified", consistent: "Consistent", unchecked: "Unchecked", problems: "Wrong", total: "Total",
-    legend: "Verified: against metadata recorded from SSB. Consistent: against metadata assembled from public sources (not recorded from SSB). Unchecked: table unknown or without metadata." },
+    legend: "Verified: every code appears in metadata or a response recorded from SSB. Consistent: the codes appear in metadata assembled from public sources (not recorded from SSB). Unchecked: table unknown or without metadata." },
 };
 
-function readMetadataDir(dir: string, io: FetchIo): Map<string, TableMetadataSource> {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((f) => /^\d{5}\.json$/.test(f));
-  } catch {
-    throw new UsageError(`finner ikke mappen ${dir}`);
+/**
+ * Metadata from the paths given: a folder (every .json file in it) or a single file.
+ * Each file is a json-stat2 metadata or data response; its table is SSB's table id in
+ * the file (or the title "12362: …", or the file name's first five digits).
+ */
+function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, TableMetadataSource[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    let entries: string[] | null = null;
+    try {
+      entries = statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(p, f)) : [p];
+    } catch {
+      throw new UsageError(`finner ikke ${p}`);
+    }
+    files.push(...entries);
   }
-  const tables = new Map<string, TableMetadataSource>();
-  for (const name of names) {
-    const file = path.join(dir, name);
+  const tables = new Map<string, TableMetadataSource[]>();
+  for (const file of files) {
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(io.readFile(file)));
     } catch {
       throw new UsageError(`${file} er ikke gyldig JSON`);
     }
-    tables.set(name.slice(0, 5), readMetadataSource(json, file));
+    const source = readMetadataSource(json, file);
+    const table = tableIdOf(source) ?? /^(\d{5})/.exec(path.basename(file))?.[1];
+    if (!table) throw new UsageError(`${file}: finner ikke tabellnummeret (extension.px.tableid, tittel eller filnavn)`);
+    tables.set(table, [...(tables.get(table) ?? []), source]);
   }
   return tables;
 }
@@ -105,7 +118,7 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      metadata: { type: "string" },
+      metadata: { type: "string", multiple: true },
       live: { type: "boolean" },
       record: { type: "string" },
       "base-url": { type: "string" },
@@ -117,11 +130,11 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   });
   const lang = langOf(values.lang);
   const format = oneOf("--format", values.format, ["table", "json"] as const, "table");
-  if (!values.metadata === !values.live) throw new UsageError("bruk enten --metadata MAPPE eller --live");
+  if ((values.metadata === undefined) === !values.live) throw new UsageError("bruk enten --metadata MAPPE|FIL … eller --live");
   if (values.record && !values.live) throw new UsageError("--record krever --live");
   const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], ["no", "en"] as const, "no");
   const tables = values.metadata
-    ? readMetadataDir(values.metadata, io)
+    ? readMetadataPaths(values.metadata, io)
     : await readLive(values["base-url"] ?? DEFAULT_BASE_URL, ssbLang, values.record, io, lang);
   const check = checkCatalog(SECTORS, INDICATORS, tables);
   if (format === "json") {

@@ -39,6 +39,20 @@ describe("catalog selectors against SSB table metadata", () => {
     expect(checkSelector(badAmount, tables).status).toBe("problem");
   });
 
+  it("verifies against a data response recorded from SSB (Oslo 2024 shares), combined with the assembled metadata; synthetic responses never verify", () => {
+    const fixture = (name: string) => readMetadataSource(JSON.parse(fs.readFileSync(path.join(DIR, "..", name), "utf8")), name);
+    const recorded = fixture("12362-oslo-2024-andel.json");
+    expect(recorded.provenance).toBe("recorded");
+    expect(fixture("12362-pmk-2017.json").provenance).toBe("reconstructed");
+    const combined = new Map<string, TableMetadataSource | TableMetadataSource[]>(tables);
+    combined.set("12362", [tables.get("12362")!, recorded]);
+    const verified = INDICATORS.filter((i) => checkSelector(i, combined).status === "verified").map((i) => i.id);
+    // Every code of these four is in SSB's own response: function group, AGD10, KOSandel3501, region and year dimensions.
+    expect(verified.sort()).toEqual(["barnehage-andel-av-totale-utgifter", "grunnskole-andel-av-totale-utgifter", "sosial-andel-av-totale-utgifter", "var-andel-brutto"]);
+    // A code only the assembled metadata has keeps an indicator "consistent".
+    expect(checkSelector(bibliotek, combined).status).toBe("consistent");
+  });
+
   it("verifies only against metadata recorded from SSB (unmarked, as SSB sends it)", () => {
     const raw = JSON.parse(fs.readFileSync(path.join(DIR, "12362.json"), "utf8"));
     delete raw.extension.kostraBenchmark;

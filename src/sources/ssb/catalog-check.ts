@@ -1,10 +1,12 @@
 /**
  * Checks the indicator catalog's SSB selectors against table metadata: every dimension
  * an indicator selects exists in its table, with every value code it names, and the
- * table has the region and time dimensions the selector expects. A selector counts as
- * verified only against metadata recorded from SSB (the live API, or a file saved from
- * it); metadata assembled by hand from public sources shows that the selector is
- * consistent, not that SSB has those codes.
+ * table has the region and time dimensions the selector expects. A table's evidence may
+ * come from several files: metadata responses and data responses (a JSON-stat dataset
+ * names its dimensions and codes too). A selector counts as verified only when every
+ * code it names appears in something recorded from SSB (the live API, or a response
+ * saved from it); metadata assembled by hand from public sources shows that the selector
+ * is consistent, not that SSB has those codes.
  */
 import type { Indicator, LocalizedText, Sector } from "../../kostra/types";
 import { readTableMetadata, type TableMetadata } from "./metadata";
@@ -35,23 +37,59 @@ export interface SelectorCheck {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
-/** Read a metadata file: SSB's json-stat2 metadata, with the product's provenance mark when it was assembled by hand. */
+/**
+ * Read a metadata (or data) response: SSB's json-stat2, with the product's provenance mark
+ * when it was assembled by hand. Anything marked, or whose notes call it synthetic, is
+ * not taken as recorded from SSB.
+ */
 export function readMetadataSource(json: unknown, name: string): TableMetadataSource {
   const metadata = readTableMetadata(json, name);
   const mark = isObject(json) && isObject(json.extension) && isObject(json.extension.kostraBenchmark) ? json.extension.kostraBenchmark : undefined;
-  // SSB's own responses carry no mark: anything unmarked is taken as recorded from SSB.
-  const provenance: MetadataProvenance = mark?.provenance === "reconstructed" ? "reconstructed" : "recorded";
+  const synthetic = metadata.notes.some((n) => /syntet|synthetic/i.test(n));
+  // SSB's own responses carry no mark: anything unmarked and not synthetic is taken as recorded from SSB.
+  const provenance: MetadataProvenance = mark?.provenance === "reconstructed" || synthetic ? "reconstructed" : "recorded";
   const origin = typeof mark?.recordedFrom === "string" ? mark.recordedFrom : typeof mark?.note === "string" ? mark.note : undefined;
   return { metadata, provenance, ...(origin ? { origin } : {}) };
 }
 
+/** The table id a response is about: SSB's `extension.px.tableid`, else its title ("12362: …"). */
+export function tableIdOf(source: TableMetadataSource): string | undefined {
+  return source.metadata.tableId ?? /^(\d{5})\b/.exec(source.metadata.label ?? "")?.[1];
+}
+
+/** What the sources of one table say together: every dimension with its codes, and which of them something recorded from SSB shows. */
+interface TableEvidence {
+  dims: Map<string, { codes: Set<string>; recorded: Set<string>; recordedDimension: boolean; elimination: boolean }>;
+}
+
+function evidenceOf(sources: readonly TableMetadataSource[]): TableEvidence {
+  const dims: TableEvidence["dims"] = new Map();
+  for (const source of sources)
+    for (const d of source.metadata.dimensions) {
+      const e = dims.get(d.id) ?? { codes: new Set<string>(), recorded: new Set<string>(), recordedDimension: false, elimination: false };
+      for (const v of d.values) {
+        e.codes.add(v.code);
+        if (source.provenance === "recorded") e.recorded.add(v.code);
+      }
+      if (source.provenance === "recorded") e.recordedDimension = true;
+      e.elimination ||= d.elimination === true;
+      dims.set(d.id, e);
+    }
+  return { dims };
+}
+
+type TableSources = ReadonlyMap<string, TableMetadataSource | readonly TableMetadataSource[]>;
+
 /** Every selector dimension and code of the indicator (and of its amount series) checked against the table. */
-export function checkSelector(indicator: Indicator, tables: ReadonlyMap<string, TableMetadataSource>): SelectorCheck {
+export function checkSelector(indicator: Indicator, tables: TableSources): SelectorCheck {
   const table = indicator.ssb.table;
   if (table === null) return { indicator: indicator.id, status: "unchecked", problems: [{ code: "no-table" }] };
-  const source = tables.get(table);
-  if (!source) return { indicator: indicator.id, status: "unchecked", problems: [{ code: "no-metadata", table }] };
-  const dims = new Map(source.metadata.dimensions.map((d) => [d.id, new Set(d.values.map((v) => v.code))]));
+  const found = tables.get(table);
+  const sources = found === undefined ? [] : Array.isArray(found) ? (found as readonly TableMetadataSource[]) : [found as TableMetadataSource];
+  if (sources.length === 0) return { indicator: indicator.id, status: "unchecked", problems: [{ code: "no-metadata", table }] };
+  const evidence = evidenceOf(sources);
+  const dims = new Map([...evidence.dims].map(([id, e]) => [id, e.codes]));
+  let allRecorded = true;
   const problems: SelectorProblem[] = [];
   for (const dimension of [indicator.ssb.regionDimension, indicator.ssb.timeDimension])
     if (!dims.has(dimension)) problems.push({ code: "unknown-dimension", table, dimension });
@@ -64,13 +102,18 @@ export function checkSelector(indicator: Indicator, tables: ReadonlyMap<string, 
           problems.push({ code: "unknown-dimension", table, dimension });
         continue;
       }
-      for (const value of values) if (!codes.has(value)) problems.push({ code: "unknown-value", table, dimension, value });
+      for (const value of values) {
+        if (!codes.has(value)) problems.push({ code: "unknown-value", table, dimension, value });
+        else if (!evidence.dims.get(dimension)!.recorded.has(value)) allRecorded = false;
+      }
     }
+  for (const dimension of [indicator.ssb.regionDimension, indicator.ssb.timeDimension])
+    if (!evidence.dims.get(dimension)?.recordedDimension) allRecorded = false;
   // A table dimension the selector leaves out must be one SSB lets a query leave out (KOSTRA tables allow none).
-  for (const d of source.metadata.dimensions)
-    if (!d.elimination && d.id !== indicator.ssb.regionDimension && d.id !== indicator.ssb.timeDimension && !(d.id in indicator.ssb.select))
-      problems.push({ code: "unknown-dimension", table, dimension: `${d.id} (not selected)` });
-  const status: SelectorStatus = problems.length > 0 ? "problem" : source.provenance === "recorded" ? "verified" : "consistent";
+  for (const [id, e] of evidence.dims)
+    if (!e.elimination && id !== indicator.ssb.regionDimension && id !== indicator.ssb.timeDimension && !(id in indicator.ssb.select))
+      problems.push({ code: "unknown-dimension", table, dimension: `${id} (not selected)` });
+  const status: SelectorStatus = problems.length > 0 ? "problem" : allRecorded ? "verified" : "consistent";
   return { indicator: indicator.id, status, problems };
 }
 
@@ -102,11 +145,7 @@ export interface CatalogCheck {
 }
 
 /** Check every indicator and count, per sector, how many are verified, consistent, unchecked or wrong. */
-export function checkCatalog(
-  sectors: readonly Sector[],
-  indicators: readonly Indicator[],
-  tables: ReadonlyMap<string, TableMetadataSource>,
-): CatalogCheck {
+export function checkCatalog(sectors: readonly Sector[], indicators: readonly Indicator[], tables: TableSources): CatalogCheck {
   const checks = indicators.map((i) => checkSelector(i, tables));
   const summaries = sectors.map((sector) => {
     const mine = checks.filter((c, k) => indicators[k].sector === sector.id);
