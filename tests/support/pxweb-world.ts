@@ -38,6 +38,7 @@ import { INDICATORS } from "../../src/kostra/catalog";
 import { MUNICIPALITIES, isCodeValidInYear, municipalityById } from "../../src/kostra/municipalities";
 import type { CodePeriod, Indicator, Municipality } from "../../src/kostra/types";
 import sampleData from "../../src/sources/sample/sample-data.json";
+import { between, FUNCTION_GROUPS, FUNCTION_PROFILE as MODEL_PROFILE, splitPart } from "../../scripts/synthetic-model";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildSsbDataset } = require("./ssb-shape") as { buildSsbDataset: (spec: SsbShapeSpec) => JsonStatDataset };
@@ -158,22 +159,7 @@ export const CATALOG_GENUINE_NULLS: readonly { table: string; region: string; ye
 // ---------------------------------------------------------------------------
 // Deterministic pseudo-random numbers
 
-/** A number in [0, 1) from a string: FNV-1a followed by an avalanche step. */
-function hash01(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
-}
-
-const between = (key: string, lo: number, hi: number): number => lo + (hi - lo) * hash01(key);
+// hash01 and between come from the shared synthetic model (scripts/synthetic-model.js).
 
 // ---------------------------------------------------------------------------
 // The sample and the catalog
@@ -300,35 +286,10 @@ function genuineNull(table: string, region: string, year: number, funksjon?: str
 // ---------------------------------------------------------------------------
 // Table 12362
 
-/** Typical gross expenditure per inhabitant and the net share of it, per function (VAR is fee-financed: net below zero). */
+/** Typical gross expenditure per inhabitant and the net share of it, per function (the shared synthetic model). */
 const FUNCTION_PROFILE: Record<string, { gross: number; net: number }> = Object.fromEntries(
-  Object.entries({
-    100: [450, 0.95], 120: [3800, 0.85], 121: [350, 0.9], 130: [450, 0.8], 190: [600, 0.1],
-    201: [9500, 0.85], 202: [13500, 0.9], 211: [600, 0.95], 213: [500, 0.5], 215: [1300, 0.25],
-    221: [900, 0.9], 222: [3000, 0.8], 223: [200, 0.9], 231: [350, 0.85], 232: [900, 0.85],
-    233: [250, 0.7], 234: [1100, 0.75], 241: [1700, 0.8], 242: [800, 0.85], 243: [600, 0.8],
-    244: [700, 0.92], 251: [350, 0.9], 252: [1300, 0.85], 253: [7500, 0.8], 254: [9500, 0.85],
-    256: [250, 0.85], 261: [1100, 0.8], 273: [300, 0.7], 276: [200, 0.95], 281: [1500, 0.95],
-    301: [360, 0.7], 302: [300, 0.1], 303: [110, 0.45], 330: [350, 0.8], 332: [950, 0.85],
-    335: [240, 0.9], 338: [130, 0.85], 339: [640, 0.9], 340: [900, -0.1], 345: [1100, -0.1],
-    350: [900, -0.1], 353: [1300, -0.1], 355: [1400, 0.02], 360: [210, 0.85], 365: [60, 0.9],
-    370: [320, 0.92], 373: [60, 0.3], 375: [150, 0.95], 377: [330, 0.85], 380: [700, 0.9],
-    381: [820, 0.8], 383: [450, 0.7], 385: [400, 0.85], 386: [400, 0.7], 390: [450, 0.95],
-    392: [115, 0.97], 393: [200, 0.9],
-  }).map(([f, [gross, net]]) => [f, { gross, net }]),
+  Object.entries(MODEL_PROFILE).map(([f, [gross, net]]) => [f, { gross, net }]),
 );
-
-/** KOSTRA's function groups (FGK) as sums of functions. */
-const FUNCTION_GROUPS: Record<string, readonly string[]> = {
-  FGK1b: ["100", "120", "121", "130"],
-  FGK2: ["231", "365", "370", "373", "375", "377", "380", "381", "383", "385", "386"],
-  FGK7: ["201", "211", "221"],
-  FGK8b: ["202", "213", "215", "222", "223"],
-  FGK9: ["232", "233", "234", "241", "253", "254", "256", "261"],
-  FGK12: ["242", "243", "273", "276", "281"],
-  FGK13: ["244", "251", "252"],
-  FGK14: ["340", "345", "350", "353", "355"],
-};
 
 const PER_CAPITA = "KOSbelopinnbygge0000";
 const AMOUNT = "KOSbelop0000";
@@ -347,19 +308,6 @@ const ANCHORS_12362: Anchor[] = INDICATORS.filter((ind) => ind.ssb.table === "12
   art: ind.ssb.select.KOKart0000?.[0] ?? "",
   contents: ind.ssb.select.ContentsCode?.[0] ?? "",
 }));
-
-/** One part of a sum of functions, in proportion to the functions' typical gross expenditure; the rounding keeps the sum exact. */
-function splitPart(total: number, part: number, functions: readonly string[]): number {
-  const weights = functions.map((f) => FUNCTION_PROFILE[f]?.gross ?? 1);
-  const all = weights.reduce((a, b) => a + b, 0);
-  let rest = total;
-  for (let i = 0; i < functions.length - 1; i++) {
-    const share = Math.round((total * weights[i]) / all);
-    if (i === part) return share;
-    rest -= share;
-  }
-  return rest;
-}
 
 const resolvedCache = new Map<string, Map<string, CellValue>>();
 
