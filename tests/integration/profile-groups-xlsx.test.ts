@@ -4,25 +4,17 @@
  * workbook recalculated by LibreOffice giving the engine's numbers. Data: SYNTHETIC
  * (tests/support/groups-dataset.ts).
  */
-import { parseCell, type PlanCell, type SheetPlan } from "../../src/report/plan";
+import type { PlanCell, SheetPlan } from "../../src/report/plan";
 import { buildReport } from "../../src/report/report";
 import { writeXlsx } from "../../src/report/xlsx-writer";
 import { recalculate, type RecalcResult } from "../support/libreoffice";
 import { syntheticDataset, YEAR } from "../support/groups-dataset";
+import { cellAt } from "../support/plan-cells";
 
 const PEERS = ["time", "klepp", "gjesdal", "eigersund"];
 const request = { sectors: ["plan-miljo-kultur"], municipality: "1119", year: YEAR, years: [YEAR], lang: "nb" as const, comparisons: [] };
 const withBase = () => buildReport(syntheticDataset(), { ...request, network: "custom", peers: PEERS, base: "ekg07", references: ["eakuo", "eak"] });
 
-function cellAt(sheet: SheetPlan, a1: string): PlanCell | undefined {
-  const { col, row } = parseCell(a1);
-  for (const b of sheet.blocks) {
-    const at = parseCell(b.at);
-    const r = b.rows[row - at.row];
-    if (r && col >= at.col && col - at.col < r.length) return r[col - at.col];
-  }
-  return undefined;
-}
 const textAt = (sheet: SheetPlan, a1: string) => {
   const c = cellAt(sheet, a1);
   return c?.kind === "text" ? c.text : c?.kind === "formula" ? c.formula : undefined;

@@ -9,19 +9,12 @@ import { parseCell, type PlanCell, type SheetPlan } from "../../src/report/plan"
 import { buildReport, type ReportRequest } from "../../src/report/report";
 import { settingsFromXml, settingsToXml, type TemplateSettings } from "../../src/report/template-settings";
 import { mergerDataset } from "../support/merger-data";
+import { cellAt } from "../support/plan-cells";
+import { writtenSettings } from "../support/settings-fixture";
 
 const report = (dataset: Dataset, over: Partial<ReportRequest> = {}) =>
   buildReport(dataset, { sectors: ["plan-miljo-kultur"], municipality: "drammen", year: 2018, years: [2017, 2018], lang: "nb", mergedHistory: "sum", ...over });
 
-function cellAt(sheet: SheetPlan, a1: string): PlanCell | undefined {
-  const { col, row } = parseCell(a1);
-  for (const b of sheet.blocks) {
-    const at = parseCell(b.at);
-    const r = b.rows[row - at.row];
-    if (r && col >= at.col && col - at.col < r.length) return r[col - at.col];
-  }
-  return undefined;
-}
 const str = (c: PlanCell | undefined) => (c?.kind === "text" ? c.text : c?.kind === "formula" ? c.formula : c?.kind === "number" ? String(c.value) : "");
 
 /** The data table's rows (without the header) by key. */
@@ -187,22 +180,7 @@ describe("time series: break or sum", () => {
 });
 
 describe("template settings keep the merged-history choice", () => {
-  const settings: TemplateSettings = {
-    schemaVersion: 1,
-    sectors: ["plan-miljo-kultur"],
-    municipality: "baerum",
-    comparisons: ["asker"],
-    network: "asss",
-    average: "simple",
-    includeOslo: true,
-    includeFocal: true,
-    year: 2017,
-    years: [2015, 2016, 2017],
-    source: { kind: "file", files: ["data ]]> odd.csv"] },
-    lang: "nb",
-    ownedSheets: [{ key: "data", id: "{A1}", name: "KOSTRA-data" }],
-    writtenAt: "2026-03-15T08:00:00.000Z",
-  };
+  const settings: TemplateSettings = writtenSettings();
 
   it("round-trips sum and rejects an unknown choice", () => {
     const sum = { ...settings, mergedHistory: "sum" as const };

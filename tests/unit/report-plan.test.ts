@@ -1,20 +1,11 @@
 import { buildReport } from "../../src/report/report";
-import { blockRange, parseCell, type PlanCell, type SheetPlan } from "../../src/report/plan";
+import { blockRange } from "../../src/report/plan";
 import { sampleDataset } from "../../src/sources/sample";
+import { cellAt } from "../support/plan-cells";
 
 const report = (over: Partial<Parameters<typeof buildReport>[1]> = {}) =>
   buildReport(sampleDataset(), { sectors: ["plan-miljo-kultur"], municipality: "0219", year: 2017, years: [2015, 2016, 2017, 2018], lang: "nb", ...over });
 
-/** The cell at an address across a sheet's blocks. */
-function cellAt(sheet: SheetPlan, a1: string): PlanCell | undefined {
-  const { col, row } = parseCell(a1);
-  for (const b of sheet.blocks) {
-    const at = parseCell(b.at);
-    const r = b.rows[row - at.row];
-    if (r && col >= at.col && col - at.col < r.length) return r[col - at.col];
-  }
-  return undefined;
-}
 
 describe("report plan", () => {
   it("has a profile sheet, a time series sheet and the data sheet, with valid unique names", () => {

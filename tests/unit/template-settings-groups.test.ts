@@ -1,21 +1,14 @@
 import { settingsFieldProblems, settingsFromXml, settingsToXml, type TemplateSettings } from "../../src/report/template-settings";
+import { writtenSettings } from "../support/settings-fixture";
 
-const base: TemplateSettings = {
-  schemaVersion: 1,
-  sectors: ["plan-miljo-kultur"],
+const base: TemplateSettings = writtenSettings({
   municipality: "ha",
   comparisons: [],
-  network: "asss",
-  average: "simple",
-  includeOslo: true,
-  includeFocal: true,
   year: 2021,
   years: [2020, 2021],
   source: { kind: "sample" },
-  lang: "nb",
   ownedSheets: [],
-  writtenAt: "2026-03-15T08:00:00.000Z",
-};
+});
 
 describe("template settings with peers, a published base and references", () => {
   it("round-trips a custom peer list, a base and references in the same schema version", () => {

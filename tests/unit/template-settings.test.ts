@@ -1,21 +1,7 @@
+import { writtenSettings } from "../support/settings-fixture";
 import { settingsFromXml, settingsToXml, SETTINGS_NAMESPACE, type TemplateSettings } from "../../src/report/template-settings";
 
-const settings: TemplateSettings = {
-  schemaVersion: 1,
-  sectors: ["plan-miljo-kultur"],
-  municipality: "baerum",
-  comparisons: ["asker"],
-  network: "asss",
-  average: "simple",
-  includeOslo: true,
-  includeFocal: true,
-  year: 2017,
-  years: [2015, 2016, 2017],
-  source: { kind: "file", files: ["data ]]> odd.csv"] },
-  lang: "nb",
-  ownedSheets: [{ key: "data", id: "{A1}", name: "KOSTRA-data" }],
-  writtenAt: "2026-03-15T08:00:00.000Z",
-};
+const settings: TemplateSettings = writtenSettings();
 
 describe("template settings in a custom XML part", () => {
   it("round-trips, even with ']]>' inside a value", () => {

@@ -25,6 +25,7 @@ import { observationsFromCube } from "../../src/sources/ssb/observations";
 import { sampleDataset } from "../../src/sources/sample";
 import * as fs from "fs";
 import * as path from "path";
+import { writtenSettings } from "../support/settings-fixture";
 
 const pick: SsbPick = {
   table: "12362",
@@ -164,23 +165,14 @@ describe("registering a user template", () => {
 });
 
 describe("template settings carrying a user template", () => {
-  const settings: TemplateSettings = {
-    schemaVersion: 1,
+  const settings: TemplateSettings = writtenSettings({
     sectors: ["mal-kultur"],
-    municipality: "baerum",
-    comparisons: ["asker"],
-    network: "asss",
-    average: "simple",
-    includeOslo: true,
-    includeFocal: true,
-    year: 2017,
     years: [2016, 2017],
     source: { kind: "sample" },
-    lang: "nb",
     userTemplate: { template: template(), indicators: [userIndicatorFromSsb(pick)] },
     ownedSheets: [],
     writtenAt: "2025-11-27T08:13:00.000Z",
-  };
+  });
 
   it("accept the template's id among the sectors before it is registered, and round-trip through XML", () => {
     expect(templateById("mal-kultur")).toBeUndefined();
