@@ -196,6 +196,7 @@ export function weightIndicators(indicators: readonly Indicator[]): Indicator[] 
   }
   return [...ids].map((id) => indicatorById.get(id)).filter((i): i is Indicator => i !== undefined);
 }
+
 // ---------------------------------------------------------------------------
 // User templates: built in the pane, saved in a workbook or a template file, and
 // registered at run time beside the catalog's, so the engine, the report builders and the
