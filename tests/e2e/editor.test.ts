@@ -8,44 +8,18 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
+import type { Locator, Page } from "playwright-core";
 import type { KbConfig } from "./support/kb-handle";
-import { DIST, SCREENSHOTS, axeScan, checkPrerequisites, kb, launchBrowser, openPane, screenshot, startStaticServer, type OpenedPane, type StaticServer } from "./support/harness";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildFakeExcel } = require("./webpack.e2e.js") as { buildFakeExcel: () => Promise<string> };
+import { SCREENSHOTS, axeScan, kb, screenshot, type OpenedPane } from "./support/harness";
+import { usePaneWorld } from "./support/world";
 
 const UI_TIMEOUT = 15_000;
 const BIBLIOTEK = "Netto driftsutgifter bibliotek pr. innbygger";
 const NAME = "Kulturnøkkeltall";
 const SSB_LABEL = "Kunstformidling (SSB)";
 
-let browser: Browser;
-let dist: StaticServer;
-let pxweb: PxWebServer;
-let fakeExcelScript: string;
-const opened: OpenedPane[] = [];
-
-beforeAll(async () => {
-  checkPrerequisites();
-  [fakeExcelScript, dist, pxweb, browser] = await Promise.all([buildFakeExcel(), startStaticServer(DIST), startPxWebServer(), launchBrowser()]);
-});
-
-afterEach(async () => {
-  while (opened.length) await opened.pop()?.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await dist?.close();
-  await pxweb?.close();
-});
-
-async function open(kbConfig: KbConfig = {}): Promise<OpenedPane> {
-  const pane = await openPane(browser, `${dist.baseUrl}/taskpane.html`, { inExcel: true, kb: kbConfig, pxweb, fakeExcelScript, acceptDownloads: true });
-  opened.push(pane);
-  return pane;
-}
+const world = usePaneWorld();
+const open = (kbConfig: KbConfig = {}): Promise<OpenedPane> => world.open({ inExcel: true, kb: kbConfig, acceptDownloads: true });
 
 const visible = (locator: Locator, timeout = UI_TIMEOUT) => locator.first().waitFor({ state: "visible", timeout });
 const picker = (page: Page) => page.getByRole("combobox", { name: "Sektormal" });
@@ -75,8 +49,8 @@ describe("template editor in the browser", () => {
     await dialog.getByRole("textbox", { name: /Navn på indikatoren/ }).fill(SSB_LABEL);
     await dialog.getByRole("button", { name: "Legg til indikatoren" }).click();
     expect(await labels(dialog)).toEqual([BIBLIOTEK, SSB_LABEL]);
-    expect(pxweb.requests.some((r) => r.path === "/tables" && r.query.query === "12362")).toBe(true);
-    expect(pxweb.requests.some((r) => r.path === "/tables/12362/metadata")).toBe(true);
+    expect(world.pxweb().requests.some((r) => r.path === "/tables" && r.query.query === "12362")).toBe(true);
+    expect(world.pxweb().requests.some((r) => r.path === "/tables/12362/metadata")).toBe(true);
 
     // Reorder with the keyboard; rename.
     await dialog.getByRole("button", { name: `Flytt «${SSB_LABEL}» opp` }).focus();

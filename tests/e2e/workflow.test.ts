@@ -14,26 +14,12 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { templateById } from "../../src/kostra/catalog";
-import { startPxWebServer, type LoggedRequest, type PxWebServer } from "../support/pxweb-server";
-import type { KbConfig, TemplateSeed } from "./support/kb-handle";
-import {
-  DIST,
-  SCREENSHOTS,
-  axeScan,
-  checkPrerequisites,
-  kb,
-  launchBrowser,
-  openPane,
-  screenshot,
-  startStaticServer,
-  type AxeViolation,
-  type OpenedPane,
-  type StaticServer,
-} from "./support/harness";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildFakeExcel } = require("./webpack.e2e.js") as { buildFakeExcel: () => Promise<string> };
+import type { LoggedRequest } from "../support/pxweb-server";
+import type { TemplateSeed } from "./support/kb-handle";
+import { SCREENSHOTS, axeScan, kb, screenshot, type AxeViolation } from "./support/harness";
+import { usePaneWorld } from "./support/world";
 
 const PROFILE_2017 = "Plan, miljø og kultur 2017";
 const PROFILE_2018 = "Plan, miljø og kultur 2018";
@@ -41,32 +27,8 @@ const DATA_SHEET = "KOSTRA-data";
 const CHART_TITLE = "ASSS – Plan, miljø og kultur. Snitt nettverk = 100";
 const UI_TIMEOUT = 15_000;
 
-let browser: Browser;
-let dist: StaticServer;
-let pxweb: PxWebServer;
-let fakeExcelScript: string;
-const opened: OpenedPane[] = [];
-
-beforeAll(async () => {
-  checkPrerequisites();
-  [fakeExcelScript, dist, pxweb, browser] = await Promise.all([buildFakeExcel(), startStaticServer(DIST), startPxWebServer(), launchBrowser()]);
-});
-
-afterEach(async () => {
-  while (opened.length) await opened.pop()?.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await dist?.close();
-  await pxweb?.close();
-});
-
-async function open(options: { inExcel: boolean; kb?: KbConfig; acceptDownloads?: boolean }): Promise<OpenedPane> {
-  const pane = await openPane(browser, `${dist.baseUrl}/taskpane.html`, { ...options, pxweb, fakeExcelScript });
-  opened.push(pane);
-  return pane;
-}
+const world = usePaneWorld();
+const open = world.open;
 
 /** The pane's controls, by the names a screen reader announces. */
 function ui(page: Page) {
@@ -171,15 +133,15 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     const { page, pageErrors } = await open({ inExcel: true });
     const u = ui(page);
     await expectEnabled(u.load);
-    const before = pxweb.requests.length;
+    const before = world.pxweb().requests.length;
     // SSB takes its time over the data request, long enough to press "Avbryt".
-    pxweb.delayNext(1, 20_000, isDataRequest);
+    world.pxweb().delayNext(1, 20_000, isDataRequest);
     await u.source("SSB direkte").check();
     await u.load.click();
 
     await visible(u.progress);
     await visible(page.getByText(/forespørsel \d+ av \d+/i));
-    await until(() => pxweb.requests.slice(before).some(isDataRequest), "the data request to reach the server");
+    await until(() => world.pxweb().requests.slice(before).some(isDataRequest), "the data request to reach the server");
     await screenshot(page, "b-progress");
 
     await u.cancel.click();
@@ -200,8 +162,8 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     const { page, pageErrors } = await open({ inExcel: true });
     const u = ui(page);
     await expectEnabled(u.load);
-    const before = pxweb.requests.length;
-    pxweb.failNext(1, { status: 429, retryAfterSeconds: 1 }, isDataRequest);
+    const before = world.pxweb().requests.length;
+    world.pxweb().failNext(1, { status: 429, retryAfterSeconds: 1 }, isDataRequest);
     await u.source("SSB direkte").check();
     await u.load.click();
 
@@ -214,7 +176,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     expect(await waiting.count()).toBe(0);
     await screenshot(page, "c-preview");
     // The refused data request and the one after the wait.
-    expect(pxweb.requests.slice(before).filter(isDataRequest).length).toBeGreaterThanOrEqual(2);
+    expect(world.pxweb().requests.slice(before).filter(isDataRequest).length).toBeGreaterThanOrEqual(2);
     expect(pageErrors).toEqual([]);
   });
 
@@ -296,10 +258,10 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     const u = ui(page);
     await expectEnabled(u.updateTo(2018));
     expect(await u.source("SSB direkte").isChecked()).toBe(true);
-    const before = pxweb.requests.length;
+    const before = world.pxweb().requests.length;
     await u.updateTo(2018).click();
     await visible(u.sheetLink(PROFILE_2018), 30_000);
-    expect(pxweb.requests.slice(before).filter(isDataRequest).length).toBeGreaterThanOrEqual(1);
+    expect(world.pxweb().requests.slice(before).filter(isDataRequest).length).toBeGreaterThanOrEqual(1);
 
     const report = await writtenReport(page, PROFILE_2018);
     // The user's own sheet stays; the template's 2017 profile (known by its sheet id) is gone.

@@ -7,6 +7,7 @@
 import type { Indicator, Lang, LocalizedText, SectorTemplate, UserTemplate } from "../../kostra/types";
 import { domain } from "../domain";
 import type { SsbTableDimensions } from "../services/types";
+import { slug } from "./report";
 
 export interface EditorItem {
   id: string;
@@ -65,16 +66,7 @@ function itemFor(ind: Indicator, lang: Lang, template?: SectorTemplate): EditorI
 
 /** "Min mal (egen)" → "mal-min-mal-egen". */
 export function templateIdFor(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return `${domain().USER_TEMPLATE_PREFIX}${slug || "egen"}`;
+  return `${domain().USER_TEMPLATE_PREFIX}${slug(name) || "egen"}`;
 }
 
 /** An id for a new template that no other template has. */
