@@ -16,7 +16,7 @@ export {
 } from "../kostra/catalog";
 export { benchmark, municipalityInYear } from "../kostra/benchmark";
 export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
-export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
+export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
 export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems } from "../report/template-settings";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
