@@ -14,7 +14,7 @@
  *   problem; lowest, highest, n and rank stay over the network's members (if any).
  * - The network is a named one (ASSS), the user's own peers ("custom") or none.
  */
-import { templateById, templateIndicators, SECTOR_TEMPLATES, weightIndicatorOf } from "./catalog";
+import { rowWeightIndicator, templateById, templateIndicators, SECTOR_TEMPLATES } from "./catalog";
 import {
   aggregateAsFocal,
   aggregateAsPeer,
@@ -132,7 +132,7 @@ function rowFor(indicator: Indicator, obs: ObservationIndex, options: BenchmarkO
   const { year } = options;
   // A weighted profile weights each indicator by its own weight (population, or the count
   // the figure is per); an indicator without a weight is averaged simply.
-  const weightId = options.average === "weighted" ? weightIndicatorOf(indicator) : null;
+  const weightId = rowWeightIndicator(indicator, options.average);
   const weighted = weightId !== null;
   const usable: Point[] = [];
   const weights: number[] = [];

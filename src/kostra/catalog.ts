@@ -16,7 +16,7 @@ import sosialeTjenester from "./catalog/sectors/sosiale-tjenester.json";
 import eiendomsforvaltning from "./catalog/sectors/eiendomsforvaltning.json";
 import samferdsel from "./catalog/sectors/samferdsel.json";
 import vannAvlopRenovasjon from "./catalog/sectors/var.json";
-import type { Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
+import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
 export interface SectorFile {
@@ -32,6 +32,16 @@ export const SECTOR_FILES: readonly SectorFile[] = [
 
 /** The indicator that carries population, used as weight in weighted averages. */
 export const POPULATION_INDICATOR = "folkemengde";
+
+/**
+ * The indicator that weights `indicator` under the profile's averaging choice, or null
+ * when its average is simple: never under "simple"; under "weighted" whenever it has a
+ * weight; under "indicator" when KS weights it (its default average is weighted).
+ */
+export function rowWeightIndicator(indicator: Indicator, choice: AverageChoice): string | null {
+  if (choice === "simple" || (choice === "indicator" && indicator.defaultAverage !== "weighted")) return null;
+  return weightIndicatorOf(indicator);
+}
 
 /** The indicator id that weights `indicator` in a weighted average, or null when it is never weighted. */
 export function weightIndicatorOf(indicator: Indicator): string | null {

@@ -60,7 +60,14 @@ export function describeAveraging(
   const focalName = profile.focal.name;
   const nb = lang === "nb";
   const custom = options.network === CUSTOM_NETWORK;
-  const kind = options.average === "weighted" ? (nb ? "befolkningsvektet" : "population-weighted") : nb ? "uvektet" : "simple";
+  // Weighted: each indicator by its own weight (population for amounts per inhabitant, the
+  // count a figure is per otherwise); "as KS": amounts weighted, ready-made key figures simple.
+  const kind =
+    options.average === "weighted"
+      ? nb ? "vektet" : "weighted"
+      : options.average === "indicator"
+        ? nb ? "som KS (beløp vektet, nøkkeltall uvektet)" : "as KS (amounts weighted, key figures simple)"
+        : nb ? "uvektet" : "simple";
   const oslo = options.includeOslo ? (nb ? "Oslo med" : "Oslo included") : nb ? "uten Oslo" : "without Oslo";
   const focal = !focalInNetwork
     ? custom

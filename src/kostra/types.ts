@@ -54,6 +54,13 @@ export interface Network {
 export type AverageKind = "simple" | "weighted";
 
 /**
+ * The averaging a profile asks for: every indicator simple, every indicator weighted by its
+ * own weight, or each indicator as KS averages it ("indicator": its `defaultAverage` —
+ * amounts per inhabitant weighted, ready-made key figures simple).
+ */
+export type AverageChoice = AverageKind | "indicator";
+
+/**
  * Where an indicator's numbers come from at SSB: a table and, per dimension, the
  * value codes to select. A dimension listed in `sum` contributes the sum of its
  * codes (e.g. functions 335 + 360); every other dimension must have exactly one code.
@@ -225,7 +232,7 @@ export interface BenchmarkOptions {
   /** A named network ("asss"), "custom" (the user's own `peers`) or "none" (only a `base`). */
   network: string;
   comparisons: string[];
-  average: AverageKind;
+  average: AverageChoice;
   includeOslo: boolean;
   includeFocal: boolean;
   /** Municipality ids of a user-defined peer list, for network "custom" (saved in templates). */

@@ -10,13 +10,14 @@
  *   weight is averaged simply even when the profile is weighted;
  * - ties go to the first member in network order (MATCH finds the first).
  */
-import { indicatorFor, POPULATION_INDICATOR, weightIndicatorOf } from "../kostra/catalog";
-import type { AverageKind, MunicipalityRef } from "../kostra/types";
+import { indicatorFor, POPULATION_INDICATOR, rowWeightIndicator } from "../kostra/catalog";
+import type { AverageChoice, MunicipalityRef } from "../kostra/types";
 import { cellAddress, formula, text, type PlanCell } from "./plan";
 
 export interface BasisContext {
   members: readonly MunicipalityRef[];
-  average: AverageKind;
+  /** Simple for every row, or weighted where the row's indicator is weighted under the choice. */
+  average: AverageChoice;
   /** Formula (without "=") for a value in the data sheet. */
   lookup: (indicator: string, municipality: string) => string;
   /** Formula for a member's weight for an indicator (population or a count), or null when the indicator has no weight. */
@@ -24,12 +25,13 @@ export interface BasisContext {
 }
 
 /**
- * The weight formula for an indicator, from a lookup of the weight indicator's value:
- * population unless the catalog names another weight; null when the indicator has none.
+ * The weight formula for an indicator under the averaging choice, from a lookup of the
+ * weight indicator's value: population unless the catalog names another weight; null when
+ * the indicator is averaged simply (it has no weight, or KS averages it simply).
  */
-export function weightLookup(indicator: string, lookup: (weightIndicator: string) => string): string | null {
+export function weightLookup(indicator: string, choice: AverageChoice, lookup: (weightIndicator: string) => string): string | null {
   const ind = indicatorFor(indicator);
-  const w = ind ? weightIndicatorOf(ind) : POPULATION_INDICATOR;
+  const w = ind ? rowWeightIndicator(ind, choice) : choice === "simple" ? null : POPULATION_INDICATOR;
   return w === null ? null : lookup(w);
 }
 
@@ -45,7 +47,7 @@ export interface BasisRefs {
 
 /** How many helper columns a basis row takes. */
 export function basisWidth(ctx: BasisContext): number {
-  return ctx.members.length * (ctx.average === "weighted" ? 4 : 1);
+  return ctx.members.length * (ctx.average === "simple" ? 1 : 4);
 }
 
 /** The header row over the helper columns: member names (the names row lowest/highest look up). */

@@ -106,7 +106,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     members: profile.averagingSet,
     average: profile.options.average,
     lookup: (ind, m) => opts.lookup(ind, m, year),
-    weight: (ind, m) => weightLookup(ind, (w) => opts.lookup(w, m, year)),
+    weight: (ind, m) => weightLookup(ind, profile.options.average, (w) => opts.lookup(w, m, year)),
   };
 
   // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;

@@ -7,7 +7,7 @@ import { benchmark, defaultOptions } from "../kostra/benchmark";
 import { templateById, templateIndicators } from "../kostra/catalog";
 import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
-import type { AverageKind, Dataset, Lang, Observation, Profile } from "../kostra/types";
+import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
 import { safeSheetName, type ReportPlan, type SheetPlan } from "./plan";
 import { buildProfileSheet, sourceText } from "./profile-sheet";
@@ -30,7 +30,7 @@ export interface ReportRequest {
   base?: string;
   /** Aggregates shown as reference columns. */
   references?: readonly string[];
-  average?: AverageKind;
+  average?: AverageChoice;
   includeOslo?: boolean;
   includeFocal?: boolean;
   lang: Lang;

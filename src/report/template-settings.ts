@@ -9,7 +9,7 @@
 import { templateById, userTemplateProblems } from "../kostra/catalog";
 import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, networkFor } from "../kostra/networks";
-import type { AverageKind, Lang, LocalizedText, UserTemplate } from "../kostra/types";
+import type { AverageChoice, Lang, LocalizedText, UserTemplate } from "../kostra/types";
 
 export const SETTINGS_NAMESPACE = "urn:kostra-benchmark:template-settings";
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -35,7 +35,7 @@ export interface TemplateSettings {
   base?: string;
   /** Aggregate ids shown as reference columns. */
   references?: string[];
-  average: AverageKind;
+  average: AverageChoice;
   includeOslo: boolean;
   includeFocal: boolean;
   year: number;
@@ -139,7 +139,7 @@ export function settingsFieldProblems(s: Record<string, unknown>): FieldProblem[
     if (!Array.isArray(s.references) || !s.references.every(isString)) problems.push({ field: "references" });
     else for (const r of s.references) if (!resolveAggregate(r)) problems.push({ field: "references", value: r });
   }
-  if (s.average !== "simple" && s.average !== "weighted") problems.push({ field: "average", ...(isString(s.average) ? { value: s.average } : {}) });
+  if (s.average !== "simple" && s.average !== "weighted" && s.average !== "indicator") problems.push({ field: "average", ...(isString(s.average) ? { value: s.average } : {}) });
   if (typeof s.includeOslo !== "boolean") problems.push({ field: "includeOslo" });
   if (typeof s.includeFocal !== "boolean") problems.push({ field: "includeFocal" });
   if (!isYear(s.year)) problems.push({ field: "year", ...(s.year !== undefined ? { value: String(s.year) } : {}) });

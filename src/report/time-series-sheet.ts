@@ -148,7 +148,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
       members: averagingSetFor(o.network, y, o.focal.id, o.options),
       average: o.options.average,
       lookup: (ind, m) => o.lookup(ind, m, y),
-      weight: (ind, m) => weightLookup(ind, (w) => o.lookup(w, m, y)),
+      weight: (ind, m) => weightLookup(ind, o.options.average, (w) => o.lookup(w, m, y)),
     };
     const width = basisWidth(ctx);
     const header = basisHeader(ctx, lang);

@@ -112,3 +112,37 @@ describe("kostra report recalculated by LibreOffice", () => {
     expect(num(recalculated, sheet, `D${indexRow}`)).toBeCloseTo(p2017.rows[0].index!, 9);
   });
 });
+
+describe("averaging as KS does: amounts weighted, ready-made key figures simple", () => {
+  it("weights kroner per inhabitant by population and averages the waste fee and cost per km simply, in the engine and in the workbook", async () => {
+    const { buildReport } = await import("../../src/report/report");
+    const { writeXlsx } = await import("../../src/report/xlsx-writer");
+    const options = { ...defaultOptions("tekniske-tjenester", "0219", 2017), average: "indicator" as const };
+    const profile = benchmark(sampleDataset(), options);
+    const kinds = Object.fromEntries(profile.rows.map((r) => [r.indicator.id, r.averageKind]));
+    expect(kinds).toEqual({
+      idrett: "weighted",
+      "rekreasjon-naturforvaltning": "weighted",
+      "brann-ulykkesvern": "weighted",
+      "vei-per-km": "simple",
+      "avfall-driftsutgifter": "weighted",
+      "arsgebyr-avfall": "simple",
+    });
+    // The simple rows equal the all-simple profile's, the weighted rows the all-weighted profile's.
+    const simple = benchmark(sampleDataset(), { ...options, average: "simple" });
+    const weighted = benchmark(sampleDataset(), { ...options, average: "weighted" });
+    profile.rows.forEach((row, i) => {
+      const same = row.averageKind === "simple" ? simple.rows[i] : weighted.rows[i];
+      expect([row.indicator.id, row.average]).toEqual([row.indicator.id, same.average]);
+    });
+    expect(profile.rows[0].average).not.toBeCloseTo(simple.rows[0].average!, 3);
+
+    const { plan } = buildReport(sampleDataset(), { sectors: ["tekniske-tjenester"], municipality: "0219", year: 2017, years: [2017], lang: "nb", average: "indicator" });
+    const r = await recalculate(await writeXlsx(plan));
+    const sheet = plan.sheets[0].name;
+    expect(r.value(sheet, "A3")).toBe("Snitt: som KS (beløp vektet, nøkkeltall uvektet), 10 kommuner, Oslo med, Bærum med");
+    const rowOf = (label: string) => Array.from({ length: 40 }, (_, k) => k + 1).find((k) => r.value(sheet, `A${k}`) === label)!;
+    for (const row of profile.rows)
+      expect([row.indicator.id, num(r, sheet, `C${rowOf(row.indicator.label.nb)}`)]).toEqual([row.indicator.id, expect.closeTo(row.average!, 9)]);
+  }, 120_000);
+});

@@ -43,9 +43,13 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
         <AccordionPanel>
           <div className={styles.panel}>
             <Field label={t.averageLabel}>
-              <RadioGroup value={value.average} onChange={(_, data) => onChange({ average: data.value === "weighted" ? "weighted" : "simple" })}>
+              <RadioGroup
+                value={value.average}
+                onChange={(_, data) => onChange({ average: data.value === "weighted" || data.value === "indicator" ? data.value : "simple" })}
+              >
                 <Radio value="simple" label={t.averageSimple} />
                 <Radio value="weighted" label={t.averageWeighted} />
+                <Radio value="indicator" label={t.averageIndicator} />
               </RadioGroup>
             </Field>
             <Checkbox checked={value.includeOslo} label={t.includeOslo} onChange={(_, data) => onChange({ includeOslo: data.checked === true })} />

@@ -3,7 +3,7 @@
  * years, averaging and source — and how each choice changes the rest (a reducer, so the
  * rules live in one place and are tested without React).
  */
-import type { AverageKind } from "../../kostra/types";
+import type { AverageChoice } from "../../kostra/types";
 import { domain } from "../domain";
 
 /** Where the data comes from. "selection" is the selected range in Excel. */
@@ -45,7 +45,7 @@ export interface FormState {
   /** The profile's year. */
   year: number;
   span: YearSpan;
-  average: AverageKind;
+  average: AverageChoice;
   includeOslo: boolean;
   includeFocal: boolean;
   /** Whether the profile chart shows the comparison municipalities as series. */

@@ -41,7 +41,7 @@ export function loadRequestFor(form: FormState): LoadRequest {
   // The user's own peers, and the published figures (KOSTRA group, Landet uten Oslo, Landet) the profile uses.
   const group = peerGroupOptions(form);
   [...(group.peers ?? []), ...(group.base ? [group.base] : []), ...(group.references ?? [])].forEach(add);
-  return { indicators, municipalities, years, weighted: form.average === "weighted", backSeries: form.mergedHistory === "sum" };
+  return { indicators, municipalities, years, weighted: form.average !== "simple", backSeries: form.mergedHistory === "sum" };
 }
 
 export interface LoadOptions {

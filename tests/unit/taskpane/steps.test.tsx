@@ -66,15 +66,15 @@ describe("advanced options", () => {
     expect(screen.queryByRole("checkbox", { name: "Ta med Oslo i snittet" })).not.toBeInTheDocument();
   });
 
-  it("switch to a population-weighted average without Oslo or the municipality, and the profile follows", async () => {
+  it("switch to a weighted average without Oslo or the municipality, and the profile follows", async () => {
     await renderPane();
     const before = figure(card(/kunstformidling/), "Snitt ASSS");
     await openAdvanced();
-    fireEvent.click(screen.getByRole("radio", { name: "Befolkningsvektet" }));
-    expect(summary()).toHaveTextContent("Snitt: befolkningsvektet, 10 kommuner, Oslo med, Bærum med");
+    fireEvent.click(screen.getByRole("radio", { name: /^Vektet/ }));
+    expect(summary()).toHaveTextContent("Snitt: vektet, 10 kommuner, Oslo med, Bærum med");
     fireEvent.click(screen.getByRole("checkbox", { name: "Ta med Oslo i snittet" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Ta med Bærum selv i snittet" }));
-    expect(summary()).toHaveTextContent("Snitt: befolkningsvektet, 8 kommuner, uten Oslo, uten Bærum");
+    expect(summary()).toHaveTextContent("Snitt: vektet, 8 kommuner, uten Oslo, uten Bærum");
     expect(figure(card(/kunstformidling/), "Snitt ASSS")).not.toBe(before);
     expect(figure(card(/kunstformidling/), "Med data")).toBe("8 av 8");
   });
