@@ -7,6 +7,12 @@
  * answer POSTs in another dimension order.
  *
  * Routing and I/O live here; selection parsing and problem bodies are in pxweb-selection.ts.
+ *
+ * It also answers SSB's classification service Klass on the same host (KLASS_PATH):
+ * `GET /api/klass/v1/classifications/131/correspondsAt?targetClassificationId=112&date=…`
+ * (and 112→131) with a SYNTHETIC KOSTRA grouping (see syntheticKostraGroups): the snapshot's
+ * known members, Hå (1119) in EKG07, every other municipality in an invented group. The
+ * shape follows SSB's documentation (`correspondenceItems`), not a recorded answer.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,9 +26,11 @@ import {
   type Problem,
   type RequestedSelection,
 } from "./pxweb-selection";
+import { MUNICIPALITIES, codeForYear, GROUP_MEMBERSHIP } from "../../src/kostra/municipalities";
 import { tableDefinition, worldDataset, worldMetadata, worldTableIds, type TableDefinition, type WorldLang, type WorldName } from "./pxweb-world";
 
 export const BASE_PATH = "/api/pxwebapi/v2";
+export const KLASS_PATH = "/api/klass/v1";
 
 /** SSB answers 404 to request URLs (path + query) longer than this. */
 export const MAX_URL_LENGTH = 2100;
@@ -74,6 +82,38 @@ export interface PxWebServerOptions {
    * 07459) or "catalog" (every table with a metadata fixture, so every sector loads).
    */
   world?: WorldName;
+  /** The SYNTHETIC Klass service: how group codes are written, which direction answers, which years have a grouping. */
+  klass?: KlassOptions;
+}
+
+export interface KlassOptions {
+  /** "EKG07" (default, as SSB writes them), "07" or "7". */
+  codeFormat?: "EKG07" | "07" | "7";
+  /** Which correspondence directions answer (default both); the other gets 404. */
+  directions?: ReadonlyArray<"131-112" | "112-131">;
+  /** Data years with a grouping (default 2015–2026); other dates get 404. */
+  years?: readonly [number, number];
+  /** Municipality id → group ("EKG07") replacing the synthetic assignment. */
+  overrides?: Record<string, string>;
+}
+
+/**
+ * A SYNTHETIC KOSTRA grouping for a data year: municipality code → group number. The
+ * snapshot's members keep their group (from 2020), Hå is in group 7, and every other
+ * municipality gets an invented group from its code. Not SSB's grouping.
+ */
+export function syntheticKostraGroups(year: number, overrides: Record<string, string> = {}): Map<string, { name: string; group: number }> {
+  const out = new Map<string, { name: string; group: number }>();
+  const groups = year >= 2020 ? 17 : 16;
+  for (const m of MUNICIPALITIES) {
+    const code = codeForYear(m, year);
+    if (!code) continue;
+    const known = year >= 2020 ? GROUP_MEMBERSHIP.find((x) => x.municipality === m.id && (x.from === undefined || year >= x.from) && (x.to === undefined || year <= x.to)) : undefined;
+    const fixed = overrides[m.id] ?? known?.group ?? (m.id === "ha" ? "EKG07" : undefined);
+    const group = fixed ? Number(fixed.replace(/\D/g, "")) : ([...code].reduce((a, c) => a * 31 + c.charCodeAt(0), 7) % groups) + 1;
+    out.set(code, { name: m.codes.find((p) => p.code === code)?.name ?? m.name, group });
+  }
+  return out;
 }
 
 export interface PxWebServer {
@@ -282,6 +322,35 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     });
   }
 
+  /** SYNTHETIC Klass: correspondsAt between 131 (municipalities) and 112 (KOSTRA groups). */
+  function klass(res: ServerResponse, method: string, path: string, params: URLSearchParams, accept: string): void {
+    const k = options.klass ?? {};
+    // Klass answers XML unless JSON is asked for in the Accept header (SSB's Klass API guide).
+    if (!/application\/json/i.test(accept)) return send(res, 200, "<correspondenceItemList/>", { "Content-Type": "text/xml; charset=utf-8" });
+    const notFound = (message: string) =>
+      send(res, 404, JSON.stringify({ error: "Not Found", message, status: 404 }), { "Content-Type": "application/json; charset=utf-8" });
+    if (method !== "GET") return send(res, 405, "", {});
+    const m = /^\/classifications\/(\d+)\/correspondsAt$/.exec(path);
+    const target = params.get("targetClassificationId");
+    const date = params.get("date") ?? "";
+    if (!m || !target) return notFound(`no such resource: ${path}`);
+    const direction = `${m[1]}-${target}`;
+    if (direction !== "131-112" && direction !== "112-131") return notFound(`Classification ${m[1]} has no correspondence table with classification ${target}`);
+    if (!(k.directions ?? ["131-112", "112-131"]).includes(direction)) return notFound(`Classification ${m[1]} has no correspondence table with classification ${target}`);
+    const year = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(date)?.[1]);
+    if (!year) return send(res, 400, JSON.stringify({ error: "Bad Request", message: `invalid date ${date}`, status: 400 }), { "Content-Type": "application/json; charset=utf-8" });
+    const [from, to] = k.years ?? [2015, 2026];
+    if (year < from || year > to) return notFound(`Classification 131 has no correspondence table with classification 112 at ${date}`);
+    const fmt = (n: number) => (k.codeFormat === "7" ? String(n) : k.codeFormat === "07" ? String(n).padStart(2, "0") : `EKG${String(n).padStart(2, "0")}`);
+    const items = [...syntheticKostraGroups(year, k.overrides)].map(([code, { name, group }]) => {
+      const g = { code: fmt(group), name: `KOSTRA-gruppe ${group} (SYNTETISK)` };
+      return direction === "131-112"
+        ? { sourceCode: code, sourceName: name, sourceShortName: "", targetCode: g.code, targetName: g.name, targetShortName: "" }
+        : { sourceCode: g.code, sourceName: g.name, sourceShortName: "", targetCode: code, targetName: name, targetShortName: "" };
+    });
+    sendJson(res, { correspondenceItems: items });
+  }
+
   function listTables(res: ServerResponse, params: URLSearchParams, lang: WorldLang): void {
     const query = queryParam(params, "query");
     const pageSize = Math.max(1, Number(queryParam(params, "pageSize")) || 20);
@@ -361,6 +430,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
           { "Retry-After": String(wait) },
         );
     }
+    if (pathname.startsWith(KLASS_PATH)) return klass(res, req.method ?? "GET", pathname.slice(KLASS_PATH.length), url.searchParams, String(req.headers.accept ?? ""));
     if (!pathname.startsWith(BASE_PATH)) return sendProblem(res, problems.notFound(pathname));
     route(req, res, logged, rawBody, url.searchParams);
   }

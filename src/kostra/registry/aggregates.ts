@@ -5,8 +5,11 @@
  * them like any region; they are never a focal municipality or a peer.
  *
  * The group numbers got new meanings in 2020 (16 groups before, 17 from 2020), so a
- * group's code has two periods with different names, and membership is only known for
- * the 2020 grouping, and only partly (see kostra-groups.json).
+ * group's code has two periods with different names. The shipped snapshot knows the
+ * membership of the 2020 grouping only partly (see kostra-groups.json); SSB's full list
+ * for a year (its classification service Klass, read by src/sources/ssb/klass.ts or from
+ * a `kostra fetch` file) is registered at run time with `registerKostraGroups` and then
+ * wins over the snapshot, with where it came from kept for the report.
  */
 import type { LocalizedText, Municipality } from "../types";
 import data from "./kostra-groups.json";
@@ -96,20 +99,99 @@ export function aggregateDefinition(id: string, year: number): LocalizedText | u
 
 const validIn = (year: number, from?: number, to?: number): boolean => (from === undefined || year >= from) && (to === undefined || year <= to);
 
+/** Where a registered membership list came from, for reports and messages. */
+export interface KostraGroupsSource {
+  /** e.g. "SSB Klass 131→112, 2021-01-01" or "kostra fetch file kostra.json". */
+  description: string;
+  url?: string;
+  fetchedAt?: string;
+}
+
+interface RegisteredYear {
+  groups: ReadonlyMap<string, string>;
+  source: KostraGroupsSource;
+}
+
+/** Membership lists registered at run time, by data year (SSB's full list for that year). */
+const registered = new Map<number, RegisteredYear>();
+
+/** "ekg07", "EKG07", "EKG7" → "ekg07"; undefined for anything that is not a KOSTRA group of the registry. */
+function groupIdOf(text: string): string | undefined {
+  const m = /^ekg(\d{1,2})$/i.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n >= 1 && n <= maxGroup ? groupId(n) : undefined;
+}
+
 /**
- * The id of the municipality's KOSTRA group in the data year ("ekg07"), or undefined
- * where no source gives it (most municipalities, and every year before 2020).
+ * Register SSB's membership list for a data year: municipality id → group id ("ekg07").
+ * It replaces what was registered for the year before; entries whose group is not a
+ * KOSTRA group are left out and returned, so the caller can say so. kostraGroupOf and
+ * kostraGroupMembers consult it before the snapshot.
+ */
+export function registerKostraGroups(year: number, entries: Readonly<Record<string, string>>, source: KostraGroupsSource): string[] {
+  if (!Number.isInteger(year)) throw new RangeError(`registerKostraGroups: year must be an integer, got ${year}`);
+  const groups = new Map<string, string>();
+  const rejected: string[] = [];
+  for (const [municipality, group] of Object.entries(entries)) {
+    const id = groupIdOf(group);
+    if (id) groups.set(municipality, id);
+    else rejected.push(municipality);
+  }
+  registered.set(year, { groups, source: { ...source } });
+  return rejected;
+}
+
+/** The registered membership of a data year (municipality id → group id) and its source, if any. */
+export function registeredKostraGroups(year: number): { groups: Record<string, string>; source: KostraGroupsSource } | undefined {
+  const r = registered.get(year);
+  return r ? { groups: Object.fromEntries(r.groups), source: { ...r.source } } : undefined;
+}
+
+/** Forget every registered membership list (a new session, tests). The snapshot stays. */
+export function clearKostraGroups(): void {
+  registered.clear();
+}
+
+/**
+ * The id of the municipality's KOSTRA group in the data year ("ekg07"): from SSB's list
+ * registered for the year, else from the snapshot; undefined where neither gives it.
  */
 export function kostraGroupOf(municipalityId: string, year: number): string | undefined {
+  const fromSsb = registered.get(year)?.groups.get(municipalityId);
+  if (fromSsb) return fromSsb;
   const m = GROUP_MEMBERSHIP.find((x) => x.municipality === municipalityId && validIn(year, x.from, x.to));
   return m ? m.group.toLowerCase() : undefined;
 }
 
 /**
- * The known members of a KOSTRA group in the data year, and whether that is all of them
- * (the count SSB gives for the group). Before 2020 nothing is known.
+ * Where the municipality's group in the year comes from: SSB's registered list (with its
+ * source) or the snapshot (with the public source and confidence of that entry).
+ */
+export function kostraGroupSource(
+  municipalityId: string,
+  year: number,
+): { group: string; from: "registered"; source: KostraGroupsSource } | { group: string; from: "snapshot"; source: string; confidence: GroupMembership["confidence"] } | undefined {
+  const r = registered.get(year);
+  const fromSsb = r?.groups.get(municipalityId);
+  if (r && fromSsb) return { group: fromSsb, from: "registered", source: { ...r.source } };
+  const m = GROUP_MEMBERSHIP.find((x) => x.municipality === municipalityId && validIn(year, x.from, x.to));
+  return m ? { group: m.group.toLowerCase(), from: "snapshot", source: m.source, confidence: m.confidence } : undefined;
+}
+
+/**
+ * The known members of a KOSTRA group in the data year, and whether that is all of them:
+ * SSB's registered list for the year is complete by definition; the snapshot is complete
+ * only where it holds as many members as SSB counts for the group. Before 2020 the
+ * snapshot knows nothing.
  */
 export function kostraGroupMembers(groupIdText: string, year: number): { members: string[]; complete: boolean; count?: number } {
+  const r = registered.get(year);
+  const id = groupIdOf(groupIdText);
+  if (r && id) {
+    const members = [...r.groups].filter(([, g]) => g === id).map(([m]) => m);
+    return { members, complete: true, count: members.length };
+  }
   const code = groupIdText.toUpperCase();
   const members = GROUP_MEMBERSHIP.filter((x) => x.group === code && validIn(year, x.from, x.to)).map((x) => x.municipality);
   if (year < GROUPING_2020) return { members: [], complete: false };
