@@ -40,7 +40,8 @@ export function BasePicker({ t, lang, form, dispatch }: BasePickerProps) {
 
   return (
     <>
-      <div className={styles.row}>
+      {/* Side by side with the group only when the group is asked for; alone it takes the row. */}
+      <div className={needsGroup ? styles.row : undefined}>
         <Field label={t.baseLabel}>
           <Dropdown
             className={shared.narrow}
