@@ -4,7 +4,7 @@
  *
  *   kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality CODE] [--compare CODE,…]
  *                [--network asss|custom|none] [--peers CODE,…] [--base ID] [--reference ID,…]
- *                [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
+ *                [--average simple|weighted] [--base-url URL] [--klass-url URL] [--ssb-lang no|en]
  *                [--cache-dir DIR | --no-cache] [--refresh] [--allow-partial] [--timeout SECONDS]
  *                [--merged-history break|sum] --out FILE.json
  *
@@ -14,8 +14,13 @@
  * --merged-history sum` can show the summed back series.
  *
  * Besides the municipalities it always asks for Landet (EAK) and Landet uten Oslo (EAKUO),
- * the --base and --reference aggregates, and the municipality's KOSTRA group when known,
- * so the file can serve SSB's published averages as base or reference columns.
+ * the --base and --reference aggregates, and the municipality's KOSTRA group, so the file
+ * can serve SSB's published averages as base or reference columns. When the group is not
+ * in the shipped snapshot, or --base/--reference say "kostragruppe", the membership of
+ * each year is first read from SSB's Klass (131→112, see sources/ssb/klass.ts) and saved
+ * in the file (`kostraGroups`), so `kostra profile --input … --base kostragruppe` works.
+ * A year Klass cannot give is a warning, not a failure. --klass-url overrides where Klass
+ * is asked (default: beside --base-url, else SSB's).
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -24,8 +29,10 @@ import { aggregateAsPeer, notAnAggregate, unknownMunicipality, unknownNetwork, u
 import { codeForYear, isAggregate, kostraGroupOf, municipalityById, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, networkMembers } from "../kostra/networks";
 import type { Indicator, Lang, Municipality } from "../kostra/types";
-import { writeObservationsFile } from "../sources/observations-file";
+import { registerKostraGroups } from "../kostra/registry/aggregates";
+import { writeObservationsFile, type KostraGroupsRecord } from "../sources/observations-file";
 import { SsbClient } from "../sources/ssb/client";
+import { loadKostraGroupsForYears } from "../sources/ssb/klass";
 import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
@@ -69,6 +76,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
       reference: { type: "string" },
       average: { type: "string" },
       "base-url": { type: "string" },
+      "klass-url": { type: "string" },
       "ssb-lang": { type: "string" },
       "cache-dir": { type: "string" },
       "no-cache": { type: "boolean" },
@@ -108,6 +116,8 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   if (ssbLang !== "no" && ssbLang !== "en") throw new UsageError(`--ssb-lang må være no eller en (fikk «${ssbLang}»)`);
   const baseUrl = values["base-url"] ?? DEFAULT_BASE_URL;
   if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new UsageError(`--base-url må være en http(s)-adresse (fikk «${baseUrl}»)`);
+  const klassUrl = values["klass-url"];
+  if (klassUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(klassUrl)) throw new UsageError(`--klass-url må være en http(s)-adresse (fikk «${klassUrl}»)`);
   const timeoutSeconds = values.timeout === undefined ? 30 : Number(values.timeout);
   if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout må være et positivt antall sekunder (fikk «${values.timeout}»)`);
 
@@ -122,9 +132,42 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   }
   // SSB's published averages: Landet and Landet uten Oslo always, the named base and
   // references, and the municipality's KOSTRA group in each year where it is known.
+  const client = new SsbClient({
+    baseUrl,
+    lang: ssbLang,
+    timeoutMs: timeoutSeconds * 1000,
+    fetch: io.fetch,
+    onWait: (reason, ms) => io.err(`  ${reason[lang]} (${Math.ceil(ms / 1000)} s)\n`),
+  });
+  const cache = values["no-cache"] ? undefined : new FileResponseCache(values["cache-dir"] ?? defaultCacheDir());
+  const policy: CachePolicy = values["no-cache"] ? "network-only" : values.refresh ? "refresh" : "cache-first";
+
   const focal = values.municipality ? resolveFocalMunicipality(values.municipality) : undefined;
+  const aggregateTexts = [values.base, ...(values.reference?.split(",") ?? [])].map((s) => s?.trim()).filter((s): s is string => Boolean(s));
+  const usesOwnGroup = aggregateTexts.some((t) => t.toLowerCase() === "kostragruppe");
+  // SSB's KOSTRA grouping (Klass) for the years where the snapshot does not know the
+  // municipality's group, or every year when "kostragruppe" is asked for.
+  const kostraGroups: KostraGroupsRecord[] = [];
+  if (focal) {
+    const groupYears = usesOwnGroup ? years : years.filter((y) => kostraGroupOf(focal.id, y) === undefined);
+    if (groupYears.length > 0) {
+      io.err(`${lang === "nb" ? "Henter KOSTRA-grupperingen fra SSB (Klass)" : "Fetching the KOSTRA grouping from SSB (Klass)"}: ${groupYears.join(", ")}\n`);
+      const got = await loadKostraGroupsForYears(groupYears, { client, cache, policy, signal: io.signal, now: io.now, ...(klassUrl ? { klassBaseUrl: klassUrl } : {}) });
+      for (const g of got.loaded) {
+        registerKostraGroups(g.year, g.groups, { description: g.source, url: g.url, fetchedAt: g.fetchedAt });
+        kostraGroups.push({ year: g.year, date: g.date, source: g.source, url: g.url, fetchedAt: g.fetchedAt, groups: g.groups });
+        for (const w of g.warnings) io.err(`advarsel: ${w[lang]}\n`);
+        if (g.fromCache && !g.stale) io.err(`KOSTRA-gruppering ${g.year}: fra hurtigbuffer, hentet ${g.fetchedAt}\n`);
+      }
+      for (const f of got.failures) io.err(`advarsel: ${f.error.text[lang]}\n`);
+      for (const y of usesOwnGroup ? groupYears : []) {
+        if (kostraGroupOf(focal.id, y) === undefined)
+          io.err(`advarsel: ${lang === "nb" ? `KOSTRA-gruppen til ${focal.name} i ${y} er ukjent; bruk --base ekgNN` : `${focal.name}'s KOSTRA group in ${y} is unknown; use --base ekgNN`}\n`);
+      }
+    }
+  }
   const aggregates = ["eak", "eakuo"];
-  for (const text of [values.base, ...(values.reference?.split(",") ?? [])].map((s) => s?.trim()).filter((s): s is string => Boolean(s))) {
+  for (const text of aggregateTexts) {
     if (text.toLowerCase() === "kostragruppe") continue;
     const a = resolveAggregate(text);
     if (!a) throw notAnAggregate(text, text === values.base?.trim() ? "base" : "reference");
@@ -136,15 +179,6 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     if (a && years.some((y) => codeForYear(a, y) !== undefined)) add(a);
   }
 
-  const client = new SsbClient({
-    baseUrl,
-    lang: ssbLang,
-    timeoutMs: timeoutSeconds * 1000,
-    fetch: io.fetch,
-    onWait: (reason, ms) => io.err(`  ${reason[lang]} (${Math.ceil(ms / 1000)} s)\n`),
-  });
-  const cache = values["no-cache"] ? undefined : new FileResponseCache(values["cache-dir"] ?? defaultCacheDir());
-  const policy: CachePolicy = values["no-cache"] ? "network-only" : values.refresh ? "refresh" : "cache-first";
 
   const result = await loadFromSsb(
     { indicators, municipalities, years, weighted: average === "weighted", backSeries: mergedHistory === "sum" },
@@ -168,6 +202,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     createdAt: (io.now ?? (() => new Date()))(),
     request: { sectors: sectorIds, years, network: network.id, municipalities: municipalities.map((m) => m.id), average, baseUrl },
     missing: result.missing,
+    kostraGroups,
   });
   // Write beside the target and rename, so an interrupted write never leaves half a file.
   const tmp = `${values.out}.${process.pid}.tmp`;

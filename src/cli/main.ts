@@ -37,7 +37,7 @@ const USAGE = `Bruk / usage:
                  [--format table|csv|json] [--lang nb|en]
   kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality KODE] [--compare KODE,…]
                [--network asss|custom|none] [--peers KODE,…] [--base ID] [--reference ID,…]
-               [--average simple|weighted] [--base-url URL] [--ssb-lang no|en]
+               [--average simple|weighted] [--base-url URL] [--klass-url URL] [--ssb-lang no|en]
                [--cache-dir MAPPE | --no-cache] [--refresh] [--allow-partial] [--timeout SEK]
                [--merged-history break|sum] --out FIL.json
   kostra report --sector ID[,ID] --municipality KODE --year ÅÅÅÅ [--years A-B] [--input FIL]… [--sample]
@@ -57,7 +57,8 @@ Sammenligningsgrupper / comparison groups:
   --network custom   egne sammenligningskommuner, --peers 1120,1121,Gjesdal
   --network none     ingen nettverk; snittet er et tall SSB publiserer (--base)
   --base ID          snitt = 100 er SSBs publiserte tall for eak (Landet), eakuo (Landet uten Oslo),
-                     ekg01–ekg17 (KOSTRA-gruppe) eller kostragruppe (kommunens egen gruppe, når den er kjent)
+                     ekg01–ekg17 (KOSTRA-gruppe) eller kostragruppe (kommunens egen gruppe, når den er kjent;
+                     «kostra fetch» henter grupperingen fra SSBs Klass og lagrer den i filen)
   --reference ID,…   SSB-publiserte snitt som ekstra kolonner, f.eks. eakuo,eak
 `;
 

@@ -6,6 +6,7 @@ import { mergeDatasets } from "../kostra/dataset";
 import { aggregateAsFocal, kostraGroupUnknown, unknownMunicipality, unknownSector } from "../kostra/errors";
 import { isAggregate, kostraGroupOf, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK } from "../kostra/networks";
+import { registerKostraGroups } from "../kostra/registry/aggregates";
 import type { AverageKind, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
 import { readDataFile } from "../sources/file";
 import { sampleDataset } from "../sources/sample";
@@ -94,8 +95,10 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
         code === "ENOENT" ? `finner ikke filen ${path}` : code === "EISDIR" ? `${path} er en mappe, ikke en fil` : `kan ikke lese ${path} (${code ?? String(e)})`,
       );
     }
-    const { dataset, warnings } = readDataFile(bytes, basename(path));
+    const { dataset, warnings, kostraGroups } = readDataFile(bytes, basename(path));
     for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);
+    // SSB's KOSTRA group membership saved by `kostra fetch`: "kostragruppe" then works for any municipality.
+    for (const g of kostraGroups ?? []) registerKostraGroups(g.year, g.groups, { description: `${g.source} (${basename(path)})`, url: g.url, fetchedAt: g.fetchedAt });
     parts.push(dataset);
   }
   return mergeDatasets(parts);

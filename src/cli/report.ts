@@ -45,11 +45,12 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   const years = values.years ? parseYears(values.years) : [year];
   const out = required("--out", values.out);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out må være en .xlsx-fil (fikk «${out}»)`);
-  const options = benchmarkOptions(sectors[0], year, values);
   const mergedHistory = values["merged-history"] ?? "break";
   if (mergedHistory !== "break" && mergedHistory !== "sum") throw new UsageError(`--merged-history må være break eller sum (fikk «${mergedHistory}»)`);
 
+  // The data first: a `kostra fetch` file may carry the KOSTRA groups "kostragruppe" needs.
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
+  const options = benchmarkOptions(sectors[0], year, values);
   const { plan, profiles } = buildReport(dataset, {
     sectors,
     municipality: options.focal,

@@ -7,13 +7,15 @@ import { badInput } from "../kostra/errors";
 import type { Dataset, LocalizedText, Provenance } from "../kostra/types";
 import { readTidyCsv } from "./csv";
 import { decodeText } from "./decode";
-import { isObservationsFile, readObservationsFile } from "./observations-file";
+import { isObservationsFile, readObservationsFile, readObservationsKostraGroups, type KostraGroupsRecord } from "./observations-file";
 import { readJsonStat } from "./ssb/jsonstat";
 import { cubeWarnings, observationsFromCube } from "./ssb/observations";
 
 export interface SourceResult {
   dataset: Dataset;
   warnings: LocalizedText[];
+  /** SSB's KOSTRA group membership a `kostra fetch` file carries, for the caller to register. */
+  kostraGroups?: KostraGroupsRecord[];
 }
 
 function parseJson(text: string, name: string): unknown {
@@ -36,7 +38,10 @@ export function readDataFile(bytes: Uint8Array, name: string, readAt = new Date(
   const trimmed = text.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     const json = parseJson(text, name);
-    if (isObservationsFile(json)) return { dataset: readObservationsFile(json, name), warnings: [] };
+    if (isObservationsFile(json)) {
+      const kostraGroups = readObservationsKostraGroups(json, name);
+      return { dataset: readObservationsFile(json, name), warnings: [], ...(kostraGroups.length ? { kostraGroups } : {}) };
+    }
     const cube = readJsonStat(json, name);
     const result = observationsFromCube(cube, name);
     const { observations } = result;

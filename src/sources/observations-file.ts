@@ -2,6 +2,11 @@
  * The product's own data file: observations with their provenance, as `kostra fetch`
  * writes them and `kostra profile --input` (and the pane's file import) reads them.
  * Keeps SSB's status symbols, the query behind every number and when it was fetched.
+ *
+ * Optional `kostraGroups` (added in the same version 1, so older files stay readable and
+ * older readers ignore it): SSB's KOSTRA group membership per data year as `kostra fetch`
+ * read it from Klass — `[{ year, date, source, url?, fetchedAt?, groups: { municipality
+ * id: "ekg07", … } }]` — so `--base kostragruppe` works for any municipality from the file.
  */
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { badInput } from "../kostra/errors";
@@ -20,6 +25,20 @@ export interface ObservationsFile {
   missing?: { indicator: string; years: number[]; reason: LocalizedText }[];
   provenance: Provenance[];
   observations: Observation[];
+  kostraGroups?: KostraGroupsRecord[];
+}
+
+/** One data year's KOSTRA group membership as written to the file. */
+export interface KostraGroupsRecord {
+  year: number;
+  /** The date SSB's Klass was asked for ("2021-01-01"). */
+  date?: string;
+  /** "SSB Klass 131→112, 2021-01-01" */
+  source: string;
+  url?: string;
+  fetchedAt?: string;
+  /** Municipality id → group id ("ekg07"). */
+  groups: Record<string, string>;
 }
 
 export function isObservationsFile(json: unknown): boolean {
@@ -28,7 +47,7 @@ export function isObservationsFile(json: unknown): boolean {
 
 export function writeObservationsFile(
   dataset: Dataset,
-  extra: { createdAt: Date; request?: unknown; missing?: ObservationsFile["missing"] },
+  extra: { createdAt: Date; request?: unknown; missing?: ObservationsFile["missing"]; kostraGroups?: KostraGroupsRecord[] },
 ): string {
   const file: ObservationsFile = {
     format: OBSERVATIONS_FORMAT,
@@ -38,6 +57,7 @@ export function writeObservationsFile(
     ...(extra.missing?.length ? { missing: extra.missing } : {}),
     provenance: dataset.provenance,
     observations: dataset.observations,
+    ...(extra.kostraGroups?.length ? { kostraGroups: extra.kostraGroups } : {}),
   };
   return JSON.stringify(file, null, 1) + "\n";
 }
@@ -73,4 +93,40 @@ export function readObservationsFile(json: unknown, name: string): Dataset {
     };
   });
   return { observations, provenance };
+}
+
+/**
+ * The KOSTRA group membership an observations file carries (none for older files).
+ * Throws a KostraError naming the first entry that is not a year with municipality ids
+ * mapped to KOSTRA groups.
+ */
+export function readObservationsKostraGroups(json: unknown, name: string): KostraGroupsRecord[] {
+  const list = (json as Partial<ObservationsFile> | null)?.kostraGroups;
+  if (list === undefined) return [];
+  const fail = (nb: string, en: string): never => {
+    throw badInput({ nb: `${name}: «kostraGroups»: ${nb}`, en: `${name}: "kostraGroups": ${en}` });
+  };
+  if (!Array.isArray(list)) fail("er ikke en liste.", "is not a list.");
+  return (list as unknown[]).map((x, i): KostraGroupsRecord => {
+    const r = (x ?? {}) as Partial<KostraGroupsRecord>;
+    const where = `nr. ${i + 1}`;
+    if (typeof r.year !== "number" || !Number.isInteger(r.year)) fail(`${where}: ugyldig år.`, `entry ${i + 1}: invalid year.`);
+    if (typeof r.groups !== "object" || r.groups === null || Array.isArray(r.groups)) fail(`${where}: mangler «groups».`, `entry ${i + 1}: missing "groups".`);
+    const groups: Record<string, string> = {};
+    for (const [id, group] of Object.entries(r.groups as Record<string, unknown>)) {
+      const m = resolveMunicipality(id);
+      if (!m || m.id !== id || m.kind === "aggregate") fail(`${where}: ukjent kommune «${id}».`, `entry ${i + 1}: unknown municipality "${id}".`);
+      if (typeof group !== "string" || !/^ekg\d{2}$/.test(group)) fail(`${where}: «${String(group)}» er ikke en KOSTRA-gruppe.`, `entry ${i + 1}: "${String(group)}" is not a KOSTRA group.`);
+      groups[id] = group as string;
+    }
+    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+    return {
+      year: r.year as number,
+      ...(str(r.date) ? { date: str(r.date) } : {}),
+      source: str(r.source) ?? name,
+      ...(str(r.url) ? { url: str(r.url) } : {}),
+      ...(str(r.fetchedAt) ? { fetchedAt: str(r.fetchedAt) } : {}),
+      groups,
+    };
+  });
 }

@@ -82,8 +82,12 @@ export interface PxWebServerOptions {
    * 07459) or "catalog" (every table with a metadata fixture, so every sector loads).
    */
   world?: WorldName;
-  /** The SYNTHETIC Klass service: how group codes are written, which direction answers, which years have a grouping. */
-  klass?: KlassOptions;
+  /**
+   * The SYNTHETIC Klass service: how group codes are written, which direction answers,
+   * which years have a grouping; false: no grouping at all (404). Default: on for the
+   * "catalog" world, off for the "classic" one, whose tables have no KOSTRA group figures.
+   */
+  klass?: KlassOptions | false;
 }
 
 export interface KlassOptions {
@@ -324,7 +328,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
 
   /** SYNTHETIC Klass: correspondsAt between 131 (municipalities) and 112 (KOSTRA groups). */
   function klass(res: ServerResponse, method: string, path: string, params: URLSearchParams, accept: string): void {
-    const k = options.klass ?? {};
+    const k = options.klass ?? (world === "catalog" ? {} : false);
     // Klass answers XML unless JSON is asked for in the Accept header (SSB's Klass API guide).
     if (!/application\/json/i.test(accept)) return send(res, 200, "<correspondenceItemList/>", { "Content-Type": "text/xml; charset=utf-8" });
     const notFound = (message: string) =>
@@ -336,7 +340,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     if (!m || !target) return notFound(`no such resource: ${path}`);
     const direction = `${m[1]}-${target}`;
     if (direction !== "131-112" && direction !== "112-131") return notFound(`Classification ${m[1]} has no correspondence table with classification ${target}`);
-    if (!(k.directions ?? ["131-112", "112-131"]).includes(direction)) return notFound(`Classification ${m[1]} has no correspondence table with classification ${target}`);
+    if (k === false || !(k.directions ?? ["131-112", "112-131"]).includes(direction)) return notFound(`Classification ${m[1]} has no correspondence table with classification ${target}`);
     const year = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(date)?.[1]);
     if (!year) return send(res, 400, JSON.stringify({ error: "Bad Request", message: `invalid date ${date}`, status: 400 }), { "Content-Type": "application/json; charset=utf-8" });
     const [from, to] = k.years ?? [2015, 2026];

@@ -112,7 +112,7 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
   const klassRequests = () => server.requests.filter((r) => r.path.startsWith(KLASS_PATH));
 
   it("gives every municipality of the year its group, Hå in group 7, and sends JSON's Accept header through the client", async () => {
-    server = await startPxWebServer();
+    server = await startPxWebServer({ klass: {} });
     const client = new SsbClient({ baseUrl: server.baseUrl });
     const r = await loadKostraGroups(2021, { client, now: () => new Date("2026-02-01T10:00:00Z") });
     const expected = syntheticKostraGroups(2021);
@@ -162,7 +162,7 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
   });
 
   it("counts its requests against the same SSB quota as the table requests", async () => {
-    server = await startPxWebServer();
+    server = await startPxWebServer({ klass: {} });
     const limiter = sharedRateLimiter(server.baseUrl, { maxCalls: 2, windowMs: 60_000 });
     const tables = new SsbClient({ baseUrl: server.baseUrl });
     const groups = new SsbClient({ baseUrl: server.baseUrl });
@@ -175,7 +175,7 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
   });
 
   it("retries a 503 and names the grouping when SSB keeps failing; a cached copy is used then", async () => {
-    server = await startPxWebServer();
+    server = await startPxWebServer({ klass: {} });
     const cache = new MemoryResponseCache();
     const fast = () => new SsbClient({ baseUrl: server.baseUrl, backoffMs: 1, maxRetries: 1 });
     server.failNext(1, { status: 503 }, (r) => r.path.startsWith(KLASS_PATH));
@@ -203,7 +203,7 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
   });
 
   it("stops at once when cancelled", async () => {
-    server = await startPxWebServer();
+    server = await startPxWebServer({ klass: {} });
     const controller = new AbortController();
     controller.abort();
     const err = await failure(loadKostraGroups(2021, { client: new SsbClient({ baseUrl: server.baseUrl }), signal: controller.signal }));
@@ -213,7 +213,7 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
   });
 
   it("registered, the loaded grouping answers kostraGroupOf for the year", async () => {
-    server = await startPxWebServer();
+    server = await startPxWebServer({ klass: {} });
     expect(kostraGroupOf("ha", 2021)).toBeUndefined();
     const r = await loadKostraGroups(2021, { client: new SsbClient({ baseUrl: server.baseUrl }) });
     registerKostraGroups(r.year, r.groups, { description: r.source, url: r.url, fetchedAt: r.fetchedAt });
