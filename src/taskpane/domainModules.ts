@@ -17,6 +17,7 @@ export {
 export { benchmark, municipalityInYear } from "../kostra/benchmark";
 export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
+export { registerKostraGroups } from "../kostra/registry/aggregates";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
 export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems } from "../report/template-settings";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";

@@ -36,6 +36,19 @@ export function createBrowserServices(): PaneServices {
       const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, onWait });
       return loadFromSsb(request, { client, cache, policy: refresh ? "refresh" : "cache-first", signal, onProgress });
     },
+    async loadKostraGroups(years, { signal, onWait, baseUrl, refresh }) {
+      const [{ SsbClient }, { loadKostraGroupsForYears }, cache] = await Promise.all([
+        import("../../sources/ssb/client"),
+        import("../../sources/ssb/klass"),
+        ssbCache(),
+      ]);
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, onWait });
+      const { loaded, failures } = await loadKostraGroupsForYears(years, { client, cache, policy: refresh ? "refresh" : "cache-first", signal });
+      return {
+        loaded: loaded.map((g) => ({ year: g.year, date: g.date, source: g.source, url: g.url, fetchedAt: g.fetchedAt, groups: g.groups, warnings: g.warnings })),
+        failures: failures.map((f) => ({ year: f.year, reason: f.error.text })),
+      };
+    },
     async searchSsbTables(query, { signal, baseUrl, lang }) {
       const { SsbClient } = await import("../../sources/ssb/client");
       const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: lang === "en" ? "en" : "no" });

@@ -12,6 +12,7 @@ import type { ApplyResult, SettingsInput } from "../../excel/apply-plan";
 import type { Dataset, LocalizedText } from "../../kostra/types";
 import type { ReportPlan } from "../../report/plan";
 import type { SettingsReadResult } from "../../report/template-settings";
+import type { KostraGroupsRecord } from "../../sources/observations-file";
 import type { LoadProgress, SsbLoadResult } from "../../sources/ssb/load";
 import type { LoadRequest } from "../../sources/ssb/planner";
 import type { SsbTableDimensions, SsbTableHit } from "./ssbTables";
@@ -31,6 +32,14 @@ export interface SsbAskOptions {
 export interface SourceData {
   dataset: Dataset;
   warnings: LocalizedText[];
+  /** SSB's KOSTRA group membership a `kostra fetch` file carries. */
+  kostraGroups?: KostraGroupsRecord[];
+}
+
+/** SSB's KOSTRA group membership of data years (Klass 131→112), and the years it could not give. */
+export interface KostraGroupsLoad {
+  loaded: (KostraGroupsRecord & { fetchedAt: string; warnings: LocalizedText[] })[];
+  failures: { year: number; reason: LocalizedText }[];
 }
 
 export interface SsbLoadCallbacks {
@@ -61,6 +70,8 @@ export interface PaneServices {
   loadSelection?(): Promise<SourceData>;
   /** Load from SSB's API (or the proxy). Throws SsbError. */
   loadSsb(request: LoadRequest, callbacks: SsbLoadCallbacks): Promise<SsbLoadResult>;
+  /** SSB's KOSTRA grouping for the data years, from its classification service Klass. Throws SsbError only when cancelled. */
+  loadKostraGroups?(years: readonly number[], callbacks: Pick<SsbLoadCallbacks, "signal" | "onWait" | "baseUrl" | "refresh">): Promise<KostraGroupsLoad>;
   /** SSB tables matching a search (`/tables?query=`), for the template editor. Throws SsbError. */
   searchSsbTables?(query: string, options: SsbAskOptions): Promise<SsbTableHit[]>;
   /** A table's dimensions and codes from its metadata, for the template editor. Throws SsbError or KostraError. */

@@ -1,6 +1,12 @@
 /**
  * Loading the data for the user's choices from whichever source they chose: the sample, a
  * file, the selected range, or SSB (with the request planned from the choices).
+ *
+ * When the choices measure against "the municipality's KOSTRA group" and the shipped
+ * snapshot does not know it (most municipalities), an SSB load first reads SSB's grouping
+ * for the year from Klass and registers it, so the request includes the group's figures
+ * and the profile finds the group; a `kostra fetch` file's saved grouping is registered
+ * the same way. A grouping SSB cannot give is a warning: the user can still name the group.
  */
 import { mergeDatasets } from "../../kostra/dataset";
 
@@ -10,8 +16,8 @@ import type { LoadRequest } from "../../sources/ssb/planner";
 import type { PaneServices } from "../services/types";
 import { sampleData, type PaneData, type PaneProgress } from "./data";
 
-import { formYears, reportSectors, type FormState } from "./form";
-import { peerGroupOptions } from "./profile";
+import { formYears, reportSectors, usesKostraGroup, type FormState } from "./form";
+import { kostraGroupFor, peerGroupOptions } from "./profile";
 import { domain } from "../domain";
 
 
@@ -44,6 +50,18 @@ export function loadRequestFor(form: FormState): LoadRequest {
   return { indicators, municipalities, years, weighted: form.average !== "simple", backSeries: form.mergedHistory === "sum" };
 }
 
+/** Whether the choices need the municipality's KOSTRA group and nothing gives it yet. */
+export function needsKostraGroups(form: FormState): boolean {
+  return usesKostraGroup(form) && !kostraGroupFor(form);
+}
+
+type GroupRecord = { year: number; groups: Record<string, string>; source: string; url?: string; fetchedAt?: string };
+
+function registerGroups(records: readonly GroupRecord[], from?: string): void {
+  for (const g of records)
+    domain().registerKostraGroups(g.year, g.groups, { description: from ? `${g.source} (${from})` : g.source, ...(g.url ? { url: g.url } : {}), ...(g.fetchedAt ? { fetchedAt: g.fetchedAt } : {}) });
+}
+
 export interface LoadOptions {
   files: readonly File[];
   signal: AbortSignal;
@@ -73,6 +91,7 @@ export async function loadData(services: PaneServices, form: FormState, options:
       for (const [i, file] of options.files.entries()) {
         onProgress({ done: i, total: options.files.length, fromCache: 0, message: (t) => t.readingFile(file.name) });
         const read = await services.loadFile(file);
+        registerGroups(read.kostraGroups ?? [], file.name);
         parts.push(read.dataset);
         warnings.push(...read.warnings);
       }
@@ -91,6 +110,19 @@ export async function loadData(services: PaneServices, form: FormState, options:
         last = p;
         onProgress(p);
       };
+      const groupWarnings: LocalizedText[] = [];
+      if (services.loadKostraGroups && needsKostraGroups(form)) {
+        report({ done: 0, total: 0, fromCache: 0, message: { nb: "Henter KOSTRA-grupperingen fra SSB (Klass)", en: "Fetching the KOSTRA grouping from SSB (Klass)" } });
+        const groups = await services.loadKostraGroups([form.year], {
+          signal,
+          baseUrl: form.baseUrl,
+          refresh: options.refresh,
+          onWait: (reason, ms) => report({ ...last, waiting: { reason, until: services.now().getTime() + ms } }),
+        });
+        registerGroups(groups.loaded);
+        for (const g of groups.loaded) groupWarnings.push(...g.warnings);
+        for (const f of groups.failures) groupWarnings.push(f.reason);
+      }
       const result = await services.loadSsb(loadRequestFor(form), {
         signal,
         baseUrl: form.baseUrl,
@@ -101,7 +133,7 @@ export async function loadData(services: PaneServices, form: FormState, options:
       return {
         source: "ssb",
         dataset: result.dataset,
-        warnings: result.warnings,
+        warnings: [...groupWarnings, ...result.warnings],
         loadedAt: now(),
         fileNames: [],
         ssb: { complete: result.complete, missing: result.missing, fromCache: result.fromCache, requests: result.requests },
