@@ -4,7 +4,7 @@
  *
  *   kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality CODE] [--compare CODE,…]
  *                [--network asss|custom|none] [--peers CODE,…] [--base ID] [--reference ID,…]
- *                [--average simple|weighted] [--base-url URL] [--klass-url URL] [--ssb-lang no|en]
+ *                [--average simple|weighted|indicator] [--base-url URL] [--klass-url URL] [--ssb-lang no|en]
  *                [--cache-dir DIR | --no-cache] [--refresh] [--allow-partial] [--timeout SECONDS]
  *                [--merged-history break|sum] --out FILE.json
  *
@@ -111,7 +111,8 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   const network = networkFor(values.network ?? (peerIds.length ? CUSTOM_NETWORK : "asss"), peerIds);
   if (!network) throw unknownNetwork(values.network ?? "", [...NETWORK_CHOICES]);
   const average = values.average ?? "simple";
-  if (average !== "simple" && average !== "weighted") throw new UsageError(`--average må være simple eller weighted (fikk «${average}»)`);
+  if (average !== "simple" && average !== "weighted" && average !== "indicator")
+    throw new UsageError(`--average må være simple, weighted eller indicator (fikk «${average}»)`);
   const ssbLang = values["ssb-lang"] ?? "no";
   if (ssbLang !== "no" && ssbLang !== "en") throw new UsageError(`--ssb-lang må være no eller en (fikk «${ssbLang}»)`);
   const baseUrl = values["base-url"] ?? DEFAULT_BASE_URL;
@@ -181,7 +182,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
 
 
   const result = await loadFromSsb(
-    { indicators, municipalities, years, weighted: average === "weighted", backSeries: mergedHistory === "sum" },
+    { indicators, municipalities, years, weighted: average !== "simple", backSeries: mergedHistory === "sum" },
     {
       client,
       cache,

@@ -3,7 +3,7 @@
  *
  *   kostra profile [--input FILE]… [--sample] --sector SECTOR|TEMPLATE --municipality CODE --year YYYY
  *                  [--compare CODE,…] [--network asss|custom|none] [--peers CODE,…]
- *                  [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak] [--average simple|weighted]
+ *                  [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak] [--average simple|weighted|indicator]
  *                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
  *   kostra templates [--lang nb|en]
  *   kostra catalog (--metadata DIR | --live [--record DIR]) [--format table|json] [--lang nb|en]
@@ -33,17 +33,17 @@ const USAGE = `Bruk / usage:
   kostra profile [--input FIL]… [--sample] --sector ID --municipality KODE --year ÅÅÅÅ
                  [--compare KODE,…] [--network asss|custom|none] [--peers KODE,…]
                  [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak]
-                 [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
+                 [--average simple|weighted|indicator] [--exclude-oslo] [--exclude-focal]
                  [--format table|csv|json] [--lang nb|en]
   kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality KODE] [--compare KODE,…]
                [--network asss|custom|none] [--peers KODE,…] [--base ID] [--reference ID,…]
-               [--average simple|weighted] [--base-url URL] [--klass-url URL] [--ssb-lang no|en]
+               [--average simple|weighted|indicator] [--base-url URL] [--klass-url URL] [--ssb-lang no|en]
                [--cache-dir MAPPE | --no-cache] [--refresh] [--allow-partial] [--timeout SEK]
                [--merged-history break|sum] --out FIL.json
   kostra report --sector ID[,ID] --municipality KODE --year ÅÅÅÅ [--years A-B] [--input FIL]… [--sample]
                 [--compare KODE,…] [--network asss|custom|none] [--peers KODE,…]
                 [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak]
-                [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
+                [--average simple|weighted|indicator] [--exclude-oslo] [--exclude-focal]
                 [--chart-comparisons] [--merged-history break|sum] [--lang nb|en] --out FIL.xlsx
   kostra templates [--lang nb|en]                  sektorer, maler og antall indikatorer
   kostra catalog (--metadata MAPPE | --live [--base-url URL] [--record MAPPE]) [--format table|json] [--lang nb|en]

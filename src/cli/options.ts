@@ -7,7 +7,7 @@ import { aggregateAsFocal, kostraGroupUnknown, unknownMunicipality, unknownSecto
 import { isAggregate, kostraGroupOf, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK } from "../kostra/networks";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
-import type { AverageKind, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
+import type { AverageChoice, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
 import { readDataFile } from "../sources/file";
 import { sampleDataset } from "../sources/sample";
 import { UsageError, type Io } from "./io";
@@ -126,7 +126,7 @@ export function benchmarkOptions(sector: string, year: number, values: Benchmark
   }
   if (values.base !== undefined) options.base = aggregateChoice(values.base, focal, year);
   if (values.reference !== undefined) options.references = listOf(values.reference).map((r) => aggregateChoice(r, focal, year));
-  options.average = oneOf<AverageKind>("--average", values.average, ["simple", "weighted"] as const, "simple");
+  options.average = oneOf<AverageChoice>("--average", values.average, ["simple", "weighted", "indicator"] as const, "simple");
   options.includeOslo = !values["exclude-oslo"];
   options.includeFocal = !values["exclude-focal"];
   if (values.compare !== undefined) {

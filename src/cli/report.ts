@@ -8,7 +8,7 @@
  *                 [--input FILE]… [--sample] [--compare CODE,…]
  *                 [--network asss|custom|none] [--peers CODE,…] [--base eakuo|eak|ekg07|kostragruppe]
  *                 [--reference eakuo,eak]
- *                 [--average simple|weighted] [--exclude-oslo] [--exclude-focal]
+ *                 [--average simple|weighted|indicator] [--exclude-oslo] [--exclude-focal]
  *                 [--chart-comparisons] [--lang nb|en] --out FILE.xlsx
  *                 [--merged-history break|sum]
  *

@@ -51,3 +51,17 @@ describe("--sector with sector ids", () => {
     expect(err).toMatch(/--merged-history må være break eller sum/);
   });
 });
+
+describe("--average indicator", () => {
+  it("averages each indicator as KS does, and says so; an unknown choice is named", async () => {
+    const { code, out } = await kostra("profile", "--sample", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--average", "indicator", "--format", "json");
+    expect(code).toBe(0);
+    const rows = (JSON.parse(out) as { rows: { indicator: { id: string }; averageKind?: string }[] }).rows;
+    expect(rows.length).toBe(6);
+    const bad = await kostra("profile", "--sample", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--average", "median");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--average må være simple eller weighted eller indicator/);
+    const table = await kostra("profile", "--sample", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--average", "indicator");
+    expect(table.out).toMatch(/Snitt: som KS \(beløp vektet, nøkkeltall uvektet\)/);
+  });
+});
