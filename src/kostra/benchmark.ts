@@ -66,6 +66,22 @@ export class ObservationIndex {
   }
 }
 
+/**
+ * One index per observation list: a pane recomputes the profile on every choice, and a
+ * report benchmarks several templates over the same data, so the index is built once.
+ * Observation lists are never changed after loading (datasets are merged into new ones).
+ */
+const indexes = new WeakMap<readonly Observation[], ObservationIndex>();
+
+export function observationIndexOf(observations: readonly Observation[]): ObservationIndex {
+  let index = indexes.get(observations);
+  if (!index) {
+    index = new ObservationIndex(observations);
+    indexes.set(observations, index);
+  }
+  return index;
+}
+
 interface Point {
   ref: MunicipalityRef;
   value: number;
@@ -278,7 +294,7 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
     .map((c) => peerMunicipality(c, unknownMunicipality))
     .map((m) => ({ ref: refForYear(m, year), existed: codeForYear(m, year) !== undefined }));
 
-  const obs = new ObservationIndex(dataset.observations);
+  const obs = observationIndexOf(dataset.observations);
   const ctx: RowContext = { focal, averagingSet, comparisons, base, references };
   const rows = indicators.map((ind) => rowFor(ind, obs, options, ctx));
 
