@@ -42,7 +42,7 @@ const T = {
   nb: {
     indicator: "Indikator", avg: "Gj.sn.", low: "Laveste verdi", high: "Høyeste verdi", index: "indeks",
     snitt: "Snitt", highMun: "Høyest kommune", lowMun: "Laveste kommune", lowWho: "Lavest: kommune", highWho: "Høyest: kommune",
-    n: "Med data", rank: "Rang", network: "Nettverk", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)",
+    n: "Med data", rank: "Rang", network: "Nettverk", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
     indexRule: "Indeks = verdi ÷ snitt × 100. Alle tall er formler over dataarket; endres en verdi der, følger tabell og diagram.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Snitt nettverk = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Snitt ${base} = 100`,
@@ -51,7 +51,7 @@ const T = {
   en: {
     indicator: "Indicator", avg: "Average", low: "Lowest value", high: "Highest value", index: "index",
     snitt: "Average", highMun: "Highest municipality", lowMun: "Lowest municipality", lowWho: "Lowest: municipality", highWho: "Highest: municipality",
-    n: "With data", rank: "Rank", network: "Network", source: "Source", fetched: "fetched", basis: "Basis (formulas)",
+    n: "With data", rank: "Rank", network: "Network", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
     indexRule: "Index = value ÷ average × 100. Every figure is a formula over the data sheet; change a value there and table and chart follow.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Network average = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Average ${base} = 100`,
@@ -88,6 +88,23 @@ function networkLine(profile: Profile, lang: Lang): string {
   const who = `${members.length}): ${members.map((m) => m.name).join(", ")}`;
   if (network.id === CUSTOM_NETWORK) return `${t.custom} ${year} (${who}`;
   return `${t.network}: ${network.shortName} ${year} (${who}`;
+}
+
+const CONFIDENCE: Record<Lang, Record<"medium" | "low", string>> = {
+  nb: { medium: "Koblingen til SSB har middels sikkerhet.", low: "Koblingen til SSB er usikker." },
+  en: { medium: "The mapping to SSB is of medium certainty.", low: "The mapping to SSB is uncertain." },
+};
+
+/** An indicator's definition, its SSB table and, where the mapping is not certain, how sure it is. */
+export function definitionText(indicator: Indicator, lang: Lang): string {
+  const table = indicator.ssb.table
+    ? lang === "nb" ? `SSB tabell ${indicator.ssb.table}.` : `SSB table ${indicator.ssb.table}.`
+    : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";
+  const sure = indicator.confidence === "high" ? "" : CONFIDENCE[lang][indicator.confidence];
+  const definition = indicator.definition[lang].trim();
+  // Definitions often end by naming the table already.
+  const named = indicator.ssb.table !== null && definition.includes(indicator.ssb.table);
+  return [definition, named ? "" : table, sure].filter(Boolean).join(" ");
 }
 
 export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): SheetPlan {
@@ -189,6 +206,9 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     { at: `A${HEADER_ROW}`, rows: [header], style: "header" },
     { at: `A${HEADER_ROW + 1}`, rows },
     { at: `${columnLetter(cBasis)}${HEADER_ROW - 1}`, rows: [[text(t.basis)]], style: "note" },
+    // Below the chart: what each figure is, where it comes from and how sure the mapping is.
+    { at: `A${lastRow + 26}`, rows: [[text(t.definitions)]], style: "subtitle" },
+    { at: `A${lastRow + 27}`, rows: profile.rows.map((r) => [text(r.indicator.label[lang]), text(definitionText(r.indicator, lang))]), style: "note" },
   ];
 
   const col = (c: number) => `${cellAddress(c, HEADER_ROW + 1, true)}:${cellAddress(c, lastRow, true)}`;

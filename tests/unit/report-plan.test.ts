@@ -1,4 +1,5 @@
 import { buildReport } from "../../src/report/report";
+import { templateById, templateIndicators } from "../../src/kostra/catalog";
 import { blockRange } from "../../src/report/plan";
 import { sampleDataset } from "../../src/sources/sample";
 import { cellAt } from "../support/plan-cells";
@@ -70,5 +71,27 @@ describe("report plan", () => {
     expect(cellAt(ts, "C6")).toMatchObject({ kind: "formula", format: "0.0 %" });
     expect(ts.charts![0].type).toBe("line");
     expect(ts.charts![0].series).toHaveLength(7);
+  });
+});
+
+describe("definitions under the profile", () => {
+  it("lists every indicator with its definition, its SSB table and how sure the mapping is", () => {
+    const { plan } = report({ sectors: ["tekniske-tjenester"] });
+    const sheet = plan.sheets[0];
+    const heading = sheet.blocks.find((b) => b.rows[0]?.[0]?.kind === "text" && (b.rows[0][0] as { text: string }).text === "Definisjoner og kilder");
+    expect(heading).toBeDefined();
+    const list = sheet.blocks[sheet.blocks.indexOf(heading!) + 1];
+    const text = (c: unknown) => (c as { text: string }).text;
+    expect(list.rows.map((r) => text(r[0]))).toEqual(templateIndicators(templateById("tekniske-tjenester")!).map((i) => i.label.nb));
+    const byLabel = new Map(list.rows.map((r) => [text(r[0]), text(r[1])]));
+    // Certain: the definition alone (it names its table). Medium: says so. No table: says so.
+    expect(byLabel.get("Netto driftsutgifter brann- og ulykkesvern per innbygger")).toMatch(/middels sikkerhet\.$/);
+    const road = byLabel.get(templateIndicators(templateById("tekniske-tjenester")!)[3].label.nb)!;
+    expect(road).toMatch(/SSB-tabellen er ikke bekreftet\. Koblingen til SSB er usikker\.$/);
+    const fee = byLabel.get(templateIndicators(templateById("tekniske-tjenester")!)[5].label.nb)!;
+    expect(fee).toMatch(/12842/);
+    expect(fee).not.toMatch(/sikkerhet|usikker/);
+    // Below the chart, not over it.
+    expect(Number(heading!.at.slice(1))).toBeGreaterThan(Number(sheet.charts![0].position.to.replace(/^[A-Z]+/, "")));
   });
 });
