@@ -50,7 +50,10 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
       <Text as={headingLevel} id={titleId} size={300} weight="semibold" className={styles.title}>
         {indicator.label[lang]}
       </Text>
-      <Caption1 className={styles.unit}>{indicator.unit[lang]}</Caption1>
+      <Caption1 className={styles.unit}>
+        {indicator.unit[lang]}
+        {indicator.confidence === "low" && ` · ${t.mappingUncertain}`}
+      </Caption1>
       <IndexBar row={row} focalName={focal.name} networkName={networkName} lang={lang} t={t} />
       <dl className={styles.stats}>
         <Stat term={focal.name} {...focalValue} />

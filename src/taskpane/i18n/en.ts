@@ -40,6 +40,7 @@ export const en: Messages = {
   networkNone: "None (SSB's averages only)",
   peersLabel: "Comparison municipalities",
   peersHint: "Average, lowest and highest are over these municipalities.",
+  mappingUncertain: "uncertain mapping to SSB (see the definitions in the report)",
   addGroupMembers: (group: string, known: number, count: number | undefined): string =>
     `Add the known members of ${group} (${count === undefined || known === count ? known : `${known} of ${count}`})`,
   baseLabel: "Average = 100",

@@ -40,6 +40,7 @@ export const nb = {
   networkNone: "Ingen (bare SSBs snitt)",
   peersLabel: "Sammenligningskommuner",
   peersHint: "Snitt, lavest og høyest regnes over disse kommunene.",
+  mappingUncertain: "usikker kobling til SSB (se definisjonene i rapporten)",
   addGroupMembers: (group: string, known: number, count: number | undefined): string =>
     `Legg til kjente medlemmer av ${group} (${count === undefined || known === count ? known : `${known} av ${count}`})`,
   baseLabel: "Snitt = 100",

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { fireEvent, screen } from "@testing-library/react";
+import { templateById, templateIndicators } from "../../../src/kostra/catalog";
 import { sampleDataset } from "../../../src/sources/sample";
 import { fakeExcelServices } from "./fakeServices";
 import { card, figure, pick, renderPane, settle } from "./renderPane";
@@ -75,5 +76,20 @@ describe("peer groups in the pane", () => {
     await settle();
     const saved = services.writeReport.mock.calls.at(-1)?.[1];
     expect(saved).toMatchObject({ municipality: "ha", network: "custom", peers: ["klepp", "time", "gjesdal", "sola"], references: ["eakuo"] });
+  });
+});
+
+describe("mapping certainty in the preview", () => {
+  it("says so on a card whose SSB mapping is uncertain, and only there", async () => {
+    await renderPane();
+    pick("Sektormal", "Tekniske tjenester");
+    await settle();
+    const low = templateIndicators(templateById("tekniske-tjenester")!).filter((i) => i.confidence === "low");
+    expect(low.length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/usikker kobling til SSB/)).toHaveLength(low.length);
+    for (const ind of templateIndicators(templateById("tekniske-tjenester")!)) {
+      const text = screen.getByRole("article", { name: ind.label.nb }).textContent;
+      expect([ind.id, /usikker kobling til SSB/.test(text ?? "")]).toEqual([ind.id, ind.confidence === "low"]);
+    }
   });
 });
