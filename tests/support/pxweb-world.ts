@@ -56,6 +56,8 @@ export interface DimensionDefinition {
   labels: Readonly<Record<string, string>>;
   units?: Readonly<Record<string, { base: string; decimals: number }>>;
   role?: "time" | "geo" | "metric";
+  /** A query may leave the dimension out (SSB's `extension.elimination`); KOSTRA tables allow none. */
+  elimination?: boolean;
 }
 
 /** A table of the world, in one language. */
@@ -507,6 +509,7 @@ interface DimensionSpec {
   labels: (code: string, lang: WorldLang) => string;
   units?: Record<string, Record<WorldLang, { base: string; decimals: number }>>;
   role?: DimensionDefinition["role"];
+  elimination?: boolean;
 }
 
 interface TableSpec {
@@ -658,7 +661,7 @@ interface FixtureMetadata {
   updated: string;
   id: string[];
   role?: Record<string, string[]>;
-  dimension: Record<string, { label: string; category: { index: Record<string, number> | string[]; label?: Record<string, string>; unit?: Record<string, { base: string; decimals: number }> } }>;
+  dimension: Record<string, { label: string; extension?: { elimination?: boolean }; category: { index: Record<string, number> | string[]; label?: Record<string, string>; unit?: Record<string, { base: string; decimals: number }> } }>;
 }
 
 /** English labels of the fixtures' (Norwegian) dimension labels. */
@@ -703,6 +706,7 @@ function tableFromFixture(meta: FixtureMetadata): TableSpec {
         ? { units: Object.fromEntries(Object.entries(units).map(([c, u]) => [c, { no: u, en: { base: u.base === "kr" ? "NOK" : u.base, decimals: u.decimals } }])) }
         : {}),
       ...(roleOf ? { role: roleOf } : {}),
+      ...(dim.extension?.elimination ? { elimination: true } : {}),
     };
   });
   const unitOf = (contents: string) => units[contents];
@@ -785,6 +789,7 @@ export function tableDefinition(tableId: string, lang: WorldLang = "no", world: 
     labels: Object.fromEntries(d.codes.map((c) => [c, d.labels(c, lang)])),
     ...(d.units ? { units: Object.fromEntries(Object.entries(d.units).map(([c, u]) => [c, u[lang]])) } : {}),
     ...(d.role ? { role: d.role } : {}),
+    ...(d.elimination ? { elimination: true } : {}),
   }));
   const time = spec.dimensions.find((d) => d.role === "time")?.codes ?? TIME_CODES;
   const def: TableDefinition = {
@@ -884,6 +889,7 @@ export function worldMetadata(tableId: string, options: { lang?: WorldLang; upda
       labels[c] = d.labels[c] || c;
     });
     ds.dimension[d.id].category = { index, label: labels, ...(d.units ? { unit: d.units } : {}) };
+    ds.dimension[d.id].extension = { ...ds.dimension[d.id].extension, elimination: d.elimination === true };
   }
   ds.size = def.dimensions.map((d) => d.codes.length);
   ds.value = [];

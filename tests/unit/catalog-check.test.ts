@@ -34,7 +34,7 @@ describe("catalog selectors against SSB table metadata", () => {
     const withoutArt = Object.fromEntries(Object.entries(bibliotek.ssb.select).filter(([d]) => d !== "KOKart0000"));
     const missingDim: Indicator = { ...bibliotek, id: "y", ssb: { ...bibliotek.ssb, select: { ...withoutArt, Kjonn: ["0"] } } };
     const problems = checkSelector(missingDim, tables).problems.map((p) => describeSelectorProblem(p).en);
-    expect(problems).toEqual(["table 12362 has no dimension Kjonn", "table 12362 has no dimension KOKart0000 (not selected)"]);
+    expect(problems).toEqual(["table 12362 has no dimension Kjonn", "table 12362 requires a choice of KOKart0000, which the indicator does not make"]);
     const badAmount: Indicator = { ...bibliotek, id: "z", amount: { select: { ContentsCode: ["KOSnope"] }, scale: 1000 } };
     expect(checkSelector(badAmount, tables).status).toBe("problem");
   });

@@ -25,7 +25,8 @@ export type SelectorProblem =
   | { code: "no-table" }
   | { code: "no-metadata"; table: string }
   | { code: "unknown-dimension"; table: string; dimension: string }
-  | { code: "unknown-value"; table: string; dimension: string; value: string };
+  | { code: "unknown-value"; table: string; dimension: string; value: string }
+  | { code: "unselected-dimension"; table: string; dimension: string };
 
 export type SelectorStatus = "verified" | "consistent" | "problem" | "unchecked";
 
@@ -112,7 +113,7 @@ export function checkSelector(indicator: Indicator, tables: TableSources): Selec
   // A table dimension the selector leaves out must be one SSB lets a query leave out (KOSTRA tables allow none).
   for (const [id, e] of evidence.dims)
     if (!e.elimination && id !== indicator.ssb.regionDimension && id !== indicator.ssb.timeDimension && !(id in indicator.ssb.select))
-      problems.push({ code: "unknown-dimension", table, dimension: `${id} (not selected)` });
+      problems.push({ code: "unselected-dimension", table, dimension: id });
   const status: SelectorStatus = problems.length > 0 ? "problem" : allRecorded ? "verified" : "consistent";
   return { indicator: indicator.id, status, problems };
 }
@@ -125,6 +126,11 @@ export function describeSelectorProblem(p: SelectorProblem): LocalizedText {
       return { nb: `ingen metadata for tabell ${p.table}`, en: `no metadata for table ${p.table}` };
     case "unknown-dimension":
       return { nb: `tabell ${p.table} har ikke dimensjonen ${p.dimension}`, en: `table ${p.table} has no dimension ${p.dimension}` };
+    case "unselected-dimension":
+      return {
+        nb: `tabell ${p.table} krever et valg i ${p.dimension}, som indikatoren ikke velger`,
+        en: `table ${p.table} requires a choice of ${p.dimension}, which the indicator does not make`,
+      };
     case "unknown-value":
       return { nb: `tabell ${p.table}: ${p.dimension} har ikke koden ${p.value}`, en: `table ${p.table}: ${p.dimension} has no code ${p.value}` };
   }

@@ -1,0 +1,57 @@
+/**
+ * `kostra catalog --live --record`: every catalog table's metadata asked from the (local,
+ * SYNTHETIC) PxWebApi 2 server, saved marked with where and when it was recorded, and
+ * the saved files read back with --metadata. The local world says its figures are
+ * synthetic, so its metadata checks selectors but never counts as verified.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { INDICATORS } from "../../src/kostra/catalog";
+import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
+
+async function kostra(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const now = () => new Date("2026-11-27T09:00:00Z");
+  const code = await main(args, { out: (t) => void (out += t), err: (t) => void (err += t), readFile: (p) => readFileSync(p), now });
+  return { code, out, err };
+}
+
+describe("kostra catalog --live --record", () => {
+  let server: PxWebServer;
+  beforeAll(async () => {
+    server = await startPxWebServer({ world: "catalog", maxCallsPerTimeWindow: 1000 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("asks for each table once, saves what the server answered with its address, and reads it back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kostra-record-"));
+    const tables = [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+    const live = await kostra("catalog", "--live", "--base-url", server.baseUrl, "--record", dir, "--format", "json");
+    expect([live.code, live.out]).toEqual([0, expect.any(String)]);
+    expect(server.requests.filter((r) => /\/metadata$/.test(r.path)).map((r) => r.path.split("/")[2]).sort()).toEqual(tables);
+    expect(readdirSync(dir).sort()).toEqual(tables.map((t) => `${t}.json`));
+    const saved = JSON.parse(readFileSync(join(dir, "12362.json"), "utf8"));
+    expect(saved.extension.kostraBenchmark).toEqual({
+      provenance: "recorded",
+      recordedFrom: `${server.baseUrl}/tables/12362/metadata?lang=no`,
+      recordedAt: "2026-11-27T09:00:00.000Z",
+    });
+    const again = await kostra("catalog", "--metadata", dir, "--format", "json");
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.out) as { sectors: { verified: number; problems: number }[] };
+    // Every selector fits the server's tables; none is verified, as the server says it is synthetic.
+    expect(report.sectors.every((s) => s.problems === 0 && s.verified === 0)).toBe(true);
+  });
+
+  it("says which file is not JSON and which path is missing", async () => {
+    const missing = await kostra("catalog", "--metadata", "/nonexistent/kostra");
+    expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/finner ikke \/nonexistent\/kostra/)]);
+    const both = await kostra("catalog", "--live", "--metadata", "x");
+    expect([both.code, both.err]).toEqual([2, expect.stringMatching(/bruk enten --metadata/)]);
+  });
+});
