@@ -57,6 +57,16 @@ const names = (s: YearStructure, and: string) => {
   return list.length <= 1 ? list.join("") : `${list.slice(0, -1).join(", ")} ${and} ${list[list.length - 1]}`;
 };
 
+/** SSB regrouped the municipalities in 2020: a KOSTRA group's figure before and after is a different group's. */
+export function groupingNotes(base: string | undefined, years: readonly number[], lang: Lang): string[] {
+  if (!base?.startsWith("ekg") || !years.some((y) => y < 2020) || !years.some((y) => y >= 2020)) return [];
+  return [
+    lang === "nb"
+      ? "Brudd i snittet: KOSTRA-gruppene fikk nytt innhold i 2020, så gruppens tall før og etter 2020 gjelder ulike kommuner."
+      : "Break in the average: the KOSTRA groups were redefined in 2020, so the group's figures before and after 2020 cover different municipalities.",
+  ];
+}
+
 /** Notes above the values about a merger within the years: what changed, and what the series shows for the years before. */
 export function mergerNotes(o: Pick<TimeSeriesOptions, "focal" | "indicators" | "lang" | "mergedHistory" | "notComputed">, before: readonly YearStructure[]): string[] {
   if (before.length === 0) return [];
@@ -105,7 +115,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const history = o.mergedHistory ?? "break";
   const before = preMergerYears(o.focal.id, years);
   const beforeYears = new Set(before.map((s) => s.year));
-  const notes = mergerNotes(o, before);
+  const notes = [...mergerNotes(o, before), ...groupingNotes(base, years, lang)];
   const focalValue = (ind: string, y: number, fmt: string): PlanCell => {
     if (!beforeYears.has(y)) return formula(o.lookup(ind, o.focal.id, y), fmt);
     if (history === "break" || !o.lookupComputed) return empty;

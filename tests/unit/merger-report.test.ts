@@ -190,3 +190,13 @@ describe("template settings keep the merged-history choice", () => {
     expect(bad.kind === "invalid" && bad.reason.nb).toMatch(/ugyldig: mergedHistory/);
   });
 });
+
+describe("time series measured against a KOSTRA group across 2020", () => {
+  it("notes the regrouping of 2020 when the years span it, and only then", async () => {
+    const { groupingNotes } = await import("../../src/report/time-series-sheet");
+    expect(groupingNotes("ekg07", [2018, 2019, 2020, 2021], "nb")).toEqual([expect.stringMatching(/^Brudd i snittet: KOSTRA-gruppene fikk nytt innhold i 2020/)]);
+    expect(groupingNotes("ekg07", [2020, 2021], "nb")).toEqual([]);
+    expect(groupingNotes("eakuo", [2018, 2021], "en")).toEqual([]);
+    expect(groupingNotes(undefined, [2018, 2021], "en")).toEqual([]);
+  });
+});
