@@ -68,9 +68,14 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
               : { value: domain().formatNumber(r.value, indicator.decimals, lang), ...(r.index === null ? {} : { note: `${t.index} ${domain().formatNumber(r.index, 1, lang)}` }) })}
           />
         ))}
-        <Stat term={t.lowest} {...extreme(row.lowest)} />
-        <Stat term={t.highest} {...extreme(row.highest)} />
-        <Stat term={t.coverage} value={t.coverageValue(row.n, row.of)} />
+        {/* Without network members (only a published average) there is no lowest, highest or coverage. */}
+        {row.of > 0 && (
+          <>
+            <Stat term={t.lowest} {...extreme(row.lowest)} />
+            <Stat term={t.highest} {...extreme(row.highest)} />
+            <Stat term={t.coverage} value={t.coverageValue(row.n, row.of)} />
+          </>
+        )}
       </dl>
       {row.problem && (
         <Caption1

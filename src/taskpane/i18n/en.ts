@@ -38,6 +38,8 @@ export const en: Messages = {
   networkLabel: "Network",
   networkCustom: "Own comparison municipalities",
   networkNone: "None (SSB's averages only)",
+  networkCustomShort: "Own",
+  networkNoneShort: "None",
   peersLabel: "Comparison municipalities",
   peersHint: "Average, lowest and highest are over these municipalities.",
   mappingUncertain: "uncertain mapping to SSB (see the definitions in the report)",

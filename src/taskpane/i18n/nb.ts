@@ -38,6 +38,8 @@ export const nb = {
   networkLabel: "Nettverk",
   networkCustom: "Egne sammenligningskommuner",
   networkNone: "Ingen (bare SSBs snitt)",
+  networkCustomShort: "Egne",
+  networkNoneShort: "Ingen",
   peersLabel: "Sammenligningskommuner",
   peersHint: "Snitt, lavest og høyest regnes over disse kommunene.",
   mappingUncertain: "usikker kobling til SSB (se definisjonene i rapporten)",

@@ -9,7 +9,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
-import type { PxWebServer } from "../../support/pxweb-server";
+import { KLASS_PATH, type PxWebServer } from "../../support/pxweb-server";
 import type { KbConfig, KbHandle } from "./kb-handle";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const browser = require("../../support/browser") as { CHROMIUM: string; CHROMIUM_ARGS: string[]; contentType(file: string): string };
@@ -20,6 +20,8 @@ export const DIST = path.join(ROOT, "dist");
 export const OFFICE_JS_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 export const SSB_API = "https://data.ssb.no/api/pxwebapi/v2";
+/** SSB's classification service Klass, answered by the same local server. */
+export const SSB_KLASS = "https://data.ssb.no/api/klass/v1";
 export const RESULTS = path.join(ROOT, "test-results");
 export const SCREENSHOTS = path.join(RESULTS, "e2e");
 
@@ -108,9 +110,15 @@ export async function emptyOfficeJs(target: Page | BrowserContext): Promise<void
  * CORS allowed, as data.ssb.no answers.
  */
 export async function routeSsb(target: Page | BrowserContext, pxweb: PxWebServer): Promise<void> {
-  await target.route(`${SSB_API}/**`, async (route: Route) => {
+  await routeTo(target, SSB_API, pxweb.baseUrl);
+  await routeTo(target, SSB_KLASS, new URL(pxweb.baseUrl).origin + KLASS_PATH);
+}
+
+/** Answer requests below `prefix` from the same path below `local`, with CORS as SSB sends it. */
+async function routeTo(target: Page | BrowserContext, prefix: string, local: string): Promise<void> {
+  await target.route(`${prefix}/**`, async (route: Route) => {
     const request = route.request();
-    const rewritten = pxweb.baseUrl + request.url().slice(SSB_API.length);
+    const rewritten = local + request.url().slice(prefix.length);
     if (request.method() === "OPTIONS") {
       await route
         .fulfill({

@@ -5,6 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { startPxWebServer, type PxWebServer } from "../../support/pxweb-server";
+import type { WorldName } from "../../support/pxweb-world";
 import type { KbConfig } from "./kb-handle";
 import { DIST, checkPrerequisites, launchBrowser, openPane, startStaticServer, type OpenedPane, type StaticServer } from "./harness";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,8 +18,8 @@ export interface PaneWorld {
   pxweb(): PxWebServer;
 }
 
-/** Register the file's set-up and tear-down hooks and hand out its world. */
-export function usePaneWorld(): PaneWorld {
+/** Register the file's set-up and tear-down hooks and hand out its world (SSB's tables: the classic three, or every catalog table). */
+export function usePaneWorld(options: { world?: WorldName } = {}): PaneWorld {
   let browser: Browser;
   let dist: StaticServer;
   let pxweb: PxWebServer;
@@ -27,7 +28,7 @@ export function usePaneWorld(): PaneWorld {
 
   beforeAll(async () => {
     checkPrerequisites();
-    [fakeExcelScript, dist, pxweb, browser] = await Promise.all([buildFakeExcel(), startStaticServer(DIST), startPxWebServer(), launchBrowser()]);
+    [fakeExcelScript, dist, pxweb, browser] = await Promise.all([buildFakeExcel(), startStaticServer(DIST), startPxWebServer({ world: options.world ?? "classic" }), launchBrowser()]);
   });
   afterEach(async () => {
     while (opened.length) await opened.pop()?.close();
