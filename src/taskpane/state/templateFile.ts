@@ -62,6 +62,11 @@ export function readTemplateFile(text: string): TemplateFileResult {
       years: s.years as number[],
       source: s.source as TemplateSettings["source"],
       ...(typeof s.chartComparisons === "boolean" ? { chartComparisons: s.chartComparisons } : {}),
+      // The peer group and the merged-history choice: optional, checked above with the rest.
+      ...(s.peers !== undefined ? { peers: s.peers as string[] } : {}),
+      ...(s.base !== undefined ? { base: s.base as string } : {}),
+      ...(s.references !== undefined ? { references: s.references as string[] } : {}),
+      ...(s.mergedHistory !== undefined ? { mergedHistory: s.mergedHistory as NonNullable<TemplateSettings["mergedHistory"]> } : {}),
       lang: s.lang as TemplateSettings["lang"],
       ...(s.userTemplate !== undefined ? { userTemplate: s.userTemplate as NonNullable<TemplateSettings["userTemplate"]> } : {}),
       writtenAt: isString(s.writtenAt) ? s.writtenAt : "",

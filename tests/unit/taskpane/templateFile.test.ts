@@ -28,6 +28,17 @@ describe("template files", () => {
     expect(formFromSettings(read.settings)).toEqual({ ...form, chartComparisons: false });
   });
 
+  it("round-trip the peer group, the published base, the references and the merged-history choice", () => {
+    const peers = { ...initialForm(), municipality: "ha", network: "custom", peers: ["time", "klepp"], base: "eakuo" as const, references: ["eak" as const], mergedHistory: "sum" as const };
+    const group = { ...initialForm(), municipality: "ha", network: "none", base: "kostragruppe" as const, kostraGroup: "ekg07", references: ["eakuo" as const, "kostragruppe" as const] };
+    for (const form of [peers, group]) {
+      const read = readTemplateFile(templateFileText(settingsFor(form, "nb", null), NOW));
+      expect(read.ok).toBe(true);
+      if (!read.ok) return;
+      expect(formFromSettings(read.settings)).toEqual({ ...form, chartComparisons: false });
+    }
+  });
+
   it("say when a file is not JSON, or not a template", () => {
     expect(problemText("{ not json")).toMatch(/^«mal\.json» er ikke gyldig JSON \(/);
     expect(problemText(JSON.stringify({ sectors: [] }))).toBe(
