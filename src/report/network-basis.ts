@@ -83,7 +83,8 @@ export function basisRow(ctx: BasisContext, indicator: string, row: number, star
     const blank = ctx.members.map(() => text(""));
     return { cells: [...values, ...raw, ...blank, ...blank], refs: { usable: range(0, row), names } };
   }
-  const usable = ctx.members.map((_, i) => formula(`IF(AND(ISNUMBER(${at(1, i)}),ISNUMBER(${at(2, i)})),${at(1, i)},"")`));
+  // A member counts where it has a value and a positive weight (as in the engine: a weight of 0 is no weight).
+  const usable = ctx.members.map((_, i) => formula(`IF(AND(ISNUMBER(${at(1, i)}),ISNUMBER(${at(2, i)})),IF(${at(2, i)}>0,${at(1, i)},""),"")`));
   const weights = ctx.members.map((m, i) => formula(`IF(ISNUMBER(${at(1, i)}),${ctx.weight(indicator, m.id)},"")`));
   const products = ctx.members.map((_, i) => formula(`IF(ISNUMBER(${at(0, i)}),${at(0, i)}*${at(2, i)},"")`));
   return {
@@ -95,9 +96,9 @@ export function basisRow(ctx: BasisContext, indicator: string, row: number, star
 /** Average of the row, or "" when there is nothing to average. Weighted where the row has weights. */
 export function averageFormula(refs: BasisRefs): string {
   if (refs.weights === undefined || refs.products === undefined) return `IF(COUNT(${refs.usable})=0,"",AVERAGE(${refs.usable}))`;
-  // A weight cell holds a number only where the member also has a value, so SUM of the
-  // weights is the total weight of the members that count.
-  return `IF(COUNT(${refs.usable})=0,"",SUM(${refs.products})/SUM(${refs.weights}))`;
+  // A weight cell holds a number only where the member also has a value; the positive ones
+  // are exactly the members that count, so their sum is the total weight.
+  return `IF(COUNT(${refs.usable})=0,"",SUM(${refs.products})/SUMIF(${refs.weights},">0"))`;
 }
 
 export const lowestFormula = (refs: BasisRefs) => `IF(COUNT(${refs.usable})=0,"",MIN(${refs.usable}))`;

@@ -123,3 +123,27 @@ describe("time series with a published base", () => {
     expect(index).toBeCloseTo((value / average) * 100, 6);
   }, 120000);
 });
+
+describe("a weight of 0 in the workbook, as in the engine", () => {
+  it("leaves a member with population 0 out of the weighted average, lowest, highest, n and rank", async () => {
+    // Time (the lowest value of 'andre kulturaktiviteter' after Gjesdal) gets population 0: it must not count.
+    const dataset = syntheticDataset();
+    const zero = dataset.observations.find((o) => o.indicator === "folkemengde" && o.municipality === "gjesdal")!;
+    const withZero = { ...dataset, observations: dataset.observations.map((o) => (o === zero ? { ...o, value: 0 } : o)) };
+    const req = { ...request, network: "custom", peers: PEERS, average: "weighted" as const };
+    const { plan, profiles } = buildReport(withZero, req);
+    const r = await recalculate(await writeXlsx(plan));
+    const sheet = plan.sheets[0].name;
+    // Layout with no comparisons and no references: B value, C average, D lowest, E highest, … who, n, rank after the indexes.
+    const label = (k: number) => r.value(sheet, `A${8 + k}`);
+    profiles[0].rows.forEach((row, k) => {
+      expect(label(k)).toBe(row.indicator.label.nb);
+      expect([row.indicator.id, r.value(sheet, `C${8 + k}`)]).toEqual([row.indicator.id, row.average === null ? "" : expect.closeTo(row.average, 9)]);
+      expect([row.indicator.id, r.value(sheet, `D${8 + k}`)]).toEqual([row.indicator.id, row.lowest?.value ?? ""]);
+      expect([row.indicator.id, r.value(sheet, `E${8 + k}`)]).toEqual([row.indicator.id, row.highest?.value ?? ""]);
+    });
+    // Gjesdal holds the lowest kunstformidling (60) but has no weight: the engine's lowest is someone else.
+    expect(profiles[0].rows[0].lowest?.municipality.id).not.toBe("gjesdal");
+    expect(profiles[0].rows[0].n).toBe(3);
+  }, 120_000);
+});

@@ -60,7 +60,7 @@ describe("report plan", () => {
     expect(header[1]).toBe("Snitt: vektet, 9 kommuner, uten Oslo, Bærum med");
     expect(header[2]).toMatch(/Eksempeldata \(syntetiske\)/);
     // Weighted: value, population and product helper columns for each of the 9 members.
-    expect(cellAt(profile, "C8")).toMatchObject({ kind: "formula", formula: expect.stringMatching(/SUM\(.*\)\/SUM\(/) });
+    expect(cellAt(profile, "C8")).toMatchObject({ kind: "formula", formula: expect.stringMatching(/SUM\(.*\)\/SUMIF\(.*,">0"\)/) });
   });
 
   it("builds the time series with yearly change and index over time", () => {
