@@ -52,9 +52,15 @@ describe("query planner", () => {
     const plan = planLoad({ indicators: pmk, municipalities: asss2024, years: [2024], weighted: true }, ctx);
     expect(plan.queries).toHaveLength(1);
     expect(plan.queries[0].query.selection.ContentsCode).toEqual(["KOSbelopinnbygge0000", "KOSbelop0000"]);
+    // The waste fee is averaged simply (no weight): a weighted load asks for nothing more.
     const fee = tt.filter((i) => i.id === "arsgebyr-avfall");
+    expect(fee[0].weight).toBe("none");
     const feePlan = planLoad({ indicators: fee, municipalities: asss2024, years: [2024], weighted: true }, ctx);
-    expect(feePlan.queries.map((q) => q.query.table)).toEqual(["12842", "07459"]);
+    expect(feePlan.queries.map((q) => q.query.table)).toEqual(["12842"]);
+    // A figure weighted by population from a table without amounts gets population from 07459.
+    const perInhabitant = fee.map((i) => ({ ...i, weight: "population" as const }));
+    const popPlan = planLoad({ indicators: perInhabitant, municipalities: asss2024, years: [2024], weighted: true }, ctx);
+    expect(popPlan.queries.map((q) => q.query.table)).toEqual(["12842", "07459"]);
   });
 
   it("splits over the cell limit along years, and every cell is asked for exactly once", () => {
