@@ -3,8 +3,8 @@
  * classification service Klass: the correspondence from the municipalities (Klass
  * classification 131) to the KOSTRA groups (Klass classification 112).
  *
- * What is known about the API, and from where (read 2026; nothing here was tried against
- * the live service, which this project cannot reach):
+ * What is known about the API, and from where (documentation and SSB's own clients, read
+ * 2026; not yet verified against the live service):
  * - Base https://data.ssb.no/api/klass/v1, the same host as PxWebApi. Endpoint
  *   `GET /classifications/{source}/correspondsAt?targetClassificationId={target}&date=YYYY-MM-DD`
  *   ("all correspondence mappings valid at the date"), optional `language=nb|nn|en`
