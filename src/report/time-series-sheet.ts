@@ -14,7 +14,7 @@
  */
 import { type MergedHistory, type NotComputed, preMergerYears, type YearStructure } from "../kostra/mergers";
 import { aggregateLabel, municipalityById, refForYear } from "../kostra/municipalities";
-import { networkMembers, OSLO_ID } from "../kostra/networks";
+import { networkLabel, networkMembers, OSLO_ID } from "../kostra/networks";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, text, type Block, type PlanCell, type SheetPlan } from "./plan";
@@ -40,8 +40,18 @@ export interface TimeSeriesOptions {
 }
 
 const T = {
-  nb: { values: "Verdier", change: "Prosentvis endring", averages: "Snitt", index: "Indeks (snitt nettverk = 100)", indicator: "Indikator", basis: "Grunnlag (formler)", title: "Utvikling over tid", chart: "Indeks over tid. Snitt nettverk = 100", source: "Kilde" },
-  en: { values: "Values", change: "Percentage change", averages: "Average", index: "Index (network average = 100)", indicator: "Indicator", basis: "Basis (formulas)", title: "Development over time", chart: "Index over time. Network average = 100", source: "Source" },
+  nb: {
+    values: "Verdier", change: "Prosentvis endring", averages: "Snitt", indicator: "Indikator", basis: "Grunnlag (formler)", title: "Utvikling over tid", source: "Kilde",
+    index: (avg: string) => `Indeks (snitt ${avg} = 100)`,
+    chart: (avg: string) => `Indeks over tid. Snitt ${avg} = 100`,
+    network: "nettverk",
+  },
+  en: {
+    values: "Values", change: "Percentage change", averages: "Average", indicator: "Indicator", basis: "Basis (formulas)", title: "Development over time", source: "Source",
+    index: (avg: string) => `Index (${avg} average = 100)`,
+    chart: (avg: string) => `Index over time. ${avg} average = 100`,
+    network: "network",
+  },
 };
 
 /** The averaging set of a year, as the engine forms it. */
@@ -111,7 +121,9 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const lastYearCol = yearCol(years.length - 1);
   // A published base (a KOSTRA group, Landet uten Oslo) is the average in every year; else the network's.
   const base = o.options.base;
-  const net = base ? (aggregateLabel(base, years[years.length - 1], lang) ?? base) : o.network.shortName;
+  const net = base ? (aggregateLabel(base, years[years.length - 1], lang) ?? base) : networkLabel(o.network, lang);
+  // What = 100 in the headings: the published figure's name, or "the network" as before.
+  const hundred = base ? net : t.network;
   const history = o.mergedHistory ?? "break";
   const before = preMergerYears(o.focal.id, years);
   const beforeYears = new Set(before.map((s) => s.year));
@@ -198,7 +210,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
     { at: `A${cHeader}`, rows: [yearHeader(t.indicator)], style: "header" },
     { at: `A${cHeader + 1}`, rows: averageRows },
     ...basisBlocks,
-    { at: `A${bHeader - 1}`, rows: [[text(t.index)]], style: "subtitle" },
+    { at: `A${bHeader - 1}`, rows: [[text(t.index(hundred))]], style: "subtitle" },
     { at: `A${bHeader}`, rows: [yearHeader(t.indicator)], style: "header" },
     { at: `A${bHeader + 1}`, rows: indexRows },
   ];
@@ -217,7 +229,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
       {
         name: `Indeks_over_tid_${o.key.replace(/[^A-Za-z0-9]/g, "_")}`,
         type: "line",
-        title: `${net} – ${o.sectorLabel}. ${t.chart}`,
+        title: `${net} – ${o.sectorLabel}. ${t.chart(hundred)}`,
         categories: { sheet: o.key, range: yearsRange(bHeader) },
         series: [
           ...o.indicators.map((ind, i) => ({ name: ind.label[lang], values: { sheet: o.key, range: yearsRange(bRow(i)) } })),

@@ -111,6 +111,12 @@ describe("time series with a published base", () => {
     const formulas = series.blocks.flatMap((b) => b.rows.flat()).filter((c): c is Extract<PlanCell, { kind: "formula" }> => c.kind === "formula").map((c) => c.formula);
     expect(formulas.some((f) => /MATCH\("kunstformidling\|ekg07\|2021"/.test(f))).toBe(true);
     expect(JSON.stringify(series.blocks)).toMatch(/Snitt KOSTRA-gruppe 7/);
+    // Headings and chart name the published average, not "the network"; English reports use English words.
+    expect(series.charts![0].title).toMatch(/Indeks over tid\. Snitt KOSTRA-gruppe 7 = 100$/);
+    expect(JSON.stringify(series.blocks)).not.toMatch(/nettverk = 100/);
+    const english = buildReport(syntheticDataset(), { ...request, lang: "en", network: "custom", peers: PEERS });
+    const enSeries = english.plan.sheets.find((s) => s.key.startsWith("trend:"))!;
+    expect(JSON.stringify(enSeries)).not.toMatch(/utvalg/);
     const r = await recalculate(await writeXlsx(plan));
     const a = (row: number) => r.value(series.name, `A${row}`);
     const rows = Array.from({ length: 120 }, (_, k) => k + 1);
