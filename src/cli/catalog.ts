@@ -53,6 +53,7 @@ function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, T
     } catch {
       throw new UsageError(`finner ikke ${p}`);
     }
+    if (entries.length === 0) throw new UsageError(`${p} har ingen .json-filer med metadata`);
     files.push(...entries);
   }
   const tables = new Map<string, TableMetadataSource[]>();

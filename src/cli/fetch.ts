@@ -27,7 +27,7 @@ import { parseArgs } from "node:util";
 import { templateIndicators } from "../kostra/catalog";
 import { aggregateAsPeer, notAnAggregate, unknownMunicipality, unknownNetwork, unknownPeer } from "../kostra/errors";
 import { codeForYear, isAggregate, kostraGroupOf, municipalityById, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
-import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, networkMembers } from "../kostra/networks";
+import { NETWORK_CHOICES, networkFor, networkMembers } from "../kostra/networks";
 import type { Indicator, Lang, Municipality } from "../kostra/types";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import { writeObservationsFile, type KostraGroupsRecord } from "../sources/observations-file";
@@ -36,7 +36,7 @@ import { loadKostraGroupsForYears } from "../sources/ssb/klass";
 import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
-import { templatesFor } from "./options";
+import { templatesFor, networkChoice } from "./options";
 import { UsageError, type Io } from "./io";
 
 export interface FetchIo extends Io {
@@ -108,7 +108,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     if (isAggregate(m)) throw aggregateAsPeer(m.name);
     return m.id;
   });
-  const network = networkFor(values.network ?? (peerIds.length ? CUSTOM_NETWORK : "asss"), peerIds);
+  const network = networkFor(networkChoice(values.network, peerIds.length > 0, "asss"), peerIds);
   if (!network) throw unknownNetwork(values.network ?? "", [...NETWORK_CHOICES]);
   const average = values.average ?? "simple";
   if (average !== "simple" && average !== "weighted" && average !== "indicator")
@@ -146,6 +146,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   const focal = values.municipality ? resolveFocalMunicipality(values.municipality) : undefined;
   const aggregateTexts = [values.base, ...(values.reference?.split(",") ?? [])].map((s) => s?.trim()).filter((s): s is string => Boolean(s));
   const usesOwnGroup = aggregateTexts.some((t) => t.toLowerCase() === "kostragruppe");
+  if (usesOwnGroup && !focal) throw new UsageError("«kostragruppe» betyr kommunens egen KOSTRA-gruppe: oppgi kommunen med --municipality, eller gruppen (f.eks. ekg07)");
   // SSB's KOSTRA grouping (Klass) for the years where the snapshot does not know the
   // municipality's group, or every year when "kostragruppe" is asked for.
   const kostraGroups: KostraGroupsRecord[] = [];

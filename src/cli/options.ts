@@ -110,6 +110,16 @@ export function yearOf(flag: string, text: string): number {
   return Number(text);
 }
 
+/**
+ * The network `--network` and `--peers` ask for together: a peer list means custom peers
+ * unless another network is named, which is a contradiction (the same rule for every command).
+ */
+export function networkChoice(network: string | undefined, hasPeers: boolean, fallback: string): string {
+  if (!hasPeers) return network ?? fallback;
+  if (network !== undefined && network !== CUSTOM_NETWORK) throw new UsageError(`--peers gjelder bare --network custom (fikk --network ${network})`);
+  return CUSTOM_NETWORK;
+}
+
 /** Benchmark options from the command line: the template's defaults, then what the user chose. */
 export function benchmarkOptions(sector: string, year: number, values: BenchmarkValues): BenchmarkOptions {
   const municipalityText = required("--municipality", values.municipality);
@@ -117,13 +127,8 @@ export function benchmarkOptions(sector: string, year: number, values: Benchmark
   if (!focal) throw unknownMunicipality(municipalityText);
   if (isAggregate(focal)) throw aggregateAsFocal(focal.name);
   const options = defaultOptions(sector, focal.id, year);
-  if (values.network !== undefined) options.network = values.network;
-  if (values.peers !== undefined) {
-    // A peer list means custom peers unless another network is named, which is a contradiction.
-    if (values.network === undefined) options.network = CUSTOM_NETWORK;
-    else if (values.network !== CUSTOM_NETWORK) throw new UsageError(`--peers gjelder bare --network custom (fikk --network ${values.network})`);
-    options.peers = listOf(values.peers);
-  }
+  options.network = networkChoice(values.network, values.peers !== undefined, options.network);
+  if (values.peers !== undefined) options.peers = listOf(values.peers);
   if (values.base !== undefined) options.base = aggregateChoice(values.base, focal, year);
   if (values.reference !== undefined) options.references = listOf(values.reference).map((r) => aggregateChoice(r, focal, year));
   options.average = oneOf<AverageChoice>("--average", values.average, ["simple", "weighted", "indicator"] as const, "simple");

@@ -51,6 +51,8 @@ describe("kostra catalog --live --record", () => {
   it("says which file is not JSON and which path is missing", async () => {
     const missing = await kostra("catalog", "--metadata", "/nonexistent/kostra");
     expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/finner ikke \/nonexistent\/kostra/)]);
+    const empty = await kostra("catalog", "--metadata", mkdtempSync(join(tmpdir(), "kostra-empty-")));
+    expect([empty.code, empty.err]).toEqual([2, expect.stringMatching(/har ingen \.json-filer med metadata/)]);
     const both = await kostra("catalog", "--live", "--metadata", "x");
     expect([both.code, both.err]).toEqual([2, expect.stringMatching(/bruk enten --metadata/)]);
   });

@@ -65,3 +65,12 @@ describe("--average indicator", () => {
     expect(table.out).toMatch(/Snitt: som KS \(beløp vektet, nøkkeltall uvektet\)/);
   });
 });
+
+describe("kostra fetch rejects contradicting peer-group options before any request", () => {
+  it("--network asss with --peers, and kostragruppe without a municipality", async () => {
+    const both = await kostra("fetch", "--sector", "barnehage", "--years", "2021", "--network", "asss", "--peers", "1120", "--out", "/tmp/x.json", "--no-cache");
+    expect([both.code, both.err]).toEqual([2, expect.stringMatching(/--peers gjelder bare --network custom/)]);
+    const own = await kostra("fetch", "--sector", "barnehage", "--years", "2021", "--base", "kostragruppe", "--out", "/tmp/x.json", "--no-cache");
+    expect([own.code, own.err]).toEqual([2, expect.stringMatching(/oppgi kommunen med --municipality/)]);
+  });
+});
