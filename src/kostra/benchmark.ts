@@ -189,7 +189,7 @@ function rowFor(indicator: Indicator, obs: ObservationIndex, options: BenchmarkO
     else if (average === 0) problem = { code: "average-zero" };
     else if (average < 0) problem = { code: "average-negative", average };
   } else if (usable.length === 0) {
-    problem = withValueButNoWeight > 0 ? { code: "no-weights" } : { code: "no-data" };
+    problem = withValueButNoWeight > 0 ? { code: "no-weights", ...(weightId ? { weight: weightId } : {}) } : { code: "no-data" };
   } else {
     average = averageOf(usable, weighted ? weights : null);
     if (average === 0) problem = { code: "average-zero" };

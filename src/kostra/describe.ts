@@ -2,6 +2,7 @@
  * Words and number formats for the domain's values, in each product language:
  * SSB status symbols, per-row problems, the averaging rule in one line, numbers.
  */
+import { indicatorFor, POPULATION_INDICATOR } from "./catalog";
 import { aggregateLabel } from "./municipalities";
 import { CUSTOM_NETWORK, NO_NETWORK } from "./networks";
 import type { Lang, Profile, RowProblem } from "./types";
@@ -26,8 +27,15 @@ export function describeProblem(problem: RowProblem, lang: Lang, focalName = "")
   switch (problem.code) {
     case "no-data":
       return nb ? "Ingen kommuner i nettverket har data – snitt og indeks kan ikke beregnes." : "No network member has data – average and index cannot be computed.";
-    case "no-weights":
+    case "no-weights": {
+      // The weight is population, or the count the figure is per (children, pupils, places).
+      const count = problem.weight && problem.weight !== POPULATION_INDICATOR ? indicatorFor(problem.weight) : undefined;
+      if (count)
+        return nb
+          ? `Mangler «${count.label.nb}» til vekting – bruk uvektet snitt eller hent dette tallet.`
+          : `"${count.label.en}" for weighting is missing – use a simple average or load that figure.`;
       return nb ? "Mangler folketall til vekting – bruk uvektet snitt eller hent folketall." : "Population for weighting is missing – use a simple average or load population.";
+    }
     case "average-zero":
       return nb ? "Snittet er 0 – indeks kan ikke beregnes." : "The average is 0 – the index cannot be computed.";
     case "average-negative":

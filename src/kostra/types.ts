@@ -264,7 +264,8 @@ export type RowProblem =
   | { code: "no-data" }
   | { code: "average-zero" }
   | { code: "average-negative"; average: number }
-  | { code: "no-weights" }
+  /** No member with data has its weight; `weight` names the weight indicator (population or a count). */
+  | { code: "no-weights"; weight?: string }
   | { code: "focal-missing"; status?: string }
   /** The base aggregate (e.g. KOSTRA-gruppe 7) has no published value for the indicator and year. */
   | { code: "base-missing"; base: MunicipalityRef; status?: string };

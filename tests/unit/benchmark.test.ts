@@ -87,7 +87,7 @@ describe("benchmark edge cases", () => {
     expect(p.rows[0].n).toBe(9);
     const none = benchmark(dataset(vals), opts({ average: "weighted" }));
     expect(none.rows[0].average).toBeNull();
-    expect(none.rows[0].problem).toEqual({ code: "no-weights" });
+    expect(none.rows[0].problem).toEqual({ code: "no-weights", weight: "folkemengde" });
     expect(none.rows[0].index).toBeNull();
   });
 
@@ -215,5 +215,19 @@ describe("wording", () => {
     expect(describeAveraging(asker, "nb")).toBe("Snitt: uvektet, 10 kommuner, Oslo med, Asker er ikke medlem");
     const baerum = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "baerum", 2017), includeOslo: false, average: "weighted" });
     expect(describeAveraging(baerum, "en")).toBe("Average: weighted, 9 municipalities, without Oslo, Bærum included");
+  });
+});
+
+describe("a missing weight is named", () => {
+  it("says which count is missing when a figure per place has no places to weight by", async () => {
+    const { sampleDataset } = await import("../../src/sources/sample");
+    const { indicatorFor } = await import("../../src/kostra/catalog");
+    const { describeProblem } = await import("../../src/kostra/describe");
+    const full = sampleDataset();
+    const withoutPlaces = { ...full, observations: full.observations.filter((o) => o.indicator !== "institusjonsplasser") };
+    const profile = benchmark(withoutPlaces, { ...defaultOptions("pleie-omsorg-0-66", "0219", 2017), average: "weighted" });
+    const row = profile.rows.find((r) => r.indicator.id === "korr-brutto-per-plass-institusjon")!;
+    expect(row.problem).toEqual({ code: "no-weights", weight: "institusjonsplasser" });
+    expect(describeProblem(row.problem!, "nb")).toBe(`Mangler «${indicatorFor("institusjonsplasser")!.label.nb}» til vekting – bruk uvektet snitt eller hent dette tallet.`);
   });
 });
