@@ -81,7 +81,8 @@ export default function TemplateEditor({ t, lang, template, current, services, b
     const { template: saved, indicators } = editedTemplate(state, lang);
     const refused = domain().registerUserTemplate(saved, indicators);
     if (refused.length) {
-      setProblems(refused);
+      // The catalog's own reasons are for support; the user gets them in one sentence in their language.
+      setProblems([t.editorRefused(refused.join("; "))]);
       return;
     }
     onSave(saved.id);

@@ -174,6 +174,7 @@ export const en: Messages = {
   templateNewer: (name, version) =>
     `“${name}” was made with a newer version of KOSTRA Benchmark (template version ${version}). Update the add-in to use it.`,
   templateInvalid: (name, problems) => `“${name}” has errors: ${problems}.`,
+  editorRefused: (detail: string): string => `The template cannot be saved because it is inconsistent (${detail}). Remove the indicator added last and try again.`,
   fieldName: (field) => FIELD_NAMES[field] ?? field,
   fieldMissing: (field) => `${field} missing or invalid`,
   fieldUnknown: (field, value) => `unknown ${field} “${value}”`,

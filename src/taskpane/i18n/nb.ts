@@ -182,6 +182,7 @@ export const nb = {
   templateNewer: (name: string, version: number): string =>
     `«${name}» er laget med en nyere versjon av KOSTRA Benchmark (malversjon ${version}). Oppdater tillegget for å bruke den.`,
   templateInvalid: (name: string, problems: string): string => `«${name}» har feil: ${problems}.`,
+  editorRefused: (detail: string): string => `Malen kan ikke lagres fordi den ikke henger sammen (${detail}). Fjern indikatoren som er lagt til sist, og prøv igjen.`,
   fieldName: (field: string): string => FIELD_NAMES[field] ?? field,
   fieldMissing: (field: string): string => `${field} mangler eller er ugyldig`,
   fieldUnknown: (field: string, value: string): string => `ukjent ${field} «${value}»`,
