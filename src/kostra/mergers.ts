@@ -186,9 +186,14 @@ export function backSeries(dataset: Dataset, req: BackSeriesRequest): BackSeries
       const o = find(indicator, p, s.year);
       return o && o.value !== null ? o.value : null;
     };
-    const provenanceOf = (indicator: string) => find(indicator, s.parts[0], s.year)?.provenance ?? 0;
+    // A computed figure takes the provenance of the first figure it was actually made from.
+    const provenanceOf = (computed: ComputedFrom) => {
+      const first = computed.parts[0];
+      const part = first ? s.parts.find((p) => p.id === first.municipality) : undefined;
+      return (part && find(first.indicator, part, s.year)?.provenance) ?? 0;
+    };
     const push = (ind: Indicator, value: number, computed: ComputedFrom) =>
-      observations.push({ indicator: ind.id, municipality: req.municipality, year: s.year, code, value, provenance: provenanceOf(ind.id), computed });
+      observations.push({ indicator: ind.id, municipality: req.municipality, year: s.year, code, value, provenance: provenanceOf(computed), computed });
 
     for (const ind of req.indicators) {
       if (s.split.length > 0) {
