@@ -27,7 +27,7 @@ import {
   type TableMetadataSource,
 } from "../sources/ssb/catalog-check";
 import { SsbClient } from "../sources/ssb/client";
-import { DEFAULT_BASE_URL } from "../sources/ssb/types";
+import { DEFAULT_BASE_URL, SsbError } from "../sources/ssb/types";
 import type { FetchIo } from "./fetch";
 import { UsageError } from "./io";
 import { langOf, oneOf } from "./options";
@@ -72,7 +72,15 @@ function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, T
   return tables;
 }
 
-async function readLive(baseUrl: string, ssbLang: "no" | "en", record: string | undefined, io: FetchIo, lang: Lang): Promise<Map<string, TableMetadataSource>> {
+/** Every catalog table's metadata from SSB, and the tables SSB answered "not found" for. */
+async function readLive(
+  baseUrl: string,
+  ssbLang: "no" | "en",
+  record: string | undefined,
+  io: FetchIo,
+  lang: Lang,
+): Promise<{ tables: Map<string, TableMetadataSource>; unknownTables: string[] }> {
+  const unknownTables: string[] = [];
   const client = new SsbClient({
     baseUrl,
     lang: ssbLang,
@@ -84,7 +92,16 @@ async function readLive(baseUrl: string, ssbLang: "no" | "en", record: string | 
   const tables = new Map<string, TableMetadataSource>();
   for (const [k, id] of ids.entries()) {
     io.err(`[${k + 1}/${ids.length}] ${lang === "nb" ? "tabell" : "table"} ${id}\n`);
-    const json = await client.metadata(id, io.signal);
+    let json: unknown;
+    try {
+      json = await client.metadata(id, io.signal);
+    } catch (e) {
+      // A table SSB does not know leaves its indicators unchecked; the rest are still checked.
+      if (!(e instanceof SsbError) || e.kind !== "not-found") throw e;
+      io.err(`  ${lang === "nb" ? `SSB kjenner ikke tabell ${id}` : `SSB does not know table ${id}`}\n`);
+      unknownTables.push(id);
+      continue;
+    }
     tables.set(id, readMetadataSource(json, `SSB ${id}`));
     if (record && typeof json === "object" && json !== null) {
       const recordedFrom = `${baseUrl.replace(/\/+$/, "")}/tables/${id}/metadata?lang=${ssbLang}`;
@@ -95,7 +112,7 @@ async function readLive(baseUrl: string, ssbLang: "no" | "en", record: string | 
       renameSync(`${file}.tmp`, file);
     }
   }
-  return tables;
+  return { tables, unknownTables };
 }
 
 export function catalogCheckTable(check: CatalogCheck, lang: Lang): string {
@@ -134,8 +151,8 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   if ((values.metadata === undefined) === !values.live) throw new UsageError("bruk enten --metadata MAPPE|FIL … eller --live");
   if (values.record && !values.live) throw new UsageError("--record krever --live");
   const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], ["no", "en"] as const, "no");
-  const tables = values.metadata
-    ? readMetadataPaths(values.metadata, io)
+  const { tables, unknownTables } = values.metadata
+    ? { tables: readMetadataPaths(values.metadata, io), unknownTables: [] }
     : await readLive(values["base-url"] ?? DEFAULT_BASE_URL, ssbLang, values.record, io, lang);
   const check = checkCatalog(SECTORS, INDICATORS, tables);
   if (format === "json") {
@@ -143,5 +160,10 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   } else {
     io.out(catalogCheckTable(check, lang));
   }
-  return check.checks.some((c) => c.status === "problem") ? 2 : 0;
+  // A table SSB does not know is a wrong selector for every indicator that names it.
+  for (const id of unknownTables) {
+    const users = INDICATORS.filter((i) => i.ssb.table === id).map((i) => i.id);
+    io.err(`${lang === "nb" ? `feil: SSB kjenner ikke tabell ${id} (brukt av ${users.join(", ")})` : `wrong: SSB does not know table ${id} (used by ${users.join(", ")})`}\n`);
+  }
+  return check.checks.some((c) => c.status === "problem") || unknownTables.length > 0 ? 2 : 0;
 }

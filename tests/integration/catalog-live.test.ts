@@ -57,3 +57,19 @@ describe("kostra catalog --live --record", () => {
     expect([both.code, both.err]).toEqual([2, expect.stringMatching(/bruk enten --metadata/)]);
   });
 });
+
+describe("kostra catalog --live against a server that lacks tables", () => {
+  it("checks what it can and names the tables SSB does not know, with their indicators (exit 2)", async () => {
+    const classic = await startPxWebServer({ maxCallsPerTimeWindow: 1000 });
+    try {
+      const r = await kostra("catalog", "--live", "--base-url", classic.baseUrl);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/SSB kjenner ikke tabell 12279/);
+      expect(r.err).toMatch(/feil: SSB kjenner ikke tabell 12279 \(brukt av barnevern-/);
+      // 12362, 12842 and 07459 exist there: their indicators are still checked.
+      expect(r.out).toMatch(/^Sum\s+137/m);
+    } finally {
+      await classic.close();
+    }
+  });
+});
