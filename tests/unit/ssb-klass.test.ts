@@ -140,6 +140,24 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
     expect(klassRequests().map((x) => x.path)).toEqual([`${KLASS_PATH}/classifications/131/correspondsAt`, `${KLASS_PATH}/classifications/112/correspondsAt`]);
   });
 
+  it("labels a cached 112→131 answer as such, and asks SSB again when the cached copy is damaged", async () => {
+    server = await startPxWebServer({ klass: { directions: ["112-131"] } });
+    const cache = new MemoryResponseCache();
+    const client = () => new SsbClient({ baseUrl: server.baseUrl });
+    await loadKostraGroups(2021, { client: client(), cache });
+    const again = await loadKostraGroups(2021, { client: client(), cache });
+    expect(again).toMatchObject({ fromCache: true, source: "SSB Klass 112→131, 2021-01-01" });
+    const before = klassRequests().length;
+    // Damage the cached copy: the next load asks SSB rather than failing.
+    const key = `GET ${kostraGroupsUrl(klassBaseUrlFor(server.baseUrl), 2021, "no")}`;
+    expect(await cache.get(key)).toBeDefined();
+    await cache.set(key, { body: "{ not json", fetchedAt: "2026-01-01T00:00:00.000Z" });
+    const fresh = await loadKostraGroups(2021, { client: client(), cache });
+    expect(fresh).toMatchObject({ fromCache: false });
+    expect(fresh.groups.ha).toBe("ekg07");
+    expect(klassRequests().length).toBeGreaterThan(before);
+  });
+
   it("says in words that SSB has no grouping for a year (404, or an empty list), and loads the other years", async () => {
     server = await startPxWebServer({ klass: { years: [2020, 2026] } });
     const client = new SsbClient({ baseUrl: server.baseUrl });

@@ -196,10 +196,18 @@ export async function loadKostraGroups(year: number, options: KostraGroupsOption
     const parsed = parseKostraGroups(body, servedUrl);
     if (parsed.items.length === 0) throw noGrouping(year, servedUrl);
     const { groups, unknownCodes } = membershipForYear(parsed, year);
-    const direction = servedUrl.includes(`/classifications/${KOSTRA_GROUP_CLASSIFICATION}/`) ? "112→131" : "131→112";
+    // Which way the answer runs is read from the answer itself (a cached copy may come from either request).
+    const direction = (answerRunsFromGroups(body) ?? servedUrl.includes(`/classifications/${KOSTRA_GROUP_CLASSIFICATION}/`)) ? "112→131" : "131→112";
     return { year, date: klassDateFor(year), groups, unknownCodes, url: servedUrl, fetchedAt, fromCache, stale, source: `SSB Klass ${direction}, ${klassDateFor(year)}`, warnings };
   };
-  if (cached && policy === "cache-first") return finish(cached.body, cached.fetchedAt, true, false, url);
+  if (cached && policy === "cache-first") {
+    try {
+      return finish(cached.body, cached.fetchedAt, true, false, url);
+    } catch (e) {
+      // A damaged cached copy is not an answer: ask SSB instead.
+      if (!(e instanceof SsbError) || e.kind !== "bad-response") throw e;
+    }
+  }
 
   let body: string;
   let servedUrl = url;
@@ -229,6 +237,16 @@ export async function loadKostraGroups(year: number, options: KostraGroupsOption
   // Cached under the first URL, whichever direction answered, so the next load finds it.
   await cache?.set(key, { body, fetchedAt });
   return result;
+}
+
+/** True when the answer's rows go from KOSTRA groups to municipalities (112→131), false for the other way, undefined when it can't tell. */
+function answerRunsFromGroups(body: string): boolean | undefined {
+  try {
+    const first = (JSON.parse(body) as { correspondenceItems?: { sourceCode?: unknown }[] }).correspondenceItems?.[0]?.sourceCode;
+    return typeof first === "string" ? !/^\d{4}$/.test(first) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The membership for several data years: what could be loaded, and why the rest could not. Rethrows a cancel. */
