@@ -35,26 +35,33 @@ const COMPUTED_HEADERS: Record<Lang, string[]> = {
   en: ["Computation: sum of amounts (NOK)", "Computation: sum of denominator"],
 };
 
-export const observationKey = (indicator: string, municipality: string, year: number): string => `${indicator}|${municipality}|${year}`;
+/**
+ * A key part as plain text to Excel: every character that could mean something in a
+ * formula or to MATCH — quotes, the wildcards * ? ~, the separator |, control and
+ * XML-forbidden characters — written as %{hex}. Catalog ids ("kunstformidling",
+ * "baerum") stay as they are; two different ids never give the same key.
+ */
+const keyPart = (id: string): string => id.replace(/[^\p{L}\p{N}._:-]/gu, (c) => `%{${c.codePointAt(0)!.toString(16)}}`);
+
+export const observationKey = (indicator: string, municipality: string, year: number): string => `${keyPart(indicator)}|${keyPart(municipality)}|${year}`;
 
 /**
- * A key as the text a formula looks up: the only input that enters a formula, always as a
- * string literal with its quotes doubled. An indicator id too long for Excel's formula
- * text is refused as input.
+ * A key as the text a formula looks up, the only input that enters a formula: encoded
+ * (keyPart), so it is a plain string literal. An indicator id too long for Excel's
+ * formula text is refused as input.
  */
 function keyLiteral(key: string): string {
   if (key.length > FORMULA_TEXT_MAX) {
     const indicator = key.split("|")[0];
-    const most = FORMULA_TEXT_MAX - (key.length - indicator.length);
     throw badInput({
-      nb: `Indikator-id-en ${quoteInput(indicator)} er for lang til å slås opp i en formel (høyst ${most} tegn).`,
-      en: `The indicator id ${quoteInput(indicator)} is too long to be looked up in a formula (at most ${most} characters).`,
+      nb: `Indikator-id-en ${quoteInput(indicator)} er for lang til å slås opp i en formel (høyst ${FORMULA_TEXT_MAX - (key.length - indicator.length)} tegn).`,
+      en: `The indicator id ${quoteInput(indicator)} is too long to be looked up in a formula (at most ${FORMULA_TEXT_MAX - (key.length - indicator.length)} characters).`,
     });
   }
   return stringLiteral(key);
 }
 /** Key of a computed row (a merged municipality before its merger): never the same as a published row's. */
-export const computedKey = (indicator: string, municipality: string, year: number): string => `${indicator}|${municipality}|${year}|sammenslått`;
+export const computedKey = (indicator: string, municipality: string, year: number): string => `${observationKey(indicator, municipality, year)}|sammenslått`;
 
 export interface DataSheet {
   sheet: SheetPlan;

@@ -54,10 +54,12 @@ const FORMAT_MAX = 255;
 
 /**
  * The one text transformation of everything written: characters XML 1.0 forbids become
- * U+FFFD, and so does U+007F, which exceljs would drop from cells but not from formulas.
+ * U+FFFD, and so does U+007F, which exceljs would drop from cells but not from formulas;
+ * a CR or CRLF becomes LF, as every XML reader would read it anyway. A formula's
+ * literal and the cell it looks for are changed alike, so the lookup still matches.
  */
 export function sheetText(text: string): string {
-  return xmlSafe(text).replace(/\u007F/g, "\uFFFD");
+  return xmlSafe(text).replace(/\u007F/g, "\uFFFD").replace(/\r\n?/g, "\n");
 }
 
 /** What a value is, for a message (never the value itself: it may be anything). */

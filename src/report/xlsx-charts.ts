@@ -31,13 +31,20 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const SERIES_COLOURS = ["1F4E79", "A5A5A5", "C55A11", "548235", "7F6000", "5B9BD5", "7030A0", "404040"];
 
 /**
- * Text escaped for an attribute or element. The writer has made every string XML-safe
- * (plan-check.ts) before it gets here; a forbidden character here is a bug, and is refused
- * rather than written into a part no spreadsheet could read.
+ * Text escaped for an attribute or element; tabs and line breaks as character references,
+ * which an attribute would otherwise turn into spaces. The writer has made every string
+ * XML-safe (plan-check.ts) before it gets here; a forbidden character here is a bug, and
+ * is refused rather than written into a part no spreadsheet could read.
  */
 export function escapeXml(s: string): string {
   if (hasXmlForbidden(s)) throw new Error("Text with a character XML forbids reached a chart part: the plan was not checked");
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function unescapeXml(s: string): string {

@@ -142,6 +142,8 @@ function addTable(ws: Worksheet, sheet: SheetPlan, table: TablePlan): void {
     const value = ws.getCell(tl.row, col).value;
     const name = typeof value === "string" ? value.trim() : "";
     if (!name) throw new Error(`Table ${table.name} on ${sheet.name}: header cell ${cellAddress(col, tl.row)} must be text`);
+    // exceljs writes column names as attributes, where a tab or line break would become a space.
+    if (/[\t\n\r]/.test(name)) throw new Error(`Table ${table.name} on ${sheet.name}: header cell ${cellAddress(col, tl.row)} holds a line break or a tab`);
     if (seen.has(name.toLowerCase())) throw new Error(`Table ${table.name} on ${sheet.name}: column name "${name}" occurs twice`);
     seen.add(name.toLowerCase());
     if (name !== value) ws.getCell(tl.row, col).value = name;

@@ -12,7 +12,7 @@
  * The comparison undoes the writer's documented transformations and no others: a planned
  * formula is written without its leading "=", and text the writer writes (formulas and
  * sheet names included) has every character XML 1.0 forbids, and U+007F, replaced by
- * U+FFFD.
+ * U+FFFD, and its line ends (CR, CRLF) as LF.
  *
  * Needs xmllint (Debian: libxml2-utils; scripts/install-system-packages.sh installs it).
  */
@@ -44,9 +44,9 @@ export interface WorkbookCheck {
 // ---------------------------------------------------------------------------
 // What the plan planned
 
-/** The writer's one text transformation: XML-forbidden characters and U+007F become U+FFFD. */
+/** The writer's one text transformation: XML-forbidden characters and U+007F become U+FFFD, line ends LF. */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const written = (s: string): string => s.replace(FORBIDDEN, "\uFFFD");
+const written = (s: string): string => s.replace(FORBIDDEN, "\uFFFD").replace(/\r\n?/g, "\n");
 
 const letters = (n: number): string => (n > 0 ? letters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)) : "");
 function a1(col: number, row: number): string {

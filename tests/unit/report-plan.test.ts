@@ -2,6 +2,7 @@ import { buildReport } from "../../src/report/report";
 import { templateById, templateIndicators } from "../../src/kostra/catalog";
 import { blockRange, numberFormat, quoteSheet, safeSheetName, stringLiteral } from "../../src/report/plan";
 import { checkedFormula, checkedPlan, sheetText } from "../../src/report/plan-check";
+import { computedKey, observationKey } from "../../src/report/data-sheet";
 import { sampleDataset } from "../../src/sources/sample";
 import { cellAt } from "../support/plan-cells";
 
@@ -120,6 +121,15 @@ describe("text from input in formulas and sheet names", () => {
     expect(safeSheetName(`${"a".repeat(30)}'b`)).toBe("a".repeat(30));
   });
 
+  it("looks data up by keys that are plain text to Excel and MATCH, whatever the ids hold, and never the same for different ids", () => {
+    expect(observationKey("kunstformidling:belop", "baerum", 2017)).toBe("kunstformidling:belop|baerum|2017");
+    expect(computedKey("folkemengde", "nedre-eiker", 2019)).toBe("folkemengde|nedre-eiker|2019|sammenslått");
+    expect(observationKey("bruker-Bø_1.2", "ålesund", 2020)).toBe("bruker-Bø_1.2|ålesund|2020");
+    expect(observationKey('x"*?~|%\u0001\uFFFE 😀', "m", 2017)).toBe("x%{22}%{2a}%{3f}%{7e}%{7c}%{25}%{1}%{fffe}%{20}%{1f600}|m|2017");
+    expect(observationKey("a|b", "c", 2017)).not.toBe(observationKey("a", "b|c", 2017));
+    expect(observationKey("a%{7c}", "b", 2017)).not.toBe(observationKey("a|", "b", 2017));
+  });
+
   it("never builds an absurd number format", () => {
     expect(numberFormat(0)).toBe("#,##0");
     expect(numberFormat(2)).toBe("#,##0.00");
@@ -136,8 +146,8 @@ describe("the writers' check of a report plan", () => {
     expect(checkedPlan(plan)).toEqual(JSON.parse(JSON.stringify({ ...plan, sheets: plan.sheets.map((s) => ({ tables: [], charts: [], columnWidths: {}, hiddenColumns: [], ...s })) })));
   });
 
-  it("makes text XML-safe in one way for cells, formulas and sheet names alike, so references still meet", () => {
+  it("makes text XML-safe, line ends LF, in one way for cells, formulas and sheet names alike, so references still meet", () => {
     expect(sheetText("a\u0000b\u007Fc\uFFFFd\uDC00")).toBe("a\uFFFDb\uFFFDc\uFFFDd\uFFFD");
-    expect(sheetText("tab\tline\ncr\r😀")).toBe("tab\tline\ncr\r😀");
+    expect(sheetText("tab\tline\ncr\rcrlf\r\n😀")).toBe("tab\tline\ncr\ncrlf\n😀");
   });
 });

@@ -25,8 +25,9 @@ import { KostraError } from "../../../src/kostra/errors";
 import { registerUserTemplate, resetUserCatalog, userIndicatorFromSsb, type SsbPick } from "../../../src/kostra/catalog";
 import type { Dataset, Indicator, Observation } from "../../../src/kostra/types";
 import { runReport } from "../../../src/cli/report";
+import { observationKey } from "../../../src/report/data-sheet";
 import { buildReport, type ReportRequest } from "../../../src/report/report";
-import { empty, formula, num, text, type PlanCell, type ReportPlan } from "../../../src/report/plan";
+import { empty, formula, num, stringLiteral, text, type PlanCell, type ReportPlan } from "../../../src/report/plan";
 import { writeXlsx } from "../../../src/report/xlsx-writer";
 import { writeObservationsFile } from "../../../src/sources/observations-file";
 import { sampleDataset } from "../../../src/sources/sample";
@@ -181,6 +182,30 @@ describe("XML-safe text everywhere the writer writes", () => {
     expect(recalc.value(sheet, "B3")).toBe(7);
   });
 
+  it("line ends: CR and CRLF are written as LF in cells and formula texts alike, so a lookup still finds its cell; a table header with a line break is refused", async () => {
+    const key = "a\r\nb\rc";
+    const plan: ReportPlan = {
+      sheets: [
+        {
+          key: "s",
+          name: SHEET,
+          blocks: [{ at: "A1", rows: [[text(key), num(5), formula(`=INDEX(B1:B1,MATCH(${stringLiteral(key)},A1:A1,0))`)]] }],
+        },
+      ],
+      names: [{ name: "Verdi", ref: { sheet: "s", range: "B1" }, comment: "linje 1\nlinje 2" }],
+    };
+    const bytes = await writeXlsx(plan);
+    expect((await checkWorkbook(bytes, plan)).problems).toEqual([]);
+    const workbookXml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toContain('comment="linje 1&#10;linje 2"');
+    const recalc = await recalculate(bytes);
+    // The lookup finds its key (the harness reads LibreOffice's &#10; in A1 literally, so only the match is compared).
+    expect(recalc.value(SHEET, "C1")).toBe(5);
+
+    const table: ReportPlan = { sheets: [{ key: "s", name: SHEET, blocks: [{ at: "A1", rows: [[text("Kom\nmune")], [num(1)]] }], tables: [{ name: "Tabell", range: "A1:A2" }] }], names: [] };
+    await expect(writeXlsx(table)).rejects.toThrow(/header cell A1 holds a line break/);
+  });
+
   it("a sheet name and a comment holding string-replacement patterns ($&, $', $`) are written as they are", async () => {
     const odd = "Kr $& $' $` $$";
     const plan: ReportPlan = {
@@ -284,9 +309,29 @@ describe("hostile typed inputs through the report builders → writer", () => {
     const vocabulary = ["ABS", "AND", "AVERAGE", "COUNT", "COUNTIF", "IF", "IFERROR", "INDEX", "ISNUMBER", "MATCH", "MAX", "MIN", "SUM", "SUMIF"];
     expect([...functions].filter((f) => !vocabulary.includes(f))).toEqual([]);
     expect(functions).toContain("MATCH");
-    // The hostile id reaches formulas only inside a string literal, its quotes doubled.
-    const key = shown(`${indicator.id}|baerum|2017`).replace(/"/g, '""');
+    // The hostile id reaches formulas only as its lookup key: encoded, so the literal is plain text to Excel and MATCH.
+    const key = observationKey(indicator.id, "baerum", 2017);
+    expect(key).toMatch(/^[\w.:%{}|-]+$/);
     expect(formulas.some((f) => f.includes(`MATCH("${key}",`))).toBe(true);
+  });
+
+  it("a user indicator id too long for Excel's formula text → bad input naming it on one line, no plan", () => {
+    const indicator = { ...userIndicatorFromSsb(pick), id: `bruker-${"x".repeat(250)}` };
+    expect(registerUserTemplate({ id: "mal-lang", label: { nb: "Lang", en: "Long" }, indicators: [indicator.id], defaultComparisons: [], network: "asss" }, [indicator])).toEqual([]);
+    const sample = sampleDataset();
+    const dataset = { ...sample, observations: sample.observations.filter((o) => o.indicator === "kunstformidling").map((o) => ({ ...o, indicator: indicator.id })) };
+    let error: unknown;
+    try {
+      buildReport(dataset, { ...REQUEST, comparisons: [], sectors: ["mal-lang"] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KostraError);
+    const k = error as KostraError;
+    expect(k.code).toBe("bad-input");
+    expect(k.messageIn("nb")).toMatch(/^Indikator-id-en bruker-x+… er for lang til å slås opp i en formel \(høyst \d+ tegn\)\.$/);
+    expect(k.messageIn("en")).toMatch(/^The indicator id bruker-x+… is too long/);
+    expect(k.messageIn("nb").length).toBeLessThan(200);
   });
 
   it("a user indicator with decimals 1e9 gets a sane number format instead of crashing the report", async () => {
@@ -312,6 +357,24 @@ describe("hostile typed inputs through the report builders → writer", () => {
       expect(recalc.value(sheet, `A${8 + i}`)).toBe(row.indicator.label.nb);
       expect(recalc.value(sheet, `B${8 + i}`)).toBe(row.value);
       expect(recalc.value(sheet, `C${8 + i}`)).toBeCloseTo(row.average!, 9);
+    });
+  });
+
+  it("an indicator id with MATCH's wildcards (* ? ~) finds its own row, never another indicator's", async () => {
+    const ids = ["bruker-abc", "bruker-a*", "bruker-a?c", "bruker-a~c"];
+    const indicators = ids.map((id, i) => ({ ...userIndicatorFromSsb(pick), id, label: { nb: `Mål ${i}`, en: `Measure ${i}` } }));
+    expect(registerUserTemplate({ id: "mal-jokertegn", label: { nb: "Jokertegn", en: "Wildcards" }, indicators: ids, defaultComparisons: [], network: "asss" }, indicators)).toEqual([]);
+    const base = sampleDataset().observations.filter((o) => o.indicator === "kunstformidling");
+    // Each indicator its own figures: 1000 × its position plus the original value.
+    const dataset: Dataset = { provenance: sampleDataset().provenance, observations: ids.flatMap((id, i) => base.map((o) => ({ ...o, indicator: id, value: o.value === null ? null : o.value + 1000 * (i + 1) }))) };
+    const { plan } = buildReport(dataset, { ...REQUEST, comparisons: [], years: [2017], sectors: ["mal-jokertegn"] });
+    const bytes = await writeXlsx(plan);
+    expect((await checkWorkbook(bytes, plan)).problems).toEqual([]);
+    const recalc = await recalculate(bytes);
+    const engine = benchmark(dataset, { ...defaultOptions("mal-jokertegn", "0219", 2017), comparisons: [] });
+    engine.rows.forEach((row, i) => {
+      expect([row.indicator.id, recalc.value(plan.sheets[0].name, `B${8 + i}`)]).toEqual([ids[i], row.value]);
+      expect(recalc.value(plan.sheets[0].name, `C${8 + i}`)).toBeCloseTo(row.average!, 9);
     });
   });
 
