@@ -20,9 +20,9 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import type { ReportPlan } from "../../src/report/plan";
+import { ooxmlParser } from "./ooxml-parser";
 
 /** What a workbook (or a plan) holds that can compute or reach out. */
 export interface WorkbookFormulas {
@@ -94,15 +94,7 @@ export function plannedFormulas(plan: ReportPlan): WorkbookFormulas {
 // ---------------------------------------------------------------------------
 // What the workbook holds
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  isArray: (name) => ["sheet", "Relationship", "row", "c", "definedName"].includes(name),
-});
+const parser = ooxmlParser(["sheet", "Relationship", "row", "c", "definedName"]);
 
 type Node = Record<string, unknown>;
 const textOf = (node: unknown): string => (node === undefined || node === null ? "" : typeof node === "object" ? textOf((node as Node)["#text"]) : String(node));
