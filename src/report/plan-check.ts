@@ -59,8 +59,13 @@ const FORMAT_MAX = 255;
  * literal and the cell it looks for are changed alike, so the lookup still matches.
  */
 export function sheetText(text: string): string {
+  // Almost every text has none of these: one scan, and it is returned as it is.
+  if (!MAYBE_CHANGED.test(text)) return text;
   return xmlSafe(text).replace(/\u007F/g, "\uFFFD").replace(/\r\n?/g, "\n");
 }
+
+/** Every character sheetText may change (surrogates only when alone, which xmlSafe decides). */
+const MAYBE_CHANGED = /[\u0000-\u0008\u000B-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** What a value is, for a message (never the value itself: it may be anything). */
 function kindOf(value: unknown): string {
@@ -73,11 +78,14 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-const fail = (where: string, what: string): never => {
-  throw new PlanError(`${where}: ${what}`);
+/** Where a problem is ("Ark!B5"); built only when there is one, as most plans have hundreds of thousands of cells. */
+type Where = string | (() => string);
+
+const fail = (where: Where, what: string): never => {
+  throw new PlanError(`${typeof where === "string" ? where : where()}: ${what}`);
 };
 
-function checkedText(value: unknown, where: string, what: string, max = CELL_TEXT_MAX): string {
+function checkedText(value: unknown, where: Where, what: string, max = CELL_TEXT_MAX): string {
   if (typeof value !== "string") return fail(where, `${what} is ${kindOf(value)}, not text`);
   if (value.length > max) return fail(where, `${what} has ${value.length} characters; at most ${max} fit`);
   return sheetText(value);
@@ -120,7 +128,7 @@ const FORMULA_CHARS = /[^A-Za-z0-9_$.,:()+\-*/^&=<>% "\u0001]/;
 const FUNCTION_CALL = /([A-Za-z_][A-Za-z0-9_.]*)\(/g;
 
 /** A formula of the report: text starting with "=", made of the report's functions, sheets and literals only. */
-export function checkedFormula(value: unknown, where: string, sheetNames: ReadonlySet<string>): string {
+export function checkedFormula(value: unknown, where: Where, sheetNames: ReadonlySet<string>): string {
   if (typeof value !== "string") return fail(where, `the formula is ${kindOf(value)}, not text`);
   const formula = sheetText(value);
   if (!formula.startsWith("=")) fail(where, `a formula must start with "="`);
@@ -159,29 +167,30 @@ export function checkedFormula(value: unknown, where: string, sheetNames: Readon
 // ---------------------------------------------------------------------------
 // Cells and blocks
 
-function checkedFormat(value: unknown, where: string): { format?: string } {
-  if (value === undefined) return {};
-  return { format: checkedText(value, where, "the number format", FORMAT_MAX) };
-}
-
 /** One plan cell as exactly one of the closed kinds, with its text made safe. */
-export function checkedPlanCell(cell: unknown, where: string, sheetNames: ReadonlySet<string>): PlanCell {
+export function checkedPlanCell(cell: unknown, where: Where, sheetNames: ReadonlySet<string>): PlanCell {
   if (typeof cell !== "object" || cell === null || Array.isArray(cell)) return fail(where, `${kindOf(cell)} is not a cell of the report`);
   const c = cell as Record<string, unknown>;
+  let checked: PlanCell;
   switch (c.kind) {
     case "empty":
       return { kind: "empty" };
     case "text":
-      return { kind: "text", text: checkedText(c.text, where, "the text cell's value"), ...checkedFormat(c.format, where) };
+      checked = { kind: "text", text: checkedText(c.text, where, "the text cell's value") };
+      break;
     case "number":
       if (typeof c.value !== "number") return fail(where, `the number cell holds ${kindOf(c.value)}, not a number`);
       if (!Number.isFinite(c.value)) return fail(where, `${c.value} is not a finite number`);
-      return { kind: "number", value: c.value, ...checkedFormat(c.format, where) };
+      checked = { kind: "number", value: c.value };
+      break;
     case "formula":
-      return { kind: "formula", formula: checkedFormula(c.formula, where, sheetNames), ...checkedFormat(c.format, where) };
+      checked = { kind: "formula", formula: checkedFormula(c.formula, where, sheetNames) };
+      break;
     default:
       return fail(where, `unknown cell kind ${typeof c.kind === "string" ? quoteInput(c.kind) : kindOf(c.kind)}`);
   }
+  if (c.format !== undefined) checked.format = checkedText(c.format, where, "the number format", FORMAT_MAX);
+  return checked;
 }
 
 const STYLES: ReadonlySet<string> = new Set<CellStyle>(["title", "subtitle", "header", "note", "normal"]);
@@ -195,7 +204,7 @@ function checkedBlock(block: Block, sheetName: string, sheetNames: ReadonlySet<s
   const rows = block.rows.map((row, r) => {
     if (!Array.isArray(row)) return fail(`${sheetName}!${at}`, `row ${r + 1} is not a list`);
     if (row.length !== width) fail(`${sheetName}!${at}`, `row ${r + 1} has ${row.length} cells, the first has ${width}`);
-    return row.map((cell, c) => checkedPlanCell(cell, `${sheetName}!${cellAddress(origin.col + c, origin.row + r)}`, sheetNames));
+    return row.map((cell, c) => checkedPlanCell(cell, () => `${sheetName}!${cellAddress(origin.col + c, origin.row + r)}`, sheetNames));
   });
   return { at, rows, ...(block.style ? { style: block.style } : {}) };
 }
