@@ -12,7 +12,10 @@
  *   ids) → exit 0 and a workbook whose parts are all well-formed (xmllint), whose formulas
  *   are exactly the planned ones (no hyperlinks, no external links), and that LibreOffice
  *   reads completely: every profile row has its figures;
- * - a user indicator with absurd `decimals` → a report with a sane number format.
+ * - a user indicator with absurd `decimals` → a report with a sane number format;
+ * - an indicator id holding MATCH's wildcards (* ? ~) → its own figures, never another's;
+ *   one too long for Excel's formula text → bad input ("bad-input", exit 2) naming it on one line;
+ * - "$&" or "$'" in a sheet name or comment, CR/CRLF in text → written as they are (LF).
  * The CLI cases also check that the previous report file is left as it was when nothing
  * is written, and that no temporary file is left behind.
  */
