@@ -14,7 +14,9 @@
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { municipalityById } from "../kostra/municipalities";
 import type { ComputedPart, Dataset, Lang, Observation } from "../kostra/types";
-import { cellAddress, empty, formula, num, quoteSheet, text, type PlanCell, type SheetPlan } from "./plan";
+import { badInput } from "../kostra/errors";
+import { quoteInput } from "../kostra/safe-text";
+import { cellAddress, empty, formula, FORMULA_TEXT_MAX, num, numberFormat, quoteSheet, stringLiteral, text, type PlanCell, type SheetPlan } from "./plan";
 
 export const DATA_SHEET_KEY = "data";
 
@@ -33,9 +35,33 @@ const COMPUTED_HEADERS: Record<Lang, string[]> = {
   en: ["Computation: sum of amounts (NOK)", "Computation: sum of denominator"],
 };
 
-export const observationKey = (indicator: string, municipality: string, year: number): string => `${indicator}|${municipality}|${year}`;
+/**
+ * A key part as plain text to Excel: every character that could mean something in a
+ * formula or to MATCH — quotes, the wildcards * ? ~, the separator |, control and
+ * XML-forbidden characters — written as %{hex}. Catalog ids ("kunstformidling",
+ * "baerum") stay as they are; two different ids never give the same key.
+ */
+const keyPart = (id: string): string => id.replace(/[^\p{L}\p{N}._:-]/gu, (c) => `%{${c.codePointAt(0)!.toString(16)}}`);
+
+export const observationKey = (indicator: string, municipality: string, year: number): string => `${keyPart(indicator)}|${keyPart(municipality)}|${year}`;
+
+/**
+ * A key as the text a formula looks up, the only input that enters a formula: encoded
+ * (keyPart), so it is a plain string literal. An indicator id too long for Excel's
+ * formula text is refused as input.
+ */
+function keyLiteral(key: string): string {
+  if (key.length > FORMULA_TEXT_MAX) {
+    const indicator = key.split("|")[0];
+    throw badInput({
+      nb: `Indikator-id-en ${quoteInput(indicator)} er for lang til å slås opp i en formel (høyst ${FORMULA_TEXT_MAX - (key.length - indicator.length)} tegn).`,
+      en: `The indicator id ${quoteInput(indicator)} is too long to be looked up in a formula (at most ${FORMULA_TEXT_MAX - (key.length - indicator.length)} characters).`,
+    });
+  }
+  return stringLiteral(key);
+}
 /** Key of a computed row (a merged municipality before its merger): never the same as a published row's. */
-export const computedKey = (indicator: string, municipality: string, year: number): string => `${indicator}|${municipality}|${year}|sammenslått`;
+export const computedKey = (indicator: string, municipality: string, year: number): string => `${observationKey(indicator, municipality, year)}|sammenslått`;
 
 export interface DataSheet {
   sheet: SheetPlan;
@@ -69,8 +95,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     const ind = indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator);
     const m = municipalityById(o.municipality);
     const p = dataset.provenance[o.provenance];
-    const decimals = ind?.decimals ?? 0;
-    const format = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+    const format = numberFormat(ind?.decimals ?? 0);
     rows.push([
       text(observationKey(o.indicator, o.municipality, o.year)),
       text(ind?.label[lang] ?? o.indicator),
@@ -100,13 +125,12 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
   // Within the sheet the formulas need no sheet name.
   const localKeys = `${cellAddress(COL.key, FIRST_ROW, true)}:${cellAddress(COL.key, lastRow, true)}`;
   const localValues = `${cellAddress(COL.value, FIRST_ROW, true)}:${cellAddress(COL.value, lastRow, true)}`;
-  const ref = (key: string) => `INDEX(${localValues},MATCH("${key.replace(/"/g, '""')}",${localKeys},0))`;
+  const ref = (key: string) => `INDEX(${localValues},MATCH(${keyLiteral(key)},${localKeys},0))`;
   computed.forEach((o, i) => {
     const row = FIRST_ROW + published.length + i;
     const how = o.computed!;
     const ind = indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator);
-    const decimals = ind?.decimals ?? 0;
-    const format = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+    const format = numberFormat(ind?.decimals ?? 0);
     const p = dataset.provenance[o.provenance];
     let value: PlanCell;
     let numerator: PlanCell = empty;
@@ -162,12 +186,12 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     lookup(indicator, municipality, year) {
       const key = observationKey(indicator, municipality, year);
       if (!rowOf.has(key)) return `""`;
-      return `IFERROR(INDEX(${values},MATCH("${key.replace(/"/g, '""')}",${keys},0)),"")`;
+      return `IFERROR(INDEX(${values},MATCH(${keyLiteral(key)},${keys},0)),"")`;
     },
     lookupComputed(indicator, municipality, year) {
       const key = computedKey(indicator, municipality, year);
       if (!computedRowOf.has(key)) return `""`;
-      return `IFERROR(INDEX(${values},MATCH("${key.replace(/"/g, '""')}",${keys},0)),"")`;
+      return `IFERROR(INDEX(${values},MATCH(${keyLiteral(key)},${keys},0)),"")`;
     },
   };
 }

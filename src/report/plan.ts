@@ -12,7 +12,10 @@
  * - Number formats are invariant codes ("#,##0", "0.0"); Excel shows them in the user's
  *   locale (nb-NO: "277 363", "50,9").
  * - A text cell is always written as text, even when it starts with "=", "+", "-" or "@".
+ * - Text from input enters a formula only as a string literal (`stringLiteral`) or a
+ *   quoted sheet name (`quoteSheet`); the writers check every formula (plan-check.ts).
  */
+import { xmlSafe } from "../kostra/safe-text";
 
 export type PlanCell =
   | { kind: "text"; text: string; format?: string }
@@ -133,12 +136,51 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Longest text Excel takes as a string literal in a formula. */
+export const FORMULA_TEXT_MAX = 255;
+
+/**
+ * Text as a string literal in a formula, quotes doubled: the only way text ever enters a
+ * formula ("kunstformidling|baerum|2017" → "\"kunstformidling|baerum|2017\"").
+ */
+export function stringLiteral(text: string): string {
+  if (text.length > FORMULA_TEXT_MAX) throw new Error(`A text of ${text.length} characters does not fit in a formula (Excel takes ${FORMULA_TEXT_MAX})`);
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Most decimals a number format shows: beyond that a double has no digits left to show. */
+export const MAX_FORMAT_DECIMALS = 10;
+
+/**
+ * The number format for a figure with `decimals` decimals ("#,##0", "#,##0.0", …). The
+ * count is clamped to 0–10, so a damaged template can never ask for an absurd format.
+ */
+export function numberFormat(decimals: number): string {
+  const d = Number.isFinite(decimals) ? Math.min(MAX_FORMAT_DECIMALS, Math.max(0, Math.round(decimals))) : 0;
+  return d > 0 ? `#,##0.${"0".repeat(d)}` : "#,##0";
+}
+
 /** Characters Excel forbids in sheet names, and its length limit. */
 export const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/g;
 export const SHEET_NAME_MAX = 31;
 
-/** A valid sheet name from any text: forbidden characters replaced, trimmed to 31, no leading/trailing apostrophe. */
+/** At most `max` UTF-16 units of the text, never cutting a character in two. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * A valid sheet name from any text: characters Excel forbids replaced by "-", control
+ * characters and those XML cannot hold by a space or U+FFFD, no leading or trailing
+ * apostrophe, at most 31 characters, never Excel's reserved "History".
+ */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(SHEET_NAME_FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim();
-  return (cleaned || "Ark").slice(0, SHEET_NAME_MAX).trim();
+  const cleaned = xmlSafe(name.replace(/[\u0000-\u001F\u007F]+/g, " "))
+    .replace(SHEET_NAME_FORBIDDEN, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  const truncated = truncate(cleaned || "Ark", SHEET_NAME_MAX).replace(/'+$/, "").trim();
+  return truncated.toLowerCase() === "history" ? `${truncated} (1)` : truncated || "Ark";
 }

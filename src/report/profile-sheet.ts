@@ -26,7 +26,7 @@ import {
   rankFormula,
   type BasisContext,
 } from "./network-basis";
-import { cellAddress, columnLetter, empty, formula, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
+import { cellAddress, columnLetter, empty, formula, numberFormat, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
 
 export interface ProfileSheetOptions {
   key: string;
@@ -60,10 +60,6 @@ const T = {
 };
 
 const HEADER_ROW = 7;
-
-function valueFormat(ind: Indicator): string {
-  return ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0";
-}
 
 export function sourceText(provenance: readonly Provenance[], lang: Lang): string {
   const t = T[lang];
@@ -161,7 +157,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const rows: PlanCell[][] = profile.rows.map((r, i) => {
     const row = HEADER_ROW + 1 + i;
     const ind = r.indicator;
-    const fmt = valueFormat(ind);
+    const fmt = numberFormat(ind.decimals);
     const cells: PlanCell[] = Array.from({ length: header.length }, () => empty);
     const basis = basisRow(ctx, ind.id, row, cBasis, HEADER_ROW);
     const at = (col: number) => cellAddress(col, row);
@@ -225,7 +221,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     ...(opts.chartComparisons ? comps.map((c, k) => ({ name: c.name, values: { sheet: opts.key, range: col(cIdxComp0 + k) } })) : []),
   ];
   const chart: ChartPlan = {
-    name: `Indeks_${opts.key.replace(/[^A-Za-z0-9]/g, "_")}`,
+    name: `Indeks_${opts.key.replace(/[^A-Za-z0-9]/g, "_").slice(0, 200)}`,
     type: "columnClustered",
     title: base || network.id !== "asss" ? t.chartBase(focal.name, profile.sector.label[lang], avgName) : t.chart(net, profile.sector.label[lang]),
     categories: { sheet: opts.key, range: col(1) },

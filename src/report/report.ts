@@ -9,7 +9,7 @@ import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
 import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
-import { safeSheetName, type ReportPlan, type SheetPlan } from "./plan";
+import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
 
@@ -53,7 +53,7 @@ function uniqueName(wanted: string, taken: Set<string>): string {
   let name = base;
   for (let i = 2; taken.has(name.toLocaleLowerCase("nb-NO")); i++) {
     const suffix = ` (${i})`;
-    name = base.slice(0, 31 - suffix.length) + suffix;
+    name = truncate(base, SHEET_NAME_MAX - suffix.length) + suffix;
   }
   taken.add(name.toLocaleLowerCase("nb-NO"));
   return name;

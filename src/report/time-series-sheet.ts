@@ -17,7 +17,7 @@ import { aggregateLabel, municipalityById, refForYear } from "../kostra/municipa
 import { networkLabel, networkMembers, OSLO_ID } from "../kostra/networks";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
-import { cellAddress, columnLetter, empty, formula, num, text, type Block, type PlanCell, type SheetPlan } from "./plan";
+import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
 
 export interface TimeSeriesOptions {
   key: string;
@@ -148,7 +148,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
 
   const valueRows: PlanCell[][] = [];
   o.indicators.forEach((ind, i) => {
-    const fmt = ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0";
+    const fmt = numberFormat(ind.decimals);
     valueRows.push([text(ind.label[lang]), ...years.map((y) => focalValue(ind.id, y, fmt))]);
     valueRows.push([
       text(t.change),
@@ -176,7 +176,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
     const header = basisHeader(ctx, lang);
     const body = o.indicators.map((ind, i) => {
       const { cells, refs } = basisRow(ctx, ind.id, cRow(i), basisCol, cHeader);
-      const fmt = ind.decimals > 0 ? `#,##0.${"0".repeat(ind.decimals)}` : "#,##0";
+      const fmt = numberFormat(ind.decimals);
       averageRows[i].push(formula(base ? o.lookup(ind.id, base, y) : averageFormula(refs), fmt));
       return cells;
     });
@@ -227,7 +227,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
     freeze: { rows: 0, columns: 1 },
     charts: [
       {
-        name: `Indeks_over_tid_${o.key.replace(/[^A-Za-z0-9]/g, "_")}`,
+        name: `Indeks_over_tid_${o.key.replace(/[^A-Za-z0-9]/g, "_").slice(0, 200)}`,
         type: "line",
         title: `${net} – ${o.sectorLabel}. ${t.chart(hundred)}`,
         categories: { sheet: o.key, range: yearsRange(bHeader) },

@@ -10,6 +10,7 @@
  * LibreOffice draw them from the cells — a corrected data cell moves the bar.
  */
 import type JSZip from "jszip";
+import { hasXmlForbidden } from "../kostra/safe-text";
 import { columnLetter, parseCell, quoteSheet, type ChartPlan, type SheetRange } from "./plan";
 
 const NS = {
@@ -29,17 +30,21 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Neutral, distinguishable series colours: the focal municipality first, then the comparisons. */
 const SERIES_COLOURS = ["1F4E79", "A5A5A5", "C55A11", "548235", "7F6000", "5B9BD5", "7030A0", "404040"];
 
-/** Characters XML 1.0 cannot carry at all (control characters, lone surrogates): dropped, as exceljs does for cells. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+/**
+ * Text escaped for an attribute or element; tabs and line breaks as character references,
+ * which an attribute would otherwise turn into spaces. The writer has made every string
+ * XML-safe (plan-check.ts) before it gets here; a forbidden character here is a bug, and
+ * is refused rather than written into a part no spreadsheet could read.
+ */
 export function escapeXml(s: string): string {
+  if (hasXmlForbidden(s)) throw new Error("Text with a character XML forbids reached a chart part: the plan was not checked");
   return s
-    .replace(NOT_XML, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+    .replace(/'/g, "&apos;")
+    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function unescapeXml(s: string): string {
@@ -242,8 +247,8 @@ async function addRelationship(zip: JSZip, relsPath: string, type: string, targe
   const id = `rId${n}`;
   const item = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
   const updated = xml.includes("</Relationships>")
-    ? xml.replace("</Relationships>", `${item}</Relationships>`)
-    : xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${item}</Relationships>`);
+    ? xml.replace("</Relationships>", () => `${item}</Relationships>`)
+    : xml.replace(/<Relationships([^>]*)\/>/, (_, attrs: string) => `<Relationships${attrs}>${item}</Relationships>`);
   zip.file(relsPath, updated);
   return id;
 }
@@ -282,5 +287,5 @@ export async function addCharts(zip: JSZip, sheets: SheetCharts[], sheetNameOf: 
     zip.file(sheetPath, insertDrawingElement(await readText(zip, sheetPath), sheetRel));
   }
   const types = await readText(zip, "[Content_Types].xml");
-  zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
+  zip.file("[Content_Types].xml", types.replace("</Types>", () => `${overrides.join("")}</Types>`));
 }

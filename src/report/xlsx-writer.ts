@@ -8,6 +8,11 @@
  * Formulas are written without cached results and the workbook asks for a full
  * recalculation on load, so Excel and LibreOffice compute every number themselves.
  *
+ * Only a checked plan is written (plan-check.ts): every cell is one of the closed kinds,
+ * every formula is the report's own, and every string has been made XML-safe in that one
+ * place. A text cell becomes a JavaScript string, which exceljs always writes as a shared
+ * string — "=SUM(A1)" from a source stays text; a formula is written without its "=".
+ *
  * No Node-only APIs: the module can be loaded on demand in the browser (exceljs and
  * jszip both have browser builds).
  */
@@ -15,6 +20,7 @@ import { Workbook, type Borders, type Cell, type CellValue, type Fill, type Font
 import JSZip from "jszip";
 import { addCharts, escapeXml, absoluteRef } from "./xlsx-charts";
 import { cellAddress, parseCell, type Block, type CellStyle, type NamePlan, type PlanCell, type ReportPlan, type SheetPlan, type TablePlan } from "./plan";
+import { checkedPlan, sheetText } from "./plan-check";
 
 export interface XlsxWriteOptions {
   /** Shown as the file's author. */
@@ -45,19 +51,15 @@ const STYLES: Record<CellStyle, ResolvedStyle> = {
 };
 
 /** Write the plan to an .xlsx file and return its bytes. */
-export async function writeXlsx(plan: ReportPlan, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+export async function writeXlsx(unchecked: ReportPlan, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+  const plan = checkedPlan(unchecked);
   const sheetNames = new Map(plan.sheets.map((s) => [s.key, s.name]));
-  const sheetNameOf = (key: string): string => {
-    const name = sheetNames.get(key);
-    if (name === undefined) throw new Error(`The plan refers to a sheet key that is not in it: ${key}`);
-    return name;
-  };
-
-  checkUniqueNames(plan);
+  // checkedPlan has made sure every key a chart or name refers to is in the plan.
+  const sheetNameOf = (key: string): string => sheetNames.get(key)!;
 
   const workbook = new Workbook();
   const created = options.created ?? new Date();
-  workbook.creator = options.creator ?? "KOSTRA Benchmark";
+  workbook.creator = sheetText(options.creator ?? "KOSTRA Benchmark");
   workbook.lastModifiedBy = workbook.creator;
   workbook.created = created;
   workbook.modified = created;
@@ -83,7 +85,7 @@ function toUint8Array(buffer: ArrayBuffer | Uint8Array): Uint8Array {
 // Sheets
 
 function writeSheet(ws: Worksheet, sheet: SheetPlan): void {
-  for (const block of sheet.blocks) writeBlock(ws, sheet, block);
+  for (const block of sheet.blocks) writeBlock(ws, block);
   for (const [letters, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(letters).width = width;
   for (const letters of sheet.hiddenColumns ?? []) ws.getColumn(letters).hidden = true;
   const freeze = sheet.freeze;
@@ -93,15 +95,13 @@ function writeSheet(ws: Worksheet, sheet: SheetPlan): void {
   for (const table of sheet.tables ?? []) addTable(ws, sheet, table);
 }
 
-function writeBlock(ws: Worksheet, sheet: SheetPlan, block: Block): void {
+function writeBlock(ws: Worksheet, block: Block): void {
   const origin = parseCell(block.at);
   const style = STYLES[block.style ?? "normal"];
-  const width = block.rows[0]?.length ?? 0;
   block.rows.forEach((row, r) => {
-    if (row.length !== width) throw new Error(`${sheet.name}!${block.at}: row ${r + 1} has ${row.length} cells, the first has ${width}`);
     row.forEach((planCell, c) => {
       const cell = ws.getCell(origin.row + r, origin.col + c);
-      writeCell(cell, planCell, sheet.name);
+      writeCell(cell, planCell);
       if (style.font) cell.font = style.font;
       if (style.fill) cell.fill = style.fill;
       if (style.border) cell.border = style.border;
@@ -109,22 +109,20 @@ function writeBlock(ws: Worksheet, sheet: SheetPlan, block: Block): void {
   });
 }
 
-function writeCell(cell: Cell, planCell: PlanCell, sheetName: string): void {
+/** One checked plan cell as exactly one exceljs value of its primitive type. */
+function writeCell(cell: Cell, planCell: PlanCell): void {
   switch (planCell.kind) {
     case "empty":
       return;
     case "text":
-      // A JavaScript string is always a string cell in exceljs (shared string), never a formula,
-      // whatever it starts with: "=SUM(A1)" from a source stays the text "=SUM(A1)".
       cell.value = planCell.text;
       break;
     case "number":
-      if (!Number.isFinite(planCell.value)) throw new Error(`${sheetName}!${cell.address}: ${planCell.value} is not a finite number`);
       cell.value = planCell.value;
       break;
     case "formula":
       // No cached result: the file asks for a full recalculation on load.
-      cell.value = { formula: planCell.formula.replace(/^=/, "") };
+      cell.value = { formula: planCell.formula.slice(1) };
       break;
   }
   if (planCell.format) cell.numFmt = planCell.format;
@@ -144,6 +142,8 @@ function addTable(ws: Worksheet, sheet: SheetPlan, table: TablePlan): void {
     const value = ws.getCell(tl.row, col).value;
     const name = typeof value === "string" ? value.trim() : "";
     if (!name) throw new Error(`Table ${table.name} on ${sheet.name}: header cell ${cellAddress(col, tl.row)} must be text`);
+    // exceljs writes column names as attributes, where a tab or line break would become a space.
+    if (/[\t\n\r]/.test(name)) throw new Error(`Table ${table.name} on ${sheet.name}: header cell ${cellAddress(col, tl.row)} holds a line break or a tab`);
     if (seen.has(name.toLowerCase())) throw new Error(`Table ${table.name} on ${sheet.name}: column name "${name}" occurs twice`);
     seen.add(name.toLowerCase());
     if (name !== value) ws.getCell(tl.row, col).value = name;
@@ -178,21 +178,7 @@ function tableTheme(style: string | undefined): TableStyleProperties["theme"] {
 // ---------------------------------------------------------------------------
 // Defined names
 
-/** Excel tables and defined names share one namespace, case-insensitive. */
-function checkUniqueNames(plan: ReportPlan): void {
-  const seen = new Set<string>();
-  const all = [...plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)), ...plan.names.map((n) => n.name)];
-  for (const name of all) {
-    if (seen.has(name.toLowerCase())) throw new Error(`The name ${name} is used twice (tables and names share one namespace)`);
-    seen.add(name.toLowerCase());
-  }
-}
-
-const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
-const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d+[Cc]\d*)$/;
-
 function definedNameXml(name: NamePlan, sheetNameOf: (key: string) => string): string {
-  if (!NAME_PATTERN.test(name.name) || LOOKS_LIKE_CELL.test(name.name)) throw new Error(`Not a valid Excel name: ${name.name}`);
   const comment = name.comment ? ` comment="${escapeXml(name.comment)}"` : "";
   return `<definedName name="${escapeXml(name.name)}"${comment}>${escapeXml(absoluteRef(sheetNameOf(name.ref.sheet), name.ref.range))}</definedName>`;
 }
@@ -204,9 +190,10 @@ async function addDefinedNames(zip: JSZip, names: NamePlan[], sheetNameOf: (key:
   if (!file) throw new Error("The workbook has no part xl/workbook.xml");
   const xml = await file.async("string");
   const items = names.map((n) => definedNameXml(n, sheetNameOf)).join("");
+  // Replacer functions, never replacement strings: "$&" or "$'" in a name or comment would be expanded.
   let updated: string;
-  if (xml.includes("</definedNames>")) updated = xml.replace("</definedNames>", `${items}</definedNames>`);
-  else if (xml.includes("</sheets>")) updated = xml.replace("</sheets>", `</sheets><definedNames>${items}</definedNames>`);
+  if (xml.includes("</definedNames>")) updated = xml.replace("</definedNames>", () => `${items}</definedNames>`);
+  else if (xml.includes("</sheets>")) updated = xml.replace("</sheets>", () => `</sheets><definedNames>${items}</definedNames>`);
   else throw new Error("The workbook part has no <sheets>");
   zip.file("xl/workbook.xml", updated);
 }

@@ -11,8 +11,14 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
 import { sampleDataset } from "../../src/sources/sample";
+import { buildReport } from "../../src/report/report";
+import type { ReportPlan } from "../../src/report/plan";
+import { writeXlsx } from "../../src/report/xlsx-writer";
+import { syntheticDataset, YEAR } from "../support/groups-dataset";
 import { recalculate, type RecalcResult } from "../support/libreoffice";
+import { mergerDataset } from "../support/merger-data";
 import { SEED_2017 } from "../support/seed-tables";
+import { checkWorkbook } from "../support/xlsx-check";
 
 const ROOT = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "kostra-report-"));
@@ -115,8 +121,6 @@ describe("kostra report recalculated by LibreOffice", () => {
 
 describe("averaging as KS does: amounts weighted, ready-made key figures simple", () => {
   it("weights kroner per inhabitant by population and averages the waste fee and cost per km simply, in the engine and in the workbook", async () => {
-    const { buildReport } = await import("../../src/report/report");
-    const { writeXlsx } = await import("../../src/report/xlsx-writer");
     const options = { ...defaultOptions("tekniske-tjenester", "0219", 2017), average: "indicator" as const };
     const profile = benchmark(sampleDataset(), options);
     const kinds = Object.fromEntries(profile.rows.map((r) => [r.indicator.id, r.averageKind]));
@@ -145,4 +149,32 @@ describe("averaging as KS does: amounts weighted, ready-made key figures simple"
     for (const row of profile.rows)
       expect([row.indicator.id, num(r, sheet, `C${rowOf(row.indicator.label.nb)}`)]).toEqual([row.indicator.id, expect.closeTo(row.average!, 9)]);
   }, 120_000);
+});
+
+describe("a written report holds exactly the formulas its plan planned, in well-formed parts, and no links", () => {
+  const cases: [string, () => Promise<ReportPlan>][] = [
+    ["the sample report", async () => buildReport(sampleDataset(), { sectors: ["plan-miljo-kultur"], municipality: "0219", year: 2017, years: [2015, 2016, 2017, 2018], lang: "nb" }).plan],
+    [
+      "a report of several templates, weighted, in English",
+      async () =>
+        buildReport(sampleDataset(), { sectors: ["plan-miljo-kultur", "tekniske-tjenester"], municipality: "0219", year: 2017, years: [2015, 2016, 2017], lang: "en", average: "weighted", chartComparisons: true }).plan,
+    ],
+    [
+      "a merged municipality's history computed from its predecessors",
+      async () => buildReport(mergerDataset(["plan-miljo-kultur"]), { sectors: ["plan-miljo-kultur"], municipality: "drammen", year: 2018, years: [2017, 2018], lang: "nb", average: "weighted", mergedHistory: "sum" }).plan,
+    ],
+    [
+      "own peers with a published base and reference regions",
+      async () => buildReport(syntheticDataset(), { sectors: ["plan-miljo-kultur"], municipality: "1119", year: YEAR, years: [YEAR], lang: "nb", network: "custom", peers: ["time", "klepp", "gjesdal", "eigersund"], base: "ekg07", references: ["eakuo", "eak"] }).plan,
+    ],
+  ];
+
+  it.each(cases)("%s", async (_, makePlan) => {
+    const plan = await makePlan();
+    const check = await checkWorkbook(await writeXlsx(plan), plan);
+    expect(check.problems).toEqual([]);
+    // The comparison has something to compare: hundreds of cell formulas and every chart's references.
+    expect(check.written.cells.size).toBeGreaterThan(100);
+    expect(check.written.charts.length).toBeGreaterThan(0);
+  });
 });

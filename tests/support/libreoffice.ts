@@ -14,8 +14,8 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
+import { ooxmlParser } from "./ooxml-parser";
 
 export type RecalcValue = number | string | boolean | null;
 
@@ -190,14 +190,7 @@ async function convert(xlsx: Uint8Array, target: string, extension: string): Pro
 // The saved file is read straight from its XML rather than through exceljs, whose reader
 // drops formula results that are falsy ("" from IFERROR(…;""), FALSE).
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  isArray: (name) => ["sheet", "Relationship", "row", "c", "si", "r"].includes(name),
-});
+const parser = ooxmlParser(["sheet", "Relationship", "row", "c", "si", "r"]);
 
 type XmlNode = Record<string, unknown>;
 

@@ -1,6 +1,8 @@
 import { buildReport } from "../../src/report/report";
 import { templateById, templateIndicators } from "../../src/kostra/catalog";
-import { blockRange } from "../../src/report/plan";
+import { blockRange, numberFormat, quoteSheet, safeSheetName, stringLiteral } from "../../src/report/plan";
+import { checkedFormula, checkedPlan, sheetText } from "../../src/report/plan-check";
+import { computedKey, observationKey } from "../../src/report/data-sheet";
 import { sampleDataset } from "../../src/sources/sample";
 import { cellAt } from "../support/plan-cells";
 
@@ -93,5 +95,59 @@ describe("definitions under the profile", () => {
     expect(fee).not.toMatch(/sikkerhet|usikker/);
     // Below the chart, not over it.
     expect(Number(heading!.at.slice(1))).toBeGreaterThan(Number(sheet.charts![0].position.to.replace(/^[A-Z]+/, "")));
+  });
+});
+
+describe("text from input in formulas and sheet names", () => {
+  it("enters a formula only as a string literal with its quotes doubled, or a quoted sheet name with its apostrophes doubled", () => {
+    expect(stringLiteral('x"),HYPERLINK("http://x')).toBe('"x""),HYPERLINK(""http://x"');
+    expect(quoteSheet("O'Neil'!A1,HYPERLINK(")).toBe("'O''Neil''!A1,HYPERLINK('");
+    expect(() => stringLiteral("x".repeat(256))).toThrow(/255/);
+    // Both pass the writer's formula check, which reads them back as one literal and one sheet.
+    const sheets = new Set(["O'Neil'!A1,HYPERLINK("]);
+    expect(checkedFormula(`=IF(${quoteSheet("O'Neil'!A1,HYPERLINK(")}!A1=${stringLiteral('x"),HYPERLINK("http://x')},1,2)`, "Ark!A1", sheets)).toMatch(/^=IF\(/);
+  });
+
+  it("makes a valid sheet name of any label: no forbidden or control characters, no edge apostrophes, 31 characters without halving a character", () => {
+    expect(safeSheetName("a/b:c\\d?e*f[g]")).toBe("a-b-c-d-e-f-g-");
+    expect(safeSheetName("Tab\there\nand\u0001\u007Fthere")).toBe("Tab here and there");
+    expect(safeSheetName("x\uFFFEy\uD800")).toBe("x\uFFFDy\uFFFD");
+    expect(safeSheetName("'quoted'")).toBe("quoted");
+    expect(safeSheetName("   ")).toBe("Ark");
+    expect(safeSheetName("history")).toBe("history (1)");
+    const astral = `${"a".repeat(30)}😀`;
+    expect(safeSheetName(astral)).toBe("a".repeat(30));
+    expect(safeSheetName(`${"a".repeat(29)}'b`)).toBe(`${"a".repeat(29)}'b`);
+    expect(safeSheetName(`${"a".repeat(30)}'b`)).toBe("a".repeat(30));
+  });
+
+  it("looks data up by keys that are plain text to Excel and MATCH, whatever the ids hold, and never the same for different ids", () => {
+    expect(observationKey("kunstformidling:belop", "baerum", 2017)).toBe("kunstformidling:belop|baerum|2017");
+    expect(computedKey("folkemengde", "nedre-eiker", 2019)).toBe("folkemengde|nedre-eiker|2019|sammenslått");
+    expect(observationKey("bruker-Bø_1.2", "ålesund", 2020)).toBe("bruker-Bø_1.2|ålesund|2020");
+    expect(observationKey('x"*?~|%\u0001\uFFFE 😀', "m", 2017)).toBe("x%{22}%{2a}%{3f}%{7e}%{7c}%{25}%{1}%{fffe}%{20}%{1f600}|m|2017");
+    expect(observationKey("a|b", "c", 2017)).not.toBe(observationKey("a", "b|c", 2017));
+    expect(observationKey("a%{7c}", "b", 2017)).not.toBe(observationKey("a|", "b", 2017));
+  });
+
+  it("never builds an absurd number format", () => {
+    expect(numberFormat(0)).toBe("#,##0");
+    expect(numberFormat(2)).toBe("#,##0.00");
+    expect(numberFormat(1e9)).toBe("#,##0.0000000000");
+    expect(numberFormat(-3)).toBe("#,##0");
+    expect(numberFormat(NaN)).toBe("#,##0");
+    expect(numberFormat(Infinity)).toBe("#,##0");
+  });
+});
+
+describe("the writers' check of a report plan", () => {
+  it("passes every formula the report builds, unchanged", () => {
+    const { plan } = report({ sectors: ["plan-miljo-kultur", "tekniske-tjenester"], average: "weighted", references: ["eakuo"] });
+    expect(checkedPlan(plan)).toEqual(JSON.parse(JSON.stringify({ ...plan, sheets: plan.sheets.map((s) => ({ tables: [], charts: [], columnWidths: {}, hiddenColumns: [], ...s })) })));
+  });
+
+  it("makes text XML-safe, line ends LF, in one way for cells, formulas and sheet names alike, so references still meet", () => {
+    expect(sheetText("a\u0000b\u007Fc\uFFFFd\uDC00")).toBe("a\uFFFDb\uFFFDc\uFFFDd\uFFFD");
+    expect(sheetText("tab\tline\ncr\rcrlf\r\n😀")).toBe("tab\tline\ncr\ncrlf\n😀");
   });
 });
