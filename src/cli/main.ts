@@ -8,8 +8,9 @@
  *   kostra templates [--lang nb|en]
  *   kostra catalog (--metadata DIR | --live [--record DIR]) [--format table|json] [--lang nb|en]
  *
- * Exit codes: 0 success, 2 bad arguments or bad input (one line naming the problem),
- * 3 SSB could not deliver (or delivered only part), 130 cancelled, 1 anything else.
+ * Exit codes: 0 success, 2 bad arguments, bad input or a file that cannot be read or
+ * written (one line naming the problem), 3 SSB could not deliver (or delivered only part),
+ * 130 cancelled (SIGINT, SIGTERM), 1 a fault in the program itself.
  */
 import { parseArgs } from "node:util";
 import { benchmark } from "../kostra/benchmark";
