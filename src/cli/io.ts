@@ -1,5 +1,5 @@
 /** What a CLI command needs from its surroundings, so tests can run it in-process. */
-import type { LocalizedText } from "../kostra/types";
+import type { Lang, LocalizedText } from "../kostra/types";
 
 /** The boundaries between a command's steps where a cancelled run stops. */
 export type RunStep = "loaded" | "planned" | "before-output" | "before-rename";
@@ -13,6 +13,9 @@ export interface Io {
   /** Told when a step boundary is reached, before the command looks at `signal`. */
   onStep?: (step: RunStep) => void;
 }
+
+/** The language the arguments ask for (`--lang en` or `--lang=en`), before they are parsed: for messages about them. */
+export const langOfArgs = (args: readonly string[]): Lang => (args.some((a, i) => a === "--lang=en" || (a === "en" && args[i - 1] === "--lang")) ? "en" : "nb");
 
 /** A usage problem: exit 2 with this message. */
 export class UsageError extends Error {}

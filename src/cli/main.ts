@@ -22,7 +22,7 @@ import { SsbError } from "../sources/ssb/types";
 import { runCatalog } from "./catalog";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
-import { Cancelled, checkpoint, UsageError, type Io } from "./io";
+import { Cancelled, checkpoint, langOfArgs, UsageError, type Io } from "./io";
 import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, oneOf, required, templatesFor, yearOf } from "./options";
 import { profilesToCsv, profileToJson, profileToTable } from "./profile-output";
 
@@ -109,7 +109,7 @@ function runTemplates(args: string[], io: Io): number {
 /** Run the command; resolves with the exit code. Never rejects. */
 export async function main(argv: string[], io: FetchIo): Promise<number> {
   const [command, ...rest] = argv;
-  const lang: Lang = rest.some((a, i) => a === "--lang=en" || (a === "en" && rest[i - 1] === "--lang")) ? "en" : "nb";
+  const lang: Lang = langOfArgs(rest);
   try {
     if (command === "profile") return await runProfile(rest, io);
     if (command === "templates") return runTemplates(rest, io);

@@ -12,7 +12,8 @@ import { existsSync } from "node:fs";
 import { errnoOf } from "./file-problems";
 import type { FetchIo } from "./fetch";
 import { readInputFile } from "./input-file";
-import type { RunStep } from "./io";
+import { langOfArgs, type RunStep } from "./io";
+import type { Lang } from "../kostra/types";
 
 /**
  * For the command's own tests of cancellation: `KOSTRA_HOLD_AT=<step>` with
@@ -32,7 +33,7 @@ function holdForTests(env: NodeJS.ProcessEnv): ((step: RunStep) => void) | undef
   };
 }
 
-export function nodeIo(): FetchIo {
+export function nodeIo(lang: Lang = langOfArgs(process.argv.slice(2))): FetchIo {
   const controller = new AbortController();
   for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => controller.abort(new Error(name)));
 
@@ -40,7 +41,8 @@ export function nodeIo(): FetchIo {
   process.stdout.on("error", (e) => {
     outputClosed = true;
     if (errnoOf(e) === "EPIPE") return;
-    process.stderr.write(`kostra: kunne ikke skrive utdata / could not write the output (${errnoOf(e) ?? String(e)})\n`);
+    const code = errnoOf(e) ?? String(e);
+    process.stderr.write(`kostra: ${lang === "nb" ? `kunne ikke skrive utdata (${code})` : `could not write the output (${code})`}\n`);
     if (!process.exitCode) process.exitCode = 2;
   });
   // Nowhere left to say anything: a closed or failing standard error is ignored.
