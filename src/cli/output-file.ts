@@ -77,7 +77,8 @@ export function prepareOutputFolder(folder: string, fs: OutputFileSystem = nodeF
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (e) {
-    throw cannotWrite(folder, errnoOf(e) === "EEXIST" ? folder : dirname(folder), errnoOf(e) === "EEXIST" ? { code: "ENOTDIR" } : e);
+    // mkdir -p answers EEXIST when the path is a file: it is not a folder.
+    throw cannotWrite(folder, folder, errnoOf(e) === "EEXIST" ? { code: "ENOTDIR" } : e);
   }
   probeFolder(join(folder, "probe"), fs);
 }

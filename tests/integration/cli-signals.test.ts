@@ -9,7 +9,7 @@
  * before the rename: the complete temporary file is there and must not be renamed.
  * For `fetch`, the signal also arrives while a request to SSB is under way.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
@@ -24,12 +24,15 @@ let server: PxWebServer;
 beforeAll(async () => {
   server = await startPxWebServer();
 });
+const folders: string[] = [];
 afterAll(async () => {
   await server.close();
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
 function workspace(name: string) {
   const dir = mkdtempSync(join(tmpdir(), "kostra-sig-"));
+  folders.push(dir);
   const out = join(dir, name);
   writeFileSync(out, PREVIOUS);
   return { dir, out, release: join(dir, "release") };

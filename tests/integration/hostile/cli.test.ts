@@ -7,7 +7,7 @@
  * was, no temporary file is left, and "uventet feil" (exit 1) never appears. Cases that
  * must fail before any work also show that SSB (the local PxWebApi server) was not asked.
  */
-import { constants, chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, ftruncateSync } from "node:fs";
+import { constants, chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,8 +20,13 @@ let server: PxWebServer;
 beforeAll(async () => {
   server = await startPxWebServer();
 });
+const workspaces: Workspace[] = [];
 afterAll(async () => {
   await server.close();
+  for (const w of workspaces) {
+    chmodSync(w.readonly, 0o755);
+    rmSync(w.dir, { recursive: true, force: true });
+  }
 });
 
 const PROFILE = ["--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017"];
@@ -48,6 +53,7 @@ function workspace(): Workspace {
   mkdirSync(w.readonly);
   writeFileSync(join(w.readonly, "kostra.json"), "earlier file in a read-only folder\n");
   chmodSync(w.readonly, 0o555);
+  workspaces.push(w);
   return w;
 }
 
