@@ -9,30 +9,19 @@
  * before the rename: the complete temporary file is there and must not be renamed.
  * For `fetch`, the signal also arrives while a request to SSB is under way.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
-import { signalDelivered, startKostra } from "../support/kostra-process";
+import { commandWorld, signalDelivered, startKostra } from "../support/kostra-process";
 
 jest.setTimeout(120_000);
 
 const PREVIOUS = "the earlier file: must survive a cancelled run\n";
 const PROFILE = ["--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017"];
 
-let server: PxWebServer;
-beforeAll(async () => {
-  server = await startPxWebServer();
-});
-const folders: string[] = [];
-afterAll(async () => {
-  await server.close();
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+const world = commandWorld("kostra-sig-");
 
 function workspace(name: string) {
-  const dir = mkdtempSync(join(tmpdir(), "kostra-sig-"));
-  folders.push(dir);
+  const dir = world.folder();
   const out = join(dir, name);
   writeFileSync(out, PREVIOUS);
   return { dir, out, release: join(dir, "release") };
@@ -43,7 +32,7 @@ const commands = {
   report: () => ({ ...workspace("report.xlsx"), args: (out: string) => ["report", ...PROFILE, "--years", "2015-2017", "--out", out] }),
   fetch: () => ({
     ...workspace("kostra.json"),
-    args: (out: string) => ["fetch", "--sector", "plan-miljo-kultur", "--years", "2016-2017", "--municipality", "0219", "--base-url", server.baseUrl, "--no-cache", "--out", out],
+    args: (out: string) => ["fetch", "--sector", "plan-miljo-kultur", "--years", "2016-2017", "--municipality", "0219", "--base-url", world.server.baseUrl, "--no-cache", "--out", out],
   }),
 };
 
@@ -108,10 +97,10 @@ describe("control: held without a signal", () => {
 describe("kostra fetch, Ctrl+C while SSB is answering", () => {
   it("exits 130 at once, the earlier file intact", async () => {
     const { dir, out, args } = commands.fetch();
-    server.delayNext(1, 60_000, (q) => q.path.endsWith("/data"));
-    const before = server.requests.length;
+    world.server.delayNext(1, 60_000, (q) => q.path.endsWith("/data"));
+    const before = world.server.requests.length;
     const run = startKostra(args(out), { timeoutMs: 90_000 });
-    while (!server.requests.slice(before).some((q) => q.path.endsWith("/data"))) await new Promise((r) => setTimeout(r, 20));
+    while (!world.server.requests.slice(before).some((q) => q.path.endsWith("/data"))) await new Promise((r) => setTimeout(r, 20));
     const sent = Date.now();
     run.child.kill("SIGINT");
     const result = await run.done;

@@ -2,9 +2,11 @@
  * The built `kostra` command (bin/kostra.js) in a child process, as a user runs it, for
  * tests of exit codes, files, pipes and signals. `npm test` builds the CLI first.
  */
-import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startPxWebServer, type PxWebServer } from "./pxweb-server";
 
 export const ROOT = join(__dirname, "..", "..");
 export const BIN = join(ROOT, "bin", "kostra.js");
@@ -100,4 +102,39 @@ export async function signalDelivered(pid: number, signal: NodeJS.Signals): Prom
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`${signal} still pending for process ${pid}`);
+}
+
+export interface CommandWorld {
+  /** The local PxWebApi server standing in for SSB (started before the file's tests). */
+  readonly server: PxWebServer;
+  /** A new temporary folder, open to every user (for runs as "nobody"), removed after the file's tests. */
+  folder(): string;
+}
+
+/** What the command's tests run against: a local SSB and temporary folders, for one test file. */
+export function commandWorld(prefix: string): CommandWorld {
+  let server: PxWebServer | undefined;
+  const folders: string[] = [];
+  beforeAll(async () => {
+    server = await startPxWebServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+    for (const dir of folders) {
+      execFileSync("chmod", ["-R", "u+rwx", dir]); // folders a test made read-only
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the local SSB server starts in beforeAll");
+      return server;
+    },
+    folder() {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      chmodSync(dir, 0o755);
+      folders.push(dir);
+      return dir;
+    },
+  };
 }

@@ -7,27 +7,14 @@
  * was, no temporary file is left, and "uventet feil" (exit 1) never appears. Cases that
  * must fail before any work also show that SSB (the local PxWebApi server) was not asked.
  */
-import { constants, chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { constants, chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startPxWebServer, type PxWebServer } from "../../support/pxweb-server";
-import { kostra, startKostra, type KostraOptions, type KostraRun } from "../../support/kostra-process";
+import { commandWorld, kostra, startKostra, type KostraOptions, type KostraRun } from "../../support/kostra-process";
 
 jest.setTimeout(120_000);
 
-let server: PxWebServer;
-beforeAll(async () => {
-  server = await startPxWebServer();
-});
-const workspaces: Workspace[] = [];
-afterAll(async () => {
-  await server.close();
-  for (const w of workspaces) {
-    chmodSync(w.readonly, 0o755);
-    rmSync(w.dir, { recursive: true, force: true });
-  }
-});
+const world = commandWorld("kostra-hostile-cli-");
 
 const PROFILE = ["--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017"];
 const isRoot = process.getuid?.() === 0;
@@ -44,8 +31,7 @@ interface Workspace {
 }
 
 function workspace(): Workspace {
-  const dir = mkdtempSync(join(tmpdir(), "kostra-hostile-cli-"));
-  chmodSync(dir, 0o755);
+  const dir = world.folder();
   const w = { dir, json: join(dir, "kostra.json"), xlsx: join(dir, "rapport.xlsx"), victim: join(dir, "budsjett.txt"), readonly: join(dir, "readonly") };
   writeFileSync(w.json, '{"earlier":"fetch file"}\n');
   writeFileSync(w.xlsx, "earlier report bytes\n");
@@ -53,7 +39,6 @@ function workspace(): Workspace {
   mkdirSync(w.readonly);
   writeFileSync(join(w.readonly, "kostra.json"), "earlier file in a read-only folder\n");
   chmodSync(w.readonly, 0o555);
-  workspaces.push(w);
   return w;
 }
 
@@ -92,7 +77,7 @@ interface Case {
   changes?: string[];
 }
 
-const fetchArgs = (out: string, ...extra: string[]) => ["fetch", "--sector", "plan-miljo-kultur", "--years", "2017", "--municipality", "0219", "--base-url", server.baseUrl, "--no-cache", ...extra, "--out", out];
+const fetchArgs = (out: string, ...extra: string[]) => ["fetch", "--sector", "plan-miljo-kultur", "--years", "2017", "--municipality", "0219", "--base-url", world.server.baseUrl, "--no-cache", ...extra, "--out", out];
 const reportArgs = (out: string, ...extra: string[]) => ["report", ...PROFILE, ...extra, "--out", out];
 
 const CASES: Case[] = [
@@ -127,7 +112,7 @@ const CASES: Case[] = [
   { name: "fetch --base-url with a user name that looks like SSB", args: (w) => [...fetchArgs(w.json), "--base-url", "https://data.ssb.no@evil.example/"], code: 2, words: /--base-url: Adressen .*brukernavn eller passord/, noRequests: true },
   { name: "fetch --klass-url with a query", args: (w) => fetchArgs(w.json, "--klass-url", "https://evil.example/klass?x=1"), code: 2, words: /--klass-url: Adressen .*\? eller #/, noRequests: true },
   { name: "catalog --live --base-url not https", args: () => ["catalog", "--live", "--base-url", "http://evil.example/"], code: 2, words: /--base-url: Adressen/, noRequests: true },
-  { name: "catalog --live --record into a file", args: (w) => ["catalog", "--live", "--base-url", server.baseUrl, "--record", w.victim], code: 2, words: /budsjett\.txt er ikke en mappe/, noRequests: true },
+  { name: "catalog --live --record into a file", args: (w) => ["catalog", "--live", "--base-url", world.server.baseUrl, "--record", w.victim], code: 2, words: /budsjett\.txt er ikke en mappe/, noRequests: true },
   // inputs that are not regular files, or too large
   { name: "profile --input /dev/zero", args: () => ["profile", ...PROFILE, "--input", "/dev/zero"], code: 2, words: /\/dev\/zero er ikke en vanlig fil/, options: () => ({ timeoutMs: 30_000 }) },
   {
@@ -164,14 +149,14 @@ describe("hostile: the command line's files, pipes and flags", () => {
     const args = c.args(w);
     const before = snapshot(w.dir);
     const options = c.options?.(w) ?? {};
-    const requests = server.requests.length;
+    const requests = world.server.requests.length;
     const r: KostraRun = await kostra(args, options);
     if (options.stdout !== undefined) closeSync(options.stdout);
     expect({ code: r.code, err: r.err }).toEqual({ code: c.code, err: expect.stringMatching(c.words) });
     expect(r.err).not.toMatch(/uventet feil|\bat .*\.js:\d+|EPIPE/);
     // One line says what is wrong (a notice such as "Eksempeldata (syntetiske)" may come before it).
     if (c.code === 2) expect(r.err.split("\n").filter((l) => l.startsWith("kostra:"))).toHaveLength(1);
-    if (c.noRequests) expect(server.requests.length).toBe(requests);
+    if (c.noRequests) expect(world.server.requests.length).toBe(requests);
     const after = snapshot(w.dir);
     for (const [name, content] of before) if (!c.changes?.includes(name)) expect([name, after.get(name)]).toEqual([name, content]);
     expect([...after.keys()].filter((f) => f.endsWith(".tmp"))).toEqual([]);
