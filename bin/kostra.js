@@ -13,5 +13,6 @@ try {
   throw e;
 }
 cli.main(process.argv.slice(2), cli.nodeIo()).then((code) => {
-  process.exitCode = code;
+  // A failure to write standard output (reported on its own) keeps its exit code.
+  process.exitCode = process.exitCode || code;
 });

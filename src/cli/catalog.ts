@@ -13,10 +13,11 @@
  * Exit codes: 0 all selectors sound, 2 a selector names a dimension or code the table
  * lacks (or bad arguments), 3 SSB could not deliver.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { INDICATORS, SECTORS } from "../kostra/catalog";
+import { xmlSafeDeep } from "../kostra/safe-text";
 import type { Lang } from "../kostra/types";
 import {
   checkCatalog,
@@ -28,9 +29,10 @@ import {
 } from "../sources/ssb/catalog-check";
 import { SsbClient } from "../sources/ssb/client";
 import { DEFAULT_BASE_URL, SsbError } from "../sources/ssb/types";
-import type { FetchIo } from "./fetch";
+import { serviceAddress, type FetchIo } from "./fetch";
 import { UsageError } from "./io";
 import { langOf, oneOf } from "./options";
+import { prepareOutputFolder, writeOutputFile } from "./output-file";
 
 const T = {
   nb: { sector: "Sektor", indicators: "Indikatorer", verified: "Verifisert", consistent: "Konsistent", unchecked: "Ukontrollert", problems: "Feil", total: "Sum",
@@ -58,9 +60,10 @@ function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, T
   }
   const tables = new Map<string, TableMetadataSource[]>();
   for (const file of files) {
+    const bytes = io.readFile(file);
     let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder().decode(io.readFile(file)));
+      json = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
       throw new UsageError(`${file} er ikke gyldig JSON`);
     }
@@ -88,7 +91,6 @@ async function readLive(
     onWait: (reason, ms) => io.err(`  ${reason[lang]} (${Math.ceil(ms / 1000)} s)\n`),
   });
   const ids = [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
-  if (record) mkdirSync(record, { recursive: true });
   const tables = new Map<string, TableMetadataSource>();
   for (const [k, id] of ids.entries()) {
     io.err(`[${k + 1}/${ids.length}] ${lang === "nb" ? "tabell" : "table"} ${id}\n`);
@@ -107,9 +109,7 @@ async function readLive(
       const recordedFrom = `${baseUrl.replace(/\/+$/, "")}/tables/${id}/metadata?lang=${ssbLang}`;
       const at = (io.now ?? (() => new Date()))().toISOString();
       const ext = { ...((json as { extension?: object }).extension ?? {}), kostraBenchmark: { provenance: "recorded", recordedFrom, recordedAt: at } };
-      const file = path.join(record, `${id}.json`);
-      writeFileSync(`${file}.tmp`, JSON.stringify({ ...json, extension: ext }, null, 1) + "\n");
-      renameSync(`${file}.tmp`, file);
+      await writeOutputFile(path.join(record, `${id}.json`), JSON.stringify({ ...json, extension: ext }, null, 1) + "\n");
     }
   }
   return { tables, unknownTables };
@@ -151,12 +151,15 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   if ((values.metadata === undefined) === !values.live) throw new UsageError("bruk enten --metadata MAPPE|FIL … eller --live");
   if (values.record && !values.live) throw new UsageError("--record krever --live");
   const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], ["no", "en"] as const, "no");
+  const baseUrl = values["base-url"] === undefined ? DEFAULT_BASE_URL : serviceAddress("--base-url", values["base-url"]);
+  // Before anything is asked of SSB: the folder answers are recorded in must be usable.
+  if (values.record) prepareOutputFolder(values.record);
   const { tables, unknownTables } = values.metadata
     ? { tables: readMetadataPaths(values.metadata, io), unknownTables: [] }
-    : await readLive(values["base-url"] ?? DEFAULT_BASE_URL, ssbLang, values.record, io, lang);
+    : await readLive(baseUrl, ssbLang, values.record, io, lang);
   const check = checkCatalog(SECTORS, INDICATORS, tables);
   if (format === "json") {
-    io.out(JSON.stringify({ sectors: check.sectors.map((s) => ({ ...s, sector: s.sector.id })), checks: check.checks }, null, 2) + "\n");
+    io.out(JSON.stringify(xmlSafeDeep({ sectors: check.sectors.map((s) => ({ ...s, sector: s.sector.id })), checks: check.checks }), null, 2) + "\n");
   } else {
     io.out(catalogCheckTable(check, lang));
   }

@@ -22,26 +22,27 @@
  * A year Klass cannot give is a warning, not a failure. --klass-url overrides where Klass
  * is asked (default: beside --base-url, else SSB's).
  */
-import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { templateIndicators } from "../kostra/catalog";
-import { aggregateAsPeer, notAnAggregate, unknownMunicipality, unknownNetwork, unknownPeer } from "../kostra/errors";
+import { aggregateAsPeer, badInput, notAnAggregate, unknownMunicipality, unknownNetwork, unknownPeer } from "../kostra/errors";
 import { codeForYear, isAggregate, kostraGroupOf, municipalityById, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
+import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from "../kostra/limits";
+import { quoteInput } from "../kostra/safe-text";
 import { NETWORK_CHOICES, networkFor, networkMembers } from "../kostra/networks";
 import type { Indicator, Lang, Municipality } from "../kostra/types";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import { writeObservationsFile, type KostraGroupsRecord } from "../sources/observations-file";
+import { checkBaseUrl } from "../sources/ssb/base-url";
 import { SsbClient } from "../sources/ssb/client";
 import { loadKostraGroupsForYears } from "../sources/ssb/klass";
 import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
 import { templatesFor, networkChoice } from "./options";
-import { UsageError, type Io } from "./io";
+import { checkpoint, UsageError, type Io } from "./io";
+import { checkOutputTarget, writeOutputFile } from "./output-file";
 
 export interface FetchIo extends Io {
-  /** Aborted when the user presses Ctrl+C. */
-  signal?: AbortSignal;
   fetch?: typeof fetch;
   now?: () => Date;
 }
@@ -60,6 +61,24 @@ export function parseYears(text: string): number[] {
   }
   if (years.size === 0) throw new UsageError("mangler --years");
   return [...years].sort((a, b) => a - b);
+}
+
+/** An address given for SSB or Klass (`--base-url`, `--klass-url`), checked by the one rule for them. */
+export function serviceAddress(flag: string, text: string): string {
+  const checked = checkBaseUrl(text);
+  if (!checked.ok) throw badInput({ nb: `${flag}: ${checked.reason.nb}`, en: `${flag}: ${checked.reason.en}` });
+  return checked.url;
+}
+
+/** `--timeout SECONDS`, within MIN_TIMEOUT_SECONDS..MAX_TIMEOUT_SECONDS. */
+export function timeoutOf(text: string): number {
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS))
+    throw badInput({
+      nb: `--timeout må være et antall sekunder fra ${MIN_TIMEOUT_SECONDS} til ${MAX_TIMEOUT_SECONDS} (fikk ${quoteInput(text)})`,
+      en: `--timeout must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS} (got ${quoteInput(text)})`,
+    });
+  return seconds;
 }
 
 export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise<number> {
@@ -115,12 +134,11 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     throw new UsageError(`--average må være simple, weighted eller indicator (fikk «${average}»)`);
   const ssbLang = values["ssb-lang"] ?? "no";
   if (ssbLang !== "no" && ssbLang !== "en") throw new UsageError(`--ssb-lang må være no eller en (fikk «${ssbLang}»)`);
-  const baseUrl = values["base-url"] ?? DEFAULT_BASE_URL;
-  if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new UsageError(`--base-url må være en http(s)-adresse (fikk «${baseUrl}»)`);
-  const klassUrl = values["klass-url"];
-  if (klassUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(klassUrl)) throw new UsageError(`--klass-url må være en http(s)-adresse (fikk «${klassUrl}»)`);
-  const timeoutSeconds = values.timeout === undefined ? 30 : Number(values.timeout);
-  if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout må være et positivt antall sekunder (fikk «${values.timeout}»)`);
+  const baseUrl = values["base-url"] === undefined ? DEFAULT_BASE_URL : serviceAddress("--base-url", values["base-url"]);
+  const klassUrl = values["klass-url"] === undefined ? undefined : serviceAddress("--klass-url", values["klass-url"]);
+  const timeoutSeconds = values.timeout === undefined ? 30 : timeoutOf(values.timeout);
+  // Before anything is asked of SSB: a folder that is missing or read-only is found now, not after the quota is spent.
+  checkOutputTarget(values.out, ".json");
 
   const municipalities: Municipality[] = [];
   const add = (m: Municipality | undefined) => m && !municipalities.includes(m) && municipalities.push(m);
@@ -193,6 +211,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
       onProgress: (p) => io.err(`[${p.done}/${p.total}] ${p.message[lang]}\n`),
     },
   );
+  await checkpoint(io, "loaded");
   for (const w of result.warnings) io.err(`advarsel: ${w[lang]}\n`);
   for (const c of result.fromCache) io.err(`tabell ${c.table}: fra hurtigbuffer, hentet ${c.fetchedAt}\n`);
   for (const m of result.missing) io.err(`mangler: ${m.indicator} ${m.years.join(", ")}: ${m.reason[lang]}\n`);
@@ -206,10 +225,8 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     missing: result.missing,
     kostraGroups,
   });
-  // Write beside the target and rename, so an interrupted write never leaves half a file.
-  const tmp = `${values.out}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, values.out);
+  await checkpoint(io, "planned");
+  await writeOutputFile(values.out, text, { beforeRename: () => checkpoint(io, "before-rename") });
   io.err(`skrev ${result.dataset.observations.length} observasjoner til ${values.out} (${result.requests} forespørsler til SSB)\n`);
   return 0;
 }

@@ -1,9 +1,50 @@
 /** What a CLI command needs from its surroundings, so tests can run it in-process. */
+import type { Lang, LocalizedText } from "../kostra/types";
+
+/** The boundaries between a command's steps where a cancelled run stops. */
+export type RunStep = "loaded" | "planned" | "before-output" | "before-rename";
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   readFile: (path: string) => Uint8Array;
+  /** Aborted when the user presses Ctrl+C (SIGINT) or the system asks the command to stop (SIGTERM). */
+  signal?: AbortSignal;
+  /** Told when a step boundary is reached, before the command looks at `signal`. */
+  onStep?: (step: RunStep) => void;
 }
+
+/** The language the arguments ask for (`--lang en` or `--lang=en`), before they are parsed: for messages about them. */
+export const langOfArgs = (args: readonly string[]): Lang => (args.some((a, i) => a === "--lang=en" || (a === "en" && args[i - 1] === "--lang")) ? "en" : "nb");
 
 /** A usage problem: exit 2 with this message. */
 export class UsageError extends Error {}
+
+/** The run was cancelled by the user or the system: exit 130, nothing written. */
+export class Cancelled extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.en);
+    this.name = "Cancelled";
+  }
+}
+
+export const CANCELLED_TEXT: LocalizedText = {
+  nb: "Avbrutt; ingen fil er skrevet, og en tidligere fil er urørt.",
+  en: "Cancelled; no file was written, and an earlier file is untouched.",
+};
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A step boundary: stop here if the run has been cancelled. Long synchronous work (reading
+ * and parsing a file, building the plan) keeps Node from running signal handlers, so a
+ * Ctrl+C pressed during it is seen only when the event loop turns: two turns make sure an
+ * I/O phase, where the handlers run, has come between the work and the check.
+ */
+export async function checkpoint(io: Io, step: RunStep): Promise<void> {
+  io.onStep?.(step);
+  if (!io.signal) return;
+  await nextTurn();
+  await nextTurn();
+  if (io.signal.aborted) throw new Cancelled(CANCELLED_TEXT);
+}

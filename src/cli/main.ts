@@ -8,10 +8,10 @@
  *   kostra templates [--lang nb|en]
  *   kostra catalog (--metadata DIR | --live [--record DIR]) [--format table|json] [--lang nb|en]
  *
- * Exit codes: 0 success, 2 bad arguments or bad input (one line naming the problem),
- * 3 SSB could not deliver (or delivered only part), 130 cancelled, 1 anything else.
+ * Exit codes: 0 success, 2 bad arguments, bad input or a file that cannot be read or
+ * written (one line naming the problem), 3 SSB could not deliver (or delivered only part),
+ * 130 cancelled (SIGINT, SIGTERM), 1 a fault in the program itself.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { benchmark } from "../kostra/benchmark";
 import { INDICATORS, SECTORS, templatesOfSector } from "../kostra/catalog";
@@ -22,11 +22,12 @@ import { SsbError } from "../sources/ssb/types";
 import { runCatalog } from "./catalog";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
-import { UsageError, type Io } from "./io";
+import { Cancelled, checkpoint, langOfArgs, UsageError, type Io } from "./io";
 import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, oneOf, required, templatesFor, yearOf } from "./options";
-import { profileToCsv, profileToJson, profileToTable } from "./profile-output";
+import { profilesToCsv, profileToJson, profileToTable } from "./profile-output";
 
 export type { Io };
+export { nodeIo } from "./node-io";
 
 
 const USAGE = `Bruk / usage:
@@ -62,7 +63,7 @@ Sammenligningsgrupper / comparison groups:
   --reference ID,…   SSB-publiserte snitt som ekstra kolonner, f.eks. eakuo,eak
 `;
 
-function runProfile(args: string[], io: Io): number {
+async function runProfile(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { ...BENCHMARK_OPTIONS, year: { type: "string" }, format: { type: "string" } },
@@ -74,15 +75,20 @@ function runProfile(args: string[], io: Io): number {
   const year = yearOf("--year", required("--year", values.year));
   const format = oneOf("--format", values.format, ["table", "csv", "json"] as const, "table");
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
+  await checkpoint(io, "loaded");
   // A sector with several templates (pleie og omsorg, kommunehelse) gives one profile each.
   const profiles = templates.map((t) => benchmark(dataset, benchmarkOptions(t.id, year, values)));
-  if (profiles.some((p) => p.provenance.some((x) => x.synthetic)) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);
+  await checkpoint(io, "planned");
+  let text: string;
   if (format === "json") {
     const json = profiles.map((p) => profileToJson(p, lang));
-    io.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n");
+    text = JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n";
   } else {
-    io.out(profiles.map((p) => (format === "csv" ? profileToCsv(p, lang) : profileToTable(p, lang))).join("\n"));
+    text = format === "csv" ? profilesToCsv(profiles, lang) : profiles.map((p) => profileToTable(p, lang)).join("\n");
   }
+  await checkpoint(io, "before-output");
+  if (profiles.some((p) => p.provenance.some((x) => x.synthetic)) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);
+  io.out(text);
   return 0;
 }
 
@@ -103,9 +109,9 @@ function runTemplates(args: string[], io: Io): number {
 /** Run the command; resolves with the exit code. Never rejects. */
 export async function main(argv: string[], io: FetchIo): Promise<number> {
   const [command, ...rest] = argv;
-  const lang: Lang = rest.includes("en") && rest[rest.indexOf("en") - 1] === "--lang" ? "en" : "nb";
+  const lang: Lang = langOfArgs(rest);
   try {
-    if (command === "profile") return runProfile(rest, io);
+    if (command === "profile") return await runProfile(rest, io);
     if (command === "templates") return runTemplates(rest, io);
     if (command === "fetch") return await runFetch(rest, io, lang);
     if (command === "report") return await runReport(rest, io);
@@ -116,6 +122,10 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
     }
     throw new UsageError(`ukjent kommando «${command}» (bruk profile, fetch, report, templates eller catalog)`);
   } catch (e) {
+    if (e instanceof Cancelled) {
+      io.err(`kostra: ${e.text[lang]}\n`);
+      return 130;
+    }
     if (e instanceof SsbError) {
       io.err(`kostra: ${e.messageIn(lang)}\n`);
       if (process.env.KOSTRA_DEBUG && e.detail) io.err(`${e.detail}\n`);
@@ -141,15 +151,4 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
     if (process.env.KOSTRA_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 1;
   }
-}
-
-export function nodeIo(): FetchIo {
-  const controller = new AbortController();
-  process.once("SIGINT", () => controller.abort(new Error("SIGINT")));
-  return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    readFile: (p) => readFileSync(p),
-    signal: controller.signal,
-  };
 }

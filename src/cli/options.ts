@@ -3,13 +3,14 @@ import { basename } from "node:path";
 import { defaultOptions } from "../kostra/benchmark";
 import { SECTORS, SECTOR_TEMPLATES, templateById, templatesOfSector } from "../kostra/catalog";
 import { mergeDatasets } from "../kostra/dataset";
-import { aggregateAsFocal, kostraGroupUnknown, unknownMunicipality, unknownSector } from "../kostra/errors";
+import { aggregateAsFocal, KostraError, kostraGroupUnknown, unknownMunicipality, unknownSector } from "../kostra/errors";
 import { isAggregate, kostraGroupOf, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK } from "../kostra/networks";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import type { AverageChoice, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
 import { readDataFile } from "../sources/file";
 import { sampleDataset } from "../sources/sample";
+import { cannotRead } from "./file-problems";
 import { UsageError, type Io } from "./io";
 
 /** parseArgs definitions of the options every benchmarking command takes. */
@@ -90,10 +91,7 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
     try {
       bytes = io.readFile(path);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(
-        code === "ENOENT" ? `finner ikke filen ${path}` : code === "EISDIR" ? `${path} er en mappe, ikke en fil` : `kan ikke lese ${path} (${code ?? String(e)})`,
-      );
+      throw e instanceof KostraError ? e : cannotRead(path, e);
     }
     const { dataset, warnings, kostraGroups } = readDataFile(bytes, basename(path));
     for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);

@@ -5,7 +5,9 @@
 import { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
 import { aggregateLabel } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, NO_NETWORK } from "../kostra/networks";
+import { xmlSafe, xmlSafeDeep } from "../kostra/safe-text";
 import type { Extreme, Lang, MunicipalityRef, Profile, ProfileRow, Provenance } from "../kostra/types";
+import { csvDialect, csvLines, UTF8_BOM, type CsvCell } from "./spreadsheet-csv";
 
 const refOut = (m: { code: string; name: string }) => ({ code: m.code, name: m.name });
 
@@ -25,9 +27,9 @@ function reason(row: ProfileRow, profile: Profile, lang: Lang): string | null {
   return row.problem === null ? null : describeProblem(row.problem, lang, profile.focal.name);
 }
 
-/** The documented JSON shape: rows in template order, indexes unrounded. */
+/** The documented JSON shape: rows in template order, indexes unrounded; every string XML-safe. */
 export function profileToJson(profile: Profile, lang: Lang): unknown {
-  return {
+  return xmlSafeDeep({
     sector: { id: profile.sector.id, label: profile.sector.label[lang] },
     year: profile.year,
     municipality: { id: profile.focal.id, code: profile.focal.code, name: profile.focal.name },
@@ -61,12 +63,12 @@ export function profileToJson(profile: Profile, lang: Lang): unknown {
       reason: reason(row, profile, lang),
     })),
     provenance: profile.provenance,
-  };
+  });
 }
 
 const T = {
-  nb: { indicator: "Indikator", avg: "Snitt", low: "Lavest", high: "Høyest", index: "Indeks", n: "Med data", network: "Nettverk", source: "Kilde", rank: "Rang" },
-  en: { indicator: "Indicator", avg: "Average", low: "Lowest", high: "Highest", index: "Index", n: "With data", network: "Network", source: "Source", rank: "Rank" },
+  nb: { indicator: "Indikator", avg: "Snitt", low: "Lavest", high: "Høyest", index: "Indeks", n: "Med data", members: "Medlemmer", network: "Nettverk", source: "Kilde", rank: "Rang" },
+  en: { indicator: "Indicator", avg: "Average", low: "Lowest", high: "Highest", index: "Index", n: "With data", members: "Members", network: "Network", source: "Source", rank: "Rank" },
 };
 
 function valueText(v: number | null, status: string | undefined, decimals: number, lang: Lang): string {
@@ -133,8 +135,18 @@ function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: P
   return { head, cells };
 }
 
+/**
+ * Text for a terminal: XML-forbidden characters (C0 controls such as ESC, which could
+ * drive the terminal) replaced, and CR and C1 controls too (CR could overwrite a line).
+ */
+const terminalSafe = (text: string): string => xmlSafe(text).replace(/[\r\u0080-\u009f]/g, "\uFFFD");
+
 /** A readable aligned table with a header block and notes for rows without an index. */
 export function profileToTable(profile: Profile, lang: Lang): string {
+  return terminalSafe(alignedTable(profile, lang));
+}
+
+function alignedTable(profile: Profile, lang: Lang): string {
   const { head, cells } = columns(profile, lang);
   const body = profile.rows.map(cells);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
@@ -154,28 +166,37 @@ export function profileToTable(profile: Profile, lang: Lang): string {
   return [...header(profile, lang), "", line(head), line(head.map((_, i) => "-".repeat(widths[i]))), ...body.map(line), ...(notes.length ? ["", ...notes] : [])].join("\n") + "\n";
 }
 
-/** CSV with the table's columns, semicolon-separated, numbers unformatted (point decimals). */
-export function profileToCsv(profile: Profile, lang: Lang): string {
+/**
+ * The profiles as one CSV document for a spreadsheet (see spreadsheet-csv.ts for the
+ * escaping and the nb/en dialects): the table's columns, numbers unrounded, a missing
+ * value as its SSB status symbol (text), and coverage as two number columns — members
+ * with data and members — rather than "10/10", which a spreadsheet would take for a date.
+ * Several profiles (a sector with several templates) follow each other, a blank line apart.
+ */
+export function profilesToCsv(profiles: readonly Profile[], lang: Lang): string {
+  const dialect = csvDialect(lang);
+  return UTF8_BOM + profiles.map((p) => csvLines(profileCsvRows(p, lang), dialect)).join("\n");
+}
+
+function profileCsvRows(profile: Profile, lang: Lang): CsvCell[][] {
   const { head } = columns(profile, lang);
-  const q = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const num = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
-  const rows = profile.rows.map((r) =>
-    [
-      r.indicator.label[lang],
-      r.value === null ? r.status ?? ".." : num(r.value),
-      num(r.average),
-      num(r.lowest?.value),
-      num(r.highest?.value),
-      ...r.comparisons.map((c) => (c.value === null ? c.status ?? ".." : num(c.value))),
-      ...r.references.map((c) => (c.value === null ? c.status ?? ".." : num(c.value))),
-      num(r.index),
-      num(r.highest?.index),
-      num(r.lowest?.index),
-      ...r.comparisons.map((c) => num(c.index)),
-      ...r.references.map((c) => num(c.index)),
-      num(r.rank),
-      `${r.n}/${r.of}`,
-    ].map(q).join(";"),
-  );
-  return [head.map(q).join(";"), ...rows].join("\n") + "\n";
+  const valueOr = (v: number | null, status: string | undefined): CsvCell => v ?? status ?? "..";
+  const rows = profile.rows.map((r): CsvCell[] => [
+    r.indicator.label[lang],
+    valueOr(r.value, r.status),
+    r.average,
+    r.lowest?.value ?? null,
+    r.highest?.value ?? null,
+    ...r.comparisons.map((c) => valueOr(c.value, c.status)),
+    ...r.references.map((c) => valueOr(c.value, c.status)),
+    r.index,
+    r.highest?.index ?? null,
+    r.lowest?.index ?? null,
+    ...r.comparisons.map((c) => c.index),
+    ...r.references.map((c) => c.index),
+    r.rank,
+    r.n,
+    r.of,
+  ]);
+  return [[...head, T[lang].members], ...rows];
 }

@@ -15,13 +15,13 @@
  * --merged-history: a merged municipality's years before the merger (Drammen before 2020)
  * show a break (the default) or the sum of its predecessors, computed in the data sheet.
  */
-import { renameSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { buildReport } from "../report/report";
 import { writeXlsx } from "../report/xlsx-writer";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { parseYears } from "./fetch";
-import { UsageError, type Io } from "./io";
+import { checkpoint, UsageError, type Io } from "./io";
+import { checkOutputTarget, writeOutputFile } from "./output-file";
 import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
 
 export async function runReport(args: string[], io: Io): Promise<number> {
@@ -44,12 +44,13 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   const year = yearOf("--year", required("--year", values.year));
   const years = values.years ? parseYears(values.years) : [year];
   const out = required("--out", values.out);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out må være en .xlsx-fil (fikk «${out}»)`);
   const mergedHistory = values["merged-history"] ?? "break";
   if (mergedHistory !== "break" && mergedHistory !== "sum") throw new UsageError(`--merged-history må være break eller sum (fikk «${mergedHistory}»)`);
+  checkOutputTarget(out, ".xlsx");
 
   // The data first: a `kostra fetch` file may carry the KOSTRA groups "kostragruppe" needs.
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
+  await checkpoint(io, "loaded");
   const options = benchmarkOptions(sectors[0], year, values);
   const { plan, profiles } = buildReport(dataset, {
     sectors,
@@ -69,10 +70,9 @@ export async function runReport(args: string[], io: Io): Promise<number> {
     mergedHistory,
   });
   if (profiles.some((p) => p.provenance.some((x) => x.synthetic))) io.err(`${SAMPLE_NOTICE[lang]}\n`);
+  await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, out);
+  await writeOutputFile(out, bytes, { beforeRename: () => checkpoint(io, "before-rename") });
   io.err(`skrev ${out}: ${plan.sheets.map((s) => s.name).join(", ")}\n`);
   return 0;
 }

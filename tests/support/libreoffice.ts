@@ -158,20 +158,27 @@ function run(command: string, args: string[], missingHint: string): Promise<{ st
 
 const SOFFICE_HINT = "install LibreOffice (Debian: apt-get install -y --no-install-recommends libreoffice-calc-nogui) or set SOFFICE";
 
-/** Convert `xlsx` with LibreOffice to `filter` (e.g. 'xlsx:"Calc MS Excel 2007 XML"', "pdf"); returns the output bytes. */
-async function convert(xlsx: Uint8Array, target: string, extension: string): Promise<{ bytes: Uint8Array; elapsedMs: number }> {
+/**
+ * Convert `source` (an .xlsx unless told otherwise, read with LibreOffice's import filter
+ * `inFilter` if given) to `filter` (e.g. 'xlsx:"Calc MS Excel 2007 XML"', "pdf"); returns the output bytes.
+ */
+async function convert(source: Uint8Array, target: string, extension: string, input: { extension: string; inFilter?: string } = { extension: "xlsx" }): Promise<{ bytes: Uint8Array; elapsedMs: number }> {
   return serialised(async () => {
     const profile = profileDir();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-lo-"));
     try {
-      const input = path.join(work, "input.xlsx");
+      const inputFile = path.join(work, `input.${input.extension}`);
       const outDir = path.join(work, "out");
       fs.mkdirSync(outDir);
-      fs.writeFileSync(input, xlsx);
+      fs.writeFileSync(inputFile, source);
       const started = Date.now();
       const { stdout, stderr } = await run(
         process.env.SOFFICE || "soffice",
-        [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", target, "--outdir", outDir, input],
+        [
+          `-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck",
+          ...(input.inFilter ? [`--infilter=${input.inFilter}`] : []),
+          "--convert-to", target, "--outdir", outDir, inputFile,
+        ],
         SOFFICE_HINT,
       );
       const elapsedMs = Date.now() - started;
@@ -269,7 +276,25 @@ async function readCells(bytes: Uint8Array): Promise<{ sheetNames: string[]; she
 
 /** Let LibreOffice open the file, recalculate every formula and save it; read the results. */
 export async function recalculate(xlsx: Uint8Array): Promise<RecalcResult> {
-  const { bytes, elapsedMs } = await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx");
+  return resultOf(await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx"));
+}
+
+/** LibreOffice's language ids for the locales a CSV is opened in. */
+const CSV_LOCALES = { "nb-NO": 1044, "en-GB": 2057 } as const;
+
+/**
+ * Open CSV text as a spreadsheet user would, in a locale: UTF-8, the given separator,
+ * `"` as text delimiter, and — as Excel does — special numbers (dates) detected and
+ * formulas evaluated. Reads the cells of the result (a date is its serial number).
+ */
+export async function openCsv(csv: string, options: { separator: ";" | ","; locale: keyof typeof CSV_LOCALES }): Promise<RecalcResult> {
+  // Tokens: separator, text delimiter, charset (76 = UTF-8), first line, column formats, language,
+  // quoted field as text, detect special numbers, (3 export-only), sheet, evaluate formulas.
+  const filter = `CSV:${options.separator.charCodeAt(0)},34,76,1,,${CSV_LOCALES[options.locale]},false,true,false,false,false,-1,true`;
+  return resultOf(await convert(new TextEncoder().encode(csv), "xlsx:Calc MS Excel 2007 XML", "xlsx", { extension: "csv", inFilter: filter }));
+}
+
+async function resultOf({ bytes, elapsedMs }: { bytes: Uint8Array; elapsedMs: number }): Promise<RecalcResult> {
   const { sheetNames, sheets } = await readCells(bytes);
   const cell = (sheet: string, address: string): RecalcCell => {
     const cells = sheets.get(sheet);
