@@ -37,19 +37,26 @@ function parseJson(text: string, name: string): unknown {
 const MEGABYTE = 1024 * 1024;
 
 /**
+ * Refuse a data file over MAX_FILE_BYTES, before it is read (the pane checks a picked
+ * file's size before loading its bytes) or decoded. Throws a KostraError ("bad-input").
+ */
+export function checkDataFileSize(byteLength: number, fileName: string): void {
+  if (byteLength <= MAX_FILE_BYTES) return;
+  const [name, limit] = [quoteInput(fileName, 120), Math.round(MAX_FILE_BYTES / MEGABYTE)];
+  throw badInput({
+    nb: `${name}: filen er større enn ${limit} MB, som er grensen for datafiler.`,
+    en: `${name}: the file is larger than ${limit} MB, the limit for data files.`,
+  });
+}
+
+/**
  * Read a data file's bytes. `name` is the file's name as the user knows it (messages and
  * provenance). Throws a KostraError ("bad-input") naming the file and the problem.
  */
 export function readDataFile(bytes: Uint8Array, fileName: string, readAt = new Date()): SourceResult {
   // Messages quote the name on one line; provenance keeps it whole but XML-safe.
   const name = quoteInput(fileName, 120);
-  if (bytes.length > MAX_FILE_BYTES) {
-    const limit = Math.round(MAX_FILE_BYTES / MEGABYTE);
-    throw badInput({
-      nb: `${name}: filen er større enn ${limit} MB, som er grensen for datafiler.`,
-      en: `${name}: the file is larger than ${limit} MB, the limit for data files.`,
-    });
-  }
+  checkDataFileSize(bytes.length, fileName);
   if (bytes.length === 0) throw badInput({ nb: `${name}: filen er tom.`, en: `${name}: the file is empty.` });
   const { text } = decodeText(bytes);
   const query = xmlSafe(fileName);
