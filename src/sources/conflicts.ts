@@ -18,13 +18,17 @@ export interface EarlierObservation<P> {
 
 /** Where each indicator, municipality and year of a source was read. */
 export class ObservationIndex<P> {
-  private readonly seen = new Map<string, EarlierObservation<P>>();
+  /** indicator → municipality → year (nested maps: several times faster than one joined string key). */
+  private readonly seen = new Map<string, Map<string, Map<number, EarlierObservation<P>>>>();
 
   /** Record where an observation was read; returns the earlier one of the same indicator, municipality and year, if any. */
   add(o: Keyed, place: P): EarlierObservation<P> | undefined {
-    const key = `${o.indicator}\u0000${o.municipality}\u0000${o.year}`;
-    const earlier = this.seen.get(key);
-    if (earlier === undefined) this.seen.set(key, { place, value: o.value });
+    let byMunicipality = this.seen.get(o.indicator);
+    if (!byMunicipality) this.seen.set(o.indicator, (byMunicipality = new Map()));
+    let byYear = byMunicipality.get(o.municipality);
+    if (!byYear) byMunicipality.set(o.municipality, (byYear = new Map()));
+    const earlier = byYear.get(o.year);
+    if (earlier === undefined) byYear.set(o.year, { place, value: o.value });
     return earlier;
   }
 }

@@ -51,6 +51,17 @@ for (const ind of INDICATORS) {
   indicatorByText.set(norm(ind.label.en), ind.id);
 }
 
+/** A function's results by argument, for one file's worth of calls. */
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const result = f(text);
+    known.set(text, result);
+    return result;
+  };
+}
+
 /** The first problem of a row, as "t.csv linje 2, felt «verdi» («12x»): er ikke et tall." */
 function rowProblem(issues: readonly v.BaseIssue<unknown>[], fields: Record<CsvField, string | undefined>, name: string, line: number): KostraError {
   const issue = issues[0];
@@ -105,6 +116,9 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
 
   const observations: CsvObservations["observations"] = [];
   const read = new ObservationIndex<number>();
+  // A file repeats a few region and indicator texts on every line: each is resolved once.
+  const regionOf = memo(resolveMunicipality);
+  const indicatorOf = memo((text: string) => indicatorByText.get(norm(text)));
   const unknownRegions = new Map<string, number>();
   const unknownIndicators = new Map<string, number>();
 
@@ -124,12 +138,12 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
     const typed = parsed.output;
     // Excel drops a leading zero from codes typed or saved as numbers ("301" for 0301).
     const regionText = /^\d{3}$/.test(typed.region) ? typed.region.padStart(4, "0") : typed.region;
-    const m = resolveMunicipality(regionText);
+    const m = regionOf(regionText);
     if (!m) {
       if (!unknownRegions.has(regionText)) unknownRegions.set(regionText, line);
       continue;
     }
-    const indicator = indicatorByText.get(norm(typed.indicator));
+    const indicator = indicatorOf(typed.indicator);
     if (!indicator) {
       if (!unknownIndicators.has(typed.indicator)) unknownIndicators.set(typed.indicator, line);
       continue;
