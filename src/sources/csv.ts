@@ -28,14 +28,8 @@ const COLUMN_NAMES: Record<CsvField, string[]> = {
   status: ["status", "symbol"],
 };
 
-/** Each field's name in messages. */
-const FIELD_NAMES: Record<CsvField, LocalizedText> = {
-  region: { nb: "region", en: "region" },
-  indicator: { nb: "indikator", en: "indicator" },
-  year: { nb: "år", en: "year" },
-  value: { nb: "verdi", en: "value" },
-  status: { nb: "status", en: "status" },
-};
+/** Each field's name in Norwegian messages (English ones use the field's own name). */
+const FIELD_NB: Record<CsvField, string> = { region: "region", indicator: "indikator", year: "år", value: "verdi", status: "status" };
 
 export interface CsvObservations {
   observations: Omit<Observation, "provenance">[];
@@ -69,8 +63,8 @@ function rowProblem(issues: readonly v.BaseIssue<unknown>[], fields: Record<CsvF
   const raw = quoteInput(fields[field] ?? "", 40);
   const alone = [{ ...issue, path: undefined }];
   return badInput({
-    nb: describeIssues(alone, `${name} linje ${line}, felt «${FIELD_NAMES[field].nb}» («${raw}»)`).nb,
-    en: describeIssues(alone, `${name} line ${line}, field "${FIELD_NAMES[field].en}" ("${raw}")`).en,
+    nb: describeIssues(alone, `${name} linje ${line}, felt «${FIELD_NB[field]}» («${raw}»)`).nb,
+    en: describeIssues(alone, `${name} line ${line}, field "${field}" ("${raw}")`).en,
   });
 }
 

@@ -1,23 +1,15 @@
-import { KostraError } from "../../src/kostra/errors";
 import { parseNumber, readTidyCsv, readTidyRows } from "../../src/sources/csv";
 import { decodeText } from "../../src/sources/decode";
 import { mergeDatasets } from "../../src/kostra/dataset";
 import { readDataFile } from "../../src/sources/file";
+import { kostraErrorOf } from "../support/kostra-error";
 import { MAX_FILE_BYTES, MAX_OBSERVATIONS } from "../../src/kostra/limits";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** Latin-1 bytes for a string whose characters are all below U+0100. */
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KostraError) return e.messageIn("nb");
-    throw e;
-  }
-  throw new Error("expected a KostraError");
-}
+const messageOf = (f: () => unknown): string => kostraErrorOf(f).messageIn("nb");
 
 describe("tidy CSV import", () => {
   it("reads semicolon-separated rows with decimal commas, codes with names and SSB symbols", () => {
@@ -75,16 +67,10 @@ describe("tidy CSV import", () => {
     ["a status that is too long", `region;indicator;year;value;status\n0219;bibliotek;2017;;${"x".repeat(1001)}\n`, /t\.csv linje 2, felt «status» \(«x+…»\): er for lang \(over 1000 tegn\)/, /line 2, field "status"/],
     ["a year before KOSTRA", "region;indicator;year;value\n0219;bibliotek;1899;1\n", /t\.csv linje 2, felt «år» \(«1899»\): må være minst 1990/, /must be at least 1990/],
   ])("rejects %s, naming file, line and field in both languages", (_, text, nb, en) => {
-    let error: KostraError | undefined;
-    try {
-      readTidyCsv(text, "t.csv");
-    } catch (e) {
-      error = e as KostraError;
-    }
-    expect(error).toBeInstanceOf(KostraError);
-    expect(error!.messageIn("nb")).toMatch(nb);
-    expect(error!.messageIn("en")).toMatch(en);
-    expect(error!.messageIn("nb")).not.toMatch(/\n/);
+    const error = kostraErrorOf(() => readTidyCsv(text, "t.csv"));
+    expect(error.messageIn("nb")).toMatch(nb);
+    expect(error.messageIn("en")).toMatch(en);
+    expect(error.messageIn("nb")).not.toMatch(/\n/);
   });
 
   it("refuses more rows than the limit before reading them", () => {
@@ -148,14 +134,9 @@ describe("file decoding and format detection", () => {
   it("refuses a file over the size limit before decoding it", () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x20);
     big[0] = 0x7b; // "{": JSON by content
-    let error: KostraError | undefined;
-    try {
-      readDataFile(big, "stor.json");
-    } catch (e) {
-      error = e as KostraError;
-    }
-    expect(error?.messageIn("nb")).toBe("stor.json: filen er større enn 100 MB, som er grensen for datafiler.");
-    expect(error?.messageIn("en")).toBe("stor.json: the file is larger than 100 MB, the limit for data files.");
+    const error = kostraErrorOf(() => readDataFile(big, "stor.json"));
+    expect(error.messageIn("nb")).toBe("stor.json: filen er større enn 100 MB, som er grensen for datafiler.");
+    expect(error.messageIn("en")).toBe("stor.json: the file is larger than 100 MB, the limit for data files.");
     // Exactly at the limit is read (and here fails as JSON, not as too large).
     expect(messageOf(() => readDataFile(big.subarray(0, MAX_FILE_BYTES), "stor.json"))).toMatch(/er ikke gyldig JSON/);
   });

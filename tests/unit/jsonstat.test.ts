@@ -1,22 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { KostraError } from "../../src/kostra/errors";
 import { cell, forEachCell, readJsonStat } from "../../src/sources/ssb/jsonstat";
+import { kostraErrorOf } from "../support/kostra-error";
 import { cubeWarnings, observationsFromCube } from "../../src/sources/ssb/observations";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildSsbDataset } = require("../support/ssb-shape");
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "ssb", name), "utf8"));
 
-function errorOf(f: () => unknown): KostraError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KostraError) return e;
-    throw e;
-  }
-  throw new Error("expected a KostraError");
-}
+const errorOf = kostraErrorOf;
 
 describe("JSON-stat 2.0 reader on SSB-shaped responses", () => {
   it("reads table id, updated, notes, labels and units", () => {

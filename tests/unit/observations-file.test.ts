@@ -3,11 +3,11 @@
  * with only text and numbers, refused with one line naming the file and the field when
  * anything else is in it. Data: SYNTHETIC (tests/support/groups-dataset.ts).
  */
-import { KostraError } from "../../src/kostra/errors";
 import { hasXmlForbidden } from "../../src/kostra/safe-text";
 import { readDataFile } from "../../src/sources/file";
 import { writeObservationsFile } from "../../src/sources/observations-file";
 import { syntheticDataset } from "../support/groups-dataset";
+import { kostraErrorOf } from "../support/kostra-error";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,15 +26,7 @@ function validFile(): Json {
 
 const read = (json: Json | string) => readDataFile(enc(typeof json === "string" ? json : JSON.stringify(json)), "kostra.json");
 
-function errorOf(json: Json | string): KostraError {
-  try {
-    read(json);
-  } catch (e) {
-    if (e instanceof KostraError) return e;
-    throw e;
-  }
-  throw new Error("expected a KostraError");
-}
+const errorOf = (json: Json | string) => kostraErrorOf(() => read(json));
 
 describe("observations file: valid files", () => {
   it("reads back what was written, with the KOSTRA groups; the free-form request is not passed on", () => {
