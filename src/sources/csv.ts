@@ -56,15 +56,21 @@ function memo<T>(f: (text: string) => T): (text: string) => T {
   };
 }
 
-/** The first problem of a row, as "t.csv linje 2, felt «verdi» («12x»): er ikke et tall." */
+/** What the schema says about an issue, without a place ("er ikke et tall."). */
+function problemOf(issue: v.BaseIssue<unknown>): LocalizedText {
+  const text = describeIssues([{ ...issue, path: undefined }], "");
+  return { nb: text.nb.replace(/^: /, ""), en: text.en.replace(/^: /, "") };
+}
+
+/** The first problem of a row, as "t.csv linje 2, felt «verdi»: «12x» er ikke et tall." */
 function rowProblem(issues: readonly v.BaseIssue<unknown>[], fields: Record<CsvField, string | undefined>, name: string, line: number): KostraError {
   const issue = issues[0];
   const field = issue.path?.[0]?.key as CsvField;
   const raw = quoteInput(fields[field] ?? "", 40);
-  const alone = [{ ...issue, path: undefined }];
+  const what = problemOf(issue);
   return badInput({
-    nb: describeIssues(alone, `${name} linje ${line}, felt «${FIELD_NB[field]}» («${raw}»)`).nb,
-    en: describeIssues(alone, `${name} line ${line}, field "${field}" ("${raw}")`).en,
+    nb: `${name} linje ${line}, felt «${FIELD_NB[field]}»: «${raw}» ${what.nb}`,
+    en: `${name} line ${line}, field "${field}": "${raw}" ${what.en}`,
   });
 }
 

@@ -42,7 +42,7 @@ const MISSING = say({ nb: "mangler", en: "is missing" });
  * problem keeps valibot's description (which names what was found instead).
  */
 export const jsonObject = <const E extends v.ObjectEntries>(entries: E) =>
-  v.object(entries, ((issue: v.BaseIssue<unknown>) => (issue.input === undefined && issue.expected?.startsWith('"') ? MISSING : undefined)) as v.ErrorMessage<v.ObjectIssue>);
+  v.object(entries, (issue: v.ObjectIssue) => (issue.input === undefined && issue.expected?.startsWith('"') ? MISSING : issue.message));
 
 /** Number of own keys of an object, counting no further than `max + 1`. */
 function keyCountUpTo(o: Record<string, unknown>, max: number): number {

@@ -105,8 +105,8 @@ const CASES: Case[] = [
     },
     words: [/dimensjon «KOKkommuneregion0000»: kategorien «0301» står to ganger/],
   },
-  { name: "Infinity (1e309) in a CSV", file: "infinity.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017;1e309;\n`, words: [/infinity\.csv linje 2, felt «verdi» \(«1e309»\): er ikke et endelig tall/] },
-  { name: "a quarter in a CSV", file: "quarter.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017K1;1;\n0219;bibliotek;2017K2;2;\n`, words: [/felt «år» \(«2017K1»\): er en tidskode for del av et år/] },
+  { name: "Infinity (1e309) in a CSV", file: "infinity.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017;1e309;\n`, words: [/infinity\.csv linje 2, felt «verdi»: «1e309» er ikke et endelig tall/] },
+  { name: "a quarter in a CSV", file: "quarter.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017K1;1;\n0219;bibliotek;2017K2;2;\n`, words: [/felt «år»: «2017K1» er en tidskode for del av et år/] },
   { name: "conflicting rows in a CSV", file: "conflict.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017;1;\n0219 Bærum;bibliotek;2017;2;\n`, words: [/conflict\.csv linje 3: samme kommune, indikator og år som linje 2 \(0219 Bærum, bibliotek, 2017\), med en annen verdi/] },
 ];
 
