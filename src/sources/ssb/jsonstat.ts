@@ -87,22 +87,31 @@ function cellName(dimensions: JsonStatDimension[], strides: number[], flat: numb
   return quoteInput(dimensions.map((d, k) => `${d.id}=${d.codes[Math.floor(flat / strides[k]) % d.codes.length]}`).join(", "), 300);
 }
 
+/** Why a cell is refused: text or another value where a number belongs, or Infinity (`1e309`). */
+function badCell(name: string, x: unknown, cellName: string): never {
+  return typeof x === "number"
+    ? fail(name, `cellen ${cellName} er ikke et endelig tall`, `cell ${cellName} is not a finite number`)
+    : fail(name, `cellen ${cellName} er ikke et tall`, `cell ${cellName} is not a number`);
+}
+
 function readValues(name: string, value: unknown, total: number, nameOf: (flat: number) => string): Float64Array {
-  const notNumber = (i: number): never => fail(name, `cellen ${nameOf(i)} er ikke et tall`, `cell ${nameOf(i)} is not a number`);
-  const notFinite = (i: number): never => fail(name, `cellen ${nameOf(i)} er ikke et endelig tall`, `cell ${nameOf(i)} is not a finite number`);
   if (Array.isArray(value)) {
     // The length is checked before anything is allocated for the cells.
     if (value.length !== total)
       fail(name, `«value» har ${value.length} verdier, men dimensjonene gir ${total}`, `"value" has ${value.length} cells but the dimensions give ${total}`);
     const out = new Float64Array(total);
+    // The tight loop only notes the first bad cell; the message is made after it.
+    let bad = -1;
     for (let i = 0; i < total; i++) {
       const x = value[i];
-      if (typeof x === "number") {
-        if (!Number.isFinite(x)) notFinite(i);
-        out[i] = x;
-      } else if (x === null) out[i] = NaN;
-      else notNumber(i);
+      if (typeof x === "number" && x - x === 0) out[i] = x;
+      else if (x === null) out[i] = NaN;
+      else {
+        bad = i;
+        break;
+      }
     }
+    if (bad >= 0) badCell(name, value[bad], nameOf(bad));
     return out;
   }
   if (isPlainObject(value)) {
@@ -111,10 +120,8 @@ function readValues(name: string, value: unknown, total: number, nameOf: (flat: 
       const i = /^(0|[1-9]\d{0,15})$/.test(k) ? Number(k) : -1;
       if (i < 0 || i >= total) fail(name, `«value» har ugyldig posisjon «${quoteInput(k)}»`, `"value" has an invalid position "${quoteInput(k)}"`);
       const x = value[k];
-      if (typeof x === "number") {
-        if (!Number.isFinite(x)) notFinite(i);
-        out[i] = x;
-      } else if (x !== null) notNumber(i);
+      if (typeof x === "number" && x - x === 0) out[i] = x;
+      else if (x !== null) badCell(name, x, nameOf(i));
     }
     return out;
   }
