@@ -51,3 +51,6 @@ export const MAX_WAIT_SECONDS = 180;
 /** Bounds on a request's timeout, in seconds. */
 export const MIN_TIMEOUT_SECONDS = 1;
 export const MAX_TIMEOUT_SECONDS = 600;
+
+/** Most notes on one table or one provenance entry (SSB's tables carry a handful). */
+export const MAX_NOTES = 1_000;

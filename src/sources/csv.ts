@@ -3,15 +3,24 @@
  * `region;indicator;year;value[;status]` (header required; Norwegian column names
  * accepted). Comma or semicolon separated, decimal comma or point, thousands
  * separated by spaces, UTF-8 with/without BOM or Latin-1. A region may be given as
- * "0219", "0219 Bærum" or "Bærum"; an indicator by its catalog id or label.
+ * "0219", "0219 Bærum" or "Bærum"; an indicator by its catalog id or label. Every row is
+ * typed by the schema CSV_ROW; a problem is named by file, line, field and the text found.
  */
 import Papa from "papaparse";
 import { INDICATORS } from "../kostra/catalog";
-import { badInput } from "../kostra/errors";
+import { badInput, type KostraError } from "../kostra/errors";
+import { MAX_OBSERVATIONS } from "../kostra/limits";
 import { isCodeValidInYear, codeForYear, resolveMunicipality } from "../kostra/municipalities";
+import { quoteInput } from "../kostra/safe-text";
+import { describeIssues, v } from "../kostra/schema";
 import type { LocalizedText, Observation } from "../kostra/types";
+import { duplicateDetails, ObservationIndex } from "./conflicts";
+import { countText } from "./message-numbers";
+import { CSV_ROW, type CsvField } from "./schemas/csv-row";
 
-const COLUMN_NAMES: Record<"region" | "indicator" | "year" | "value" | "status", string[]> = {
+export { parseNumber } from "./schemas/csv-row";
+
+const COLUMN_NAMES: Record<CsvField, string[]> = {
   region: ["region", "kommune", "kommunenummer", "municipality"],
   indicator: ["indicator", "indikator"],
   year: ["year", "år", "aar", "tid"],
@@ -19,8 +28,8 @@ const COLUMN_NAMES: Record<"region" | "indicator" | "year" | "value" | "status",
   status: ["status", "symbol"],
 };
 
-/** SSB's symbols for a cell without a number. "-" means an exact zero. */
-const MISSING_SYMBOLS = new Set([".", "..", "...", ":"]);
+/** Each field's name in Norwegian messages (English ones use the field's own name). */
+const FIELD_NB: Record<CsvField, string> = { region: "region", indicator: "indikator", year: "år", value: "verdi", status: "status" };
 
 export interface CsvObservations {
   observations: Omit<Observation, "provenance">[];
@@ -36,18 +45,33 @@ for (const ind of INDICATORS) {
   indicatorByText.set(norm(ind.label.en), ind.id);
 }
 
-/** Parse a number written as "1 234,5", "1234.5", "1.234,5" or "-12". Returns null if it is not a number. */
-export function parseNumber(raw: string): number | null {
-  let s = raw.trim().replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
-  if (s === "") return null;
-  if (s.includes(",") && s.includes(".")) {
-    // The separator that comes last is the decimal one.
-    s = s.lastIndexOf(",") > s.lastIndexOf(".") ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
-  } else if (s.includes(",")) {
-    s = s.replace(",", ".");
-  }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
-  return Number(s);
+/** A function's results by argument, for one file's worth of calls. */
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const result = f(text);
+    known.set(text, result);
+    return result;
+  };
+}
+
+/** What the schema says about an issue, without a place ("er ikke et tall."). */
+function problemOf(issue: v.BaseIssue<unknown>): LocalizedText {
+  const text = describeIssues([{ ...issue, path: undefined }], "");
+  return { nb: text.nb.replace(/^: /, ""), en: text.en.replace(/^: /, "") };
+}
+
+/** The first problem of a row, as "t.csv linje 2, felt «verdi»: «12x» er ikke et tall." */
+function rowProblem(issues: readonly v.BaseIssue<unknown>[], fields: Record<CsvField, string | undefined>, name: string, line: number): KostraError {
+  const issue = issues[0];
+  const field = issue.path?.[0]?.key as CsvField;
+  const raw = quoteInput(fields[field] ?? "", 40);
+  const what = problemOf(issue);
+  return badInput({
+    nb: `${name} linje ${line}, felt «${FIELD_NB[field]}»: «${raw}» ${what.nb}`,
+    en: `${name} line ${line}, field "${field}": "${raw}" ${what.en}`,
+  });
 }
 
 export function readTidyCsv(text: string, name: string): CsvObservations {
@@ -73,8 +97,8 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
   if (rows.length === 0) throw badInput({ nb: `${name}: filen er tom.`, en: `${name}: the file is empty.` });
 
   const header = rows[0].map(norm);
-  const col = {} as Record<keyof typeof COLUMN_NAMES, number>;
-  for (const [key, names] of Object.entries(COLUMN_NAMES) as [keyof typeof COLUMN_NAMES, string[]][]) {
+  const col = {} as Record<CsvField, number>;
+  for (const [key, names] of Object.entries(COLUMN_NAMES) as [CsvField, string[]][]) {
     col[key] = header.findIndex((h) => names.includes(h));
   }
   const missingCols = (["region", "indicator", "year", "value"] as const).filter((k) => col[k] < 0);
@@ -85,76 +109,67 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
     });
   }
 
+  if (rows.length - 1 > MAX_OBSERVATIONS) {
+    const limit = countText(MAX_OBSERVATIONS);
+    throw badInput({ nb: `${name}: har flere enn ${limit.nb} rader, som er grensen.`, en: `${name}: has more than ${limit.en} rows, the limit.` });
+  }
+
   const observations: CsvObservations["observations"] = [];
-  const seen = new Map<string, number>();
+  const read = new ObservationIndex<number>();
+  // A file repeats a few region and indicator texts on every line: each is resolved once.
+  const regionOf = memo(resolveMunicipality);
+  const indicatorOf = memo((text: string) => indicatorByText.get(norm(text)));
   const unknownRegions = new Map<string, number>();
   const unknownIndicators = new Map<string, number>();
-  const at = (line: number, field: string) => `${name} linje ${line}, felt «${field}»`;
-  const atEn = (line: number, field: string) => `${name} line ${line}, field "${field}"`;
 
   for (let r = 1; r < rows.length; r++) {
     const line = r + 1;
     const row = rows[r];
-    const get = (k: keyof typeof COLUMN_NAMES) => (col[k] >= 0 ? (row[col[k]] ?? "").trim() : "");
+    const get = (k: CsvField) => (col[k] >= 0 ? (row[col[k]] ?? "").trim() : "");
     if (row.length < header.length && row.length < 4) {
       throw badInput({
         nb: `${name} linje ${line}: har ${row.length} felt, forventet ${header.length}.`,
         en: `${name} line ${line}: has ${row.length} fields, expected ${header.length}.`,
       });
     }
+    const fields = { region: get("region"), indicator: get("indicator"), year: get("year"), value: get("value"), status: get("status") || undefined };
+    const parsed = v.safeParse(CSV_ROW, fields, { abortEarly: true });
+    if (!parsed.success) throw rowProblem(parsed.issues, fields, name, line);
+    const typed = parsed.output;
     // Excel drops a leading zero from codes typed or saved as numbers ("301" for 0301).
-    const rawRegion = get("region");
-    const regionText = /^\d{3}$/.test(rawRegion) ? rawRegion.padStart(4, "0") : rawRegion;
-    const m = resolveMunicipality(regionText);
+    const regionText = /^\d{3}$/.test(typed.region) ? typed.region.padStart(4, "0") : typed.region;
+    const m = regionOf(regionText);
     if (!m) {
       if (!unknownRegions.has(regionText)) unknownRegions.set(regionText, line);
       continue;
     }
-    const indText = get("indicator");
-    const indicator = indicatorByText.get(norm(indText));
+    const indicator = indicatorOf(typed.indicator);
     if (!indicator) {
-      if (!unknownIndicators.has(indText)) unknownIndicators.set(indText, line);
+      if (!unknownIndicators.has(typed.indicator)) unknownIndicators.set(typed.indicator, line);
       continue;
     }
-    const yearText = get("year");
-    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= 1990 && year <= 2100)) {
-      throw badInput({ nb: `${at(line, "år")}: «${yearText}» er ikke et årstall.`, en: `${atEn(line, "year")}: "${yearText}" is not a year.` });
-    }
-    const valueText = get("value");
-    let status = get("status") || undefined;
-    let value: number | null;
-    if (valueText === "" || MISSING_SYMBOLS.has(valueText)) {
-      value = null;
-      status = MISSING_SYMBOLS.has(valueText) ? valueText : status ?? "..";
-    } else if (valueText === "-") {
-      value = 0;
-      status = "-";
-    } else {
-      value = parseNumber(valueText);
-      if (value === null) {
-        throw badInput({ nb: `${at(line, "verdi")}: «${valueText}» er ikke et tall.`, en: `${atEn(line, "value")}: "${valueText}" is not a number.` });
-      }
-    }
-    const key = `${indicator}/${m.id}/${year}`;
-    const prev = seen.get(key);
-    if (prev !== undefined) {
-      throw badInput({
-        nb: `${name} linje ${line}: samme kommune, indikator og år som linje ${prev} (${m.name}, ${indicator}, ${year}).`,
-        en: `${name} line ${line}: same municipality, indicator and year as line ${prev} (${m.name}, ${indicator}, ${year}).`,
-      });
-    }
-    seen.set(key, line);
+    const { year } = typed;
+    const { value, symbol } = typed.value;
+    const status = symbol ?? typed.status ?? (value === null ? ".." : undefined);
     const given = /^\d{4}/.exec(regionText)?.[0];
     const code = given && isCodeValidInYear(given, year) ? given : codeForYear(m, year) ?? given ?? m.codes[0].code;
-    observations.push({ indicator, municipality: m.id, year, code, value, ...(status ? { status } : {}) });
+    const o = { indicator, municipality: m.id, year, code, value, ...(status ? { status } : {}) };
+    const earlier = read.add(o, line);
+    if (earlier) {
+      const details = duplicateDetails(o, earlier.value);
+      throw badInput({
+        nb: `${name} linje ${line}: samme kommune, indikator og år som linje ${earlier.place}${details.nb}`,
+        en: `${name} line ${line}: same municipality, indicator and year as line ${earlier.place}${details.en}`,
+      });
+    }
+    observations.push(o);
   }
 
   const warnings: LocalizedText[] = [];
   const list = (mp: Map<string, number>) =>
-    [...mp].slice(0, 6).map(([t, l]) => `«${t}» (linje ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
+    [...mp].slice(0, 6).map(([t, l]) => `«${quoteInput(t, 40)}» (linje ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
   const listEn = (mp: Map<string, number>) =>
-    [...mp].slice(0, 6).map(([t, l]) => `"${t}" (line ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
+    [...mp].slice(0, 6).map(([t, l]) => `"${quoteInput(t, 40)}" (line ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
   if (unknownRegions.size) {
     warnings.push({
       nb: `${name}: ukjente regioner hoppet over: ${list(unknownRegions)}.`,

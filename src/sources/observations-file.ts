@@ -11,16 +11,20 @@
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { badInput } from "../kostra/errors";
 import { isCodeValidInYear, resolveMunicipality } from "../kostra/municipalities";
+import { quoteInput } from "../kostra/safe-text";
+import { parseInput } from "../kostra/schema";
 import type { Dataset, LocalizedText, Observation, Provenance } from "../kostra/types";
+import { duplicateDetails, ObservationIndex } from "./conflicts";
+import { isPlainObject } from "./schemas/common";
+import { OBSERVATIONS_FILE, OBSERVATIONS_FORMAT, OBSERVATIONS_VERSION, type ObservationsFileInput } from "./schemas/observations-file";
 
-export const OBSERVATIONS_FORMAT = "kostra-benchmark/observations";
-export const OBSERVATIONS_VERSION = 1;
+export { OBSERVATIONS_FORMAT, OBSERVATIONS_VERSION };
 
 export interface ObservationsFile {
   format: typeof OBSERVATIONS_FORMAT;
   version: number;
   createdAt: string;
-  /** What was asked for and what could not be loaded, for the record. */
+  /** What was asked for, for the record (not read back). */
   request?: unknown;
   missing?: { indicator: string; years: number[]; reason: LocalizedText }[];
   provenance: Provenance[];
@@ -42,7 +46,7 @@ export interface KostraGroupsRecord {
 }
 
 export function isObservationsFile(json: unknown): boolean {
-  return typeof json === "object" && json !== null && (json as { format?: unknown }).format === OBSERVATIONS_FORMAT;
+  return isPlainObject(json) && json.format === OBSERVATIONS_FORMAT;
 }
 
 export function writeObservationsFile(
@@ -62,71 +66,59 @@ export function writeObservationsFile(
   return JSON.stringify(file, null, 1) + "\n";
 }
 
-/** Read and check a parsed observations file. Throws a KostraError naming the first problem. */
-export function readObservationsFile(json: unknown, name: string): Dataset {
-  const f = json as Partial<ObservationsFile>;
-  const fail = (nb: string, en: string): never => {
-    throw badInput({ nb: `${name}: ${nb}`, en: `${name}: ${en}` });
-  };
-  if (f.version !== OBSERVATIONS_VERSION) fail(`ukjent versjon ${String(f.version)} (forventet ${OBSERVATIONS_VERSION}).`, `unknown version ${String(f.version)} (expected ${OBSERVATIONS_VERSION}).`);
-  if (!Array.isArray(f.provenance) || !Array.isArray(f.observations)) fail("mangler «provenance» eller «observations».", 'missing "provenance" or "observations".');
-  const provenance = f.provenance as Provenance[];
-  const observations = (f.observations as unknown[]).map((x, i): Observation => {
-    const o = x as Partial<Observation>;
-    const where = `observasjon nr. ${i + 1}`;
-    const whereEn = `observation ${i + 1}`;
-    // A per-capita figure's amount ("kunstformidling:belop") is kept too: merged municipalities' back series need it.
-    if (typeof o.indicator !== "string" || !(indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator))) fail(`${where}: ukjent indikator «${String(o.indicator)}».`, `${whereEn}: unknown indicator "${String(o.indicator)}".`);
-    if (typeof o.municipality !== "string" || resolveMunicipality(o.municipality)?.id !== o.municipality) fail(`${where}: ukjent kommune «${String(o.municipality)}».`, `${whereEn}: unknown municipality "${String(o.municipality)}".`);
-    if (typeof o.year !== "number" || !Number.isInteger(o.year)) fail(`${where}: ugyldig år.`, `${whereEn}: invalid year.`);
-    if (typeof o.code !== "string" || !isCodeValidInYear(o.code, o.year as number)) fail(`${where}: kommunenummer «${String(o.code)}» gjelder ikke for ${String(o.year)}.`, `${whereEn}: code "${String(o.code)}" is not valid in ${String(o.year)}.`);
-    if (!(o.value === null || (typeof o.value === "number" && Number.isFinite(o.value)))) fail(`${where}: verdien er ikke et tall.`, `${whereEn}: the value is not a number.`);
-    if (typeof o.provenance !== "number" || provenance[o.provenance] === undefined) fail(`${where}: viser til ukjent kilde.`, `${whereEn}: refers to an unknown source.`);
-    return {
-      indicator: o.indicator as string,
-      municipality: o.municipality as string,
-      year: o.year as number,
-      code: o.code as string,
-      value: o.value as number | null,
-      ...(typeof o.status === "string" ? { status: o.status } : {}),
-      provenance: o.provenance as number,
-    };
-  });
-  return { observations, provenance };
+/** What an observations file holds, typed. */
+export interface ObservationsFileContent {
+  dataset: Dataset;
+  kostraGroups: KostraGroupsRecord[];
 }
 
 /**
- * The KOSTRA group membership an observations file carries (none for older files).
- * Throws a KostraError naming the first entry that is not a year with municipality ids
- * mapped to KOSTRA groups.
+ * Read a parsed observations file: the schema types every field (OBSERVATIONS_FILE), then
+ * each observation must be of a catalog indicator and a known municipality, under a code
+ * valid in its year, refer to a provenance entry, and be the only one of its indicator,
+ * municipality and year. Throws a KostraError ("bad-input") naming the file, the field and
+ * the value, on one line.
  */
-export function readObservationsKostraGroups(json: unknown, name: string): KostraGroupsRecord[] {
-  const list = (json as Partial<ObservationsFile> | null)?.kostraGroups;
-  if (list === undefined) return [];
-  const fail = (nb: string, en: string): never => {
-    throw badInput({ nb: `${name}: «kostraGroups»: ${nb}`, en: `${name}: "kostraGroups": ${en}` });
+export function readObservationsFile(json: unknown, name: string): ObservationsFileContent {
+  const f = parseInput(OBSERVATIONS_FILE, json, name);
+  const fail = (place: string, nb: string, en: string): never => {
+    throw badInput({ nb: `${name}: «${place}»${nb}`, en: `${name}: "${place}"${en}` });
   };
-  if (!Array.isArray(list)) fail("er ikke en liste.", "is not a list.");
-  return (list as unknown[]).map((x, i): KostraGroupsRecord => {
-    const r = (x ?? {}) as Partial<KostraGroupsRecord>;
-    const where = `nr. ${i + 1}`;
-    if (typeof r.year !== "number" || !Number.isInteger(r.year)) fail(`${where}: ugyldig år.`, `entry ${i + 1}: invalid year.`);
-    if (typeof r.groups !== "object" || r.groups === null || Array.isArray(r.groups)) fail(`${where}: mangler «groups».`, `entry ${i + 1}: missing "groups".`);
-    const groups: Record<string, string> = {};
-    for (const [id, group] of Object.entries(r.groups as Record<string, unknown>)) {
-      const m = resolveMunicipality(id);
-      if (!m || m.id !== id || m.kind === "aggregate") fail(`${where}: ukjent kommune «${id}».`, `entry ${i + 1}: unknown municipality "${id}".`);
-      if (typeof group !== "string" || !/^ekg\d{2}$/.test(group)) fail(`${where}: «${String(group)}» er ikke en KOSTRA-gruppe.`, `entry ${i + 1}: "${String(group)}" is not a KOSTRA group.`);
-      groups[id] = group as string;
+  const read = new ObservationIndex<number>();
+  f.observations.forEach((o, i) => {
+    const at = `observations[${i}]`;
+    // A per-capita figure's amount ("kunstformidling:belop") is kept too: merged municipalities' back series need it.
+    if (!(indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator)))
+      fail(`${at}.indicator`, `: ukjent indikator «${quoteInput(o.indicator)}».`, `: unknown indicator "${quoteInput(o.indicator)}".`);
+    if (resolveMunicipality(o.municipality)?.id !== o.municipality)
+      fail(`${at}.municipality`, `: ukjent kommune «${quoteInput(o.municipality)}».`, `: unknown municipality "${quoteInput(o.municipality)}".`);
+    if (!isCodeValidInYear(o.code, o.year))
+      fail(`${at}.code`, `: kommunenummer «${quoteInput(o.code)}» gjelder ikke for ${o.year}.`, `: code "${quoteInput(o.code)}" is not valid in ${o.year}.`);
+    if (o.provenance >= f.provenance.length)
+      fail(`${at}.provenance`, `: viser til kilde nr. ${o.provenance}, som ikke finnes.`, `: refers to source ${o.provenance}, which does not exist.`);
+    const earlier = read.add(o, i);
+    if (earlier) {
+      const details = duplicateDetails(o, earlier.value);
+      fail(at, ` gjelder samme kommune, indikator og år som «observations[${earlier.place}]»${details.nb}`, ` is for the same municipality, indicator and year as "observations[${earlier.place}]"${details.en}`);
     }
-    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-    return {
-      year: r.year as number,
-      ...(str(r.date) ? { date: str(r.date) } : {}),
-      source: str(r.source) ?? name,
-      ...(str(r.url) ? { url: str(r.url) } : {}),
-      ...(str(r.fetchedAt) ? { fetchedAt: str(r.fetchedAt) } : {}),
-      groups,
-    };
+  });
+  return { dataset: { observations: f.observations, provenance: f.provenance }, kostraGroups: kostraGroupsOf(f, name) };
+}
+
+/**
+ * The KOSTRA group membership an observations file carries (none for older files): every
+ * key a municipality (not an aggregate) the product knows.
+ */
+function kostraGroupsOf(f: ObservationsFileInput, name: string): KostraGroupsRecord[] {
+  return (f.kostraGroups ?? []).map((r, i) => {
+    for (const id of Object.keys(r.groups)) {
+      const m = resolveMunicipality(id);
+      if (!m || m.id !== id || m.kind === "aggregate")
+        throw badInput({
+          nb: `${name}: «kostraGroups[${i}].groups»: ukjent kommune «${quoteInput(id)}».`,
+          en: `${name}: "kostraGroups[${i}].groups": unknown municipality "${quoteInput(id)}".`,
+        });
+    }
+    return { ...r, source: r.source ?? name };
   });
 }

@@ -1,22 +1,15 @@
-import { KostraError } from "../../src/kostra/errors";
-import { parseNumber, readTidyCsv } from "../../src/sources/csv";
+import { parseNumber, readTidyCsv, readTidyRows } from "../../src/sources/csv";
 import { decodeText } from "../../src/sources/decode";
 import { mergeDatasets } from "../../src/kostra/dataset";
 import { readDataFile } from "../../src/sources/file";
+import { kostraErrorOf } from "../support/kostra-error";
+import { MAX_FILE_BYTES, MAX_OBSERVATIONS } from "../../src/kostra/limits";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** Latin-1 bytes for a string whose characters are all below U+0100. */
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KostraError) return e.messageIn("nb");
-    throw e;
-  }
-  throw new Error("expected a KostraError");
-}
+const messageOf = (f: () => unknown): string => kostraErrorOf(f).messageIn("nb");
 
 describe("tidy CSV import", () => {
   it("reads semicolon-separated rows with decimal commas, codes with names and SSB symbols", () => {
@@ -69,6 +62,36 @@ describe("tidy CSV import", () => {
   });
 
   it.each([
+    ["Infinity written as 1e309", "region;indicator;year;value\n0219;bibliotek;2017;1e309\n", /t\.csv linje 2, felt «verdi»: «1e309» er ikke et endelig tall/, /t\.csv line 2, field "value": "1e309" is not a finite number/],
+    ["a quarter for an annual indicator", "region;indicator;year;value\n0219;bibliotek;2017K1;1\n0219;bibliotek;2017K2;2\n", /t\.csv linje 2, felt «år»: «2017K1» er en tidskode for del av et år; indikatorene er årlige/, /t\.csv line 2, field "year": "2017K1" is a time code for part of a year; the indicators are annual/],
+    ["a status that is too long", `region;indicator;year;value;status\n0219;bibliotek;2017;;${"x".repeat(1001)}\n`, /t\.csv linje 2, felt «status»: «x+…» er for lang \(over 1000 tegn\)/, /line 2, field "status"/],
+    ["a year before KOSTRA", "region;indicator;year;value\n0219;bibliotek;1899;1\n", /t\.csv linje 2, felt «år»: «1899» må være minst 1990/, /must be at least 1990/],
+  ])("rejects %s, naming file, line and field in both languages", (_, text, nb, en) => {
+    const error = kostraErrorOf(() => readTidyCsv(text, "t.csv"));
+    expect(error.messageIn("nb")).toMatch(nb);
+    expect(error.messageIn("en")).toMatch(en);
+    expect(error.messageIn("nb")).not.toMatch(/\n/);
+  });
+
+  it("refuses more rows than the limit before reading them", () => {
+    const rows: string[][] = new Array(MAX_OBSERVATIONS + 2);
+    rows[0] = ["region", "indicator", "year", "value"];
+    expect(messageOf(() => readTidyRows(rows, "t.csv"))).toBe("t.csv: har flere enn 5 000 000 rader, som er grensen.");
+  });
+
+  it("makes status symbols XML-safe and keeps formula-like text as text", () => {
+    const { observations } = readTidyCsv('region;indicator;year;value;status\n0219;bibliotek;2017;;"\u0001=HYPERLINK(""http://x"")\uFFFF"\n', "t.csv");
+    expect(observations[0]).toEqual({ indicator: "bibliotek", municipality: "baerum", year: 2017, code: "0219", value: null, status: '\uFFFD=HYPERLINK("http://x")\uFFFD' });
+  });
+
+  it("names both lines and the codes of a duplicate, and whether the values differ", () => {
+    const same = messageOf(() => readTidyCsv("region;indicator;year;value\n0219;bibliotek;2017;1\n0219 Bærum;bibliotek;2017;1\n", "t.csv"));
+    expect(same).toBe("t.csv linje 3: samme kommune, indikator og år som linje 2 (0219 Bærum, bibliotek, 2017).");
+    const conflict = messageOf(() => readTidyCsv("region;indicator;year;value\n0219;bibliotek;2017;1\n0219;bibliotek;2017;2\n", "t.csv"));
+    expect(conflict).toBe("t.csv linje 3: samme kommune, indikator og år som linje 2 (0219 Bærum, bibliotek, 2017), med en annen verdi (2, ikke 1).");
+  });
+
+  it.each([
     ["1 234,5", 1234.5],
     ["1.234,5", 1234.5],
     ["1,234.5", 1234.5],
@@ -106,6 +129,21 @@ describe("file decoding and format detection", () => {
   it("recognises JSON by content and reports invalid JSON", () => {
     expect(messageOf(() => readDataFile(enc("{ not json"), "x.json"))).toMatch(/^x\.json: er ikke gyldig JSON/);
     expect(messageOf(() => readDataFile(new Uint8Array(), "x.json"))).toMatch(/x\.json: filen er tom/);
+  });
+
+  it("refuses a file over the size limit before decoding it", () => {
+    const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x20);
+    big[0] = 0x7b; // "{": JSON by content
+    const error = kostraErrorOf(() => readDataFile(big, "stor.json"));
+    expect(error.messageIn("nb")).toBe("stor.json: filen er større enn 100 MB, som er grensen for datafiler.");
+    expect(error.messageIn("en")).toBe("stor.json: the file is larger than 100 MB, the limit for data files.");
+    // Exactly at the limit is read (and here fails as JSON, not as too large).
+    expect(messageOf(() => readDataFile(big.subarray(0, MAX_FILE_BYTES), "stor.json"))).toMatch(/er ikke gyldig JSON/);
+  });
+
+  it("keeps a file name with forbidden characters out of the provenance", () => {
+    const r = readDataFile(enc(csv), "a\u0007.csv", new Date("2026-03-15T08:00:00Z"));
+    expect(r.dataset.provenance[0].query).toBe("a\uFFFD.csv");
   });
 
   it("records provenance with file name and read time", () => {

@@ -1,22 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { KostraError } from "../../src/kostra/errors";
 import { cell, forEachCell, readJsonStat } from "../../src/sources/ssb/jsonstat";
+import { kostraErrorOf } from "../support/kostra-error";
 import { cubeWarnings, observationsFromCube } from "../../src/sources/ssb/observations";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildSsbDataset } = require("../support/ssb-shape");
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "ssb", name), "utf8"));
 
-function errorOf(f: () => unknown): KostraError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KostraError) return e;
-    throw e;
-  }
-  throw new Error("expected a KostraError");
-}
+const errorOf = kostraErrorOf;
 
 describe("JSON-stat 2.0 reader on SSB-shaped responses", () => {
   it("reads table id, updated, notes, labels and units", () => {
@@ -120,11 +112,11 @@ describe("JSON-stat 2.0 reader on SSB-shaped responses", () => {
   it.each([
     ["not an object", [], /forventet et objekt/],
     ["a collection", { class: "collection" }, /collection/],
-    ["no id", tiny({ id: undefined }), /mangler «id»/],
+    ["no id", tiny({ id: undefined }), /«id» mangler/],
     ["size of another length", tiny({ size: [2] }), /«size» har 1/],
     ["a size that disagrees with the categories", tiny({ size: [2, 4] }), /har 3 kategorier, men «size» sier 4/],
     ["too few values", tiny({ value: [1, 2, 3] }), /«value» har 3 verdier, men dimensjonene gir 6/],
-    ["a non-numeric value", tiny({ value: [1, 2, "x", 4, 5, 6] }), /verdi nr. 3 er ikke et tall/],
+    ["a non-numeric value", tiny({ value: [1, 2, "x", 4, 5, 6] }), /cellen A=a1, B=b3 er ikke et tall/],
     ["an out-of-range sparse position", tiny({ value: { "9": 1 } }), /ugyldig posisjon «9»/],
     ["a missing dimension", tiny({ dimension: { A: { category: { index: ["a1", "a2"] } } } }), /dimensjon «B»: mangler beskrivelse/],
     ["duplicate positions", tiny({ dimension: { A: { category: { index: { a1: 0, a2: 0 } } }, B: { category: { index: ["b1", "b2", "b3"] } } } }), /to kategorier har posisjon 0/],
@@ -187,5 +179,158 @@ describe("observations from an SSB cube", () => {
   it("names the table when it holds no known indicator", () => {
     const e = errorOf(() => observationsFromCube(readJsonStat(build(["KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"], ["999"])), "y.json"));
     expect(e.messageIn("nb")).toMatch(/y\.json: fant ingen kjente KOSTRA-indikatorer i tabell 12362/);
+  });
+});
+
+describe("JSON-stat from hostile or damaged files", () => {
+  const HOSTILE = join(__dirname, "..", "fixtures", "hostile", "files");
+  const base = () => ({
+    version: "2.0",
+    class: "dataset",
+    label: "t",
+    updated: "2018-06-15T06:00:00Z",
+    id: ["KOKkommuneregion0000", "Tid"],
+    size: [2, 2],
+    dimension: {
+      KOKkommuneregion0000: { label: "region", category: { index: ["0219", "0301"], label: { "0219": "Bærum", "0301": "Oslo" } } },
+      Tid: { label: "år", category: { index: ["2016", "2017"] } },
+    },
+    value: [1, 2, 3, 4] as unknown[],
+  });
+  const read = (ds: unknown) => readJsonStat(ds, "fil.json");
+  const fails = (ds: unknown, nb: RegExp, en?: RegExp) => {
+    const e = errorOf(() => read(ds));
+    expect(e.code).toBe("bad-input");
+    expect(e.messageIn("nb")).toMatch(/^fil\.json/);
+    expect(e.messageIn("nb")).toMatch(nb);
+    if (en) expect(e.messageIn("en")).toMatch(en);
+    expect(e.messageIn("nb")).not.toMatch(/[\r\n]/);
+    expect(e.messageIn("en")).not.toMatch(/[\r\n]/);
+    return e;
+  };
+
+  it.each(["jsonstat-size-bomb-2gb.json", "jsonstat-size-bomb-8gb.json"])(
+    "refuses %s (1 KB declaring billions of cells) before allocating anything for it",
+    (file) => {
+      const before = process.memoryUsage().arrayBuffers;
+      const t0 = Date.now();
+      const e = errorOf(() => readJsonStat(JSON.parse(readFileSync(join(HOSTILE, file), "utf8")), file));
+      expect(e.messageIn("nb")).toMatch(/celler.*grensen er 5 000 000/);
+      expect(e.messageIn("en")).toMatch(/cells.*the limit is 5,000,000/);
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(10_000_000);
+    },
+  );
+
+  it("checks the declared size against the limit before reading the cells", () => {
+    // 100 × 200 × 300 = 6 000 000 cells: over the limit; the old reader allocated 48 MB for them first.
+    const codes = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+    const big = {
+      ...base(),
+      id: ["A", "B", "C"],
+      size: [100, 200, 300],
+      dimension: { A: { category: { index: codes(100, "a") } }, B: { category: { index: codes(200, "b") } }, C: { category: { index: codes(300, "c") } } },
+      value: [],
+    };
+    fails(big, /oppgir 6 000 000 celler; grensen er 5 000 000/, /declares 6,000,000 cells; the limit is 5,000,000/);
+  });
+
+  it.each([
+    ["Infinity in the value array", { value: [1, 2, 1e309, 4] }, /cellen KOKkommuneregion0000=0301, Tid=2016 er ikke et endelig tall/, /cell KOKkommuneregion0000=0301, Tid=2016 is not a finite number/],
+    ["-Infinity in a sparse value", { value: { "0": 1, "3": -1e309 } }, /cellen KOKkommuneregion0000=0301, Tid=2017 er ikke et endelig tall/, /is not a finite number/],
+    ["a text in the value array", { value: [1, "=HYPERLINK(\"http://x\")", 3, 4] }, /cellen KOKkommuneregion0000=0219, Tid=2017 er ikke et tall/, /is not a number/],
+    ["an object in the value array", { value: [1, 2, { formula: "WEBSERVICE(1)" }, 4] }, /cellen KOKkommuneregion0000=0301, Tid=2016 er ikke et tall/, /is not a number/],
+  ])("refuses %s, naming the cell by its codes", (_, over, nb, en) => {
+    fails({ ...base(), ...over }, nb, en);
+  });
+
+  it("refuses a category code listed twice (one municipality would get another's figures)", () => {
+    const ds = base();
+    ds.dimension.KOKkommuneregion0000.category.index = ["0219", "0219"];
+    fails(ds, /dimensjon «KOKkommuneregion0000»: kategorien «0219» står to ganger \(posisjon 0 og 1\)/, /category "0219" is listed twice \(positions 0 and 1\)/);
+  });
+
+  it.each([
+    ["__proto__ as a dimension id", "__proto__"],
+    ["constructor as a dimension id", "constructor"],
+  ])("refuses %s", (_, id) => {
+    const ds = JSON.parse(JSON.stringify(base()).replace(/"Tid"/g, JSON.stringify(id)));
+    fails(ds, /«id\[1\]» er et reservert navn/, /"id\[1\]" is a reserved name/);
+  });
+
+  it("refuses __proto__ as a category code, in an array and in an object index", () => {
+    const arr = JSON.parse(JSON.stringify(base()).replace('"2017"', '"__proto__"'));
+    fails(arr, /«dimension\.Tid\.category\.index\[1\]» er et reservert navn/);
+    const obj = JSON.parse(JSON.stringify(base()).replace('["2016","2017"]', '{"2016":0,"__proto__":1}'));
+    fails(obj, /«dimension\.Tid\.category\.index» har et reservert navn som nøkkel/);
+  });
+
+  it.each([
+    ["a status that is a number", { status: [".", 5, ".", "."] }, /«status»: cellen KOKkommuneregion0000=0219, Tid=2017 har en status som ikke er tekst/],
+    ["a status that is an object", { status: { "1": { formula: "HYPERLINK(1)" } } }, /«status»: cellen KOKkommuneregion0000=0219, Tid=2017 har en status som ikke er tekst/],
+    ["a sparse status at no cell", { status: JSON.parse('{"__proto__":"x"}') }, /«status» har ugyldig posisjon «__proto__»/],
+    ["a status that is too long", { status: "x".repeat(1001) }, /«status» er for lang/],
+    ["a status of another shape", { status: 7 }, /«status» har ukjent form/],
+    ["an unknown version", { version: "3.0" }, /«version» ugyldig verdi "3\.0"; forventet "2\.0"/],
+    ["updated that is not a date", { updated: { formula: "NOW()" } }, /«updated» forventet tekst/],
+    ["updated holding a forbidden character", { updated: "2018-06-15\uFFFF" }, /«updated» er ikke en dato/],
+    ["a table id that is an object", { extension: { px: { tableid: { formula: "HYPERLINK(1)" } } } }, /«extension\.px\.tableid» forventet tekst/],
+    ["a note that is not text", { note: ["ok", { formula: "1" }] }, /«note\[1\]» forventet tekst/],
+    ["a label that is an object", { label: { formula: "1" } }, /«label» forventet tekst/],
+    ["too many dimensions", { id: Array.from({ length: 33 }, (_, i) => `d${i}`), size: Array(33).fill(1) }, /«id» har for mange elementer \(over 32\)/],
+    ["the same dimension twice", { id: ["Tid", "Tid"] }, /dimensjonen «Tid» står to ganger i «id»/],
+  ])("refuses %s", (_, over, nb) => {
+    fails({ ...base(), ...over }, nb);
+  });
+
+  it("makes labels, notes and status symbols XML-safe", () => {
+    const ds = base();
+    ds.dimension.KOKkommuneregion0000.category.label["0219"] = "Bærum\uFFFE";
+    const cube = read({ ...ds, label: "t\u0001", note: ["n\uD800"], source: "s\uFFFF", status: ["\u0000", ".", ".", "."] });
+    expect(cube.dimensions[0].labels[0]).toBe("Bærum\uFFFD");
+    expect(cube.label).toBe("t\uFFFD");
+    expect(cube.notes).toEqual(["n\uFFFD"]);
+    expect(cube.source).toBe("s\uFFFD");
+    expect(cube.statusAt(0)).toBe("\uFFFD");
+    expect(read({ ...ds, status: { "2": "\uDFFF:" } }).statusAt(2)).toBe("\uFFFD:");
+    expect(read({ ...ds, status: "p\uFFFF" }).statusAt(3)).toBe("p\uFFFD");
+  });
+
+  it("keeps null status entries as no status", () => {
+    const cube = read({ ...base(), status: [null, "..", null, null] });
+    expect(cube.statusAt(0)).toBeUndefined();
+    expect(cube.statusAt(1)).toBe("..");
+  });
+});
+
+describe("observations from a cube with conflicting codes", () => {
+  const quarterly = (times: string[]) =>
+    buildSsbDataset({
+      table: "12362",
+      title: "12362: syntetisk",
+      order: ["KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"],
+      dims: {
+        KOKkommuneregion0000: { codes: ["0219"] },
+        KOKfunksjon0000: { codes: ["335", "360"] },
+        KOKart0000: { codes: ["AGD10"] },
+        ContentsCode: { codes: ["KOSbelopinnbygge0000"] },
+        Tid: { codes: times },
+      },
+      cell: (c: Record<string, string>) => (c.Tid.endsWith("K1") ? 100 : 200),
+    });
+
+  it("refuses sub-annual time codes for annual indicators instead of letting the last quarter win", () => {
+    const e = errorOf(() => observationsFromCube(readJsonStat(quarterly(["2017K1", "2017K2"])), "kvartal.json"));
+    expect(e.code).toBe("bad-input");
+    expect(e.messageIn("nb")).toMatch(/^kvartal\.json: tidskoden «2017K1» i dimensjon «Tid» er ikke et årstall; indikatorene er årlige/);
+    expect(e.messageIn("en")).toMatch(/^kvartal\.json: time code "2017K1" in dimension "Tid" is not a year; the indicators are annual/);
+  });
+
+  it("still reads annual time codes", () => {
+    const { observations } = observationsFromCube(readJsonStat(quarterly(["2016", "2017"])), "år.json");
+    expect(observations.filter((o) => o.indicator === "rekreasjon-naturforvaltning").map((o) => [o.year, o.value])).toEqual([
+      [2016, 400],
+      [2017, 400],
+    ]);
   });
 });

@@ -8,6 +8,12 @@
  * which keeps a million-cell response compact and fast to walk.
  */
 import { badInput } from "../../kostra/errors";
+import { MAX_CUBE_CELLS, MAX_LABEL_LENGTH } from "../../kostra/limits";
+import { quoteInput, xmlSafe } from "../../kostra/safe-text";
+import { parseInput } from "../../kostra/schema";
+import { countText } from "../message-numbers";
+import { hasOwn, isPlainObject } from "../schemas/common";
+import { JSON_STAT_DATASET, type JsonStatDimensionInput } from "../schemas/jsonstat";
 
 export interface JsonStatDimension {
   id: string;
@@ -34,148 +40,199 @@ export interface JsonStatCube {
   strides: number[];
   /** Cell values; NaN where the dataset has null. */
   values: Float64Array;
-  /** Status symbol of a cell, by flat position. */
+  /** Status symbol of a cell, by flat position (XML-safe text). */
   statusAt(flat: number): string | undefined;
 }
 
-type Json = unknown;
-
-const isObject = (x: Json): x is Record<string, Json> => typeof x === "object" && x !== null && !Array.isArray(x);
-
 function fail(where: string, nb: string, en: string): never {
-  throw badInput({ nb: `${where}: ${nb}`, en: `${where}: ${en}` });
+  throw badInput({ nb: `${where}: ${nb}.`, en: `${where}: ${en}.` });
 }
 
-function readCategory(name: string, id: string, dim: Json): JsonStatDimension {
-  const where = `${name}, dimensjon «${id}»`;
-  if (!isObject(dim)) fail(where, "mangler beskrivelse", "description missing");
+function readCategory(name: string, id: string, dim: JsonStatDimensionInput): JsonStatDimension {
+  const where = `${name}, dimensjon «${quoteInput(id)}»`;
   const category = dim.category;
-  if (!isObject(category)) fail(where, "mangler «category»", "missing \"category\"");
-  const labelObj = isObject(category.label) ? category.label : {};
+  const labelOf = category.label ?? {};
   let codes: string[];
   const index = category.index;
   if (Array.isArray(index)) {
-    codes = index.map(String);
-  } else if (isObject(index)) {
+    codes = index;
+    const first = new Map<string, number>();
+    codes.forEach((code, pos) => {
+      const earlier = first.get(code);
+      // Two positions for one code: a lookup by code would give one of them the other's figures.
+      if (earlier !== undefined)
+        fail(where, `kategorien «${quoteInput(code)}» står to ganger (posisjon ${earlier} og ${pos})`, `category "${quoteInput(code)}" is listed twice (positions ${earlier} and ${pos})`);
+      first.set(code, pos);
+    });
+  } else if (index !== undefined) {
     codes = [];
     for (const [code, pos] of Object.entries(index)) {
-      if (typeof pos !== "number" || !Number.isInteger(pos) || pos < 0)
-        fail(where, `ugyldig posisjon for kategori «${code}»`, `invalid position for category "${code}"`);
       if (codes[pos] !== undefined) fail(where, `to kategorier har posisjon ${pos}`, `two categories share position ${pos}`);
       codes[pos] = code;
     }
     for (let i = 0; i < codes.length; i++)
       if (codes[i] === undefined) fail(where, `ingen kategori har posisjon ${i}`, `no category at position ${i}`);
-  } else if (index === undefined) {
-    // Allowed for a single-category dimension: the only label key is the category.
-    codes = Object.keys(labelObj);
-    if (codes.length !== 1) fail(where, "mangler «category.index»", "missing \"category.index\"");
   } else {
-    fail(where, "«category.index» må være et objekt eller en liste", "\"category.index\" must be an object or an array");
+    // Allowed for a single-category dimension: the only label key is the category.
+    codes = Object.keys(labelOf);
+    if (codes.length !== 1) fail(where, "mangler «category.index»", "missing \"category.index\"");
   }
   const position = new Map(codes.map((c, i) => [c, i]));
-  const labels = codes.map((c) => (typeof labelObj[c] === "string" ? (labelObj[c] as string) : c));
-  const units = isObject(category.unit) ? (category.unit as JsonStatDimension["units"]) : undefined;
-  return { id, label: typeof dim.label === "string" ? dim.label : id, codes, labels, position, units };
+  const labels = codes.map((c) => (hasOwn(labelOf, c) ? labelOf[c] : c));
+  return { id, label: dim.label ?? id, codes, labels, position, units: category.unit };
 }
 
-function readValues(name: string, value: Json, total: number): Float64Array {
-  const out = new Float64Array(total);
+/** "KOKkommuneregion0000=0301, Tid=2017": a cell named by its category codes. */
+function cellName(dimensions: JsonStatDimension[], strides: number[], flat: number): string {
+  return quoteInput(dimensions.map((d, k) => `${d.id}=${d.codes[Math.floor(flat / strides[k]) % d.codes.length]}`).join(", "), 300);
+}
+
+/** Why a cell is refused: text or another value where a number belongs, or Infinity (`1e309`). */
+function badCell(name: string, x: unknown, cellName: string): never {
+  return typeof x === "number"
+    ? fail(name, `cellen ${cellName} er ikke et endelig tall`, `cell ${cellName} is not a finite number`)
+    : fail(name, `cellen ${cellName} er ikke et tall`, `cell ${cellName} is not a number`);
+}
+
+function readValues(name: string, value: unknown, total: number, nameOf: (flat: number) => string): Float64Array {
   if (Array.isArray(value)) {
+    // The length is checked before anything is allocated for the cells.
     if (value.length !== total)
       fail(name, `«value» har ${value.length} verdier, men dimensjonene gir ${total}`, `"value" has ${value.length} cells but the dimensions give ${total}`);
+    const out = new Float64Array(total);
+    // The tight loop only notes the first bad cell; the message is made after it.
+    let bad = -1;
     for (let i = 0; i < total; i++) {
-      const v = value[i];
-      if (typeof v === "number") out[i] = v;
-      else if (v === null) out[i] = NaN;
-      else fail(name, `verdi nr. ${i + 1} er ikke et tall («${String(v)}»)`, `cell ${i + 1} is not a number ("${String(v)}")`);
+      const x = value[i];
+      if (typeof x === "number" && x - x === 0) out[i] = x;
+      else if (x === null) out[i] = NaN;
+      else {
+        bad = i;
+        break;
+      }
     }
+    if (bad >= 0) badCell(name, value[bad], nameOf(bad));
     return out;
   }
-  if (isObject(value)) {
-    out.fill(NaN);
-    for (const [k, v] of Object.entries(value)) {
-      const i = Number(k);
-      if (!Number.isInteger(i) || i < 0 || i >= total)
-        fail(name, `«value» har ugyldig posisjon «${k}»`, `"value" has an invalid position "${k}"`);
-      if (typeof v === "number") out[i] = v;
-      else if (v !== null) fail(name, `verdi på posisjon ${k} er ikke et tall`, `cell at position ${k} is not a number`);
+  if (isPlainObject(value)) {
+    const out = new Float64Array(total).fill(NaN);
+    for (const k in value) {
+      const i = /^(0|[1-9]\d{0,15})$/.test(k) ? Number(k) : -1;
+      if (i < 0 || i >= total) fail(name, `«value» har ugyldig posisjon «${quoteInput(k)}»`, `"value" has an invalid position "${quoteInput(k)}"`);
+      const x = value[k];
+      if (typeof x === "number" && x - x === 0) out[i] = x;
+      else if (x !== null) badCell(name, x, nameOf(i));
     }
     return out;
   }
   return fail(name, "mangler «value»", "missing \"value\"");
 }
 
-function readStatus(name: string, status: Json, total: number): (flat: number) => string | undefined {
+/**
+ * Status symbols as bounded, XML-safe text. A response repeats a handful of symbols over
+ * many cells, so each distinct one is checked once.
+ */
+function statusReader(name: string, nameOf: (flat: number) => string) {
+  const seen = new Map<string, string>();
+  return (s: unknown, flat: number): string | undefined => {
+    if (s === null || s === undefined) return undefined;
+    if (typeof s !== "string") return fail(name, `«status»: cellen ${nameOf(flat)} har en status som ikke er tekst`, `"status": cell ${nameOf(flat)} has a status that is not text`);
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    if (s.length > MAX_LABEL_LENGTH)
+      fail(name, `«status»: cellen ${nameOf(flat)} har en status som er for lang (over ${MAX_LABEL_LENGTH} tegn)`, `"status": cell ${nameOf(flat)} has a status that is too long (over ${MAX_LABEL_LENGTH} characters)`);
+    const safe = xmlSafe(s);
+    seen.set(s, safe);
+    return safe;
+  };
+}
+
+function readStatus(name: string, status: unknown, total: number, nameOf: (flat: number) => string): (flat: number) => string | undefined {
   if (status === undefined || status === null) return () => undefined;
-  if (typeof status === "string") return () => status;
+  const read = statusReader(name, nameOf);
+  if (typeof status === "string") {
+    if (status.length > MAX_LABEL_LENGTH) fail(name, `«status» er for lang (over ${MAX_LABEL_LENGTH} tegn)`, `"status" is too long (over ${MAX_LABEL_LENGTH} characters)`);
+    const s = xmlSafe(status);
+    return () => s;
+  }
   if (Array.isArray(status)) {
     if (status.length === 1) {
-      const s = status[0];
-      return () => (typeof s === "string" ? s : undefined);
+      const s = read(status[0], 0);
+      return () => s;
     }
     if (status.length !== total)
       fail(name, `«status» har ${status.length} elementer, forventet ${total}`, `"status" has ${status.length} entries, expected ${total}`);
-    return (i) => (typeof status[i] === "string" ? (status[i] as string) : undefined);
+    const out = new Array<string | undefined>(total);
+    for (let i = 0; i < total; i++) out[i] = read(status[i], i);
+    return (i) => out[i];
   }
-  if (isObject(status)) return (i) => {
-    const s = status[String(i)];
-    return typeof s === "string" ? s : undefined;
-  };
+  if (isPlainObject(status)) {
+    const byFlat = new Map<number, string>();
+    for (const k in status) {
+      const i = /^(0|[1-9]\d{0,15})$/.test(k) ? Number(k) : -1;
+      if (i < 0 || i >= total) fail(name, `«status» har ugyldig posisjon «${quoteInput(k)}»`, `"status" has an invalid position "${quoteInput(k)}"`);
+      const s = read(status[k], i);
+      if (s !== undefined) byFlat.set(i, s);
+    }
+    return (i) => byFlat.get(i);
+  }
   return fail(name, "«status» har ukjent form", "\"status\" has an unknown shape");
 }
 
-function readNotes(x: Json): string[] {
-  return Array.isArray(x) ? x.filter((n): n is string => typeof n === "string") : [];
-}
-
 /**
- * Read a parsed JSON-stat 2.0 dataset. `name` (a file name or URL) prefixes every
- * error message. Throws a KostraError ("bad-input") naming what is wrong.
+ * Read a parsed JSON-stat 2.0 dataset. `name` (a file name or URL) prefixes every error
+ * message. The structure is checked by the schema (JSON_STAT_DATASET); the declared number
+ * of cells against MAX_CUBE_CELLS and the `value` length before anything is allocated for
+ * them; every cell must be a finite number or null. Throws a KostraError ("bad-input")
+ * naming what is wrong, on one line.
  */
-export function readJsonStat(json: Json, name = "JSON-stat"): JsonStatCube {
-  if (!isObject(json)) fail(name, "er ikke et JSON-stat-datasett (forventet et objekt)", "is not a JSON-stat dataset (expected an object)");
+export function readJsonStat(json: unknown, name = "JSON-stat"): JsonStatCube {
   // JSON-stat 1.x responses wrap the dataset: { "dataset": { ... } }.
-  const ds = json.class === undefined && isObject(json.dataset) ? json.dataset : json;
-  if (ds.class !== undefined && ds.class !== "dataset")
-    fail(name, `er en JSON-stat «${String(ds.class)}», ikke et datasett`, `is a JSON-stat "${String(ds.class)}", not a dataset`);
-  const ids = ds.id;
-  const size = ds.size;
-  if (!Array.isArray(ids) || !ids.every((d) => typeof d === "string"))
-    fail(name, "mangler «id» (listen over dimensjoner)", "missing \"id\" (the list of dimensions)");
-  if (!Array.isArray(size) || !size.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 0))
-    fail(name, "mangler «size» (antall kategorier per dimensjon)", "missing \"size\" (categories per dimension)");
+  if (!isPlainObject(json)) fail(name, "er ikke et JSON-stat-datasett (forventet et objekt)", "is not a JSON-stat dataset (expected an object)");
+  const unwrapped = json.class === undefined && isPlainObject(json.dataset) ? json.dataset : json;
+  const ds = parseInput(JSON_STAT_DATASET, unwrapped, name);
+  const { id: ids, size } = ds;
   if (ids.length !== size.length)
     fail(name, `«id» har ${ids.length} dimensjoner, men «size» har ${size.length}`, `"id" has ${ids.length} dimensions but "size" has ${size.length}`);
-  if (!isObject(ds.dimension)) fail(name, "mangler «dimension»", "missing \"dimension\"");
-  const dimObj = ds.dimension;
+  const seenIds = new Set<string>();
+  for (const id of ids) {
+    if (seenIds.has(id)) fail(name, `dimensjonen «${quoteInput(id)}» står to ganger i «id»`, `dimension "${quoteInput(id)}" is listed twice in "id"`);
+    seenIds.add(id);
+  }
+  // Checked before the categories are read, and long before any cell is allocated.
+  const declared = size.reduce((p, n) => p * BigInt(n), 1n);
+  if (declared > BigInt(MAX_CUBE_CELLS)) {
+    const [n, limit] = [countText(declared), countText(MAX_CUBE_CELLS)];
+    fail(name, `oppgir ${n.nb} celler; grensen er ${limit.nb}`, `declares ${n.en} cells; the limit is ${limit.en}`);
+  }
+  const total = Number(declared);
 
-  const dimensions = (ids as string[]).map((id, k) => {
-    const d = readCategory(name, id, dimObj[id]);
+  const dimensions = ids.map((id, k) => {
+    const dim = hasOwn(ds.dimension, id) ? ds.dimension[id] : undefined;
+    if (dim === undefined) fail(`${name}, dimensjon «${quoteInput(id)}»`, "mangler beskrivelse", "description missing");
+    const d = readCategory(name, id, dim);
     if (d.codes.length !== size[k])
-      fail(name, `dimensjon «${id}» har ${d.codes.length} kategorier, men «size» sier ${size[k]}`, `dimension "${id}" has ${d.codes.length} categories but "size" says ${size[k]}`);
+      fail(name, `dimensjon «${quoteInput(id)}» har ${d.codes.length} kategorier, men «size» sier ${size[k]}`, `dimension "${quoteInput(id)}" has ${d.codes.length} categories but "size" says ${size[k]}`);
     return d;
   });
 
   const strides = new Array<number>(size.length);
-  let total = 1;
-  for (let k = size.length - 1; k >= 0; k--) {
-    strides[k] = total;
-    total *= size[k] as number;
+  for (let k = size.length - 1, stride = 1; k >= 0; k--) {
+    strides[k] = stride;
+    stride *= size[k];
   }
-  const values = readValues(name, ds.value, total);
-  const statusAt = readStatus(name, ds.status, total);
+  const nameOf = (flat: number) => cellName(dimensions, strides, flat);
+  const values = readValues(name, ds.value, total, nameOf);
+  const statusAt = readStatus(name, ds.status, total, nameOf);
 
-  const ext = isObject(ds.extension) ? ds.extension : {};
-  const px = isObject(ext.px) ? ext.px : {};
   return {
-    label: typeof ds.label === "string" ? ds.label : undefined,
-    tableId: typeof px.tableid === "string" ? px.tableid : undefined,
-    updated: typeof ds.updated === "string" ? ds.updated : undefined,
-    source: typeof ds.source === "string" ? ds.source : undefined,
-    notes: readNotes(ds.note),
+    label: ds.label,
+    tableId: ds.extension?.px?.tableid,
+    updated: ds.updated,
+    source: ds.source,
+    notes: ds.note ?? [],
     dimensions,
-    size: size as number[],
+    size,
     strides,
     values,
     statusAt,

@@ -8,12 +8,15 @@
  * `amountIndicatorOf`), from which merged municipalities' back series are recomputed. Region
  * codes resolve to municipalities through their code history; a code that was not
  * valid in a year is skipped, because SSB shows such cells as "." or 0 and that 0 is
- * not a real value.
+ * not a real value. Conflicts are errors naming the codes: a time code that is not a year
+ * (the indicators are annual), and two region codes giving one municipality two figures.
  */
 import { amountIndicatorOf, INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
 import { badInput } from "../../kostra/errors";
 import { isCodeValidInYear, resolveMunicipality } from "../../kostra/municipalities";
+import { quoteInput } from "../../kostra/safe-text";
 import type { Indicator, LocalizedText, Observation } from "../../kostra/types";
+import { duplicateDetails, ObservationIndex } from "../conflicts";
 import { cell, type JsonStatCube, type JsonStatDimension } from "./jsonstat";
 
 export interface CubeObservations {
@@ -56,10 +59,23 @@ function selections(ind: Indicator, cube: JsonStatCube): Record<string, string>[
   return combos;
 }
 
-const parseYear = (code: string): number | null => {
-  const m = /^(\d{4})/.exec(code);
-  return m ? Number(m[1]) : null;
-};
+/**
+ * The data year of each time code. The catalog's indicators are annual: a quarter or a
+ * month ("2017K1", "2017M03") is refused, not counted as its year (where the last of
+ * 2017K1…2017K4 would silently win).
+ */
+function annualYears(name: string, times: JsonStatDimension): number[] {
+  return times.codes.map((t) => {
+    if (!/^\d{4}$/.test(t)) {
+      const [code, dim] = [quoteInput(t), quoteInput(times.id)];
+      throw badInput({
+        nb: `${name}: tidskoden «${code}» i dimensjon «${dim}» er ikke et årstall; indikatorene er årlige.`,
+        en: `${name}: time code "${code}" in dimension "${dim}" is not a year; the indicators are annual.`,
+      });
+    }
+    return Number(t);
+  });
+}
 
 /**
  * Population derived from amount (1000 kr) ÷ kroner per inhabitant, when the cube has
@@ -97,6 +113,21 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
   const timeDim = found[0].ssb.timeDimension;
   const regions = dimension(cube, regionDim)!;
   const times = dimension(cube, timeDim)!;
+  const years = annualYears(name, times);
+  // Two region codes of one municipality valid in the same year would give it two figures.
+  const read = new ObservationIndex<string>();
+  const push = (o: CubeObservations["observations"][number]) => {
+    const earlier = read.add(o, o.code);
+    if (earlier) {
+      const details = duplicateDetails(o, earlier.value);
+      const [code, other] = [quoteInput(o.code), quoteInput(earlier.place)];
+      throw badInput({
+        nb: `${name}: regionkoden «${code}» gir samme kommune, indikator og år som regionkoden «${other}»${details.nb}`,
+        en: `${name}: region code "${code}" gives the same municipality, indicator and year as region code "${other}"${details.en}`,
+      });
+    }
+    observations.push(o);
+  };
 
   for (const code of regions.codes) {
     const m = resolveMunicipality(code);
@@ -104,9 +135,9 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
       unknownRegions.add(code);
       continue;
     }
-    for (const t of times.codes) {
-      const year = parseYear(t);
-      if (year === null) continue;
+    for (let ti = 0; ti < times.codes.length; ti++) {
+      const t = times.codes[ti];
+      const year = years[ti];
       if (!isCodeValidInYear(code, year)) {
         invalidForYear++;
         continue;
@@ -124,11 +155,11 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
           sum += c.value;
           status = status ?? c.status;
         }
-        observations.push({ indicator: ind.id, municipality: m.id, year, code, value: sum, ...(status ? { status } : {}) });
+        push({ indicator: ind.id, municipality: m.id, year, code, value: sum, ...(status ? { status } : {}) });
       }
       if (!found.some((i) => i.id === POPULATION_INDICATOR)) {
         const pop = derivedPopulation(cube, code, t, regionDim, timeDim);
-        if (pop !== null) observations.push({ indicator: POPULATION_INDICATOR, municipality: m.id, year, code, value: pop });
+        if (pop !== null) push({ indicator: POPULATION_INDICATOR, municipality: m.id, year, code, value: pop });
       }
     }
   }

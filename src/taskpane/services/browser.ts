@@ -24,8 +24,10 @@ export function createBrowserServices(): PaneServices {
     inExcel: false,
     loadSample: () => ({ dataset: domain().sampleDataset(), warnings: [] }),
     async loadFile(file) {
-      const [{ readDataFile }, bytes] = await Promise.all([import("../../sources/file"), readFileBytes(file)]);
-      return readDataFile(bytes, file.name);
+      const { checkDataFileSize, readDataFile } = await import("../../sources/file");
+      // A file over the limit is refused before its bytes are loaded into the pane.
+      checkDataFileSize(file.size, file.name);
+      return readDataFile(await readFileBytes(file), file.name);
     },
     async loadSsb(request, { signal, onProgress, onWait, baseUrl, refresh }: SsbLoadCallbacks) {
       const [{ SsbClient }, { loadFromSsb }, cache] = await Promise.all([

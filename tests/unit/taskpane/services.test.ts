@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { installFakeExcel, type FakeExcel } from "../../support/fake-excel";
+import { MAX_FILE_BYTES } from "../../../src/kostra/limits";
 import { buildReport } from "../../../src/report/report";
 import { sampleDataset } from "../../../src/sources/sample";
 import { createBrowserServices } from "../../../src/taskpane/services/browser";
@@ -47,6 +48,15 @@ describe("browser services", () => {
 
   it("reject a file that is no data file, naming it", async () => {
     await expect(createBrowserServices().loadFile(textFile("", "tom.csv"))).rejects.toThrow("tom.csv: the file is empty.");
+  });
+
+  it("refuse a file over the size limit without reading it", async () => {
+    const file = textFile("{}", "stor.json");
+    Object.defineProperty(file, "size", { value: MAX_FILE_BYTES + 1 });
+    const read = jest.fn(() => Promise.reject(new Error("the file was read")));
+    Object.defineProperty(file, "arrayBuffer", { value: read });
+    await expect(createBrowserServices().loadFile(file)).rejects.toThrow("stor.json: the file is larger than 100 MB, the limit for data files.");
+    expect(read).not.toHaveBeenCalled();
   });
 
   it("download a file through a temporary link", async () => {
