@@ -101,6 +101,8 @@ function describeIssue(issue: v.BaseIssue<unknown>): LocalizedText {
     case "never":
       return { nb: "er et ukjent felt", en: "is an unknown field" };
     default: {
+      // A required field that is absent: valibot reports the object's key as "expected".
+      if (issue.kind === "schema" && issue.input === undefined && issue.path?.length) return { nb: "mangler", en: "is missing" };
       if (issue.kind === "schema") {
         const exp = expectedWords(issue.expected);
         return { nb: `forventet ${exp.nb}, fikk ${received}`, en: `expected ${exp.en}, got ${received}` };

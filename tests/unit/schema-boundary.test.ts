@@ -71,3 +71,11 @@ describe("parseInput", () => {
     expect(parseInput(schema, { ...good, name: "a\uFFFFb" }, "f").name).toBe("a\uFFFDb");
   });
 });
+
+describe("a missing field", () => {
+  it("is named as missing, in both languages", () => {
+    const schema = v.object({ id: v.string(), nested: v.object({ year: dataYear() }) });
+    expect(() => parseInput(schema, { nested: {} }, "f.json")).toThrow(expect.objectContaining({ text: { nb: "f.json: «id» mangler.", en: 'f.json: "id" is missing.' } }));
+    expect(() => parseInput(schema, { id: "x", nested: {} }, "f.json")).toThrow(expect.objectContaining({ text: expect.objectContaining({ nb: "f.json: «nested.year» mangler." }) }));
+  });
+});

@@ -35,15 +35,6 @@ export const statusSymbol = () => boundedText(MAX_LABEL_LENGTH);
 /** An SSB table id ("12362"). */
 export const tableId = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, say({ nb: "er ikke et tabellnummer", en: "is not a table id" })));
 
-const MISSING = say({ nb: "mangler", en: "is missing" });
-
-/**
- * An object with the given fields. A required field that is absent is "missing"; any other
- * problem keeps valibot's description (which names what was found instead).
- */
-export const jsonObject = <const E extends v.ObjectEntries>(entries: E) =>
-  v.object(entries, (issue: v.ObjectIssue) => (issue.input === undefined && issue.expected?.startsWith('"') ? MISSING : issue.message));
-
 /** Number of own keys of an object, counting no further than `max + 1`. */
 function keyCountUpTo(o: Record<string, unknown>, max: number): number {
   let n = 0;

@@ -7,7 +7,7 @@
  */
 import { MAX_CATEGORIES, MAX_DIMENSIONS, MAX_NOTES } from "../../kostra/limits";
 import { boundedText, freeText, integerIn, isoDateTime, say, v } from "../../kostra/schema";
-import { codeText, jsonObject, plainRecord, tableId } from "./common";
+import { codeText, plainRecord, tableId } from "./common";
 
 const MISSING_LIST = say({ nb: "mangler, eller er ikke en liste", en: "is missing or not a list" });
 
@@ -16,21 +16,21 @@ const INDEX_RECORD = plainRecord(codeText(), integerIn(0, MAX_CATEGORIES - 1), M
 /** `category.index`: codes in position order, or code → position (chosen by shape, so a problem is named in the form used). */
 const categoryIndex = v.lazy((input) => (Array.isArray(input) ? INDEX_LIST : INDEX_RECORD));
 
-const unit = jsonObject({
+const unit = v.object({
   base: v.optional(boundedText()),
   decimals: v.optional(integerIn(0, 15)),
 });
 
-const dimension = jsonObject({
+const dimension = v.object({
   label: v.optional(boundedText()),
-  category: jsonObject({
+  category: v.object({
     index: v.optional(categoryIndex),
     label: v.optional(plainRecord(v.string(), boundedText(), MAX_CATEGORIES)),
     unit: v.optional(plainRecord(v.string(), unit, MAX_CATEGORIES)),
   }),
 });
 
-export const JSON_STAT_DATASET = jsonObject({
+export const JSON_STAT_DATASET = v.object({
   version: v.optional(v.picklist(["2.0"])),
   class: v.optional(v.picklist(["dataset"])),
   label: v.optional(boundedText()),
@@ -44,7 +44,7 @@ export const JSON_STAT_DATASET = jsonObject({
   value: v.optional(v.unknown()),
   /** Walked by the reader (a string, an array, or a sparse object of strings and nulls). */
   status: v.optional(v.unknown()),
-  extension: v.optional(jsonObject({ px: v.optional(jsonObject({ tableid: v.optional(tableId()) })) })),
+  extension: v.optional(v.object({ px: v.optional(v.object({ tableid: v.optional(tableId()) })) })),
 });
 
 export type JsonStatInput = v.InferOutput<typeof JSON_STAT_DATASET>;

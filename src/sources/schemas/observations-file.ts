@@ -11,14 +11,14 @@
  */
 import { MAX_NOTES, MAX_OBSERVATIONS } from "../../kostra/limits";
 import { boundedText, dataYear, finiteNumber, freeText, integerIn, isoDateTime, say, v } from "../../kostra/schema";
-import { codeText, jsonObject, plainRecord, statusSymbol, tableId } from "./common";
+import { codeText, plainRecord, statusSymbol, tableId } from "./common";
 
 export const OBSERVATIONS_FORMAT = "kostra-benchmark/observations";
 export const OBSERVATIONS_VERSION = 1;
 
 const notes = () => v.pipe(v.array(freeText()), v.maxLength(MAX_NOTES));
 
-export const PROVENANCE = jsonObject({
+export const PROVENANCE = v.object({
   source: v.picklist(["ssb", "file", "sheet", "sample"]),
   table: v.optional(tableId()),
   /** A query URL (with a POST body on the next line) or a file name. */
@@ -29,7 +29,7 @@ export const PROVENANCE = jsonObject({
   notes: v.optional(notes()),
 });
 
-export const OBSERVATION = jsonObject({
+export const OBSERVATION = v.object({
   indicator: codeText(),
   municipality: codeText(),
   year: dataYear(),
@@ -41,7 +41,7 @@ export const OBSERVATION = jsonObject({
 
 const webAddress = () => v.pipe(boundedText(), v.regex(/^https?:\/\/[^\s]+$/i, say({ nb: "er ikke en nettadresse", en: "is not a web address" })));
 
-export const KOSTRA_GROUPS_RECORD = jsonObject({
+export const KOSTRA_GROUPS_RECORD = v.object({
   year: dataYear(),
   /** The date SSB's Klass was asked for ("2021-01-01"). */
   date: v.optional(isoDateTime()),
@@ -53,13 +53,13 @@ export const KOSTRA_GROUPS_RECORD = jsonObject({
   groups: plainRecord(codeText(), v.pipe(v.string(), v.regex(/^ekg\d{2}$/, say({ nb: "er ikke en KOSTRA-gruppe", en: "is not a KOSTRA group" }))), MAX_OBSERVATIONS),
 });
 
-const MISSING_PART = jsonObject({
+const MISSING_PART = v.object({
   indicator: codeText(),
   years: v.pipe(v.array(dataYear()), v.maxLength(200)),
-  reason: jsonObject({ nb: freeText(), en: freeText() }),
+  reason: v.object({ nb: freeText(), en: freeText() }),
 });
 
-export const OBSERVATIONS_FILE = jsonObject({
+export const OBSERVATIONS_FILE = v.object({
   format: v.literal(OBSERVATIONS_FORMAT),
   version: v.literal(OBSERVATIONS_VERSION),
   createdAt: v.optional(isoDateTime()),
