@@ -19,5 +19,5 @@ export { describeAveraging, describeProblem, describeStatus, formatNumber } from
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { registerKostraGroups } from "../kostra/registry/aggregates";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
-export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems } from "../report/template-settings";
+export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION } from "../report/settings-schema";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";

@@ -4,6 +4,7 @@
  * rules live in one place and are tested without React).
  */
 import type { AverageChoice } from "../../kostra/types";
+import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { domain } from "../domain";
 
 /** Where the data comes from. "selection" is the selected range in Excel. */
@@ -183,8 +184,7 @@ export function usesKostraGroup(form: Pick<FormState, "base" | "references">): b
   return form.base === "kostragruppe" || form.references.includes("kostragruppe");
 }
 
-/** An SSB address must be http(s); an empty one means SSB itself. */
+/** An SSB address must pass `checkBaseUrl` (https, no user name, no query); an empty one means SSB itself. */
 export function isValidBaseUrl(baseUrl: string): boolean {
-  const s = baseUrl.trim();
-  return s === "" || /^https?:\/\/[^\s/]+/i.test(s);
+  return baseUrl.trim() === "" || checkBaseUrl(baseUrl).ok;
 }
