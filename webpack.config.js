@@ -1,4 +1,5 @@
 /* Builds the task pane and the ribbon function file into dist/. */
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -65,6 +66,74 @@ class PreloadChunkGroupsPlugin {
   }
 }
 
+/**
+ * Puts the browser check (src/taskpane/legacy-check.js, plain ES5, copied as it is) in
+ * front of the pane's scripts: the page's own script tags are replaced by one deferred
+ * tag for the check, which names them in `data-scripts` and loads them only in a browser
+ * that can run them (IE 11 and Edge Legacy get a message instead of a blank pane). The
+ * scripts are still preloaded, so a capable browser fetches them as early as before.
+ */
+class LegacyCheckPlugin {
+  constructor(htmlFile, checkFile) {
+    this.htmlFile = htmlFile;
+    this.checkFile = checkFile;
+  }
+
+  apply(compiler) {
+    const name = "LegacyCheckPlugin";
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      const source = fs.readFileSync(this.checkFile);
+      const hash = crypto.createHash("sha256").update(source).digest("hex").slice(0, 8);
+      const asset = `legacy-check.${hash}.js`;
+      compilation.fileDependencies.add(this.checkFile);
+      compilation.hooks.processAssets.tap({ name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        // Shipped as written: the minifier must not turn its ES5 into newer syntax.
+        compilation.emitAsset(asset, new RawSource(source), { minimized: true });
+      });
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(name, (data) => {
+        if (data.outputName !== this.htmlFile) return data;
+        const publicPath = data.publicPath ?? "";
+        const isOurScript = (tag) => tag.tagName === "script" && typeof tag.attributes.src === "string";
+        const scripts = [...data.headTags, ...data.bodyTags].filter(isOurScript).map((tag) => tag.attributes.src);
+        data.headTags = data.headTags.filter((tag) => !isOurScript(tag));
+        data.bodyTags = data.bodyTags.filter((tag) => !isOurScript(tag));
+        const preload = scripts.map((src) => HtmlWebpackPlugin.createHtmlTagObject("link", { rel: "preload", as: "script", href: src }));
+        const check = HtmlWebpackPlugin.createHtmlTagObject("script", { id: "kb-start", defer: true, src: publicPath + asset, "data-scripts": scripts.join(" ") });
+        data.headTags.push(...preload, check);
+        return data;
+      });
+    });
+  }
+}
+
+/**
+ * The pages' Content-Security-Policy, as a <meta> tag (the add-in is static files: there
+ * are no response headers of ours). Scripts: only our own files and Office's script host.
+ * Styles need 'unsafe-inline': Fluent UI's Griffel and FluentProvider, and the pane's own
+ * staticStyles, put <style> elements into the page at run time (static hosting can give no
+ * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the web
+ * sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
+ * Office), and plain http only to this machine, as checkBaseUrl allows for a local proxy.
+ * In development the dev server's eval source maps and its reload socket are allowed too.
+ */
+function contentSecurityPolicy(production) {
+  const directives = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "https://appsforoffice.microsoft.com", ...(production ? [] : ["'unsafe-eval'"])],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "connect-src": ["'self'", "https:", "http://localhost:*", "http://127.0.0.1:*", ...(production ? [] : ["ws:", "wss:"])],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
+    .join("; ");
+}
+
 function listFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -110,12 +179,15 @@ module.exports = (_env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters: { contentSecurityPolicy: contentSecurityPolicy(production) },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters: { contentSecurityPolicy: contentSecurityPolicy(production) },
       }),
+      new LegacyCheckPlugin("taskpane.html", path.resolve(__dirname, "src/taskpane/legacy-check.js")),
       new PreloadChunkGroupsPlugin("taskpane.html", ["domain"]),
       new CopyAssetsPlugin(ASSETS_DIR, "assets"),
     ],
