@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page, Request } from "playwright-core";
+import { writtenSettings } from "../support/settings-fixture";
 import type { TemplateSeed } from "./support/kb-handle";
 import { cspViolations, DIST, kb, screenshot } from "./support/harness";
 import { usePaneWorld } from "./support/world";
@@ -149,19 +150,7 @@ describe("the browser check in front of the bundle", () => {
 describe("a proxy address in a template workbook", () => {
   const PROXY = "https://ssb-proxy.kommune.example/api/pxwebapi/v2";
   const template = (baseUrl: string): TemplateSeed => ({
-    schemaVersion: 1,
-    sectors: ["plan-miljo-kultur"],
-    municipality: "0219",
-    comparisons: ["asker"],
-    network: "asss",
-    average: "simple",
-    includeOslo: true,
-    includeFocal: true,
-    year: 2017,
-    years: [2015, 2016, 2017],
-    source: { kind: "ssb", baseUrl },
-    lang: "nb",
-    writtenAt: "2018-03-01T09:00:00.000Z",
+    ...writtenSettings({ municipality: "0219", source: { kind: "ssb", baseUrl }, writtenAt: "2018-03-01T09:00:00.000Z" }),
     ownedSheets: [{ key: "profile:plan-miljo-kultur:2017", name: PROFILE_2017 }],
   });
 
