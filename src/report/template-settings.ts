@@ -139,7 +139,7 @@ const PAYLOAD_PROBLEMS: Record<PayloadProblem, SettingsReadResult> = {
   ),
 };
 
-/** At least the text's UTF-8 length, counted only as far as needed to know it is over `limit`. */
+/** Whether the text takes more than `limit` bytes as UTF-8, counted only as far as needed to know. */
 function utf8Over(text: string, limit: number): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;

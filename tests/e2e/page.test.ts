@@ -13,7 +13,7 @@ import * as path from "path";
 import type { Page, Request } from "playwright-core";
 import { writtenSettings } from "../support/settings-fixture";
 import type { TemplateSeed } from "./support/kb-handle";
-import { cspViolations, DIST, kb, screenshot } from "./support/harness";
+import { axeScan, cspViolations, DIST, kb, screenshot } from "./support/harness";
 import { usePaneWorld } from "./support/world";
 
 const world = usePaneWorld();
@@ -163,6 +163,7 @@ describe("a proxy address in a template workbook", () => {
     expect(await question.textContent()).toContain(`Arbeidsboken ber om å hente SSB-data gjennom ${PROXY}. Vil du bruke den?`);
     expect(await page.getByRole("button", { name: "Oppdater til 2018" }).getAttribute("aria-disabled")).toBe("true");
     await screenshot(page, "proxy-question");
+    expect((await axeScan(page, "proxy-question")).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     // Keyboard only: Tab until "Bruk adressen" has focus, then Enter.
     const use = page.getByRole("button", { name: "Bruk adressen" });
@@ -190,6 +191,7 @@ describe("a proxy address in a template workbook", () => {
     expect(await refused.textContent()).toContain("inneholder brukernavn eller passord");
     expect(await page.getByRole("button", { name: "Bruk adressen" }).count()).toBe(0);
     await screenshot(page, "proxy-refused");
+    expect((await axeScan(page, "proxy-refused")).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.getByRole("button", { name: "Oppdater til 2018" }).click();
     await page.getByRole("button", { name: `Gå til «${PROFILE_2018}»` }).waitFor({ state: "visible", timeout: 30_000 });
     expect([...hosts]).toEqual(["data.ssb.no"]);
