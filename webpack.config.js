@@ -67,10 +67,16 @@ class PreloadChunkGroupsPlugin {
 }
 
 /**
- * Puts the browser check (src/taskpane/legacy-check.js, plain ES5, copied as it is) in
- * front of the pane's scripts: the page's own script tags are replaced by one deferred
- * tag for the check, which names them in `data-scripts` and loads them only in a browser
- * that can run them (IE 11 and Edge Legacy get a message instead of a blank pane). The
+ * Puts the browser check (src/taskpane/legacy-check.js) in front of the pane's scripts.
+ * Office builds that still show add-ins in Internet Explorer 11 or Edge Legacy (EdgeHTML:
+ * volume-licensed Office 2016/2019 on older Windows) cannot run the pane — its bundle is
+ * ES2020 and React 18 does not support those browsers — and showed a blank pane. The
+ * page's own script tags are replaced by one deferred tag for the check, which names them
+ * in `data-scripts` and loads them only in a browser that can run them; elsewhere it shows
+ * the message taskpane.html holds (in the page, not in script, so it costs no JavaScript).
+ * The check is plain ES5, shipped without its comments but not minified
+ * (tests/unit/taskpane/legacy-check.test.ts parses it as ES5, the browser tests the file
+ * served), with no inline code or eval, as the page's policy requires. The
  * scripts are still preloaded, so a capable browser fetches them as early as before.
  */
 class LegacyCheckPlugin {
@@ -83,12 +89,12 @@ class LegacyCheckPlugin {
     const name = "LegacyCheckPlugin";
     const { RawSource } = compiler.webpack.sources;
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
-      const source = fs.readFileSync(this.checkFile);
+      const source = withoutComments(this.checkFile);
       const hash = crypto.createHash("sha256").update(source).digest("hex").slice(0, 8);
       const asset = `legacy-check.${hash}.js`;
       compilation.fileDependencies.add(this.checkFile);
       compilation.hooks.processAssets.tap({ name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        // Shipped as written: the minifier must not turn its ES5 into newer syntax.
+        // Not minified: the minifier would write newer syntax than ES5.
         compilation.emitAsset(asset, new RawSource(source), { minimized: true });
       });
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(name, (data) => {
@@ -105,6 +111,13 @@ class LegacyCheckPlugin {
       });
     });
   }
+}
+
+/** A script's text without its comments, otherwise as written (TypeScript's printer keeps the syntax it is given). */
+function withoutComments(file) {
+  const ts = require("typescript");
+  const parsed = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES5, true, ts.ScriptKind.JS);
+  return ts.createPrinter({ removeComments: true }).printFile(parsed);
 }
 
 /**

@@ -4,7 +4,6 @@
  * rules live in one place and are tested without React).
  */
 import type { AverageChoice } from "../../kostra/types";
-import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { domain } from "../domain";
 
 /** Where the data comes from. "selection" is the selected range in Excel. */
@@ -184,7 +183,11 @@ export function usesKostraGroup(form: Pick<FormState, "base" | "references">): b
   return form.base === "kostragruppe" || form.references.includes("kostragruppe");
 }
 
-/** An SSB address must pass `checkBaseUrl` (https, no user name, no query); an empty one means SSB itself. */
+/**
+ * An SSB address must pass `checkBaseUrl` (https, no user name, no query); an empty one
+ * means SSB itself. (Taken from the domain chunk, which has the text checks it needs, to
+ * keep them out of the pane's first script.)
+ */
 export function isValidBaseUrl(baseUrl: string): boolean {
-  return baseUrl.trim() === "" || checkBaseUrl(baseUrl).ok;
+  return baseUrl.trim() === "" || domain().checkBaseUrl(baseUrl).ok;
 }
