@@ -196,7 +196,7 @@ export const en: Messages = {
   proxyDismiss: "Dismiss",
   proxyUsed: (address) => `SSB data is now fetched through ${address}. This can be changed under “Advanced options”.`,
   proxyIgnored: "The address was not used; SSB data is fetched as before.",
-  proxyAnswerFirst: "First answer the question about the SSB address above.",
+  proxyAnswerFirst: "First answer the question about the SSB address.",
 
   // Template editor
   userTemplatesGroup: "My templates",

@@ -208,7 +208,7 @@ export const nb = {
   proxyDismiss: "Skjul",
   proxyUsed: (address: string): string => `SSB-data hentes nå gjennom ${address}. Det kan endres under «Avanserte valg».`,
   proxyIgnored: "Adressen ble ikke tatt i bruk; SSB-data hentes som før.",
-  proxyAnswerFirst: "Svar først på spørsmålet om SSB-adressen over.",
+  proxyAnswerFirst: "Svar først på spørsmålet om SSB-adressen.",
 
   // Template editor
   userTemplatesGroup: "Egne maler",

@@ -225,7 +225,7 @@ describe("a proxy address in a template workbook", () => {
     const question = screen.getByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" });
     expect(question).toHaveTextContent(`Arbeidsboken ber om å hente SSB-data gjennom ${PROXY}. Vil du bruke den?`);
     expect(screen.getByRole("button", { name: "Oppdater" })).toHaveAttribute("aria-disabled", "true");
-    expect(screen.getByText("Svar først på spørsmålet om SSB-adressen over.")).toBeVisible();
+    expect(screen.getByText("Svar først på spørsmålet om SSB-adressen.")).toBeVisible();
     await press("Oppdater");
     expect(services.loadSsb).not.toHaveBeenCalled();
     expect(services.writeReport).not.toHaveBeenCalled();
