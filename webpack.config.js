@@ -1,4 +1,5 @@
 /* Builds the task pane and the ribbon function file into dist/. */
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -65,6 +66,87 @@ class PreloadChunkGroupsPlugin {
   }
 }
 
+/**
+ * Puts the browser check (src/taskpane/legacy-check.js) in front of the pane's scripts.
+ * Office builds that still show add-ins in Internet Explorer 11 or Edge Legacy (EdgeHTML:
+ * volume-licensed Office 2016/2019 on older Windows) cannot run the pane — its bundle is
+ * ES2020 and React 18 does not support those browsers — and showed a blank pane. The
+ * page's own script tags are replaced by one deferred tag for the check, which names them
+ * in `data-scripts` and loads them only in a browser that can run them; elsewhere it shows
+ * the message taskpane.html holds (in the page, not in script, so it costs no JavaScript).
+ * The check is plain ES5, shipped without its comments but not minified
+ * (tests/unit/taskpane/legacy-check.test.ts parses it as ES5, the browser tests the file
+ * served), with no inline code or eval, as the page's policy requires. The
+ * scripts are still preloaded, so a capable browser fetches them as early as before.
+ */
+class LegacyCheckPlugin {
+  constructor(htmlFile, checkFile) {
+    this.htmlFile = htmlFile;
+    this.checkFile = checkFile;
+  }
+
+  apply(compiler) {
+    const name = "LegacyCheckPlugin";
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      const source = withoutComments(this.checkFile);
+      const hash = crypto.createHash("sha256").update(source).digest("hex").slice(0, 8);
+      const asset = `legacy-check.${hash}.js`;
+      compilation.fileDependencies.add(this.checkFile);
+      compilation.hooks.processAssets.tap({ name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        // Not minified: the minifier would write newer syntax than ES5.
+        compilation.emitAsset(asset, new RawSource(source), { minimized: true });
+      });
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(name, (data) => {
+        if (data.outputName !== this.htmlFile) return data;
+        const publicPath = data.publicPath ?? "";
+        const isOurScript = (tag) => tag.tagName === "script" && typeof tag.attributes.src === "string";
+        const scripts = [...data.headTags, ...data.bodyTags].filter(isOurScript).map((tag) => tag.attributes.src);
+        data.headTags = data.headTags.filter((tag) => !isOurScript(tag));
+        data.bodyTags = data.bodyTags.filter((tag) => !isOurScript(tag));
+        const preload = scripts.map((src) => HtmlWebpackPlugin.createHtmlTagObject("link", { rel: "preload", as: "script", href: src }));
+        const check = HtmlWebpackPlugin.createHtmlTagObject("script", { id: "kb-start", defer: true, src: publicPath + asset, "data-scripts": scripts.join(" ") });
+        data.headTags.push(...preload, check);
+        return data;
+      });
+    });
+  }
+}
+
+/** A script's text without its comments, otherwise as written (TypeScript's printer keeps the syntax it is given). */
+function withoutComments(file) {
+  const ts = require("typescript");
+  const parsed = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES5, true, ts.ScriptKind.JS);
+  return ts.createPrinter({ removeComments: true }).printFile(parsed);
+}
+
+/**
+ * The pages' Content-Security-Policy, as a <meta> tag (the add-in is static files: there
+ * are no response headers of ours). Scripts: only our own files and Office's script host.
+ * Styles need 'unsafe-inline': Fluent UI's Griffel and FluentProvider, and the pane's own
+ * staticStyles, put <style> elements into the page at run time (static hosting can give no
+ * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the web
+ * sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
+ * Office), and plain http only to this machine, as checkBaseUrl allows for a local proxy.
+ * In development the dev server's eval source maps and its reload socket are allowed too.
+ */
+function contentSecurityPolicy(production) {
+  const directives = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "https://appsforoffice.microsoft.com", ...(production ? [] : ["'unsafe-eval'"])],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "connect-src": ["'self'", "https:", "http://localhost:*", "http://127.0.0.1:*", ...(production ? [] : ["ws:", "wss:"])],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
+    .join("; ");
+}
+
 function listFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -110,12 +192,15 @@ module.exports = (_env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters: { contentSecurityPolicy: contentSecurityPolicy(production) },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters: { contentSecurityPolicy: contentSecurityPolicy(production) },
       }),
+      new LegacyCheckPlugin("taskpane.html", path.resolve(__dirname, "src/taskpane/legacy-check.js")),
       new PreloadChunkGroupsPlugin("taskpane.html", ["domain"]),
       new CopyAssetsPlugin(ASSETS_DIR, "assets"),
     ],

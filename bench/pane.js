@@ -44,15 +44,24 @@ const median = (xs) => {
 };
 const round1 = (x) => Math.round(x * 10) / 10;
 
-/** Local script paths an HTML file loads (<script src>), in order; external URLs are skipped. */
+/**
+ * Local script paths an HTML file loads, in order; external URLs are skipped. That is each
+ * <script src>, and after the pane's browser check (src/taskpane/legacy-check.js) the
+ * scripts it loads, named in its data-scripts attribute.
+ */
 function scriptsOf(htmlFile) {
   const html = fs.readFileSync(htmlFile, "utf8");
   const out = [];
   // Attribute values may be quoted or not (html-webpack-plugin minifies the HTML).
-  for (const m of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi)) {
-    const src = m[1] ?? m[2] ?? m[3];
-    if (/^[a-z]+:\/\//i.test(src) || src.startsWith("//")) continue;
-    out.push(path.posix.normalize(src.split(/[?#]/)[0].replace(/^\/+/, "")));
+  const attribute = (tag, name) => {
+    const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
+    return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  };
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    for (const src of [attribute(tag, "src"), ...(attribute(tag, "data-scripts") ?? "").split(/\s+/)]) {
+      if (!src || /^[a-z]+:\/\//i.test(src) || src.startsWith("//")) continue;
+      out.push(path.posix.normalize(src.split(/[?#]/)[0].replace(/^\/+/, "")));
+    }
   }
   return out;
 }

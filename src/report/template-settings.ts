@@ -5,14 +5,19 @@
  * inside a custom XML part of our own namespace (not workbook.settings, which is keyed
  * to one add-in id). Versioned and checked on read: a corrupt, foreign or newer part is
  * reported, never silently overwritten.
+ *
+ * A workbook may come from anyone, so its part is read as hostile input: at most
+ * MAX_SETTINGS_BYTES, the JSON taken out of the XML by one linear pass that expects the
+ * shape this module writes (no regular expression runs over the part), then checked by
+ * the same schema as template files (./settings-schema).
  */
-import { templateById, userTemplateProblems } from "../kostra/catalog";
-import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
-import { CUSTOM_NETWORK, networkFor } from "../kostra/networks";
+import { MAX_SETTINGS_BYTES } from "../kostra/limits";
 import type { AverageChoice, Lang, LocalizedText, UserTemplate } from "../kostra/types";
+import { checkSettings, describeShape, workbookSettingsSchema, type SettingsProblem } from "./settings-schema";
+
+export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems, type FieldProblem } from "./settings-schema";
 
 export const SETTINGS_NAMESPACE = "urn:kostra-benchmark:template-settings";
-export const SETTINGS_SCHEMA_VERSION = 1;
 
 export interface OwnedSheet {
   /** Plan key, e.g. "profile:plan-miljo-kultur:2017". */
@@ -40,7 +45,10 @@ export interface TemplateSettings {
   includeFocal: boolean;
   year: number;
   years: number[];
-  /** Where the figures came from; "sheet" is a range selected in the workbook. */
+  /**
+   * Where the figures came from; "sheet" is a range selected in the workbook. A `baseUrl`
+   * read from a workbook or file is only a proposal: the pane uses it after the user accepts.
+   */
   source: { kind: "sample" | "ssb" | "file" | "sheet"; baseUrl?: string; files?: string[]; range?: string };
   /** Whether the index chart shows the comparison municipalities too. */
   chartComparisons?: boolean;
@@ -60,12 +68,15 @@ export type SettingsReadResult =
 
 const escapeCdata = (s: string) => s.replace(/]]>/g, "]]]]><![CDATA[>");
 
-export function settingsToXml(settings: TemplateSettings): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><kostraBenchmark xmlns="${SETTINGS_NAMESPACE}" schemaVersion="${settings.schemaVersion}"><settings><![CDATA[${escapeCdata(JSON.stringify(settings))}]]></settings></kostraBenchmark>`;
-}
+/**
+ * JSON whose every character XML 1.0 allows: JSON.stringify escapes C0 controls and lone
+ * surrogates itself, but not U+FFFE and U+FFFF, which would make the part invalid XML.
+ */
+const xmlSafeJson = (json: string) => json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
-const isString = (x: unknown): x is string => typeof x === "string";
-const isYear = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 1990 && x <= 2100;
+export function settingsToXml(settings: TemplateSettings): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><kostraBenchmark xmlns="${SETTINGS_NAMESPACE}" schemaVersion="${settings.schemaVersion}"><settings><![CDATA[${escapeCdata(xmlSafeJson(JSON.stringify(settings)))}]]></settings></kostraBenchmark>`;
+}
 
 function invalid(nb: string, en: string): SettingsReadResult {
   return { kind: "invalid", reason: { nb, en } };
@@ -73,88 +84,194 @@ function invalid(nb: string, en: string): SettingsReadResult {
 
 /** Read and check the XML of a settings part. */
 export function settingsFromXml(xml: string): SettingsReadResult {
-  if (!xml.includes(SETTINGS_NAMESPACE)) {
-    return invalid("Malinnstillingene i arbeidsboken tilhører et annet program og blir ikke endret.", "The template settings in the workbook belong to another program and are left unchanged.");
-  }
-  const m = /<settings>\s*<!\[CDATA\[([\s\S]*)\]\]>\s*<\/settings>/.exec(xml);
-  if (!m) return invalid("Malinnstillingene i arbeidsboken er skadet (mangler innhold).", "The template settings in the workbook are damaged (no content).");
+  const payload = settingsPayload(xml);
+  if (!payload.ok) return PAYLOAD_PROBLEMS[payload.why];
   let json: unknown;
   try {
-    json = JSON.parse(m[1].replace(/]]]]><!\[CDATA\[>/g, "]]>"));
+    json = JSON.parse(payload.json);
   } catch {
     return invalid("Malinnstillingene i arbeidsboken er skadet (ikke gyldig JSON).", "The template settings in the workbook are damaged (not valid JSON).");
   }
-  const s = json as Partial<TemplateSettings>;
-  if (typeof s.schemaVersion !== "number") return invalid("Malinnstillingene mangler versjonsnummer.", "The template settings have no version number.");
-  if (s.schemaVersion > SETTINGS_SCHEMA_VERSION) {
-    return invalid(
-      `Arbeidsboken er laget med en nyere versjon av KOSTRA Benchmark (malversjon ${s.schemaVersion}). Oppdater tillegget for å bruke malen.`,
-      `The workbook was made with a newer version of KOSTRA Benchmark (template version ${s.schemaVersion}). Update the add-in to use the template.`,
-    );
-  }
-  const problems = settingsFieldProblems(s as Record<string, unknown>).map((p) => p.field as string);
-  if (!Array.isArray(s.ownedSheets) || !s.ownedSheets.every((o) => o && isString(o.key) && isString(o.id) && isString(o.name))) problems.push("ownedSheets");
-  if (problems.length) {
-    return invalid(
-      `Malinnstillingene i arbeidsboken er skadet (ugyldig: ${problems.join(", ")}).`,
-      `The template settings in the workbook are damaged (invalid: ${problems.join(", ")}).`,
-    );
-  }
-  return { kind: "ok", settings: s as TemplateSettings };
+  const checked = checkSettings(json, workbookSettingsSchema);
+  if (!checked.ok) return { kind: "invalid", reason: describeProblem(checked.problem) };
+  const settings: TemplateSettings = checked.settings;
+  return { kind: "ok", settings };
 }
 
-/** A field that is missing or wrong, and the offending value when there is one to show. */
-export interface FieldProblem {
-  field: "sectors" | "municipality" | "comparisons" | "network" | "peers" | "base" | "references" | "average" | "includeOslo" | "includeFocal" | "year" | "years" | "source" | "lang" | "chartComparisons" | "userTemplate" | "mergedHistory";
-  value?: string;
+function describeProblem(problem: SettingsProblem): LocalizedText {
+  switch (problem.code) {
+    case "version":
+      return problem.version === undefined
+        ? { nb: "Malinnstillingene mangler versjonsnummer.", en: "The template settings have no version number." }
+        : {
+            nb: `Malinnstillingene i arbeidsboken har en ukjent versjon («${problem.version}»).`,
+            en: `The template settings in the workbook have an unknown version ("${problem.version}").`,
+          };
+    case "newer":
+      return {
+        nb: `Arbeidsboken er laget med en nyere versjon av KOSTRA Benchmark (malversjon ${problem.version}). Oppdater tillegget for å bruke malen.`,
+        en: `The workbook was made with a newer version of KOSTRA Benchmark (template version ${problem.version}). Update the add-in to use the template.`,
+      };
+    case "shape":
+      return describeShape(problem.issue, { nb: "Malinnstillingene i arbeidsboken er skadet", en: "The template settings in the workbook are damaged" });
+    case "fields": {
+      const fields = [...new Set(problem.problems.map((p) => p.field))].join(", ");
+      return {
+        nb: `Malinnstillingene i arbeidsboken er skadet (ugyldig: ${fields}).`,
+        en: `The template settings in the workbook are damaged (invalid: ${fields}).`,
+      };
+    }
+  }
 }
+
+type PayloadProblem = "foreign" | "empty" | "damaged" | "too-large";
+
+const PAYLOAD_PROBLEMS: Record<PayloadProblem, SettingsReadResult> = {
+  foreign: invalid(
+    "Malinnstillingene i arbeidsboken tilhører et annet program og blir ikke endret.",
+    "The template settings in the workbook belong to another program and are left unchanged.",
+  ),
+  empty: invalid("Malinnstillingene i arbeidsboken er skadet (mangler innhold).", "The template settings in the workbook are damaged (no content)."),
+  damaged: invalid("Malinnstillingene i arbeidsboken er skadet (ikke gyldig XML).", "The template settings in the workbook are damaged (not valid XML)."),
+  "too-large": invalid(
+    `Malinnstillingene i arbeidsboken er for store (over ${MAX_SETTINGS_BYTES / 1024 / 1024} MB) og blir ikke lest.`,
+    `The template settings in the workbook are too large (over ${MAX_SETTINGS_BYTES / 1024 / 1024} MB) and are not read.`,
+  ),
+};
+
+/** Whether the text takes more than `limit` bytes as UTF-8, counted only as far as needed to know. */
+function utf8Over(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return bytes > limit;
+}
+
+const PREDEFINED_ENTITIES = new Map([
+  ["lt", "<"],
+  ["gt", ">"],
+  ["amp", "&"],
+  ["quot", '"'],
+  ["apos", "'"],
+]);
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /**
- * Every problem with the choices in a set of settings (from a workbook's part or a
- * template file): types, and that templates, municipalities and networks are known.
+ * The JSON inside the part, taken out in one pass over the text (each character looked at a
+ * bounded number of times, whatever the part holds). The part must have the shape
+ * settingsToXml writes — an optional XML declaration, the root element of our namespace,
+ * one `settings` element — with whitespace between the elements allowed; the JSON may be
+ * in CDATA sections (as written) or escaped text (as an XML library may rewrite it).
  */
-export function settingsFieldProblems(s: Record<string, unknown>): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  // A user template the settings carry counts as known (it is registered when they are used).
-  const user = s.userTemplate as Partial<UserTemplate> | undefined;
-  const userOk = user === undefined || (typeof user === "object" && user !== null && userTemplateProblems(user.template, user.indicators).length === 0);
-  if (!userOk) problems.push({ field: "userTemplate" });
-  const userId = userOk ? user?.template?.id : undefined;
-  const sectors = s.sectors;
-  if (!Array.isArray(sectors) || sectors.length === 0 || !sectors.every(isString)) problems.push({ field: "sectors" });
-  else for (const id of sectors) if (!templateById(id) && id !== userId) problems.push({ field: "sectors", value: id });
-  if (!isString(s.municipality) || !resolveFocalMunicipality(s.municipality)) problems.push({ field: "municipality", ...(isString(s.municipality) ? { value: s.municipality } : {}) });
-  if (!Array.isArray(s.comparisons) || !s.comparisons.every(isString)) problems.push({ field: "comparisons" });
-  else for (const c of s.comparisons) if (!resolveFocalMunicipality(c)) problems.push({ field: "comparisons", value: c });
-  if (!isString(s.network) || !networkFor(s.network)) problems.push({ field: "network", ...(isString(s.network) ? { value: s.network } : {}) });
-  // Peers are municipalities; base and references are SSB aggregates (all optional, added in the same schema version).
-  if (s.peers !== undefined) {
-    if (!Array.isArray(s.peers) || !s.peers.every(isString)) problems.push({ field: "peers" });
-    else for (const p of s.peers) if (!resolveFocalMunicipality(p)) problems.push({ field: "peers", value: p });
+export function settingsPayload(xml: string): { ok: true; json: string } | { ok: false; why: PayloadProblem } {
+  if (utf8Over(xml, MAX_SETTINGS_BYTES)) return { ok: false, why: "too-large" };
+  const end = xml.length;
+  let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const skipSpace = () => {
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+  };
+  const take = (s: string): boolean => {
+    if (!xml.startsWith(s, at)) return false;
+    at += s.length;
+    return true;
+  };
+  const damaged = { ok: false as const, why: "damaged" as const };
+
+  skipSpace();
+  if (xml.startsWith("<?xml", at)) {
+    const close = xml.indexOf("?>", at);
+    if (close < 0) return damaged;
+    at = close + 2;
+    skipSpace();
   }
-  if (s.network === CUSTOM_NETWORK && !(Array.isArray(s.peers) && s.peers.length > 0)) problems.push({ field: "peers" });
-  if (s.base !== undefined && (!isString(s.base) || !resolveAggregate(s.base))) problems.push({ field: "base", ...(isString(s.base) ? { value: s.base } : {}) });
-  if (s.network === "none" && s.base === undefined) problems.push({ field: "base" });
-  if (s.references !== undefined) {
-    if (!Array.isArray(s.references) || !s.references.every(isString)) problems.push({ field: "references" });
-    else for (const r of s.references) if (!resolveAggregate(r)) problems.push({ field: "references", value: r });
+  if (!take("<")) return damaged;
+  const root = readStartTag(xml, at);
+  if (!root) return damaged;
+  if (root.name !== "kostraBenchmark" || root.attributes.get("xmlns") !== SETTINGS_NAMESPACE) return { ok: false, why: "foreign" };
+  at = root.end;
+  if (root.selfClosing) return { ok: false, why: "empty" };
+  skipSpace();
+  if (take("</kostraBenchmark>")) return { ok: false, why: "empty" };
+  if (!take("<settings>")) return damaged;
+
+  const parts: string[] = [];
+  for (;;) {
+    if (at >= end) return damaged;
+    if (take("<![CDATA[")) {
+      const close = xml.indexOf("]]>", at);
+      if (close < 0) return damaged;
+      parts.push(xml.slice(at, close));
+      at = close + 3;
+    } else if (take("</settings>")) {
+      break;
+    } else if (xml.charCodeAt(at) === 0x3c /* < */) {
+      return damaged;
+    } else if (xml.charCodeAt(at) === 0x26 /* & */) {
+      const ref = readReference(xml, at);
+      if (!ref) return damaged;
+      parts.push(ref.text);
+      at = ref.end;
+    } else {
+      const from = at;
+      while (at < end && xml.charCodeAt(at) !== 0x3c && xml.charCodeAt(at) !== 0x26) at++;
+      parts.push(xml.slice(from, at));
+    }
   }
-  if (s.average !== "simple" && s.average !== "weighted" && s.average !== "indicator") problems.push({ field: "average", ...(isString(s.average) ? { value: s.average } : {}) });
-  if (typeof s.includeOslo !== "boolean") problems.push({ field: "includeOslo" });
-  if (typeof s.includeFocal !== "boolean") problems.push({ field: "includeFocal" });
-  if (!isYear(s.year)) problems.push({ field: "year", ...(s.year !== undefined ? { value: String(s.year) } : {}) });
-  if (!Array.isArray(s.years) || !s.years.every(isYear)) problems.push({ field: "years" });
-  const source = s.source as { kind?: unknown; baseUrl?: unknown; files?: unknown } | undefined;
-  const sourceOk =
-    typeof source === "object" &&
-    source !== null &&
-    (source.kind === "sample" || source.kind === "ssb" || source.kind === "file" || source.kind === "sheet") &&
-    (source.baseUrl === undefined || (isString(source.baseUrl) && /^https?:\/\/\S+$/i.test(source.baseUrl))) &&
-    (source.files === undefined || (Array.isArray(source.files) && source.files.every(isString)));
-  if (!sourceOk) problems.push({ field: "source" });
-  if (s.lang !== "nb" && s.lang !== "en") problems.push({ field: "lang", ...(isString(s.lang) ? { value: s.lang } : {}) });
-  if (s.chartComparisons !== undefined && typeof s.chartComparisons !== "boolean") problems.push({ field: "chartComparisons" });
-  if (s.mergedHistory !== undefined && s.mergedHistory !== "break" && s.mergedHistory !== "sum")
-    problems.push({ field: "mergedHistory", ...(isString(s.mergedHistory) ? { value: s.mergedHistory } : {}) });
-  return problems;
+  skipSpace();
+  if (!take("</kostraBenchmark>")) return damaged;
+  skipSpace();
+  return at === end ? { ok: true, json: parts.join("") } : damaged;
+}
+
+/** An element's start tag from just after its "<": name, attributes, where it ends. Null when it is not one. */
+function readStartTag(xml: string, from: number): { name: string; attributes: Map<string, string>; selfClosing: boolean; end: number } | null {
+  const end = xml.length;
+  const nameEnd = (at: number) => {
+    while (at < end && /* name characters */ !isSpace(xml.charCodeAt(at)) && !"=/>\"'<".includes(xml[at])) at++;
+    return at;
+  };
+  let at = nameEnd(from);
+  const name = xml.slice(from, at);
+  if (!name) return null;
+  const attributes = new Map<string, string>();
+  for (;;) {
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+    if (xml.startsWith("/>", at)) return { name, attributes, selfClosing: true, end: at + 2 };
+    if (xml[at] === ">") return { name, attributes, selfClosing: false, end: at + 1 };
+    const attrStart = at;
+    at = nameEnd(at);
+    const attr = xml.slice(attrStart, at);
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+    if (!attr || xml[at] !== "=") return null;
+    at++;
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+    const quote = xml[at];
+    if (quote !== '"' && quote !== "'") return null;
+    const close = xml.indexOf(quote, at + 1);
+    if (close < 0 || attributes.has(attr)) return null;
+    // Attribute values here are URIs and numbers; a reference in them is not expected and not decoded.
+    attributes.set(attr, xml.slice(at + 1, close));
+    at = close + 1;
+  }
+}
+
+/** A character or entity reference ("&amp;", "&#x5D;") at `from`, looked for within a few characters only. */
+function readReference(xml: string, from: number): { text: string; end: number } | null {
+  const limit = Math.min(xml.length, from + 12);
+  let close = from + 1;
+  while (close < limit && xml[close] !== ";") close++;
+  if (close >= limit) return null;
+  const ref = xml.slice(from + 1, close);
+  const predefined = PREDEFINED_ENTITIES.get(ref);
+  if (predefined !== undefined) return { text: predefined, end: close + 1 };
+  const hex = ref.startsWith("#x") || ref.startsWith("#X");
+  const digits = ref.slice(hex ? 2 : 1);
+  if (!ref.startsWith("#") || !digits || ![...digits].every((d) => (hex ? "0123456789abcdefABCDEF" : "0123456789").includes(d))) return null;
+  const code = parseInt(digits, hex ? 16 : 10);
+  const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return allowed ? { text: String.fromCodePoint(code), end: close + 1 } : null;
 }

@@ -43,6 +43,8 @@ import { actions, explain } from "./state/lazyActions";
 
 import { useMessages } from "./state/useMessages";
 
+import { useProxyProposal } from "./state/useProxyProposal";
+
 import { useWorkbookTemplate } from "./state/useWorkbookTemplate";
 
 import { yearOptions } from "./state/years";
@@ -56,6 +58,7 @@ const LoadBusy = lazy(() => import(/* webpackChunkName: "load-busy" */ "./compon
 const OutcomeBar = lazy(() => import(/* webpackChunkName: "outcome" */ "./components/OutcomeBar"));
 const DataReport = lazy(() => import(/* webpackChunkName: "outcome" */ "./components/DataReport"));
 const TemplateBanner = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateBanner"));
+const ProxyProposal = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/ProxyProposal"));
 
 const styles = staticStyles("app", {
   pane: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalL};padding:${tokens.spacingVerticalM} ${tokens.spacingHorizontalM};max-width:40rem;box-sizing:border-box;`,
@@ -100,7 +103,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const [busy, setBusy] = useState<{ what: Busy; place: Place } | null>(null);
   const [progress, setProgress] = useState<PaneProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [template, setTemplate] = useWorkbookTemplate(services, dispatch, () => setData(null));
+  // A proxy address from a workbook or template file is used only when the user accepts it.
+  const proxy = useProxyProposal(dispatch);
+  const [template, setTemplate] = useWorkbookTemplate(services, dispatch, () => setData(null), proxy.propose);
   const abort = useRef<AbortController | null>(null);
   const ids = { load: useId(), report: useId(), templateFile: useId() };
 
@@ -240,13 +245,14 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
     setOutcome(null);
     try {
       const a = await actions();
-      const read = a.readTemplateFile(await a.readFileText(file));
+      const read = await a.readTemplateFileOf(file);
       if (!read.ok) {
         const problem = read.problem;
         show("templateFile", (m) => ({ intent: "error", title: m.importFailedTitle, body: a.describeTemplateFileProblem(problem, file.name, m) }));
         return;
       }
       dispatch({ type: "replace", form: a.formFromSettings(read.settings, form) });
+      proxy.propose(a.proxyProposalFor(read.settings.source, form.baseUrl, "file"));
       show("templateFile", (m, l) => ({ intent: "success", title: m.importDoneTitle, body: m.importDone(file.name, a.describeTemplate(read.settings, m, l).summary) }));
     } catch (error) {
       show("templateFile", await explain(error, "load-file"));
@@ -259,7 +265,8 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const sourceReason =
     form.source === "file" && files.length === 0 ? t.needsFile : form.source === "ssb" && !isValidBaseUrl(form.baseUrl) ? t.needsBaseUrl : null;
   const loadReason = busyReason ?? sourceReason;
-  const updateReason = busyReason ?? (form.source === "file" && files.length === 0 ? t.templateNeedsFile : sourceReason);
+  const proxyPending = proxy.question?.kind === "asking" && proxy.question.proposal.check.ok;
+  const updateReason = busyReason ?? (proxyPending ? t.proxyAnswerFirst : form.source === "file" && files.length === 0 ? t.templateNeedsFile : sourceReason);
   const reportReason = busyReason ?? (!data ? t.needsData : result && !result.ok ? t.needsProfile : null);
   // Saving as a template writes the report, so it waits for data like "Skriv til arbeidsbok".
   const templateFileReason = busyReason ?? (services.writeReport ? reportReason : null);
@@ -283,6 +290,11 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
             {busyLoad("template")}
             {outcomeAt("template")}
           </TemplateBanner>
+        </Suspense>
+      )}
+      {proxy.question && (
+        <Suspense fallback={null}>
+          <ProxyProposal t={t} question={proxy.question} onAnswer={proxy.answer} />
         </Suspense>
       )}
       {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}

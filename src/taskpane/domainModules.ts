@@ -1,8 +1,8 @@
 /**
  * The domain data and engine the pane works with: the indicator catalog, the municipality
- * registry, the networks, the benchmark, the template settings checker and the embedded
- * sample. They are data-heavy, so the pane loads them as one chunk beside office.js at
- * start-up (see ./domain.ts) instead of in its first script.
+ * registry, the networks, the benchmark, the template settings checker, the SSB address
+ * rule and the embedded sample. They are data-heavy, so the pane loads them as one chunk
+ * beside office.js at start-up (see ./domain.ts) instead of in its first script.
  */
 export { indicatorFor, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../kostra/catalog";
 export {
@@ -19,5 +19,6 @@ export { describeAveraging, describeProblem, describeStatus, formatNumber } from
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { registerKostraGroups } from "../kostra/registry/aggregates";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
-export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems } from "../report/template-settings";
+export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION } from "../report/settings-schema";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
+export { checkBaseUrl } from "../sources/ssb/base-url";

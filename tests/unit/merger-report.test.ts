@@ -187,7 +187,7 @@ describe("template settings keep the merged-history choice", () => {
     expect(settingsFromXml(settingsToXml(sum))).toEqual({ kind: "ok", settings: sum });
     const bad = settingsFromXml(settingsToXml({ ...settings, mergedHistory: "average" as "sum" }));
     expect(bad.kind).toBe("invalid");
-    expect(bad.kind === "invalid" && bad.reason.nb).toMatch(/ugyldig: mergedHistory/);
+    expect(bad.kind === "invalid" && bad.reason.nb).toMatch(/«mergedHistory» ugyldig verdi "average"/);
   });
 });
 

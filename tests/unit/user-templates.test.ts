@@ -176,18 +176,17 @@ describe("template settings carrying a user template", () => {
 
   it("accept the template's id among the sectors before it is registered, and round-trip through XML", () => {
     expect(templateById("mal-kultur")).toBeUndefined();
-    expect(settingsFieldProblems(settings as unknown as Record<string, unknown>)).toEqual([]);
+    expect(settingsFieldProblems(settings)).toEqual([]);
     expect(settingsFromXml(settingsToXml(settings))).toEqual({ kind: "ok", settings });
   });
 
   it("report a broken user template, and its id as unknown", () => {
     const broken = { ...settings, userTemplate: { template: template({ indicators: ["no-such"] }), indicators: [] } };
-    expect(settingsFieldProblems(broken as unknown as Record<string, unknown>)).toEqual([{ field: "userTemplate" }, { field: "sectors", value: "mal-kultur" }]);
+    expect(settingsFieldProblems(broken)).toEqual([{ field: "userTemplate" }, { field: "sectors", value: "mal-kultur" }]);
   });
 
   it("without one read as before", () => {
-    const old: Partial<TemplateSettings> = { ...settings, sectors: ["plan-miljo-kultur"] };
-    delete old.userTemplate;
-    expect(settingsFieldProblems(old as unknown as Record<string, unknown>)).toEqual([]);
+    const old = { ...settings, sectors: ["plan-miljo-kultur"], userTemplate: undefined };
+    expect(settingsFieldProblems(old)).toEqual([]);
   });
 });

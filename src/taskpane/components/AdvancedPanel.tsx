@@ -10,9 +10,10 @@ import {
   RadioGroup,
   tokens,
 } from "@fluentui/react-components";
+import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { DEFAULT_BASE_URL } from "../../sources/ssb/types";
 import type { Messages } from "../i18n";
-import { isValidBaseUrl, type AdvancedOptions as Options } from "../state/form";
+import type { AdvancedOptions as Options } from "../state/form";
 import { staticStyles } from "../styles";
 
 const styles = staticStyles("advanced", {
@@ -33,7 +34,8 @@ export interface AdvancedPanelProps {
  * itself, the chart's series and SSB's address. Loaded on demand (see AdvancedOptions).
  */
 export default function AdvancedPanel({ t, focalName, value, onChange }: AdvancedPanelProps) {
-  const urlOk = isValidBaseUrl(value.baseUrl);
+  // The same rule as for an address from a workbook or the command line (https, no user name, no query).
+  const url = value.baseUrl.trim() ? checkBaseUrl(value.baseUrl) : null;
   return (
     <Accordion collapsible>
       <AccordionItem value="advanced">
@@ -71,8 +73,8 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
             <Field
               label={t.baseUrlLabel}
               hint={t.baseUrlHint(DEFAULT_BASE_URL)}
-              validationState={urlOk ? "none" : "error"}
-              validationMessage={urlOk ? undefined : t.baseUrlInvalid}
+              validationState={url && !url.ok ? "error" : "none"}
+              validationMessage={url && !url.ok ? t.inLanguage(url.reason) : undefined}
             >
               <Input type="url" value={value.baseUrl} placeholder={DEFAULT_BASE_URL} onChange={(_, data) => onChange({ baseUrl: data.value })} />
             </Field>

@@ -15,9 +15,13 @@ const FIELD_NAMES: Record<string, string> = {
   lang: "language",
   chartComparisons: "comparison municipalities in the chart",
   userTemplate: "own template",
+  peers: "own comparison municipalities",
+  base: "average = 100",
+  references: "SSB's figures alongside",
 };
 
 export const en: Messages = {
+  inLanguage: (text) => text.en,
   appTitle: "KOSTRA Benchmark",
   languageSwitch: "English",
   loading: "Starting …",
@@ -72,7 +76,6 @@ export const en: Messages = {
   chartWithComparisons: "chart with comparison municipalities",
   baseUrlLabel: "SSB address (proxy)",
   baseUrlHint: (url) => `Empty: SSB directly (${url}). Give your municipality's proxy if the network blocks SSB.`,
-  baseUrlInvalid: "The address must start with https:// or http://.",
 
   sourceLabel: "Data source",
   sourceSample: "Sample data",
@@ -174,11 +177,26 @@ export const en: Messages = {
   templateNewer: (name, version) =>
     `“${name}” was made with a newer version of KOSTRA Benchmark (template version ${version}). Update the add-in to use it.`,
   templateInvalid: (name, problems) => `“${name}” has errors: ${problems}.`,
+  templateTooLarge: (name, megabytes) => `“${name}” is too large to be a template file (over ${megabytes} MB).`,
+  templateUnknownVersion: (name, version) =>
+    version === undefined ? `“${name}” has no template version (schemaVersion).` : `“${name}” has a template version this add-in does not know (“${version}”).`,
   editorRefused: (detail: string): string => `The template cannot be saved because it is inconsistent (${detail}). Remove the indicator added last and try again.`,
   fieldName: (field) => FIELD_NAMES[field] ?? field,
   fieldMissing: (field) => `${field} missing or invalid`,
   fieldUnknown: (field, value) => `unknown ${field} “${value}”`,
   templateSummary: (sector, municipality, year) => `${sector}, ${municipality} ${year}`,
+
+  proxyAskTitle: (from) => (from === "workbook" ? "The workbook proposes an SSB address" : "The template file proposes an SSB address"),
+  proxyAsk: (from, address) => `${from === "workbook" ? "This workbook" : "This template file"} asks to fetch SSB data through ${address}. Use it?`,
+  proxyAskNote: "Use it only if you know that your municipality fetches SSB data through this proxy. Otherwise the figures come straight from SSB.",
+  proxyUse: "Use it",
+  proxyIgnore: "Ignore",
+  proxyRefusedTitle: (from) => (from === "workbook" ? "The SSB address in the workbook is not used" : "The SSB address in the template file is not used"),
+  proxyRefusedNote: "The figures come straight from SSB, or through the address you give yourself under “Advanced options”.",
+  proxyDismiss: "Dismiss",
+  proxyUsed: (address) => `SSB data is now fetched through ${address}. This can be changed under “Advanced options”.`,
+  proxyIgnored: "The address was not used; SSB data is fetched as before.",
+  proxyAnswerFirst: "First answer the question about the SSB address.",
 
   // Template editor
   userTemplatesGroup: "My templates",

@@ -1,4 +1,5 @@
 /** Every text the task pane shows, in Norwegian bokmål (the product's default language). */
+import type { LocalizedText } from "../../kostra/types";
 
 const FIELD_NAMES: Record<string, string> = {
   sectors: "sektormal",
@@ -14,9 +15,14 @@ const FIELD_NAMES: Record<string, string> = {
   lang: "språk",
   chartComparisons: "sammenligningskommuner i diagrammet",
   userTemplate: "egen mal",
+  peers: "sammenligningskommuner i eget utvalg",
+  base: "snitt = 100",
+  references: "SSBs tall ved siden av",
 };
 
 export const nb = {
+  /** Text the product keeps in both languages (messages from checks of input), in this language. */
+  inLanguage: (text: LocalizedText): string => text.nb,
   appTitle: "KOSTRA Benchmark",
   languageSwitch: "English",
   loading: "Starter …",
@@ -73,7 +79,6 @@ export const nb = {
   chartWithComparisons: "diagram med sammenligningskommuner",
   baseUrlLabel: "SSB-adresse (proxy)",
   baseUrlHint: (url: string): string => `Tom: SSB direkte (${url}). Oppgi kommunens mellomtjener hvis nettverket blokkerer SSB.`,
-  baseUrlInvalid: "Adressen må begynne med https:// eller http://.",
 
   // Source
   sourceLabel: "Datakilde",
@@ -182,11 +187,28 @@ export const nb = {
   templateNewer: (name: string, version: number): string =>
     `«${name}» er laget med en nyere versjon av KOSTRA Benchmark (malversjon ${version}). Oppdater tillegget for å bruke den.`,
   templateInvalid: (name: string, problems: string): string => `«${name}» har feil: ${problems}.`,
+  templateTooLarge: (name: string, megabytes: number): string => `«${name}» er for stor til å være en malfil (over ${megabytes} MB).`,
+  templateUnknownVersion: (name: string, version: string | undefined): string =>
+    version === undefined ? `«${name}» mangler malversjon (schemaVersion).` : `«${name}» har en malversjon dette tillegget ikke kjenner («${version}»).`,
   editorRefused: (detail: string): string => `Malen kan ikke lagres fordi den ikke henger sammen (${detail}). Fjern indikatoren som er lagt til sist, og prøv igjen.`,
   fieldName: (field: string): string => FIELD_NAMES[field] ?? field,
   fieldMissing: (field: string): string => `${field} mangler eller er ugyldig`,
   fieldUnknown: (field: string, value: string): string => `ukjent ${field} «${value}»`,
   templateSummary: (sector: string, municipality: string, year: number): string => `${sector}, ${municipality} ${year}`,
+
+  // A proxy address found in a workbook or template file
+  proxyAskTitle: (from: "workbook" | "file"): string => (from === "workbook" ? "Arbeidsboken foreslår en SSB-adresse" : "Malfilen foreslår en SSB-adresse"),
+  proxyAsk: (from: "workbook" | "file", address: string): string =>
+    `${from === "workbook" ? "Arbeidsboken" : "Malfilen"} ber om å hente SSB-data gjennom ${address}. Vil du bruke den?`,
+  proxyAskNote: "Bruk den bare hvis du vet at kommunen din henter SSB-data gjennom denne mellomtjeneren. Ellers hentes tallene direkte fra SSB.",
+  proxyUse: "Bruk adressen",
+  proxyIgnore: "Ignorer",
+  proxyRefusedTitle: (from: "workbook" | "file"): string => (from === "workbook" ? "SSB-adressen i arbeidsboken brukes ikke" : "SSB-adressen i malfilen brukes ikke"),
+  proxyRefusedNote: "Tallene hentes direkte fra SSB, eller gjennom adressen du selv gir under «Avanserte valg».",
+  proxyDismiss: "Skjul",
+  proxyUsed: (address: string): string => `SSB-data hentes nå gjennom ${address}. Det kan endres under «Avanserte valg».`,
+  proxyIgnored: "Adressen ble ikke tatt i bruk; SSB-data hentes som før.",
+  proxyAnswerFirst: "Svar først på spørsmålet om SSB-adressen.",
 
   // Template editor
   userTemplatesGroup: "Egne maler",

@@ -8,5 +8,5 @@ export { describeError, isCancellation } from "./messages";
 export { makeReport, templateFileName, xlsxFileName } from "./report";
 export { formFromSettings, settingsFor, writtenSettings } from "./settings";
 export { describeTemplate } from "./template";
-export { describeTemplateFileProblem, readTemplateFile, templateFileText } from "./templateFile";
-export { readFileText } from "../services/files";
+export { proxyProposalFor } from "./proxyProposal";
+export { describeTemplateFileProblem, readTemplateFile, readTemplateFileOf, templateFileText } from "./templateFile";

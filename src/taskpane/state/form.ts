@@ -183,8 +183,11 @@ export function usesKostraGroup(form: Pick<FormState, "base" | "references">): b
   return form.base === "kostragruppe" || form.references.includes("kostragruppe");
 }
 
-/** An SSB address must be http(s); an empty one means SSB itself. */
+/**
+ * An SSB address must pass `checkBaseUrl` (https, no user name, no query); an empty one
+ * means SSB itself. (Taken from the domain chunk, which has the text checks it needs, to
+ * keep them out of the pane's first script.)
+ */
 export function isValidBaseUrl(baseUrl: string): boolean {
-  const s = baseUrl.trim();
-  return s === "" || /^https?:\/\/[^\s/]+/i.test(s);
+  return baseUrl.trim() === "" || domain().checkBaseUrl(baseUrl).ok;
 }

@@ -69,7 +69,8 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
     includeFocal: settings.includeFocal,
     chartComparisons: settings.chartComparisons ?? current?.chartComparisons ?? false,
     source,
-    baseUrl: settings.source.kind === "ssb" ? (settings.source.baseUrl ?? "") : (current?.baseUrl ?? ""),
+    // A proxy address in the settings is only proposed (see ./proxyProposal); the one in use stays.
+    baseUrl: current?.baseUrl ?? "",
   };
 }
 

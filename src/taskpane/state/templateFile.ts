@@ -1,14 +1,20 @@
 /**
  * A template as a JSON file, to share settings without sharing a workbook: the same
  * fields as the settings a template workbook keeps, marked with a format name, and read
- * back with checks that name exactly what is wrong.
+ * back through the same check as a workbook's settings (report/settings-schema), which
+ * names exactly what is wrong. A proxy address in the file is only a proposal (see
+ * ./proxyProposal).
  */
 import type { SettingsInput } from "../../excel/apply-plan";
-import { type FieldProblem, type TemplateSettings } from "../../report/template-settings";
+import { MAX_SETTINGS_BYTES } from "../../kostra/limits";
+import { quoteInput } from "../../kostra/safe-text";
+import type { FieldProblem, SettingsProblem } from "../../report/settings-schema";
+import type { TemplateSettings } from "../../report/template-settings";
+import type { Messages } from "../i18n";
+import { readFileText } from "../services/files";
+import { domain } from "../domain";
 
 export type { FieldProblem };
-import type { Messages } from "../i18n";
-import { domain } from "../domain";
 
 export const TEMPLATE_FILE_FORMAT = "kostra-benchmark-template";
 
@@ -19,74 +25,51 @@ export function templateFileText(settings: SettingsInput, now: Date): string {
   return JSON.stringify(file, null, 2) + "\n";
 }
 
-export type TemplateFileProblem =
-  | { code: "not-json"; detail: string }
-  | { code: "not-template" }
-  | { code: "newer"; version: number }
-  | { code: "invalid"; problems: FieldProblem[] };
+export type TemplateFileProblem = { code: "not-json"; detail: string } | { code: "not-template" } | { code: "too-large" } | SettingsProblem;
 
 export type TemplateFileResult = { ok: true; settings: TemplateFileSettings } | { ok: false; problem: TemplateFileProblem };
 
-const isString = (x: unknown): x is string => typeof x === "string";
+/** A template file the user picked: its size is checked before it is read. */
+export async function readTemplateFileOf(file: File): Promise<TemplateFileResult> {
+  if (file.size > MAX_SETTINGS_BYTES) return { ok: false, problem: { code: "too-large" } };
+  return readTemplateFile(await readFileText(file));
+}
 
 export function readTemplateFile(text: string): TemplateFileResult {
+  // UTF-8 takes at least one byte a character: longer text is surely over the limit.
+  if (text.length > MAX_SETTINGS_BYTES) return { ok: false, problem: { code: "too-large" } };
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    json = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, problem: { code: "not-json", detail: e instanceof Error ? e.message : String(e) } };
+    return { ok: false, problem: { code: "not-json", detail: quoteInput(e instanceof Error ? e.message : String(e), 120) } };
   }
   if (typeof json !== "object" || json === null || (json as { format?: unknown }).format !== TEMPLATE_FILE_FORMAT) {
     return { ok: false, problem: { code: "not-template" } };
   }
-  const s = json as Record<string, unknown>;
-  const version = typeof s.schemaVersion === "number" ? s.schemaVersion : NaN;
-  if (!(version >= 1)) return { ok: false, problem: { code: "not-template" } };
-  if (version > domain().SETTINGS_SCHEMA_VERSION) return { ok: false, problem: { code: "newer", version } };
-
-  const problems = domain().settingsFieldProblems(s);
-  if (problems.length) return { ok: false, problem: { code: "invalid", problems } };
-
-  return {
-    ok: true,
-    settings: {
-      schemaVersion: version,
-      sectors: s.sectors as string[],
-      municipality: s.municipality as string,
-      comparisons: s.comparisons as string[],
-      network: s.network as string,
-      average: s.average as TemplateSettings["average"],
-      includeOslo: s.includeOslo as boolean,
-      includeFocal: s.includeFocal as boolean,
-      year: s.year as number,
-      years: s.years as number[],
-      source: s.source as TemplateSettings["source"],
-      ...(typeof s.chartComparisons === "boolean" ? { chartComparisons: s.chartComparisons } : {}),
-      // The peer group and the merged-history choice: optional, checked above with the rest.
-      ...(s.peers !== undefined ? { peers: s.peers as string[] } : {}),
-      ...(s.base !== undefined ? { base: s.base as string } : {}),
-      ...(s.references !== undefined ? { references: s.references as string[] } : {}),
-      ...(s.mergedHistory !== undefined ? { mergedHistory: s.mergedHistory as NonNullable<TemplateSettings["mergedHistory"]> } : {}),
-      lang: s.lang as TemplateSettings["lang"],
-      ...(s.userTemplate !== undefined ? { userTemplate: s.userTemplate as NonNullable<TemplateSettings["userTemplate"]> } : {}),
-      writtenAt: isString(s.writtenAt) ? s.writtenAt : "",
-    },
-  };
+  const checked = domain().checkTemplateChoices(json);
+  return checked.ok ? { ok: true, settings: checked.settings } : { ok: false, problem: checked.problem };
 }
 
-/** What is wrong with a template file, in the user's language, naming the file and every bad field. */
+/** What is wrong with a template file, in the user's language, naming the file and what is wrong. */
 export function describeTemplateFileProblem(problem: TemplateFileProblem, name: string, t: Messages): string {
   switch (problem.code) {
     case "not-json":
       return t.templateNotJson(name, problem.detail);
     case "not-template":
       return t.templateNotTemplate(name);
+    case "too-large":
+      return t.templateTooLarge(name, MAX_SETTINGS_BYTES / 1024 / 1024);
+    case "version":
+      return t.templateUnknownVersion(name, problem.version);
     case "newer":
       return t.templateNewer(name, problem.version);
-    case "invalid":
+    case "shape":
+      return t.inLanguage(domain().describeShape(problem.issue, { nb: name, en: name }));
+    case "fields":
       return t.templateInvalid(
         name,
-        problem.problems.map((p) => (p.value === undefined ? t.fieldMissing(t.fieldName(p.field)) : t.fieldUnknown(t.fieldName(p.field), p.value))).join("; "),
+        problem.problems.map((p) => (p.value === undefined ? t.fieldMissing(t.fieldName(p.field)) : t.fieldUnknown(t.fieldName(p.field), quoteInput(p.value)))).join("; "),
       );
   }
 }

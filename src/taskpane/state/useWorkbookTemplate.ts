@@ -1,11 +1,13 @@
 /**
  * The template settings the open workbook carries, read once when the pane opens (reading
- * changes nothing in the workbook). A template workbook opens on its own choices.
+ * changes nothing in the workbook). A template workbook opens on its own choices; a proxy
+ * address among them is only proposed to the user (see ./proxyProposal).
  */
 import { useEffect, useRef, useState, type Dispatch } from "react";
 import type { PaneServices } from "../services/types";
 import type { FormAction } from "./form";
 import { actions } from "./lazyActions";
+import type { ProxyProposal } from "./proxyProposal";
 import type { TemplateState } from "./template";
 
 export function useWorkbookTemplate(
@@ -13,11 +15,13 @@ export function useWorkbookTemplate(
   dispatch: Dispatch<FormAction>,
   /** Called when the template's source is not the sample, whose figures must then not stand in. */
   onOtherSource: () => void,
+  /** Called with the proxy address the settings propose, when it differs from SSB itself. */
+  onProxyProposal: (proposal: ProxyProposal | null) => void,
 ): [TemplateState, (template: TemplateState) => void] {
   const [template, setTemplate] = useState<TemplateState>(() => ({ kind: services.readTemplate ? "reading" : "none" }));
-  const otherSource = useRef(onOtherSource);
+  const callbacks = useRef({ onOtherSource, onProxyProposal });
   useEffect(() => {
-    otherSource.current = onOtherSource;
+    callbacks.current = { onOtherSource, onProxyProposal };
   });
   useEffect(() => {
     if (!services.readTemplate) return;
@@ -28,7 +32,8 @@ export function useWorkbookTemplate(
         if (read.kind === "ok") {
           const form = a.formFromSettings(read.settings);
           dispatch({ type: "replace", form });
-          if (form.source !== "sample") otherSource.current();
+          if (form.source !== "sample") callbacks.current.onOtherSource();
+          callbacks.current.onProxyProposal(a.proxyProposalFor(read.settings.source, form.baseUrl, "workbook"));
           setTemplate({ kind: "ok", settings: read.settings });
         } else setTemplate(read);
       },

@@ -115,7 +115,7 @@ export async function routeSsb(target: Page | BrowserContext, pxweb: PxWebServer
 }
 
 /** Answer requests below `prefix` from the same path below `local`, with CORS as SSB sends it. */
-async function routeTo(target: Page | BrowserContext, prefix: string, local: string): Promise<void> {
+export async function routeTo(target: Page | BrowserContext, prefix: string, local: string): Promise<void> {
   await target.route(`${prefix}/**`, async (route: Route) => {
     const request = route.request();
     const rewritten = local + request.url().slice(prefix.length);
@@ -155,6 +155,28 @@ export interface PaneOptions {
   acceptDownloads?: boolean;
   /** The fake Excel bundle (tests/e2e/webpack.e2e.js `buildFakeExcel()`), needed inside Excel. */
   fakeExcelScript?: string;
+  /** Script run in the page before its own (e.g. to take away a feature the browser check looks for). */
+  beforeLoad?: string;
+  /** A proxy address for SSB, answered by the same local server as SSB itself. */
+  routeProxy?: string;
+}
+
+/** A Content-Security-Policy violation the page reported. */
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: CspViolation[];
+  }
+}
+
+/** Every Content-Security-Policy violation the page has reported so far. */
+export function cspViolations(page: Page): Promise<CspViolation[]> {
+  return page.evaluate(() => window.__cspViolations ?? []);
 }
 
 export interface OpenedPane {
@@ -176,8 +198,15 @@ export async function openPane(browser: Browser, url: string, options: PaneOptio
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
 
+  // Collect the page's Content-Security-Policy violations from before its first script.
+  await page.addInitScript(() => {
+    const seen: CspViolation[] = (window.__cspViolations = []);
+    document.addEventListener("securitypolicyviolation", (e) => seen.push({ directive: e.effectiveDirective, blockedURI: e.blockedURI, sample: e.sample }));
+  });
+  if (options.beforeLoad) await page.addInitScript(options.beforeLoad);
   await blockExternalHosts(page);
   if (options.pxweb) await routeSsb(page, options.pxweb);
+  if (options.pxweb && options.routeProxy) await routeTo(page, options.routeProxy, options.pxweb.baseUrl);
   if (options.inExcel) {
     if (!options.fakeExcelScript) throw new Error("openPane: inside Excel needs the fake Excel bundle");
     await emptyOfficeJs(page);
@@ -238,7 +267,8 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice", "
  */
 export async function axeScan(page: Page, state: string): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!loaded) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts.
+  if (!loaded) await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
   const violations = await page.evaluate(async (tags) => {
     interface RawNode {
       target: unknown[];

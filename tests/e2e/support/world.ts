@@ -13,7 +13,7 @@ const { buildFakeExcel } = require("../webpack.e2e.js") as { buildFakeExcel: () 
 
 export interface PaneWorld {
   /** Open the pane in a fresh page (closed after the test). */
-  open(options: { inExcel: boolean; kb?: KbConfig; acceptDownloads?: boolean }): Promise<OpenedPane>;
+  open(options: { inExcel: boolean; kb?: KbConfig; acceptDownloads?: boolean; beforeLoad?: string; routeProxy?: string }): Promise<OpenedPane>;
   /** The local PxWebApi 2 server answering for SSB. */
   pxweb(): PxWebServer;
 }

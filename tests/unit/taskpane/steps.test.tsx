@@ -91,7 +91,7 @@ describe("advanced options", () => {
     await openAdvanced();
     const url = screen.getByRole("textbox", { name: "SSB-adresse (proxy)" });
     fireEvent.change(url, { target: { value: "proxy.kommune.no" } });
-    expect(screen.getByText("Adressen må begynne med https:// eller http://.")).toBeInTheDocument();
+    expect(screen.getByText("Adressen «proxy.kommune.no» er ikke en gyldig nettadresse (https://…).")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
     expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByText("Rett SSB-adressen under «Avanserte valg» først.")).toBeVisible();

@@ -1,6 +1,7 @@
 import { en } from "../../../src/taskpane/i18n/en";
 import { nb } from "../../../src/taskpane/i18n/nb";
 import { initialForm } from "../../../src/taskpane/state/form";
+import { proxyProposalFor } from "../../../src/taskpane/state/proxyProposal";
 import { formFromSettings, settingsFor } from "../../../src/taskpane/state/settings";
 import { describeTemplateFileProblem, readTemplateFile, templateFileText } from "../../../src/taskpane/state/templateFile";
 
@@ -25,7 +26,13 @@ describe("template files", () => {
     const read = readTemplateFile(text);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(formFromSettings(read.settings)).toEqual({ ...form, chartComparisons: false });
+    // The proxy address is proposed, not taken: the form keeps the address in use.
+    expect(formFromSettings(read.settings)).toEqual({ ...form, chartComparisons: false, baseUrl: "" });
+    expect(proxyProposalFor(read.settings.source, "", "file")).toEqual({
+      from: "file",
+      address: "https://proxy.example.no/ssb",
+      check: { ok: true, url: "https://proxy.example.no/ssb", origin: "https://proxy.example.no" },
+    });
   });
 
   it("round-trip the peer group, the published base, the references and the merged-history choice", () => {
@@ -52,19 +59,38 @@ describe("template files", () => {
     );
   });
 
-  it("name every wrong field, with the value when there is one", () => {
-    const text = fileWith({ sectors: ["kultur"], municipality: "9999", average: "median", includeOslo: "ja", years: "2015-2017" });
-    expect(problemText(text)).toBe(
-      "«mal.json» har feil: ukjent sektormal «kultur»; ukjent kommune «9999»; ukjent snitt «median»; Oslo i snittet mangler eller er ugyldig; år i tidsserien mangler eller er ugyldig.",
-    );
+  it("name every unknown template, municipality and network, with the value", () => {
+    const text = fileWith({ sectors: ["kultur"], municipality: "9999", network: "kos", comparisons: ["asker", "Atlantis"] });
+    expect(problemText(text)).toBe("«mal.json» har feil: ukjent sektormal «kultur»; ukjent kommune «9999»; ukjent sammenligningskommuner «Atlantis»; ukjent nettverk «kos».");
     expect(problemText(text, "en")).toBe(
-      "“mal.json” has errors: unknown sector template “kultur”; unknown municipality “9999”; unknown average “median”; Oslo in the average missing or invalid; years of the time series missing or invalid.",
+      "“mal.json” has errors: unknown sector template “kultur”; unknown municipality “9999”; unknown comparison municipalities “Atlantis”; unknown network “kos”.",
     );
   });
 
-  it("reject a source it does not know or a proxy address that is not http(s)", () => {
-    expect(problemText(fileWith({ source: { kind: "ftp" } }))).toBe("«mal.json» har feil: datakilde mangler eller er ugyldig.");
-    expect(problemText(fileWith({ source: { kind: "ssb", baseUrl: "javascript:alert(1)" } }))).toBe("«mal.json» har feil: datakilde mangler eller er ugyldig.");
+  it("name the first field of the wrong type or form, and what is wrong with it", () => {
+    expect(problemText(fileWith({ includeOslo: "ja", years: "2015-2017" }))).toBe('mal.json: «includeOslo» forventet sann/usann, fikk "ja".');
+    expect(problemText(fileWith({ average: "median" }), "en")).toBe('mal.json: "average" invalid value "median"; expected "simple" or "weighted" or "indicator".');
+    expect(problemText(fileWith({ source: { kind: "ftp" } }))).toBe('mal.json: «source.kind» ugyldig verdi "ftp"; forventet "sample" eller "ssb" eller "file" eller "sheet".');
+  });
+
+  it("refuse a version this add-in never wrote, and a file too large to be a template", () => {
+    expect(problemText(fileWith({ schemaVersion: 0.5 }))).toBe("«mal.json» har en malversjon dette tillegget ikke kjenner («0.5»).");
+    expect(problemText(fileWith({ schemaVersion: undefined }), "en")).toBe("“mal.json” has no template version (schemaVersion).");
+    expect(problemText(fileWith({ notes: "x".repeat(1024 * 1024) }))).toBe("«mal.json» er for stor til å være en malfil (over 1 MB).");
+  });
+
+  it("quote JSON errors on one short line", () => {
+    expect(problemText(`{"a": "${"\n".repeat(5)}${"x".repeat(500)}`)).toMatch(/^«mal\.json» er ikke gyldig JSON \([^\n]{1,130}\)\.$/);
+  });
+
+  it("read a proxy address that checkBaseUrl refuses, and propose it only as refused", () => {
+    const read = readTemplateFile(fileWith({ source: { kind: "ssb", baseUrl: "javascript:alert(1)" } }));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(formFromSettings(read.settings).baseUrl).toBe("");
+    const proposal = proxyProposalFor(read.settings.source, "", "file");
+    expect(proposal?.check.ok).toBe(false);
+    expect(proposal?.check.ok === false && proposal.check.reason.nb).toMatch(/må begynne med https:\/\//);
   });
 
   it("accept a byte order mark and any code the municipality has had", () => {

@@ -162,13 +162,13 @@ describe("template workbooks", () => {
 
   it("ask SSB again, not the cache, when updating an SSB template", async () => {
     const services = fakeExcelServices();
-    services.readTemplate.mockResolvedValue({ kind: "ok", settings: { ...TEMPLATE, source: { kind: "ssb", baseUrl: "https://proxy.example.no/ssb" } } });
+    services.readTemplate.mockResolvedValue({ kind: "ok", settings: { ...TEMPLATE, source: { kind: "ssb" } } });
     services.loadSsb.mockRejectedValue(new SsbError("unavailable", { nb: "SSB svarer ikke.", en: "" }));
     await renderPane({ services });
     // Another source's template does not show the sample meanwhile.
     expect(screen.getByText("Ingen data er hentet ennå. Velg datakilde og trykk «Hent data».")).toBeInTheDocument();
     await press("Oppdater til 2018");
-    expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: "https://proxy.example.no/ssb" });
+    expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: "" });
     expect(services.loadSsb.mock.calls[0][0].years).toEqual([2016, 2017, 2018]);
     expect(services.writeReport).not.toHaveBeenCalled();
     expect(screen.getByRole("alert")).toHaveTextContent("SSB svarer ikke.");
@@ -200,6 +200,105 @@ describe("template workbooks", () => {
   });
 });
 
+describe("a proxy address in a template workbook", () => {
+  const PROXY = "https://proxy.example.no/ssb";
+  async function openWith(baseUrl: string, displayLanguage?: string) {
+    const services = fakeExcelServices();
+    services.readTemplate.mockResolvedValue({ kind: "ok", settings: { ...TEMPLATE, source: { kind: "ssb", baseUrl } } });
+    services.loadSsb.mockRejectedValue(new SsbError("unavailable", { nb: "SSB svarer ikke.", en: "SSB does not answer." }));
+    await renderPane({ services, displayLanguage });
+    return services;
+  }
+  /** The pane's own SSB address, under "Avanserte valg". */
+  async function proxyField(): Promise<string> {
+    if (!screen.queryByRole("textbox", { name: "SSB-adresse (proxy)" })) {
+      fireEvent.click(screen.getByRole("button", { name: "Avanserte valg" }));
+      await settle();
+    }
+    return (screen.getByRole("textbox", { name: "SSB-adresse (proxy)" }) as HTMLInputElement).value;
+  }
+  /** The line saying what became of the proposal (focus moves there). */
+  const answer = (text: string) => screen.getByText(text).closest("[role=status]");
+
+  it("is asked about, not used, and holds the update until answered", async () => {
+    const services = await openWith(PROXY);
+    const question = screen.getByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" });
+    expect(question).toHaveTextContent(`Arbeidsboken ber om å hente SSB-data gjennom ${PROXY}. Vil du bruke den?`);
+    expect(screen.getByRole("button", { name: "Oppdater" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByText("Svar først på spørsmålet om SSB-adressen.")).toBeVisible();
+    await press("Oppdater");
+    expect(services.loadSsb).not.toHaveBeenCalled();
+    expect(services.writeReport).not.toHaveBeenCalled();
+  });
+
+  it("is used for the update once the user accepts it", async () => {
+    const services = await openWith(PROXY);
+    const use = within(screen.getByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" })).getByRole("button", { name: "Bruk adressen" });
+    fireEvent.click(use);
+    await settle();
+    expect(answer(`SSB-data hentes nå gjennom ${PROXY}. Det kan endres under «Avanserte valg».`)).toHaveFocus();
+    expect(screen.queryByRole("button", { name: "Bruk adressen" })).not.toBeInTheDocument();
+    expect(await proxyField()).toBe(PROXY);
+    await press("Oppdater");
+    expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: PROXY });
+  });
+
+  it("is left unused when the user ignores it", async () => {
+    const services = await openWith(PROXY);
+    await press("Ignorer");
+    expect(answer("Adressen ble ikke tatt i bruk; SSB-data hentes som før.")).toHaveFocus();
+    expect(await proxyField()).toBe("");
+    await press("Oppdater");
+    expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: "" });
+  });
+
+  it.each([
+    ["a user name before the host", "https://data.ssb.no@evil.example/", "inneholder brukernavn eller passord"],
+    ["plain http to another machine", "http://proxy.example.no/ssb", "må begynne med https://"],
+    ["a query", "https://proxy.example.no/ssb?steal=1", "kan ikke ha ? eller #"],
+    ["no web address at all", "javascript:alert(1)", "må begynne med https://"],
+  ])("is refused with the reason when it has %s, and never used", async (_, address, why) => {
+    const services = await openWith(address);
+    const refused = screen.getByRole("region", { name: "SSB-adressen i arbeidsboken brukes ikke" });
+    expect(refused).toHaveTextContent(why);
+    expect(refused).toHaveTextContent("Tallene hentes direkte fra SSB");
+    expect(screen.queryByRole("button", { name: "Bruk adressen" })).not.toBeInTheDocument();
+    // A refused address does not hold the update: it goes to SSB itself.
+    await press("Oppdater");
+    expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ baseUrl: "" });
+    await press("Skjul");
+    expect(screen.queryByRole("region", { name: "SSB-adressen i arbeidsboken brukes ikke" })).not.toBeInTheDocument();
+    expect(await proxyField()).toBe("");
+  });
+
+  it("is not asked about when it is SSB's own address", async () => {
+    await openWith("https://data.ssb.no/api/pxwebapi/v2/");
+    expect(screen.queryByRole("button", { name: "Bruk adressen" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Oppdater" })).not.toHaveAttribute("aria-disabled");
+  });
+
+  it("is asked about in English", async () => {
+    await openWith(PROXY, "en-GB");
+    expect(screen.getByRole("region", { name: "The workbook proposes an SSB address" })).toHaveTextContent(`This workbook asks to fetch SSB data through ${PROXY}. Use it?`);
+    await press("Use it");
+    expect(answer(`SSB data is now fetched through ${PROXY}. This can be changed under “Advanced options”.`)).toHaveFocus();
+  });
+});
+
+describe("the pane's own proxy field", () => {
+  it("uses the same rule as addresses from workbooks", async () => {
+    const { services } = await renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Avanserte valg" }));
+    await settle();
+    fireEvent.change(screen.getByRole("textbox", { name: "SSB-adresse (proxy)" }), { target: { value: "https://data.ssb.no@evil.example/" } });
+    expect(screen.getByText("Adressen «https://data.ssb.no@evil.example/» inneholder brukernavn eller passord; det godtas ikke.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
+    expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
+    await press("Hent data");
+    expect(services.loadSsb).not.toHaveBeenCalled();
+  });
+});
+
 describe("template files", () => {
   it("export the current choices as JSON", async () => {
     const { services } = await renderPane({ services: fakeServices() });
@@ -225,6 +324,22 @@ describe("template files", () => {
     expect(alert).toHaveTextContent("Kan ikke bruke malfilen");
     expect(alert).toHaveTextContent("«feil.json» har feil: ukjent nettverk «kos».");
     expect(screen.getByRole("heading", { name: "Profil for Tromsø 2016" })).toBeInTheDocument();
+  });
+
+  it("propose their proxy address, and refuse a file too large to be a template", async () => {
+    const services = fakeServices();
+    await renderPane({ services });
+    const withProxy = JSON.stringify({ format: "kostra-benchmark-template", ...TEMPLATE, source: { kind: "ssb", baseUrl: "https://proxy.example.no/ssb" } });
+    await chooseFiles("Velg malfil", [textFile(withProxy, "proxy.json", "application/json")]);
+    expect(screen.getByText("Malen er lest inn.")).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Malfilen foreslår en SSB-adresse" })).toHaveTextContent("Malfilen ber om å hente SSB-data gjennom https://proxy.example.no/ssb.");
+    await press("Ignorer");
+    await press("Hent data");
+    expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ baseUrl: "" });
+
+    const huge = new File(["{", " ".repeat(1024 * 1024), "}"], "stor.json", { type: "application/json" });
+    await chooseFiles("Velg malfil", [huge]);
+    expect(screen.getByRole("alert")).toHaveTextContent("«stor.json» er for stor til å være en malfil (over 1 MB).");
   });
 
   it("has the import button open the file picker", async () => {
