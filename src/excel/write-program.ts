@@ -8,13 +8,14 @@
  * Order, chosen for Excel and for recovering from a failure:
  * 1. layout and styles of every sheet (many small statements, no content needed);
  * 2. cells with their number formats, smaller sheets first, the large data sheet last,
- *    in row slices of at most half the budget (blocks stacked on the same columns are
+ *    in row slices of at most half a request (blocks stacked on the same columns are
  *    written as one rectangle);
  * 3. tables (under temporary names) and charts, once the cells they show are there.
  */
 import { xmlSafe } from "../kostra/safe-text";
 import { columnNumber, parseCell, type Block, type ChartPlan, type PlanCell, type ReportPlan, type SheetPlan } from "../report/plan";
 import { officeRow, type OfficeCell } from "./cells";
+import { STATEMENT_BYTES } from "./request-meter";
 import type { Naming } from "./naming";
 import { retargetSheets, nameKey } from "./formula-sheets";
 
@@ -218,7 +219,8 @@ export function compileProgram(plan: ReportPlan, naming: Naming, budget: number)
     for (const b of s.blocks) add(styleUnit(s.key, b));
   }
   for (const s of [...plan.sheets].sort((a, b) => cellCount(a) - cellCount(b))) {
-    for (const area of sheetAreas(s.blocks)) units.push(...valueUnits(s.key, area, budget / 2, formula));
+    // Two slices (of two statements each) fill a request.
+    for (const area of sheetAreas(s.blocks)) units.push(...valueUnits(s.key, area, budget / 2 - 2 * STATEMENT_BYTES, formula));
   }
   for (const s of plan.sheets) {
     for (const t of s.tables ?? []) units.push(tableUnit(s.key, t.range, tableName.get(`${s.key}\n${t.name}`)!, t.style ?? "TableStyleLight9"));

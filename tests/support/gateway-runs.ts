@@ -9,20 +9,17 @@ import { buildReport } from "../../src/report/report";
 import { sampleDataset } from "../../src/sources/sample";
 import type { FakeExcel } from "./fake-excel";
 import { LARGEST_REQUEST } from "./largest-report";
+import { writtenSettings } from "./settings-fixture";
 
-export const SAMPLE_SETTINGS: SettingsInput = {
-  sectors: ["plan-miljo-kultur", "tekniske-tjenester"],
-  municipality: "baerum",
-  comparisons: ["asker"],
-  network: "asss",
-  average: "simple",
-  includeOslo: true,
-  includeFocal: true,
-  year: 2017,
-  years: [2015, 2016, 2017, 2018],
-  source: { kind: "sample" },
-  lang: "nb",
-};
+/** What the pane gives the gateway: the settings without what the gateway adds itself. */
+const WRITTEN_BY_GATEWAY = ["schemaVersion", "ownedSheets", "writtenAt"];
+
+/** The sample report's settings: both sample templates, 2015–2018. */
+export const SAMPLE_SETTINGS = Object.fromEntries(
+  Object.entries(writtenSettings({ sectors: ["plan-miljo-kultur", "tekniske-tjenester"], years: [2015, 2016, 2017, 2018], source: { kind: "sample" } })).filter(
+    ([key]) => !WRITTEN_BY_GATEWAY.includes(key),
+  ),
+) as SettingsInput;
 
 export const LARGEST_SETTINGS: SettingsInput = {
   ...SAMPLE_SETTINGS,

@@ -110,25 +110,7 @@ describe("workbook gateway", () => {
     expect(f.workbook.sheet("Plan, miljø og kultur 2017").cell("B8").formula).toContain("'KOSTRA-data (2)'!$G$2:");
   });
 
-  it("keeps clear of a user's table named KostraData, on the first write and the next", async () => {
-    const f = fake();
-    f.workbook.sheet("Budsjett 2027").setValues("A1", [["Post", "Beløp"], ["Lønn", 100]]);
-    await f.run(async (context) => {
-      context.workbook.worksheets.getItem("Budsjett 2027").tables.add("A1:B2", true).name = "KostraData";
-      await context.sync();
-    });
-    const userBefore = f.workbook.sheet("Budsjett 2027").snapshot();
-    for (const year of [2017, 2018]) {
-      const result = await apply(f, samplePlan(year));
-      expect(result.renamedTables).toEqual([{ planned: "KostraData", used: "KostraData_2" }]);
-      expect(f.workbook.tables().map((t) => [t.name, t.sheet])).toEqual([
-        ["KostraData", "Budsjett 2027"],
-        ["KostraData_2", "KOSTRA-data"],
-      ]);
-      expect(f.workbook.sheet("Budsjett 2027").snapshot()).toEqual(userBefore);
-      expect(f.workbook.sheetNames()).toEqual(["Budsjett 2027", ...samplePlan(year).sheets.map((s) => s.name)]);
-    }
-  });
+  // A user table named KostraData: tests/integration/hostile/workbook-write.test.ts.
 
   it("keeps clear of a user's defined name and of a sheet named like a temporary one", async () => {
     const f = fake();
