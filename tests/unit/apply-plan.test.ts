@@ -129,6 +129,36 @@ describe("workbook gateway", () => {
     expect(f.workbook.sheetNames()).toEqual(["Budsjett 2027", `kb-tmp-${stamp}-0`, ...samplePlan().sheets.map((s) => s.name)]);
   });
 
+  it("replaces the report's own defined names on a re-run and keeps clear of the user's", async () => {
+    const f = fake();
+    await f.run(async (context) => {
+      context.workbook.names.add("Verdier_2", context.workbook.worksheets.getItem("Budsjett 2027").getRange("B1:B2"));
+      await context.sync();
+    });
+    const plan = (year: number): ReportPlan => ({
+      ...samplePlan(year),
+      names: [
+        { name: "Verdier", ref: { sheet: "data", range: "$G$2:$G$9" }, comment: "Verdiene" },
+        { name: "Budsjett", ref: { sheet: "data", range: "$A$1" } },
+      ],
+    });
+    // The user's own name "Budsjett" comes after the first write.
+    await apply(f, plan(2017));
+    await f.run(async (context) => {
+      context.workbook.names.getItem("Budsjett").delete();
+      context.workbook.names.add("Budsjett", context.workbook.worksheets.getItem("Budsjett 2027").getRange("A1"));
+      await context.sync();
+    });
+    const result = await apply(f, plan(2018));
+    expect(result.sheets.map((s) => s.name)).toContain("Plan, miljø og kultur 2018");
+    expect(f.workbook.names()).toEqual([
+      { name: "Verdier_2", formula: "='Budsjett 2027'!$B$1:$B$2", comment: "", visible: true },
+      { name: "Budsjett", formula: "='Budsjett 2027'!$A$1", comment: "", visible: true },
+      { name: "Verdier", formula: "='KOSTRA-data'!$G$2:$G$9", comment: "Verdiene", visible: true },
+      { name: "Budsjett_2", formula: "='KOSTRA-data'!$A$1", comment: "", visible: true },
+    ]);
+  });
+
   it("keeps text from data as text, whatever it starts with", async () => {
     const f = fake();
     const dangerous = ["=SUM(A1:A2)", "+1", "-2", "@x", '=HYPERLINK("http://x")', "'quoted"];
