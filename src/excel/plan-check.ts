@@ -5,7 +5,7 @@
  * Infinity; a chart or name pointing at a sheet the plan doesn't have — is a bug in the
  * code that made it, and is thrown as a PlanError rather than written.
  */
-import { parseCell, type Block, type ChartPlan, type PlanCell, type ReportPlan, type SheetRange } from "../report/plan";
+import type { Block, ChartPlan, PlanCell, ReportPlan, SheetRange } from "../report/plan";
 
 /** A plan outside the report's closed shapes: a programming error, never shown as the user's fault. */
 export class PlanError extends Error {
@@ -17,6 +17,11 @@ export class PlanError extends Error {
 
 const isText = (x: unknown): x is string => typeof x === "string";
 const A1_RANGE = /^\$?[A-Z]{1,3}\$?\d{1,7}(?::\$?[A-Z]{1,3}\$?\d{1,7})?$/;
+const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
+function checkCellAddress(a1: unknown, what: string): void {
+  if (!isText(a1) || !A1_CELL.test(a1)) throw new PlanError(`${what} is not a cell address`);
+}
 
 /** What is wrong with a cell, or null when it is one of the closed kinds. */
 function cellProblem(cell: unknown): string | null {
@@ -38,8 +43,7 @@ function cellProblem(cell: unknown): string | null {
 }
 
 function checkBlock(block: Block, sheet: string): void {
-  if (!isText(block.at)) throw new PlanError(`a block on ${sheet} has no address`);
-  parseCell(block.at);
+  checkCellAddress(block.at, `a block on ${sheet}`);
   if (!Array.isArray(block.rows)) throw new PlanError(`block ${sheet}!${block.at} has no rows`);
   const width = Array.isArray(block.rows[0]) ? block.rows[0].length : 0;
   block.rows.forEach((row: PlanCell[], r) => {
@@ -65,8 +69,8 @@ function checkChart(chart: ChartPlan, keys: Set<string>, sheet: string): void {
     if (!isText(s.name)) throw new PlanError(`a series of ${what} has a name that is not text`);
     checkRange(s.values, keys, `a series of ${what}`);
   }
-  parseCell(chart.position.from);
-  parseCell(chart.position.to);
+  checkCellAddress(chart.position?.from, `the position of ${what}`);
+  checkCellAddress(chart.position?.to, `the position of ${what}`);
 }
 
 /** Throw a PlanError unless the plan holds only the report's closed shapes. */

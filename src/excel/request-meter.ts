@@ -40,10 +40,8 @@ export class RequestMeter {
    * what is queued first if together they would pass the budget. Call before queueing them.
    */
   async reserve(statements: number, argumentBytes = 0): Promise<void> {
-    const bytes = statements * STATEMENT_BYTES + argumentBytes;
-    if (this.statements > 0 && this.bytes + bytes > this.budget) await this.sync();
-    this.bytes += bytes;
-    this.statements += statements;
+    if (!this.fits(statements, argumentBytes)) await this.sync();
+    this.count(statements, argumentBytes);
   }
 
   /** Count statements queued without a chance to send first (they must fit: small ones only). */
@@ -58,10 +56,6 @@ export class RequestMeter {
     this.bytes = 0;
     this.statements = 0;
     await this.context.sync();
-  }
-
-  get pendingBytes(): number {
-    return this.bytes;
   }
 
   get largestBytes(): number {

@@ -50,7 +50,7 @@ const blockArea = (b: Block): Area => {
 };
 
 /** The blocks as rectangles to write: blocks directly below one another over the same columns become one. */
-export function sheetAreas(blocks: readonly Block[]): Area[] {
+function sheetAreas(blocks: readonly Block[]): Area[] {
   const areas: Area[] = [];
   for (const a of blocks.map(blockArea)) {
     if (a.rows.length === 0 || a.rows[0].length === 0) continue;
