@@ -14,6 +14,7 @@
  * what should be with what the workbook holds now and queues only what is missing.
  */
 import { settingsFromXml } from "../report/template-settings";
+import { jsonBytes } from "./cells";
 import { nameKey } from "./formula-sheets";
 import type { Inventory } from "./inventory";
 import type { RequestMeter } from "./request-meter";
@@ -57,8 +58,8 @@ export async function queueFinish(context: Excel.RequestContext, meter: RequestM
   const missingNames = plan.names.filter((n) => !names.has(nameKey(n.final)) || stale.some((s) => nameKey(s) === nameKey(n.final)));
   const otherParts = now.parts.filter((p) => p.id !== committed && !(committed === undefined && now.parts.length === 1));
   const statements = 2 + otherParts.length + oldSheets.length + renames.length + tableRenames.length + stale.length + missingNames.length;
-  const textBytes = [...renames.map((s) => s.final), ...tableRenames.map((t) => t.final), ...missingNames.map((n) => `${n.final}${n.range}${n.comment ?? ""}`)].reduce((n, t) => n + 2 * t.length, 0);
-  await meter.reserve(statements, 2 * (plan.transitionXml.length + plan.finalXml.length) + textBytes);
+  const texts = [plan.transitionXml, plan.finalXml, ...renames.map((s) => s.final), ...tableRenames.map((t) => t.final), ...missingNames.flatMap((n) => [n.final, n.range, n.comment ?? ""])];
+  await meter.reserve(statements, texts.reduce((n, t) => n + jsonBytes(t), 0));
 
   let part: Excel.CustomXmlPart;
   if (committed !== undefined) part = wb.customXmlParts.getItem(committed);
