@@ -19,11 +19,17 @@
  * data sheet plan for 357 municipalities × 12 indicators × 10 years.
  *
  * report-apply: syncs and largest request when the workbook gateway writes those plans
- * (on the fake Excel object model that counts syncs and request sizes like Office.js).
+ * (on the fake Excel object model that counts syncs and request sizes like Office.js),
+ * and for the largest report (all 13 templates, 10 years, ASSS) written over the previous
+ * year's: the largest request and the final request (the one that swaps the reports),
+ * as the fake measures them (the JSON of every queued command) and as the gateway
+ * estimates them.
  *
  * pane-initial-js and pane-startup: see bench/pane.js (needs the production build).
  *
  * Run: npm run bench   (compiles the library and the local test server first; about a minute)
+ * Only some:  BENCH_ONLY=report npm run bench   (groups: jsonstat, ssb, report, pane; the
+ * other entries of results.json are kept as they were)
  */
 "use strict";
 const fs = require("fs");
@@ -169,10 +175,11 @@ async function ssbLoadBenchmarks() {
 async function reportBenchmarks() {
   const { buildReport } = require("../build/bench/src/report/report");
   const { buildDataSheet } = require("../build/bench/src/report/data-sheet");
-  const { applyPlan } = require("../build/bench/src/excel/apply-plan");
+  const { applyPlan, MAX_REQUEST_BYTES } = require("../build/bench/src/excel/apply-plan");
   const { sampleDataset } = require("../build/bench/src/sources/sample");
   const { createFakeExcel } = require("../build/bench/tests/support/fake-excel");
   const { largeDataset } = require("../build/bench/tests/support/large-dataset");
+  const { LARGEST_REQUEST, largestReportPlan } = require("../build/bench/tests/support/largest-report");
 
   const sample = sampleDataset();
   const request = { sectors: ["plan-miljo-kultur", "tekniske-tjenester"], municipality: "0219", year: 2017, years: [2015, 2016, 2017, 2018], lang: "nb" };
@@ -198,6 +205,34 @@ async function reportBenchmarks() {
   };
   const sampleApply = await applied(samplePlan);
   const largeApply = await applied(largePlan);
+
+  // The largest report, written over the previous year's as "Oppdater til <år>" does.
+  const largestSettings = { ...settings, sectors: LARGEST_REQUEST.sectors, comparisons: [], years: LARGEST_REQUEST.years };
+  const fake = createFakeExcel({ sheets: ["Ark1"] });
+  await applyPlan(largestReportPlan(LARGEST_REQUEST.year - 1), { settings: { ...largestSettings, year: LARGEST_REQUEST.year - 1 }, run: fake.run, isSetSupported: () => true });
+  const before = fake.stats.requests.length;
+  const plan = largestReportPlan(LARGEST_REQUEST.year);
+  const t0 = process.hrtime.bigint();
+  const r = await applyPlan(plan, { settings: { ...largestSettings, year: LARGEST_REQUEST.year }, run: fake.run, isSetSupported: () => true });
+  const ms = Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
+  const requests = fake.stats.requests.slice(before);
+  // The final request is the last but one: the last only shows the first profile sheet.
+  const final = requests[requests.length - 2];
+  const largestApply = {
+    templates: LARGEST_REQUEST.sectors.length,
+    years: LARGEST_REQUEST.years.length,
+    sheets: plan.sheets.length,
+    cells: plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.rows.length * (b.rows[0] ? b.rows[0].length : 0), 0), 0),
+    syncs: requests.length,
+    statements: requests.reduce((n, q) => n + q.operations, 0),
+    largestRequestBytes: Math.max(...requests.map((q) => q.bytes)),
+    finalRequestBytes: final.bytes,
+    finalRequestStatements: final.operations,
+    estimatedLargestRequestBytes: r.largestRequestBytes,
+    estimatedFinalRequestBytes: r.finalRequestBytes,
+    budgetBytes: MAX_REQUEST_BYTES,
+    ms,
+  };
   return [
     {
       name: "report-plan",
@@ -208,16 +243,21 @@ async function reportBenchmarks() {
     },
     {
       name: "report-apply",
-      description: "Workbook gateway on the fake Excel object model: syncs and the largest request (Excel on the web rejects requests over 5 MB)",
+      description:
+        "Workbook gateway on the fake Excel object model: syncs and the largest request (Excel on the web rejects requests over 5 MB); for the largest report (13 templates × 10 years, ASSS, over the previous year's report) also the final request, which swaps the reports",
       sampleReport: sampleApply,
       largeDataSheet: largeApply,
-      target: "at most 6 syncs for a full sector report; every request under 5 MB",
-      targetMet: sampleApply.syncs <= 6 && sampleApply.largestRequestBytes < 5_000_000 && largeApply.largestRequestBytes < 5_000_000,
+      largestReport: largestApply,
+      target: "at most 6 syncs for a full sector report; every request, the final one included, under the gateway's budget (3.5 MB) and so under 5 MB",
+      targetMet:
+        sampleApply.syncs <= 6 &&
+        [sampleApply, largeApply, largestApply].every((a) => a.largestRequestBytes <= MAX_REQUEST_BYTES) &&
+        largestApply.finalRequestBytes <= MAX_REQUEST_BYTES,
     },
   ];
 }
 
-async function main() {
+async function jsonstatBenchmarks() {
   const text = makeResponse();
   const cells = 1_000_000;
   // Both must see the same data.
@@ -256,18 +296,36 @@ async function main() {
   result.speedup = Math.round((result.baselineMedianMs / result.oursMedianMs) * 100) / 100;
   result.target = "ours at least 2x faster";
   result.targetMet = result.speedup >= 2;
+  return [result];
+}
 
+const GROUPS = {
+  jsonstat: jsonstatBenchmarks,
+  ssb: ssbLoadBenchmarks,
+  report: reportBenchmarks,
+  pane: () => require("./pane").paneBenchmarks(),
+};
+
+async function main() {
+  const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((x) => x.trim()) : Object.keys(GROUPS);
+  const unknown = only.filter((g) => !(g in GROUPS));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown group(s) ${unknown.join(", ")}; known: ${Object.keys(GROUPS).join(", ")}`);
+  const fresh = [];
+  for (const group of Object.keys(GROUPS)) if (only.includes(group)) fresh.push(...(await GROUPS[group]()));
+  const file = path.join(__dirname, "results.json");
+  // A partial run replaces its own entries and keeps the others.
+  const kept = only.length < Object.keys(GROUPS).length && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).benchmarks : [];
+  const benchmarks = [...kept.map((b) => fresh.find((f) => f.name === b.name) ?? b), ...fresh.filter((f) => !kept.some((b) => b.name === f.name))];
   const out = {
     measuredAt: new Date().toISOString(),
     node: process.version,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
-    benchmarks: [result, ...(await ssbLoadBenchmarks()), ...(await reportBenchmarks()), ...(await require("./pane").paneBenchmarks())],
+    ...(kept.length ? { partialRun: only } : {}),
+    benchmarks,
   };
-  const file = path.join(__dirname, "results.json");
   fs.writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
-  console.log(`jsonstat-read: ours ${result.oursMedianMs} ms, jsonstat-toolkit ${result.baselineMedianMs} ms, speed-up ${result.speedup}x (${result.targetMet ? "target met" : "TARGET NOT MET"})`);
-  for (const b of out.benchmarks.slice(1)) console.log(`${b.name}: ${JSON.stringify({ ...b, description: undefined, serverRunsMs: undefined, cacheRunsMs: undefined })}`);
+  for (const b of fresh) console.log(`${b.name}: ${JSON.stringify({ ...b, description: undefined, oursRunsMs: undefined, baselineRunsMs: undefined, serverRunsMs: undefined, cacheRunsMs: undefined })}`);
   console.log(`written to ${path.relative(process.cwd(), file)}`);
 }
 

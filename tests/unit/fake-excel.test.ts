@@ -5,6 +5,7 @@
  * failures and requirement sets. The tests drive it through the real Office.js types.
  */
 import { FakeExcel, WorkbookSnapshot, createFakeExcel, installFakeExcel, uninstallFakeExcel } from "../support/fake-excel";
+import { jsonBytes } from "../support/fake-excel/context";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -495,6 +496,21 @@ describe("worksheets", () => {
     expect(series.categories).toEqual({ sheet: "Data KOSTRA", address: "A2:A3" });
   });
 
+  it("binds a formula's sheet references when it is written: a sheet added or renamed later under that name is another sheet", async () => {
+    fake.workbook.addSheet("Old");
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const data = sheets.getItem("Data");
+      // 'Old' exists: the formula follows that sheet. 'Later' doesn't exist yet: the reference can't bind.
+      data.getRange("A1:B1").formulas = [["='Old'!A1", "='Later'!A1+1"]];
+      sheets.add("Later");
+      sheets.getItem("Old").delete();
+      sheets.getItem("Later").name = "Old";
+      await context.sync();
+    });
+    expect(fake.workbook.sheet("Data").formulas("A1:B1")).toEqual([["=#REF!A1", "=#REF!A1+1"]]);
+  });
+
   it("turns references to a deleted sheet into #REF! and refuses to delete the last visible sheet", async () => {
     fake.workbook.addSheet("Temp");
     fake.workbook.sheet("Data").setValues("A1", [["=Temp!A1+1"]]);
@@ -934,6 +950,103 @@ describe("sync accounting, request size and injected failures", () => {
       await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
       expect(thrown(() => range.address).code).toBe("PropertyNotLoaded");
     });
+  });
+});
+
+describe("statement-level failures", () => {
+  it("fails at statement k counted over every sync, keeping the statements before it in its request", async () => {
+    setup({ sheets: ["Data"] });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A1").values = [["first request"]];
+      await context.sync();
+    });
+    expect(fake.stats.statements).toBe(1);
+    fake.failStatement(3, { code: "AccessDenied" });
+    const error = await rejection(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem("Data").getRange("A2").values = [["applied"]];
+      sheets.getItem("Data").getRange("A3").values = [["refused"]];
+      sheets.add("Not added");
+      await context.sync();
+    });
+    expect(error.code).toBe("AccessDenied");
+    expect(fake.workbook.sheet("Data").values("A1:A3")).toEqual([["first request"], ["applied"], [""]]);
+    expect(fake.workbook.sheetNames()).toEqual(["Data"]);
+    expect(fake.stats.requests[1]).toMatchObject({ outcome: "failed", firstStatement: 2, applied: 1, operations: 3 });
+    expect(fake.stats.statements).toBe(3);
+    // One failure only: the same statements go through next time.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A3").values = [["now"]];
+      await context.sync();
+    });
+    expect(fake.workbook.sheet("Data").values("A3")).toEqual([["now"]]);
+  });
+
+  it("fails every statement from k on until recover(), or only those that change the workbook", async () => {
+    setup({ sheets: ["Data"] });
+    fake.failStatementsFrom(1);
+    await expect(Excel.run(async (context) => (context.workbook.worksheets.load("items/name"), context.sync()))).rejects.toMatchObject({ code: "GeneralException" });
+    fake.recover();
+    fake.failChangesFrom(1, { code: "AccessDenied" });
+    const names = await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+    expect(names).toEqual(["Data"]);
+    await expect(Excel.run(async (context) => (context.workbook.worksheets.add("X"), context.sync()))).rejects.toMatchObject({ code: "AccessDenied" });
+    fake.recover();
+    await Excel.run(async (context) => (context.workbook.worksheets.add("X"), context.sync()));
+    expect(fake.workbook.sheetNames()).toEqual(["Data", "X"]);
+  });
+});
+
+describe("forks", () => {
+  it("copies the workbook; each side's writes stay its own, and unchanged sheets compare equal at once", async () => {
+    setup({ sheets: ["Data", "Other"] });
+    fake.workbook.sheet("Data").setValues("A1", [["keep", 1]]);
+    const copy = fake.fork();
+    expect(copy.differencesFrom(fake)).toEqual([]);
+    await copy.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("B1").values = [[2]];
+      context.workbook.worksheets.getItem("Other").name = "Renamed";
+      await context.sync();
+    });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("C1").values = [["original"]];
+      await context.sync();
+    });
+    expect(fake.workbook.sheet("Data").values("A1:C1")).toEqual([["keep", 1, "original"]]);
+    expect(copy.workbook.sheet("Data").values("A1:C1")).toEqual([["keep", 2, ""]]);
+    expect(fake.workbook.sheetNames()).toEqual(["Data", "Other"]);
+    const differences = copy.differencesFrom(fake);
+    expect(differences).toEqual(expect.arrayContaining([expect.stringContaining("Data!B1"), expect.stringContaining("Data!C1"), expect.stringContaining("Renamed")]));
+    // Ids aside, a workbook built the same way in two forks is the same.
+    const a = fake.fork();
+    const b = fake.fork();
+    for (const f of [a, b]) await f.run(async (context) => (context.workbook.worksheets.add("New").getRange("A1").values = [["x"]], context.sync()));
+    expect(a.differencesFrom(b, { ids: "ignore" })).toEqual([]);
+  });
+
+  it("refuses a write that would change cells shared with a fork in place", () => {
+    setup({ sheets: ["Data"] });
+    fake.workbook.sheet("Data").setValues("A1", [[1]]);
+    fake.fork();
+    const cells = (fake as unknown as { workbook: { model: { sheets: { cells: Map<number, { value: unknown }> }[] } } }).workbook.model.sheets[0].cells;
+    expect(() => cells.set(0, { value: 2 })).toThrow(/shared with a fork/);
+    expect(() => {
+      cells.get(0)!.value = 2;
+    }).toThrow(TypeError);
+  });
+});
+
+describe("request size", () => {
+  it("measures JSON in UTF-8 exactly as JSON.stringify writes it", () => {
+    const values: unknown[] = ["", "plain", 'q"uote\\', "Bærum – Ørsta", "𝄞 clef", "tab\tnew\nline\u0001", "\uD800 lone", 0, -1.5, 1e21, NaN, true, false, null, [1, [2, "x"]], { a: 1, b: "ø", skip: undefined }];
+    for (const v of values) expect([v, jsonBytes(v)]).toEqual([v, Buffer.byteLength(JSON.stringify(v))]);
+    const rows = Array.from({ length: 100 }, (_, i) => [`'Kommune ${i} – Ås`, i * 1.5, "=SUM('kb-tmp-1'!A1:A9)"]);
+    expect(jsonBytes(rows)).toBe(Buffer.byteLength(JSON.stringify(rows)));
+    expect(jsonBytes(rows)).toBe(Buffer.byteLength(JSON.stringify(rows)));
   });
 });
 

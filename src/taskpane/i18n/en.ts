@@ -261,6 +261,8 @@ export const en: Messages = {
   excelUnsupportedTitle: "This Excel version cannot write the report",
   settingsErrorTitle: "The template settings prevent writing",
   writeFailedTitle: "The report was not written",
+  writePartialTitle: "The report was only partly written",
+  writeUnknownTitle: "Excel stopped during the write",
   unexpectedTitle: "Something went wrong",
   adviceBlocked: "Download the table from SSB and choose “File”, or give your municipality's proxy in “SSB address (proxy)” under “Advanced options”.",
   adviceOffline: "Connect and try again, or use “File” or “Sample data”.",

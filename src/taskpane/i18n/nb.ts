@@ -274,6 +274,8 @@ export const nb = {
   excelUnsupportedTitle: "Denne Excel-versjonen kan ikke skrive rapporten",
   settingsErrorTitle: "Malinnstillingene hindrer skriving",
   writeFailedTitle: "Rapporten ble ikke skrevet",
+  writePartialTitle: "Rapporten ble bare delvis skrevet",
+  writeUnknownTitle: "Excel stoppet under skrivingen",
   unexpectedTitle: "Noe gikk galt",
   adviceBlocked: "Last ned tabellen fra SSB og velg «Fil», eller oppgi kommunens mellomtjener i «SSB-adresse (proxy)» under «Avanserte valg».",
   adviceOffline: "Koble til nettet og prøv igjen, eller bruk «Fil» eller «Eksempeldata».",

@@ -46,7 +46,10 @@ export function describeError(error: unknown, activity: Activity): Describe {
     if (error instanceof NoFileChosen) return { intent: "warning", title: t.needsFile };
     if (isSsbError(error)) return { intent: "error", title: t.ssbErrorTitle, body: error.messageIn(lang), advice: ssbAdvice(error, t) };
     if (isGatewayError(error)) {
-      const title = error.kind === "unsupported" ? t.excelUnsupportedTitle : error.kind === "settings" ? t.settingsErrorTitle : t.writeFailedTitle;
+      // What the failed write left decides the title: nothing changed, the report half in place, or not known.
+      const left = (error as { state?: { kind?: string } }).state?.kind;
+      const written = left === "partial" ? t.writePartialTitle : left === "unknown" ? t.writeUnknownTitle : t.writeFailedTitle;
+      const title = error.kind === "unsupported" ? t.excelUnsupportedTitle : error.kind === "settings" ? t.settingsErrorTitle : written;
       return { intent: "error", title, body: error.text[lang], advice: error.kind === "write-failed" ? undefined : t.adviceDownload };
     }
     if (error instanceof KostraError) {

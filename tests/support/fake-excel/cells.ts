@@ -59,7 +59,9 @@ export function isBlank(cell: CellModel): boolean {
 }
 
 export function isDefault(cell: CellModel): boolean {
-  return isBlank(cell) && cell.numberFormat === GENERAL && Object.keys(cell.format).length === 0;
+  if (!isBlank(cell) || cell.numberFormat !== GENERAL) return false;
+  for (const key in cell.format) if (cell.format[key as keyof CellFormat] !== undefined) return false;
+  return true;
 }
 
 export type CellInput =

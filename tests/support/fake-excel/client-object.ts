@@ -254,6 +254,7 @@ export abstract class FakeClientObject<E> implements Navigable {
     const result = new FakeClientResult<T>();
     this._enqueue({
       wire: { path: this._path, action: "call", member, args },
+      reads: true,
       apply: () => {
         const value = this._withEntity(compute, () => null as T);
         return { commit: () => result._settle(value), response: value };

@@ -6,16 +6,21 @@
  * arrays included), which approximates the payload Excel on the web counts against its
  * 5MB limit ("Resource limits and performance optimization for Office Add-ins").
  *
- * Failures, and what they leave behind:
+ * Failures, and what they leave behind. Excel runs a request statement by statement and
+ * has no rollback: a statement that fails stops the request, the statements before it
+ * stay applied, it and the rest are not, and the sync rejects with its error. (From
+ * Excel's behaviour; the docs say only that the batch stops at the first error and that
+ * the add-in must undo what it wants undone, "Error handling with the Excel JavaScript
+ * API".) The fake runs every request that way:
+ * - A command that is invalid (bad name, shape mismatch, missing item, …) fails where it is.
+ * - Injected statement failure (`failStatement(k)`, `failStatementsFrom(k)`,
+ *   `failChangesFrom(k)`): statement k of the whole session (counted over every sync,
+ *   `stats.statements`) fails as if Excel had refused it there — cell editing, a lost
+ *   connection, or (changes only, reads still answered) a workbook protected meanwhile.
+ * - Injected request failure (`failNextSync`, `failSyncNumber`): the request is refused
+ *   before its first statement (nothing is applied), as when it never reached Excel.
  * - Payload over the limit (RequestPayloadSizeLimitExceeded): the request is refused,
  *   nothing is applied.
- * - Injected failure (`failNextSync`, `failSyncNumber`): the whole request is rejected and
- *   nothing is applied. Real Excel can also fail part-way through a batch and keep what
- *   it had applied; the fake models the request-level failure only.
- * - A command that is invalid (bad name, shape mismatch, missing item, …): the commands
- *   before it stay applied, it and the rest are not, and the sync rejects with its error.
- *   This is how Excel runs a batch (statement by statement, no rollback); assumed from
- *   Excel's behaviour, the docs don't say it in so many words.
  * - Data loaded by a failed sync is not delivered to the proxies.
  */
 import { Collected, isNullObjectSignal } from "./client-object";
@@ -33,35 +38,105 @@ export interface WireAction {
 
 export interface QueuedAction {
   wire: WireAction;
+  /** A method call that only reads (its result arrives with the sync), like a load. */
+  reads?: boolean;
   /** Apply to the workbook; a read returns what to deliver once the whole batch succeeded. */
   apply(): Collected | void;
 }
 
-/** Proxies in arguments travel as their paths. */
-function wireReplacer(_key: string, value: unknown): unknown {
-  if (value && typeof value === "object" && "_path" in value && typeof (value as { _path: unknown })._path === "string") {
-    return { $ref: (value as { _path: string })._path };
-  }
-  return value;
-}
+const SHORT_ESCAPES = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x22, 0x5c]);
 
-/** UTF-8 length without Buffer (the fake also runs in a browser for end-to-end tests). */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i += 1;
-    } else n += 3;
+/** Printable ASCII other than the quote and the backslash: one byte each in JSON. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** Sizes of longer strings already measured (object paths and formulas recur in every request). */
+const stringSizes = new Map<string, number>();
+
+/** Bytes of a string as JSON text in UTF-8 (quotes and escapes included). */
+function jsonStringBytes(text: string): number {
+  if (text.length < 24) return stringBytes(text);
+  let n = stringSizes.get(text);
+  if (n === undefined) {
+    n = stringBytes(text);
+    if (stringSizes.size > 200_000) stringSizes.clear();
+    stringSizes.set(text, n);
   }
   return n;
 }
 
+function stringBytes(text: string): number {
+  if (PLAIN.test(text)) return text.length + 2;
+  let n = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x80) n += c === 0x22 || c === 0x5c ? 2 : 1;
+    else if (c < 0x20) n += SHORT_ESCAPES.has(c) ? 2 : 6;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i += 1;
+    } else if (c >= 0xd800 && c <= 0xdfff) n += 6;
+    else n += 3;
+  }
+  return n;
+}
+
+const isProxy = (value: object): value is { _path: string } => "_path" in value && typeof (value as { _path: unknown })._path === "string";
+
+/**
+ * Sizes of large arrays already measured. A write sends the same value arrays again when
+ * a test repeats it (the gateway compiles them once per write); arrays are not changed
+ * after they are queued, so their size stays what it was.
+ */
+const measured = new WeakMap<object, number>();
+const MEASURE_ONCE = 8;
+
+/**
+ * Bytes of `value` as JSON in UTF-8, as JSON.stringify would write it, with proxies in
+ * arguments travelling as their paths ({"$ref": path}). Counted without building the text:
+ * requests of several megabytes are measured at every sync.
+ */
+export function jsonBytes(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  switch (typeof value) {
+    case "string":
+      return jsonStringBytes(value);
+    case "number":
+      return Number.isFinite(value) ? String(value).length : 4;
+    case "boolean":
+      return value ? 4 : 5;
+    case "object": {
+      if (isProxy(value)) return 10 + jsonStringBytes(value._path);
+      if (Array.isArray(value)) {
+        const known = value.length >= MEASURE_ONCE ? measured.get(value) : undefined;
+        if (known !== undefined) return known;
+        let n = 2 + Math.max(0, value.length - 1);
+        for (const item of value) n += typeof item === "function" ? 4 : jsonBytes(item);
+        if (value.length >= MEASURE_ONCE) measured.set(value, n);
+        return n;
+      }
+      let n = 2;
+      let members = 0;
+      for (const [k, v] of Object.entries(value)) {
+        if (v === undefined || typeof v === "function") continue;
+        n += jsonStringBytes(k) + 1 + jsonBytes(v);
+        members++;
+      }
+      return n + Math.max(0, members - 1);
+    }
+    default:
+      return 4;
+  }
+}
+
+/** {"path":…,"action":…,"member":…,"args":…}: braces, keys, colons and commas. */
+const WIRE_FRAME = 2 + 7 + 9 + 9 + 7 + 3;
+
 export function payloadBytes(actions: readonly QueuedAction[]): number {
-  return actions.length ? utf8Length(JSON.stringify(actions.map((a) => a.wire), wireReplacer)) : 0;
+  if (!actions.length) return 0;
+  let n = 2 + actions.length - 1;
+  for (const { wire } of actions) n += WIRE_FRAME + jsonStringBytes(wire.path) + jsonStringBytes(wire.action) + jsonStringBytes(wire.member) + jsonBytes(wire.args);
+  return n;
 }
 
 export class FakeRequestContext {
@@ -124,6 +199,8 @@ export class FakeRequestContext {
       outcome: "ok" as "ok" | "failed",
       errorCode: undefined as string | undefined,
       responseBytes: 0,
+      firstStatement: engine.stats.statements + 1,
+      applied: 0,
     };
     engine.stats.requests.push(record);
     // A round-trip: callers can't observe the result before awaiting.
@@ -140,13 +217,18 @@ export class FakeRequestContext {
       const delivered: Collected[] = [];
       for (const action of actions) {
         try {
+          const changes = action.wire.action === "set" || (action.wire.action === "call" && !action.reads);
+          const injectedHere = engine.takeStatementFailure(++engine.stats.statements, changes);
+          if (injectedHere) throw injectedHere;
           const result = action.apply();
           if (result) delivered.push(result);
+          record.applied += 1;
+          engine.model.revision += 1;
         } catch (e) {
           throw this.explain(e, action.wire);
         }
       }
-      record.responseBytes = delivered.length ? utf8Length(JSON.stringify(delivered.map((d) => d.response))) : 0;
+      record.responseBytes = delivered.length ? jsonBytes(delivered.map((d) => d.response)) : 0;
       if (record.responseBytes > engine.responseLimit) {
         // The commands ran; only the answer was too big to send back.
         throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
@@ -162,7 +244,7 @@ export class FakeRequestContext {
   private explain(e: unknown, wire: WireAction): unknown {
     if (isNullObjectSignal(e)) e = errors.itemNotFound("The command refers to an object that doesn't exist (a null object).");
     if (!isFakeOfficeError(e)) return e;
-    const args = wire.action === "load" || wire.action === "probe" ? "" : JSON.stringify(wire.args, wireReplacer).slice(0, 200);
+    const args = wire.action === "load" || wire.action === "probe" ? "" : JSON.stringify(wire.args, (_key, value: unknown) => (value && typeof value === "object" && isProxy(value) ? { $ref: value._path } : value)).slice(0, 200);
     return e.withStatement(`${wire.path}.${wire.member}${wire.action === "set" ? ` = ${args}` : `(${args})`}`);
   }
 }

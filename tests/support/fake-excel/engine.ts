@@ -37,6 +37,10 @@ export interface SyncRecord {
   implicit: boolean;
   outcome: "ok" | "failed";
   errorCode?: string;
+  /** Number (in `stats.statements`) of the request's first statement. */
+  firstStatement: number;
+  /** Statements of the request that were applied (all of them unless it failed). */
+  applied: number;
   /** Size of the data loaded by this sync, as JSON. */
   responseBytes: number;
 }
@@ -44,6 +48,11 @@ export interface SyncRecord {
 export interface FakeExcelStats {
   /** Every `context.sync()`, plus the final one `Excel.run` makes when work is still queued. */
   syncs: number;
+  /**
+   * Statements (queued commands: property writes, method calls, loads) the host started to
+   * run, over every sync; the numbering `failStatement` uses. A refused request runs none.
+   */
+  statements: number;
   /** `Excel.run` calls. */
   runs: number;
   /** One record per sync, in order. */
@@ -80,15 +89,21 @@ export class FakeExcelEngine {
   readonly stats: FakeExcelStats;
   private readonly failAt = new Map<number, InjectedError | undefined>();
   private readonly failQueue: Array<InjectedError | undefined> = [];
+  private readonly failStatementAt = new Map<number, InjectedError | undefined>();
+  private persistentFailure: { from: number; error: InjectedError | undefined; changesOnly: boolean } | null = null;
 
-  constructor(readonly options: FakeExcelOptions = {}) {
-    this.model = new WorkbookModel(options.workbookName ?? "Book1", options.sheets ?? ["Sheet1"]);
+  constructor(
+    readonly options: FakeExcelOptions = {},
+    model?: WorkbookModel,
+  ) {
+    this.model = model ?? new WorkbookModel(options.workbookName ?? "Book1", options.sheets ?? ["Sheet1"]);
     this.requirementSets = { ...(options.requirementSets ?? DEFAULT_REQUIREMENT_SETS) };
     this.payloadLimit = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
     this.responseLimit = options.responseLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
     const requests: SyncRecord[] = [];
     this.stats = {
       syncs: 0,
+      statements: 0,
       runs: 0,
       requests,
       get maxRequestBytes() {
@@ -97,8 +112,22 @@ export class FakeExcelEngine {
     };
   }
 
+  /** Answers already given, by set and version (asked at every proxy member the gateway uses). */
+  private readonly supportCache = new Map<unknown, Map<unknown, boolean>>();
+
   /** `Office.context.requirements.isSetSupported`: the version defaults to "1.1". */
   isSetSupported(name: string, minVersion?: string | number): boolean {
+    let bySet = this.supportCache.get(name);
+    if (!bySet) this.supportCache.set(name, (bySet = new Map()));
+    let answer = bySet.get(minVersion);
+    if (answer === undefined) {
+      answer = this.checkSet(name, minVersion);
+      bySet.set(minVersion, answer);
+    }
+    return answer;
+  }
+
+  private checkSet(name: string, minVersion?: string | number): boolean {
     const supported = Object.entries(this.requirementSets).find(([set]) => set.toLowerCase() === String(name).toLowerCase());
     if (!supported) return false;
     const wanted = minVersion === undefined || minVersion === null || minVersion === "" ? "1.1" : String(minVersion);
@@ -118,6 +147,38 @@ export class FakeExcelEngine {
     this.failAt.set(syncNumber, error);
   }
 
+  /** Statement `statement` (numbered as in `stats.statements`) fails; those before it in its request stay applied. */
+  failStatement(statement: number, error?: InjectedError): void {
+    this.failStatementAt.set(statement, error);
+  }
+
+  /** Every statement from `statement` on fails (a lost connection). */
+  failStatementsFrom(statement: number, error?: InjectedError): void {
+    this.persistentFailure = { from: statement, error, changesOnly: false };
+  }
+
+  /** Every statement from `statement` on that would change the workbook fails; reads are answered (a workbook protected meanwhile). */
+  failChangesFrom(statement: number, error?: InjectedError): void {
+    this.persistentFailure = { from: statement, error, changesOnly: true };
+  }
+
+  /** Stop failing (what `failStatementsFrom` started). */
+  recover(): void {
+    this.persistentFailure = null;
+  }
+
+  /** The injected failure for this statement, if any (a single one is consumed). */
+  takeStatementFailure(statement: number, changes: boolean): FakeOfficeError | null {
+    if (this.failStatementAt.has(statement)) {
+      const spec = this.failStatementAt.get(statement);
+      this.failStatementAt.delete(statement);
+      return injectedError(spec);
+    }
+    const p = this.persistentFailure;
+    if (p && statement >= p.from && (changes || !p.changesOnly)) return injectedError(p.error);
+    return null;
+  }
+
   /** The injected failure for this sync, if any (consumed). */
   takeFailure(syncNumber: number): FakeOfficeError | null {
     let spec: InjectedError | undefined;
@@ -130,9 +191,12 @@ export class FakeExcelEngine {
       spec = this.failQueue.shift();
       injected = true;
     }
-    if (!injected) return null;
-    if (spec instanceof FakeOfficeError) return spec;
-    const code = spec && "code" in spec && typeof spec.code === "string" ? spec.code : "GeneralException";
-    return new FakeOfficeError(code, spec?.message);
+    return injected ? injectedError(spec) : null;
   }
+}
+
+function injectedError(spec: InjectedError | undefined): FakeOfficeError {
+  if (spec instanceof FakeOfficeError) return spec;
+  const code = spec && "code" in spec && typeof spec.code === "string" ? spec.code : "GeneralException";
+  return new FakeOfficeError(code, spec?.message);
 }

@@ -3,9 +3,10 @@
  * `numberFormat` (one value for every cell, or a 2-D array exactly the range's size),
  * common-format reads, and the limits the fake works within.
  */
-import { Rect, cellCount, columnCount, inGrid, rowCount } from "./addresses";
-import { CellFormat, GENERAL, applyInput, parseInput } from "./cells";
+import { Rect, cellCount, cellKey, columnCount, inGrid, rowCount } from "./addresses";
+import { CellFormat, GENERAL, applyInput, emptyCell, isDefault, parseInput } from "./cells";
 import { FakeOfficeError, errors } from "./errors";
+import { bindSheetReferences } from "./formulas";
 import { RangeRef, WorkbookModel } from "./model";
 
 /** Reads larger than this fail, as Excel limits a range read to 5,000,000 cells. */
@@ -67,14 +68,18 @@ export function forEachCell(r: Rect, fn: (row: number, col: number) => void): vo
   for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) fn(row, col);
 }
 
-export function writeContent(model: WorkbookModel, target: RangeRef, input: unknown, property: "values" | "formulas"): void {
+/**
+ * Write values or formulas. Formulas bind their sheet references as they are written
+ * (formulas.ts); `bind: false` stores them as given, for seeding a workbook in tests.
+ */
+export function writeContent(model: WorkbookModel, target: RangeRef, input: unknown, property: "values" | "formulas", bind = true): void {
   const { sheet, rect: r } = target;
   const m = toMatrix(input, r, property);
   if (m.scalar) {
     const parsed = parseInput(m.value, GENERAL);
     if (parsed.kind === "unchanged") return;
     if (parsed.kind === "clear") {
-      for (const { row, col, cell } of [...model.cellsIn(sheet, r)]) {
+      for (const { row, col, cell } of model.ownCellsIn(sheet, r)) {
         applyInput(cell, parsed);
         model.tidy(sheet, row, col);
       }
@@ -82,13 +87,23 @@ export function writeContent(model: WorkbookModel, target: RangeRef, input: unkn
     }
     guardBroadcast(r, property);
   }
+  const cells = model.writableCells(sheet);
+  let sheetNames: Set<string> | null = null;
+  const exists = (lower: string) => (sheetNames ??= new Set(model.sheets.map((s) => s.name.toLowerCase()))).has(lower);
   forEachCell(r, (row, col) => {
     const raw = m.scalar ? m.value : m.rows[row - r.r0][col - r.c0];
-    const existing = model.cell(sheet, row, col);
-    const parsed = parseInput(raw, existing?.numberFormat ?? GENERAL);
-    if (parsed.kind === "unchanged" || (parsed.kind === "clear" && !existing)) return;
-    applyInput(model.cellForWrite(sheet, row, col), parsed);
-    model.tidy(sheet, row, col);
+    const key = cellKey(row, col);
+    let cell = cells.get(key);
+    const parsed = parseInput(raw, cell?.numberFormat ?? GENERAL);
+    if (parsed.kind === "unchanged" || (parsed.kind === "clear" && !cell)) return;
+    if (bind && parsed.kind === "formula" && parsed.formula.includes("!")) parsed.formula = bindSheetReferences(parsed.formula, exists);
+    if (cell) cell = model.ownCell(cells, key)!;
+    else {
+      cell = emptyCell();
+      cells.set(key, cell);
+    }
+    applyInput(cell, parsed);
+    if (isDefault(cell)) cells.delete(key);
   });
 }
 
@@ -97,19 +112,31 @@ export function writeNumberFormat(model: WorkbookModel, target: RangeRef, input:
   const m = toMatrix(input, r, "numberFormat");
   if (m.scalar && (m.value === "" || m.value === GENERAL)) {
     // Back to General: only stored cells can have another format.
-    for (const { row, col, cell } of [...model.cellsIn(sheet, r)]) {
+    for (const { row, col, cell } of model.ownCellsIn(sheet, r)) {
       cell.numberFormat = GENERAL;
       model.tidy(sheet, row, col);
     }
     return;
   }
   if (m.scalar) guardBroadcast(r, "numberFormat");
+  const cells = model.writableCells(sheet);
   forEachCell(r, (row, col) => {
     const raw = m.scalar ? m.value : m.rows[row - r.r0][col - r.c0];
     if (raw === null || raw === undefined) return;
     if (typeof raw !== "string") throw errors.invalidArgument("A number format must be a string.", "Range.numberFormat");
-    model.cellForWrite(sheet, row, col).numberFormat = raw === "" ? GENERAL : raw;
-    model.tidy(sheet, row, col);
+    const format = raw === "" ? GENERAL : raw;
+    const key = cellKey(row, col);
+    let cell = cells.get(key);
+    if (cell) {
+      if (cell.numberFormat === format) return;
+      cell = model.ownCell(cells, key)!;
+    } else {
+      if (format === GENERAL) return;
+      cell = emptyCell();
+      cells.set(key, cell);
+    }
+    cell.numberFormat = format;
+    if (isDefault(cell)) cells.delete(key);
   });
 }
 

@@ -15,12 +15,14 @@
  * number formats or move tables when cells shift), the module that models the feature
  * says so.
  */
+import { workbookDifferences, type CompareOptions } from "./compare";
 import { FakeRequestContext } from "./context";
 import { FakeExcelEngine, FakeExcelOptions, FakeExcelStats, InjectedError } from "./engine";
 import { WorkbookInspector } from "./inspect";
 import { FakeExcelNamespace, FakeOffice, OFFICE_EXTENSION, createExcel, createOffice } from "./office";
 
 export type { FakeExcelOptions, FakeExcelStats, InjectedError, SyncRecord } from "./engine";
+export type { CompareOptions } from "./compare";
 export type { Binding, CellSeed, CellSnapshot, ChartSnapshot, NameSnapshot, PartSnapshot, SeriesSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./inspect";
 export { SheetInspector, WorkbookInspector } from "./inspect";
 export { FakeOfficeError } from "./errors";
@@ -43,12 +45,38 @@ export interface FakeExcel {
   failNextSync(count?: number, error?: InjectedError): void;
   /** Make sync number `syncNumber` (1-based, as counted in `stats`) reject and apply nothing. */
   failSyncNumber(syncNumber: number, error?: InjectedError): void;
+  /**
+   * Make statement number `statement` (1-based, counted over every sync: `stats.statements`)
+   * fail as Excel fails a statement: the statements before it in its request stay applied.
+   */
+  failStatement(statement: number, error?: InjectedError): void;
+  /** Make every statement from `statement` on fail, until `recover()`. */
+  failStatementsFrom(statement: number, error?: InjectedError): void;
+  /** Make every statement from `statement` on that would change the workbook fail (reads are answered), until `recover()`. */
+  failChangesFrom(statement: number, error?: InjectedError): void;
+  recover(): void;
+  /**
+   * A new fake holding a copy of this workbook (same options, fresh stats, no pending
+   * failures). Cheap: sheets share their cells until one side writes (model.ts).
+   */
+  fork(): FakeExcel;
+  /**
+   * Where this workbook differs from `other`'s, as readable lines (none when they are the
+   * same). Fast for forks: a sheet still sharing its cells is not compared cell by cell.
+   */
+  differencesFrom(other: FakeExcel, options?: CompareOptions): string[];
 }
 
+const engines = new WeakMap<FakeExcel, FakeExcelEngine>();
+
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
-  const engine = new FakeExcelEngine(options);
+  return fakeOn(new FakeExcelEngine(options));
+}
+
+function fakeOn(engine: FakeExcelEngine): FakeExcel {
+  const options = engine.options;
   const excel = createExcel(engine);
-  return {
+  const fake: FakeExcel = {
     Excel: excel,
     Office: createOffice(engine),
     OfficeExtension: OFFICE_EXTENSION,
@@ -58,7 +86,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     newContext: () => new FakeRequestContext(engine) as unknown as Excel.RequestContext,
     failNextSync: (count = 1, error?: InjectedError) => engine.failNext(count, error),
     failSyncNumber: (syncNumber: number, error?: InjectedError) => engine.failSync(syncNumber, error),
+    failStatement: (statement: number, error?: InjectedError) => engine.failStatement(statement, error),
+    failStatementsFrom: (statement: number, error?: InjectedError) => engine.failStatementsFrom(statement, error),
+    failChangesFrom: (statement: number, error?: InjectedError) => engine.failChangesFrom(statement, error),
+    recover: () => engine.recover(),
+    fork: () => fakeOn(new FakeExcelEngine(options, engine.model.fork())),
+    differencesFrom: (other: FakeExcel, compare: CompareOptions = { ids: "same" }) => {
+      const theirs = engines.get(other);
+      if (!theirs) throw new Error("differencesFrom needs another fake made by createFakeExcel or fork");
+      return workbookDifferences(theirs.model, engine.model, compare);
+    },
   };
+  engines.set(fake, engine);
+  return fake;
 }
 
 const GLOBAL_NAMES = ["Excel", "Office", "OfficeExtension"] as const;
@@ -82,7 +122,9 @@ export function installFakeExcel(optionsOrFake: FakeExcelOptions | FakeExcel = {
   g.Excel = fake.Excel;
   g.Office = fake.Office;
   g.OfficeExtension = fake.OfficeExtension;
-  return { ...fake, uninstall: uninstallFakeExcel };
+  const installed = { ...fake, uninstall: uninstallFakeExcel };
+  engines.set(installed, engines.get(fake)!);
+  return installed;
 }
 
 /** Restore the globals `installFakeExcel` replaced. */

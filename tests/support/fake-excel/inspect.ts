@@ -247,13 +247,15 @@ export class SheetInspector {
 
   /** Seed cells as if typed through `Range.values` (same text/number/formula rules). */
   setValues(topLeft: string, rows: unknown[][]): void {
+    this.model.revision += 1;
     const start = this.rectOf(topLeft);
     const width = rows[0]?.length ?? 0;
-    writeContent(this.model, { sheet: this.sheet, rect: rect(start.r0, start.c0, start.r0 + rows.length - 1, start.c0 + width - 1) }, rows, "values");
+    writeContent(this.model, { sheet: this.sheet, rect: rect(start.r0, start.c0, start.r0 + rows.length - 1, start.c0 + width - 1) }, rows, "values", false);
   }
 
   /** Seed one cell directly (e.g. a formula with the result Excel would show). */
   setCell(address: string, seed: CellSeed): void {
+    this.model.revision += 1;
     const r = this.rectOf(address);
     const cell = this.model.cellForWrite(this.sheet, r.r0, r.c0);
     if (seed.numberFormat !== undefined) cell.numberFormat = seed.numberFormat;
@@ -312,11 +314,13 @@ export class WorkbookInspector {
 
   /** Seed a sheet without going through the API (name rules still apply). */
   addSheet(name: string): SheetInspector {
+    this.model.revision += 1;
     return new SheetInspector(this.model, this.model.addSheet(name));
   }
 
   /** Make `address` ("Data!B2:D9") the selection that `getSelectedRange()` returns. */
   select(address: string): void {
+    this.model.revision += 1;
     const { sheet, ref } = splitSheetReference(address);
     const target = sheet === null ? this.model.activeSheet : this.model.requireSheet(sheet);
     const r = parseA1(ref);
@@ -343,6 +347,7 @@ export class WorkbookInspector {
 
   /** Seed a custom XML part as if a previous session had stored it. */
   addCustomXmlPart(xml: string): PartSnapshot {
+    this.model.revision += 1;
     const invalid = xmlError(xml);
     if (invalid) throw invalid;
     const part = { id: fakeGuid(0xc0, this.model.next("part")), xml, namespaceUri: rootNamespace(xml), deleted: false };

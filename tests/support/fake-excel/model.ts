@@ -2,11 +2,20 @@
  * The workbook the fake holds: sheets with sparse cells, tables, charts, defined names and
  * custom XML parts. Proxies change it only while `context.sync()` applies a batch; tests
  * read it through the inspector (inspect.ts).
+ *
+ * `fork()` copies a workbook cheaply for tests that run the same write hundreds of times
+ * from one starting point: everything but the cells is copied, and each sheet's cell map
+ * is shared, read-only, between the workbook and its forks until one of them writes to
+ * that sheet (then it gets its own map, see `writableCells`, whose cells are still shared
+ * until one is changed, see `ownCell`). Shared cells are frozen and a shared map refuses
+ * writes, so a write that forgot to ask for its own copy fails loudly instead of changing
+ * the other workbooks. A sheet still holding the very map it was forked with has, by
+ * construction, the same cells.
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellKey, intersects, parseCellKey, rect } from "./addresses";
 import { CellModel, emptyCell, isBlank, isDefault } from "./cells";
 import { errors } from "./errors";
-import { replaceSheetReferences } from "./formulas";
+import { replaceSheetReferences, sheetsIn } from "./formulas";
 import { sheetNameError } from "./name-rules";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -19,7 +28,7 @@ export interface SheetModel {
   readonly id: string;
   name: string;
   visibility: SheetVisibility;
-  cells: Map<string, CellModel>;
+  cells: Map<number, CellModel>;
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   hiddenColumns: Set<number>;
@@ -95,6 +104,53 @@ export interface PartModel {
   deleted: boolean;
 }
 
+/** Cell maps shared between a workbook and its forks (read-only until copied). */
+const sharedMaps = new WeakSet<Map<number, CellModel>>();
+
+/**
+ * The sheets the formulas of a cell map refer to (lower case), so that renaming or
+ * deleting a sheet skips the maps that can't mention it. Computed on first use, forgotten
+ * when the map is written (every write asks `writableCells` first).
+ */
+const referencesOf = new WeakMap<Map<number, CellModel>, Set<string>>();
+
+function mentions(cells: Map<number, CellModel>, sheetKey: string): boolean {
+  let refs = referencesOf.get(cells);
+  if (!refs) {
+    refs = new Set();
+    for (const cell of cells.values()) if (cell.formula !== null && cell.formula.includes("!")) for (const name of sheetsIn(cell.formula)) refs.add(name);
+    referencesOf.set(cells, refs);
+  }
+  return refs.has(sheetKey);
+}
+
+function refuseSharedWrite(): never {
+  throw new Error("fake Excel: a cell map shared with a fork was written in place; call writableCells(sheet) first.");
+}
+
+function freezeCell(cell: CellModel): void {
+  if (Object.isFrozen(cell)) return;
+  Object.freeze(cell.format);
+  Object.freeze(cell);
+}
+
+/** Make a map read-only and shareable: its cells frozen, its set/delete/clear refused. */
+function share(cells: Map<number, CellModel>): void {
+  if (sharedMaps.has(cells)) return;
+  for (const cell of cells.values()) freezeCell(cell);
+  const guarded = cells as unknown as Record<"set" | "delete" | "clear", unknown>;
+  guarded.set = refuseSharedWrite;
+  guarded.delete = refuseSharedWrite;
+  guarded.clear = refuseSharedWrite;
+  sharedMaps.add(cells);
+}
+
+export function isSharedCellMap(cells: Map<number, CellModel>): boolean {
+  return sharedMaps.has(cells);
+}
+
+const copyRect = (r: Rect): Rect => ({ ...r });
+
 /** Ids in the shape Excel uses ("{GUID}"), but deterministic so snapshots compare. */
 export function fakeGuid(kind: number, n: number): string {
   const hex = (v: number, width: number) => v.toString(16).toUpperCase().padStart(width, "0");
@@ -109,6 +165,8 @@ export class WorkbookModel {
   readonly parts: PartModel[] = [];
   activeSheet!: SheetModel;
   selection: RangeRef | null = null;
+  /** Counts changes (applied statements, seeding), so summaries of the workbook can be kept until it changes. */
+  revision = 0;
   calculationMode = "Automatic";
   private readonly counters = { sheet: 0, table: 0, chart: 0, part: 0 };
 
@@ -125,12 +183,77 @@ export class WorkbookModel {
     return this.counters[kind];
   }
 
+  // ---------- forks ----------
+
+  /** The sheet's cells for writing: its own map if the map is shared with a fork (the cells in it may still be shared: see ownCell). */
+  writableCells(sheet: SheetModel): Map<number, CellModel> {
+    // A shared map never changes (its references stay known); an own map is about to.
+    if (sharedMaps.has(sheet.cells)) sheet.cells = new Map(sheet.cells);
+    else referencesOf.delete(sheet.cells);
+    return sheet.cells;
+  }
+
+  /** A stored cell to change: a copy replaces it if it is shared with a fork (frozen). */
+  ownCell(cells: Map<number, CellModel>, key: number): CellModel | undefined {
+    const cell = cells.get(key);
+    if (!cell || !Object.isFrozen(cell)) return cell;
+    const own = { ...cell, format: { ...cell.format } };
+    cells.set(key, own);
+    return own;
+  }
+
+  /** A copy of the workbook whose sheets share their (read-only) cell maps with this one. */
+  fork(): WorkbookModel {
+    const copy = Object.create(WorkbookModel.prototype) as WorkbookModel;
+    const sheetOf = new Map<SheetModel, SheetModel>();
+    const mapSheet = (s: SheetModel): SheetModel => sheetOf.get(s) ?? s;
+    const mapRef = (r: RangeRef | null): RangeRef | null => (r ? { sheet: mapSheet(r.sheet), rect: copyRect(r.rect) } : null);
+    const sheets = this.sheets.map((s) => {
+      share(s.cells);
+      const c: SheetModel = {
+        ...s,
+        cells: s.cells,
+        columnWidths: new Map(s.columnWidths),
+        rowHeights: new Map(s.rowHeights),
+        hiddenColumns: new Set(s.hiddenColumns),
+        hiddenRows: new Set(s.hiddenRows),
+        freeze: { ...s.freeze },
+      };
+      sheetOf.set(s, c);
+      return c;
+    });
+    const axis = (a: AxisModel): AxisModel => ({ ...a, title: { ...a.title } });
+    Object.assign(copy, {
+      name: this.name,
+      sheets,
+      tables: this.tables.map((t) => ({ ...t, sheet: mapSheet(t.sheet), rect: copyRect(t.rect) })),
+      charts: this.charts.map((ch) => ({
+        ...ch,
+        sheet: mapSheet(ch.sheet),
+        title: { ...ch.title },
+        legend: { ...ch.legend },
+        axes: { value: axis(ch.axes.value), category: axis(ch.axes.category) },
+        position: ch.position ? { from: copyRect(ch.position.from), to: ch.position.to ? copyRect(ch.position.to) : null } : null,
+        series: ch.series.map((se) => ({ ...se, values: mapRef(se.values), categories: mapRef(se.categories) })),
+      })),
+      names: this.names.map((n) => ({ ...n })),
+      parts: this.parts.map((p) => ({ ...p })),
+      activeSheet: mapSheet(this.activeSheet),
+      selection: mapRef(this.selection),
+      calculationMode: this.calculationMode,
+      counters: { ...this.counters },
+      revision: 0,
+    });
+    return copy;
+  }
+
   // ---------- sheets ----------
 
   /** A sheet by name (case-insensitive) or id. */
   findSheet(key: string): SheetModel | undefined {
+    for (const s of this.sheets) if (s.id === key) return s;
     const lower = key.toLowerCase();
-    return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === lower);
+    return this.sheets.find((s) => s.name.length === key.length && s.name.toLowerCase() === lower);
   }
 
   requireSheet(key: string): SheetModel {
@@ -182,8 +305,23 @@ export class WorkbookModel {
   }
 
   private rewriteReferences(oldName: string, to: { rename: string } | "deleted"): void {
+    const needle = oldName.toLowerCase();
     for (const s of this.sheets) {
-      for (const cell of s.cells.values()) if (cell.formula !== null) cell.formula = replaceSheetReferences(cell.formula, oldName, to);
+      if (!mentions(s.cells, needle)) continue;
+      const changed: [number, string][] = [];
+      for (const [key, cell] of s.cells) {
+        if (cell.formula === null || !cell.formula.includes("!") || !cell.formula.toLowerCase().includes(needle)) continue;
+        const formula = replaceSheetReferences(cell.formula, oldName, to);
+        if (formula !== cell.formula) changed.push([key, formula]);
+      }
+      if (changed.length === 0) continue;
+      // Every reference to the old name is replaced: the map now names the new one instead.
+      const refs = new Set(referencesOf.get(s.cells));
+      refs.delete(needle);
+      if (to !== "deleted") refs.add(to.rename.toLowerCase());
+      const cells = this.writableCells(s);
+      for (const [key, formula] of changed) this.ownCell(cells, key)!.formula = formula;
+      referencesOf.set(cells, refs);
     }
     for (const n of this.names) n.formula = replaceSheetReferences(n.formula, oldName, to);
   }
@@ -238,11 +376,12 @@ export class WorkbookModel {
 
   /** The cell, created empty if needed; call `tidy` after changing it. */
   cellForWrite(sheet: SheetModel, row: number, col: number): CellModel {
+    const cells = this.writableCells(sheet);
     const key = cellKey(row, col);
-    let cell = sheet.cells.get(key);
+    let cell = this.ownCell(cells, key);
     if (!cell) {
       cell = emptyCell();
-      sheet.cells.set(key, cell);
+      cells.set(key, cell);
     }
     return cell;
   }
@@ -250,7 +389,13 @@ export class WorkbookModel {
   tidy(sheet: SheetModel, row: number, col: number): void {
     const key = cellKey(row, col);
     const cell = sheet.cells.get(key);
-    if (cell && isDefault(cell)) sheet.cells.delete(key);
+    if (cell && isDefault(cell)) this.writableCells(sheet).delete(key);
+  }
+
+  /** Stored cells inside `r`, each the sheet's own (to change). */
+  ownCellsIn(sheet: SheetModel, r: Rect): { row: number; col: number; cell: CellModel }[] {
+    const cells = this.writableCells(sheet);
+    return [...this.cellsIn(sheet, r)].map(({ row, col }) => ({ row, col, cell: this.ownCell(cells, cellKey(row, col))! }));
   }
 
   /** Stored cells inside `r` (the grid is sparse; a whole-sheet range visits only these). */
@@ -275,13 +420,20 @@ export class WorkbookModel {
 
   /** Move the cells of `band` by (dr, dc), overwriting what is there; cells that leave the grid are dropped. */
   shiftCells(sheet: SheetModel, band: Rect, dr: number, dc: number): void {
+    const cells = this.writableCells(sheet);
     const moving = [...this.cellsIn(sheet, band)];
-    for (const { row, col } of moving) sheet.cells.delete(cellKey(row, col));
+    for (const { row, col } of moving) cells.delete(cellKey(row, col));
     for (const { row, col, cell } of moving) {
       const r = row + dr;
       const c = col + dc;
-      if (r >= 0 && r < MAX_ROWS && c >= 0 && c < MAX_COLUMNS) sheet.cells.set(cellKey(r, c), cell);
+      if (r >= 0 && r < MAX_ROWS && c >= 0 && c < MAX_COLUMNS) cells.set(cellKey(r, c), cell);
     }
+  }
+
+  /** Remove the stored cells inside `r`. */
+  deleteCells(sheet: SheetModel, r: Rect): void {
+    const cells = this.writableCells(sheet);
+    for (const { row, col } of [...this.cellsIn(sheet, r)]) cells.delete(cellKey(row, col));
   }
 
   // ---------- tables, charts, names, parts ----------

@@ -10,7 +10,7 @@
  * property is invalid ("Blank and null values in Excel add-ins"). Cell semantics
  * (formulas from "=", apostrophe text, numeric strings) are in cells.ts.
  */
-import { MAX_COLUMNS, MAX_ROWS, Rect, cellCount, cellKey, columnCount, inGrid, qualifiedA1, rect, rowCount } from "./addresses";
+import { MAX_COLUMNS, MAX_ROWS, Rect, cellCount, columnCount, inGrid, qualifiedA1, rect, rowCount } from "./addresses";
 import { CellScalar, GENERAL, applyInput, readFormula, readText, readValue, readValueType } from "./cells";
 import { FakeClientObject, Navigable } from "./client-object";
 import type { FakeRequestContext } from "./context";
@@ -299,7 +299,7 @@ export class FakeRange extends FakeClientObject<RangeRef> {
   clear(applyTo: string = "All"): void {
     this._call("clear", [applyTo], (e) => {
       const model = this._model;
-      for (const { row, col, cell } of [...model.cellsIn(e.sheet, e.rect)]) {
+      for (const { row, col, cell } of model.ownCellsIn(e.sheet, e.rect)) {
         if (applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents") {
           applyInput(cell, { kind: "clear" });
         }
@@ -324,7 +324,7 @@ export class FakeRange extends FakeClientObject<RangeRef> {
       const r = e.rect;
       const band = shift === "Up" ? rect(r.r0, r.c0, MAX_ROWS - 1, r.c1) : rect(r.r0, r.c0, r.r1, MAX_COLUMNS - 1);
       if (model.tableAt(e.sheet, band)) throw errors.notImplemented("deleting cells that move a table");
-      for (const { row, col } of [...model.cellsIn(e.sheet, r)]) e.sheet.cells.delete(cellKey(row, col));
+      model.deleteCells(e.sheet, r);
       const after = shift === "Up" ? rect(r.r1 + 1, r.c0, MAX_ROWS - 1, r.c1) : rect(r.r0, r.c1 + 1, r.r1, MAX_COLUMNS - 1);
       if (inGrid(after)) model.shiftCells(e.sheet, after, shift === "Up" ? -rowCount(r) : 0, shift === "Left" ? -columnCount(r) : 0);
     });

@@ -10,7 +10,7 @@
  * header cells become unique text ("Column1" for a blank, "Name2" for a repeat); a
  * table made from a single row gets an empty data row; `delete()` removes the cells too.
  */
-import { MAX_ROWS, Rect, cellKey, columnCount, intersects, rect } from "./addresses";
+import { MAX_ROWS, Rect, columnCount, intersects, rect } from "./addresses";
 import { isBlank } from "./cells";
 import { FakeClientObject, FakeClientResult, FakeCollection, Navigable } from "./client-object";
 import type { FakeRequestContext } from "./context";
@@ -164,7 +164,7 @@ export class FakeTable extends FakeClientObject<TableModel> {
   /** Deletes the table and its cells (assumed from Excel's ListObject.Delete). */
   delete(): void {
     this._call("delete", [], (t) => {
-      for (const { row, col } of [...this._model.cellsIn(t.sheet, t.rect)]) t.sheet.cells.delete(cellKey(row, col));
+      this._model.deleteCells(t.sheet, t.rect);
       this._model.removeTable(t);
     });
   }

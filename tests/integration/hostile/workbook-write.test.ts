@@ -1,0 +1,174 @@
+/**
+ * Hostile corpus, area "workbook-write": the workbook states an unlucky user meets when
+ * "Skriv til arbeidsbok" writes the report — a table of their own named like ours, a
+ * protected workbook, Excel stopping at each stage of the write (one request refused,
+ * cell editing, a connection lost for good, protection switched on half-way), and a new
+ * write after one that failed half-way. Each case states the workbook, the outcome, the
+ * words the user is shown (the pane's title and text, nb and en), and checks what the
+ * workbook holds afterwards: the previous report intact, or the new one complete.
+ *
+ * Workbook and Excel are the fake Excel object model (tests/support/fake-excel), which
+ * runs requests statement by statement as Excel does.
+ */
+import { GatewayError } from "../../../src/excel/apply-plan";
+import type { Lang } from "../../../src/kostra/types";
+import { en } from "../../../src/taskpane/i18n/en";
+import { nb } from "../../../src/taskpane/i18n/nb";
+import { describeError } from "../../../src/taskpane/state/messages";
+import { createFakeExcel, type FakeExcel } from "../../support/fake-excel";
+import { applyOn, samplePlan } from "../../support/gateway-runs";
+
+/** What the pane shows for a failed write, in one language: title and text. */
+function shown(error: unknown, lang: Lang): string {
+  const m = describeError(error, "write")(lang === "nb" ? nb : en, lang);
+  return `${m.title} | ${m.body ?? ""}`;
+}
+
+/** A workbook with the user's budget sheet and last year's report. */
+async function workbookWithReport(): Promise<FakeExcel> {
+  const f = createFakeExcel({ sheets: ["Budsjett 2027"] });
+  f.workbook.sheet("Budsjett 2027").setValues("A1", [["Post", "Beløp"], ["Lønn", 100]]);
+  f.workbook.sheet("Budsjett 2027").setCell("C2", { formula: "=B2*2" });
+  await applyOn(f, samplePlan(2017));
+  return f;
+}
+
+/**
+ * The statements of this year's write, request by request, numbered as a fork of `f`
+ * counts them (a fork starts at 0; on `f` itself add f.stats.statements). Learnt from the
+ * same write on a fork.
+ */
+async function requestsOfWrite(f: FakeExcel): Promise<{ first: number; count: number }[]> {
+  const probe = f.fork();
+  await applyOn(probe, samplePlan(2018));
+  return probe.stats.requests.map((r) => ({ first: r.firstStatement, count: r.operations }));
+}
+
+const reportSheets = (year: number) => samplePlan(year).sheets.map((s) => s.name);
+
+async function expectComplete(f: FakeExcel, year: number): Promise<void> {
+  expect(f.workbook.sheetNames()).toEqual(["Budsjett 2027", ...reportSheets(year)]);
+  expect(f.workbook.tables().map((t) => t.name)).toEqual(["KostraData"]);
+  expect(f.workbook.customXmlParts()).toHaveLength(1);
+}
+
+describe("hostile workbook states: the report is written whole or not at all, and the user is told which", () => {
+  it("a user table already named KostraData: written beside it, twice, the user's table untouched", async () => {
+    const f = createFakeExcel({ sheets: ["Budsjett 2027"] });
+    f.workbook.sheet("Budsjett 2027").setValues("A1", [["Post", "Beløp"], ["Lønn", 100]]);
+    await f.run(async (context) => {
+      context.workbook.worksheets.getItem("Budsjett 2027").tables.add("A1:B2", true).name = "KostraData";
+      await context.sync();
+    });
+    const mine = f.workbook.sheet("Budsjett 2027").snapshot();
+    for (const year of [2017, 2018]) {
+      const result = await applyOn(f, samplePlan(year));
+      expect(result.renamedTables).toEqual([{ planned: "KostraData", used: "KostraData_2" }]);
+      expect(f.workbook.sheetNames()).toEqual(["Budsjett 2027", ...reportSheets(year)]);
+      expect(f.workbook.tables().map((t) => `${t.name}@${t.sheet}`)).toEqual(["KostraData@Budsjett 2027", "KostraData_2@KOSTRA-data"]);
+      expect(f.workbook.sheet("Budsjett 2027").snapshot()).toEqual(mine);
+    }
+  });
+
+  it("a protected workbook: nothing is written, the previous report is intact, and the user is told to unprotect", async () => {
+    const f = await workbookWithReport();
+    const before = f.workbook.snapshot();
+    // Excel refuses every change (AccessDenied), reads are answered.
+    f.failChangesFrom(f.stats.statements + 1, { code: "AccessDenied" });
+    const e = await applyOn(f, samplePlan(2018)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(GatewayError);
+    expect((e as GatewayError).state).toEqual({ kind: "unchanged" });
+    expect(f.workbook.snapshot()).toEqual(before);
+    expect(shown(e, "nb")).toBe(
+      "Rapporten ble ikke skrevet | Excel stoppet skrivingen (Excel: AccessDenied). Den forrige rapporten er urørt, og ingenting i arbeidsboken er endret. Avslutt eventuell celleredigering, opphev beskyttelse av arbeidsboken og arkene, og prøv igjen.",
+    );
+    expect(shown(e, "en")).toContain("The report was not written | Excel stopped the write (Excel: AccessDenied). The previous report is intact; nothing in the workbook changed.");
+  });
+
+  it("Excel refuses one whole request, at each stage of the write: the previous report intact, or the new one complete", async () => {
+    const f = await workbookWithReport();
+    const requests = await requestsOfWrite(f);
+    expect(requests.length).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < requests.length; i++) {
+      const w = f.fork();
+      w.failSyncNumber(w.stats.syncs + i + 1);
+      const e = await applyOn(w, samplePlan(2018)).catch((x: unknown) => x);
+      if (e instanceof GatewayError) {
+        expect([i, e.state]).toEqual([i, { kind: "unchanged" }]);
+        expect(w.differencesFrom(f)).toEqual([]);
+        // Before the workbook was read the gateway can't know there is a report; either way nothing changed.
+        expect(shown(e, "nb")).toMatch(i < 2 ? /\| Excel stoppet skrivingen \(Excel: GeneralException\)\. Ingenting i arbeidsboken er endret\./ : /Den forrige rapporten er urørt, og ingenting i arbeidsboken er endret\./);
+      } else {
+        // Only a refused final request (it applies nothing) or the last one (showing the report) ends complete.
+        expect(i).toBeGreaterThanOrEqual(requests.length - 2);
+        await expectComplete(w, 2018);
+      }
+    }
+  });
+
+  it("cell editing stops the final request at its first statement, or right after: undone, or finished", async () => {
+    const f = await workbookWithReport();
+    const requests = await requestsOfWrite(f);
+    const final = requests[requests.length - 2];
+    // At the point of no return itself: nothing of the final request happened, the build is undone.
+    const atCommit = f.fork();
+    atCommit.failStatement(final.first, { code: "InvalidOperation", message: "The cell is being edited." });
+    const e = await applyOn(atCommit, samplePlan(2018)).catch((x: unknown) => x);
+    expect((e as GatewayError).state).toEqual({ kind: "unchanged" });
+    expect(atCommit.differencesFrom(f)).toEqual([]);
+    expect(shown(e, "en")).toContain("(Excel: InvalidOperation). The previous report is intact; nothing in the workbook changed. Finish any cell editing");
+    // One statement later the settings own both reports: the write is finished instead.
+    const after = f.fork();
+    after.failStatement(final.first + 1, { code: "InvalidOperation" });
+    const result = await applyOn(after, samplePlan(2018));
+    expect(result.finishedOnRetry).toBe(true);
+    await expectComplete(after, 2018);
+  });
+
+  it("protection switched on half-way through the final request: the user is told exactly what is where, and writing again puts it right", async () => {
+    const f = await workbookWithReport();
+    const final = (await requestsOfWrite(f)).slice(-2)[0];
+    f.failChangesFrom(f.stats.statements + final.first + 2, { code: "AccessDenied" });
+    const e = (await applyOn(f, samplePlan(2018)).catch((x: unknown) => x)) as GatewayError;
+    expect(e.state.kind).toBe("partial");
+    const nbText = shown(e, "nb");
+    expect(nbText).toMatch(/^Rapporten ble bare delvis skrevet \| Excel stoppet i siste steg \(Excel: AccessDenied\), og et nytt forsøk lyktes ikke\. Den nye rapporten er skrevet helt, men arkene «kb-tmp-[^»]+», /);
+    expect(nbText).toContain("(de skal hete «Plan, miljø og kultur 2018», «Utvikling Plan, miljø og kultur», «Tekniske tjenester 2018», «Utvikling Tekniske tjenester», «KOSTRA-data»)");
+    expect(nbText).toContain("Arkene «Utvikling Plan, miljø og kultur», «Tekniske tjenester 2017», «Utvikling Tekniske tjenester», «KOSTRA-data» fra den forrige rapporten står fortsatt.");
+    expect(nbText).toContain("Skriv rapporten på nytt («Skriv til arbeidsbok»)");
+    expect(shown(e, "en")).toMatch(/^The report was only partly written \| Excel stopped in the last step \(Excel: AccessDenied\)/);
+    // The user's own sheet was never touched.
+    expect(f.workbook.sheet("Budsjett 2027").cell("C2").formula).toBe("=B2*2");
+    f.recover();
+    await applyOn(f, samplePlan(2018));
+    await expectComplete(f, 2018);
+  });
+
+  it("a connection lost for good in the final request: the user is told it is not known how far the write came", async () => {
+    const f = await workbookWithReport();
+    const final = (await requestsOfWrite(f)).slice(-2)[0];
+    f.failStatementsFrom(f.stats.statements + final.first + 4);
+    const e = (await applyOn(f, samplePlan(2018)).catch((x: unknown) => x)) as GatewayError;
+    expect(e.state).toEqual({ kind: "unknown", temporaryPrefix: "kb-tmp-" });
+    expect(shown(e, "nb")).toContain("Excel stoppet under skrivingen | Excel stoppet mens rapporten ble skrevet");
+    expect(shown(e, "nb")).toContain("«kb-tmp-»");
+    f.recover();
+    await applyOn(f, samplePlan(2018));
+    await expectComplete(f, 2018);
+  });
+
+  it("a new write after one that could not clean up: written whole, the named leftovers are the only extra sheets", async () => {
+    const f = await workbookWithReport();
+    const requests = await requestsOfWrite(f);
+    f.failChangesFrom(f.stats.statements + requests[3].first + 5, { code: "AccessDenied" });
+    const e = (await applyOn(f, samplePlan(2018)).catch((x: unknown) => x)) as GatewayError;
+    expect(e.state.kind).toBe("leftovers");
+    const left = (e.state as { sheets: string[] }).sheets;
+    expect(shown(e, "nb")).toContain(`Den forrige rapporten er urørt, men Excel lot ikke tillegget fjerne de midlertidige arkene «${left[0]}»`);
+    expect(f.workbook.sheetNames()).toEqual(["Budsjett 2027", ...reportSheets(2017), ...left]);
+    f.recover();
+    await applyOn(f, samplePlan(2018));
+    expect(f.workbook.sheetNames()).toEqual(["Budsjett 2027", ...left, ...reportSheets(2018)]);
+    expect(f.workbook.tables().map((t) => t.name)).toEqual(["KostraData"]);
+  });
+});

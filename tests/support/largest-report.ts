@@ -1,0 +1,53 @@
+/**
+ * The largest report the add-in writes for the ASSS network: every sector template (13),
+ * a ten-year time series (2015–2024) and every catalog indicator, for the members of
+ * each year, Bærum and Asker. The figures are SYNTHETIC (arbitrary but deterministic),
+ * made here because the embedded sample covers only four years.
+ */
+import { INDICATORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog";
+import { codeForYear, municipalityById } from "../../src/kostra/municipalities";
+import { networkById, networkMembers } from "../../src/kostra/networks";
+import type { Dataset, Observation } from "../../src/kostra/types";
+import type { ReportPlan } from "../../src/report/plan";
+import { buildReport, type ReportRequest } from "../../src/report/report";
+
+export const LARGEST_YEARS: readonly number[] = Array.from({ length: 10 }, (_, i) => 2015 + i);
+
+export const LARGEST_REQUEST: ReportRequest = {
+  sectors: SECTOR_TEMPLATES.map((t) => t.id),
+  municipality: "0219",
+  year: 2024,
+  years: LARGEST_YEARS,
+  lang: "nb",
+};
+
+/** Every catalog indicator for the ASSS members of each year, Bærum and Asker, 2015–2024 (synthetic). */
+export function largestDataset(): Dataset {
+  const asss = networkById("asss")!;
+  const observations: Observation[] = [];
+  INDICATORS.forEach((indicator, i) => {
+    LARGEST_YEARS.forEach((year, y) => {
+      const ids = [...new Set([...networkMembers(asss, year), "baerum", "asker"])];
+      ids.forEach((id, m) => {
+        const code = codeForYear(municipalityById(id)!, year);
+        if (code === undefined) return;
+        const missing = (i * 7 + m * 3 + y) % 53 === 0;
+        observations.push({
+          indicator: indicator.id,
+          municipality: id,
+          year,
+          code,
+          value: missing ? null : 100 + ((i * 7919 + m * 104729 + y * 31337) % 90000) / 10,
+          ...(missing ? { status: ".." } : {}),
+          provenance: 0,
+        });
+      });
+    });
+  });
+  return { observations, provenance: [{ source: "sample", query: "Syntetiske testdata", synthetic: true, notes: ["Syntetiske testdata", "Synthetic test data"] }] };
+}
+
+/** The plan of the largest report (`year` moves the profile year, e.g. for a re-run). */
+export function largestReportPlan(year = 2024): ReportPlan {
+  return buildReport(largestDataset(), { ...LARGEST_REQUEST, year }).plan;
+}
