@@ -19,12 +19,12 @@
  */
 import type { ReportPlan } from "../report/plan";
 import type { OwnedSheet, TemplateSettings } from "../report/template-settings";
-import { checkPlan } from "./plan-check";
+import { checkedPlan } from "../report/plan-check";
 import { startWrite, TEMPORARY_PREFIX } from "./report-write";
 import { GatewayError, writeFailed } from "./write-outcome";
 
 export { GatewayError, type WorkbookState } from "./write-outcome";
-export { PlanError } from "./plan-check";
+export { PlanError } from "../report/plan-check";
 
 /** Stays under Excel on the web's 5 MB request limit with room for what the estimate leaves out. */
 export const MAX_REQUEST_BYTES = 3_500_000;
@@ -74,10 +74,12 @@ function checkRequirements(isSetSupported: ApplyOptions["isSetSupported"]): void
 /** Apply the plan. Resolves with what was written; rejects with a GatewayError saying what the workbook holds. */
 export async function applyPlan(plan: ReportPlan, options: ApplyOptions): Promise<ApplyResult> {
   checkRequirements(options.isSetSupported);
-  checkPlan(plan);
+  // The same check the xlsx writer makes: only the report's closed cell kinds and its own
+  // formulas, every string XML-safe; anything else is a programming error, thrown before Excel sees it.
+  const checked = checkedPlan(plan);
   const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
   try {
-    return await run((context) => startWrite(context, plan, options, options.maxRequestBytes ?? MAX_REQUEST_BYTES));
+    return await run((context) => startWrite(context, checked, options, options.maxRequestBytes ?? MAX_REQUEST_BYTES));
   } catch (error) {
     if (error instanceof GatewayError) throw error;
     throw writeFailed({ kind: "unknown", temporaryPrefix: TEMPORARY_PREFIX }, false, error);
