@@ -69,8 +69,17 @@ function previousReport(inventory: Inventory, overwrite: boolean): OwnedSheet[] 
       en: `${read.reason.en} The report was not written; the workbook is unchanged.`,
     });
   }
-  const existing = new Set(inventory.sheets.map((s) => s.id));
-  return read.kind === "ok" ? read.settings.ownedSheets.filter((o) => existing.has(o.id)) : [];
+  // A sheet is the report's only while it has the id AND the name the settings record (or
+  // one of our temporary names, left by a write Excel stopped half-way). Settings come with
+  // a shared workbook and could name the id Excel will give the user's next sheet; a report
+  // sheet the user renamed to keep is theirs from then on. Either way nothing of the user's
+  // is deleted.
+  const current = new Map(inventory.sheets.map((s) => [s.id, s.name]));
+  const ours = (o: OwnedSheet) => {
+    const name = current.get(o.id);
+    return name !== undefined && (name === o.name || name.startsWith(TEMPORARY_PREFIX));
+  };
+  return read.kind === "ok" ? read.settings.ownedSheets.filter(ours) : [];
 }
 
 /** Read the workbook, decide the names and compile the plan; then write. */

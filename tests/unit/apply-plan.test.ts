@@ -9,12 +9,13 @@ import { GatewayError, MAX_REQUEST_BYTES, PlanError } from "../../src/excel/appl
 import { readTemplateSettings } from "../../src/excel/settings-store";
 import { buildDataSheet } from "../../src/report/data-sheet";
 import type { PlanCell, ReportPlan } from "../../src/report/plan";
-import { SETTINGS_NAMESPACE } from "../../src/report/template-settings";
+import { SETTINGS_NAMESPACE, settingsToXml } from "../../src/report/template-settings";
 import { hasXmlForbidden } from "../../src/kostra/safe-text";
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../support/fake-excel";
 import { LARGEST_SETTINGS, SAMPLE_SETTINGS, applyOn, samplePlan } from "../support/gateway-runs";
 import { largeDataset } from "../support/large-dataset";
 import { largestReportPlan } from "../support/largest-report";
+import { writtenSettings } from "../support/settings-fixture";
 
 function fake(options: FakeExcelOptions = {}): FakeExcel {
   return createFakeExcel({ sheets: ["Budsjett 2027"], ...options });
@@ -111,6 +112,29 @@ describe("workbook gateway", () => {
   });
 
   // A user table named KostraData: tests/integration/hostile/workbook-write.test.ts.
+
+  it("deletes a sheet named in the settings only while it has the name the settings record: a shared workbook cannot aim at the user's sheets", async () => {
+    const f = fake();
+    const user = f.workbook.sheet("Budsjett 2027");
+    user.setCell("A1", { value: "mine" });
+    // Settings as a crafted workbook could carry them: the id of the user's sheet, under a report sheet's name.
+    f.workbook.addCustomXmlPart(settingsToXml(writtenSettings({ ownedSheets: [{ key: "data", id: user.snapshot().id, name: "KOSTRA-data" }] })));
+    await apply(f, samplePlan());
+    expect(f.workbook.sheet("Budsjett 2027").cell("A1").value).toBe("mine");
+    expect(f.workbook.sheetNames()).toEqual(["Budsjett 2027", ...samplePlan().sheets.map((s) => s.name)]);
+  });
+
+  it("keeps a report sheet the user renamed to keep it, and writes the new report beside it", async () => {
+    const f = fake();
+    await apply(f, samplePlan());
+    await f.run(async (context) => {
+      context.workbook.worksheets.getItem("Plan, miljø og kultur 2017").name = "PMK 2017 (min kopi)";
+      await context.sync();
+    });
+    await apply(f, samplePlan());
+    expect(f.workbook.sheetNames()).toContain("PMK 2017 (min kopi)");
+    expect(f.workbook.sheetNames()).toContain("Plan, miljø og kultur 2017");
+  });
 
   it("keeps clear of a user's defined name and of a sheet named like a temporary one", async () => {
     const f = fake();
