@@ -16,6 +16,8 @@ import sosialeTjenester from "./catalog/sectors/sosiale-tjenester.json";
 import eiendomsforvaltning from "./catalog/sectors/eiendomsforvaltning.json";
 import samferdsel from "./catalog/sectors/samferdsel.json";
 import vannAvlopRenovasjon from "./catalog/sectors/var.json";
+import { isAggregate, municipalityById } from "./municipalities";
+import { NETWORK_CHOICES } from "./networks";
 import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
@@ -99,6 +101,12 @@ export function catalogProblems(indicators: readonly Indicator[], templates: rea
       if (!t.indicators.includes(id) || !label?.nb?.trim() || !label?.en?.trim()) problems.push(`template ${t.id}: bad label for ${id}`);
     for (const [id, d] of Object.entries(t.decimals ?? {}))
       if (!t.indicators.includes(id) || !Number.isInteger(d) || d < 0 || d > 4) problems.push(`template ${t.id}: bad decimals for ${id}`);
+    // A template shared in a workbook or a file names its comparison municipalities and network: they must exist.
+    for (const id of t.defaultComparisons) {
+      const m = municipalityById(id);
+      if (!m || isAggregate(m)) problems.push(`template ${t.id}: unknown comparison municipality ${id}`);
+    }
+    if (!NETWORK_CHOICES.includes(t.network)) problems.push(`template ${t.id}: unknown network ${t.network}`);
   }
   return problems;
 }

@@ -143,6 +143,14 @@ describe("registering a user template", () => {
     expect(userTemplateProblems(template(), [{ id: "bruker-x" }])).not.toEqual([]);
   });
 
+  it("refuses comparison municipalities and networks the product does not know (a shared template names them)", () => {
+    const ind = userIndicatorFromSsb(pick);
+    expect(userTemplateProblems(template(), [ind])).toEqual([]);
+    expect(userTemplateProblems(template({ defaultComparisons: ["asker", "atlantis"] }), [ind])).toEqual(["template mal-kultur: unknown comparison municipality atlantis"]);
+    expect(userTemplateProblems(template({ defaultComparisons: ["ekg07"] }), [ind])).toEqual(["template mal-kultur: unknown comparison municipality ekg07"]);
+    expect(userTemplateProblems(template({ network: "kgb" }), [ind])).toEqual(["template mal-kultur: unknown network kgb"]);
+  });
+
   it("unregisters a template and the user indicators nothing else uses", () => {
     const ind = userIndicatorFromSsb(pick);
     registerUserTemplate(template(), [ind]);
