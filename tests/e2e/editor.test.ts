@@ -12,8 +12,8 @@ import type { Locator, Page } from "playwright-core";
 import type { KbConfig } from "./support/kb-handle";
 import { SCREENSHOTS, axeScan, kb, screenshot, type OpenedPane } from "./support/harness";
 import { usePaneWorld } from "./support/world";
+import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 
-const UI_TIMEOUT = 15_000;
 const BIBLIOTEK = "Netto driftsutgifter bibliotek pr. innbygger";
 const NAME = "Kulturnøkkeltall";
 const SSB_LABEL = "Kunstformidling (SSB)";
@@ -83,7 +83,7 @@ describe("template editor in the browser", () => {
     const state = await kb(page, (h) => h.exportState());
 
     // Export the template as JSON.
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.getByRole("button", { name: "Eksporter mal", exact: true }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: UI_TIMEOUT }), page.getByRole("button", { name: "Eksporter mal", exact: true }).click()]);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const file = path.join(SCREENSHOTS, download.suggestedFilename());
     await download.saveAs(file);

@@ -16,9 +16,9 @@ import { writtenSettings } from "../support/settings-fixture";
 import type { TemplateSeed } from "./support/kb-handle";
 import { axeScan, cspViolations, DIST, kb, screenshot } from "./support/harness";
 import { usePaneWorld } from "./support/world";
+import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 
 const world = usePaneWorld();
-const UI_TIMEOUT = 15_000;
 
 const PROFILE_2017 = "Plan, miljø og kultur 2017";
 const PROFILE_2018 = "Plan, miljø og kultur 2018";
@@ -63,7 +63,7 @@ describe("the page's Content-Security-Policy", () => {
     await page.getByRole("radio", { name: "SSB direkte", exact: true }).check();
     const load = page.getByRole("button", { name: "Hent data", exact: true });
     await load.click();
-    await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: 30_000 });
+    await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     await page.getByRole("button", { name: "Skriv til arbeidsbok", exact: true }).click();
     await page.getByRole("button", { name: `Gå til «${PROFILE_2017}»` }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     // The advanced options (a chunk of their own) and English (another) load under the policy too.
@@ -178,7 +178,7 @@ describe("a proxy address in a template workbook", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
 
     await page.getByRole("button", { name: "Oppdater til 2018" }).click();
-    await page.getByRole("button", { name: `Gå til «${PROFILE_2018}»` }).waitFor({ state: "visible", timeout: 30_000 });
+    await page.getByRole("button", { name: `Gå til «${PROFILE_2018}»` }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     expect([...ssbHosts]).toEqual([new URL(PROXY).host]);
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -196,7 +196,7 @@ describe("a proxy address in a template workbook", () => {
     await screenshot(page, "proxy-refused");
     expect((await axeScan(page, "proxy-refused")).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.getByRole("button", { name: "Oppdater til 2018" }).click();
-    await page.getByRole("button", { name: `Gå til «${PROFILE_2018}»` }).waitFor({ state: "visible", timeout: 30_000 });
+    await page.getByRole("button", { name: `Gå til «${PROFILE_2018}»` }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     expect([...hosts]).toEqual(["data.ssb.no"]);
     expect(pageErrors).toEqual([]);
   });

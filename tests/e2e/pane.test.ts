@@ -9,6 +9,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, contentType } from "./support/harness";
+import { E2E_UI_WAIT_MS } from "../support/timing";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -98,7 +99,7 @@ async function openPane(options: { serveOfficeJs: boolean }): Promise<OpenedPane
 
 async function expectSampleProfile(page: Page): Promise<void> {
   const card = page.getByRole("article", { name: KUNST });
-  await card.waitFor({ state: "visible", timeout: 15000 });
+  await card.waitFor({ state: "visible", timeout: E2E_UI_WAIT_MS });
   const figure = (term: string) => card.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]");
   expect(await figure("Bærum").textContent()).toBe("141");
   expect(await figure("Snitt ASSS").textContent()).toBe("277");

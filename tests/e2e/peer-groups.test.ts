@@ -8,8 +8,8 @@
 import type { Locator } from "playwright-core";
 import { kb, screenshot } from "./support/harness";
 import { usePaneWorld } from "./support/world";
+import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 
-const UI_TIMEOUT = 20_000;
 const world = usePaneWorld({ world: "catalog" });
 const visible = (locator: Locator, timeout = UI_TIMEOUT) => locator.first().waitFor({ state: "visible", timeout });
 

@@ -20,12 +20,12 @@ import type { LoggedRequest } from "../support/pxweb-server";
 import type { TemplateSeed } from "./support/kb-handle";
 import { SCREENSHOTS, axeScan, kb, screenshot, type AxeViolation } from "./support/harness";
 import { usePaneWorld } from "./support/world";
+import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 
 const PROFILE_2017 = "Plan, miljø og kultur 2017";
 const PROFILE_2018 = "Plan, miljø og kultur 2018";
 const DATA_SHEET = "KOSTRA-data";
 const CHART_TITLE = "ASSS – Plan, miljø og kultur. Snitt nettverk = 100";
-const UI_TIMEOUT = 15_000;
 
 const world = usePaneWorld();
 const open = world.open;
@@ -282,7 +282,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     expect(await u.write.count()).toBe(0);
 
     await expectEnabled(u.download);
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), u.download.click()]);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: UI_TIMEOUT }), u.download.click()]);
     const name = download.suggestedFilename();
     expect(name).toMatch(/\.xlsx$/);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

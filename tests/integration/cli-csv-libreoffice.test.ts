@@ -7,8 +7,9 @@
 import { profilesToCsv } from "../../src/cli/profile-output";
 import { HYPERLINK_STATUS, hostileProfile } from "../support/hostile-profile";
 import { openCsv } from "../support/libreoffice";
+import { LONG_TEST_TIMEOUT_MS } from "../support/timing";
 
-jest.setTimeout(240_000);
+jest.setTimeout(LONG_TEST_TIMEOUT_MS);
 
 const SHEET = "input";
 

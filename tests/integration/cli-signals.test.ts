@@ -13,7 +13,6 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { commandWorld, signalDelivered, startKostra } from "../support/kostra-process";
 
-jest.setTimeout(120_000);
 
 const PREVIOUS = "the earlier file: must survive a cancelled run\n";
 const PROFILE = ["--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017"];

@@ -10,8 +10,9 @@ import { Workbook } from "exceljs";
 import { empty, formula, num, quoteSheet, text, type ReportPlan } from "../../src/report/plan";
 import { writeXlsx } from "../../src/report/xlsx-writer";
 import { recalculate, toPdfPng, type RecalcResult } from "../support/libreoffice";
+import { LONG_TEST_TIMEOUT_MS } from "../support/timing";
 
-jest.setTimeout(180_000);
+jest.setTimeout(LONG_TEST_TIMEOUT_MS);
 
 const DATA = "Data KOSTRA ø";
 const PROFILE = "Profil 2024";

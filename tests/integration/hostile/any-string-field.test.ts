@@ -37,8 +37,9 @@ import { nb } from "../../../src/taskpane/i18n/nb";
 import { describeTemplateFileProblem, readTemplateFile, templateFileText } from "../../../src/taskpane/state/templateFile";
 import { writtenSettings } from "../../support/settings-fixture";
 import { checkWorkbook } from "../../support/xlsx-check";
+import { LONG_TEST_TIMEOUT_MS } from "../../support/timing";
 
-jest.setTimeout(600_000);
+jest.setTimeout(LONG_TEST_TIMEOUT_MS);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

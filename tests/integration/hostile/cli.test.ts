@@ -12,7 +12,6 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { commandWorld, kostra, startKostra, type KostraOptions, type KostraRun } from "../../support/kostra-process";
 
-jest.setTimeout(120_000);
 
 const world = commandWorld("kostra-hostile-cli-");
 

@@ -36,8 +36,9 @@ import { writeObservationsFile } from "../../../src/sources/observations-file";
 import { sampleDataset } from "../../../src/sources/sample";
 import { recalculate } from "../../support/libreoffice";
 import { checkWorkbook, malformedParts, plannedFormulas } from "../../support/xlsx-check";
+import { LONG_TEST_TIMEOUT_MS } from "../../support/timing";
 
-jest.setTimeout(180_000);
+jest.setTimeout(LONG_TEST_TIMEOUT_MS);
 
 const dir = mkdtempSync(join(tmpdir(), "kostra-hostile-xlsx-"));
 

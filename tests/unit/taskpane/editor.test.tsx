@@ -28,12 +28,12 @@ function click(el: HTMLElement): void {
   el.focus();
   fireEvent.click(el);
 }
-const openDialog = async () => screen.getByRole("dialog");
+const openDialog = () => screen.findByRole("dialog");
 const order = () => within(dialog()).getAllByRole("textbox", { name: /^Visningsnavn for/ }).map((el) => (el as HTMLInputElement).value);
 
 async function openEditor(button: "Ny mal" | "Rediger mal" | "New template") {
   await press(button);
-  await screen.findByRole("dialog", undefined, { timeout: 5000 });
+  await screen.findByRole("dialog");
   await settle();
 }
 
@@ -112,7 +112,7 @@ describe("template editor", () => {
     await openEditor("Ny mal");
     fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "" } });
     await press("Lagre malen");
-    expect(within(dialog()).getByRole("alert")).toHaveTextContent("Malen kan ikke lagres Gi malen et navn. Legg til minst én indikator.");
+    expect(await within(await openDialog()).findByRole("alert")).toHaveTextContent("Malen kan ikke lagres Gi malen et navn. Legg til minst én indikator.");
     await addFromCatalog("bibliotek", BIBLIOTEK);
     await press("Avbryt");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
