@@ -211,13 +211,13 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
     const stale = await loadKostraGroups(2021, { client: fast(), cache, policy: "refresh" });
     expect(stale).toMatchObject({ fromCache: true, stale: true });
     expect(stale.groups.ha).toBe("ekg07");
-    expect(stale.warnings[0].nb).toMatch(/^Kunne ikke hente KOSTRA-grupperingen for 2021 fra SSB \(Klass\): SSB svarer ikke.*hurtigbufferen/);
+    expect(stale.warnings[0].nb).toMatch(/^Kunne ikke hente KOSTRA-grupperingen for 2021 fra SSB \(Klass\): SSB gjennom mellomtjeneren «http:\/\/127\.0\.0\.1:\d+» svarer ikke.*hurtigbufferen/);
 
     // Without a copy the failure is the client's, in words about the grouping.
     server.failNext(5, { status: 503 }, (r) => r.path.startsWith(KLASS_PATH));
     const err = await failure(loadKostraGroups(2022, { client: fast() }));
     expect(err.kind).toBe("unavailable");
-    expect(err.text.en).toMatch(/^Could not load the KOSTRA grouping for 2022 from SSB \(Klass\): SSB is not answering/);
+    expect(err.text.en).toMatch(/^Could not load the KOSTRA grouping for 2022 from SSB \(Klass\): SSB through the proxy "http:\/\/127\.0\.0\.1:\d+" is not answering/);
   });
 
   it("stops at once when cancelled", async () => {
