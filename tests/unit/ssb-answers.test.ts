@@ -16,18 +16,9 @@ import { MemoryResponseCache } from "../../src/sources/ssb/cache-memory";
 import { redirectDecision } from "../../src/sources/ssb/redirect";
 import { SsbError, type SsbQuery } from "../../src/sources/ssb/types";
 import { worldDataset } from "../support/pxweb-world";
+import { ssbFailureOf } from "../support/ssb-failure";
 
 const URL_ = "https://data.ssb.no/api/pxwebapi/v2/x";
-
-function thrown(f: () => unknown): SsbError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SsbError) return e;
-    throw e;
-  }
-  throw new Error("expected an SsbError");
-}
 
 describe("/config", () => {
   it("reads the limits and clamps what is outside sane bounds", () => {
@@ -48,7 +39,7 @@ describe("/config", () => {
   });
 
   it.each(["", "[1,2]", "null", "<html>login</html>", '{"maxDataCells": 10'])("refuses %p as a /config", (body) => {
-    expect(thrown(() => readConfig(body, URL_)).kind).toBe("bad-response");
+    expect(ssbFailureOf(() => readConfig(body, URL_)).kind).toBe("bad-response");
   });
 });
 
@@ -57,16 +48,16 @@ describe("table information and searches", () => {
 
   it("reads a table's information, which must be about the table asked for", () => {
     expect(readTableInfo(JSON.stringify(entry), "12362", URL_)).toEqual(entry);
-    expect(thrown(() => readTableInfo(JSON.stringify({ ...entry, id: "12842" }), "12362", URL_)).text.nb).toMatch(/informasjon om tabell 12842, ikke 12362/);
-    expect(thrown(() => readTableInfo(JSON.stringify({ ...entry, id: { formula: "HYPERLINK(1)" } }), "12362", URL_)).text.en).toMatch(/"id" expected text/);
+    expect(ssbFailureOf(() => readTableInfo(JSON.stringify({ ...entry, id: "12842" }), "12362", URL_)).text.nb).toMatch(/informasjon om tabell 12842, ikke 12362/);
+    expect(ssbFailureOf(() => readTableInfo(JSON.stringify({ ...entry, id: { formula: "HYPERLINK(1)" } }), "12362", URL_)).text.en).toMatch(/"id" expected text/);
   });
 
   it("reads a search, with labels XML-safe and bounded", () => {
     const hits = readSearch(JSON.stringify({ tables: [{ ...entry, label: "a\uFFFFb" }] }), URL_);
     expect(hits[0].label).toBe("a\uFFFDb");
-    expect(thrown(() => readSearch(JSON.stringify({ tables: [{ ...entry, label: "x".repeat(30_000) }] }), URL_)).text.en).toMatch(/too long/);
-    expect(thrown(() => readSearch(JSON.stringify({ tables: Array(1001).fill(entry) }), URL_)).text.en).toMatch(/too many items/);
-    expect(thrown(() => readSearch('{"page": 1}', URL_)).kind).toBe("bad-response");
+    expect(ssbFailureOf(() => readSearch(JSON.stringify({ tables: [{ ...entry, label: "x".repeat(30_000) }] }), URL_)).text.en).toMatch(/too long/);
+    expect(ssbFailureOf(() => readSearch(JSON.stringify({ tables: Array(1001).fill(entry) }), URL_)).text.en).toMatch(/too many items/);
+    expect(ssbFailureOf(() => readSearch('{"page": 1}', URL_)).kind).toBe("bad-response");
   });
 
   it("puts SSB's problem text in a message as one line, quoted and bounded", () => {
@@ -100,7 +91,7 @@ describe("a data answer answers the query that was asked", () => {
     ["a list", () => [answer()], /ikke er et JSON-objekt/],
     ["sizes that are not counts", () => ({ ...answer(), size: [1, 1, 1, 1, -2] }), /«size\[4\]» må være minst 0/],
   ])("refuses %s as an SSB failure, not bad input", (_, make, words) => {
-    const e = thrown(() => readDataAnswer(JSON.stringify(make()), query, URL_));
+    const e = ssbFailureOf(() => readDataAnswer(JSON.stringify(make()), query, URL_));
     expect(e.kind).toBe("bad-response");
     expect(e.code).toBe("ssb");
     expect(e.text.nb).toMatch(words);

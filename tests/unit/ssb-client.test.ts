@@ -6,6 +6,7 @@
 import { SsbClient } from "../../src/sources/ssb/client";
 import { RateLimiter } from "../../src/sources/ssb/rate-limiter";
 import { SsbError } from "../../src/sources/ssb/types";
+import { driveClock } from "../support/clock-drive";
 import { FakeClock, settle } from "../support/fake-clock";
 
 type Step = { status: number; body?: string; headers?: Record<string, string> } | "drop" | "hang";
@@ -44,22 +45,7 @@ function client(steps: Step[], extra: Partial<ConstructorParameters<typeof SsbCl
 }
 
 /** Run a request to completion while the fake clock jumps over every wait. */
-async function run<T>(clock: FakeClock, p: Promise<T>): Promise<T> {
-  let settled = false;
-  // Handle the outcome at once, so a rejection is never unhandled while the clock runs.
-  const outcome = p.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  void outcome.then(() => (settled = true));
-  for (let i = 0; i < 1000 && !settled; i++) {
-    await settle();
-    if (!settled && clock.pending > 0) await clock.advanceTo(clock.nextDue()!);
-  }
-  const r = await outcome;
-  if (!r.ok) throw r.error;
-  return r.value;
-}
+const run = <T>(clock: FakeClock, p: Promise<T>): Promise<T> => driveClock(clock, p);
 
 async function errorOf(clock: FakeClock, p: Promise<unknown>): Promise<SsbError> {
   try {

