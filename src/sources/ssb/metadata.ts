@@ -52,6 +52,7 @@ export function parseRegionLabel(code: string, label: string): RegionEntry {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /** A code or id: short text without line breaks. */
 const code = () => v.pipe(v.string(), v.maxLength(MAX_LABEL_LENGTH));
@@ -112,10 +113,10 @@ export const tableMetadataSchema = v.pipe(
         ...(elimination ? { elimination } : {}),
         label: d.label ?? id,
         values: codes.map((c) => {
-          const unit = Object.hasOwn(units, c) ? units[c] : undefined;
+          const unit = own(units, c) ? units[c] : undefined;
           return {
             code: c,
-            label: Object.hasOwn(labels, c) ? labels[c] : c,
+            label: own(labels, c) ? labels[c] : c,
             ...(unit ? { unit: { ...(unit.base !== undefined ? { base: unit.base } : {}), ...(unit.decimals !== undefined ? { decimals: unit.decimals } : {}) } } : {}),
           };
         }),
