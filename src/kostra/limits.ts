@@ -54,3 +54,19 @@ export const MAX_TIMEOUT_SECONDS = 600;
 
 /** Most notes on one table or one provenance entry (SSB's tables carry a handful). */
 export const MAX_NOTES = 1_000;
+
+/**
+ * Bounds on what SSB's `/config` (or a proxy's) may announce; values outside are clamped.
+ * The cell limit per request: at least 1 000 (below that a load splits into hundreds of
+ * requests and spends the office's quota for minutes), at most MAX_CUBE_CELLS (the most
+ * a dataset may hold). Calls per quota window: 1 to 1 000. The window itself is at most
+ * MAX_WAIT_SECONDS, so waiting for the quota never outlasts the longest accepted wait.
+ */
+export const MIN_SSB_CELLS_PER_REQUEST = 1_000;
+export const MAX_SSB_CALLS_PER_WINDOW = 1_000;
+
+/** Most tables one search of SSB's table catalogue may list (SSB pages by 20–1 000). */
+export const MAX_SEARCH_HITS = 1_000;
+
+/** Most rows in one Klass correspondence answer (municipalities × versions: about 360 today). */
+export const MAX_KLASS_ITEMS = 20_000;

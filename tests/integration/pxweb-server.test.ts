@@ -385,6 +385,57 @@ describe("failure injection and the request log", () => {
   });
 });
 
+describe("hostile answers", () => {
+  const url = () => dataUrl(server.baseUrl, "12362", PMK_QUERY);
+  const isData = (r: { path: string }) => r.path.endsWith("/data");
+
+  it("cuts the real answer in half, or drops the connection half-way through it", async () => {
+    const whole = await (await fetch(url())).text();
+    server.hostileNext(1, { kind: "truncated" }, isData);
+    const half = await (await fetch(url())).text();
+    expect(half).toBe(whole.slice(0, Math.floor(whole.length / 2)));
+    server.hostileNext(1, { kind: "cut-connection" }, isData);
+    const res = await fetch(url());
+    expect(Number(res.headers.get("content-length"))).toBe(Buffer.byteLength(whole));
+    await expect(res.text()).rejects.toThrow();
+  });
+
+  it("answers a login page, an empty body, another table, a cube bomb, Retry-After and redirects", async () => {
+    server.hostileNext(1, { kind: "html-200" }, isData);
+    const page = await fetch(url());
+    expect([page.status, page.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
+    expect(await page.text()).toMatch(/^<!DOCTYPE html>/);
+    server.hostileNext(1, { kind: "empty-200" }, isData);
+    expect(await (await fetch(url())).text()).toBe("");
+    server.hostileNext(1, { kind: "other-table", table: "12842" }, isData);
+    expect(((await json(await fetch(url()))).extension as { px: { tableid: string } }).px.tableid).toBe("12842");
+    server.hostileNext(1, { kind: "cube-bomb" }, isData);
+    const bombText = await (await fetch(url())).text();
+    const bomb = JSON.parse(bombText) as { id: string[]; size: number[] };
+    expect(bomb.id).toEqual(KOSTRA_ORDER);
+    expect(bomb.size.reduce((a, b) => a * b, 1)).toBe(30 ** 5);
+    expect(bombText.length).toBeLessThan(2500);
+    server.hostileNext(1, { kind: "retry-after", status: 429, value: "Wed, 21 Oct 2099 12:00:00 GMT" }, isData);
+    const limited = await fetch(url());
+    expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "Wed, 21 Oct 2099 12:00:00 GMT"]);
+    server.hostileNext(1, { kind: "redirect", to: "https://evil.example/x", status: 307 }, isData);
+    const moved = await fetch(url(), { redirect: "manual" });
+    expect([moved.status, moved.headers.get("location")]).toEqual([307, "https://evil.example/x"]);
+  });
+
+  it("sends a body that never ends, until the client goes away", async () => {
+    server.hostileNext(1, { kind: "endless" }, isData);
+    const controller = new AbortController();
+    const reader = (await fetch(url(), { signal: controller.signal })).body!.getReader();
+    let bytes = 0;
+    while (bytes < 4 * 1024 * 1024) bytes += (await reader.read()).value!.byteLength;
+    controller.abort();
+    expect(bytes).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+    // The server carries on answering others.
+    expect((await fetch(url())).status).toBe(200);
+  });
+});
+
 describe("the world", () => {
   it("reads as a full json-stat2 dataset", () => {
     const cube = readJsonStat(worldDataset("12362"), "world 12362");

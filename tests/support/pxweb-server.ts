@@ -8,6 +8,11 @@
  *
  * Routing and I/O live here; selection parsing and problem bodies are in pxweb-selection.ts.
  *
+ * Hostile answers (`hostileNext`) play an unlucky network or a misbehaving proxy: a cut-off
+ * body, a login page with status 200, an empty 200, another table's answer, a cube "bomb"
+ * declaring millions of cells in 2 KB, a body that never ends, a Retry-After of an hour or
+ * a date far ahead, a redirect to another host.
+ *
  * It also answers SSB's classification service Klass on the same host (KLASS_PATH):
  * `GET /api/klass/v1/classifications/131/correspondsAt?targetClassificationId=112&date=…`
  * (and 112→131) with a SYNTHETIC KOSTRA grouping (see syntheticKostraGroups): the snapshot's
@@ -61,6 +66,27 @@ export interface InjectedFailure {
   body?: string;
   contentType?: string;
 }
+
+/** What a hostile network or proxy answers instead of SSB (see `hostileNext`). */
+export type HostileAnswer =
+  /** The real answer cut in half, sent as a complete 200 (a proxy that truncated it). */
+  | { kind: "truncated" }
+  /** The real answer's headers and length, half its body, then the connection dropped. */
+  | { kind: "cut-connection" }
+  /** A proxy's login page, with status 200 and text/html. */
+  | { kind: "html-200"; status?: number }
+  /** Status 200 with an empty body. */
+  | { kind: "empty-200" }
+  /** The whole of another table, whatever was asked. */
+  | { kind: "other-table"; table: string }
+  /** A 2 KB json-stat2 answer with the asked table's dimension ids, each declaring `categories` codes (default 30: 24 million cells for five dimensions). */
+  | { kind: "cube-bomb"; categories?: number }
+  /** Status 200 and a JSON body that never ends, until the client goes away. */
+  | { kind: "endless" }
+  /** 429 or 503 with this Retry-After header (seconds, or an HTTP date). */
+  | { kind: "retry-after"; status: 429 | 503; value: string }
+  /** A redirect to `to` (another host, or a path on this one). */
+  | { kind: "redirect"; to: string; status?: 301 | 302 | 303 | 307 | 308 };
 
 export interface PxWebServerOptions {
   /** Reported by /config and enforced on data requests (default 800000). */
@@ -133,15 +159,22 @@ export interface PxWebServer {
   delayNext(count: number, ms: number, match?: RequestMatch): void;
   /** Destroy the socket of the next `count` matching requests without answering. */
   dropNext(count: number, match?: RequestMatch): void;
+  /** Answer the next `count` matching requests as a hostile network or proxy would. */
+  hostileNext(count: number, answer: HostileAnswer, match?: RequestMatch): void;
 }
 
 interface Injection {
-  kind: "fail" | "delay" | "drop";
+  kind: "fail" | "delay" | "drop" | "hostile";
   remaining: number;
   match?: RequestMatch;
   failure?: InjectedFailure;
   ms?: number;
+  hostile?: HostileAnswer;
 }
+
+const LOGIN_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Logg inn – Kommunens nettverk</title></head><body><form method="post" action="/login">' +
+  '<input name="user"><input name="password" type="password"><button>Logg inn</button></form></body></html>';
 
 const STATUS_TITLES: Record<number, string> = {
   400: "Bad Request",
@@ -247,10 +280,87 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     return hit;
   }
 
+  /** Answers whose real body is to be mangled on the way out (a hostile "truncated" or "cut-connection"). */
+  const mangled = new WeakMap<ServerResponse, "truncated" | "cut-connection">();
+
   function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
     if (res.destroyed || res.writableEnded) return;
+    const mangle = mangled.get(res);
+    if (mangle === "truncated") body = body.slice(0, Math.floor(body.length / 2));
+    if (mangle === "cut-connection") {
+      const bytes = Buffer.from(body, "utf8");
+      res.writeHead(status, { "Access-Control-Allow-Origin": "*", ...headers, "Content-Length": String(bytes.length) });
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+      return;
+    }
     res.writeHead(status, { "Access-Control-Allow-Origin": "*", ...headers });
     res.end(body);
+  }
+
+  /** A json-stat2 answer for `path`'s table declaring `categories` codes in each of its dimensions, with no values. */
+  function cubeBomb(path: string, categories: number): unknown {
+    const id = /^\/tables\/([^/]+)/.exec(path)?.[1] ?? "12362";
+    const def = tableDefinition(decodeURIComponent(id), "no", world);
+    const ids = def ? def.dimensions.map((d) => d.id) : ["Region", "Tid"];
+    const codes = Array.from({ length: categories }, (_, i) => `k${i}`);
+    return {
+      version: "2.0",
+      class: "dataset",
+      label: `${def?.id ?? id}: SYNTETISK bombe`,
+      id: ids,
+      size: ids.map(() => categories),
+      dimension: Object.fromEntries(ids.map((d) => [d, { label: d, category: { index: codes } }])),
+      extension: { px: { tableid: def?.id ?? id } },
+      value: [],
+    };
+  }
+
+  /** A 200 whose JSON body never ends: chunks as fast as the client takes them, until it goes away. */
+  function sendEndless(res: ServerResponse): void {
+    res.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "application/json; charset=utf-8" });
+    const chunk = Buffer.from(`${"[0,".repeat(16 * 1024)}`);
+    res.write('{"version":"2.0","class":"dataset","value":');
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk));
+      if (!res.destroyed) res.once("drain", pump);
+    };
+    res.on("error", () => undefined);
+    pump();
+  }
+
+  /** Answer as a hostile network or proxy; true when the answer was sent (false: route on, body mangled by `send`). */
+  function sendHostile(res: ServerResponse, h: HostileAnswer, logged: LoggedRequest): boolean {
+    const headers = { "Content-Type": "application/json; charset=utf-8" };
+    switch (h.kind) {
+      case "truncated":
+      case "cut-connection":
+        mangled.set(res, h.kind);
+        return false;
+      case "html-200":
+        send(res, h.status ?? 200, LOGIN_PAGE, { "Content-Type": "text/html; charset=utf-8" });
+        return true;
+      case "empty-200":
+        send(res, 200, "", headers);
+        return true;
+      case "other-table":
+        send(res, 200, JSON.stringify(worldDataset(h.table, {}, { world })), headers);
+        return true;
+      case "cube-bomb":
+        send(res, 200, JSON.stringify(cubeBomb(logged.path, h.categories ?? 30)), headers);
+        return true;
+      case "endless":
+        sendEndless(res);
+        return true;
+      case "retry-after":
+        send(res, h.status, JSON.stringify({ type: "Error", title: STATUS_TITLES[h.status], status: h.status }), {
+          "Content-Type": "application/problem+json; charset=utf-8",
+          "Retry-After": h.value,
+        });
+        return true;
+      case "redirect":
+        send(res, h.status ?? 302, "", { Location: h.to });
+        return true;
+    }
   }
   const sendJson = (res: ServerResponse, body: unknown, headers: Record<string, string> = {}) =>
     send(res, 200, JSON.stringify(body), { "Content-Type": "application/json; charset=utf-8", ...headers });
@@ -415,6 +525,8 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     }
     const failure = take("fail", logged);
     if (failure?.failure) return sendFailure(res, failure.failure);
+    const hostile = take("hostile", logged);
+    if (hostile?.hostile && sendHostile(res, hostile.hostile, logged)) return;
 
     if (req.method === "OPTIONS")
       return send(res, 204, "", { "Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type" });
@@ -474,5 +586,6 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     failNext: (count, failure, match) => inject({ kind: "fail", remaining: count, failure, match }),
     delayNext: (count, ms, match) => inject({ kind: "delay", remaining: count, ms, match }),
     dropNext: (count, match) => inject({ kind: "drop", remaining: count, match }),
+    hostileNext: (count, hostile, match) => inject({ kind: "hostile", remaining: count, hostile, match }),
   };
 }

@@ -1,5 +1,6 @@
 import { IDBFactory } from "fake-indexeddb";
 import { IDB_DATABASE_NAME, IDB_STORE_NAME, IndexedDbResponseCache, type IndexedDbCacheOperation } from "../../src/sources/ssb/cache-indexeddb";
+import { MAX_RESPONSE_BYTES } from "../../src/kostra/limits";
 import type { CachedResponse } from "../../src/sources/ssb/types";
 
 const response = (body: string): CachedResponse => ({ body, fetchedAt: "2025-01-06T08:00:00.000Z", updated: "2024-12-16T07:00:00Z" });
@@ -97,6 +98,28 @@ describe("IndexedDbResponseCache", () => {
     await expect(cache.get("broken")).resolves.toBeUndefined();
     await expect(cache.get("moved")).resolves.toBeUndefined();
     expect(seen.map((e) => e.operation)).toEqual(["get", "get"]);
+    // Both are removed, so the next load fetches instead of failing on them again.
+    await new Promise((r) => setTimeout(r, 10));
+    const raw = await openRaw(factory);
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const request = raw.transaction(IDB_STORE_NAME).objectStore(IDB_STORE_NAME).getAllKeys();
+      request.onsuccess = () => resolve(request.result);
+    });
+    raw.close();
+    expect(keys).toEqual(["other"]);
+  });
+
+  it("holds entries to the limits of every cache: too large or not dated is not stored, and delete forgets", async () => {
+    const { seen, onError } = errors();
+    const cache = new IndexedDbResponseCache({ indexedDB: new IDBFactory(), onError });
+    await cache.set("big", { body: " ".repeat(MAX_RESPONSE_BYTES + 1), fetchedAt: "2025-01-06T08:00:00.000Z" });
+    await cache.set("undated", { body: "{}", fetchedAt: "yesterday" });
+    await expect(cache.get("big")).resolves.toBeUndefined();
+    await expect(cache.get("undated")).resolves.toBeUndefined();
+    expect(seen.map((e) => e.operation)).toEqual(["set", "set"]);
+    await cache.set(KEY, response("A"));
+    await cache.delete(KEY);
+    await expect(cache.get(KEY)).resolves.toBeUndefined();
   });
 
   describe("fails soft", () => {

@@ -1,3 +1,4 @@
+import { MAX_RESPONSE_BYTES } from "../../src/kostra/limits";
 import { MemoryResponseCache } from "../../src/sources/ssb/cache-memory";
 import type { CachedResponse } from "../../src/sources/ssb/types";
 
@@ -66,5 +67,15 @@ describe("MemoryResponseCache", () => {
     expect(cache.size).toBe(0);
     expect(() => new MemoryResponseCache({ maxEntries: 0 })).toThrow(RangeError);
     expect(() => new MemoryResponseCache({ maxEntries: Number.NaN })).toThrow(RangeError);
+  });
+
+  it("holds entries to the limits of every cache, and delete forgets", async () => {
+    const cache = new MemoryResponseCache();
+    await cache.set("big", { body: " ".repeat(MAX_RESPONSE_BYTES + 1), fetchedAt: "2025-01-06T08:00:00.000Z" });
+    await cache.set("undated", { body: "{}", fetchedAt: "" });
+    expect(cache.size).toBe(0);
+    await cache.set("k", { body: "{}", fetchedAt: "2025-01-06T08:00:00.000Z" });
+    await cache.delete("k");
+    expect(cache.has("k")).toBe(false);
   });
 });

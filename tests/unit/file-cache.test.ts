@@ -1,8 +1,11 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { defaultCacheDir, FileResponseCache, type FileCacheOperation } from "../../src/cli/file-cache";
+import { MAX_RESPONSE_BYTES } from "../../src/kostra/limits";
 import type { CachedResponse } from "../../src/sources/ssb/types";
 
 const response = (body: string): CachedResponse => ({ body, fetchedAt: "2025-01-06T08:00:00.000Z", updated: "2024-12-16T07:00:00Z" });
@@ -119,7 +122,42 @@ describe("FileResponseCache", () => {
       const cache = new FileResponseCache(root, { onError });
       await mkdir(cache.pathFor(KEY));
       await expect(cache.get(KEY)).resolves.toBeUndefined();
-      expect(seen.map((e) => e.operation)).toEqual(["get"]);
+      // Reported, and not removed: the cache deletes files, never folders.
+      expect(seen.map((e) => e.operation)).toEqual(["get", "delete"]);
+    });
+  });
+
+  describe("never reads through what was planted in the cache folder", () => {
+    it("a symbolic link in an entry's place: not followed, removed, its target untouched", async () => {
+      const { seen, onError } = errors();
+      const cache = new FileResponseCache(root, { onError });
+      const target = join(root, "secret.json");
+      await writeFile(target, JSON.stringify({ key: KEY, ...response("stolen") }));
+      await symlink(target, cache.pathFor(KEY));
+      await expect(cache.get(KEY)).resolves.toBeUndefined();
+      expect(String(seen[0]?.error)).toMatch(/symbolic link/);
+      expect(existsSync(cache.pathFor(KEY))).toBe(false);
+      expect(JSON.parse(await readFile(target, "utf8")).body).toBe("stolen");
+    });
+
+    it("a FIFO in an entry's place: not waited on, removed", async () => {
+      if (process.platform === "win32") return;
+      const cache = new FileResponseCache(root);
+      execFileSync("mkfifo", [cache.pathFor(KEY)]);
+      await expect(cache.get(KEY)).resolves.toBeUndefined();
+      expect(existsSync(cache.pathFor(KEY))).toBe(false);
+    });
+
+    it("an entry too large for any answer: not read, removed; and one too large is never written", async () => {
+      const { seen, onError } = errors();
+      const cache = new FileResponseCache(root, { onError });
+      await cache.set(KEY, { body: " ".repeat(MAX_RESPONSE_BYTES + 1), fetchedAt: "2025-01-06T08:00:00.000Z" });
+      expect(await readdir(root)).toEqual([]);
+      expect(seen.map((e) => e.operation)).toEqual(["set"]);
+      await writeFile(cache.pathFor(KEY), "");
+      await truncate(cache.pathFor(KEY), 2 * MAX_RESPONSE_BYTES + 1024 * 1024);
+      await expect(cache.get(KEY)).resolves.toBeUndefined();
+      expect(existsSync(cache.pathFor(KEY))).toBe(false);
     });
   });
 

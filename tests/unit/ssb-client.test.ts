@@ -6,6 +6,7 @@
 import { SsbClient } from "../../src/sources/ssb/client";
 import { RateLimiter } from "../../src/sources/ssb/rate-limiter";
 import { SsbError } from "../../src/sources/ssb/types";
+import { driveClock } from "../support/clock-drive";
 import { FakeClock, settle } from "../support/fake-clock";
 
 type Step = { status: number; body?: string; headers?: Record<string, string> } | "drop" | "hang";
@@ -34,7 +35,7 @@ function client(steps: Step[], extra: Partial<ConstructorParameters<typeof SsbCl
   const clock = new FakeClock();
   const { fetchFn, calls } = scripted(steps);
   const c = new SsbClient({
-    baseUrl: "http://127.0.0.1:1/api/pxwebapi/v2",
+    baseUrl: "https://data.ssb.no/api/pxwebapi/v2",
     fetch: fetchFn,
     clock,
     limiter: new RateLimiter({ maxCalls: 30, windowMs: 60_000 }, clock),
@@ -44,22 +45,7 @@ function client(steps: Step[], extra: Partial<ConstructorParameters<typeof SsbCl
 }
 
 /** Run a request to completion while the fake clock jumps over every wait. */
-async function run<T>(clock: FakeClock, p: Promise<T>): Promise<T> {
-  let settled = false;
-  // Handle the outcome at once, so a rejection is never unhandled while the clock runs.
-  const outcome = p.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  void outcome.then(() => (settled = true));
-  for (let i = 0; i < 1000 && !settled; i++) {
-    await settle();
-    if (!settled && clock.pending > 0) await clock.advanceTo(clock.nextDue()!);
-  }
-  const r = await outcome;
-  if (!r.ok) throw r.error;
-  return r.value;
-}
+const run = <T>(clock: FakeClock, p: Promise<T>): Promise<T> => driveClock(clock, p);
 
 async function errorOf(clock: FakeClock, p: Promise<unknown>): Promise<SsbError> {
   try {
@@ -71,7 +57,7 @@ async function errorOf(clock: FakeClock, p: Promise<unknown>): Promise<SsbError>
   throw new Error("expected an SsbError");
 }
 
-const URL = "http://127.0.0.1:1/api/pxwebapi/v2/tables/12362/data?x";
+const URL = "https://data.ssb.no/api/pxwebapi/v2/tables/12362/data?x";
 
 describe("SSB client", () => {
   it("retries a 429 after SSB's Retry-After and pauses the shared limiter", async () => {
@@ -151,12 +137,15 @@ describe("SSB client", () => {
 
   it("reads limits from /config and falls back to SSB's published ones", async () => {
     const ok = client([{ status: 200, body: JSON.stringify({ maxDataCells: 1000, maxCallsPerTimeWindow: 10, timeWindow: 10 }) }]);
-    expect(await run(ok.clock, ok.c.config())).toEqual({ maxDataCells: 1000, maxCallsPerTimeWindow: 10, timeWindowSeconds: 10 });
+    expect((await run(ok.clock, ok.c.config())).limits).toEqual({ maxDataCells: 1000, maxCallsPerTimeWindow: 10, timeWindowSeconds: 10 });
     expect(ok.c.limiter.limits).toEqual({ maxCalls: 10, windowMs: 10_000 });
     // SSB has reported 0/0 while enforcing its limit through headers: never read 0 as "no limit".
     const zero = client([{ status: 200, body: JSON.stringify({ maxDataCells: 800000, maxCallsPerTimeWindow: 0, timeWindow: 0 }) }]);
-    expect(await run(zero.clock, zero.c.config())).toEqual({ maxDataCells: 800_000, maxCallsPerTimeWindow: 30, timeWindowSeconds: 60 });
+    expect((await run(zero.clock, zero.c.config())).limits).toEqual({ maxDataCells: 800_000, maxCallsPerTimeWindow: 30, timeWindowSeconds: 60 });
     const bad = client([{ status: 404 }]);
-    expect(await run(bad.clock, bad.c.config())).toEqual({ maxDataCells: 800_000, maxCallsPerTimeWindow: 30, timeWindowSeconds: 60 });
+    const fallback = await run(bad.clock, bad.c.config());
+    expect(fallback.limits).toEqual({ maxDataCells: 800_000, maxCallsPerTimeWindow: 30, timeWindowSeconds: 60 });
+    expect(fallback.body).toBeUndefined(); // nothing to cache
+    expect(fallback.problem?.kind).toBe("not-found");
   });
 });

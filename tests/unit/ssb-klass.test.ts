@@ -17,19 +17,10 @@ import {
 } from "../../src/sources/ssb/klass";
 import { resetSharedRateLimiters, sharedRateLimiter } from "../../src/sources/ssb/rate-limiter";
 import { SsbError } from "../../src/sources/ssb/types";
+import { ssbFailure } from "../support/ssb-failure";
 import { KLASS_PATH, startPxWebServer, syntheticKostraGroups, type PxWebServer } from "../support/pxweb-server";
 
 const item = (sourceCode: string, targetCode: string, sourceName = "", targetName = "") => ({ sourceCode, sourceName, targetCode, targetName });
-/** The SsbError a promise rejects with (fails the test when it resolves). */
-async function failure(p: Promise<unknown>): Promise<SsbError> {
-  const outcome = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof SsbError)) throw new Error(`expected an SsbError, got ${String(outcome)}`);
-  return outcome;
-}
-
 const body = (...items: object[]) => JSON.stringify({ correspondenceItems: items });
 
 describe("reading Klass's correspondence", () => {
@@ -161,7 +152,7 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
   it("says in words that SSB has no grouping for a year (404, or an empty list), and loads the other years", async () => {
     server = await startPxWebServer({ klass: { years: [2020, 2026] } });
     const client = new SsbClient({ baseUrl: server.baseUrl });
-    const err = await failure(loadKostraGroups(2017, { client }));
+    const err = await ssbFailure(loadKostraGroups(2017, { client }));
     expect(err).toBeInstanceOf(SsbError);
     expect(err.kind).toBe("not-found");
     expect(err.text.nb).toBe("SSB har ingen KOSTRA-gruppering for 2017 i klassifikasjonsdatabasen Klass (kommuner → KOSTRA-grupper). Velg KOSTRA-gruppen selv.");
@@ -171,7 +162,7 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
     expect(both.loaded.map((x) => x.year)).toEqual([2020]);
     expect(both.failures.map((f) => [f.year, f.error.kind])).toEqual([[2019, "not-found"]]);
 
-    const empty = await failure(
+    const empty = await ssbFailure(
       loadKostraGroups(2021, {
         client: new SsbClient({ baseUrl: server.baseUrl, fetch: (async () => new Response(body(), { status: 200 })) as unknown as typeof fetch }),
       }),
@@ -211,20 +202,20 @@ describe("loading the grouping from the (SYNTHETIC) Klass of the local server", 
     const stale = await loadKostraGroups(2021, { client: fast(), cache, policy: "refresh" });
     expect(stale).toMatchObject({ fromCache: true, stale: true });
     expect(stale.groups.ha).toBe("ekg07");
-    expect(stale.warnings[0].nb).toMatch(/^Kunne ikke hente KOSTRA-grupperingen for 2021 fra SSB \(Klass\): SSB svarer ikke.*hurtigbufferen/);
+    expect(stale.warnings[0].nb).toMatch(/^Kunne ikke hente KOSTRA-grupperingen for 2021 fra SSB \(Klass\): SSB gjennom mellomtjeneren «http:\/\/127\.0\.0\.1:\d+» svarer ikke.*hurtigbufferen/);
 
     // Without a copy the failure is the client's, in words about the grouping.
     server.failNext(5, { status: 503 }, (r) => r.path.startsWith(KLASS_PATH));
-    const err = await failure(loadKostraGroups(2022, { client: fast() }));
+    const err = await ssbFailure(loadKostraGroups(2022, { client: fast() }));
     expect(err.kind).toBe("unavailable");
-    expect(err.text.en).toMatch(/^Could not load the KOSTRA grouping for 2022 from SSB \(Klass\): SSB is not answering/);
+    expect(err.text.en).toMatch(/^Could not load the KOSTRA grouping for 2022 from SSB \(Klass\): SSB through the proxy "http:\/\/127\.0\.0\.1:\d+" is not answering/);
   });
 
   it("stops at once when cancelled", async () => {
     server = await startPxWebServer({ klass: {} });
     const controller = new AbortController();
     controller.abort();
-    const err = await failure(loadKostraGroups(2021, { client: new SsbClient({ baseUrl: server.baseUrl }), signal: controller.signal }));
+    const err = await ssbFailure(loadKostraGroups(2021, { client: new SsbClient({ baseUrl: server.baseUrl }), signal: controller.signal }));
     expect(err.kind).toBe("cancelled");
     await expect(loadKostraGroupsForYears([2021], { client: new SsbClient({ baseUrl: server.baseUrl }), signal: controller.signal })).rejects.toMatchObject({ kind: "cancelled" });
     expect(klassRequests()).toHaveLength(0);

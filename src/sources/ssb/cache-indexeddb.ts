@@ -4,15 +4,18 @@
  *
  * The cache is a help, never a requirement: where IndexedDB is missing or fails
  * (private browsing, storage full, a WebView that never opens the database), `get`
- * answers "not cached" and `set` does nothing, and `onError` says why.
+ * answers "not cached" and `set` does nothing, and `onError` says why. Entries are held
+ * to cache-entry.ts: one too large is not stored, and one read back that does not fit
+ * (another version's layout, a damaged or planted entry) is removed.
  */
+import { readStoredResponse, storableResponse, toStoredResponse } from "./cache-entry";
 import type { CachedResponse, ResponseCache } from "./types";
 
 export const IDB_DATABASE_NAME = "kostra-benchmark";
 export const IDB_STORE_NAME = "ssb-responses";
 const IDB_VERSION = 1;
 
-export type IndexedDbCacheOperation = "open" | "get" | "set";
+export type IndexedDbCacheOperation = "open" | "get" | "set" | "delete";
 
 export interface IndexedDbResponseCacheOptions {
   /** The IndexedDB to use (default: the page's `indexedDB`). Tests pass fake-indexeddb's. */
@@ -24,17 +27,6 @@ export interface IndexedDbResponseCacheOptions {
    * the open request pending forever, and a load must not wait on its cache.
    */
   openTimeoutMs?: number;
-}
-
-/** What is stored per key: the response and the key itself, so a read can check it. */
-interface StoredResponse extends CachedResponse {
-  key: string;
-}
-
-function isStoredResponse(value: unknown, key: string): value is StoredResponse {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v.key === key && typeof v.body === "string" && typeof v.fetchedAt === "string" && (v.updated === undefined || typeof v.updated === "string");
 }
 
 /** `transaction()` throws this when the connection is closing or closed. */
@@ -65,12 +57,14 @@ export class IndexedDbResponseCache implements ResponseCache {
         request.onsuccess = () => {
           const stored: unknown = request.result;
           if (stored === undefined) return resolve(undefined);
-          if (!isStoredResponse(stored, key)) {
-            this.report(new Error(`IndexedDB cache: the entry for ${JSON.stringify(key)} is not a cached response; ignored`), "get");
+          const entry = readStoredResponse(stored, key);
+          if (!entry) {
+            this.report(new Error(`IndexedDB cache: the entry for ${JSON.stringify(key)} is not a cached response; removed`), "get");
+            // Removed after this read finishes; the caller fetches again meanwhile.
+            void this.delete(key);
             return resolve(undefined);
           }
-          const { body, fetchedAt, updated } = stored;
-          resolve(updated === undefined ? { body, fetchedAt } : { body, fetchedAt, updated });
+          resolve(entry);
         };
         tx.onabort = () => {
           this.report(tx.error ?? request.error ?? new Error("IndexedDB cache: read aborted"), "get");
@@ -85,23 +79,35 @@ export class IndexedDbResponseCache implements ResponseCache {
   }
 
   async set(key: string, value: CachedResponse): Promise<void> {
+    const entry = storableResponse(value);
+    if (!entry) {
+      this.report(new Error(`IndexedDB cache: the answer for ${JSON.stringify(key)} is too large or malformed to cache; not stored`), "set");
+      return;
+    }
+    return this.write("set", (store) => store.put(toStoredResponse(key, entry), key));
+  }
+
+  async delete(key: string): Promise<void> {
+    return this.write("delete", (store) => store.delete(key));
+  }
+
+  /** One write transaction; a failure is reported, never thrown. */
+  private async write(operation: "set" | "delete", work: (store: IDBObjectStore) => void): Promise<void> {
     const db = await this.database();
     if (!db) return;
-    const stored: StoredResponse = { key, body: value.body, fetchedAt: value.fetchedAt };
-    if (value.updated !== undefined) stored.updated = value.updated;
     return new Promise<void>((resolve) => {
       try {
         // A cache can lose its last write in a power cut; relaxed durability is faster.
         const tx = db.transaction(IDB_STORE_NAME, "readwrite", { durability: "relaxed" });
         tx.oncomplete = () => resolve();
         tx.onabort = () => {
-          this.report(tx.error ?? new Error("IndexedDB cache: write aborted"), "set");
+          this.report(tx.error ?? new Error(`IndexedDB cache: ${operation} aborted`), operation);
           resolve();
         };
-        tx.objectStore(IDB_STORE_NAME).put(stored, key);
+        work(tx.objectStore(IDB_STORE_NAME));
       } catch (error) {
         if (isClosedConnection(error)) this.lost(db);
-        this.report(error, "set");
+        this.report(error, operation);
         resolve();
       }
     });

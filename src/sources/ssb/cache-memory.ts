@@ -1,7 +1,9 @@
 /**
  * Responses kept in memory: for tests, and as a first level in front of a slower
  * cache. With `maxEntries`, the least recently used entry (read or written) goes first.
+ * The same limits as every cache (cache-entry.ts): an entry that does not fit is not kept.
  */
+import { storableResponse } from "./cache-entry";
 import type { CachedResponse, ResponseCache } from "./types";
 
 export interface MemoryResponseCacheOptions {
@@ -35,11 +37,17 @@ export class MemoryResponseCache implements ResponseCache {
   async set(key: string, value: CachedResponse): Promise<void> {
     this.entries.delete(key);
     // A copy, so a caller changing its object afterwards does not change the cache.
-    this.entries.set(key, { ...value });
+    const entry = storableResponse(value);
+    if (!entry) return;
+    this.entries.set(key, entry);
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
   }
 
   /** Whether `key` is cached, without counting as a use. */

@@ -4,9 +4,16 @@
  * Retry-After), bounded (timeouts, cancellation) and clear (every failure becomes an
  * SsbError with a message a user understands and the detail support needs).
  */
+import { badInput } from "../../kostra/errors";
+import { MAX_RESPONSE_BYTES, MAX_TIMEOUT_SECONDS, MAX_WAIT_SECONDS, MIN_TIMEOUT_SECONDS } from "../../kostra/limits";
 import type { LocalizedText } from "../../kostra/types";
-import { describeFailure, problemError } from "./errors";
+import { parseObjectAnswer, readAnswer, readConfig, readSearch, readTableInfo, type TableInfo } from "./answers";
+import { checkBaseUrl } from "./base-url";
+import { BodyTooLarge, isWebPage, readBodyText } from "./body";
+import { describeFailure, problemError, unusableAnswer, waitTooLong } from "./errors";
+import { tableMetadataSchema } from "./metadata";
 import { RateLimiter, sharedRateLimiter } from "./rate-limiter";
+import { MAX_REDIRECTS, redirectDecision } from "./redirect";
 import {
   DEFAULT_BASE_URL,
   DEFAULT_LIMITS,
@@ -18,11 +25,19 @@ import {
   type SsbLimits,
 } from "./types";
 
+export type { TableInfo } from "./answers";
+
+/** An error body is kept only as detail for support: its first 64 KiB are enough. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const MAX_WAIT_MS = MAX_WAIT_SECONDS * 1000;
+
 export interface SsbClientOptions {
   baseUrl?: string;
   lang?: SsbLang;
-  /** Per attempt; default 30 s. */
+  /** Per attempt; default 30 s, held within MIN_TIMEOUT_SECONDS–MAX_TIMEOUT_SECONDS. */
   timeoutMs?: number;
+  /** Largest answer body read (default MAX_RESPONSE_BYTES); a larger one is stopped while it streams in. */
+  maxResponseBytes?: number;
   /** Retries after the first attempt on 429, 502, 503, 504 and dropped connections; default 4. */
   maxRetries?: number;
   /** First backoff delay; doubled per retry (Retry-After wins when larger). Default 2 s. */
@@ -36,13 +51,13 @@ export interface SsbClientOptions {
   onWait?: (reason: LocalizedText, ms: number) => void;
 }
 
-export interface TableInfo {
-  id: string;
-  label: string;
-  updated?: string;
-  firstPeriod?: string;
-  lastPeriod?: string;
-  variableNames?: string[];
+/** SSB's limits as `/config` gave them, and the body to cache when it was a valid answer. */
+export interface ConfigAnswer {
+  limits: SsbLimits;
+  /** The `/config` body, when it was read and valid (only then is it worth caching). */
+  body?: string;
+  /** Why SSB's published limits are used instead (SSB failed, or answered something that is not a `/config`). */
+  problem?: SsbError;
 }
 
 /** A response body and what SSB said about it. */
@@ -52,14 +67,20 @@ export interface SsbResponse {
   url: string;
 }
 
-/** Retry-After in ms: seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * Retry-After in ms: delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when
+ * absent or unreadable. Not bounded here: the caller decides what is too long to wait.
+ */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   const s = header.trim();
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s) * 1000;
+  if (/^\d{1,20}$/.test(s)) return Number(s) * 1000;
+  if (s.length > 100 || !/[a-z]/i.test(s)) return undefined;
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : Math.max(0, t - now);
 }
+
+const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
 export class SsbClient {
   readonly baseUrl: string;
@@ -67,21 +88,26 @@ export class SsbClient {
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly backoffMs: number;
+  private readonly maxResponseBytes: number;
   private readonly fetchFn: typeof fetch;
   private readonly clock: Clock;
   readonly limiter: RateLimiter;
   private readonly isOnline: () => boolean;
   private readonly onWait?: SsbClientOptions["onWait"];
-  private limits: Promise<SsbLimits> | null = null;
-  /** Requests actually sent (attempts included), for progress and benchmarks. */
+  private configAnswer: Promise<ConfigAnswer> | null = null;
+  /** Requests actually sent (attempts and redirects included), for progress and benchmarks. */
   sent = 0;
 
+  /** Throws a KostraError ("bad-input") when `baseUrl` is not an address the product sends queries to (see base-url.ts). */
   constructor(options: SsbClientOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+    const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+    if (!checked.ok) throw badInput(checked.reason);
+    this.baseUrl = checked.url;
     this.lang = options.lang ?? "no";
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.maxRetries = options.maxRetries ?? 4;
-    this.backoffMs = options.backoffMs ?? 2_000;
+    this.timeoutMs = clamp(Number.isFinite(options.timeoutMs) ? (options.timeoutMs as number) : 30_000, MIN_TIMEOUT_SECONDS * 1000, MAX_TIMEOUT_SECONDS * 1000);
+    this.maxRetries = clamp(Math.floor(options.maxRetries ?? 4), 0, 10);
+    this.backoffMs = clamp(options.backoffMs ?? 2_000, 0, MAX_WAIT_MS);
+    this.maxResponseBytes = clamp(options.maxResponseBytes ?? MAX_RESPONSE_BYTES, 1, MAX_RESPONSE_BYTES);
     this.fetchFn = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this.clock = options.clock ?? systemClock;
     this.limiter =
@@ -91,66 +117,57 @@ export class SsbClient {
     this.onWait = options.onWait;
   }
 
-  /** SSB's limits from /config (once per client); SSB's published defaults if /config can't be read. */
-  config(signal?: AbortSignal): Promise<SsbLimits> {
-    if (!this.limits) {
-      this.limits = this.request("GET", `${this.baseUrl}/config`, undefined, signal)
-        .then((res) => {
-          const limits = this.applyConfig(res.body);
-          this.configBody = res.body;
-          return limits;
-        })
-        .catch((e) => {
-          this.limits = null;
-          if (e instanceof SsbError && e.kind === "cancelled") throw e;
-          return DEFAULT_LIMITS;
+  /**
+   * SSB's limits from /config (asked once per client), clamped to sane bounds. When SSB
+   * fails or answers something that is not a /config, SSB's published limits are used and
+   * `problem` says why; a cancel is rethrown.
+   */
+  config(signal?: AbortSignal): Promise<ConfigAnswer> {
+    if (!this.configAnswer) {
+      const url = `${this.baseUrl}/config`;
+      this.configAnswer = this.request("GET", url, undefined, signal)
+        .then((res) => ({ limits: this.useLimits(readConfig(res.body, url)), body: res.body }))
+        .catch((e: unknown) => {
+          this.configAnswer = null;
+          if (!(e instanceof SsbError) || e.kind === "cancelled") throw e;
+          return { limits: this.useLimits(DEFAULT_LIMITS), problem: e };
         });
     }
-    return this.limits;
+    return this.configAnswer;
   }
 
-  /** The /config body last read from SSB, for caching. */
-  configBody?: string;
-
-  /**
-   * Use a /config body read earlier (e.g. from the cache) without asking SSB. Values that
-   * are missing or not positive fall back to SSB's published limits: SSB has reported 0
-   * for the call limit while enforcing it through response headers.
-   */
-  applyConfig(body: string): SsbLimits {
-    let c: Partial<{ maxDataCells: number; maxCallsPerTimeWindow: number; timeWindow: number }> = {};
-    try {
-      c = JSON.parse(body) ?? {};
-    } catch {
-      c = {};
-    }
-    const limits: SsbLimits = {
-      maxDataCells: positive(c.maxDataCells) ?? DEFAULT_LIMITS.maxDataCells,
-      maxCallsPerTimeWindow: positive(c.maxCallsPerTimeWindow) ?? DEFAULT_LIMITS.maxCallsPerTimeWindow,
-      timeWindowSeconds: positive(c.timeWindow) ?? DEFAULT_LIMITS.timeWindowSeconds,
-    };
+  /** Use limits read earlier (e.g. a cached /config) without asking SSB. */
+  useLimits(limits: SsbLimits): SsbLimits {
     this.limiter.setLimits({ maxCalls: limits.maxCallsPerTimeWindow, windowMs: limits.timeWindowSeconds * 1000 });
-    this.limits = Promise.resolve(limits);
+    this.configAnswer = Promise.resolve({ limits });
     return limits;
   }
 
   /** A table's information, including SSB's `updated` timestamp. */
   async tableInfo(id: string, signal?: AbortSignal): Promise<TableInfo> {
-    const json = await this.getJson(`${this.baseUrl}/tables/${encodeURIComponent(id)}?lang=${this.lang}`, signal);
-    return toTableInfo(json);
+    const url = `${this.baseUrl}/tables/${encodeURIComponent(id)}?lang=${this.lang}`;
+    const res = await this.request("GET", url, undefined, signal);
+    return readTableInfo(res.body, id, url);
   }
 
   /** Tables matching a search, e.g. "kostra bibliotek". */
   async search(query: string, signal?: AbortSignal, pageSize = 50): Promise<TableInfo[]> {
     const url = `${this.baseUrl}/tables?query=${encodeURIComponent(query)}&lang=${this.lang}&pageSize=${pageSize}`;
-    const json = (await this.getJson(url, signal)) as { tables?: unknown[] };
-    if (!Array.isArray(json?.tables)) throw badResponse(url, "tables");
-    return json.tables.map(toTableInfo);
+    const res = await this.request("GET", url, undefined, signal);
+    return readSearch(res.body, url);
   }
 
-  /** A table's metadata as json-stat2 (dimensions, labels, units, notes). */
-  metadata(id: string, signal?: AbortSignal): Promise<unknown> {
-    return this.getJson(`${this.baseUrl}/tables/${encodeURIComponent(id)}/metadata?lang=${this.lang}&outputFormat=json-stat2`, signal);
+  /**
+   * A table's metadata as json-stat2 (dimensions, labels, units, notes), checked to be
+   * metadata within the limits (metadata.ts) before it is handed on; callers that keep it
+   * (recording it, reading its roles) get the JSON, which they read with readTableMetadata.
+   */
+  async metadata(id: string, signal?: AbortSignal): Promise<unknown> {
+    const url = `${this.baseUrl}/tables/${encodeURIComponent(id)}/metadata?lang=${this.lang}&outputFormat=json-stat2`;
+    const res = await this.request("GET", url, undefined, signal);
+    const json = parseObjectAnswer(res.body, url);
+    readAnswer(tableMetadataSchema, json, `/tables/${id}/metadata`, url, res.body);
+    return json;
   }
 
   /** Send a prepared data request; resolves with the body text. */
@@ -158,21 +175,17 @@ export class SsbClient {
     return this.request(req.method, req.url, req.body, signal);
   }
 
-  private async getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-    const res = await this.request("GET", url, undefined, signal);
-    try {
-      return JSON.parse(res.body);
-    } catch {
-      throw badResponse(url, "JSON");
-    }
-  }
-
-  /** One logical request: rate-limited attempts with retries. Throws SsbError. */
+  /**
+   * One logical request: rate-limited attempts with retries. Throws SsbError. Every wait is
+   * bounded by MAX_WAIT_SECONDS: a longer one (Retry-After, a quota window) ends the
+   * request at once with a message saying when SSB can be asked again.
+   */
   async request(method: "GET" | "POST", url: string, body: string | undefined, signal?: AbortSignal): Promise<SsbResponse> {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw cancelled(url);
       if (!this.isOnline()) throw describeFailure("offline", { url });
       const wait = this.limiter.plannedDelay();
+      if (wait > MAX_WAIT_MS) throw waitTooLong("rate-limited", { url, until: this.clock.now() + wait, now: this.clock.now(), quota: true });
       if (wait > 0) {
         const { maxCalls, windowMs } = this.limiter.limits;
         const per = `${maxCalls} / ${Math.round(windowMs / 1000)} s`;
@@ -189,9 +202,13 @@ export class SsbClient {
       // A request that never reached SSB is tried once more (a dropped connection); a blocked
       // one (CORS, firewall) fails the same way again, so the user hears about it quickly.
       const retryable = error.kind === "rate-limited" || error.kind === "unavailable" || (outcome.dropped === true && attempt === 0);
-      if (!retryable || attempt >= this.maxRetries) throw error;
-      const delay = Math.max(retryAfter ?? 0, this.backoffMs * 2 ** attempt);
-      if (error.kind === "rate-limited") this.limiter.pauseUntil(this.clock.now() + delay);
+      if (!retryable) throw error;
+      const now = this.clock.now();
+      if (retryAfter !== undefined && retryAfter > MAX_WAIT_MS)
+        throw waitTooLong(error.kind === "rate-limited" ? "rate-limited" : "unavailable", { url, until: now + retryAfter, now, status: error.status });
+      if (attempt >= this.maxRetries) throw error;
+      const delay = Math.min(MAX_WAIT_MS, Math.max(retryAfter ?? 0, this.backoffMs * 2 ** attempt));
+      if (error.kind === "rate-limited") this.limiter.pauseUntil(now + delay);
       this.onWait?.(
         error.kind === "rate-limited"
           ? { nb: "SSB ber oss vente (for mange forespørsler)", en: "SSB asks us to wait (too many requests)" }
@@ -224,20 +241,27 @@ export class SsbClient {
     );
     const onAbort = () => timeout.abort();
     signal?.addEventListener("abort", onAbort, { once: true });
-    this.sent++;
     try {
-      const res = await this.fetchFn(url, {
-        method,
-        body,
-        headers: body ? { "Content-Type": "application/json", Accept: "application/json" } : { Accept: "application/json" },
-        signal: timeout.signal,
-      });
-      const text = await res.text();
-      if (res.ok) return { ok: true, response: { body: text, status: res.status, url } };
-      const retryAfter = retryAfterMs(res.headers.get("Retry-After"), this.clock.now());
-      return { ok: false, error: problemError(res.status, url, text), retryAfter };
+      let target = { url, method, body };
+      for (let hop = 0; ; hop++) {
+        this.sent++;
+        const res = await this.fetchFn(target.url, {
+          method: target.method,
+          body: target.body,
+          headers: target.body ? { "Content-Type": "application/json", Accept: "application/json" } : { Accept: "application/json" },
+          signal: timeout.signal,
+          redirect: "manual",
+        });
+        const next = redirectDecision(res, target.url, target.method, target.body);
+        if (next.kind === "none") return await this.outcome(res, url);
+        await res.body?.cancel().catch(() => undefined);
+        if (next.kind === "refuse" || hop >= MAX_REDIRECTS)
+          return { ok: false, error: unusableAnswer({ kind: "redirect", to: next.kind === "refuse" ? next.to : next.url }, { url, status: res.status }) };
+        target = next;
+      }
     } catch (e) {
       if (signal?.aborted) return { ok: false, error: cancelled(url) };
+      if (e instanceof BodyTooLarge) return { ok: false, error: unusableAnswer({ kind: "too-large", limitBytes: e.limitBytes }, { url }) };
       if (timedOut) return { ok: false, error: describeFailure("timeout", { url, seconds: Math.round(this.timeoutMs / 1000) }) };
       // fetch rejects with a TypeError both for a dropped connection and for a blocked
       // (CORS, proxy, firewall) request; offline is told apart by the device's own flag.
@@ -245,37 +269,27 @@ export class SsbClient {
       return { ok: false, error: describeFailure("blocked", { url, cause: e }), dropped: true };
     } finally {
       stopTimer.abort();
+      timeout.abort(); // lets go of a body that was not read to the end
       signal?.removeEventListener("abort", onAbort);
     }
   }
-}
 
-const positive = (n: unknown): number | undefined => (typeof n === "number" && n > 0 ? n : undefined);
+  /** An answer that is not a redirect: its body within the limit, or why it can't be used. */
+  private async outcome(res: Response, url: string): Promise<{ ok: true; response: SsbResponse } | { ok: false; error: SsbError; retryAfter?: number }> {
+    if (!res.ok) {
+      const text = await readBodyText(res, MAX_ERROR_BODY_BYTES, "truncate");
+      // A proxy asking for a login (401, 407) or refusing with a page of its own (403) is not SSB's cell limit.
+      if ((res.status === 401 || res.status === 403 || res.status === 407) && isWebPage(res.headers.get("content-type"), text))
+        return { ok: false, error: unusableAnswer({ kind: "web-page" }, { url, status: res.status, body: text }) };
+      return { ok: false, error: problemError(res.status, url, text), retryAfter: retryAfterMs(res.headers.get("Retry-After"), this.clock.now()) };
+    }
+    const text = await readBodyText(res, this.maxResponseBytes);
+    if (isWebPage(res.headers.get("content-type"), text)) return { ok: false, error: unusableAnswer({ kind: "web-page" }, { url, status: res.status, body: text }) };
+    if (text.trim() === "") return { ok: false, error: unusableAnswer({ kind: "empty" }, { url, status: res.status }) };
+    return { ok: true, response: { body: text, status: res.status, url } };
+  }
+}
 
 function cancelled(url: string): SsbError {
   return describeFailure("cancelled", { url });
-}
-
-function badResponse(url: string, what: string): SsbError {
-  return new SsbError(
-    "bad-response",
-    {
-      nb: `SSB svarte med noe uventet (ikke ${what}). Prøv igjen senere, eller bruk en nedlastet fil.`,
-      en: `SSB answered with something unexpected (not ${what}). Try again later, or use a downloaded file.`,
-    },
-    { url },
-  );
-}
-
-function toTableInfo(x: unknown): TableInfo {
-  const t = (x ?? {}) as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-  return {
-    id: str(t.id) ?? "",
-    label: str(t.label) ?? "",
-    updated: str(t.updated),
-    firstPeriod: str(t.firstPeriod),
-    lastPeriod: str(t.lastPeriod),
-    variableNames: Array.isArray(t.variableNames) ? t.variableNames.filter((v): v is string => typeof v === "string") : undefined,
-  };
 }

@@ -41,8 +41,13 @@
  * grouping from 1 January to 31 December of the data year. So the membership for data
  * year Y is read at Y-01-01, where the municipality codes are those of year Y.
  */
+import { badInput } from "../../kostra/errors";
+import { MAX_KLASS_ITEMS } from "../../kostra/limits";
 import { codeForYear, isAggregate, resolveMunicipality } from "../../kostra/municipalities";
+import { boundedText, finiteNumber, v } from "../../kostra/schema";
 import type { LocalizedText } from "../../kostra/types";
+import { checkBaseUrl } from "./base-url";
+import { cachedAnswer, keepAnswer, type CheckedAnswer } from "./checked-cache";
 import type { SsbClient } from "./client";
 import type { CachePolicy } from "./load";
 import { SsbError, type ResponseCache } from "./types";
@@ -97,7 +102,21 @@ export interface ParsedKostraGroups {
   items: KostraGroupItem[];
   /** Rows read as neither a municipality with a group nor a group with a municipality ("9999 Uoppgitt"), as "source→target". */
   skipped: string[];
+  /** True when the rows run from KOSTRA groups to municipalities (112→131), false the other way, undefined when the first row can't tell. */
+  runsFromGroups?: boolean;
 }
+
+/** A code as Klass writes it: text, or a number for a bare group number. */
+const klassCode = v.optional(v.nullable(v.union([boundedText(100), finiteNumber()])));
+const klassName = v.optional(v.nullable(boundedText()));
+
+/** A correspondsAt answer: at most MAX_KLASS_ITEMS rows of codes and names (other fields ignored). */
+const correspondenceSchema = v.looseObject({
+  correspondenceItems: v.pipe(
+    v.array(v.looseObject({ sourceCode: klassCode, sourceName: klassName, targetCode: klassCode, targetName: klassName })),
+    v.maxLength(MAX_KLASS_ITEMS),
+  ),
+});
 
 /**
  * Read a correspondsAt answer in either direction. Throws SsbError "bad-response" for
@@ -110,13 +129,13 @@ export function parseKostraGroups(body: string, url = ""): ParsedKostraGroups {
   } catch {
     throw unexpected(url, body);
   }
-  const list = (json as { correspondenceItems?: unknown } | null)?.correspondenceItems;
-  if (!Array.isArray(list)) throw unexpected(url, body);
+  const parsed = v.safeParse(correspondenceSchema, json);
+  if (!parsed.success) throw unexpected(url, body);
+  const list = parsed.output.correspondenceItems;
   const items: KostraGroupItem[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  for (const raw of list) {
-    const x = (raw ?? {}) as Record<string, unknown>;
+  for (const x of list) {
     const str = (v: unknown) => (typeof v === "string" ? v : undefined);
     let item: KostraGroupItem | undefined;
     const toGroup = normalizeKostraGroupCode(x.targetCode) ?? normalizeKostraGroupCode(x.targetName);
@@ -124,7 +143,7 @@ export function parseKostraGroups(body: string, url = ""): ParsedKostraGroups {
     if (isMunicipalityCode(x.sourceCode) && toGroup) item = { municipalityCode: x.sourceCode.trim(), municipalityName: str(x.sourceName), group: toGroup };
     else if (isMunicipalityCode(x.targetCode) && fromGroup) item = { municipalityCode: x.targetCode.trim(), municipalityName: str(x.targetName), group: fromGroup };
     if (!item) {
-      skipped.push(`${String(x.sourceCode)}→${String(x.targetCode)}`);
+      skipped.push(`${String(x.sourceCode).slice(0, 100)}→${String(x.targetCode).slice(0, 100)}`);
       continue;
     }
     // One group per municipality at a date; a repeated row (Klass lists a code once per
@@ -133,7 +152,8 @@ export function parseKostraGroups(body: string, url = ""): ParsedKostraGroups {
     seen.add(item.municipalityCode);
     items.push(item);
   }
-  return { items, skipped };
+  const first = list[0]?.sourceCode;
+  return { items, skipped, ...(typeof first === "string" ? { runsFromGroups: !/^\d{4}$/.test(first) } : {}) };
 }
 
 /** The membership of a data year, by the product's municipality ids. */
@@ -178,74 +198,92 @@ export interface KostraGroupsOptions {
   now?: () => Date;
 }
 
+/** A Klass answer read for a data year: the membership and which way the answer ran. */
+interface Grouping {
+  groups: Record<string, string>;
+  unknownCodes: string[];
+  direction: "131→112" | "112→131";
+}
+
+/** Read a correspondsAt answer for `year`; an empty one is SSB saying it has no grouping ("not-found"). */
+function readGrouping(body: string, year: number, servedUrl: string): Grouping {
+  const parsed = parseKostraGroups(body, servedUrl);
+  if (parsed.items.length === 0) throw noGrouping(year, servedUrl);
+  const { groups, unknownCodes } = membershipForYear(parsed, year);
+  // Which way the answer runs is read from the answer itself (a cached copy may come from either request).
+  const fromGroups = parsed.runsFromGroups ?? servedUrl.includes(`/classifications/${KOSTRA_GROUP_CLASSIFICATION}/`);
+  return { groups, unknownCodes, direction: fromGroups ? "112→131" : "131→112" };
+}
+
 /**
  * SSB's KOSTRA group membership for a data year. Throws SsbError: "not-found" when SSB
  * has no grouping for the year, "cancelled", or the client's own failures (timeout,
- * offline, blocked, rate-limited, unavailable) with words saying it was the grouping
- * that failed. A cached answer is used first (cache-first), or when SSB fails (refresh).
+ * offline, blocked, rate-limited, unavailable, an answer that is not Klass's) with words
+ * saying it was the grouping that failed. A cached answer is used first (cache-first),
+ * or when SSB fails (refresh). Only an answer that reads as a grouping is cached, and a
+ * cached copy that no longer reads is evicted. Throws KostraError ("bad-input") for a
+ * `klassBaseUrl` the product does not send queries to (see base-url.ts).
  */
 export async function loadKostraGroups(year: number, options: KostraGroupsOptions): Promise<KostraGroupsResult> {
   const { client, cache, signal } = options;
   const policy = options.policy ?? "cache-first";
   const now = options.now ?? (() => new Date());
-  const base = options.klassBaseUrl?.trim() || klassBaseUrlFor(client.baseUrl);
+  let base = klassBaseUrlFor(client.baseUrl);
+  if (options.klassBaseUrl?.trim()) {
+    const checked = checkBaseUrl(options.klassBaseUrl);
+    if (!checked.ok) throw badInput(checked.reason);
+    base = checked.url;
+  }
   const url = kostraGroupsUrl(base, year, client.lang);
   const key = `GET ${url}`;
-  const cached = policy === "network-only" ? undefined : await cache?.get(key);
-  const finish = (body: string, fetchedAt: string, fromCache: boolean, stale: boolean, servedUrl: string, warnings: LocalizedText[] = []): KostraGroupsResult => {
-    const parsed = parseKostraGroups(body, servedUrl);
-    if (parsed.items.length === 0) throw noGrouping(year, servedUrl);
-    const { groups, unknownCodes } = membershipForYear(parsed, year);
-    // Which way the answer runs is read from the answer itself (a cached copy may come from either request).
-    const direction = (answerRunsFromGroups(body) ?? servedUrl.includes(`/classifications/${KOSTRA_GROUP_CLASSIFICATION}/`)) ? "112→131" : "131→112";
-    return { year, date: klassDateFor(year), groups, unknownCodes, url: servedUrl, fetchedAt, fromCache, stale, source: `SSB Klass ${direction}, ${klassDateFor(year)}`, warnings };
-  };
-  if (cached && policy === "cache-first") {
-    try {
-      return finish(cached.body, cached.fetchedAt, true, false, url);
-    } catch (e) {
-      // A damaged cached copy is not an answer: ask SSB instead.
-      if (!(e instanceof SsbError) || e.kind !== "bad-response") throw e;
-    }
-  }
+  const date = klassDateFor(year);
+  const result = (answer: CheckedAnswer<Grouping>, servedUrl: string, fromCache: boolean, stale: boolean, warnings: LocalizedText[] = []): KostraGroupsResult => ({
+    year,
+    date,
+    groups: answer.value.groups,
+    unknownCodes: answer.value.unknownCodes,
+    url: servedUrl,
+    fetchedAt: answer.fetchedAt,
+    fromCache,
+    stale,
+    source: `SSB Klass ${answer.value.direction}, ${date}`,
+    warnings,
+  });
+  // A cached copy (under the first URL, whichever direction answered) that no longer reads is evicted: SSB is asked instead.
+  const cached = () => cachedAnswer(cache, key, (body) => readGrouping(body, year, url));
 
-  let body: string;
+  if (policy === "cache-first") {
+    const hit = await cached();
+    if (hit) return result(hit, url, true, false);
+  }
   let servedUrl = url;
   try {
+    let body: string;
     try {
       body = (await client.request("GET", url, undefined, signal)).body;
     } catch (e) {
       if (!(e instanceof SsbError) || e.kind !== "not-found") throw e;
       // The correspondence may be kept the other way round (112→131); ask that once.
       servedUrl = kostraGroupsUrl(base, year, client.lang, "112-131");
-      body = (await client.request("GET", servedUrl, undefined, signal)).body;
+      try {
+        body = (await client.request("GET", servedUrl, undefined, signal)).body;
+      } catch (e2) {
+        throw e2 instanceof SsbError && e2.kind === "not-found" ? noGrouping(year, servedUrl, e2) : e2;
+      }
     }
+    const fresh = await keepAnswer(cache, key, body, now().toISOString(), (b) => readGrouping(b, year, servedUrl));
+    return result(fresh, servedUrl, false, false);
   } catch (e) {
     if (!(e instanceof SsbError)) throw e;
-    if (e.kind === "cancelled") throw e;
-    if (e.kind === "not-found") throw noGrouping(year, servedUrl, e);
+    if (e.kind === "cancelled" || e.kind === "not-found") throw e;
     const failed = groupingFailed(year, e);
-    if (cached) {
-      return finish(cached.body, cached.fetchedAt, true, true, url, [
-        { nb: `${failed.text.nb} Bruker grupperingen fra hurtigbufferen, hentet ${cached.fetchedAt}.`, en: `${failed.text.en} Using the grouping from the cache, fetched ${cached.fetchedAt}.` },
+    const copy = policy === "network-only" ? undefined : await cached();
+    if (copy) {
+      return result(copy, url, true, true, [
+        { nb: `${failed.text.nb} Bruker grupperingen fra hurtigbufferen, hentet ${copy.fetchedAt}.`, en: `${failed.text.en} Using the grouping from the cache, fetched ${copy.fetchedAt}.` },
       ]);
     }
     throw failed;
-  }
-  const fetchedAt = now().toISOString();
-  const result = finish(body, fetchedAt, false, false, servedUrl);
-  // Cached under the first URL, whichever direction answered, so the next load finds it.
-  await cache?.set(key, { body, fetchedAt });
-  return result;
-}
-
-/** True when the answer's rows go from KOSTRA groups to municipalities (112→131), false for the other way, undefined when it can't tell. */
-function answerRunsFromGroups(body: string): boolean | undefined {
-  try {
-    const first = (JSON.parse(body) as { correspondenceItems?: { sourceCode?: unknown }[] }).correspondenceItems?.[0]?.sourceCode;
-    return typeof first === "string" ? !/^\d{4}$/.test(first) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

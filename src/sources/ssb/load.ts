@@ -6,17 +6,30 @@
  * the client's retries falls back to a cached copy when there is one, and otherwise
  * the result says exactly which indicators and years are missing. Cancelling stops
  * the load and returns nothing.
+ *
+ * Every answer is read and checked against its query before it is used or cached
+ * (data-answer.ts, checked-cache.ts): a login page, a cut-off body or another table's
+ * answer is a failed request, never a cached entry; a cached entry that no longer reads
+ * is evicted and fetched again.
  */
 import { amountIndicatorOf, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
+import { KostraError } from "../../kostra/errors";
 import type { Dataset, LocalizedText, Provenance } from "../../kostra/types";
+import { readConfig } from "./answers";
 import type { SsbClient } from "./client";
-import { readJsonStat } from "./jsonstat";
+import { cachedAnswer, keepAnswer, type CheckedAnswer } from "./checked-cache";
+import { readDataAnswer } from "./data-answer";
+import type { JsonStatCube } from "./jsonstat";
 import { observationsFromCube } from "./observations";
 import { cacheKey, planLoad, prepare, splitSelection, type LoadRequest, type PlannedQuery } from "./planner";
-import { SsbError, type CachedResponse, type ResponseCache } from "./types";
+import { SsbError, type ResponseCache, type SsbLimits } from "./types";
 
-/** cache-first: use a cached answer without asking SSB; refresh: ask SSB whether the table changed; network-only: always fetch. */
+/**
+ * cache-first: use a cached answer without asking SSB; refresh: fetch everything again
+ * (the pane's "Oppdater", `--refresh`), a cached copy used only when SSB fails;
+ * network-only: always fetch, never read the cache.
+ */
 export type CachePolicy = "cache-first" | "refresh" | "network-only";
 
 export interface LoadProgress {
@@ -57,7 +70,7 @@ export interface SsbLoadResult {
 
 interface Served {
   query: PlannedQuery;
-  body: string;
+  cube: JsonStatCube;
   fetchedAt: string;
   updated?: string;
   cached: boolean;
@@ -69,40 +82,42 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   const policy = options.policy ?? "cache-first";
   const now = options.now ?? (() => new Date());
   const sentBefore = client.sent;
+  const warnings: LocalizedText[] = [];
 
-  const limits = await configFor(client, cache, policy, now, signal);
+  const limits = await configFor(client, cache, policy, now, warnings, signal);
   const plan = planLoad(request, { baseUrl: client.baseUrl, lang: client.lang, maxDataCells: limits.maxDataCells });
   const missing: MissingPart[] = plan.unavailable.map((u) => ({ indicator: u.indicator, years: [...request.years], reason: u.reason }));
-  const warnings: LocalizedText[] = [];
   const served: Served[] = [];
   const failures: SsbError[] = [];
   let done = 0;
   let total = plan.queries.length;
   let fromCacheCount = 0;
   const progress = (message: LocalizedText) => onProgress?.({ done, total, fromCache: fromCacheCount, message });
-  const updatedByTable = new Map<string, Promise<string | undefined>>();
 
-  const tableUpdated = (table: string): Promise<string | undefined> => {
-    let p = updatedByTable.get(table);
-    if (!p) {
-      p = client.tableInfo(table, signal).then((t) => t.updated);
-      updatedByTable.set(table, p);
-    }
-    return p;
+  const readFor = (query: PlannedQuery) => (body: string) => readDataAnswer(body, query.query, query.url);
+  /** The cached answer to `query`, checked; a damaged one is evicted and said so. */
+  const cachedFor = (query: PlannedQuery) =>
+    cachedAnswer(cache, cacheKey(query), readFor(query), (reason) =>
+      warnings.push({
+        nb: `Et lagret svar for tabell ${query.query.table} kunne ikke brukes og ble slettet fra hurtigbufferen: ${reason.text.nb}`,
+        en: `A cached answer for table ${query.query.table} could not be used and was removed from the cache: ${reason.text.en}`,
+      }),
+    );
+  const serve = (query: PlannedQuery, answer: CheckedAnswer<JsonStatCube>, cached: boolean, stale: boolean) => {
+    served.push({ query, cube: answer.value, fetchedAt: answer.fetchedAt, updated: answer.updated, cached, stale });
+    if (cached) fromCacheCount++;
+    done++;
   };
 
-  const fetchQuery = async (query: PlannedQuery, cached: CachedResponse | undefined): Promise<void> => {
+  const fetchQuery = async (query: PlannedQuery): Promise<void> => {
     progress({
       nb: `Henter tabell ${query.query.table} fra SSB (forespørsel ${done + 1} av ${total})`,
       en: `Fetching table ${query.query.table} from SSB (request ${done + 1} of ${total})`,
     });
     try {
       const res = await client.send(query, signal);
-      const fetchedAt = now().toISOString();
-      const updated = updatedOf(res.body);
-      served.push({ query, body: res.body, fetchedAt, updated, cached: false, stale: false });
-      await cache?.set(cacheKey(query), { body: res.body, fetchedAt, updated });
-      done++;
+      const answer = await keepAnswer(cache, cacheKey(query), res.body, now().toISOString(), readFor(query), (cube) => cube.updated);
+      serve(query, answer, false, false);
     } catch (e) {
       if (!(e instanceof SsbError)) throw e;
       if (e.kind === "cancelled") throw e;
@@ -115,15 +130,14 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
           warnings.push({ nb: "For mange celler — spørringen deles opp.", en: "Too many cells — the query is split." });
           for (const selection of parts) {
             const prepared = prepare(client.baseUrl, { table: query.query.table, selection }, client.lang);
-            await fetchQuery({ ...prepared, indicators: query.indicators, years: selection[timeDim].map(Number) }, undefined);
+            await fetchQuery({ ...prepared, indicators: query.indicators, years: selection[timeDim].map(Number) });
           }
           return;
         }
       }
+      const cached = policy === "network-only" ? undefined : await cachedFor(query);
       if (cached) {
-        served.push({ query, body: cached.body, fetchedAt: cached.fetchedAt, updated: cached.updated, cached: true, stale: true });
-        fromCacheCount++;
-        done++;
+        serve(query, cached, true, true);
         warnings.push({
           nb: `${e.text.nb} Viser tall fra hurtigbufferen, hentet ${cached.fetchedAt}.`,
           en: `${e.text.en} Showing figures from the cache, fetched ${cached.fetchedAt}.`,
@@ -138,32 +152,13 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
 
   for (const query of plan.queries) {
     if (signal?.aborted) throw new SsbError("cancelled", { nb: "Hentingen fra SSB ble avbrutt.", en: "Loading from SSB was cancelled." });
-    const key = cacheKey(query);
-    const cached = policy === "network-only" ? undefined : await cache?.get(key);
-    if (cached && policy === "cache-first") {
-      served.push({ query, body: cached.body, fetchedAt: cached.fetchedAt, updated: cached.updated, cached: true, stale: false });
-      fromCacheCount++;
-      done++;
+    const cached = policy === "cache-first" ? await cachedFor(query) : undefined;
+    if (cached) {
+      serve(query, cached, true, false);
       progress({ nb: `Tabell ${query.query.table} fra hurtigbufferen`, en: `Table ${query.query.table} from the cache` });
       continue;
     }
-    if (cached && policy === "refresh") {
-      let current: string | undefined;
-      try {
-        progress({ nb: `Sjekker om tabell ${query.query.table} er oppdatert`, en: `Checking whether table ${query.query.table} has changed` });
-        current = await tableUpdated(query.query.table);
-      } catch (e) {
-        if (e instanceof SsbError && e.kind === "cancelled") throw e;
-        current = undefined;
-      }
-      if (current !== undefined && current === cached.updated) {
-        served.push({ query, body: cached.body, fetchedAt: cached.fetchedAt, updated: cached.updated, cached: true, stale: false });
-        fromCacheCount++;
-        done++;
-        continue;
-      }
-    }
-    await fetchQuery(query, cached);
+    await fetchQuery(query);
   }
 
   if (served.length === 0 && failures.length > 0) throw failures[0];
@@ -174,23 +169,22 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   if (request.backSeries) for (const i of request.indicators) if (amountIndicatorOf(i)) wanted.add(amountIndicatorOf(i)!.id);
   for (const s of served) {
     const name = `SSB tabell ${s.query.query.table}`;
-    let cube;
+    let observations;
     try {
-      cube = readJsonStat(JSON.parse(s.body), name);
+      // Codes not valid in every year are expected here (one request spans the years), so no warning.
+      observations = observationsFromCube(s.cube, name).observations;
     } catch (e) {
-      const reason = e instanceof Error && "text" in e ? (e as SsbError).text : { nb: `${name}: uleselig svar.`, en: `${name}: unreadable answer.` };
-      for (const indicator of s.query.indicators) missing.push({ indicator, years: s.query.years, reason });
+      if (!(e instanceof KostraError)) throw e;
+      for (const indicator of s.query.indicators) missing.push({ indicator, years: s.query.years, reason: e.text });
       continue;
     }
-    // Codes not valid in every year are expected here (one request spans the years), so no warning.
-    const { observations } = observationsFromCube(cube, name);
     const provenance: Provenance = {
       source: "ssb",
-      table: cube.tableId ?? s.query.query.table,
+      table: s.cube.tableId ?? s.query.query.table,
       query: s.query.method === "POST" ? `POST ${s.query.url}\n${s.query.body}` : s.query.url,
       fetchedAt: s.fetchedAt,
-      updated: cube.updated ?? s.updated,
-      notes: cube.notes,
+      updated: s.cube.updated ?? s.updated,
+      notes: s.cube.notes,
     };
     datasets.push({ observations: observations.filter((o) => wanted.has(o.indicator)).map((o) => ({ ...o, provenance: 0 })), provenance: [provenance] });
   }
@@ -211,21 +205,25 @@ const CONFIG_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * SSB's limits: from a /config answer cached within the last day (so a load served from
- * the cache sends nothing to SSB), else from SSB, cached for next time.
+ * the cache sends nothing to SSB), else from SSB — cached only when it was a valid
+ * /config. When SSB's /config cannot be read, SSB's published limits are used and a
+ * warning says so.
  */
-async function configFor(client: SsbClient, cache: ResponseCache | undefined, policy: CachePolicy, now: () => Date, signal?: AbortSignal) {
-  const key = `GET ${client.baseUrl}/config`;
-  const cached = policy === "network-only" ? undefined : await cache?.get(key);
-  if (cached && now().getTime() - Date.parse(cached.fetchedAt) < CONFIG_MAX_AGE_MS) return client.applyConfig(cached.body);
-  const limits = await client.config(signal);
-  if (cache && client.configBody) await cache.set(key, { body: client.configBody, fetchedAt: now().toISOString() });
-  return limits;
-}
-
-/** SSB's `updated` from a json-stat2 body without parsing it twice in the common case. */
-function updatedOf(body: string): string | undefined {
-  const m = /"updated"\s*:\s*"([^"]+)"/.exec(body);
-  return m?.[1];
+async function configFor(client: SsbClient, cache: ResponseCache | undefined, policy: CachePolicy, now: () => Date, warnings: LocalizedText[], signal?: AbortSignal): Promise<SsbLimits> {
+  const url = `${client.baseUrl}/config`;
+  const key = `GET ${url}`;
+  const read = (body: string) => readConfig(body, url);
+  const cached = policy === "cache-first" ? await cachedAnswer(cache, key, read) : undefined;
+  const age = cached ? now().getTime() - Date.parse(cached.fetchedAt) : NaN;
+  if (cached && age >= 0 && age < CONFIG_MAX_AGE_MS) return client.useLimits(cached.value);
+  const answer = await client.config(signal);
+  if (answer.body !== undefined) await keepAnswer(cache, key, answer.body, now().toISOString(), read);
+  if (answer.problem)
+    warnings.push({
+      nb: `SSBs grenser (/config) kunne ikke leses; SSBs publiserte grenser brukes. ${answer.problem.text.nb}`,
+      en: `SSB's limits (/config) could not be read; SSB's published limits are used. ${answer.problem.text.en}`,
+    });
+  return answer.limits;
 }
 
 function mergeMissing(parts: MissingPart[]): MissingPart[] {

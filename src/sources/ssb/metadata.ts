@@ -4,6 +4,8 @@
  * "3001 Halden (2020-2023)", "Bærum (-2019)" or "3201 Bærum".
  */
 import { badInput } from "../../kostra/errors";
+import { MAX_CATEGORIES, MAX_DIMENSIONS, MAX_LABEL_LENGTH, MAX_TEXT_LENGTH } from "../../kostra/limits";
+import { boundedText, freeText, integerIn, parseInput, say, v } from "../../kostra/schema";
 
 export interface MetadataValue {
   code: string;
@@ -50,43 +52,97 @@ export function parseRegionLabel(code: string, label: string): RegionEntry {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
+/** A code or id: short text without line breaks. */
+const code = () => v.pipe(v.string(), v.maxLength(MAX_LABEL_LENGTH));
+
+/** An object with at most `max` keys, each a code. */
+const codeRecord = <S extends v.GenericSchema>(value: S, max: number) =>
+  v.pipe(
+    v.record(code(), value),
+    v.check((o) => Object.keys(o).length <= max, say({ nb: `har for mange elementer (over ${max})`, en: `has too many items (over ${max})` })),
+  );
+
+const unitSchema = v.looseObject({
+  base: v.optional(boundedText()),
+  decimals: v.optional(integerIn(0, 20)),
+});
+
+const dimensionSchema = v.looseObject({
+  label: v.optional(boundedText()),
+  category: v.optional(
+    v.looseObject({
+      index: v.optional(v.union([v.pipe(v.array(code()), v.maxLength(MAX_CATEGORIES)), codeRecord(integerIn(0, MAX_CATEGORIES), MAX_CATEGORIES)])),
+      label: v.optional(codeRecord(boundedText(), MAX_CATEGORIES)),
+      unit: v.optional(codeRecord(unitSchema, MAX_CATEGORIES)),
+    }),
+  ),
+  extension: v.optional(v.looseObject({ elimination: v.optional(v.unknown()) })),
+});
+
+/**
+ * Table metadata (json-stat2 without values) within the product's limits: at most
+ * MAX_DIMENSIONS dimensions of at most MAX_CATEGORIES codes, labels and notes bounded
+ * and XML-safe. Exported for the SSB client, which checks an answer with it.
+ */
+export const tableMetadataSchema = v.pipe(
+  v.looseObject({
+    id: v.pipe(v.array(code()), v.maxLength(MAX_DIMENSIONS)),
+    dimension: codeRecord(dimensionSchema, MAX_DIMENSIONS),
+    label: v.optional(boundedText(MAX_TEXT_LENGTH)),
+    updated: v.optional(boundedText(100)),
+    note: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(1000))),
+    extension: v.optional(v.looseObject({ px: v.optional(v.looseObject({ tableid: v.optional(v.unknown()) })) })),
+  }),
+  v.transform((json): TableMetadata => {
+    const dimensions = json.id.map((id): MetadataDimension => {
+      const d = json.dimension[id] ?? {};
+      const cat = d.category ?? {};
+      const labels = cat.label ?? {};
+      const units = cat.unit ?? {};
+      const index = cat.index;
+      const codes = Array.isArray(index)
+        ? index
+        : index
+          ? Object.entries(index).sort((a, b) => a[1] - b[1]).map(([c]) => c)
+          : Object.keys(labels);
+      const elimination = d.extension?.elimination === true;
+      return {
+        id,
+        ...(elimination ? { elimination } : {}),
+        label: d.label ?? id,
+        values: codes.map((c) => {
+          const unit = own(units, c) ? units[c] : undefined;
+          return {
+            code: c,
+            label: own(labels, c) ? labels[c] : c,
+            ...(unit ? { unit: { ...(unit.base !== undefined ? { base: unit.base } : {}), ...(unit.decimals !== undefined ? { decimals: unit.decimals } : {}) } } : {}),
+          };
+        }),
+      };
+    });
+    const tableid = json.extension?.px?.tableid;
+    const noteText = v.safeParser(freeText());
+    return {
+      tableId: typeof tableid === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(tableid) ? tableid : undefined,
+      label: json.label,
+      updated: json.updated,
+      notes: (json.note ?? []).flatMap((n) => {
+        const r = noteText(n);
+        return r.success ? [r.output] : [];
+      }),
+      dimensions,
+    };
+  }),
+);
+
+/** Read table metadata (a file or SSB's answer). Throws KostraError ("bad-input") naming the field that is wrong. */
 export function readTableMetadata(json: unknown, name = "metadata"): TableMetadata {
   if (!isObject(json) || !Array.isArray(json.id) || !isObject(json.dimension)) {
     throw badInput({ nb: `${name}: er ikke metadata i JSON-stat-format.`, en: `${name}: is not JSON-stat metadata.` });
   }
-  const dims = json.dimension;
-  const dimensions = (json.id as unknown[]).filter((d): d is string => typeof d === "string").map((id) => {
-    const d = isObject(dims[id]) ? dims[id] : {};
-    const cat = isObject(d.category) ? d.category : {};
-    const labels = isObject(cat.label) ? cat.label : {};
-    const units = isObject(cat.unit) ? cat.unit : {};
-    const index = cat.index;
-    const codes = Array.isArray(index)
-      ? index.map(String)
-      : isObject(index)
-        ? Object.entries(index).sort((a, b) => Number(a[1]) - Number(b[1])).map(([c]) => c)
-        : Object.keys(labels);
-    const elimination = isObject(d.extension) && d.extension.elimination === true;
-    return {
-      id,
-      ...(elimination ? { elimination } : {}),
-      label: typeof d.label === "string" ? d.label : id,
-      values: codes.map((code) => ({
-        code,
-        label: typeof labels[code] === "string" ? (labels[code] as string) : code,
-        ...(isObject(units[code]) ? { unit: units[code] as MetadataValue["unit"] } : {}),
-      })),
-    };
-  });
-  const ext = isObject(json.extension) && isObject(json.extension.px) ? json.extension.px : {};
-  return {
-    tableId: typeof ext.tableid === "string" ? ext.tableid : undefined,
-    label: typeof json.label === "string" ? json.label : undefined,
-    updated: typeof json.updated === "string" ? json.updated : undefined,
-    notes: Array.isArray(json.note) ? json.note.filter((n): n is string => typeof n === "string") : [],
-    dimensions,
-  };
+  return parseInput(tableMetadataSchema, json, name);
 }
 
 /** The regions of a table's region dimension with their validity periods. */

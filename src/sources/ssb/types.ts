@@ -74,10 +74,16 @@ export interface CachedResponse {
   updated?: string;
 }
 
-/** Responses by query key. Browser: IndexedDB; Node: files; tests: memory. */
+/**
+ * Responses by query key. Browser: IndexedDB; Node: files; tests: memory. Every cache
+ * holds only entries that fit cache-entry.ts (size, fields), and the loaders store only
+ * answers that were read and checked (checked-cache.ts): a cache never stores a lie.
+ */
 export interface ResponseCache {
   get(key: string): Promise<CachedResponse | undefined>;
   set(key: string, value: CachedResponse): Promise<void>;
+  /** Forget an entry (one that no longer reads as a valid answer). */
+  delete(key: string): Promise<void>;
 }
 
 export type SsbErrorKind =
