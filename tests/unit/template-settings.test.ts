@@ -16,7 +16,7 @@ describe("template settings in a custom XML part", () => {
     ["broken JSON", `<kostraBenchmark xmlns="${SETTINGS_NAMESPACE}"><settings><![CDATA[{oops]]></settings></kostraBenchmark>`, /ikke gyldig JSON/],
     ["a newer version", settingsToXml({ ...settings, schemaVersion: 7 }), /nyere versjon av KOSTRA Benchmark \(malversjon 7\)/],
     ["a bad field", settingsToXml({ ...settings, year: 12, average: "median" as "simple", ownedSheets: [{}] as never }), /skadet: «average» ugyldig verdi "median"/],
-    ["a bad owned sheet", settingsToXml({ ...settings, ownedSheets: [{}] as never }), /skadet: «ownedSheets\[0\]\.key» forventet "key", fikk undefined/],
+    ["a bad owned sheet", settingsToXml({ ...settings, ownedSheets: [{}] as never }), /skadet: «ownedSheets\[0\]\.key» mangler/],
   ])("reports %s clearly", (_, xml, message) => {
     const r = settingsFromXml(xml);
     expect(r.kind).toBe("invalid");
