@@ -16,7 +16,6 @@ import {
   userIndicatorFromSsb,
   userTemplateOf,
   userTemplateProblems,
-  type SsbPick,
 } from "../../src/kostra/catalog";
 import type { SectorTemplate } from "../../src/kostra/types";
 import { settingsFieldProblems, settingsFromXml, settingsToXml, type TemplateSettings } from "../../src/report/template-settings";
@@ -26,18 +25,9 @@ import { sampleDataset } from "../../src/sources/sample";
 import * as fs from "fs";
 import * as path from "path";
 import { writtenSettings } from "../support/settings-fixture";
+import { LIBRARIES_PICK } from "../support/ssb-pick";
 
-const pick: SsbPick = {
-  table: "12362",
-  regionDimension: "KOKkommuneregion0000",
-  timeDimension: "Tid",
-  select: { KOKfunksjon0000: "370", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000" },
-  selectLabels: ["370 Bibliotek", "Netto driftsutgifter", "Kroner per innbygger"],
-  label: { nb: "Bibliotek, netto", en: "Libraries, net" },
-  unit: { nb: "kr per innbygger", en: "NOK per inhabitant" },
-  decimals: 0,
-  fetchedOn: "2025-11-27",
-};
+const pick = LIBRARIES_PICK;
 
 function template(over: Partial<SectorTemplate> = {}): SectorTemplate {
   return {
