@@ -209,11 +209,13 @@ async function reportBenchmarks() {
   // The largest report, written over the previous year's as "Oppdater til <år>" does.
   const largestSettings = { ...settings, sectors: LARGEST_REQUEST.sectors, comparisons: [], years: LARGEST_REQUEST.years };
   const fake = createFakeExcel({ sheets: ["Ark1"] });
-  await applyPlan(largestReportPlan(LARGEST_REQUEST.year - 1), { settings: { ...largestSettings, year: LARGEST_REQUEST.year - 1 }, run: fake.run, isSetSupported: () => true });
+  const previous = await applyPlan(largestReportPlan(LARGEST_REQUEST.year - 1), { settings: { ...largestSettings, year: LARGEST_REQUEST.year - 1 }, run: fake.run, isSetSupported: () => true });
   const before = fake.stats.requests.length;
   const plan = largestReportPlan(LARGEST_REQUEST.year);
   const t0 = process.hrtime.bigint();
-  const r = await applyPlan(plan, { settings: { ...largestSettings, year: LARGEST_REQUEST.year }, run: fake.run, isSetSupported: () => true });
+  // The user agreed to replace last year's report (the pane asks, or it wrote it itself).
+  const replace = previous.sheets.map((s) => s.id);
+  const r = await applyPlan(plan, { settings: { ...largestSettings, year: LARGEST_REQUEST.year }, run: fake.run, isSetSupported: () => true, replace });
   const ms = Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
   const requests = fake.stats.requests.slice(before);
   // The final request is the last but one: the last only shows the first profile sheet.

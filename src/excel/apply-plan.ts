@@ -14,16 +14,23 @@
  *    place, replace the report's names, settings owning the new sheets. If Excel stops
  *    part-way, the gateway finishes the write in a second request; if that fails too, it
  *    says exactly what the workbook holds, and writing again puts it right.
- * Only sheets the add-in owns (recorded by id in the template settings) are replaced;
- * the user's sheets are never touched, and a name the user already uses gets a suffix.
+ * Only sheets the add-in owns (recorded by id and name in the template settings) AND the
+ * user agreed to replace are replaced: settings come with a shared workbook and could
+ * claim a sheet it came with for the user to fill in. `sheetsToReplace` says which sheets
+ * a write would replace (reading only), the pane asks, and `applyPlan(plan, { replace })`
+ * deletes only those ids, checked again inside the write. A claimed sheet the user did
+ * not agree to is kept as theirs; the user's sheets are never touched, and a name the
+ * user already uses gets a suffix.
  */
 import type { ReportPlan } from "../report/plan";
 import type { OwnedSheet, TemplateSettings } from "../report/template-settings";
 import { checkedPlan } from "../report/plan-check";
-import { startWrite, TEMPORARY_PREFIX } from "./report-write";
+import { readInventory, type SheetInfo } from "./inventory";
+import { replaceableSheets, startWrite, TEMPORARY_PREFIX } from "./report-write";
 import { GatewayError, writeFailed } from "./write-outcome";
 
 export { GatewayError, type WorkbookState } from "./write-outcome";
+export type { SheetInfo } from "./inventory";
 export { PlanError } from "../report/plan-check";
 
 /** Stays under Excel on the web's 5 MB request limit with room for what the estimate leaves out. */
@@ -41,6 +48,11 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
   /** Replace settings that could not be read (the user confirmed). */
   overwriteInvalidSettings?: boolean;
+  /**
+   * The previous report's sheets (ids, from sheetsToReplace) the user agreed to have
+   * replaced. None by default: every sheet the settings claim is then kept as the user's.
+   */
+  replace?: readonly string[];
   now?: () => Date;
 }
 
@@ -51,6 +63,10 @@ export interface ApplyResult {
   largestRequestBytes: number;
   /** The final request (the swap), as the gateway estimates it. */
   finalRequestBytes?: number;
+  /** The previous report's sheets that were replaced (deleted), by the names they had. */
+  replaced: SheetInfo[];
+  /** Sheets the settings claimed that the user did not agree to replace: kept as the user's. */
+  kept: SheetInfo[];
   /** Sheets whose planned name was taken by the user's own sheet, and the name used instead. */
   renamed: { planned: string; used: string }[];
   /** Tables whose planned name the user already uses for a table or a name, and the name used instead. */
@@ -71,13 +87,31 @@ function checkRequirements(isSetSupported: ApplyOptions["isSetSupported"]): void
   }
 }
 
+const excelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
+
+/**
+ * The sheets writing a report now would replace: the previous report's, as the settings
+ * claim them (id and the name the user sees). Reads only. Rejects with the GatewayError
+ * applyPlan would give (unsupported Excel, settings it cannot read).
+ */
+export async function sheetsToReplace(options: Pick<ApplyOptions, "run" | "isSetSupported" | "overwriteInvalidSettings"> = {}): Promise<SheetInfo[]> {
+  checkRequirements(options.isSetSupported);
+  const run = options.run ?? excelRun;
+  try {
+    return await run(async (context) => replaceableSheets(await readInventory(context, () => context.sync()), options.overwriteInvalidSettings === true));
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw writeFailed({ kind: "unchanged" }, false, error);
+  }
+}
+
 /** Apply the plan. Resolves with what was written; rejects with a GatewayError saying what the workbook holds. */
 export async function applyPlan(plan: ReportPlan, options: ApplyOptions): Promise<ApplyResult> {
   checkRequirements(options.isSetSupported);
   // The same check the xlsx writer makes: only the report's closed cell kinds and its own
   // formulas, every string XML-safe; anything else is a programming error, thrown before Excel sees it.
   const checked = checkedPlan(plan);
-  const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
+  const run = options.run ?? excelRun;
   try {
     return await run((context) => startWrite(context, checked, options, options.maxRequestBytes ?? MAX_REQUEST_BYTES));
   } catch (error) {

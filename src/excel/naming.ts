@@ -15,7 +15,7 @@
  *   previous report's name is one the plan has that refers only to owned sheets.
  */
 import { xmlSafe } from "../kostra/safe-text";
-import type { ReportPlan } from "../report/plan";
+import { SHEET_NAME_MAX, truncate, type ReportPlan } from "../report/plan";
 import { nameKey, sheetsReferenced } from "./formula-sheets";
 import type { Inventory } from "./inventory";
 
@@ -44,10 +44,10 @@ export interface Naming {
   staleNames: string[];
 }
 
-const SHEET_NAME_MAX = 31;
 const NAME_MAX = 255;
 
-const withSuffix = (base: string, suffix: string, max: number): string => base.slice(0, max - suffix.length) + suffix;
+/** base shortened to make room for the suffix, never cutting a character in two (a lone surrogate would become U+FFFD in the settings, and the name would no longer match). */
+const withSuffix = (base: string, suffix: string, max: number): string => truncate(base, max - suffix.length) + suffix;
 
 /** The first of base, base+suffix(2), base+suffix(3)… whose key is not in `taken` (which it joins). */
 function firstFree(base: string, taken: Set<string>, next: (n: number) => string): string {

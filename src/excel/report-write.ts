@@ -15,7 +15,7 @@ import type { ReportPlan } from "../report/plan";
 import { settingsFromXml, settingsToXml, SETTINGS_SCHEMA_VERSION, type OwnedSheet, type TemplateSettings } from "../report/template-settings";
 import { committedPart, queueFinish, type FinishPlan } from "./finish";
 import { nameKey } from "./formula-sheets";
-import { readInventory, type Inventory } from "./inventory";
+import { readInventory, type Inventory, type SheetInfo } from "./inventory";
 import { resolveNaming, type Naming } from "./naming";
 import { RequestMeter, type RequestRecord } from "./request-meter";
 import { compileProgram, type Unit } from "./write-program";
@@ -27,8 +27,10 @@ export const TEMPORARY_PREFIX = "kb-tmp-";
 
 export interface WriteState {
   readonly inventory: Inventory;
-  /** The previous report's sheets (owned, still in the workbook). */
+  /** The previous report's sheets (owned, still in the workbook) the user agreed to replace. */
   readonly previous: readonly OwnedSheet[];
+  /** Sheets the settings name that the user did not agree to replace: kept, theirs from now on. */
+  readonly kept: readonly OwnedSheet[];
   readonly naming: Naming;
   readonly program: readonly Unit[];
   readonly writtenAt: string;
@@ -52,8 +54,19 @@ export interface WriteHooks {
   atBoundary?(state: WriteState): void;
 }
 
-/** The sheets the previous report owns, from the settings part; refuses settings it cannot read unless told to replace them. */
-function previousReport(inventory: Inventory, overwrite: boolean): OwnedSheet[] {
+/**
+ * The sheets the settings say the previous report owns, still in the workbook as the
+ * report left them; refuses settings it cannot read unless told to replace them.
+ *
+ * A sheet is the report's only while it has the id AND the name the settings record (or
+ * one of our temporary names, left by a write Excel stopped half-way): settings come with
+ * a shared workbook and could name the id Excel will give the user's next sheet, and a
+ * report sheet the user renamed to keep is theirs from then on. Even then the settings
+ * are only a claim: they could name a sheet the workbook came with for the user to fill
+ * in. So a write replaces only the sheets the user agreed to (ApplyOptions.replace); the
+ * pane asks, showing `replaceableSheets`.
+ */
+export function claimedSheets(inventory: Inventory, overwrite: boolean): OwnedSheet[] {
   if (inventory.parts.length > 1 && !overwrite) {
     throw new GatewayError("settings", {
       nb: "Arbeidsboken har flere sett med malinnstillinger. Rapporten ble ikke skrevet; arbeidsboken er uendret.",
@@ -69,17 +82,18 @@ function previousReport(inventory: Inventory, overwrite: boolean): OwnedSheet[] 
       en: `${read.reason.en} The report was not written; the workbook is unchanged.`,
     });
   }
-  // A sheet is the report's only while it has the id AND the name the settings record (or
-  // one of our temporary names, left by a write Excel stopped half-way). Settings come with
-  // a shared workbook and could name the id Excel will give the user's next sheet; a report
-  // sheet the user renamed to keep is theirs from then on. Either way nothing of the user's
-  // is deleted.
   const current = new Map(inventory.sheets.map((s) => [s.id, s.name]));
   const ours = (o: OwnedSheet) => {
     const name = current.get(o.id);
     return name !== undefined && (name === o.name || name.startsWith(TEMPORARY_PREFIX));
   };
   return read.kind === "ok" ? read.settings.ownedSheets.filter(ours) : [];
+}
+
+/** The sheets a write would replace if the user agrees: id and the name the user sees now. */
+export function replaceableSheets(inventory: Inventory, overwrite: boolean): SheetInfo[] {
+  const names = new Map(inventory.sheets.map((s) => [s.id, s.name]));
+  return claimedSheets(inventory, overwrite).map((o) => ({ id: o.id, name: names.get(o.id)! }));
 }
 
 /** Read the workbook, decide the names and compile the plan; then write. */
@@ -91,12 +105,19 @@ export async function startWrite(context: Excel.RequestContext, plan: ReportPlan
   } catch (error) {
     throw writeFailed({ kind: "unchanged" }, false, error);
   }
-  const previous = previousReport(inventory, options.overwriteInvalidSettings === true);
+  // Checked again here, not taken from what the user was shown: only sheets that are
+  // still the report's AND that the user agreed to replace are deleted; any other sheet
+  // the settings name is the user's from now on (the new settings no longer name it).
+  const approved = new Set(options.replace ?? []);
+  const owned = claimedSheets(inventory, options.overwriteInvalidSettings === true);
+  const previous = owned.filter((o) => approved.has(o.id));
+  const kept = owned.filter((o) => !approved.has(o.id));
   const time = (options.now ?? (() => new Date()))();
   const naming = resolveNaming(plan, inventory, new Set(previous.map((o) => o.id)), time.getTime().toString(36));
   const state: WriteState = {
     inventory,
     previous,
+    kept,
     naming,
     program: compileProgram(plan, naming, budget),
     writtenAt: time.toISOString(),
@@ -165,9 +186,12 @@ class ReportWrite {
       await this.finish();
     }
     await this.showFirstProfile();
-    const { naming } = this.state;
+    const { naming, inventory } = this.state;
+    const shown = (o: OwnedSheet): SheetInfo => ({ id: o.id, name: inventory.sheets.find((s) => s.id === o.id)?.name ?? o.name });
     return {
       sheets: this.ownedSheets(),
+      replaced: this.state.previous.map(shown),
+      kept: this.state.kept.map(shown),
       syncs: this.meter.sent.length,
       largestRequestBytes: this.meter.largestBytes,
       finalRequestBytes: this.state.finalRequestBytes ?? undefined,
@@ -343,5 +367,6 @@ function partialState(finish: FinishPlan, now: Inventory): WorkbookState {
     temporarySheets: finish.newSheets.filter((s) => names.has(s.id) && names.get(s.id) !== s.final).map((s) => ({ name: names.get(s.id)!, final: s.final })),
     temporaryTables: finish.tables.filter((t) => tables.has(nameKey(t.temporary))).map((t) => ({ name: t.temporary, final: t.final })),
     settingsDone: settings?.kind === "ok" && settings.settings.ownedSheets.length === finish.newSheets.length,
+    ownedSheetIds: [...finish.oldSheets, ...finish.newSheets.map((s) => s.id)].filter((id) => names.has(id)),
   };
 }

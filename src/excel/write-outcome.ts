@@ -26,6 +26,12 @@ export type WorkbookState =
       temporaryTables: { name: string; final: string }[];
       /** Whether the settings were updated to the new report alone. */
       settingsDone: boolean;
+      /**
+       * Every sheet above, old and new (ids): the settings own them all. The user already
+       * agreed to replace the old ones and the new ones are this write's, so writing again
+       * replaces them without asking.
+       */
+      ownedSheetIds: string[];
     }
   | { kind: "unknown"; temporaryPrefix: string };
 

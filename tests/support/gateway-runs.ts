@@ -1,10 +1,12 @@
 /**
  * Running the workbook gateway against the fake Excel in tests: the settings a write
  * stores, the sample and largest reports, and one call that applies a plan the way the
- * task pane does (with the fake's requirement sets and a fixed clock).
+ * task pane does (with the fake's requirement sets and a fixed clock) — replacing no sheet
+ * unless told which, or (`rewriteOn`) after the user agreed to replace the previous report.
  */
 import { applyPlan, type ApplyOptions, type ApplyResult, type SettingsInput } from "../../src/excel/apply-plan";
 import type { ReportPlan } from "../../src/report/plan";
+import { settingsFromXml, SETTINGS_NAMESPACE } from "../../src/report/template-settings";
 import { buildReport } from "../../src/report/report";
 import { sampleDataset } from "../../src/sources/sample";
 import type { FakeExcel } from "./fake-excel";
@@ -42,4 +44,20 @@ export function applyOn(fake: FakeExcel, plan: ReportPlan, extra: Partial<ApplyO
     now: () => WRITTEN_AT,
     ...extra,
   });
+}
+
+/** The ids of the sheets the workbook's settings claim: what a user who answers "Fortsett" agrees to replace. */
+export function claimedIds(fake: FakeExcel): string[] {
+  return fake.workbook
+    .customXmlParts()
+    .filter((p) => p.namespaceUri === SETTINGS_NAMESPACE)
+    .flatMap((p) => {
+      const read = settingsFromXml(p.xml);
+      return read.kind === "ok" ? read.settings.ownedSheets.map((o) => o.id) : [];
+    });
+}
+
+/** Write as the pane does once the user agreed to replace the previous report (every sheet the settings claim). */
+export function rewriteOn(fake: FakeExcel, plan: ReportPlan, extra: Partial<ApplyOptions> = {}): Promise<ApplyResult> {
+  return applyOn(fake, plan, { replace: claimedIds(fake), ...extra });
 }

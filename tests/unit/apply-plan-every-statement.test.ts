@@ -18,7 +18,7 @@ import { GatewayError, MAX_REQUEST_BYTES, type ApplyResult, type SettingsInput }
 import { continueWrite, startWrite, type WriteState } from "../../src/excel/report-write";
 import type { ReportPlan } from "../../src/report/plan";
 import { createFakeExcel, type FakeExcel } from "../support/fake-excel";
-import { LARGEST_SETTINGS, SAMPLE_SETTINGS, WRITTEN_AT, applyOn, samplePlan } from "../support/gateway-runs";
+import { LARGEST_SETTINGS, SAMPLE_SETTINGS, WRITTEN_AT, applyOn, claimedIds, samplePlan } from "../support/gateway-runs";
 import { largestReportPlan } from "../support/largest-report";
 
 interface Tally {
@@ -37,7 +37,8 @@ interface Boundary {
 }
 
 async function failEveryStatement(start: FakeExcel, plan: ReportPlan, settings: SettingsInput): Promise<Tally> {
-  const options = { settings, isSetSupported: () => true, now: () => WRITTEN_AT };
+  // The user agreed to replace the previous report, as the pane asks before an update.
+  const options = { settings, isSetSupported: () => true, now: () => WRITTEN_AT, replace: claimedIds(start) };
   const reference = start.fork();
   const boundaries: Boundary[] = [];
   await reference.run((context) =>
@@ -46,11 +47,13 @@ async function failEveryStatement(start: FakeExcel, plan: ReportPlan, settings: 
     }),
   );
   const tally: Tally = { statements: reference.stats.statements, unchanged: 0, complete: 0, finishedOnRetry: 0, problems: [] };
+  const left = reference.workbook.snapshot().sheets.filter((s) => options.replace.includes(s.id));
+  if (options.replace.length === 0 || left.length) tally.problems.push(`the previous report was not replaced: ${left.map((s) => s.name).join(", ") || "nothing to replace"}`);
   for (let k = 1; k <= tally.statements; k++) {
     const from = boundaries.filter((b) => b.statements < k).pop();
     const f = (from?.workbook ?? start).fork();
     f.failStatement(k - (from?.statements ?? 0));
-    const write = from ? f.run((context) => continueWrite(context, plan, options, from.state)) : applyOn(f, plan, { settings });
+    const write = from ? f.run((context) => continueWrite(context, plan, options, from.state)) : applyOn(f, plan, options);
     const outcome: ApplyResult | unknown = await write.catch((e: unknown) => e);
     const problem = (what: string) => tally.problems.push(`k=${k}: ${what}`);
     if (!f.stats.requests.some((r) => r.outcome === "failed")) problem("the failure was never injected");

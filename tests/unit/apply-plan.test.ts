@@ -12,7 +12,7 @@ import type { PlanCell, ReportPlan } from "../../src/report/plan";
 import { SETTINGS_NAMESPACE, settingsToXml } from "../../src/report/template-settings";
 import { hasXmlForbidden } from "../../src/kostra/safe-text";
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../support/fake-excel";
-import { LARGEST_SETTINGS, SAMPLE_SETTINGS, applyOn, samplePlan } from "../support/gateway-runs";
+import { LARGEST_SETTINGS, SAMPLE_SETTINGS, claimedIds, rewriteOn, samplePlan } from "../support/gateway-runs";
 import { largeDataset } from "../support/large-dataset";
 import { largestReportPlan } from "../support/largest-report";
 import { writtenSettings } from "../support/settings-fixture";
@@ -21,7 +21,8 @@ function fake(options: FakeExcelOptions = {}): FakeExcel {
   return createFakeExcel({ sheets: ["Budsjett 2027"], ...options });
 }
 
-const apply = applyOn;
+/** Every write here is made as after the user agreed to replace the previous report (what a write does without that: tests/integration/hostile/workbook-write.test.ts). */
+const apply = rewriteOn;
 
 /** Every formula in the workbook, with its place. */
 function formulas(f: FakeExcel): string[] {
@@ -344,7 +345,13 @@ describe("when Excel keeps failing", () => {
       temporarySheets: samplePlan(2018).sheets.map((s, i) => ({ name: expect.stringMatching(new RegExp(`^kb-tmp-.*-${i}$`)), final: s.name })),
       temporaryTables: [{ name: expect.stringMatching(/^kb_tmp_/), final: "KostraData" }],
       settingsDone: false,
+      ownedSheetIds: expect.any(Array),
     });
+    // The sheets the settings now own, old and new: writing again replaces them all (the pane does not ask again).
+    const present = new Set(f.workbook.snapshot().sheets.map((s) => s.id));
+    const owned = e.state.kind === "partial" ? e.state.ownedSheetIds : [];
+    expect(owned).toHaveLength(3 + 5);
+    expect([...owned].sort()).toEqual(claimedIds(f).filter((id) => present.has(id)).sort());
     expect(e.text.nb).toContain("Den nye rapporten er skrevet helt, men arkene «kb-tmp-");
     expect(e.text.nb).toContain("Arkene «Tekniske tjenester 2017», «Utvikling Tekniske tjenester», «KOSTRA-data» fra den forrige rapporten står fortsatt.");
     expect(e.text.nb).toContain("Skriv rapporten på nytt");
