@@ -59,6 +59,7 @@ const OutcomeBar = lazy(() => import(/* webpackChunkName: "outcome" */ "./compon
 const DataReport = lazy(() => import(/* webpackChunkName: "outcome" */ "./components/DataReport"));
 const TemplateBanner = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateBanner"));
 const ProxyProposal = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/ProxyProposal"));
+const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "replace-confirm" */ "./components/ReplaceConfirm"));
 
 const styles = staticStyles("app", {
   pane: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalL};padding:${tokens.spacingVerticalM} ${tokens.spacingHorizontalM};max-width:40rem;box-sizing:border-box;`,
@@ -107,6 +108,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const proxy = useProxyProposal(dispatch);
   const [template, setTemplate] = useWorkbookTemplate(services, dispatch, () => setData(null), proxy.propose);
   const abort = useRef<AbortController | null>(null);
+  // The sheets this session wrote (the last write's): replaced again without asking.
+  const writtenHere = useRef<readonly string[]>([]);
+  const [replacing, setReplacing] = useState<{ action: string; sheets: string[]; answer: (replace: boolean) => void } | null>(null);
   const ids = { load: useId(), report: useId(), templateFile: useId() };
 
   useEffect(() => {
@@ -177,25 +181,25 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
     }
   }
 
-  /** Build the report and write it into the workbook; its settings go with it. */
-  async function write(place: Place, d: PaneData, f: FormState, reportLang: Lang, asTemplate: boolean): Promise<void> {
+  /**
+   * Build the report and write it into the workbook; its settings go with it. Sheets it
+   * would replace that this session did not write are replaced only if the user agrees
+   * (asked in a dialog naming `action`, the button pressed).
+   */
+  async function write(place: Place, d: PaneData, f: FormState, reportLang: Lang, action: string): Promise<void> {
     if (!services.writeReport) return;
     setBusy({ what: "write", place });
     setOutcome(null);
     try {
       const a = await actions();
       const report = await a.makeReport(d.dataset, f, reportLang);
-      const settings = a.settingsFor(f, reportLang, d);
-      const written = await services.writeReport(report.plan, settings);
+      const settings = a.settingsFor(f, reportLang, d, proxy.pending);
+      const written = await a.writeAsAgreed(services, report.plan, settings, writtenHere, (sheets) =>
+        new Promise((answer) => setReplacing({ action, sheets: sheets.map((s) => s.name), answer: (yes) => (setReplacing(null), answer(yes)) })),
+      );
+      if (!written) return show(place, a.writeDeclined);
       setTemplate({ kind: "ok", settings: a.writtenSettings(settings, written.sheets, services.now()) });
-      show(place, (m) => ({
-        intent: "success",
-        title: m.writeDoneTitle,
-        body: m.writeDone(written.sheets.length),
-        list: written.renamed.map((r) => m.renamed(r.planned, r.used)),
-        advice: asTemplate ? m.templateSaved(f.year + 1) : undefined,
-        sheets: written.sheets.map((s) => ({ id: s.id, name: s.name })),
-      }));
+      show(place, a.writtenOutcome(written, place === "templateFile" ? f.year + 1 : null));
     } catch (error) {
       show(place, await explain(error, "write"));
     } finally {
@@ -226,14 +230,14 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
     if (toNextYear) dispatch({ type: "replace", form: f });
     // SSB is asked whether its tables changed, so an update never rests on a stale cache.
     const loaded = await load("template", f, true);
-    if (loaded) await write("template", loaded, f, template.settings.lang, false);
+    if (loaded) await write("template", loaded, f, template.settings.lang, toNextYear ? t.updateTo(f.year) : t.update);
   }
 
   async function exportTemplate(): Promise<void> {
     try {
       const a = await actions();
       const fileName = a.templateFileName(form);
-      services.downloadText(a.templateFileText(a.settingsFor(form, lang, data), services.now()), fileName, "application/json");
+      services.downloadText(a.templateFileText(a.settingsFor(form, lang, data, proxy.pending), services.now()), fileName, "application/json");
       show("templateFile", (m) => ({ intent: "success", title: m.exportDone(fileName) }));
     } catch (error) {
       show("templateFile", await explain(error, "download"));
@@ -265,8 +269,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const sourceReason =
     form.source === "file" && files.length === 0 ? t.needsFile : form.source === "ssb" && !isValidBaseUrl(form.baseUrl) ? t.needsBaseUrl : null;
   const loadReason = busyReason ?? sourceReason;
-  const proxyPending = proxy.question?.kind === "asking" && proxy.question.proposal.check.ok;
-  const updateReason = busyReason ?? (proxyPending ? t.proxyAnswerFirst : form.source === "file" && files.length === 0 ? t.templateNeedsFile : sourceReason);
+  const updateReason = busyReason ?? (proxy.pending ? t.proxyAnswerFirst : form.source === "file" && files.length === 0 ? t.templateNeedsFile : sourceReason);
   const reportReason = busyReason ?? (!data ? t.needsData : result && !result.ok ? t.needsProfile : null);
   // Saving as a template writes the report, so it waits for data like "Skriv til arbeidsbok".
   const templateFileReason = busyReason ?? (services.writeReport ? reportReason : null);
@@ -295,6 +298,11 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
       {proxy.question && (
         <Suspense fallback={null}>
           <ProxyProposal t={t} question={proxy.question} onAnswer={proxy.answer} />
+        </Suspense>
+      )}
+      {replacing && (
+        <Suspense fallback={null}>
+          <ReplaceConfirm lang={lang} {...replacing} />
         </Suspense>
       )}
       {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}
@@ -354,7 +362,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         </Text>
         <ActionRow reason={reportReason} reasonId={ids.report}>
           {services.writeReport && (
-            <Button appearance="primary" {...unavailable(reportReason, ids.report)} onClick={() => data && void write("report", data, form, lang, false)}>
+            <Button appearance="primary" {...unavailable(reportReason, ids.report)} onClick={() => data && void write("report", data, form, lang, t.write)}>
               {t.write}
             </Button>
           )}
@@ -374,7 +382,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         </Caption1>
         <ActionRow reason={templateFileReason} reasonId={ids.templateFile}>
           {services.writeReport && (
-            <Button {...unavailable(reportReason, ids.templateFile)} onClick={() => data && void write("templateFile", data, form, lang, true)}>
+            <Button {...unavailable(reportReason, ids.templateFile)} onClick={() => data && void write("templateFile", data, form, lang, t.saveTemplate)}>
               {t.saveTemplate}
             </Button>
           )}

@@ -4,7 +4,7 @@
  */
 import type { PaneServices } from "./types";
 
-export type ExcelServices = Required<Pick<PaneServices, "loadSelection" | "writeReport" | "readTemplate" | "activateSheet">>;
+export type ExcelServices = Required<Pick<PaneServices, "loadSelection" | "sheetsToReplace" | "writeReport" | "readTemplate" | "activateSheet">>;
 
 /** Show a worksheet by id or name. */
 export async function activateSheet(idOrName: string): Promise<void> {
@@ -20,9 +20,13 @@ export function createExcelServices(): ExcelServices {
       const { readSelection } = await import("../../excel/read-selection");
       return readSelection();
     },
-    async writeReport(plan, settings) {
+    async sheetsToReplace() {
+      const { sheetsToReplace } = await import("../../excel/apply-plan");
+      return sheetsToReplace();
+    },
+    async writeReport(plan, settings, replace) {
       const { applyPlan } = await import("../../excel/apply-plan");
-      return applyPlan(plan, { settings });
+      return applyPlan(plan, { settings, replace });
     },
     async readTemplate() {
       const { readTemplateSettings } = await import("../../excel/settings-store");

@@ -8,7 +8,7 @@
  * the workbook gateway are loaded on demand by the implementations, never by the pane's
  * first bundle.
  */
-import type { ApplyResult, SettingsInput } from "../../excel/apply-plan";
+import type { ApplyResult, SettingsInput, SheetInfo } from "../../excel/apply-plan";
 import type { Dataset, LocalizedText } from "../../kostra/types";
 import type { ReportPlan } from "../../report/plan";
 import type { SettingsReadResult } from "../../report/template-settings";
@@ -76,8 +76,14 @@ export interface PaneServices {
   searchSsbTables?(query: string, options: SsbAskOptions): Promise<SsbTableHit[]>;
   /** A table's dimensions and codes from its metadata, for the template editor. Throws SsbError or KostraError. */
   ssbTableMetadata?(table: string, options: SsbAskOptions): Promise<SsbTableDimensions>;
-  /** Write the report into the open workbook with its template settings (Excel only). Throws GatewayError. */
-  writeReport?(plan: ReportPlan, settings: SettingsInput): Promise<ApplyResult>;
+  /** The sheets a write would replace: the previous report's, as the workbook's settings claim them (Excel only). Reading changes nothing. Throws GatewayError. */
+  sheetsToReplace?(): Promise<SheetInfo[]>;
+  /**
+   * Write the report into the open workbook with its template settings, replacing only the
+   * sheets in `replace` (ids the user agreed to, or that this session wrote) (Excel only).
+   * Throws GatewayError.
+   */
+  writeReport?(plan: ReportPlan, settings: SettingsInput, replace: readonly string[]): Promise<ApplyResult>;
   /** The template settings the open workbook carries (Excel only). Reading changes nothing. */
   readTemplate?(): Promise<SettingsReadResult>;
   /** Show a worksheet, by id or name (Excel only). */

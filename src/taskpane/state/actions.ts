@@ -10,3 +10,4 @@ export { formFromSettings, settingsFor, writtenSettings } from "./settings";
 export { describeTemplate } from "./template";
 export { proxyProposalFor } from "./proxyProposal";
 export { describeTemplateFileProblem, readTemplateFile, readTemplateFileOf, templateFileText } from "./templateFile";
+export { writeAsAgreed, writeDeclined, writtenOutcome } from "./workbookWrite";

@@ -9,7 +9,7 @@ import type { Activity, Describe } from "./outcome";
 const isSsbError = (e: unknown): e is SsbError => e instanceof KostraError && e.code === "ssb" && typeof (e as SsbError).kind === "string";
 
 /** The gateway's errors are matched by shape: the gateway itself is loaded only on demand. */
-function isGatewayError(e: unknown): e is GatewayError {
+export function isGatewayError(e: unknown): e is GatewayError {
   if (!(e instanceof Error) || e.name !== "GatewayError") return false;
   const g = e as Partial<GatewayError>;
   return typeof g.text?.nb === "string" && typeof g.text?.en === "string" && typeof g.kind === "string";

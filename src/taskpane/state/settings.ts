@@ -11,13 +11,19 @@ import { peerGroupOptions } from "./profile";
 import { domain } from "../domain";
 
 
-/** Settings for the choices: what a template workbook or template file keeps. */
-export function settingsFor(form: FormState, lang: Lang, data: PaneData | null): SettingsInput {
+/**
+ * Settings for the choices: what a template workbook or template file keeps. `proposed` is
+ * a proxy address from the workbook or a template file the user has not answered about yet:
+ * unused, but kept as the template's address while the pane asks SSB itself, so writing
+ * the template does not silently drop it (it is proposed again when the template opens).
+ */
+export function settingsFor(form: FormState, lang: Lang, data: PaneData | null, proposed?: string): SettingsInput {
+  const baseUrl = form.baseUrl.trim() || proposed;
   const source: SettingsInput["source"] =
     form.source === "sample"
       ? { kind: "sample" }
       : form.source === "ssb"
-        ? { kind: "ssb", ...(form.baseUrl.trim() ? { baseUrl: form.baseUrl.trim() } : {}) }
+        ? { kind: "ssb", ...(baseUrl ? { baseUrl } : {}) }
         : form.source === "selection"
           ? { kind: "sheet" }
           : { kind: "file", files: data?.source === "file" ? [...data.fileNames] : [] };

@@ -14,6 +14,11 @@ export type ProxyQuestion =
 
 export interface ProxyProposalState {
   question: ProxyQuestion | null;
+  /**
+   * The address asked about and not yet answered (when it may be used at all). Unused
+   * meanwhile; a template written meanwhile keeps it, so it is still proposed later.
+   */
+  pending: string | undefined;
   /** Ask about a proposal (null: nothing to ask; a question not yet answered is dropped). */
   propose: (proposal: ProxyProposal | null) => void;
   answer: (use: boolean) => void;
@@ -32,5 +37,6 @@ export function useProxyProposal(dispatch: Dispatch<FormAction>): ProxyProposalS
     },
     [question, dispatch],
   );
-  return { question, propose, answer };
+  const pending = question?.kind === "asking" && question.proposal.check.ok ? question.proposal.check.url : undefined;
+  return { question, pending, propose, answer };
 }

@@ -39,6 +39,7 @@ export type FakeServices = PaneServices & {
 };
 
 export type FakeExcelServices = FakeServices & {
+  sheetsToReplace: jest.Mock;
   writeReport: jest.Mock;
   readTemplate: jest.Mock;
   activateSheet: jest.Mock;
@@ -59,10 +60,11 @@ export function fakeServices(overrides: Partial<PaneServices> = {}): FakeService
   } as FakeServices;
 }
 
-/** Services as inside Excel: a workbook that accepts writes and has no template settings. */
+/** Services as inside Excel: a workbook that accepts writes and has no template settings (so a write replaces no sheet). */
 export function fakeExcelServices(overrides: Partial<PaneServices> = {}): FakeExcelServices {
   return fakeServices({
     inExcel: true,
+    sheetsToReplace: jest.fn(async () => []),
     writeReport: jest.fn(async () => ({
       sheets: [
         { key: "profile:plan-miljo-kultur:2017", id: "{s1}", name: "Plan, miljø og kultur 2017" },
@@ -71,6 +73,8 @@ export function fakeExcelServices(overrides: Partial<PaneServices> = {}): FakeEx
       ],
       syncs: 3,
       largestRequestBytes: 1000,
+      replaced: [],
+      kept: [],
       renamed: [],
     })),
     readTemplate: jest.fn(async (): Promise<SettingsReadResult> => ({ kind: "none" })),

@@ -124,12 +124,18 @@ describe("Excel services (on a fake Excel)", () => {
     await expect(services.readTemplate!()).resolves.toEqual({ kind: "none" });
     const form = initialForm();
     const { plan } = buildReport(sampleDataset(), reportRequest(form, "nb"));
-    const written = await services.writeReport!(plan, settingsFor(form, "nb", null));
+    await expect(services.sheetsToReplace!()).resolves.toEqual([]);
+    const written = await services.writeReport!(plan, settingsFor(form, "nb", null), []);
     expect(written.sheets.map((s) => s.name)).toEqual(["Plan, miljø og kultur 2017", "Utvikling Plan, miljø og kultur", "KOSTRA-data"]);
     expect(fake.workbook.sheetNames()).toEqual(expect.arrayContaining(["Ark1", "KOSTRA-data"]));
     const read = await services.readTemplate!();
     expect(read.kind === "ok" && read.settings).toMatchObject({ municipality: "baerum", year: 2017, ownedSheets: written.sheets });
-    await services.activateSheet!(written.sheets[2].id);
+    // The next write would replace what this one wrote, and does so only when told to.
+    await expect(services.sheetsToReplace!()).resolves.toEqual(written.sheets.map((s) => ({ id: s.id, name: s.name })));
+    const again = await services.writeReport!(plan, settingsFor(form, "nb", null), written.sheets.map((s) => s.id));
+    expect(again.replaced.map((s) => s.name)).toEqual(written.sheets.map((s) => s.name));
+    expect(fake.workbook.sheetNames()).toEqual(["Ark1", ...written.sheets.map((s) => s.name)]);
+    await services.activateSheet!(again.sheets[2].id);
     expect(fake.workbook.activeSheet()).toBe("KOSTRA-data");
   });
 

@@ -82,7 +82,7 @@ describe("writing to the workbook", () => {
 
   it("says when Excel renamed a sheet because the user already had one by that name", async () => {
     const services = fakeExcelServices();
-    services.writeReport.mockResolvedValue({ sheets: [{ key: "data", id: "{d}", name: "KOSTRA-data (2)" }], syncs: 3, largestRequestBytes: 1, renamed: [{ planned: "KOSTRA-data", used: "KOSTRA-data (2)" }] });
+    services.writeReport.mockResolvedValue({ sheets: [{ key: "data", id: "{d}", name: "KOSTRA-data (2)" }], syncs: 3, largestRequestBytes: 1, replaced: [], kept: [], renamed: [{ planned: "KOSTRA-data", used: "KOSTRA-data (2)" }] });
     await renderPane({ services });
     await press("Skriv til arbeidsbok");
     expect(screen.getByText("Et eget ark heter «KOSTRA-data» og er ikke rørt; rapporten heter «KOSTRA-data (2)».")).toBeInTheDocument();
@@ -91,7 +91,7 @@ describe("writing to the workbook", () => {
   it("locks the buttons while writing, saying why", async () => {
     const services = fakeExcelServices();
     let done!: () => void;
-    services.writeReport.mockImplementation(() => new Promise((resolve) => (done = () => resolve({ sheets: [], syncs: 1, largestRequestBytes: 1, renamed: [] }))));
+    services.writeReport.mockImplementation(() => new Promise((resolve) => (done = () => resolve({ sheets: [], syncs: 1, largestRequestBytes: 1, replaced: [], kept: [], renamed: [] }))));
     await renderPane({ services });
     await press("Skriv til arbeidsbok");
     expect(screen.getByRole("button", { name: "Skriv til arbeidsbok" })).toHaveAttribute("aria-disabled", "true");
