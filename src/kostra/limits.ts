@@ -70,3 +70,6 @@ export const MAX_SEARCH_HITS = 1_000;
 
 /** Most rows in one Klass correspondence answer (municipalities × versions: about 360 today). */
 export const MAX_KLASS_ITEMS = 20_000;
+
+/** Longest unit text of an indicator ("kr per innbygger 0–17 år"). */
+export const MAX_UNIT_LENGTH = 200;

@@ -48,3 +48,10 @@ export function quoteInput(text: string, max = 60): string {
   const chars = Array.from(oneLine);
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : oneLine;
 }
+
+/** At most `max` UTF-16 units of the text, cut with "…" where it was longer, never splitting a character in two. */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
