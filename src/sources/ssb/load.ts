@@ -125,7 +125,8 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
       if (e.kind === "cancelled") throw e;
       if (e.kind === "too-many-cells") {
         // SSB's limit was lower than its /config said: split in two and go on.
-        const timeDim = Object.keys(query.query.selection).at(-1)!;
+        const dims = Object.keys(query.query.selection);
+        const timeDim = dims[dims.length - 1];
         const parts = splitSelection(query.query.selection, Math.max(1, Math.floor(query.cells / 2)), [timeDim]);
         if (parts.length > 1) {
           total += parts.length - 1;
