@@ -29,7 +29,7 @@ import { SourcePicker } from "./components/SourcePicker";
 
 import { TemplateEditorContext } from "./components/TemplateEditorContext";
 
-import { langFromDisplayLanguage, loadMessages } from "./i18n";
+import { langFromDisplayLanguage, loadMessages, type Messages } from "./i18n";
 
 import type { PaneServices } from "./services/types";
 import { sampleData, type PaneData, type PaneProgress } from "./state/data";
@@ -110,7 +110,8 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const abort = useRef<AbortController | null>(null);
   // The sheets this session wrote (the last write's): replaced again without asking.
   const writtenHere = useRef<readonly string[]>([]);
-  const [replacing, setReplacing] = useState<{ action: string; sheets: string[]; answer: (replace: boolean) => void } | null>(null);
+  // The question before a write replaces sheets this session did not write: the button pressed, the sheets, the answer.
+  const [replacing, setReplacing] = useState<{ action: (m: Messages) => string; sheets: string[]; answer: (replace: boolean) => void } | null>(null);
   const ids = { load: useId(), report: useId(), templateFile: useId() };
 
   useEffect(() => {
@@ -184,9 +185,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   /**
    * Build the report and write it into the workbook; its settings go with it. Sheets it
    * would replace that this session did not write are replaced only if the user agrees
-   * (asked in a dialog naming `action`, the button pressed).
+   * (asked in a dialog naming `action`, the button pressed); "Avbryt" writes nothing.
    */
-  async function write(place: Place, d: PaneData, f: FormState, reportLang: Lang, action: string): Promise<void> {
+  async function write(place: Place, d: PaneData, f: FormState, reportLang: Lang, action: (m: Messages) => string): Promise<void> {
     if (!services.writeReport) return;
     setBusy({ what: "write", place });
     setOutcome(null);
@@ -230,7 +231,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
     if (toNextYear) dispatch({ type: "replace", form: f });
     // SSB is asked whether its tables changed, so an update never rests on a stale cache.
     const loaded = await load("template", f, true);
-    if (loaded) await write("template", loaded, f, template.settings.lang, toNextYear ? t.updateTo(f.year) : t.update);
+    if (loaded) await write("template", loaded, f, template.settings.lang, (m) => (toNextYear ? m.updateTo(f.year) : m.update));
   }
 
   async function exportTemplate(): Promise<void> {
@@ -271,8 +272,10 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const loadReason = busyReason ?? sourceReason;
   const updateReason = busyReason ?? (proxy.pending ? t.proxyAnswerFirst : form.source === "file" && files.length === 0 ? t.templateNeedsFile : sourceReason);
   const reportReason = busyReason ?? (!data ? t.needsData : result && !result.ok ? t.needsProfile : null);
+  // A write stores the template's SSB address; while the workbook's proposal is unanswered it would drop it.
+  const writeReason = reportReason ?? (proxy.pending ? t.proxyAnswerFirst : null);
   // Saving as a template writes the report, so it waits for data like "Skriv til arbeidsbok".
-  const templateFileReason = busyReason ?? (services.writeReport ? reportReason : null);
+  const templateFileReason = busyReason ?? (services.writeReport ? writeReason : null);
   const busyLoad = (place: Place) =>
     busy?.what === "load" && busy.place === place && progress ? (
       <Suspense fallback={<Caption1 role="status">{t.progressLabel}</Caption1>}>
@@ -302,7 +305,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
       )}
       {replacing && (
         <Suspense fallback={null}>
-          <ReplaceConfirm lang={lang} {...replacing} />
+          <ReplaceConfirm lang={lang} action={replacing.action(t)} sheets={replacing.sheets} answer={replacing.answer} />
         </Suspense>
       )}
       {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}
@@ -360,9 +363,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         <Text as="h2" id={`${ids.report}-h`} size={400} weight="semibold" className={styles.heading}>
           {t.reportHeading}
         </Text>
-        <ActionRow reason={reportReason} reasonId={ids.report}>
+        <ActionRow reason={services.writeReport ? writeReason : reportReason} reasonId={ids.report}>
           {services.writeReport && (
-            <Button appearance="primary" {...unavailable(reportReason, ids.report)} onClick={() => data && void write("report", data, form, lang, t.write)}>
+            <Button appearance="primary" {...unavailable(writeReason, ids.report)} onClick={() => data && void write("report", data, form, lang, (m) => m.write)}>
               {t.write}
             </Button>
           )}
@@ -382,7 +385,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         </Caption1>
         <ActionRow reason={templateFileReason} reasonId={ids.templateFile}>
           {services.writeReport && (
-            <Button {...unavailable(reportReason, ids.templateFile)} onClick={() => data && void write("templateFile", data, form, lang, t.saveTemplate)}>
+            <Button {...unavailable(writeReason, ids.templateFile)} onClick={() => data && void write("templateFile", data, form, lang, (m) => m.saveTemplate)}>
               {t.saveTemplate}
             </Button>
           )}

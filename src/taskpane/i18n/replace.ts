@@ -13,6 +13,8 @@ export interface ReplaceTexts {
   accept: string;
   cancel: string;
   declined: string;
+  /** How to keep one of the sheets and still write the report. */
+  keepHint: string;
   kept: (sheet: string) => string;
 }
 
@@ -24,6 +26,7 @@ export const REPLACE_TEXTS: Record<Lang, ReplaceTexts> = {
     accept: "Erstatt",
     cancel: "Avbryt",
     declined: "Ingenting er skrevet; arbeidsboken er uendret.",
+    keepHint: "Vil du beholde et av arkene og likevel skrive rapporten, gi arket et nytt navn først. Da regnes det som ditt eget, og rapporten skrives ved siden av.",
     kept: (sheet) => `Arket «${sheet}» står i malinnstillingene som en del av rapporten, men du ble ikke spurt om det, så det er beholdt som ditt eget.`,
   },
   en: {
@@ -33,6 +36,7 @@ export const REPLACE_TEXTS: Record<Lang, ReplaceTexts> = {
     accept: "Replace",
     cancel: "Cancel",
     declined: "Nothing was written; the workbook is unchanged.",
+    keepHint: "To keep one of the sheets and still write the report, rename the sheet first. It then counts as your own, and the report is written beside it.",
     kept: (sheet) => `The template settings list the sheet “${sheet}” as part of the report, but you were not asked about it, so it is kept as your own.`,
   },
 };

@@ -63,8 +63,8 @@ export async function writeAsAgreed(
   }
 }
 
-/** The user declined to replace the sheets. */
-export const writeDeclined: Describe = (_t, lang) => ({ intent: "info", title: REPLACE_TEXTS[lang].declined });
+/** The user declined to replace the sheets: nothing was written, and how to keep a sheet and still write. */
+export const writeDeclined: Describe = (_t, lang) => ({ intent: "info", title: REPLACE_TEXTS[lang].declined, body: REPLACE_TEXTS[lang].keepHint });
 
 /** What the pane says after a write: the sheets to go to, names changed around the user's own sheets, claimed sheets kept. */
 export function writtenOutcome(written: ApplyResult, templateYear: number | null): Describe {

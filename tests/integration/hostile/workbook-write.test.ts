@@ -25,8 +25,10 @@ import type { Lang } from "../../../src/kostra/types";
 import { en } from "../../../src/taskpane/i18n/en";
 import { nb } from "../../../src/taskpane/i18n/nb";
 import { describeError } from "../../../src/taskpane/state/messages";
+import { writeAsAgreed } from "../../../src/taskpane/state/workbookWrite";
+import type { SheetInfo } from "../../../src/excel/apply-plan";
 import { createFakeExcel, type FakeExcel } from "../../support/fake-excel";
-import { applyOn, claimedIds, rewriteOn, samplePlan } from "../../support/gateway-runs";
+import { SAMPLE_SETTINGS, applyOn, claimedIds, rewriteOn, samplePlan } from "../../support/gateway-runs";
 import { writtenSettings } from "../../support/settings-fixture";
 
 /** What the pane shows for a failed write, in one language: title and text. */
@@ -269,6 +271,58 @@ describe("hostile settings that claim the user's sheets: only what the user agre
     expect(f.workbook.sheet("Budsjett 2027").cell("C2").formula).toBe("=B2*2");
     expect(result.replaced.map((s) => s.name)).toEqual(reportSheets(2017).filter((n) => n !== "KOSTRA-data"));
     expect(result.kept).toEqual([]);
+  });
+});
+
+describe("the pane's write over a workbook it did not write: asks once, writes only what the user agreed to", () => {
+  /** The pane's workbook services, on the fake Excel. */
+  const servicesOn = (f: FakeExcel) => ({
+    sheetsToReplace: () => sheetsToReplace({ run: f.run, isSetSupported: () => true }),
+    writeReport: (plan: ReportPlan, settings: typeof SAMPLE_SETTINGS, replace: readonly string[]) => applyOn(f, plan, { settings, replace }),
+  });
+  /** The user's answers, and the sheets each question named. */
+  function user(...answers: boolean[]) {
+    const asked: string[][] = [];
+    const ask = async (sheets: SheetInfo[]) => {
+      asked.push(sheets.map((s) => s.name));
+      if (!answers.length) throw new Error(`asked once too often, about ${sheets.map((s) => s.name).join(", ")}`);
+      return answers.shift()!;
+    };
+    return { asked, ask };
+  }
+
+  it("«Avbryt» on the lying workbook: nothing written, the user's figures in B2 intact; «Erstatt»: replaced", async () => {
+    const { f, id } = workbookClaimingBudget();
+    const before = f.workbook.snapshot();
+    const session = { current: [] as readonly string[] };
+    const declines = user(false);
+    expect(await writeAsAgreed(servicesOn(f), samplePlan(2017), SAMPLE_SETTINGS, session, declines.ask)).toBeNull();
+    expect(declines.asked).toEqual([["Budsjett 2027"]]);
+    expect(f.workbook.snapshot()).toEqual(before);
+    expect(f.workbook.sheet("Budsjett 2027").cell("B2").value).toBe(1234);
+    const agrees = user(true);
+    const written = await writeAsAgreed(servicesOn(f), samplePlan(2017), SAMPLE_SETTINGS, session, agrees.ask);
+    expect(written?.replaced).toEqual([{ id, name: "Budsjett 2027" }]);
+    expect(f.workbook.sheetNames()).toEqual(reportSheets(2017));
+    // Its own report is replaced without asking again.
+    await writeAsAgreed(servicesOn(f), samplePlan(2018), SAMPLE_SETTINGS, session, user().ask);
+    expect(f.workbook.sheetNames()).toEqual(reportSheets(2018));
+  });
+
+  it("a write Excel left half-done: writing again replaces the sheets it left, old and new, without asking again", async () => {
+    const f = await workbookWithReport();
+    const final = (await requestsOfWrite(f)).slice(-2)[0];
+    const session = { current: [] as readonly string[] };
+    const first = user(true);
+    // Protection is switched on half-way through the final request (counted from the answer, after the question's read).
+    const ask = (sheets: SheetInfo[]) => (f.failChangesFrom(f.stats.statements + final.first + 2, { code: "AccessDenied" }), first.ask(sheets));
+    const e = await writeAsAgreed(servicesOn(f), samplePlan(2018), SAMPLE_SETTINGS, session, ask).catch((x: unknown) => x);
+    expect((e as GatewayError).state.kind).toBe("partial");
+    expect(first.asked).toEqual([reportSheets(2017)]);
+    f.recover();
+    await writeAsAgreed(servicesOn(f), samplePlan(2018), SAMPLE_SETTINGS, session, user().ask);
+    await expectComplete(f, 2018);
+    expect(f.workbook.sheet("Budsjett 2027").cell("C2").formula).toBe("=B2*2");
   });
 });
 

@@ -4,7 +4,12 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import { GatewayError } from "../../../src/excel/apply-plan";
 import type { TemplateSettings } from "../../../src/report/template-settings";
 import type { ReportPlan } from "../../../src/report/plan";
+import { settingsToXml } from "../../../src/report/template-settings";
+import { sampleDataset } from "../../../src/sources/sample";
 import { SsbError } from "../../../src/sources/ssb/types";
+import { createExcelServices } from "../../../src/taskpane/services/excel";
+import { installFakeExcel, type FakeExcel } from "../../support/fake-excel";
+import { writtenSettings } from "../../support/settings-fixture";
 import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
 import { chooseFiles, pick, press, renderPane, settle } from "./renderPane";
 
@@ -271,6 +276,23 @@ describe("a proxy address in a template workbook", () => {
     expect(await proxyField()).toBe("");
   });
 
+  it("holds the workbook writes until answered, saying why, so the template keeps its address", async () => {
+    const services = await openWith(PROXY);
+    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], fromCache: [], requests: 1, warnings: [] }));
+    // Figures from SSB itself meanwhile: the question does not hold a load.
+    await press("Hent data");
+    expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+    for (const name of ["Skriv til arbeidsbok", "Lagre som mal"]) expect(screen.getByRole("button", { name })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getAllByText("Svar først på spørsmålet om SSB-adressen.").length).toBeGreaterThanOrEqual(2);
+    // The download does not store the template: it stays available.
+    expect(screen.getByRole("button", { name: "Last ned som .xlsx" })).not.toHaveAttribute("aria-disabled");
+    await press("Skriv til arbeidsbok");
+    expect(services.writeReport).not.toHaveBeenCalled();
+    await press("Bruk adressen");
+    await press("Skriv til arbeidsbok");
+    expect(services.writeReport.mock.calls[0][1].source).toEqual({ kind: "ssb", baseUrl: PROXY });
+  });
+
   it("is not asked about when it is SSB's own address", async () => {
     await openWith("https://data.ssb.no/api/pxwebapi/v2/");
     expect(screen.queryByRole("button", { name: "Bruk adressen" })).not.toBeInTheDocument();
@@ -349,5 +371,93 @@ describe("template files", () => {
     fireEvent.click(screen.getByRole("button", { name: "Importer mal" }));
     expect(click).toHaveBeenCalled();
     expect(input).toHaveAttribute("tabindex", "-1");
+  });
+});
+
+describe("a workbook whose settings claim sheets this pane did not write", () => {
+  let fake: FakeExcel & { uninstall(): void };
+  let budgetId: string;
+  beforeEach(() => {
+    // A shared workbook: "Budsjett 2027" for the user to fill in, and settings claiming it as the report's.
+    fake = installFakeExcel({ sheets: ["Budsjett 2027"] });
+    budgetId = fake.workbook.snapshot().sheets[0].id;
+    fake.workbook.addCustomXmlPart(settingsToXml(writtenSettings({ source: { kind: "sample" }, ownedSheets: [{ key: "data", id: budgetId, name: "Budsjett 2027" }] })));
+    fake.workbook.sheet("Budsjett 2027").setCell("B2", { value: 1234 });
+  });
+  afterEach(() => fake.uninstall());
+
+  /** The pane with the real workbook gateway over the fake Excel. */
+  const openPane = (displayLanguage?: string) => renderPane({ services: fakeServices({ inExcel: true, ...createExcelServices() }), displayLanguage });
+  const reportSheets = ["Plan, miljø og kultur 2017", "Utvikling Plan, miljø og kultur", "KOSTRA-data"];
+
+  async function askedToReplace(button: string): Promise<HTMLElement> {
+    await screen.findByText("Arbeidsboken er en mal: Plan, miljø og kultur, Bærum 2017.");
+    // As a browser does when a button is pressed (jsdom does not move focus on a click).
+    screen.getByRole("button", { name: button }).focus();
+    fireEvent.click(screen.getByRole("button", { name: button }));
+    return screen.findByRole("alertdialog", { name: "Erstatte ark?" });
+  }
+
+  it("asks before replacing them, naming the sheets; «Avbryt» (or Escape) leaves the workbook as it was", async () => {
+    const before = fake.workbook.snapshot();
+    await openPane();
+    const dialog = await askedToReplace("Skriv til arbeidsbok");
+    expect(dialog).toHaveTextContent("Skriv til arbeidsbok erstatter disse arkene: «Budsjett 2027». Fortsett?");
+    // The safe answer has the focus.
+    expect(within(dialog).getByRole("button", { name: "Avbryt" })).toHaveFocus();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
+    await settle();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(fake.workbook.snapshot()).toEqual(before);
+    expect(screen.getByText("Ingenting er skrevet; arbeidsboken er uendret.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Skriv til arbeidsbok" })).toHaveFocus();
+
+    fireEvent.keyDown(await askedToReplace("Oppdater"), { key: "Escape" });
+    await settle();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(fake.workbook.snapshot()).toEqual(before);
+    expect(screen.getByRole("button", { name: "Oppdater" })).toHaveFocus();
+  });
+
+  it("replaces them on «Erstatt», and then replaces its own report without asking again", async () => {
+    await openPane();
+    const dialog = await askedToReplace("Oppdater");
+    expect(dialog).toHaveTextContent("Oppdater erstatter disse arkene: «Budsjett 2027». Fortsett?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Erstatt" }));
+    await screen.findByText("Rapporten er skrevet.");
+    expect(fake.workbook.sheetNames()).toEqual(reportSheets);
+    const written = fake.workbook.snapshot().sheets.map((s) => s.id);
+
+    fireEvent.click(screen.getByRole("button", { name: "Skriv til arbeidsbok" }));
+    await settle();
+    await screen.findByText("Rapporten er skrevet.");
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(fake.workbook.sheetNames()).toEqual(reportSheets);
+    expect(fake.workbook.snapshot().sheets.map((s) => s.id)).not.toEqual(expect.arrayContaining(written));
+  });
+
+  it("writes beside a claimed sheet the user renamed to keep, without asking", async () => {
+    await openPane();
+    await screen.findByText("Arbeidsboken er en mal: Plan, miljø og kultur, Bærum 2017.");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Budsjett 2027").name = "Mitt budsjett";
+      await context.sync();
+    });
+    await press("Skriv til arbeidsbok");
+    await screen.findByText("Rapporten er skrevet.");
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(fake.workbook.sheetNames()).toEqual(["Mitt budsjett", ...reportSheets]);
+    expect(fake.workbook.sheet("Mitt budsjett").cell("B2").value).toBe(1234);
+  });
+
+  it("asks in English", async () => {
+    await openPane("en-GB");
+    await screen.findByText(/This workbook is a template/);
+    fireEvent.click(screen.getByRole("button", { name: "Write to workbook" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Replace sheets?" });
+    expect(dialog).toHaveTextContent("Write to workbook replaces these sheets: “Budsjett 2027”. Continue?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await screen.findByText("Nothing was written; the workbook is unchanged.");
+    expect(fake.workbook.hasSheet("Budsjett 2027")).toBe(true);
   });
 });
