@@ -179,6 +179,8 @@ describe("a proxy address in a template workbook", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
 
     await page.getByRole("button", { name: "Oppdater til 2018" }).click();
+    // The template's 2017 profile was not written by this pane: the pane asks before replacing it.
+    await page.getByRole("alertdialog", { name: "Erstatte ark?" }).getByRole("button", { name: "Erstatt" }).click({ timeout: UI_TIMEOUT });
     await page.getByRole("button", { name: `Gå til «${PROFILE_2018}»` }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     expect([...ssbHosts]).toEqual([new URL(PROXY).host]);
     expect(await cspViolations(page)).toEqual([]);
@@ -197,6 +199,8 @@ describe("a proxy address in a template workbook", () => {
     await screenshot(page, "proxy-refused");
     expect((await axeScan(page, "proxy-refused")).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.getByRole("button", { name: "Oppdater til 2018" }).click();
+    // The template's 2017 profile was not written by this pane: the pane asks before replacing it.
+    await page.getByRole("alertdialog", { name: "Erstatte ark?" }).getByRole("button", { name: "Erstatt" }).click({ timeout: UI_TIMEOUT });
     await page.getByRole("button", { name: `Gå til «${PROFILE_2018}»` }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     expect([...hosts]).toEqual(["data.ssb.no"]);
     expect(pageErrors).toEqual([]);

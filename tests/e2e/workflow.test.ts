@@ -82,6 +82,24 @@ function expectNoSeriousViolations(violations: AxeViolation[]): void {
   expect(violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * The question before a write replaces sheets this pane did not write: it names the button
+ * and the sheets, starts on "Avbryt", and is answered "Erstatt" from the keyboard.
+ */
+async function replaceFromKeyboard(page: Page, action: string, sheets: string[]): Promise<void> {
+  const dialog = page.getByRole("alertdialog", { name: "Erstatte ark?" });
+  await visible(dialog);
+  expect(await dialog.textContent()).toContain(`${action} erstatter disse arkene: ${sheets.map((n) => `«${n}»`).join(", ")}. Fortsett?`);
+  const cancel = dialog.getByRole("button", { name: "Avbryt" });
+  await until(() => cancel.evaluate((el) => el === document.activeElement), "focus on «Avbryt»");
+  // Checked once shown: halfway through its fade-in its colours are blends.
+  await until(() => dialog.evaluate((el) => el.getAnimations({ subtree: true }).every((a) => a.playState !== "running")), "the question's fade-in");
+  expectNoSeriousViolations(await axeScan(page, "replace-question"));
+  await page.keyboard.press("Shift+Tab");
+  expect(await dialog.getByRole("button", { name: "Erstatt" }).evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press("Enter");
+}
+
 const isDataRequest = (r: LoggedRequest) => /\/tables\/[^/]+\/data$/.test(r.path);
 
 /** Sheet names, the profile's C8 and the charts of a written report, read from the fake workbook. */
@@ -222,6 +240,8 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     await visible(page.getByText(/^Arbeidsboken er en mal: Plan, miljø og kultur, Bærum 2017\./));
     await screenshot(page, "e-template");
     await u.updateTo(2018).click();
+    // A new pane did not write the 2017 report: it asks before replacing it.
+    await replaceFromKeyboard(page, "Oppdater til 2018", [PROFILE_2017, "Utvikling Plan, miljø og kultur", DATA_SHEET]);
     await visible(u.sheetLink(PROFILE_2018), 30_000);
     await screenshot(page, "e-updated");
 
@@ -260,6 +280,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     expect(await u.source("SSB direkte").isChecked()).toBe(true);
     const before = world.pxweb().requests.length;
     await u.updateTo(2018).click();
+    await replaceFromKeyboard(page, "Oppdater til 2018", [PROFILE_2017, DATA_SHEET]);
     await visible(u.sheetLink(PROFILE_2018), 30_000);
     expect(world.pxweb().requests.slice(before).filter(isDataRequest).length).toBeGreaterThanOrEqual(1);
 
