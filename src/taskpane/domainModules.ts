@@ -20,7 +20,7 @@ export { describeAveraging, describeProblem, describeStatus, formatNumber } from
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { registerKostraGroups } from "../kostra/registry/aggregates";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
-export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION } from "../report/settings-schema";
+export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION, userTemplateShapeProblem } from "../report/settings-schema";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
 export { combineInputs } from "../sources/inputs";
 export { checkBaseUrl } from "../sources/ssb/base-url";
