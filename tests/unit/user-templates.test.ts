@@ -19,6 +19,7 @@ import {
 } from "../../src/kostra/catalog";
 import type { SectorTemplate } from "../../src/kostra/types";
 import { settingsFieldProblems, settingsFromXml, settingsToXml, type TemplateSettings } from "../../src/report/template-settings";
+import { userTemplateShapeProblem } from "../../src/report/settings-schema";
 import { readJsonStat } from "../../src/sources/ssb/jsonstat";
 import { observationsFromCube } from "../../src/sources/ssb/observations";
 import { sampleDataset } from "../../src/sources/sample";
@@ -186,5 +187,22 @@ describe("template settings carrying a user template", () => {
   it("without one read as before", () => {
     const old = { ...settings, sectors: ["plan-miljo-kultur"], userTemplate: undefined };
     expect(settingsFieldProblems(old)).toEqual([]);
+  });
+});
+
+describe("a user indicator picked from SSB stays within what settings hold", () => {
+  it("shortens SSB's long labels in the definition and the unit, so the template can be saved and read back", () => {
+    const long = userIndicatorFromSsb({ ...pick, selectLabels: Array(6).fill("Netto driftsutgifter til funksjon ".repeat(6)), unit: { nb: "kr ".repeat(100), en: "NOK ".repeat(100) } });
+    expect(long.definition.nb.length).toBeLessThanOrEqual(1_000);
+    expect(long.definition.nb).toMatch(/…\.$/);
+    expect(long.unit.nb.length).toBeLessThanOrEqual(200);
+    expect(userTemplateShapeProblem({ template: template({ indicators: [long.id, "kunstformidling"] }), indicators: [long] })).toBeNull();
+    const settings = writtenSettings({ sectors: ["mal-kultur"], userTemplate: { template: template({ indicators: [long.id, "kunstformidling"] }), indicators: [long] } });
+    expect(settingsFromXml(settingsToXml(settings)).kind).toBe("ok");
+  });
+
+  it("names what settings could not hold", () => {
+    const ind = userIndicatorFromSsb(pick);
+    expect(userTemplateShapeProblem({ template: template({ label: { nb: "x".repeat(201), en: "x" } }), indicators: [ind] })?.nb).toBe("Malen: «template.label.nb» er for lang (over 200 tegn).");
   });
 });
