@@ -46,6 +46,8 @@ describe("kostra catalog --live --record", () => {
     const report = JSON.parse(again.out) as { sectors: { verified: number; problems: number }[] };
     // Every selector fits the server's tables; none is verified, as the server says it is synthetic.
     expect(report.sectors.every((s) => s.problems === 0 && s.verified === 0)).toBe(true);
+    // The recording read back says what the live answers said, table for table.
+    expect(JSON.parse(again.out)).toEqual(JSON.parse(live.out));
   });
 
   it("says which file is not JSON and which path is missing", async () => {
