@@ -12,9 +12,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { INDICATORS } from "../../src/kostra/catalog";
 import { commandWorld, signalDelivered, startKostra } from "../support/kostra-process";
-import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
+import { CATALOG_TABLES, catalogServerForSuite } from "../support/catalog-recording";
 
 
 const PREVIOUS = "the earlier file: must survive a cancelled run\n";
@@ -145,14 +144,8 @@ describe.each([
 
 /** `kostra catalog --live --record DIR` over an earlier recording: a cancelled run leaves every file as it was. */
 describe("kostra catalog --live --record, cancelled", () => {
-  let catalogServer: PxWebServer;
-  beforeAll(async () => {
-    catalogServer = await startPxWebServer({ world: "catalog", maxCallsPerTimeWindow: 1000 });
-  });
-  afterAll(async () => {
-    await catalogServer.close();
-  });
-  const TABLES = [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+  const catalogServer = catalogServerForSuite();
+  const TABLES = CATALOG_TABLES;
 
   function recording() {
     const dir = world.folder();
@@ -162,7 +155,7 @@ describe("kostra catalog --live --record, cancelled", () => {
     const files = () => Object.fromEntries(readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f), "utf8")]));
     return { folder, release: join(dir, "release"), files, before: files() };
   }
-  const args = (folder: string) => ["catalog", "--live", "--base-url", catalogServer.baseUrl, "--record", folder];
+  const args = (folder: string) => ["catalog", "--live", "--base-url", catalogServer().baseUrl, "--record", folder];
 
   it.each(["SIGINT", "SIGTERM"] as const)("%s held before the renames: exit 130, every file as it was, no temporary file", async (signal) => {
     const { folder, release, files, before } = recording();

@@ -10,10 +10,10 @@
 import { constants, chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
-import { INDICATORS } from "../../../src/kostra/catalog";
 import { readTableMetadata } from "../../../src/sources/ssb/metadata";
 import { commandWorld, kostra, startKostra, type KostraOptions, type KostraRun } from "../../support/kostra-process";
-import { startPxWebServer, type LoggedRequest, type PxWebServer } from "../../support/pxweb-server";
+import { CATALOG_TABLES, catalogServerForSuite } from "../../support/catalog-recording";
+import type { LoggedRequest } from "../../support/pxweb-server";
 
 
 const world = commandWorld("kostra-hostile-cli-");
@@ -254,14 +254,8 @@ describe("hostile: a replaced --out keeps its permissions", () => {
  * metadata schema checked, never fields a proxy added.
  */
 describe("hostile: kostra catalog --live --record is all or nothing", () => {
-  let catalogServer: PxWebServer;
-  beforeAll(async () => {
-    catalogServer = await startPxWebServer({ world: "catalog", maxCallsPerTimeWindow: 1000 });
-  });
-  afterAll(async () => {
-    await catalogServer.close();
-  });
-  const TABLES = [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+  const catalogServer = catalogServerForSuite();
+  const TABLES = CATALOG_TABLES;
   const METADATA_FIXTURES = join(__dirname, "..", "..", "fixtures", "ssb", "metadata");
 
   /** A record folder holding an earlier recording of every table (the shipped fixtures). */
@@ -271,7 +265,7 @@ describe("hostile: kostra catalog --live --record is all or nothing", () => {
     for (const t of TABLES) writeFileSync(join(dir, `${t}.json`), readFileSync(join(METADATA_FIXTURES, `${t}.json`)));
     return dir;
   }
-  const record = (dir: string) => ["catalog", "--live", "--base-url", catalogServer.baseUrl, "--record", dir, "--format", "json"];
+  const record = (dir: string) => ["catalog", "--live", "--base-url", catalogServer().baseUrl, "--record", dir, "--format", "json"];
   const asksFor = (table: string) => (q: LoggedRequest) => q.path === `/tables/${table}/metadata`;
 
   it("(the catalog's tables) 12362 comes after a dozen others, so a stop there is part-way", () => {
@@ -282,10 +276,10 @@ describe("hostile: kostra catalog --live --record is all or nothing", () => {
   it("Ctrl+C while SSB answers table 12362: exit 130, every earlier file as it was, no temporary file", async () => {
     const dir = earlierRecording();
     const before = snapshot(dir);
-    catalogServer.delayNext(1, 60_000, asksFor("12362"));
-    const from = catalogServer.requests.length;
+    catalogServer().delayNext(1, 60_000, asksFor("12362"));
+    const from = catalogServer().requests.length;
     const run = startKostra(record(dir), { timeoutMs: 90_000 });
-    while (!catalogServer.requests.slice(from).some(asksFor("12362"))) await new Promise((r) => setTimeout(r, 20));
+    while (!catalogServer().requests.slice(from).some(asksFor("12362"))) await new Promise((r) => setTimeout(r, 20));
     run.child.kill("SIGINT");
     const r = await run.done;
     expect(r.code).toBe(130);
@@ -297,7 +291,7 @@ describe("hostile: kostra catalog --live --record is all or nothing", () => {
   it("a proxy's login page instead of table 12362: exit 3, every earlier file as it was", async () => {
     const dir = earlierRecording();
     const before = snapshot(dir);
-    catalogServer.hostileNext(1, { kind: "html-200" }, asksFor("12362"));
+    catalogServer().hostileNext(1, { kind: "html-200" }, asksFor("12362"));
     const r = await kostra(record(dir), { timeoutMs: 90_000 });
     expect(r.code).toBe(3);
     expect(r.err).not.toMatch(/uventet feil/);
@@ -306,7 +300,7 @@ describe("hostile: kostra catalog --live --record is all or nothing", () => {
 
   it("an answer that passes the schema but carries a proxy's additions: only the checked metadata is recorded", async () => {
     const dir = earlierRecording();
-    const url = `${catalogServer.baseUrl}/tables/12362/metadata?lang=no&outputFormat=json-stat2`;
+    const url = `${catalogServer().baseUrl}/tables/12362/metadata?lang=no&outputFormat=json-stat2`;
     const genuine = (await (await fetch(url)).json()) as Record<string, unknown> & { dimension: Record<string, Record<string, unknown>>; note?: unknown[] };
     const [firstDimension] = Object.keys(genuine.dimension);
     const hostile = {
@@ -316,14 +310,14 @@ describe("hostile: kostra catalog --live --record is all or nothing", () => {
       dimension: { ...genuine.dimension, [firstDimension]: { ...genuine.dimension[firstDimension], link: { href: "http://evil.example/" } } },
       extension: { ...(genuine.extension as object), proxy: { injected: "=cmd|' /C calc'!A0" }, kostraBenchmark: { provenance: "reconstructed", recordedFrom: "http://evil.example/" } },
     };
-    catalogServer.failNext(1, { status: 200, body: JSON.stringify(hostile), contentType: "application/json; charset=utf-8" }, asksFor("12362"));
+    catalogServer().failNext(1, { status: 200, body: JSON.stringify(hostile), contentType: "application/json; charset=utf-8" }, asksFor("12362"));
     const r = await kostra(record(dir), { timeoutMs: 90_000 });
     expect([r.code, r.err]).toEqual([0, expect.not.stringMatching(/uventet feil/)]);
     const text = readFileSync(join(dir, "12362.json"), "utf8");
     expect(text).not.toMatch(/evil\.example|formula|WEBSERVICE|HYPERLINK|injected|"link"|\uFFFE/i);
     const saved = JSON.parse(text) as { extension: Record<string, unknown>; note: unknown[] };
     expect(Object.keys(saved.extension).sort()).toEqual(["kostraBenchmark", "px"]);
-    expect(saved.extension.kostraBenchmark).toEqual({ provenance: "recorded", recordedFrom: `${catalogServer.baseUrl}/tables/12362/metadata?lang=no`, recordedAt: expect.any(String) });
+    expect(saved.extension.kostraBenchmark).toEqual({ provenance: "recorded", recordedFrom: `${catalogServer().baseUrl}/tables/12362/metadata?lang=no`, recordedAt: expect.any(String) });
     expect(saved.note.every((n) => typeof n === "string")).toBe(true);
     expect(saved.note).toContain("a note with a forbidden \uFFFD character");
     // What was recorded is what the schema made of the answer: read back, the same metadata.
