@@ -101,16 +101,21 @@ export const mayNotChange = (target: string): KostraError =>
   });
 
 /**
- * Several files were to replace earlier ones together, and the system refused a rename
- * part-way: which files are new and which as before (each is whole, old or new).
+ * Several files were to replace earlier ones together, and the system refused to rename
+ * `failed` into place part-way: which files are new and which as before (each is whole,
+ * old or new). With none replaced (the renames before it undone), all are as before.
  */
-export function partlyReplaced(replaced: readonly string[], unchanged: readonly string[], e: unknown): KostraError {
+export function partlyReplaced(failed: string, replaced: readonly string[], unchanged: readonly string[], e: unknown): KostraError {
   const names = (paths: readonly string[]) => quoteInput(paths.map((p) => basename(p)).join(", "), 400);
-  const failed = shownPath(unchanged[0] ?? "");
   const code = errnoOf(e) ?? String(e);
   const total = replaced.length + unchanged.length;
+  if (replaced.length === 0)
+    return badInput({
+      nb: `kunne ikke erstatte ${shownPath(failed)} (${code}); ingen av de ${total} filene er erstattet, alle er som før`,
+      en: `could not replace ${shownPath(failed)} (${code}); none of the ${total} files is replaced, all are as before`,
+    });
   return badInput({
-    nb: `kunne ikke erstatte ${failed} (${code}); ${replaced.length} av ${total} filer er allerede erstattet (${names(replaced)}), de andre ${unchanged.length} er som før (${names(unchanged)}); hver fil er hel, gammel eller ny. Kjør kommandoen på nytt.`,
-    en: `could not replace ${failed} (${code}); ${replaced.length} of ${total} files are already replaced (${names(replaced)}), the other ${unchanged.length} are as before (${names(unchanged)}); each file is whole, old or new. Run the command again.`,
+    nb: `kunne ikke erstatte ${shownPath(failed)} (${code}); ${replaced.length} av ${total} filer er allerede erstattet (${names(replaced)}), de andre ${unchanged.length} er som før (${names(unchanged)}); hver fil er hel, gammel eller ny. Kjør kommandoen på nytt.`,
+    en: `could not replace ${shownPath(failed)} (${code}); ${replaced.length} of ${total} files are already replaced (${names(replaced)}), the other ${unchanged.length} are as before (${names(unchanged)}); each file is whole, old or new. Run the command again.`,
   });
 }

@@ -6,7 +6,8 @@
  *   the extension, that it is not a folder or a device, that an existing file is one the
  *   user may change, and that a file can be created in its folder — so a missing or
  *   read-only folder is found before SSB's quota is spent.
- * - An existing file the user may not write (read-only, 0444, or someone else's) is
+ * - An existing file the user may not write or replace (read-only, 0444, someone else's,
+ *   or someone else's in a shared folder with the sticky bit such as /tmp) is
  *   refused with exit 2, as the shell's `>` and Excel refuse it: a read-only report is
  *   usually one somebody meant to keep. Where the system lets the user write it (root),
  *   it is replaced and stays read-only. A replaced file keeps its permission bits (a 0600
@@ -22,9 +23,12 @@
  *   so is every one still there when a second Ctrl+C ends the process (`removeTemporaryFiles`).
  * - Several files (`writeOutputFiles`) are all written under temporary names before the
  *   first is renamed, and the renames follow each other with nothing in between that could
- *   let a signal handler run: a cancelled or failed run replaces none of them. A rename
- *   the system refuses part-way (the folder made read-only during the run, say) leaves the
- *   files before it new and the rest as they were — each whole — and the message names both.
+ *   let a signal handler run: a cancelled or failed run replaces none of them. Each earlier
+ *   file is kept under a second name (a hard link) during the renames, so a rename the
+ *   system refuses part-way (an immutable file, say) is undone: every file as it was.
+ *   Only where that is impossible too (no hard links, the folder made read-only
+ *   meanwhile) are some files new and the rest as they were — each whole — and the
+ *   message names both.
  */
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
@@ -36,7 +40,7 @@ import { Cancelled } from "./io";
 /** The file-system calls this module makes; a test can replace any of them. */
 export type OutputFileSystem = Pick<
   typeof nodeFs,
-  "openSync" | "writeSync" | "fchmodSync" | "fsyncSync" | "closeSync" | "renameSync" | "unlinkSync" | "lstatSync" | "accessSync" | "mkdirSync"
+  "openSync" | "writeSync" | "fchmodSync" | "fsyncSync" | "closeSync" | "renameSync" | "linkSync" | "unlinkSync" | "lstatSync" | "statSync" | "accessSync" | "mkdirSync"
 >;
 
 export interface OutputFile {
@@ -85,6 +89,20 @@ export function removeTemporaryFiles(fs: OutputFileSystem = nodeFs): number {
   return paths.length;
 }
 
+/** The sticky bit of a folder's mode (S_ISVTX). */
+const STICKY = 0o1000;
+
+/**
+ * Someone else's file in a shared folder with the sticky bit (as /tmp): the system lets
+ * only its owner (or the folder's) rename over it, however writable the file is.
+ */
+function othersInStickyFolder(target: string, existing: nodeFs.Stats, fs: OutputFileSystem): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined || uid === 0 || existing.uid === uid) return false;
+  const folder = fs.statSync(dirname(target));
+  return (folder.mode & STICKY) !== 0 && folder.uid !== uid;
+}
+
 /**
  * What is at `target` now, for replacing it: nothing (a new file), a link (replaced, never
  * followed) or a regular file the user may change, whose permission bits the new file keeps.
@@ -112,6 +130,7 @@ function replaceable(target: string, fs: OutputFileSystem): { mode?: number } {
     if (code === "EACCES" || code === "EPERM") throw mayNotChange(target);
     throw cannotWrite(target, dirname(target), e);
   }
+  if (othersInStickyFolder(target, existing, fs)) throw mayNotChange(target);
   return { mode: existing.mode & 0o777 };
 }
 
@@ -198,22 +217,65 @@ function asWriteFailure(e: unknown, target: string): unknown {
   return errnoOf(e) !== undefined ? cannotWrite(target, dirname(target), e) : e;
 }
 
-/** Rename every staged file over its target, one right after the other (synchronous: no signal handler runs in between). */
-function commit(staged: readonly Staged[], fs: OutputFileSystem): void {
-  for (const [k, s] of staged.entries()) {
+/**
+ * What each target is now, kept under a second name while several files are renamed, so
+ * that a rename the system refuses part-way can be undone: a hard link (the target itself
+ * stays in place; a link at the target is linked, not followed), `null` for a target that
+ * does not exist, `undefined` where it could not be kept (a file system without hard links).
+ */
+function keepEarlier(staged: readonly Staged[], fs: OutputFileSystem): (string | null | undefined)[] {
+  return staged.map(({ target }) => {
+    const path = temporaryName(dirname(target));
     try {
-      fs.renameSync(s.path, s.target);
-      pending.delete(s.path);
+      fs.linkSync(target, path);
+      pending.add(path);
+      return path;
     } catch (e) {
-      for (const rest of staged.slice(k)) removeQuietly(rest.path, fs);
-      throw k === 0
-        ? asWriteFailure(e, s.target)
-        : partlyReplaced(
-            staged.slice(0, k).map((x) => x.target),
-            staged.slice(k).map((x) => x.target),
-            e,
-          );
+      return errnoOf(e) === "ENOENT" ? null : undefined;
     }
+  });
+}
+
+/** Undo the renames of `replaced` (each earlier file back in its place, a new target removed); the targets that stay new. */
+function putBack(replaced: readonly Staged[], kept: readonly (string | null | undefined)[], fs: OutputFileSystem): string[] {
+  return replaced.flatMap((s, j) => {
+    const earlier = kept[j];
+    try {
+      if (earlier === undefined) return [s.target];
+      if (earlier === null) fs.unlinkSync(s.target);
+      else fs.renameSync(earlier, s.target);
+      return [];
+    } catch {
+      return [s.target];
+    }
+  });
+}
+
+/**
+ * Rename every staged file over its target, one right after the other (synchronous: no
+ * signal handler runs in between). A rename refused part-way undoes the ones before it.
+ */
+function commit(staged: readonly Staged[], fs: OutputFileSystem): void {
+  const kept = staged.length > 1 ? keepEarlier(staged, fs) : [];
+  try {
+    for (const [k, s] of staged.entries()) {
+      try {
+        fs.renameSync(s.path, s.target);
+        pending.delete(s.path);
+      } catch (e) {
+        for (const rest of staged.slice(k)) removeQuietly(rest.path, fs);
+        if (k === 0) throw asWriteFailure(e, s.target);
+        const stillNew = putBack(staged.slice(0, k), kept, fs);
+        throw partlyReplaced(
+          s.target,
+          stillNew,
+          staged.map((x) => x.target).filter((t) => !stillNew.includes(t)),
+          e,
+        );
+      }
+    }
+  } finally {
+    for (const path of kept) if (path) removeQuietly(path, fs);
   }
 }
 

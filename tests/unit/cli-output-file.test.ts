@@ -282,18 +282,40 @@ describe("writeOutputFiles: several files, all or nothing", () => {
     expect(contents()).toEqual(before());
   });
 
-  it("a rename the system refuses part-way: says which files are new and which as before, each whole, no temporary file", async () => {
+  const refusingRename = (at: number, extra: Partial<OutputFileSystem> = {}): OutputFileSystem => {
     let renames = 0;
-    const refusing: OutputFileSystem = {
+    return {
       ...fs,
+      ...extra,
       renameSync: (from, to) => {
-        if (++renames === 3) throw errno("EACCES");
+        // Only the renames of new files into place count; putting an earlier file back is let through.
+        if (String(from).endsWith(".tmp") && !fs.readFileSync(from, "utf8").startsWith("earlier") && ++renames === at) throw errno("EPERM");
         fs.renameSync(from, to);
       },
     };
-    const e = await failure(writeOutputFiles(files(), { fs: refusing }));
+  };
+
+  it("a rename the system refuses part-way is undone: every file as it was (a new one removed), no temporary file, the message says so", async () => {
+    // The new file first, so that undoing removes it as well as putting earlier files back.
+    const order = [files()[3], ...files().slice(0, 3)];
+    const e = await failure(writeOutputFiles(order, { fs: refusingRename(4) }));
     expect(e).toBeInstanceOf(KostraError);
-    expect(messageOf(e)).toMatch(/kunne ikke erstatte .*12362\.json \(EACCES\); 2 av 4 filer er allerede erstattet \(07459\.json, 11814\.json\), de andre 2 er som før \(12362\.json, 12842\.json\)/);
+    expect(messageOf(e)).toMatch(/kunne ikke erstatte .*12362\.json \(EPERM\); ingen av de 4 filene er erstattet, alle er som før/);
+    expect(contents()).toEqual(before());
+  });
+
+  it("keeps a replaced file's earlier content reachable only while renaming: after a good run no second name is left", async () => {
+    const linked: string[] = [];
+    await writeOutputFiles(files(), { fs: { ...fs, linkSync: (from, to) => (fs.linkSync(from, to), linked.push(String(to)), undefined) } });
+    // The three earlier files were kept (the fourth is new), and none of those names is left.
+    expect(linked).toHaveLength(3);
+    expect(linked.filter((p) => fs.existsSync(p))).toEqual([]);
+    expect(contents()).toEqual({ "kostra.json": PREVIOUS, ...Object.fromEntries(names.map((n) => [n, `new ${n}\n`])) });
+  });
+
+  it("where earlier files cannot be kept (no hard links) a refused rename says which files are new and which as before, each whole", async () => {
+    const e = await failure(writeOutputFiles(files(), { fs: refusingRename(3, { linkSync: () => { throw errno("EPERM"); } }) }));
+    expect(messageOf(e)).toMatch(/kunne ikke erstatte .*12362\.json \(EPERM\); 2 av 4 filer er allerede erstattet \(07459\.json, 11814\.json\), de andre 2 er som før \(12362\.json, 12842\.json\)/);
     expect(contents()).toEqual({ ...before(), "07459.json": "new 07459.json\n", "11814.json": "new 11814.json\n" });
   });
 });

@@ -7,7 +7,7 @@
  * was, no temporary file is left, and "uventet feil" (exit 1) never appears. Cases that
  * must fail before any work also show that SSB (the local PxWebApi server) was not asked.
  */
-import { constants, chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { constants, chmodSync, chownSync, closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { readTableMetadata } from "../../../src/sources/ssb/metadata";
@@ -52,6 +52,20 @@ function readOnlyFile(w: Workspace, name: string): string {
   const file = join(open, name);
   writeFileSync(file, `earlier ${name}, kept read-only on purpose\n`);
   chmodSync(file, 0o444);
+  return file;
+}
+
+/**
+ * An earlier `name` that anyone may write (0666) but that belongs to root, in a shared
+ * folder with the sticky bit (1777, as /tmp): only its owner may rename over it.
+ */
+function othersInSharedFolder(w: Workspace, name: string): string {
+  const shared = join(w.dir, "shared");
+  mkdirSync(shared, { recursive: true });
+  chmodSync(shared, 0o1777);
+  const file = join(shared, name);
+  writeFileSync(file, `earlier ${name}, someone else's\n`);
+  chmodSync(file, 0o666);
   return file;
 }
 
@@ -157,6 +171,35 @@ const CASES: Case[] = [
     noRequests: true,
     options: () => asUnprivileged,
   },
+  // someone else's file in a shared sticky folder: writable, but the system refuses the rename (only as root can the test make such a file)
+  ...(isRoot
+    ? [
+        {
+          name: "fetch --out someone else's writable file in a shared sticky folder (as /tmp)",
+          args: (w: Workspace) => fetchArgs(othersInSharedFolder(w, "kostra.json")),
+          code: 2,
+          words: /har ikke lov til å endre .*shared\/kostra\.json/,
+          noRequests: true,
+          options: () => asUnprivileged,
+        },
+        {
+          name: "catalog --live --record in a shared sticky folder where one table's file is someone else's",
+          args: (w: Workspace) => {
+            const folder = dirname(othersInSharedFolder(w, "12362.json"));
+            // Two earlier files of the user's own, before 12362 in the order they are written.
+            for (const t of ["07459", "11814"]) {
+              writeFileSync(join(folder, `${t}.json`), `earlier ${t}\n`);
+              chownSync(join(folder, `${t}.json`), 65534, 65534);
+            }
+            return ["catalog", "--live", "--base-url", world.server.baseUrl, "--record", folder];
+          },
+          code: 2,
+          words: /har ikke lov til å endre .*12362\.json/,
+          noRequests: true,
+          options: () => asUnprivileged,
+        },
+      ]
+    : []),
   // a name as long as a file name may be (255 bytes): the temporary name must fit too
   { name: "report --out with a 250-character name", args: (w) => reportArgs(join(w.dir, `${"r".repeat(245)}.xlsx`)), code: 0, words: /skrev .*rrrr\.xlsx/ },
   { name: "report --out with a 255-byte name in æøå", args: (w) => reportArgs(join(w.dir, `${"æ".repeat(125)}.xlsx`)), code: 0, words: /skrev .*ææææ\.xlsx/ },
