@@ -2,13 +2,13 @@
 import { basename } from "node:path";
 import { defaultOptions } from "../kostra/benchmark";
 import { SECTORS, SECTOR_TEMPLATES, templateById, templatesOfSector } from "../kostra/catalog";
-import { mergeDatasets } from "../kostra/dataset";
 import { aggregateAsFocal, KostraError, kostraGroupUnknown, unknownMunicipality, unknownSector } from "../kostra/errors";
 import { isAggregate, kostraGroupOf, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK } from "../kostra/networks";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import type { AverageChoice, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
 import { readDataFile } from "../sources/file";
+import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { UsageError, type Io } from "./io";
@@ -83,23 +83,35 @@ export function required(flag: string, value: string | undefined): string {
   return value;
 }
 
+/** Each input's name in messages and provenance: its file name, or the path as given where two share a name. */
+function inputNames(paths: readonly string[]): string[] {
+  const names = paths.map((p) => basename(p));
+  return names.map((n, i) => (names.indexOf(n) !== names.lastIndexOf(n) ? paths[i] : n));
+}
+
+/**
+ * The data for a benchmarking command: the sample when no --input is given; else the
+ * files, combined without guessing (a figure or a KOSTRA group they disagree on is an
+ * error naming both), and laid over the sample with --sample.
+ */
 export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang: Lang): Dataset {
-  const parts: Dataset[] = [];
-  if (withSample || inputs.length === 0) parts.push(sampleDataset());
-  for (const path of inputs) {
+  if (inputs.length === 0) return sampleDataset();
+  const names = inputNames(inputs);
+  const files: InputFile[] = inputs.map((path, i) => {
     let bytes: Uint8Array;
     try {
       bytes = io.readFile(path);
     } catch (e) {
       throw e instanceof KostraError ? e : cannotRead(path, e);
     }
-    const { dataset, warnings, kostraGroups } = readDataFile(bytes, basename(path));
+    const { dataset, warnings, kostraGroups } = readDataFile(bytes, names[i]);
     for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);
-    // SSB's KOSTRA group membership saved by `kostra fetch`: "kostragruppe" then works for any municipality.
-    for (const g of kostraGroups ?? []) registerKostraGroups(g.year, g.groups, { description: `${g.source} (${basename(path)})`, url: g.url, fetchedAt: g.fetchedAt });
-    parts.push(dataset);
-  }
-  return mergeDatasets(parts);
+    return { name: names[i], dataset, ...(kostraGroups ? { kostraGroups } : {}) };
+  });
+  const combined = combineInputs(files, withSample ? { laidOver: sampleDataset() } : {});
+  // SSB's KOSTRA group membership saved by `kostra fetch`: "kostragruppe" then works for any municipality.
+  for (const g of combined.kostraGroups) registerKostraGroups(g.year, g.groups, g.source);
+  return combined.dataset;
 }
 
 

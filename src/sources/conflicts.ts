@@ -1,19 +1,22 @@
 /**
- * Conflicting data in one source. The same indicator, municipality and year twice cannot
- * be resolved by the product — which figure is right is the user's call, and keeping the
- * last one silently gives a municipality a figure it may not have — so it is an error
- * naming both places and the codes. An exact repeat is refused too: the product never
- * writes one, so it means a file was put together by hand or by another tool, and the
- * user should see that before benchmarking on it.
+ * Conflicting data. The same indicator, municipality and year twice cannot be resolved by
+ * the product — which figure is right is the user's call, and keeping the last one
+ * silently gives a municipality a figure it may not have — so it is an error naming both
+ * places and the codes. Within one source an exact repeat is refused too: the product
+ * never writes one, so it means a file was put together by hand or by another tool, and
+ * the user should see that before benchmarking on it. Between files given together
+ * (inputs.ts) an exact repeat is the common case of files that overlap, and is used once.
  */
 import { municipalityById } from "../kostra/municipalities";
+import { quoteInput } from "../kostra/safe-text";
 import type { LocalizedText, Observation } from "../kostra/types";
 
-type Keyed = Pick<Observation, "indicator" | "municipality" | "year" | "code" | "value">;
+type Keyed = Pick<Observation, "indicator" | "municipality" | "year" | "code" | "value" | "status">;
 
 export interface EarlierObservation<P> {
   place: P;
   value: number | null;
+  status?: string;
 }
 
 /** Where each indicator, municipality and year of a source was read. */
@@ -28,22 +31,34 @@ export class ObservationIndex<P> {
     let byYear = byMunicipality.get(o.municipality);
     if (!byYear) byMunicipality.set(o.municipality, (byYear = new Map()));
     const earlier = byYear.get(o.year);
-    if (earlier === undefined) byYear.set(o.year, { place, value: o.value });
+    if (earlier === undefined) byYear.set(o.year, { place, value: o.value, ...(o.status !== undefined ? { status: o.status } : {}) });
     return earlier;
   }
 }
 
+/** Whether two figures of the same indicator, municipality and year say the same: value and SSB symbol. */
+export const sameFigure = (o: Keyed, earlier: Omit<EarlierObservation<unknown>, "place">): boolean => Object.is(o.value, earlier.value) && o.status === earlier.status;
+
 const shown = (value: number | null, lang: keyof LocalizedText) => (value === null ? (lang === "nb" ? "ingen verdi" : "no value") : String(value));
 
+const symbol = (status: string | undefined, lang: keyof LocalizedText) => (status === undefined ? (lang === "nb" ? "intet" : "none") : lang === "nb" ? `«${quoteInput(status, 20)}»` : `"${quoteInput(status, 20)}"`);
+
 /**
- * The end of a duplicate's message: which observation (code, name, indicator, year) and,
- * when the values differ, both: " (0219 Bærum, bibliotek, 2017), med en annen verdi (2, ikke 1)."
+ * The end of a duplicate's message: which observation (code, name, indicator, year) and
+ * how the two differ, if they do: " (0219 Bærum, bibliotek, 2017), med en annen verdi (2, ikke 1)."
+ * or, for the same value, " …, med et annet SSB-symbol («:», ikke «..»)."
  */
-export function duplicateDetails(o: Keyed, earlierValue: number | null): LocalizedText {
+export function duplicateDetails(o: Keyed, earlier: Omit<EarlierObservation<unknown>, "place">): LocalizedText {
   const what = `${o.code} ${municipalityById(o.municipality)?.name ?? o.municipality}, ${o.indicator}, ${o.year}`;
-  const same = Object.is(o.value, earlierValue);
-  return {
-    nb: ` (${what})${same ? "" : `, med en annen verdi (${shown(o.value, "nb")}, ikke ${shown(earlierValue, "nb")})`}.`,
-    en: ` (${what})${same ? "" : `, with another value (${shown(o.value, "en")}, not ${shown(earlierValue, "en")})`}.`,
-  };
+  if (!Object.is(o.value, earlier.value))
+    return {
+      nb: ` (${what}), med en annen verdi (${shown(o.value, "nb")}, ikke ${shown(earlier.value, "nb")}).`,
+      en: ` (${what}), with another value (${shown(o.value, "en")}, not ${shown(earlier.value, "en")}).`,
+    };
+  if (o.status !== earlier.status)
+    return {
+      nb: ` (${what}), med et annet SSB-symbol (${symbol(o.status, "nb")}, ikke ${symbol(earlier.status, "nb")}).`,
+      en: ` (${what}), with another SSB symbol (${symbol(o.status, "en")}, not ${symbol(earlier.status, "en")}).`,
+    };
+  return { nb: ` (${what}).`, en: ` (${what}).` };
 }

@@ -10,12 +10,14 @@ import Papa from "papaparse";
 import { INDICATORS } from "../kostra/catalog";
 import { badInput, type KostraError } from "../kostra/errors";
 import { MAX_OBSERVATIONS } from "../kostra/limits";
-import { isCodeValidInYear, codeForYear, resolveMunicipality } from "../kostra/municipalities";
+import { codeForYear, isAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { quoteInput } from "../kostra/safe-text";
 import { describeIssues, v } from "../kostra/schema";
-import type { LocalizedText, Observation } from "../kostra/types";
+import type { LocalizedText, Municipality, Observation } from "../kostra/types";
 import { duplicateDetails, ObservationIndex } from "./conflicts";
 import { countText } from "./message-numbers";
+import { regionName, whyNoCode } from "./region-codes";
+import { hasOwn } from "./schemas/common";
 import { CSV_ROW, type CsvField } from "./schemas/csv-row";
 
 export { parseNumber } from "./schemas/csv-row";
@@ -62,16 +64,59 @@ function problemOf(issue: v.BaseIssue<unknown>): LocalizedText {
   return { nb: text.nb.replace(/^: /, ""), en: text.en.replace(/^: /, "") };
 }
 
-/** The first problem of a row, as "t.csv linje 2, felt «verdi»: «12x» er ikke et tall." */
-function rowProblem(issues: readonly v.BaseIssue<unknown>[], fields: Record<CsvField, string | undefined>, name: string, line: number): KostraError {
+/** The row's field an issue is about, or undefined when it is about the row as a whole. */
+function fieldOf(issue: v.BaseIssue<unknown>): CsvField | undefined {
+  const key: unknown = issue.path?.[0]?.key;
+  return typeof key === "string" && hasOwn(FIELD_NB, key) ? (key as CsvField) : undefined;
+}
+
+/**
+ * The first problem of a row, as "t.csv linje 2, felt «verdi»: «12x» er ikke et tall.", or
+ * "t.csv linje 2: …" when it is not about one field.
+ */
+export function csvRowProblem(issues: readonly v.BaseIssue<unknown>[], fields: Record<CsvField, string | undefined>, name: string, line: number): KostraError {
   const issue = issues[0];
-  const field = issue.path?.[0]?.key as CsvField;
-  const raw = quoteInput(fields[field] ?? "", 40);
+  const field = fieldOf(issue);
   const what = problemOf(issue);
+  if (field === undefined) return badInput({ nb: `${name} linje ${line}: ${what.nb}`, en: `${name} line ${line}: ${what.en}` });
+  const raw = quoteInput(fields[field] ?? "", 40);
   return badInput({
     nb: `${name} linje ${line}, felt «${FIELD_NB[field]}»: «${raw}» ${what.nb}`,
     en: `${name} line ${line}, field "${field}": "${raw}" ${what.en}`,
   });
+}
+
+/**
+ * Which column holds each field. A field named by two columns ("verdi;verdi", or "value"
+ * beside "verdi") is refused: reading one of them would silently drop the other.
+ */
+function columnsOf(headerRow: readonly string[], name: string): Record<CsvField, number> {
+  const header = headerRow.map(norm);
+  const col = {} as Record<CsvField, number>;
+  for (const [key, names] of Object.entries(COLUMN_NAMES) as [CsvField, string[]][]) {
+    const at = header.flatMap((h, i) => (names.includes(h) ? [i] : []));
+    if (at.length > 1) {
+      const [first, second] = [at[0], at[1]];
+      const [a, b] = [quoteInput(headerRow[first].trim(), 40), quoteInput(headerRow[second].trim(), 40)];
+      const where = { nb: `(kolonne ${first + 1} og ${second + 1})`, en: `(columns ${first + 1} and ${second + 1})` };
+      throw badInput(
+        header[first] === header[second]
+          ? { nb: `${name} linje 1: kolonnen «${a}» står to ganger ${where.nb}.`, en: `${name} line 1: the column "${a}" appears twice ${where.en}.` }
+          : { nb: `${name} linje 1: kolonnene «${a}» og «${b}» betyr begge ${FIELD_NB[key]} ${where.nb}.`, en: `${name} line 1: the columns "${a}" and "${b}" both mean ${key} ${where.en}.` },
+      );
+    }
+    col[key] = at.length ? at[0] : -1;
+  }
+  return col;
+}
+
+/** "t.csv linje 2: «1534 Haram» er Haram, som ikke hadde eget kommunenummer i 2021 (den var en del av Ålesund)." */
+function withoutCode(m: Municipality, regionText: string, year: number, name: string, line: number): KostraError {
+  const why = whyNoCode(m, year);
+  const [text, aggregate] = [quoteInput(regionText, 40), isAggregate(m)];
+  const nb = `${name} linje ${line}: «${text}» er ${regionName(m, "nb")}, som ikke hadde ${aggregate ? "egen kode" : "eget kommunenummer"} i ${year}`;
+  const en = `${name} line ${line}: "${text}" is ${regionName(m, "en")}, which had no code of its own in ${year}`;
+  return badInput(why ? { nb: `${nb} (${why.nb}).`, en: `${en} (${why.en}).` } : { nb: `${nb}.`, en: `${en}.` });
 }
 
 export function readTidyCsv(text: string, name: string): CsvObservations {
@@ -96,11 +141,8 @@ export function readTidyCsv(text: string, name: string): CsvObservations {
 export function readTidyRows(rows: string[][], name: string): CsvObservations {
   if (rows.length === 0) throw badInput({ nb: `${name}: filen er tom.`, en: `${name}: the file is empty.` });
 
-  const header = rows[0].map(norm);
-  const col = {} as Record<CsvField, number>;
-  for (const [key, names] of Object.entries(COLUMN_NAMES) as [CsvField, string[]][]) {
-    col[key] = header.findIndex((h) => names.includes(h));
-  }
+  const header = rows[0];
+  const col = columnsOf(header, name);
   const missingCols = (["region", "indicator", "year", "value"] as const).filter((k) => col[k] < 0);
   if (missingCols.length > 0) {
     throw badInput({
@@ -134,7 +176,7 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
     }
     const fields = { region: get("region"), indicator: get("indicator"), year: get("year"), value: get("value"), status: get("status") || undefined };
     const parsed = v.safeParse(CSV_ROW, fields, { abortEarly: true });
-    if (!parsed.success) throw rowProblem(parsed.issues, fields, name, line);
+    if (!parsed.success) throw csvRowProblem(parsed.issues, fields, name, line);
     const typed = parsed.output;
     // Excel drops a leading zero from codes typed or saved as numbers ("301" for 0301).
     const regionText = /^\d{3}$/.test(typed.region) ? typed.region.padStart(4, "0") : typed.region;
@@ -151,12 +193,13 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
     const { year } = typed;
     const { value, symbol } = typed.value;
     const status = symbol ?? typed.status ?? (value === null ? ".." : undefined);
-    const given = /^\d{4}/.exec(regionText)?.[0];
-    const code = given && isCodeValidInYear(given, year) ? given : codeForYear(m, year) ?? given ?? m.codes[0].code;
+    // The region names the municipality ("3201" in 2017 is Bærum, then 0219); it must have had a code that year.
+    const code = codeForYear(m, year);
+    if (code === undefined) throw withoutCode(m, regionText, year, name, line);
     const o = { indicator, municipality: m.id, year, code, value, ...(status ? { status } : {}) };
     const earlier = read.add(o, line);
     if (earlier) {
-      const details = duplicateDetails(o, earlier.value);
+      const details = duplicateDetails(o, earlier);
       throw badInput({
         nb: `${name} linje ${line}: samme kommune, indikator og år som linje ${earlier.place}${details.nb}`,
         en: `${name} line ${line}: same municipality, indicator and year as line ${earlier.place}${details.en}`,

