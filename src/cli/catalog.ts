@@ -9,7 +9,12 @@
  * --metadata reads json-stat2 metadata or data responses (a folder of them, or files),
  * several per table if need be: what they say is combined per table.
  * --live asks SSB for each table's metadata; --record saves what SSB answered into DIR,
- * marked with where and when it was recorded, for use with --metadata later.
+ * marked with where and when it was recorded, for use with --metadata later: the metadata
+ * as the schema checked it (recorded-metadata.ts), one `<table>.json` per table SSB knows,
+ * all or nothing — every file is written under a temporary name once the last table has
+ * answered, and only then are they renamed over the earlier ones (output-file.ts). A run
+ * that is cancelled or that SSB cannot finish leaves DIR as it was; a table SSB does not
+ * know keeps its earlier file.
  * Exit codes: 0 all selectors sound, 2 a selector names a dimension or code the table
  * lacks (or bad arguments), 3 SSB could not deliver.
  */
@@ -30,9 +35,10 @@ import {
 import { SsbClient } from "../sources/ssb/client";
 import { DEFAULT_BASE_URL, SsbError } from "../sources/ssb/types";
 import { serviceAddress, type FetchIo } from "./fetch";
-import { UsageError } from "./io";
+import { checkpoint, UsageError } from "./io";
 import { langOf, oneOf } from "./options";
-import { prepareOutputFolder, writeOutputFile } from "./output-file";
+import { prepareOutputFolder, writeOutputFiles, type OutputFile } from "./output-file";
+import { recordedMetadata } from "./recorded-metadata";
 
 const T = {
   nb: { sector: "Sektor", indicators: "Indikatorer", verified: "Verifisert", consistent: "Konsistent", unchecked: "Ukontrollert", problems: "Feil", total: "Sum",
@@ -75,22 +81,32 @@ function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, T
   return tables;
 }
 
-/** Every catalog table's metadata from SSB, and the tables SSB answered "not found" for. */
+/** The SSB tables the catalog's indicators use, sorted. */
+const catalogTables = (): string[] => [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+
+/** The file a table's metadata is recorded in. */
+const recordFile = (id: string): string => `${id}.json`;
+
+/**
+ * Every catalog table's metadata from SSB, the tables SSB answered "not found" for, and
+ * (with `record`) the files that record what it answered, not yet written.
+ */
 async function readLive(
   baseUrl: string,
   ssbLang: "no" | "en",
   record: string | undefined,
   io: FetchIo,
   lang: Lang,
-): Promise<{ tables: Map<string, TableMetadataSource>; unknownTables: string[] }> {
+): Promise<{ tables: Map<string, TableMetadataSource>; unknownTables: string[]; recording: OutputFile[] }> {
   const unknownTables: string[] = [];
+  const recording: OutputFile[] = [];
   const client = new SsbClient({
     baseUrl,
     lang: ssbLang,
     fetch: io.fetch,
     onWait: (reason, ms) => io.err(`  ${reason[lang]} (${Math.ceil(ms / 1000)} s)\n`),
   });
-  const ids = [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+  const ids = catalogTables();
   const tables = new Map<string, TableMetadataSource>();
   for (const [k, id] of ids.entries()) {
     io.err(`[${k + 1}/${ids.length}] ${lang === "nb" ? "tabell" : "table"} ${id}\n`);
@@ -104,15 +120,16 @@ async function readLive(
       unknownTables.push(id);
       continue;
     }
-    tables.set(id, readMetadataSource(json, `SSB ${id}`));
-    if (record && typeof json === "object" && json !== null) {
+    const source = readMetadataSource(json, `SSB ${id}`);
+    tables.set(id, source);
+    if (record) {
       const recordedFrom = `${baseUrl.replace(/\/+$/, "")}/tables/${id}/metadata?lang=${ssbLang}`;
-      const at = (io.now ?? (() => new Date()))().toISOString();
-      const ext = { ...((json as { extension?: object }).extension ?? {}), kostraBenchmark: { provenance: "recorded", recordedFrom, recordedAt: at } };
-      await writeOutputFile(path.join(record, `${id}.json`), JSON.stringify({ ...json, extension: ext }, null, 1) + "\n");
+      const recordedAt = (io.now ?? (() => new Date()))().toISOString();
+      const data = JSON.stringify(recordedMetadata(source.metadata, json, { recordedFrom, recordedAt }), null, 1) + "\n";
+      recording.push({ target: path.join(record, recordFile(id)), data });
     }
   }
-  return { tables, unknownTables };
+  return { tables, unknownTables, recording };
 }
 
 export function catalogCheckTable(check: CatalogCheck, lang: Lang): string {
@@ -152,11 +169,13 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   if (values.record && !values.live) throw new UsageError("--record krever --live");
   const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], ["no", "en"] as const, "no");
   const baseUrl = values["base-url"] === undefined ? DEFAULT_BASE_URL : serviceAddress("--base-url", values["base-url"]);
-  // Before anything is asked of SSB: the folder answers are recorded in must be usable.
-  if (values.record) prepareOutputFolder(values.record);
-  const { tables, unknownTables } = values.metadata
-    ? { tables: readMetadataPaths(values.metadata, io), unknownTables: [] }
+  // Before anything is asked of SSB: the folder answers are recorded in, and every file in it to be replaced, must be usable.
+  if (values.record) prepareOutputFolder(values.record, catalogTables().map(recordFile));
+  const { tables, unknownTables, recording } = values.metadata
+    ? { tables: readMetadataPaths(values.metadata, io), unknownTables: [], recording: [] }
     : await readLive(baseUrl, ssbLang, values.record, io, lang);
+  await checkpoint(io, "loaded");
+  if (recording.length > 0) await writeOutputFiles(recording, { beforeRename: () => checkpoint(io, "before-rename") });
   const check = checkCatalog(SECTORS, INDICATORS, tables);
   if (format === "json") {
     io.out(JSON.stringify(xmlSafeDeep({ sectors: check.sectors.map((s) => ({ ...s, sector: s.sector.id })), checks: check.checks }), null, 2) + "\n");

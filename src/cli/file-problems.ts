@@ -2,6 +2,7 @@
  * What went wrong with a file the command reads or writes, as one nb/en line (exit 2):
  * the operating system's error codes turned into words the user can act on.
  */
+import { basename } from "node:path";
 import { badInput, type KostraError } from "../kostra/errors";
 import { quoteInput } from "../kostra/safe-text";
 
@@ -90,4 +91,31 @@ export function cannotWrite(target: string, folder: string, e: unknown): KostraE
         en: `cannot write ${t} (${errnoOf(e) ?? String(e)}); ${untouched.en}`,
       });
   }
+}
+
+/** An existing output file the user may not write: read-only, or someone else's (exit 2, before any work). */
+export const mayNotChange = (target: string): KostraError =>
+  badInput({
+    nb: `har ikke lov til å endre ${shownPath(target)} (filen er skrivebeskyttet eller tilhører en annen); gjør den skrivbar eller velg en annen --out`,
+    en: `not allowed to change ${shownPath(target)} (the file is read-only or someone else's); make it writable or choose another --out`,
+  });
+
+/**
+ * Several files were to replace earlier ones together, and the system refused to rename
+ * `failed` into place part-way: which files are new and which as before (each is whole,
+ * old or new). With none replaced (the renames before it undone), all are as before.
+ */
+export function partlyReplaced(failed: string, replaced: readonly string[], unchanged: readonly string[], e: unknown): KostraError {
+  const names = (paths: readonly string[]) => quoteInput(paths.map((p) => basename(p)).join(", "), 400);
+  const code = errnoOf(e) ?? String(e);
+  const total = replaced.length + unchanged.length;
+  if (replaced.length === 0)
+    return badInput({
+      nb: `kunne ikke erstatte ${shownPath(failed)} (${code}); ingen av de ${total} filene er erstattet, alle er som før`,
+      en: `could not replace ${shownPath(failed)} (${code}); none of the ${total} files is replaced, all are as before`,
+    });
+  return badInput({
+    nb: `kunne ikke erstatte ${shownPath(failed)} (${code}); ${replaced.length} av ${total} filer er allerede erstattet (${names(replaced)}), de andre ${unchanged.length} er som før (${names(unchanged)}); hver fil er hel, gammel eller ny. Kjør kommandoen på nytt.`,
+    en: `could not replace ${shownPath(failed)} (${code}); ${replaced.length} of ${total} files are already replaced (${names(replaced)}), the other ${unchanged.length} are as before (${names(unchanged)}); each file is whole, old or new. Run the command again.`,
+  });
 }

@@ -10,8 +10,8 @@ export interface Io {
   readFile: (path: string) => Uint8Array;
   /** Aborted when the user presses Ctrl+C (SIGINT) or the system asks the command to stop (SIGTERM). */
   signal?: AbortSignal;
-  /** Told when a step boundary is reached, before the command looks at `signal`. */
-  onStep?: (step: RunStep) => void;
+  /** Told when a step boundary is reached, before the command looks at `signal` (awaited when it returns a promise). */
+  onStep?: (step: RunStep) => void | Promise<void>;
 }
 
 /** The language the arguments ask for (`--lang en` or `--lang=en`), before they are parsed: for messages about them. */
@@ -42,7 +42,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * I/O phase, where the handlers run, has come between the work and the check.
  */
 export async function checkpoint(io: Io, step: RunStep): Promise<void> {
-  io.onStep?.(step);
+  await io.onStep?.(step);
   if (!io.signal) return;
   await nextTurn();
   await nextTurn();

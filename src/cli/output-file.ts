@@ -1,40 +1,69 @@
 /**
  * Files the command writes (`fetch --out`, `report --out`, `catalog --record`): after a
- * run the target is either the earlier file, as it was, or the complete new one.
+ * run each target is either the earlier file, as it was, or the complete new one.
  *
- * - The target is checked before any work (`checkOutputTarget`): the extension, that it is
- *   not a folder or a device, and that a file can be created in its folder — so a missing
- *   or read-only folder is found before SSB's quota is spent.
+ * - The target is checked before any work (`checkOutputTarget`, `prepareOutputFolder`):
+ *   the extension, that it is not a folder or a device, that an existing file is one the
+ *   user may change, and that a file can be created in its folder — so a missing or
+ *   read-only folder is found before SSB's quota is spent.
+ * - An existing file the user may not write or replace (read-only, 0444, someone else's,
+ *   or someone else's in a shared folder with the sticky bit such as /tmp) is
+ *   refused with exit 2, as the shell's `>` and Excel refuse it: a read-only report is
+ *   usually one somebody meant to keep. Where the system lets the user write it (root),
+ *   it is replaced and stays read-only. A replaced file keeps its permission bits (a 0600
+ *   file stays 0600); its owner is the user who runs the command.
  * - The new content goes to a temporary file in the target's folder (so the rename cannot
- *   cross file systems) with an unpredictable name, created exclusively (O_CREAT|O_EXCL,
- *   and O_NOFOLLOW where the system has it): a file or link planted under that name makes
- *   the open fail instead of writing through it to another file.
+ *   cross file systems) with an unpredictable name of fixed length (`.kostra-<96 random
+ *   bits>.tmp`, 36 characters, so it fits wherever the target's own name fits), created
+ *   exclusively (O_CREAT|O_EXCL, and O_NOFOLLOW where the system has it): a file or link
+ *   planted under that name makes the open fail instead of writing through it.
  * - It is written in full and flushed to disk, the run is given its last chance to be
  *   cancelled, and then it is renamed over the target. A link at the target is replaced,
- *   never followed. On any failure (disk full, a signal, …) the temporary file is removed.
+ *   never followed. On any failure (disk full, a signal, …) the temporary file is removed;
+ *   so is every one still there when a second Ctrl+C ends the process (`removeTemporaryFiles`).
+ * - Several files (`writeOutputFiles`) are all written under temporary names before the
+ *   first is renamed, and the renames follow each other with nothing in between that could
+ *   let a signal handler run: a cancelled or failed run replaces none of them. Each earlier
+ *   file is kept under a second name (a hard link) during the renames, so a rename the
+ *   system refuses part-way (an immutable file, say) is undone: every file as it was.
+ *   Only where that is impossible too (no hard links, the folder made read-only
+ *   meanwhile) are some files new and the rest as they were — each whole — and the
+ *   message names both.
  */
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { badInput, KostraError } from "../kostra/errors";
-import { cannotWrite, errnoOf, isFolder, shownPath } from "./file-problems";
+import { cannotWrite, errnoOf, isFolder, mayNotChange, partlyReplaced, shownPath } from "./file-problems";
 import { Cancelled } from "./io";
 
 /** The file-system calls this module makes; a test can replace any of them. */
-export type OutputFileSystem = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync" | "closeSync" | "renameSync" | "unlinkSync" | "lstatSync" | "mkdirSync">;
+export type OutputFileSystem = Pick<
+  typeof nodeFs,
+  "openSync" | "writeSync" | "fchmodSync" | "fsyncSync" | "closeSync" | "renameSync" | "linkSync" | "unlinkSync" | "lstatSync" | "statSync" | "accessSync" | "mkdirSync"
+>;
+
+export interface OutputFile {
+  target: string;
+  data: string | Uint8Array;
+}
 
 const CREATE_EXCLUSIVE = nodeFs.constants.O_WRONLY | nodeFs.constants.O_CREAT | nodeFs.constants.O_EXCL | (nodeFs.constants.O_NOFOLLOW ?? 0);
 
-/** `.report.xlsx.3f9c1a…tmp`: hidden, named after the target, 96 random bits. */
-const temporaryName = (target: string): string => join(dirname(target), `.${basename(target)}.${randomBytes(12).toString("hex")}.tmp`);
+const temporaryName = (folder: string): string => join(folder, `.kostra-${randomBytes(12).toString("hex")}.tmp`);
 
-/** A new, empty temporary file beside `target`, created exclusively. */
-function createTemporary(target: string, fs: OutputFileSystem): { path: string; fd: number } {
+/** Temporary files created and neither renamed nor removed yet: what a second Ctrl+C removes. */
+const pending = new Set<string>();
+
+/** A new, empty temporary file in `folder`, created exclusively. */
+function createTemporary(folder: string, fs: OutputFileSystem): { path: string; fd: number } {
   // A clash with an existing name is astronomically unlikely unless planted; try a few names.
   for (let attempt = 0; ; attempt++) {
-    const path = temporaryName(target);
+    const path = temporaryName(folder);
     try {
-      return { path, fd: fs.openSync(path, CREATE_EXCLUSIVE, 0o666) };
+      const fd = fs.openSync(path, CREATE_EXCLUSIVE, 0o666);
+      pending.add(path);
+      return { path, fd };
     } catch (e) {
       if (errnoOf(e) !== "EEXIST" || attempt >= 4) throw e;
     }
@@ -42,6 +71,7 @@ function createTemporary(target: string, fs: OutputFileSystem): { path: string; 
 }
 
 function removeQuietly(path: string, fs: OutputFileSystem): void {
+  pending.delete(path);
   try {
     fs.unlinkSync(path);
   } catch {
@@ -50,91 +80,230 @@ function removeQuietly(path: string, fs: OutputFileSystem): void {
 }
 
 /**
- * Check an output path before any work: it ends in `extension`, it is not a folder or a
- * device, and a file can be created in its folder (tried with a temporary file that is
- * removed at once). Throws a one-line KostraError (exit 2).
+ * Remove every temporary file this process has not yet renamed into place, for a process
+ * about to end before its writes could finish (a second Ctrl+C). Returns how many.
  */
-export function checkOutputTarget(target: string, extension: string, fs: OutputFileSystem = nodeFs): void {
-  if (!target.toLowerCase().endsWith(extension.toLowerCase()) || basename(target).length <= extension.length)
-    throw badInput({ nb: `--out må være en ${extension}-fil (fikk ${shownPath(target)})`, en: `--out must be a ${extension} file (got ${shownPath(target)})` });
-  let existing: nodeFs.Stats | undefined;
+export function removeTemporaryFiles(fs: OutputFileSystem = nodeFs): number {
+  const paths = [...pending];
+  for (const path of paths) removeQuietly(path, fs);
+  return paths.length;
+}
+
+/** The sticky bit of a folder's mode (S_ISVTX). */
+const STICKY = 0o1000;
+
+/**
+ * Someone else's file in a shared folder with the sticky bit (as /tmp): the system lets
+ * only its owner (or the folder's) rename over it, however writable the file is.
+ */
+function othersInStickyFolder(target: string, existing: nodeFs.Stats, fs: OutputFileSystem): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined || uid === 0 || existing.uid === uid) return false;
+  const folder = fs.statSync(dirname(target));
+  return (folder.mode & STICKY) !== 0 && folder.uid !== uid;
+}
+
+/**
+ * What is at `target` now, for replacing it: nothing (a new file), a link (replaced, never
+ * followed) or a regular file the user may change, whose permission bits the new file keeps.
+ * Anything else is a one-line KostraError (exit 2).
+ */
+function replaceable(target: string, fs: OutputFileSystem): { mode?: number } {
+  let existing: nodeFs.Stats;
   try {
     existing = fs.lstatSync(target);
   } catch (e) {
-    if (errnoOf(e) !== "ENOENT") throw cannotWrite(target, dirname(target), e);
+    if (errnoOf(e) === "ENOENT") return {};
+    throw cannotWrite(target, dirname(target), e);
   }
-  if (existing?.isDirectory()) throw isFolder(target);
-  if (existing && !existing.isFile() && !existing.isSymbolicLink())
+  if (existing.isDirectory()) throw isFolder(target);
+  if (existing.isSymbolicLink()) return {};
+  if (!existing.isFile())
     throw badInput({
       nb: `${shownPath(target)} finnes og er ikke en vanlig fil; velg en annen --out`,
       en: `${shownPath(target)} exists and is not a regular file; choose another --out`,
     });
-  probeFolder(target, fs);
+  try {
+    fs.accessSync(target, nodeFs.constants.W_OK);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === "EACCES" || code === "EPERM") throw mayNotChange(target);
+    throw cannotWrite(target, dirname(target), e);
+  }
+  if (othersInStickyFolder(target, existing, fs)) throw mayNotChange(target);
+  return { mode: existing.mode & 0o777 };
 }
 
-/** Create the folder `--record` names (if need be) and check that files can be created in it. */
-export function prepareOutputFolder(folder: string, fs: OutputFileSystem = nodeFs): void {
+/**
+ * Check an output path before any work: it ends in `extension`, it is not a folder or a
+ * device, an existing file may be changed, and a file can be created in its folder (tried
+ * with a temporary file that is removed at once). Throws a one-line KostraError (exit 2).
+ */
+export function checkOutputTarget(target: string, extension: string, fs: OutputFileSystem = nodeFs): void {
+  if (!target.toLowerCase().endsWith(extension.toLowerCase()) || basename(target).length <= extension.length)
+    throw badInput({ nb: `--out må være en ${extension}-fil (fikk ${shownPath(target)})`, en: `--out must be a ${extension} file (got ${shownPath(target)})` });
+  // The folder first: in a read-only folder nothing can be replaced, whatever the file's own mode.
+  probeFolder(dirname(target), target, fs);
+  replaceable(target, fs);
+}
+
+/**
+ * Create the folder `--record` names (if need be), check that files can be created in it
+ * and that each of `files` (names in it) that exists can be replaced.
+ */
+export function prepareOutputFolder(folder: string, files: readonly string[] = [], fs: OutputFileSystem = nodeFs): void {
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (e) {
     // mkdir -p answers EEXIST when the path is a file: it is not a folder.
     throw cannotWrite(folder, folder, errnoOf(e) === "EEXIST" ? { code: "ENOTDIR" } : e);
   }
-  probeFolder(join(folder, "probe"), fs);
+  probeFolder(folder, join(folder, "probe"), fs);
+  for (const name of files) replaceable(join(folder, name), fs);
 }
 
-function probeFolder(target: string, fs: OutputFileSystem): void {
+function probeFolder(folder: string, target: string, fs: OutputFileSystem): void {
   let probe: { path: string; fd: number };
   try {
-    probe = createTemporary(target, fs);
+    probe = createTemporary(folder, fs);
   } catch (e) {
-    throw cannotWrite(target, dirname(target), e);
+    throw cannotWrite(target, folder, e);
   }
   fs.closeSync(probe.fd);
   removeQuietly(probe.path, fs);
 }
 
 export interface WriteOutputOptions {
-  /** The last step before the rename: throws `Cancelled` when the run has been cancelled. */
+  /** The last step before the renames: throws `Cancelled` when the run has been cancelled. */
   beforeRename?: () => Promise<void>;
   fs?: OutputFileSystem;
 }
 
-/**
- * Write `data` to `target` all or nothing: temporary file, flushed, renamed over the target.
- * A cancelled run (`beforeRename` throws) or any failure removes the temporary file and
- * leaves the target as it was; file-system failures become one-line KostraErrors (exit 2).
- */
-export async function writeOutputFile(target: string, data: string | Uint8Array, options: WriteOutputOptions = {}): Promise<void> {
-  const fs = options.fs ?? nodeFs;
+interface Staged {
+  target: string;
+  path: string;
+}
+
+/** The new content of `target` complete and flushed under a temporary name beside it, with the mode of the file it replaces. */
+function stage(target: string, data: string | Uint8Array, fs: OutputFileSystem): Staged {
+  const { mode } = replaceable(target, fs);
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  let temporary: { path: string; fd: number } | undefined;
-  let open = false;
+  const temporary = createTemporary(dirname(target), fs);
+  let open = true;
   try {
-    temporary = createTemporary(target, fs);
-    open = true;
     for (let done = 0; done < bytes.length; ) done += fs.writeSync(temporary.fd, bytes, done, bytes.length - done);
+    if (mode !== undefined) fs.fchmodSync(temporary.fd, mode);
     // Flushed before the rename, so a crash after it cannot leave an empty file in place of the earlier one.
     fs.fsyncSync(temporary.fd);
     open = false;
     fs.closeSync(temporary.fd);
-    await options.beforeRename?.();
-    // Nothing may come between the last check and the rename: no await here.
-    fs.renameSync(temporary.path, target);
-    temporary = undefined;
   } catch (e) {
-    if (temporary) {
-      if (open) {
-        try {
-          fs.closeSync(temporary.fd);
-        } catch {
-          // The descriptor is unusable; the file is removed below all the same.
-        }
+    if (open) {
+      try {
+        fs.closeSync(temporary.fd);
+      } catch {
+        // The descriptor is unusable; the file is removed below all the same.
       }
-      removeQuietly(temporary.path, fs);
     }
-    if (e instanceof Cancelled || e instanceof KostraError) throw e;
-    if (errnoOf(e) !== undefined) throw cannotWrite(target, dirname(target), e);
+    removeQuietly(temporary.path, fs);
     throw e;
   }
+  return { target, path: temporary.path };
+}
+
+/** A failure while writing `target`, as the user is told it (file-system errors become one-line KostraErrors, exit 2). */
+function asWriteFailure(e: unknown, target: string): unknown {
+  if (e instanceof Cancelled || e instanceof KostraError) return e;
+  return errnoOf(e) !== undefined ? cannotWrite(target, dirname(target), e) : e;
+}
+
+/**
+ * What each target is now, kept under a second name while several files are renamed, so
+ * that a rename the system refuses part-way can be undone: a hard link (the target itself
+ * stays in place; a link at the target is linked, not followed), `null` for a target that
+ * does not exist, `undefined` where it could not be kept (a file system without hard links).
+ */
+function keepEarlier(staged: readonly Staged[], fs: OutputFileSystem): (string | null | undefined)[] {
+  return staged.map(({ target }) => {
+    const path = temporaryName(dirname(target));
+    try {
+      fs.linkSync(target, path);
+      pending.add(path);
+      return path;
+    } catch (e) {
+      return errnoOf(e) === "ENOENT" ? null : undefined;
+    }
+  });
+}
+
+/** Undo the renames of `replaced` (each earlier file back in its place, a new target removed); the targets that stay new. */
+function putBack(replaced: readonly Staged[], kept: readonly (string | null | undefined)[], fs: OutputFileSystem): string[] {
+  return replaced.flatMap((s, j) => {
+    const earlier = kept[j];
+    try {
+      if (earlier === undefined) return [s.target];
+      if (earlier === null) fs.unlinkSync(s.target);
+      else fs.renameSync(earlier, s.target);
+      return [];
+    } catch {
+      return [s.target];
+    }
+  });
+}
+
+/**
+ * Rename every staged file over its target, one right after the other (synchronous: no
+ * signal handler runs in between). A rename refused part-way undoes the ones before it.
+ */
+function commit(staged: readonly Staged[], fs: OutputFileSystem): void {
+  const kept = staged.length > 1 ? keepEarlier(staged, fs) : [];
+  try {
+    for (const [k, s] of staged.entries()) {
+      try {
+        fs.renameSync(s.path, s.target);
+        pending.delete(s.path);
+      } catch (e) {
+        for (const rest of staged.slice(k)) removeQuietly(rest.path, fs);
+        if (k === 0) throw asWriteFailure(e, s.target);
+        const stillNew = putBack(staged.slice(0, k), kept, fs);
+        throw partlyReplaced(
+          s.target,
+          stillNew,
+          staged.map((x) => x.target).filter((t) => !stillNew.includes(t)),
+          e,
+        );
+      }
+    }
+  } finally {
+    for (const path of kept) if (path) removeQuietly(path, fs);
+  }
+}
+
+/**
+ * Write every file all or nothing: each to a temporary file, flushed; then the last
+ * chance to cancel (`beforeRename`); then all renamed over their targets. A cancelled run
+ * or any failure before the renames removes the temporary files and leaves every target
+ * as it was; file-system failures become one-line KostraErrors (exit 2).
+ */
+export async function writeOutputFiles(files: readonly OutputFile[], options: WriteOutputOptions = {}): Promise<void> {
+  const fs = options.fs ?? nodeFs;
+  const staged: Staged[] = [];
+  let current = files[0]?.target ?? "";
+  try {
+    for (const file of files) {
+      current = file.target;
+      staged.push(stage(file.target, file.data, fs));
+    }
+    await options.beforeRename?.();
+  } catch (e) {
+    for (const s of staged) removeQuietly(s.path, fs);
+    throw asWriteFailure(e, current);
+  }
+  // Nothing may come between the last check and the renames: no await from here on.
+  commit(staged, fs);
+}
+
+/** Write `data` to `target` all or nothing (see writeOutputFiles). */
+export function writeOutputFile(target: string, data: string | Uint8Array, options: WriteOutputOptions = {}): Promise<void> {
+  return writeOutputFiles([{ target, data }], options);
 }

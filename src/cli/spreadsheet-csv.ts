@@ -1,11 +1,14 @@
 /**
  * CSV made to be opened in a spreadsheet, safely and with numbers that stay numbers.
  *
- * - Text is never a formula: a cell that begins with `=`, `+`, `-`, `@`, tab or carriage
- *   return (OWASP's CSV-injection rule) gets a leading `'` and is quoted, so Excel and
- *   LibreOffice show it as text. Numbers are written as numbers (a negative number keeps
- *   its minus); only text is escaped. A lone "-" (SSB's symbol for "nil") is left as it is:
- *   no spreadsheet reads it as a formula.
+ * - Text is never a formula: a cell that begins with tab or carriage return, or whose
+ *   first character that is not white space is `=`, `+`, `-`, `@` or one of their
+ *   full-width forms `＝＋－＠` (OWASP's CSV-injection rule, applied after the white space
+ *   — spaces, NBSP, line breaks, ideographic and zero-width spaces, BOM — that some
+ *   spreadsheets and importers trim, and to the forms some fold to ASCII), gets a leading
+ *   `'` and is quoted, so Excel and LibreOffice show it as text. Numbers are written as
+ *   numbers (a negative number keeps its minus); only text is escaped. A lone "-" (SSB's
+ *   symbol for "nil") is left as it is: no spreadsheet reads it as a formula.
  * - Characters XML forbids are replaced by U+FFFD (a spreadsheet saving the file as .xlsx
  *   would otherwise write a broken workbook).
  * - The dialect follows the language: `nb` writes decimal comma and `;` between cells, as a
@@ -28,7 +31,11 @@ export const UTF8_BOM = "\uFEFF";
 
 export const csvDialect = (lang: Lang): CsvDialect => (lang === "nb" ? { separator: ";", decimal: "," } : { separator: ",", decimal: "." });
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Tab or CR first, or `= + - @` (or full-width `＝＋－＠`) after any white space a spreadsheet
+ * may skip: `\s` (NBSP, U+3000, line breaks, BOM …) and the zero-width characters.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u180E\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /** A text cell: XML-safe, a formula-like start neutralised, quoted when it must be. */
 export function csvText(text: string, dialect: CsvDialect): string {

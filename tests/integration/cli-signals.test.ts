@@ -7,11 +7,13 @@
  * until the step ends — and is let go (KOSTRA_HOLD_UNTIL) only once the kernel has
  * delivered the signal. The held step is, for the file writers, also the last moment
  * before the rename: the complete temporary file is there and must not be renamed.
- * For `fetch`, the signal also arrives while a request to SSB is under way.
+ * For `fetch`, the signal also arrives while a request to SSB is under way. `catalog
+ * --live --record` writes a folder of files: a cancelled run leaves all of them as they were.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { commandWorld, signalDelivered, startKostra } from "../support/kostra-process";
+import { CATALOG_TABLES, catalogServerForSuite } from "../support/catalog-recording";
 
 
 const PREVIOUS = "the earlier file: must survive a cancelled run\n";
@@ -108,5 +110,90 @@ describe("kostra fetch, Ctrl+C while SSB is answering", () => {
     expect(result.err).toMatch(/kostra: Hentingen fra SSB ble avbrutt/);
     expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
     expect(readdirSync(dir)).toEqual(["kostra.json"]);
+  });
+});
+
+/**
+ * A second Ctrl+C (or SIGTERM) — the user insisting — must not kill the process outright:
+ * the temporary file is removed, the earlier file is intact, and the exit code is still 130.
+ * The command is held before the rename in a way that lets the first signal's handler run
+ * (KOSTRA_HOLD_YIELDING), as it does when the first signal arrives while the report is
+ * being packed or SSB is answering; the second comes once the first has been seen.
+ */
+describe.each([
+  ["report", "SIGINT"],
+  ["report", "SIGTERM"],
+  ["fetch", "SIGINT"],
+  ["fetch", "SIGTERM"],
+] as const)("kostra %s, a second %s while the new file waits under its temporary name", (command, signal) => {
+  it("removes the temporary file and exits 130, the earlier file intact", async () => {
+    const { dir, out, release, args } = commands[command]();
+    const run = startKostra(args(out), { env: { KOSTRA_HOLD_AT: "before-rename", KOSTRA_HOLD_UNTIL: release, KOSTRA_HOLD_YIELDING: "1" }, timeoutMs: 90_000 });
+    await run.stderrMatches(/holding at before-rename/);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toHaveLength(1);
+    run.child.kill(signal);
+    await run.stderrMatches(/held, cancelled/);
+    run.child.kill(signal);
+    const result = await run.done;
+    expect({ code: result.code, signal: result.signal }).toEqual({ code: 130, signal: null });
+    expect(result.err).toMatch(/kostra: Avbrutt; ingen fil er skrevet, og en tidligere fil er urørt\./);
+    expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
+    expect(readdirSync(dir)).toEqual([out.split("/").pop()]);
+  });
+});
+
+/** `kostra catalog --live --record DIR` over an earlier recording: a cancelled run leaves every file as it was. */
+describe("kostra catalog --live --record, cancelled", () => {
+  const catalogServer = catalogServerForSuite();
+  const TABLES = CATALOG_TABLES;
+
+  function recording() {
+    const dir = world.folder();
+    const folder = join(dir, "metadata");
+    mkdirSync(folder);
+    for (const t of TABLES) writeFileSync(join(folder, `${t}.json`), `earlier recording of ${t}\n`);
+    const files = () => Object.fromEntries(readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f), "utf8")]));
+    return { folder, release: join(dir, "release"), files, before: files() };
+  }
+  const args = (folder: string) => ["catalog", "--live", "--base-url", catalogServer().baseUrl, "--record", folder];
+
+  it.each(["SIGINT", "SIGTERM"] as const)("%s held before the renames: exit 130, every file as it was, no temporary file", async (signal) => {
+    const { folder, release, files, before } = recording();
+    const run = startKostra(args(folder), { env: { KOSTRA_HOLD_AT: "before-rename", KOSTRA_HOLD_UNTIL: release }, timeoutMs: 90_000 });
+    await run.stderrMatches(/holding at before-rename/);
+    // Every table's new file is written, complete, under a temporary name before any is renamed.
+    expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toHaveLength(TABLES.length);
+    run.child.kill(signal);
+    await signalDelivered(run.child.pid!, signal);
+    writeFileSync(release, "");
+    const result = await run.done;
+    expect(result.code).toBe(130);
+    expect(result.out).toBe("");
+    expect(result.err).toMatch(/kostra: Avbrutt; ingen fil er skrevet/);
+    expect(files()).toEqual(before);
+  });
+
+  it("a second SIGTERM while the files wait under temporary names: all removed, exit 130, every file as it was", async () => {
+    const { folder, release, files, before } = recording();
+    const run = startKostra(args(folder), { env: { KOSTRA_HOLD_AT: "before-rename", KOSTRA_HOLD_UNTIL: release, KOSTRA_HOLD_YIELDING: "1" }, timeoutMs: 90_000 });
+    await run.stderrMatches(/holding at before-rename/);
+    run.child.kill("SIGTERM");
+    await run.stderrMatches(/held, cancelled/);
+    run.child.kill("SIGTERM");
+    const result = await run.done;
+    expect({ code: result.code, signal: result.signal }).toEqual({ code: 130, signal: null });
+    expect(files()).toEqual(before);
+  });
+
+  it("(control) held without a signal: exit 0, every file replaced at once, none left under a temporary name", async () => {
+    const { folder, release, files } = recording();
+    const run = startKostra(args(folder), { env: { KOSTRA_HOLD_AT: "before-rename", KOSTRA_HOLD_UNTIL: release }, timeoutMs: 90_000 });
+    await run.stderrMatches(/holding at before-rename/);
+    writeFileSync(release, "");
+    const result = await run.done;
+    expect(result.code).toBe(0);
+    const after = files();
+    expect(Object.keys(after)).toEqual(TABLES.map((t) => `${t}.json`));
+    expect(Object.values(after).every((text) => text.includes('"recordedFrom"'))).toBe(true);
   });
 });

