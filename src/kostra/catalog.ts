@@ -16,7 +16,9 @@ import sosialeTjenester from "./catalog/sectors/sosiale-tjenester.json";
 import eiendomsforvaltning from "./catalog/sectors/eiendomsforvaltning.json";
 import samferdsel from "./catalog/sectors/samferdsel.json";
 import vannAvlopRenovasjon from "./catalog/sectors/var.json";
+import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "./limits";
 import { isAggregate, municipalityById } from "./municipalities";
+import { shortened } from "./safe-text";
 import { NETWORK_CHOICES } from "./networks";
 import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
 
@@ -385,11 +387,12 @@ export function userIndicatorFromSsb(pick: SsbPick): Indicator {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  const what = pick.selectLabels.join(", ");
+  // SSB's labels can be long; the indicator must stay within what template settings may hold (limits.ts).
+  const what = shortened(pick.selectLabels.join(", "), MAX_LABEL_LENGTH - 40);
   return {
     id: `${USER_INDICATOR_PREFIX}${slug}`,
     label: pick.label,
-    unit: pick.unit,
+    unit: { nb: shortened(pick.unit.nb, MAX_UNIT_LENGTH), en: shortened(pick.unit.en, MAX_UNIT_LENGTH) },
     decimals: Math.min(4, Math.max(0, Math.round(pick.decimals))),
     measure: isPerCapitaUnit(pick.unit.nb) || isPerCapitaUnit(pick.unit.en) ? "per-capita" : "key-figure",
     ssb: {

@@ -70,3 +70,14 @@ export const MAX_SEARCH_HITS = 1_000;
 
 /** Most rows in one Klass correspondence answer (municipalities × versions: about 360 today). */
 export const MAX_KLASS_ITEMS = 20_000;
+
+/** Longest unit text of an indicator ("kr per innbygger 0–17 år"). */
+export const MAX_UNIT_LENGTH = 200;
+
+/**
+ * Longest a load from SSB may be planned to take under the quota `/config` announces:
+ * 10 minutes. With SSB's own quota (30 requests a minute) that is 300 requests, far more
+ * than all sectors for all municipalities over ten years need; a proxy announcing a
+ * quota that would stretch a load beyond it is refused before the first request.
+ */
+export const MAX_LOAD_SECONDS = 600;

@@ -44,7 +44,16 @@ export function xmlSafeDeep<T>(value: T): T {
  * message over many lines or fill a screen.
  */
 export function quoteInput(text: string, max = 60): string {
-  const oneLine = xmlSafe(text).replace(/[\t\n\r\u0085\u2028\u2029]+/g, " ");
+  // Bidirectional overrides and isolates (U+202A–202E, U+2066–2069) could make quoted input
+  // read backwards in the message, spoofing what it says: shown as U+FFFD.
+  const oneLine = xmlSafe(text).replace(/[\t\n\r\u0085\u2028\u2029]+/g, " ").replace(/[\u202A-\u202E\u2066-\u2069]/g, REPLACEMENT_CHARACTER);
   const chars = Array.from(oneLine);
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : oneLine;
+}
+
+/** At most `max` UTF-16 units of the text, cut with "…" where it was longer, never splitting a character in two. */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }

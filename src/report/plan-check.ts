@@ -18,6 +18,7 @@
  */
 import { quoteInput, xmlSafe } from "../kostra/safe-text";
 import {
+  CELL_TEXT_MAX,
   cellAddress,
   parseCell,
   SHEET_NAME_FORBIDDEN,
@@ -48,7 +49,6 @@ export const REPORT_FUNCTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Excel's limits: characters in a cell, in a formula, in a number format. */
-const CELL_TEXT_MAX = 32_767;
 const FORMULA_MAX = 8_192;
 const FORMAT_MAX = 255;
 

@@ -93,7 +93,18 @@ export interface ReportPlan {
 // ---------------------------------------------------------------------------
 // Small helpers for builders and consumers.
 
-export const text = (t: string, format?: string): PlanCell => ({ kind: "text", text: t, ...(format ? { format } : {}) });
+/** Excel's limit on the characters in one cell. */
+export const CELL_TEXT_MAX = 32_767;
+
+/**
+ * A text cell. Text longer than a cell can hold (joined provenance of many files, say) is
+ * cut with "…" rather than refused: the report is still written, and says it was cut.
+ */
+export const text = (t: string, format?: string): PlanCell => ({
+  kind: "text",
+  text: t.length > CELL_TEXT_MAX ? `${truncate(t, CELL_TEXT_MAX - 1)}…` : t,
+  ...(format ? { format } : {}),
+});
 export const num = (value: number, format?: string): PlanCell => ({ kind: "number", value, ...(format ? { format } : {}) });
 export const formula = (f: string, format?: string): PlanCell => ({ kind: "formula", formula: f.startsWith("=") ? f : `=${f}`, ...(format ? { format } : {}) });
 export const empty: PlanCell = { kind: "empty" };

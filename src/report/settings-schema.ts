@@ -14,7 +14,7 @@
  * proxy proposal), never made silently here.
  */
 import { templateById, USER_INDICATOR_PREFIX, USER_TEMPLATE_PREFIX, userTemplateProblems } from "../kostra/catalog";
-import { MAX_LABEL_LENGTH } from "../kostra/limits";
+import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "../kostra/limits";
 import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, networkFor, NO_NETWORK } from "../kostra/networks";
 import { boundedText, dataYear, describeIssues, integerIn, isoDateTime, say, v } from "../kostra/schema";
@@ -75,7 +75,7 @@ const decimals = () => integerIn(0, MAX_DECIMALS);
 const userIndicatorSchema = v.object({
   id: userIndicatorId(),
   label: localized(),
-  unit: localized(200),
+  unit: localized(MAX_UNIT_LENGTH),
   decimals: decimals(),
   measure: v.picklist(["per-capita", "amount", "count", "share", "key-figure"]),
   ssb: v.object({
@@ -108,6 +108,19 @@ const userSectorTemplateSchema = v.object({
   decimals: v.optional(v.record(indicatorId(), decimals())),
 });
 
+/** A user template with its own indicators, as settings and template files carry it. */
+const userTemplateSchema = v.object({ template: userSectorTemplateSchema, indicators: list(userIndicatorSchema, MAX_INDICATORS) });
+
+/**
+ * Whether a user template, as the editor is about to save it, can be written into settings
+ * and read back: the same schema reading uses, so the product never writes what it would
+ * then refuse. Null when it can; otherwise the first problem, in each language.
+ */
+export function userTemplateShapeProblem(userTemplate: unknown): LocalizedText | null {
+  const parsed = v.safeParse(userTemplateSchema, userTemplate, { abortEarly: true });
+  return parsed.success ? null : describeShape(parsed.issues[0], { nb: "Malen", en: "The template" });
+}
+
 /** The choices a template keeps, as a template file has them (no sheets). */
 const choicesEntries = {
   schemaVersion: v.picklist(SETTINGS_SCHEMA_VERSIONS),
@@ -132,7 +145,7 @@ const choicesEntries = {
   chartComparisons: v.optional(v.boolean()),
   mergedHistory: v.optional(v.picklist(["break", "sum"])),
   lang: v.picklist(["nb", "en"]),
-  userTemplate: v.optional(v.object({ template: userSectorTemplateSchema, indicators: list(userIndicatorSchema, MAX_INDICATORS) })),
+  userTemplate: v.optional(userTemplateSchema),
   writtenAt: v.optional(isoDateTime(), ""),
 };
 

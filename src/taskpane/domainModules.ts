@@ -19,6 +19,6 @@ export { describeAveraging, describeProblem, describeStatus, formatNumber } from
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { registerKostraGroups } from "../kostra/registry/aggregates";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";
-export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION } from "../report/settings-schema";
+export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION, userTemplateShapeProblem } from "../report/settings-schema";
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
 export { checkBaseUrl } from "../sources/ssb/base-url";

@@ -18,7 +18,9 @@
       typeof w.AbortController === "function" &&
       typeof w.globalThis === "object" &&
       typeof Object.fromEntries === "function" &&
-      typeof String.prototype.matchAll === "function";
+      typeof String.prototype.matchAll === "function" &&
+      // Safari 13.0 has all of the above but cannot parse ?. and ??; replaceAll came with them (13.1).
+      typeof String.prototype.replaceAll === "function";
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES5 needs the catch binding.
   } catch (e) {
     capable = false;

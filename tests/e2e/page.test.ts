@@ -126,6 +126,7 @@ describe("the browser check in front of the bundle", () => {
   it.each([
     ["without Promise.allSettled (as Edge Legacy)", "delete Promise.allSettled;"],
     ["without Object.fromEntries (as Edge Legacy)", "delete Object.fromEntries;"],
+    ["without String.prototype.replaceAll (as Safari 13.0, which cannot parse ?.)", "delete String.prototype.replaceAll;"],
     ["without Promise (as Internet Explorer 11)", "delete window.Promise;"],
   ])("says why %s, in both languages, and does not run the pane", async (_, disable) => {
     const { page, pageErrors } = await world.open({ inExcel: false, beforeLoad: disable });

@@ -29,3 +29,10 @@ describe("checkBaseUrl", () => {
     }
   });
 });
+
+describe("checkBaseUrl and the pane's Content-Security-Policy", () => {
+  it("refuses http to [::1], which the policy cannot name (use 127.0.0.1)", () => {
+    const r = checkBaseUrl("http://[::1]:8080/api");
+    expect(r.ok).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { buildReport } from "../../src/report/report";
 import { templateById, templateIndicators } from "../../src/kostra/catalog";
-import { blockRange, numberFormat, quoteSheet, safeSheetName, stringLiteral } from "../../src/report/plan";
+import { blockRange, CELL_TEXT_MAX, numberFormat, quoteSheet, safeSheetName, stringLiteral, text } from "../../src/report/plan";
 import { checkedFormula, checkedPlan, sheetText } from "../../src/report/plan-check";
 import { computedKey, observationKey } from "../../src/report/data-sheet";
 import { sampleDataset } from "../../src/sources/sample";
@@ -149,5 +149,20 @@ describe("the writers' check of a report plan", () => {
   it("makes text XML-safe, line ends LF, in one way for cells, formulas and sheet names alike, so references still meet", () => {
     expect(sheetText("a\u0000b\u007Fc\uFFFFd\uDC00")).toBe("a\uFFFDb\uFFFDc\uFFFDd\uFFFD");
     expect(sheetText("tab\tline\ncr\rcrlf\r\n😀")).toBe("tab\tline\ncr\ncrlf\n😀");
+  });
+});
+
+describe("text longer than a cell holds", () => {
+  it("is cut with an ellipsis, so a report from many long sources is still written", () => {
+    const dataset = sampleDataset();
+    const long = (c: string) => ({ source: "file" as const, query: c.repeat(19_999) });
+    const many = { ...dataset, provenance: [long("A"), long("B"), long("C")], observations: dataset.observations.map((o, i) => ({ ...o, provenance: i % 3 })) };
+    const { plan } = buildReport(many, { sectors: ["plan-miljo-kultur"], municipality: "0219", year: 2017, years: [2017], lang: "nb" });
+    const cells = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.rows.flat()));
+    const source = cells.find((c) => c.kind === "text" && c.text.startsWith("Kilde: "));
+    expect(source?.kind === "text" && source.text.length).toBe(CELL_TEXT_MAX);
+    expect(source?.kind === "text" && source.text.endsWith("…")).toBe(true);
+    expect(() => checkedPlan(plan)).not.toThrow();
+    expect(text("😀".repeat(20_000)).kind === "text" && (text("😀".repeat(20_000)) as { text: string }).text).toMatch(/😀…$/);
   });
 });

@@ -79,3 +79,10 @@ describe("a missing field", () => {
     expect(() => parseInput(schema, { id: "x", nested: {} }, "f.json")).toThrow(expect.objectContaining({ text: expect.objectContaining({ nb: "f.json: «nested.year» mangler." }) }));
   });
 });
+
+describe("quoted input in a message", () => {
+  it("cannot turn itself around with bidirectional overrides", () => {
+    expect(quoteInput("abc\u202Efdp.exe")).toBe("abc\uFFFDfdp.exe");
+    expect(quoteInput("\u2066x\u2069")).toBe("\uFFFDx\uFFFD");
+  });
+});

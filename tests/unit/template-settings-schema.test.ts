@@ -7,6 +7,7 @@ import { userIndicatorFromSsb } from "../../src/kostra/catalog";
 import { MAX_SETTINGS_BYTES } from "../../src/kostra/limits";
 import { settingsFromXml, settingsPayload, settingsToXml, SETTINGS_NAMESPACE, type TemplateSettings } from "../../src/report/template-settings";
 import { writtenSettings } from "../support/settings-fixture";
+import { LIBRARIES_PICK } from "../support/ssb-pick";
 
 const settings = writtenSettings();
 const part = (json: string) => `<?xml version="1.0" encoding="UTF-8"?><kostraBenchmark xmlns="${SETTINGS_NAMESPACE}" schemaVersion="1"><settings><![CDATA[${json.replace(/]]>/g, "]]]]><![CDATA[>")}]]></settings></kostraBenchmark>`;
@@ -94,17 +95,7 @@ describe("the settings' version", () => {
 });
 
 describe("every field typed and bounded", () => {
-  const pick = {
-    table: "12362",
-    regionDimension: "KOKkommuneregion0000",
-    timeDimension: "Tid",
-    select: { KOKfunksjon0000: "370", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000" },
-    selectLabels: ["370 Bibliotek"],
-    label: { nb: "Bibliotek", en: "Libraries" },
-    unit: { nb: "kr per innbygger", en: "NOK per inhabitant" },
-    decimals: 0,
-    fetchedOn: "2025-11-27",
-  };
+  const pick = LIBRARIES_PICK;
   const indicator = userIndicatorFromSsb(pick);
   const userTemplate = {
     template: { id: "mal-bibliotek", label: { nb: "Bibliotek", en: "Libraries" }, indicators: [indicator.id], defaultComparisons: [], network: "asss" },

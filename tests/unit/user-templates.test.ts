@@ -16,28 +16,19 @@ import {
   userIndicatorFromSsb,
   userTemplateOf,
   userTemplateProblems,
-  type SsbPick,
 } from "../../src/kostra/catalog";
 import type { SectorTemplate } from "../../src/kostra/types";
 import { settingsFieldProblems, settingsFromXml, settingsToXml, type TemplateSettings } from "../../src/report/template-settings";
+import { userTemplateShapeProblem } from "../../src/report/settings-schema";
 import { readJsonStat } from "../../src/sources/ssb/jsonstat";
 import { observationsFromCube } from "../../src/sources/ssb/observations";
 import { sampleDataset } from "../../src/sources/sample";
 import * as fs from "fs";
 import * as path from "path";
 import { writtenSettings } from "../support/settings-fixture";
+import { LIBRARIES_PICK } from "../support/ssb-pick";
 
-const pick: SsbPick = {
-  table: "12362",
-  regionDimension: "KOKkommuneregion0000",
-  timeDimension: "Tid",
-  select: { KOKfunksjon0000: "370", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000" },
-  selectLabels: ["370 Bibliotek", "Netto driftsutgifter", "Kroner per innbygger"],
-  label: { nb: "Bibliotek, netto", en: "Libraries, net" },
-  unit: { nb: "kr per innbygger", en: "NOK per inhabitant" },
-  decimals: 0,
-  fetchedOn: "2025-11-27",
-};
+const pick = LIBRARIES_PICK;
 
 function template(over: Partial<SectorTemplate> = {}): SectorTemplate {
   return {
@@ -196,5 +187,22 @@ describe("template settings carrying a user template", () => {
   it("without one read as before", () => {
     const old = { ...settings, sectors: ["plan-miljo-kultur"], userTemplate: undefined };
     expect(settingsFieldProblems(old)).toEqual([]);
+  });
+});
+
+describe("a user indicator picked from SSB stays within what settings hold", () => {
+  it("shortens SSB's long labels in the definition and the unit, so the template can be saved and read back", () => {
+    const long = userIndicatorFromSsb({ ...pick, selectLabels: Array(6).fill("Netto driftsutgifter til funksjon ".repeat(6)), unit: { nb: "kr ".repeat(100), en: "NOK ".repeat(100) } });
+    expect(long.definition.nb.length).toBeLessThanOrEqual(1_000);
+    expect(long.definition.nb).toMatch(/…\.$/);
+    expect(long.unit.nb.length).toBeLessThanOrEqual(200);
+    expect(userTemplateShapeProblem({ template: template({ indicators: [long.id, "kunstformidling"] }), indicators: [long] })).toBeNull();
+    const settings = writtenSettings({ sectors: ["mal-kultur"], userTemplate: { template: template({ indicators: [long.id, "kunstformidling"] }), indicators: [long] } });
+    expect(settingsFromXml(settingsToXml(settings)).kind).toBe("ok");
+  });
+
+  it("names what settings could not hold", () => {
+    const ind = userIndicatorFromSsb(pick);
+    expect(userTemplateShapeProblem({ template: template({ label: { nb: "x".repeat(201), en: "x" } }), indicators: [ind] })?.nb).toBe("Malen: «template.label.nb» er for lang (over 200 tegn).");
   });
 });

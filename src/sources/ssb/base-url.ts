@@ -3,7 +3,7 @@
  * proxy for it. An address can come from a user, a command line or a shared workbook's
  * settings, so it is checked as hostile input:
  * - https only (a query and its answer must not be readable or changeable on the way),
- *   except plain http to this machine (a local proxy, the test server);
+ *   except plain http to this machine (localhost or 127.0.0.1: a local proxy, the test server);
  * - no user name or password in the address: `https://data.ssb.no@evil.example/` looks like
  *   SSB but goes to evil.example;
  * - no query string or fragment (the client appends its own paths and parameters);
@@ -14,7 +14,8 @@ import { quoteInput } from "../../kostra/safe-text";
 
 export type BaseUrlCheck = { ok: true; url: string; origin: string } | { ok: false; reason: LocalizedText };
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+// IPv6's [::1] is left out: a Content-Security-Policy cannot name an IPv6 address, so the pane could not reach it.
+const LOOPBACK = new Set(["localhost", "127.0.0.1"]);
 
 export function checkBaseUrl(text: string): BaseUrlCheck {
   const raw = text.trim();

@@ -75,7 +75,7 @@ function cubeMismatch(cube: JsonStatCube, query: SsbQuery): LocalizedText | unde
     if (absent !== undefined)
       return words(`et svar uten koden ${quoteInput(absent, 40)} i ${quoteInput(dim, 40)}, som ble spurt etter.`, `an answer without the code ${quoteInput(absent, 40)} in ${quoteInput(dim, 40)}, which was asked for.`);
   }
-  const extra = cube.dimensions.find((d) => !(d.id in query.selection) && d.codes.length !== 1);
+  const extra = cube.dimensions.find((d) => !Object.prototype.hasOwnProperty.call(query.selection, d.id) && d.codes.length !== 1);
   if (extra) return words(`et svar med dimensjonen ${quoteInput(extra.id, 40)}, som ikke ble spurt etter.`, `an answer with the dimension ${quoteInput(extra.id, 40)}, which was not asked for.`);
   return undefined;
 }

@@ -137,6 +137,28 @@ export function waitTooLong(
   return new SsbError(kind, { nb: `${why.nb}${then.nb}`, en: `${why.en}${then.en}` }, { url: ctx.url, status: ctx.status });
 }
 
+/**
+ * A load that the announced quota would stretch beyond MAX_LOAD_SECONDS: refused before
+ * the first request, instead of holding the user (and the office's shared quota) for an
+ * hour. Said with the numbers, and what to do.
+ */
+export function loadTooLong(ctx: { url?: string; requests: number; calls: number; windowSeconds: number; seconds: number }): SsbError {
+  const who = answerer(ctx.url);
+  const minutes = Math.ceil(ctx.seconds / 60);
+  return new SsbError(
+    "rate-limited",
+    {
+      nb:
+        `${who.nb} tillater ${ctx.calls} forespørsler per ${ctx.windowSeconds} sekunder; de ${ctx.requests} forespørslene denne hentingen trenger ville ta minst ${minutes} minutter. ` +
+        "Hent færre sektorer eller år om gangen" + (proxyOf(ctx.url) ? ", eller be IT-avdelingen se på kvoten til mellomtjeneren." : "."),
+      en:
+        `${who.en} allows ${ctx.calls} requests per ${ctx.windowSeconds} seconds; the ${ctx.requests} requests this load needs would take at least ${minutes} minutes. ` +
+        "Fetch fewer sectors or years at a time" + (proxyOf(ctx.url) ? ", or ask IT to look at the proxy's quota." : "."),
+    },
+    { url: ctx.url },
+  );
+}
+
 /** Why an answer that arrived cannot be used. */
 export type UnusableAnswer =
   | { kind: "web-page" }

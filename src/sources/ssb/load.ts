@@ -15,8 +15,10 @@
 import { amountIndicatorOf, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
 import { KostraError } from "../../kostra/errors";
+import { MAX_LOAD_SECONDS } from "../../kostra/limits";
 import type { Dataset, LocalizedText, Provenance } from "../../kostra/types";
 import { readConfig } from "./answers";
+import { loadTooLong } from "./errors";
 import type { SsbClient } from "./client";
 import { cachedAnswer, keepAnswer, type CheckedAnswer } from "./checked-cache";
 import { readDataAnswer } from "./data-answer";
@@ -123,7 +125,8 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
       if (e.kind === "cancelled") throw e;
       if (e.kind === "too-many-cells") {
         // SSB's limit was lower than its /config said: split in two and go on.
-        const timeDim = Object.keys(query.query.selection).at(-1)!;
+        const dims = Object.keys(query.query.selection);
+        const timeDim = dims[dims.length - 1];
         const parts = splitSelection(query.query.selection, Math.max(1, Math.floor(query.cells / 2)), [timeDim]);
         if (parts.length > 1) {
           total += parts.length - 1;
@@ -150,14 +153,24 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
     }
   };
 
+  const cancelled = () => new SsbError("cancelled", { nb: "Hentingen fra SSB ble avbrutt.", en: "Loading from SSB was cancelled." });
+  const toFetch: PlannedQuery[] = [];
   for (const query of plan.queries) {
-    if (signal?.aborted) throw new SsbError("cancelled", { nb: "Hentingen fra SSB ble avbrutt.", en: "Loading from SSB was cancelled." });
+    if (signal?.aborted) throw cancelled();
     const cached = policy === "cache-first" ? await cachedFor(query) : undefined;
     if (cached) {
       serve(query, cached, true, false);
       progress({ nb: `Tabell ${query.query.table} fra hurtigbufferen`, en: `Table ${query.query.table} from the cache` });
-      continue;
-    }
+    } else toFetch.push(query);
+  }
+  // The quota decides how long the requests take at the least: the first window's worth at
+  // once, then one window for each further batch. Refuse what would take too long.
+  const leastSeconds = Math.floor(Math.max(0, toFetch.length - 1) / limits.maxCallsPerTimeWindow) * limits.timeWindowSeconds;
+  if (leastSeconds > MAX_LOAD_SECONDS) {
+    throw loadTooLong({ url: client.baseUrl, requests: toFetch.length, calls: limits.maxCallsPerTimeWindow, windowSeconds: limits.timeWindowSeconds, seconds: leastSeconds });
+  }
+  for (const query of toFetch) {
+    if (signal?.aborted) throw cancelled();
     await fetchQuery(query);
   }
 

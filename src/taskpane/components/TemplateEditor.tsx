@@ -79,6 +79,12 @@ export default function TemplateEditor({ t, lang, template, current, services, b
       return;
     }
     const { template: saved, indicators } = editedTemplate(state, lang);
+    // Saved templates travel in workbook settings and files: never save one that reading would refuse.
+    const unreadable = domain().userTemplateShapeProblem({ template: saved, indicators });
+    if (unreadable) {
+      setProblems([unreadable[lang]]);
+      return;
+    }
     const refused = domain().registerUserTemplate(saved, indicators);
     if (refused.length) {
       // The catalog's own reasons are for support; the user gets them in one sentence in their language.

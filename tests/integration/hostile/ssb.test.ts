@@ -22,7 +22,7 @@ import { main } from "../../../src/cli/main";
 import { templateById, templateIndicators } from "../../../src/kostra/catalog";
 import { KostraError } from "../../../src/kostra/errors";
 import { MAX_RESPONSE_BYTES, MAX_WAIT_SECONDS } from "../../../src/kostra/limits";
-import { municipalityById } from "../../../src/kostra/municipalities";
+import { isAggregate, MUNICIPALITIES, municipalityById } from "../../../src/kostra/municipalities";
 import { IndexedDbResponseCache } from "../../../src/sources/ssb/cache-indexeddb";
 import { MemoryResponseCache } from "../../../src/sources/ssb/cache-memory";
 import { SsbClient, type SsbClientOptions } from "../../../src/sources/ssb/client";
@@ -325,6 +325,24 @@ describe("bounded waiting", () => {
     expect(clock.now() - start).toBeLessThanOrEqual(MAX_WAIT_SECONDS * 1000);
     expect(waits.every((ms) => ms <= MAX_WAIT_SECONDS * 1000)).toBe(true);
     expect(waits.length).toBeLessThanOrEqual(2);
+  });
+
+  it("refuses, before the first request, a load the announced quota would stretch beyond 10 minutes", async () => {
+    await server.close();
+    // One call per 3 minutes, and the smallest requests the product accepts: many requests.
+    server = await startPxWebServer({ config: { timeWindow: 180, maxCallsPerTimeWindow: 1, maxDataCells: 1_000 } });
+    const clock = new FakeClock();
+    const { c, idle } = clockedClient(clock, []);
+    const everyone: LoadRequest = { ...REQUEST, municipalities: MUNICIPALITIES.filter((m) => !isAggregate(m)), years: [2017, 2018, 2019] };
+    const planned = planLoad(everyone, { baseUrl: c.baseUrl, lang: c.lang, maxDataCells: 1_000 }).queries.length;
+    expect(planned).toBeGreaterThan(5);
+    const e = await ssbFailure(driveClock(clock, loadFromSsb(everyone, { client: c }), idle));
+    expect(e.kind).toBe("rate-limited");
+    expect(e.messageIn("nb")).toMatch(new RegExp(`tillater 1 forespørsler per 180 sekunder; de ${planned} forespørslene denne hentingen trenger ville ta minst \\d+ minutter\\. Hent færre sektorer eller år om gangen, eller be IT-avdelingen se på kvoten til mellomtjeneren\\.`));
+    expect(dataRequests()).toHaveLength(0);
+    // The same quota with a load of a few requests goes ahead.
+    const r = await driveClock(clock, loadFromSsb(REQUEST, { client: c }), idle);
+    expect(r.complete).toBe(true);
   });
 
   it("a quota wait longer than the bound ends the load with the time SSB can be asked again", async () => {

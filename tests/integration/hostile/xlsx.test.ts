@@ -25,7 +25,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
 import { KostraError } from "../../../src/kostra/errors";
-import { registerUserTemplate, resetUserCatalog, userIndicatorFromSsb, type SsbPick } from "../../../src/kostra/catalog";
+import { registerUserTemplate, resetUserCatalog, userIndicatorFromSsb } from "../../../src/kostra/catalog";
 import type { Dataset, Indicator, Observation } from "../../../src/kostra/types";
 import { runReport } from "../../../src/cli/report";
 import { observationKey } from "../../../src/report/data-sheet";
@@ -37,6 +37,7 @@ import { sampleDataset } from "../../../src/sources/sample";
 import { recalculate } from "../../support/libreoffice";
 import { checkWorkbook, malformedParts, plannedFormulas } from "../../support/xlsx-check";
 import { LONG_TEST_TIMEOUT_MS } from "../../support/timing";
+import { LIBRARIES_PICK } from "../../support/ssb-pick";
 
 jest.setTimeout(LONG_TEST_TIMEOUT_MS);
 
@@ -242,17 +243,7 @@ describe("XML-safe text everywhere the writer writes", () => {
 // ---------------------------------------------------------------------------
 // Hostile typed inputs through the builders.
 
-const pick: SsbPick = {
-  table: "12362",
-  regionDimension: "KOKkommuneregion0000",
-  timeDimension: "Tid",
-  select: { KOKfunksjon0000: "370", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000" },
-  selectLabels: ["370 Bibliotek"],
-  label: { nb: "Bibliotek", en: "Libraries" },
-  unit: { nb: "kr per innbygger", en: "NOK per inhabitant" },
-  decimals: 0,
-  fetchedOn: "2025-11-27",
-};
+const pick = LIBRARIES_PICK;
 
 /** A user indicator whose id, labels and unit are hostile, with `decimals` as large as a crafted settings part can make it. */
 const hostileIndicator = (): Indicator => ({
