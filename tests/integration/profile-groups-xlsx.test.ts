@@ -131,7 +131,7 @@ describe("time series with a published base", () => {
     const [value, average, index] = [valueRow, averageRow, indexRow].map((k) => r.value(series.name, `B${k}`)) as number[];
     expect(typeof average).toBe("number");
     expect(index).toBeCloseTo((value / average) * 100, 6);
-  }, 120000);
+  });
 });
 
 describe("a weight of 0 in the workbook, as in the engine", () => {
