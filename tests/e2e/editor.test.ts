@@ -114,8 +114,37 @@ describe("template editor in the browser", () => {
   });
 });
 
+describe("the template editor's dialog", () => {
+  it("is the page's one modal from the moment it opens, also when it is opened again at once", async () => {
+    const { page, pageErrors } = await open();
+    await visible(picker(page));
+    const pane = page.locator("#root");
+    for (const round of [1, 2]) {
+      await page.getByRole("button", { name: "Ny mal", exact: true }).click();
+      const dialog = page.getByRole("dialog");
+      await visible(dialog);
+      // The focus starts in the first field; Fluent's focus manager then hides the pane behind the dialog
+      // from screen readers (aria-hidden), never the dialog itself.
+      await expectFocused(dialog.getByRole("textbox", { name: /Navn på malen/ }));
+      await pane.and(page.locator("[aria-hidden=true]")).waitFor({ state: "attached", timeout: UI_TIMEOUT });
+      expect(await dialog.count()).toBe(1);
+      expect(await dialog.evaluate((el) => el.closest("[aria-hidden=true]") === null)).toBe(true);
+      if (round === 1) {
+        // A save that is refused changes the dialog without moving the focus; it stays the modal.
+        await dialog.getByRole("textbox", { name: /Navn på malen/ }).fill("");
+        await dialog.getByRole("button", { name: "Lagre malen" }).click();
+        await visible(dialog.getByRole("alert"));
+      }
+      await dialog.getByRole("button", { name: "Avbryt" }).click();
+      await dialog.waitFor({ state: "detached", timeout: UI_TIMEOUT });
+      await pane.and(page.locator(":not([aria-hidden])")).waitFor({ state: "attached", timeout: UI_TIMEOUT });
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Wait until the element has the focus (it moves there after a render, or on a timer). */
 async function expectFocused(locator: Locator): Promise<void> {
-  const focused = () => locator.evaluate((el) => el === document.activeElement);
-  for (let i = 0; i < 20 && !(await focused()); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(await focused()).toBe(true);
+  const element = await locator.elementHandle({ timeout: UI_TIMEOUT });
+  await locator.page().waitForFunction((el) => el === document.activeElement, element, { timeout: UI_TIMEOUT });
 }

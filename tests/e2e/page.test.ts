@@ -116,7 +116,8 @@ describe("the browser check in front of the bundle", () => {
     expect(await page.getByRole("heading", { name: "KOSTRA Benchmark kan ikke kjøre her" }).isVisible()).toBe(true);
     // The bundle is not run: no script of it in the page, nothing of React's.
     expect(await page.evaluate(() => Array.from(document.scripts).map((s) => s.src).filter((src) => /\/taskpane\.[0-9a-f]+\.js$/.test(src)))).toEqual([]);
-    await page.waitForTimeout(500);
+    // Every script the page has has run by its load event; none of them may have drawn the pane.
+    await page.waitForLoadState("load");
     expect(await page.getByRole("button").count()).toBe(0);
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -114,5 +114,5 @@ describe("kostra report and fetch with other comparison groups", () => {
     const request = [...urls, ...bodies].join("\n");
     expect(request).toMatch(/tables\/12362\/data/);
     for (const code of ["3024", "1119", "EAK", "EAKUO", "EKG07", "EKG12"]) expect([code, request.includes(code)]).toEqual([code, true]);
-  }, 20_000);
+  });
 });

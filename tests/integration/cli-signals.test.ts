@@ -99,9 +99,9 @@ describe("kostra fetch, Ctrl+C while SSB is answering", () => {
   it("exits 130 at once, the earlier file intact", async () => {
     const { dir, out, args } = commands.fetch();
     world.server.delayNext(1, 60_000, (q) => q.path.endsWith("/data"));
-    const before = world.server.requests.length;
+    const asked = world.server.nextRequest((q) => q.path.endsWith("/data"));
     const run = startKostra(args(out), { timeoutMs: 90_000 });
-    while (!world.server.requests.slice(before).some((q) => q.path.endsWith("/data"))) await new Promise((r) => setTimeout(r, 20));
+    await asked;
     const sent = Date.now();
     run.child.kill("SIGINT");
     const result = await run.done;

@@ -162,10 +162,13 @@ describe("loading from SSB", () => {
   });
 
   it("cancels a load in flight and returns nothing", async () => {
-    server.delayNext(1, 1000, (r) => r.path.endsWith("/data"));
+    server.delayNext(1, 60_000, (r) => r.path.endsWith("/data"));
     const controller = new AbortController();
+    const held = server.nextRequest((r) => r.path.endsWith("/data"));
     const p = load({ indicators: pmk, municipalities: [m("baerum")], years: [2017], weighted: false }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    // Cancelled while SSB holds the data request.
+    await held;
+    controller.abort();
     const e = await errorOf(p);
     expect(e.kind).toBe("cancelled");
   });

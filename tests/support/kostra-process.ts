@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPxWebServer, type PxWebServer } from "./pxweb-server";
+import { UI_WAIT_MS } from "./timing";
 
 export const ROOT = join(__dirname, "..", "..");
 export const BIN = join(ROOT, "bin", "kostra.js");
@@ -90,7 +91,8 @@ export async function signalDelivered(pid: number, signal: NodeJS.Signals): Prom
   const status = `/proc/${pid}/status`;
   const bit = 1n << BigInt((SIGNAL_NUMBERS[signal] ?? 1) - 1);
   if (!existsSync(status)) return new Promise((r) => setTimeout(r, 500));
-  for (let i = 0; i < 1000; i++) {
+  const end = Date.now() + UI_WAIT_MS;
+  while (Date.now() < end) {
     let text: string;
     try {
       text = readFileSync(status, "utf8");
@@ -101,7 +103,7 @@ export async function signalDelivered(pid: number, signal: NodeJS.Signals): Prom
     if (pending.every((p) => (p & bit) === 0n)) return;
     await new Promise((r) => setTimeout(r, 5));
   }
-  throw new Error(`${signal} still pending for process ${pid}`);
+  throw new Error(`${signal} still pending for process ${pid} after ${UI_WAIT_MS} ms`);
 }
 
 export interface CommandWorld {

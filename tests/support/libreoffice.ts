@@ -16,6 +16,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { ooxmlParser } from "./ooxml-parser";
+import { LIBREOFFICE_RUN_MS } from "./timing";
 
 export type RecalcValue = number | string | boolean | null;
 
@@ -39,7 +40,6 @@ export interface RecalcResult {
   elapsedMs: number;
 }
 
-const TIMEOUT_MS = 180_000;
 const SLOTS = 16;
 
 const RECALC_ITEMS = [
@@ -146,7 +146,7 @@ function serialised<T>(job: () => Promise<T>): Promise<T> {
 
 function run(command: string, args: string[], missingHint: string): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: TIMEOUT_MS, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { timeout: LIBREOFFICE_RUN_MS, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve({ stdout, stderr });
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
         return reject(new Error(`${command} was not found: ${missingHint}`));

@@ -150,6 +150,12 @@ export interface PxWebServer {
   /** e.g. http://127.0.0.1:PORT/api/pxwebapi/v2 */
   baseUrl: string;
   requests: LoggedRequest[];
+  /**
+   * Resolves with the next matching request as it arrives (before it is delayed, dropped or
+   * answered), so a test can act while a request is under way without watching the clock.
+   * Ask before starting what sends it.
+   */
+  nextRequest(match?: RequestMatch): Promise<LoggedRequest>;
   close(): Promise<void>;
   /** Change a table's `updated` (in /tables, metadata and data) as SSB does when it republishes. */
   setUpdated(table: string, iso: string): void;
@@ -256,6 +262,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     timeWindow: options.timeWindow ?? 60,
   };
   const requests: LoggedRequest[] = [];
+  const watchers: { match?: RequestMatch; resolve: (req: LoggedRequest) => void }[] = [];
   const injections: Injection[] = [];
   const updatedOverrides = new Map<string, string>();
   const accepted: number[] = [];
@@ -516,6 +523,10 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
       time: Date.now(),
     };
     requests.push(logged);
+    for (const w of watchers.filter((w) => !w.match || w.match(logged))) {
+      watchers.splice(watchers.indexOf(w), 1);
+      w.resolve(logged);
+    }
 
     const delay = take("delay", logged);
     if (delay) await sleep(delay.ms ?? 0);
@@ -573,6 +584,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
   return {
     baseUrl,
     requests,
+    nextRequest: (match) => new Promise((resolve) => watchers.push({ match, resolve })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const t of timers) clearTimeout(t);

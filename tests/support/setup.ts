@@ -6,3 +6,6 @@ class ResizeObserverStub {
 }
 const g = globalThis as unknown as { ResizeObserver?: unknown };
 g.ResizeObserver = g.ResizeObserver ?? ResizeObserverStub;
+
+// Fluent's focus management needs a body with a size and offsetParent; jsdom lays nothing out.
+import "./jsdom-layout";

@@ -11,8 +11,13 @@ module.exports = {
   TEST_TIMEOUT_MS: 120_000,
   /** A suite that drives LibreOffice or runs many reports (set with jest.setTimeout in the file). */
   LONG_TEST_TIMEOUT_MS: 600_000,
-  /** Testing Library's findBy…/waitFor (default 1 s): a lazily loaded chunk compiled on first use, a dialog, a profile. */
+  /**
+   * Testing Library's findBy…/waitFor (default 1 s): a lazily loaded chunk compiled on first use,
+   * a dialog, a profile; and any other event a unit or integration test waits for (a signal delivered).
+   */
   UI_WAIT_MS: 30_000,
+  /** One LibreOffice conversion that recalculates a workbook (its process is killed after this). */
+  LIBREOFFICE_RUN_MS: 180_000,
   /** One end-to-end test in headless Chromium. */
   E2E_TEST_TIMEOUT_MS: 240_000,
   /** An element or event in headless Chromium. */

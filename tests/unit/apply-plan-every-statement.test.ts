@@ -20,6 +20,7 @@ import type { ReportPlan } from "../../src/report/plan";
 import { createFakeExcel, type FakeExcel } from "../support/fake-excel";
 import { LARGEST_SETTINGS, SAMPLE_SETTINGS, WRITTEN_AT, applyOn, claimedIds, samplePlan } from "../support/gateway-runs";
 import { largestReportPlan } from "../support/largest-report";
+import { LONG_TEST_TIMEOUT_MS } from "../support/timing";
 
 interface Tally {
   statements: number;
@@ -94,5 +95,5 @@ describe("a write stopped at any statement leaves the previous report or the new
     expect(tally.problems.slice(0, 20)).toEqual([]);
     expect(tally.statements).toBeGreaterThan(2000);
     expect(tally.finishedOnRetry).toBeGreaterThan(0);
-  }, 300_000);
+  }, LONG_TEST_TIMEOUT_MS);
 });

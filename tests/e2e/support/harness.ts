@@ -10,6 +10,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import { KLASS_PATH, type PxWebServer } from "../../support/pxweb-server";
+import { E2E_UI_WAIT_MS } from "../../support/timing";
 import type { KbConfig, KbHandle } from "./kb-handle";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const browser = require("../../support/browser") as { CHROMIUM: string; CHROMIUM_ARGS: string[]; contentType(file: string): string };
@@ -194,6 +195,8 @@ export async function openPane(browser: Browser, url: string, options: PaneOptio
     locale: "nb-NO",
     acceptDownloads: options.acceptDownloads ?? false,
   });
+  // Every wait for an element or event in the page is bounded by the one E2E bound (tests/support/timing.js).
+  context.setDefaultTimeout(E2E_UI_WAIT_MS);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));

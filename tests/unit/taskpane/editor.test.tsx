@@ -12,7 +12,7 @@ import { resetUserCatalog, templateById } from "../../../src/kostra/catalog";
 import { SsbError } from "../../../src/sources/ssb/types";
 import { tableDimensions } from "../../../src/taskpane/services/ssbTables";
 import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
-import { card, chooseFiles, press, renderPane, settle } from "./renderPane";
+import { card, chooseFiles, press, renderPane } from "./renderPane";
 
 const METADATA_12362 = JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/ssb/metadata/12362.json"), "utf8"));
 const KUNST = "Netto driftsutgifter kunstformidling pr. innbygger";
@@ -28,20 +28,29 @@ function click(el: HTMLElement): void {
   el.focus();
   fireEvent.click(el);
 }
-const openDialog = () => screen.findByRole("dialog");
 const order = () => within(dialog()).getAllByRole("textbox", { name: /^Visningsnavn for/ }).map((el) => (el as HTMLInputElement).value);
 
-async function openEditor(button: "Ny mal" | "Rediger mal" | "New template") {
-  await press(button);
-  await screen.findByRole("dialog");
-  await settle();
+/** Open the editor from its button (it is loaded on demand) and wait for its dialog. */
+async function openEditor(button: "Ny mal" | "Rediger mal" | "New template"): Promise<HTMLElement> {
+  press(button);
+  return screen.findByRole("dialog");
 }
 
-async function addFromCatalog(search: string, label: string) {
+/**
+ * Close the editor with one of its buttons, and wait until the user is back in the pane:
+ * the focus on the button the editor was opened from. (While the dialog was open, Fluent's
+ * focus manager hid the pane from screen readers; the focus coming back lifts that.)
+ */
+async function closeEditor(button: "Lagre malen" | "Avbryt", openedFrom: "Ny mal" | "Rediger mal" = "Ny mal"): Promise<void> {
+  press(button);
+  expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  await waitFor(() => expect(screen.getByRole("button", { name: openedFrom })).toHaveFocus());
+}
+
+function addFromCatalog(search: string, label: string): void {
   const box = within(dialog()).getByRole("searchbox", { name: "Søk i katalogen" });
   fireEvent.change(box, { target: { value: search } });
   fireEvent.click(within(dialog()).getByRole("button", { name: `Legg til «${label}»` }));
-  await settle(1);
 }
 
 describe("template editor", () => {
@@ -51,10 +60,10 @@ describe("template editor", () => {
     expect(within(dialog()).getByText(/Malen har ingen indikatorer ennå/)).toBeInTheDocument();
     fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "Kultur for ledelsen" } });
 
-    await addFromCatalog("kunstformidling", KUNST);
+    addFromCatalog("kunstformidling", KUNST);
     expect(within(dialog()).getByRole("searchbox", { name: "Søk i katalogen" })).toHaveFocus();
-    await addFromCatalog("bibliotek", BIBLIOTEK);
-    await addFromCatalog("plansaksbehandling", PLAN);
+    addFromCatalog("bibliotek", BIBLIOTEK);
+    addFromCatalog("plansaksbehandling", PLAN);
     expect(order()).toEqual([KUNST, BIBLIOTEK, PLAN]);
     // Already chosen indicators are not offered again.
     fireEvent.change(within(dialog()).getByRole("searchbox", { name: "Søk i katalogen" }), { target: { value: "bibliotek" } });
@@ -63,7 +72,6 @@ describe("template editor", () => {
     // Move "bibliotek" to the top; the focus stays on the button pressed.
     const up = within(dialog()).getByRole("button", { name: `Flytt «${BIBLIOTEK}» opp` });
     fireEvent.click(up);
-    await settle(1);
     expect(order()).toEqual([BIBLIOTEK, KUNST, PLAN]);
     expect(within(dialog()).getByRole("button", { name: `Flytt «${BIBLIOTEK}» opp` })).toHaveFocus();
     expect(within(dialog()).getByText(`«${BIBLIOTEK}» er nå nummer 1 av 3.`)).toBeInTheDocument();
@@ -71,20 +79,18 @@ describe("template editor", () => {
     fireEvent.click(within(dialog()).getByRole("button", { name: `Flytt «${BIBLIOTEK}» opp` }));
     expect(order()[0]).toBe(BIBLIOTEK);
     fireEvent.click(within(dialog()).getByRole("button", { name: `Flytt «${KUNST}» ned` }));
-    await settle(1);
     expect(order()).toEqual([BIBLIOTEK, PLAN, KUNST]);
 
     // Remove plansaksbehandling; the focus goes to the next indicator's remove button.
     fireEvent.click(within(dialog()).getByRole("button", { name: `Fjern «${PLAN}»` }));
-    await settle(1);
     expect(order()).toEqual([BIBLIOTEK, KUNST]);
     expect(within(dialog()).getByRole("button", { name: `Fjern «${KUNST}»` })).toHaveFocus();
 
     fireEvent.change(within(dialog()).getByRole("textbox", { name: `Visningsnavn for «${KUNST}»` }), { target: { value: "Kunstformidling" } });
     fireEvent.change(within(dialog()).getByRole("combobox", { name: "Desimaler for «Kunstformidling»" }), { target: { value: "2" } });
 
-    await press("Lagre malen");
-    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    // Saved and closed; the focus is back on the button the editor was opened from.
+    await closeEditor("Lagre malen");
     expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Kultur for ledelsen");
     expect(screen.getByText("Malen «Kultur for ledelsen» er lagret og valgt.")).toBeInTheDocument();
     const saved = templateById("mal-kultur-for-ledelsen");
@@ -97,9 +103,6 @@ describe("template editor", () => {
     expect(screen.getAllByRole("article")).toHaveLength(2);
     const kunst = card(/^Kunstformidling/);
     expect(within(kunst).getAllByText(/\d,\d\d\b/).length).toBeGreaterThan(0);
-    // Focus is back on the button the editor was opened from.
-    await settle(1);
-    expect(screen.getByRole("button", { name: "Ny mal" })).toHaveFocus();
 
     // The picker lists it among the user's own templates, and it can be edited in place.
     fireEvent.click(screen.getByRole("combobox", { name: "Sektormal" }));
@@ -111,14 +114,24 @@ describe("template editor", () => {
     await renderPane();
     await openEditor("Ny mal");
     fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "" } });
-    await press("Lagre malen");
-    expect(await within(await openDialog()).findByRole("alert")).toHaveTextContent("Malen kan ikke lagres Gi malen et navn. Legg til minst én indikator.");
-    await addFromCatalog("bibliotek", BIBLIOTEK);
-    await press("Avbryt");
-    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    press("Lagre malen");
+    expect(within(dialog()).getByRole("alert")).toHaveTextContent("Malen kan ikke lagres Gi malen et navn. Legg til minst én indikator.");
+    addFromCatalog("bibliotek", BIBLIOTEK);
+    await closeEditor("Avbryt");
     expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Plan, miljø og kultur");
     expect(templateById("mal-min-mal")).toBeUndefined();
     expect(screen.getAllByRole("article")).toHaveLength(6);
+  });
+
+  it("is the page's one modal from the moment it opens: the pane behind it is hidden from screen readers, the dialog is not", async () => {
+    const { container } = await renderPane();
+    const editor = await openEditor("Ny mal");
+    // As in a browser, the focus starts in the first field: that makes the dialog the active modal.
+    expect(within(editor).getByRole("textbox", { name: /Navn på malen/ })).toHaveFocus();
+    // Fluent's focus manager hides the rest of the page at its next pass over it (on a timer).
+    await waitFor(() => expect(container).toHaveAttribute("aria-hidden", "true"));
+    expect(screen.getByRole("dialog")).toBe(editor);
+    expect(editor.closest("[aria-hidden=true]")).toBeNull();
   });
 
   it("copies a template that comes with the add-in under a new name", async () => {
@@ -128,7 +141,7 @@ describe("template editor", () => {
     expect(within(dialog()).getByRole("textbox", { name: /Navn på malen/ })).toHaveValue("Plan, miljø og kultur (egen)");
     expect(order()).toHaveLength(6);
     fireEvent.click(within(dialog()).getByRole("button", { name: `Fjern «${KUNST}»` }));
-    await press("Lagre malen");
+    await closeEditor("Lagre malen", "Rediger mal");
     expect(templateById("plan-miljo-kultur")?.indicators).toHaveLength(6);
     expect(templateById("mal-plan-miljo-og-kultur-egen")?.indicators).toHaveLength(5);
     expect(screen.getAllByRole("article")).toHaveLength(5);
@@ -144,14 +157,12 @@ describe("template editor", () => {
       await openEditor("Ny mal");
       fireEvent.change(within(dialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" }), { target: { value: "kommunale utgifter" } });
       fireEvent.click(within(dialog()).getByRole("button", { name: "Søk i SSB" }));
-      await settle();
+      expect(await within(dialog()).findByText("1 tabell funnet.")).toBeInTheDocument();
       expect(searchSsbTables).toHaveBeenCalledWith("kommunale utgifter", expect.objectContaining({ lang: "nb", baseUrl: "" }));
-      expect(within(dialog()).getByText("1 tabell funnet.")).toBeInTheDocument();
 
       fireEvent.click(within(dialog()).getByRole("button", { name: "Velg tabell 12362" }));
-      await settle();
+      const pick = await within(dialog()).findByRole("heading", { name: /^Tabell 12362/ });
       expect(ssbTableMetadata).toHaveBeenCalledWith("12362", expect.anything());
-      const pick = within(dialog()).getByRole("heading", { name: /^Tabell 12362/ });
       expect(pick).toHaveFocus();
       // Region and year are not picked; the other dimensions are.
       expect(within(dialog()).queryByRole("combobox", { name: "region" })).not.toBeInTheDocument();
@@ -162,11 +173,10 @@ describe("template editor", () => {
       expect(within(dialog()).getByText("Enhet: kr per innbygger")).toBeInTheDocument();
       fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på indikatoren/ }), { target: { value: "Bibliotek (SSB)" } });
       fireEvent.click(within(dialog()).getByRole("button", { name: "Legg til indikatoren" }));
-      await settle(1);
       expect(order()).toEqual(["Bibliotek (SSB)"]);
       expect(within(dialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" })).toHaveFocus();
 
-      await press("Lagre malen");
+      await closeEditor("Lagre malen");
       const saved = templateById("mal-min-mal");
       expect(saved?.indicators).toEqual(["bruker-12362-kosbelopinnbygge0000-agd2-370"]);
       expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Min mal");
@@ -182,7 +192,7 @@ describe("template editor", () => {
       fireEvent.change(box, { target: { value: "zzz" } });
       fireEvent.submit(within(dialog()).getByRole("search"));
       // The answer comes from a promise; wait for it rather than for a fixed number of ticks.
-      expect(await within(await screen.findByRole("dialog")).findByText("Ingen SSB-tabeller passer «zzz». Prøv andre ord eller et tabellnummer.")).toBeInTheDocument();
+      expect(await within(dialog()).findByText("Ingen SSB-tabeller passer «zzz». Prøv andre ord eller et tabellnummer.")).toBeInTheDocument();
       expect(within(dialog()).queryByRole("button", { name: /Velg tabell/ })).not.toBeInTheDocument();
     });
 
@@ -192,33 +202,28 @@ describe("template editor", () => {
       const ssbTableMetadata = jest.fn().mockRejectedValue(failure);
       await renderPane({ services: fakeServices({ searchSsbTables, ssbTableMetadata }) });
       await openEditor("Ny mal");
-      fireEvent.change(within(await openDialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" }), { target: { value: "bibliotek" } });
-      click(within(await openDialog()).getByRole("button", { name: "Søk i SSB" }));
-      await settle();
-      expect(within(await openDialog()).getByText("SSB-søket mislyktes")).toBeInTheDocument();
-      expect(within(await openDialog()).getByText(/SSB svarer ikke akkurat nå\./)).toBeInTheDocument();
+      fireEvent.change(within(dialog()).getByRole("searchbox", { name: "Søk etter SSB-tabell" }), { target: { value: "bibliotek" } });
+      click(within(dialog()).getByRole("button", { name: "Søk i SSB" }));
+      expect(await within(dialog()).findByText("SSB-søket mislyktes")).toBeInTheDocument();
+      expect(within(dialog()).getByText(/SSB svarer ikke akkurat nå\./)).toBeInTheDocument();
 
-      click(within(await openDialog()).getByRole("button", { name: "Søk i SSB" }));
-      await settle();
-      expect(within(await openDialog()).queryByText("SSB-søket mislyktes")).not.toBeInTheDocument();
-      click(within(await openDialog()).getByRole("button", { name: "Velg tabell 12362" }));
-      await settle();
-      expect(within(await openDialog()).getByText("Tabellens metadata kunne ikke hentes")).toBeInTheDocument();
-      await waitFor(async () => expect(within(await openDialog()).getByRole("button", { name: "Velg tabell 12362" })).toHaveFocus());
-      await press("Avbryt");
-      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+      click(within(dialog()).getByRole("button", { name: "Søk i SSB" }));
+      const choose = await within(dialog()).findByRole("button", { name: "Velg tabell 12362" });
+      expect(within(dialog()).queryByText("SSB-søket mislyktes")).not.toBeInTheDocument();
+      click(choose);
+      expect(await within(dialog()).findByText("Tabellens metadata kunne ikke hentes")).toBeInTheDocument();
+      await waitFor(() => expect(within(dialog()).getByRole("button", { name: "Velg tabell 12362" })).toHaveFocus());
+      await closeEditor("Avbryt");
     });
 
     it("shows SSB's failure in English in the English pane", async () => {
       const failure = new SsbError("unavailable", { nb: "SSB svarer ikke akkurat nå.", en: "SSB is not answering right now." }, { status: 503 });
       await renderPane({ displayLanguage: "en-US", services: fakeServices({ searchSsbTables: jest.fn().mockRejectedValue(failure), ssbTableMetadata: jest.fn() }) });
-      await settle();
       await openEditor("New template");
-      fireEvent.change(within(await openDialog()).getByRole("searchbox", { name: "Search SSB tables" }), { target: { value: "library" } });
-      fireEvent.click(within(await openDialog()).getByRole("button", { name: "Search SSB" }));
-      await settle();
-      expect(within(await openDialog()).getByText("The SSB search failed")).toBeInTheDocument();
-      expect(within(await openDialog()).getByText(/SSB is not answering right now\./)).toBeInTheDocument();
+      fireEvent.change(within(dialog()).getByRole("searchbox", { name: "Search SSB tables" }), { target: { value: "library" } });
+      fireEvent.click(within(dialog()).getByRole("button", { name: "Search SSB" }));
+      expect(await within(dialog()).findByText("The SSB search failed")).toBeInTheDocument();
+      expect(within(dialog()).getByText(/SSB is not answering right now\./)).toBeInTheDocument();
     });
   });
 
@@ -226,10 +231,11 @@ describe("template editor", () => {
     const { unmount, services } = await renderPane({ services: fakeServices({ searchSsbTables: jest.fn(), ssbTableMetadata: jest.fn() }) });
     await openEditor("Ny mal");
     fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "Delt mal" } });
-    await addFromCatalog("bibliotek", BIBLIOTEK);
+    addFromCatalog("bibliotek", BIBLIOTEK);
     fireEvent.change(within(dialog()).getByRole("textbox", { name: `Visningsnavn for «${BIBLIOTEK}»` }), { target: { value: "Bibliotek" } });
-    await press("Lagre malen");
-    await press("Eksporter mal");
+    await closeEditor("Lagre malen");
+    press("Eksporter mal");
+    expect(await screen.findByText(/^Malen er lastet ned som kostra-mal-.+\.json\.$/)).toBeInTheDocument();
     expect(services.downloadText).toHaveBeenCalledTimes(1);
     const [text] = services.downloadText.mock.calls[0] as [string];
     const file = JSON.parse(text);
@@ -241,8 +247,8 @@ describe("template editor", () => {
     resetUserCatalog();
     expect(templateById("mal-delt-mal")).toBeUndefined();
     await renderPane();
-    await chooseFiles("Velg malfil", [textFile(text, "delt-mal.json", "application/json")]);
-    expect(screen.getByText("Malen er lest inn.")).toBeInTheDocument();
+    chooseFiles("Velg malfil", [textFile(text, "delt-mal.json", "application/json")]);
+    expect(await screen.findByText("Malen er lest inn.")).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Delt mal");
     expect(screen.getAllByRole("article")).toHaveLength(1);
     expect(card(/^Bibliotek/)).toBeInTheDocument();
@@ -252,9 +258,10 @@ describe("template editor", () => {
     const { services, unmount } = await renderPane({ services: fakeExcelServices() });
     await openEditor("Ny mal");
     fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "Arbeidsbokmal" } });
-    await addFromCatalog("kunstformidling", KUNST);
-    await press("Lagre malen");
-    await press("Skriv til arbeidsbok");
+    addFromCatalog("kunstformidling", KUNST);
+    await closeEditor("Lagre malen");
+    press("Skriv til arbeidsbok");
+    expect(await screen.findByText("Rapporten er skrevet.")).toBeInTheDocument();
     const [, settings] = services.writeReport.mock.calls[0];
     expect(settings.sectors).toEqual(["mal-arbeidsbokmal"]);
     expect(settings.userTemplate.template.indicators).toEqual(["kunstformidling"]);

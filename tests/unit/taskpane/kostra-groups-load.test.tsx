@@ -6,13 +6,13 @@
  * are SYNTHETIC (fake services; the embedded synthetic sample as SSB's answer).
  */
 import "@testing-library/jest-dom";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { LoadRequest } from "../../../src/sources/ssb/planner";
 import { clearKostraGroups } from "../../../src/kostra/registry/aggregates";
 import { sampleDataset } from "../../../src/sources/sample";
 import type { KostraGroupsLoad } from "../../../src/taskpane/services/types";
 import { fakeServices } from "./fakeServices";
-import { card, figure, pick, press, renderPane, settle } from "./renderPane";
+import { card, figure, pick, press, renderPane } from "./renderPane";
 
 afterEach(() => clearKostraGroups());
 
@@ -40,13 +40,13 @@ async function haAgainstItsGroupFromSsb(services: ReturnType<typeof fakeServices
   fireEvent.click(input);
   fireEvent.change(input, { target: { value: "1119" } });
   fireEvent.keyDown(input, { key: "Enter" });
-  await settle();
   pick("Nettverk", "Ingen (bare SSBs snitt)");
-  await settle();
   expect(screen.getByRole("combobox", { name: "Snitt = 100" })).toHaveTextContent("KOSTRA-gruppen (SSB)");
   expect(screen.getAllByRole("alert").map((a) => a.textContent).join(" ")).toMatch(/KOSTRA-gruppen til Hå i 2017 er ikke kjent/);
   fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
-  await press("Hent data");
+  press("Hent data");
+  // The load has ended when the pane says where its figures come from, or why it has none.
+  await screen.findByText(/^Data: SSB, hentet /);
 }
 
 describe("an SSB load that needs the municipality's KOSTRA group", () => {
@@ -69,8 +69,9 @@ describe("an SSB load that needs the municipality's KOSTRA group", () => {
     expect(figure(kunst, "Indeks")).toBe(nb((ha / group) * 100, 1));
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
 
-    // Known now: a second load does not ask again.
-    await press("Hent data");
+    // Known now: a second load does not ask again (the grouping is asked for before the figures).
+    press("Hent data");
+    await waitFor(() => expect(services.loadSsb).toHaveBeenCalledTimes(2));
     expect(loadKostraGroups).toHaveBeenCalledTimes(1);
   });
 
@@ -95,7 +96,8 @@ describe("an SSB load that needs the municipality's KOSTRA group", () => {
     services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], fromCache: [], requests: 1, warnings: [] }));
     await renderPane({ services });
     fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
-    await press("Hent data");
+    press("Hent data");
+    expect(await screen.findByText(/^Data: SSB, hentet /)).toBeInTheDocument();
     expect(services.loadSsb).toHaveBeenCalledTimes(1);
     expect(loadKostraGroups).not.toHaveBeenCalled();
   });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { badInput } from "../../../src/kostra/errors";
 import { sampleDataset } from "../../../src/sources/sample";
 import type { SsbLoadResult } from "../../../src/sources/ssb/load";
@@ -28,10 +28,11 @@ function heldLoad() {
   return { impl, callbacks: () => callbacks, finish: (r: SsbLoadResult) => finish(r), fail: (e: unknown) => fail(e) };
 }
 
+/** Start a load from (the fake) SSB; each test waits for what the pane shows of it. */
 async function loadFromSsb(services = fakeServices()) {
   await renderPane({ services });
   fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
-  await press("Hent data");
+  press("Hent data");
   return services;
 }
 
@@ -44,21 +45,24 @@ describe("loading from SSB", () => {
     services.loadSsb.mockImplementation(held.impl);
     await loadFromSsb(services);
 
-    expect(screen.getByRole("progressbar")).toBeInTheDocument();
+    // The progress view is loaded on demand.
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
     // Every button that must wait says why, beside it.
     expect(screen.getAllByText("Låst mens data hentes.")).toHaveLength(3);
     expect(screen.getByRole("button", { name: "Last ned som .xlsx" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByRole("radio", { name: "Fil" })).toBeDisabled();
 
+    // The fake SSB has been asked once the pane's load code has loaded.
+    await waitFor(() => expect(services.loadSsb).toHaveBeenCalled());
     act(() => held.callbacks().onProgress({ done: 1, total: 3, fromCache: 1, message: { nb: "Henter tabell 12362 fra SSB (forespørsel 2 av 3)", en: "" } }));
     expect(screen.getByText("Henter tabell 12362 fra SSB (forespørsel 2 av 3) · 1 fra hurtigbuffer")).toBeInTheDocument();
 
     act(() => held.callbacks().onWait?.({ nb: "Venter på SSB-kvoten (30 forespørsler per 60 s)", en: "" }, 12_000));
     expect(screen.getByText("Venter på SSB-kvoten (30 forespørsler per 60 s) – ca. 12 s · 1 fra hurtigbuffer")).toBeInTheDocument();
 
-    await press("Avbryt");
-    expect(screen.getByText("Hentingen ble avbrutt. Det som var hentet fra før, vises fortsatt.")).toBeInTheDocument();
+    press("Avbryt");
+    expect(await screen.findByText("Hentingen ble avbrutt. Det som var hentet fra før, vises fortsatt.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(figure(card(/kunstformidling/), "Bærum")).toBe("141");
@@ -68,7 +72,7 @@ describe("loading from SSB", () => {
     const services = fakeServices();
     services.loadSsb.mockResolvedValue(complete({ requests: 2 }));
     await loadFromSsb(services);
-    expect(screen.getByText(/^Data: SSB, hentet 27\.11\.2025, \d\d:\d\d \(2 forespørsler til SSB\)\.$/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Data: SSB, hentet 27\.11\.2025, \d\d:\d\d \(2 forespørsler til SSB\)\.$/)).toBeInTheDocument();
     expect(figure(card(/kunstformidling/), "Snitt ASSS")).toBe("277");
     const [request] = services.loadSsb.mock.calls[0];
     expect(request.years).toEqual([2015, 2016, 2017]);
@@ -80,7 +84,7 @@ describe("loading from SSB", () => {
       complete({ requests: 0, fromCache: [{ table: "12362", fetchedAt: "2025-11-20T13:05:00Z", stale: false }, { table: "12842", fetchedAt: "2025-11-19T07:00:00Z", stale: true }] }),
     );
     await loadFromSsb(services);
-    expect(screen.getByText(/^Tabell 12362: fra hurtigbuffer, hentet 20\.11\.2025, \d\d:05$/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Tabell 12362: fra hurtigbuffer, hentet 20\.11\.2025, \d\d:05$/)).toBeInTheDocument();
     expect(screen.getByText(/^Tabell 12842: fra hurtigbuffer, hentet 19\.11\.2025, \d\d:00 \(SSB svarte ikke; eldre kopi\)$/)).toBeInTheDocument();
   });
 
@@ -96,8 +100,8 @@ describe("loading from SSB", () => {
       }),
     );
     await loadFromSsb(services);
+    expect(await screen.findByText("Hentingen er ikke fullstendig.")).toBeInTheDocument();
     const items = screen.getAllByRole("listitem").map((li) => li.textContent);
-    expect(screen.getByText("Hentingen er ikke fullstendig.")).toBeInTheDocument();
     expect(items).toContain("Netto driftsutgifter kunstformidling pr. innbygger: 2015 og 2016 – SSB svarer ikke — prøv igjen.");
     expect(items.some((i) => i?.endsWith(": 2017 – Tabellen er ikke bekreftet."))).toBe(true);
   });
@@ -112,7 +116,7 @@ describe("loading from SSB", () => {
     const services = fakeServices();
     services.loadSsb.mockRejectedValue(ssbError(kind, text));
     await loadFromSsb(services);
-    const alert = screen.getByRole("alert");
+    const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("SSB kunne ikke levere dataene")).toBeInTheDocument();
     expect(alert).toHaveTextContent(text);
     expect(alert).toHaveTextContent(advice);
@@ -125,8 +129,8 @@ describe("loading from SSB", () => {
     services.loadSsb.mockRejectedValue(ssbError("blocked", "Fikk ikke kontakt"));
     await renderPane({ services, displayLanguage: "en-US" });
     fireEvent.click(screen.getByRole("radio", { name: "SSB directly" }));
-    await press("Load data");
-    const alert = screen.getByRole("alert");
+    press("Load data");
+    const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("SSB could not deliver the data");
     expect(alert).toHaveTextContent("blocked (en)");
     expect(alert).toHaveTextContent("give your municipality's proxy in “SSB address (proxy)” under “Advanced options”");
@@ -144,8 +148,8 @@ describe("loading from the selected range (in Excel)", () => {
     await renderPane({ services });
     fireEvent.click(screen.getByRole("radio", { name: "Fra markert område" }));
     expect(screen.getByText(/Marker en tabell med overskriftene region, indikator, år og verdi/)).toBeInTheDocument();
-    await press("Hent data");
-    expect(screen.getByText(/^Data: markert område Ark1!A1:E900, lest 27\.11\.2025, \d\d:13\.$/)).toBeInTheDocument();
+    press("Hent data");
+    expect(await screen.findByText(/^Data: markert område Ark1!A1:E900, lest 27\.11\.2025, \d\d:13\.$/)).toBeInTheDocument();
     expect(screen.getByText("Merknader til dataene.")).toBeInTheDocument();
     expect(screen.getByText("Ark1!A1:E900 linje 12: ukjent indikator «skole» – hoppet over.")).toBeInTheDocument();
   });
@@ -155,8 +159,8 @@ describe("loading from the selected range (in Excel)", () => {
     services.loadSelection.mockRejectedValue(badInput({ nb: "Det markerte området Ark1!A1 er tomt.", en: "The selected range Ark1!A1 is empty." }));
     await renderPane({ services });
     fireEvent.click(screen.getByRole("radio", { name: "Fra markert område" }));
-    await press("Hent data");
-    const alert = screen.getByRole("alert");
+    press("Hent data");
+    const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Det markerte området kan ikke leses");
     expect(alert).toHaveTextContent("Det markerte området Ark1!A1 er tomt.");
     expect(alert).toHaveTextContent("Marker tabellen med overskriftsraden");

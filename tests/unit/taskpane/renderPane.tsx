@@ -1,19 +1,21 @@
-/** Render the pane in jsdom with fake services, and let its on-demand parts load. */
+/**
+ * Render the pane in jsdom with fake services, and act on it as a user does.
+ *
+ * Nothing here waits for a number of ticks: what the pane shows after a promise (a part
+ * loaded on demand, a file read, a fake service answering) the test waits for itself,
+ * with findBy… or waitFor, which give up only after the bound in tests/support/timing.js.
+ */
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { Lang } from "../../../src/kostra/types";
 import { App, type AppProps } from "../../../src/taskpane/App";
+import { langFromDisplayLanguage } from "../../../src/taskpane/i18n";
+import { en } from "../../../src/taskpane/i18n/en";
+import { nb } from "../../../src/taskpane/i18n/nb";
 import type { PaneServices } from "../../../src/taskpane/services/types";
 import { fakeServices, type FakeServices } from "./fakeServices";
 
-/** Let pending promises (lazy components, loaded texts, fake services) finish inside act. */
-export async function settle(rounds = 3): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
+/** Render the pane and wait for its first view (see firstView). */
 export async function renderPane<S extends PaneServices = FakeServices>(props: Partial<Omit<AppProps, "services">> & { services?: S } = {}) {
   const services = (props.services ?? fakeServices()) as S;
   const result = render(
@@ -21,14 +23,42 @@ export async function renderPane<S extends PaneServices = FakeServices>(props: P
       <App {...props} services={services} />
     </FluentProvider>,
   );
-  await settle();
+  await firstView(services, langFromDisplayLanguage(props.displayLanguage));
   return { ...result, services };
 }
 
-/** Click a button (by its accessible name) and let what it started finish. */
-export async function press(name: string | RegExp): Promise<void> {
+/**
+ * The pane's first view comes in steps: its texts in the pane's language (English is
+ * loaded on demand), its advanced options (loaded on demand too), then, where the services read the workbook's template settings, the
+ * pane opened on them (their banner offers the update) or saying why they cannot be used.
+ * Settings that are not there change nothing on screen.
+ */
+async function firstView(services: PaneServices, lang: Lang): Promise<void> {
+  const t = lang === "en" ? en : nb;
+  await screen.findByRole("combobox", { name: t.templateLabel });
+  // The advanced options are loaded on demand, folded under their button.
+  await screen.findByRole("button", { name: t.advancedHeading });
+  const read = templateRead(services);
+  if (!read) return;
+  const kind = await act(() => read.then((r) => r.kind, () => "failed" as const));
+  if (kind === "ok") await screen.findByRole("button", { name: t.update });
+  else if (kind !== "none") await screen.findByText(t.templateInvalidTitle);
+}
+
+/** The promise the pane got from the fake workbook's settings read (fakeExcelServices), if it asked. */
+function templateRead(services: PaneServices): Promise<{ kind: string }> | undefined {
+  const read = services.readTemplate;
+  if (!read) return undefined;
+  if (!jest.isMockFunction(read)) throw new Error("renderPane: readTemplate must be a jest mock, so the first view can wait for its answer");
+  // The pane reads them once, when it opens: the latest call is this render's.
+  const call = read.mock.results.at(-1);
+  if (!call) throw new Error("renderPane: the pane did not read the workbook's template settings when it opened");
+  return call.value as Promise<{ kind: string }>;
+}
+
+/** Click a button, found by its accessible name. What the click starts asynchronously, the test waits for. */
+export function press(name: string | RegExp): void {
   fireEvent.click(screen.getByRole("button", { name }));
-  await settle();
 }
 
 export function pick(comboboxName: string, optionName: string): void {
@@ -44,8 +74,7 @@ export function figure(container: HTMLElement, term: string): string {
 
 export const card = (name: RegExp) => screen.getByRole("article", { name });
 
-/** Choose files in a file input found by its label. */
-export async function chooseFiles(label: string, files: File[]): Promise<void> {
+/** Choose files in a file input found by its label (the pane reads them asynchronously). */
+export function chooseFiles(label: string, files: File[]): void {
   fireEvent.change(screen.getByLabelText(label), { target: { files } });
-  await settle();
 }

@@ -5,14 +5,14 @@ import { SAMPLE_NOTICE } from "../../../src/sources/sample";
 import { MUNICIPALITY_KEY } from "../../../src/taskpane/App";
 import { memoryStorage } from "../../../src/taskpane/services/storage";
 import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
-import { card, chooseFiles, figure, pick, press, renderPane, settle } from "./renderPane";
+import { card, chooseFiles, figure, pick, press, renderPane } from "./renderPane";
 import { sampleCsv } from "./sampleCsv";
 
 const summary = () => screen.getByText(/^Snitt: /);
 
-async function openAdvanced() {
-  fireEvent.click(await screen.findByRole("button", { name: "Avanserte valg" }));
-  await settle();
+/** Unfold the advanced options (the accordion opens at once; its panel is part of the first view). */
+function openAdvanced(): void {
+  fireEvent.click(screen.getByRole("button", { name: "Avanserte valg" }));
 }
 
 describe("choosing what to benchmark", () => {
@@ -69,7 +69,7 @@ describe("advanced options", () => {
   it("switch to a weighted average without Oslo or the municipality, and the profile follows", async () => {
     await renderPane();
     const before = figure(card(/kunstformidling/), "Snitt ASSS");
-    await openAdvanced();
+    openAdvanced();
     fireEvent.click(screen.getByRole("radio", { name: /^Vektet/ }));
     expect(summary()).toHaveTextContent("Snitt: vektet, 10 kommuner, Oslo med, Bærum med");
     fireEvent.click(screen.getByRole("checkbox", { name: "Ta med Oslo i snittet" }));
@@ -81,21 +81,21 @@ describe("advanced options", () => {
 
   it("say when the chart shows the comparison municipalities", async () => {
     await renderPane();
-    await openAdvanced();
+    openAdvanced();
     fireEvent.click(screen.getByRole("checkbox", { name: "Vis sammenligningskommunene i diagrammet" }));
     expect(summary()).toHaveTextContent("Snitt: uvektet, 10 kommuner, Oslo med, Bærum med · diagram med sammenligningskommuner");
   });
 
   it("check the SSB address and hold loading from SSB until it is an http(s) address", async () => {
     const { services } = await renderPane();
-    await openAdvanced();
+    openAdvanced();
     const url = screen.getByRole("textbox", { name: "SSB-adresse (proxy)" });
     fireEvent.change(url, { target: { value: "proxy.kommune.no" } });
     expect(screen.getByText("Adressen «proxy.kommune.no» er ikke en gyldig nettadresse (https://…).")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
     expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByText("Rett SSB-adressen under «Avanserte valg» først.")).toBeVisible();
-    await press("Hent data");
+    press("Hent data");
     expect(services.loadSsb).not.toHaveBeenCalled();
     fireEvent.change(url, { target: { value: "https://proxy.kommune.no/ssb" } });
     expect(screen.getByRole("button", { name: "Hent data" })).not.toHaveAttribute("aria-disabled");
@@ -118,9 +118,9 @@ describe("the source", () => {
     expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByText("Velg en datafil først.")).toBeVisible();
     expect(screen.getByRole("button", { name: "Velg fil …" })).toBeInTheDocument();
-    await chooseFiles("Velg datafil", [textFile(sampleCsv(2016, 2017), "plan.csv")]);
+    chooseFiles("Velg datafil", [textFile(sampleCsv(2016, 2017), "plan.csv")]);
     expect(screen.getByText("Valgt: plan.csv")).toBeInTheDocument();
-    await press("Hent data");
+    press("Hent data");
     expect(await screen.findByText(/^Data: plan\.csv, lest 27\.11\.2025/)).toBeInTheDocument();
     // The figures are the file's now, so the synthetic-data notice goes.
     expect(screen.queryByText(SAMPLE_NOTICE.nb)).not.toBeInTheDocument();
@@ -130,8 +130,8 @@ describe("the source", () => {
   it("explains a bad file and what a good one looks like, and keeps the profile shown before", async () => {
     await renderPane();
     fireEvent.click(screen.getByRole("radio", { name: "Fil" }));
-    await chooseFiles("Velg datafil", [textFile("kommune;tall\n0219;12\n", "feil.csv")]);
-    await press("Hent data");
+    chooseFiles("Velg datafil", [textFile("kommune;tall\n0219;12\n", "feil.csv")]);
+    press("Hent data");
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Filen kan ikke leses");
     expect(alert).toHaveTextContent("feil.csv");

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { GatewayError } from "../../../src/excel/apply-plan";
 import type { TemplateSettings } from "../../../src/report/template-settings";
 import type { ReportPlan } from "../../../src/report/plan";
@@ -11,7 +11,7 @@ import { createExcelServices } from "../../../src/taskpane/services/excel";
 import { installFakeExcel, type FakeExcel } from "../../support/fake-excel";
 import { writtenSettings } from "../../support/settings-fixture";
 import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
-import { chooseFiles, pick, press, renderPane, settle } from "./renderPane";
+import { chooseFiles, pick, press, renderPane } from "./renderPane";
 
 const TEMPLATE: TemplateSettings = {
   schemaVersion: 1,
@@ -37,12 +37,12 @@ describe("outside Excel", () => {
     const { services } = await renderPane();
     expect(screen.queryByRole("button", { name: "Skriv til arbeidsbok" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Lagre som mal" })).not.toBeInTheDocument();
-    await press("Last ned som .xlsx");
+    press("Last ned som .xlsx");
+    expect(await screen.findByText("Lastet ned kostra-baerum-2017.xlsx.")).toBeInTheDocument();
     expect(services.downloadXlsx).toHaveBeenCalledTimes(1);
     const [plan, fileName] = services.downloadXlsx.mock.calls[0];
     expect(fileName).toBe("kostra-baerum-2017.xlsx");
     expect(sheetNames(plan)).toEqual(["Plan, miljø og kultur 2017", "Utvikling Plan, miljø og kultur", "KOSTRA-data"]);
-    expect(screen.getByText("Lastet ned kostra-baerum-2017.xlsx.")).toBeInTheDocument();
   });
 
   it("holds the report while the choices give no profile, and says why", async () => {
@@ -59,7 +59,8 @@ describe("writing to the workbook", () => {
     const services = fakeExcelServices();
     await renderPane({ services });
     expect(services.writeReport).not.toHaveBeenCalled();
-    await press("Skriv til arbeidsbok");
+    press("Skriv til arbeidsbok");
+    expect(await screen.findByText("Rapporten er skrevet.")).toBeInTheDocument();
     expect(services.writeReport).toHaveBeenCalledTimes(1);
     const [plan, settings] = services.writeReport.mock.calls[0];
     expect(sheetNames(plan)).toContain("Plan, miljø og kultur 2017");
@@ -77,20 +78,19 @@ describe("writing to the workbook", () => {
       chartComparisons: false,
       lang: "nb",
     });
-    expect(screen.getByText("Rapporten er skrevet.")).toBeInTheDocument();
     expect(screen.getByText("3 ark er skrevet; dine egne ark er ikke rørt.")).toBeInTheDocument();
-    await press("Gå til «Utvikling Plan, miljø og kultur»");
+    press("Gå til «Utvikling Plan, miljø og kultur»");
     expect(services.activateSheet).toHaveBeenCalledWith("{s2}");
     // The workbook is a template now: next year is one click away.
-    expect(screen.getByRole("button", { name: "Oppdater til 2018" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Oppdater til 2018" })).toBeInTheDocument();
   });
 
   it("says when Excel renamed a sheet because the user already had one by that name", async () => {
     const services = fakeExcelServices();
     services.writeReport.mockResolvedValue({ sheets: [{ key: "data", id: "{d}", name: "KOSTRA-data (2)" }], syncs: 3, largestRequestBytes: 1, replaced: [], kept: [], renamed: [{ planned: "KOSTRA-data", used: "KOSTRA-data (2)" }] });
     await renderPane({ services });
-    await press("Skriv til arbeidsbok");
-    expect(screen.getByText("Et eget ark heter «KOSTRA-data» og er ikke rørt; rapporten heter «KOSTRA-data (2)».")).toBeInTheDocument();
+    press("Skriv til arbeidsbok");
+    expect(await screen.findByText("Et eget ark heter «KOSTRA-data» og er ikke rørt; rapporten heter «KOSTRA-data (2)».")).toBeInTheDocument();
   });
 
   it("locks the buttons while writing, saying why", async () => {
@@ -98,13 +98,14 @@ describe("writing to the workbook", () => {
     let done!: () => void;
     services.writeReport.mockImplementation(() => new Promise((resolve) => (done = () => resolve({ sheets: [], syncs: 1, largestRequestBytes: 1, replaced: [], kept: [], renamed: [] }))));
     await renderPane({ services });
-    await press("Skriv til arbeidsbok");
+    press("Skriv til arbeidsbok");
     expect(screen.getByRole("button", { name: "Skriv til arbeidsbok" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getAllByText("Låst mens rapporten skrives.").length).toBeGreaterThan(0);
+    // The write is held until the fake workbook is told to finish; it may not have been asked yet.
+    await waitFor(() => expect(services.writeReport).toHaveBeenCalled());
     done();
-    await settle();
-    expect(screen.getByRole("button", { name: "Skriv til arbeidsbok" })).not.toHaveAttribute("aria-disabled");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Skriv til arbeidsbok" })).not.toHaveAttribute("aria-disabled"));
   });
 
   it.each([
@@ -117,8 +118,8 @@ describe("writing to the workbook", () => {
       new GatewayError(kind, { nb: `Feil: ${text}`, en: `Error: ${kind}` }),
     );
     await renderPane({ services });
-    await press("Skriv til arbeidsbok");
-    const alert = screen.getByRole("alert");
+    press("Skriv til arbeidsbok");
+    const alert = await screen.findByRole("alert");
     expect(within(alert).getByText(title)).toBeInTheDocument();
     expect(alert).toHaveTextContent(text);
     if (advice) expect(alert).toHaveTextContent(advice);
@@ -128,18 +129,18 @@ describe("writing to the workbook", () => {
     const services = fakeExcelServices();
     services.writeReport.mockRejectedValue(new GatewayError("write-failed", { nb: "Kunne ikke skrive.", en: "Could not write the report; the workbook is unchanged." }));
     await renderPane({ services, displayLanguage: "en-GB" });
-    await press("Write to workbook");
-    expect(screen.getByRole("alert")).toHaveTextContent("The report was not written Could not write the report; the workbook is unchanged.");
+    press("Write to workbook");
+    expect(await screen.findByRole("alert")).toHaveTextContent("The report was not written Could not write the report; the workbook is unchanged.");
   });
 
   it("writes the report in English from an English pane", async () => {
     const services = fakeExcelServices();
     await renderPane({ services, displayLanguage: "en-US" });
-    await press("Write to workbook");
+    press("Write to workbook");
+    expect(await screen.findByText("The report is written.")).toBeInTheDocument();
     const [plan, settings] = services.writeReport.mock.calls[0];
     expect(settings.lang).toBe("en");
     expect(sheetNames(plan)).toContain("KOSTRA data");
-    expect(screen.getByText("The report is written.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Go to “Plan, miljø og kultur 2017”" })).toBeInTheDocument();
   });
 });
@@ -153,12 +154,14 @@ describe("template workbooks", () => {
     expect(screen.getByRole("heading", { name: "Profil for Asker 2016" })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Sammenlign med" })).toHaveValue("Oslo");
 
-    await press("Oppdater");
+    press("Oppdater");
+    expect(await screen.findByText("Rapporten er skrevet.")).toBeInTheDocument();
     expect(services.writeReport).toHaveBeenCalledTimes(1);
     expect(services.writeReport.mock.calls[0][1]).toMatchObject({ municipality: "asker", year: 2016, years: [2014, 2015, 2016] });
-    expect(screen.getByText("Rapporten er skrevet.")).toBeInTheDocument();
 
-    await press("Oppdater til 2017");
+    press("Oppdater til 2017");
+    // The update clears the last outcome at once; the new one says the report is written.
+    expect(await screen.findByText("Rapporten er skrevet.")).toBeInTheDocument();
     expect(services.writeReport).toHaveBeenCalledTimes(2);
     expect(services.writeReport.mock.calls[1][1]).toMatchObject({ municipality: "asker", year: 2017, years: [2015, 2016, 2017], lang: "nb" });
     expect(screen.getByRole("heading", { name: "Profil for Asker 2017" })).toBeInTheDocument();
@@ -172,11 +175,11 @@ describe("template workbooks", () => {
     await renderPane({ services });
     // Another source's template does not show the sample meanwhile.
     expect(screen.getByText("Ingen data er hentet ennå. Velg datakilde og trykk «Hent data».")).toBeInTheDocument();
-    await press("Oppdater til 2018");
+    press("Oppdater til 2018");
+    expect(await screen.findByRole("alert")).toHaveTextContent("SSB svarer ikke.");
     expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: "" });
     expect(services.loadSsb.mock.calls[0][0].years).toEqual([2016, 2017, 2018]);
     expect(services.writeReport).not.toHaveBeenCalled();
-    expect(screen.getByRole("alert")).toHaveTextContent("SSB svarer ikke.");
   });
 
   it("ask for the file again before updating a file template", async () => {
@@ -199,9 +202,9 @@ describe("template workbooks", () => {
   it("save the choices as a template by writing the report", async () => {
     const services = fakeExcelServices();
     await renderPane({ services });
-    await press("Lagre som mal");
+    press("Lagre som mal");
+    expect(await screen.findByText(/Valgene er lagret i arbeidsboken\. Neste år: åpne den og trykk «Oppdater til 2018»\./)).toBeInTheDocument();
     expect(services.writeReport).toHaveBeenCalledTimes(1);
-    expect(screen.getByText(/Valgene er lagret i arbeidsboken\. Neste år: åpne den og trykk «Oppdater til 2018»\./)).toBeInTheDocument();
   });
 });
 
@@ -215,45 +218,45 @@ describe("a proxy address in a template workbook", () => {
     return services;
   }
   /** The pane's own SSB address, under "Avanserte valg". */
-  async function proxyField(): Promise<string> {
-    if (!screen.queryByRole("textbox", { name: "SSB-adresse (proxy)" })) {
-      fireEvent.click(screen.getByRole("button", { name: "Avanserte valg" }));
-      await settle();
-    }
+  function proxyField(): string {
+    if (!screen.queryByRole("textbox", { name: "SSB-adresse (proxy)" })) fireEvent.click(screen.getByRole("button", { name: "Avanserte valg" }));
     return (screen.getByRole("textbox", { name: "SSB-adresse (proxy)" }) as HTMLInputElement).value;
   }
   /** The line saying what became of the proposal (focus moves there). */
   const answer = (text: string) => screen.getByText(text).closest("[role=status]");
+  /** The update's load from SSB has been asked for and has failed (the fake SSB does not answer). */
+  const updateFailed = () => screen.findByText(/SSB svarer ikke\./);
 
   it("is asked about, not used, and holds the update until answered", async () => {
     const services = await openWith(PROXY);
-    const question = screen.getByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" });
+    const question = await screen.findByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" });
     expect(question).toHaveTextContent(`Arbeidsboken ber om å hente SSB-data gjennom ${PROXY}. Vil du bruke den?`);
     expect(screen.getByRole("button", { name: "Oppdater" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByText("Svar først på spørsmålet om SSB-adressen.")).toBeVisible();
-    await press("Oppdater");
+    press("Oppdater");
     expect(services.loadSsb).not.toHaveBeenCalled();
     expect(services.writeReport).not.toHaveBeenCalled();
   });
 
   it("is used for the update once the user accepts it", async () => {
     const services = await openWith(PROXY);
-    const use = within(screen.getByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" })).getByRole("button", { name: "Bruk adressen" });
+    const use = within(await screen.findByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" })).getByRole("button", { name: "Bruk adressen" });
     fireEvent.click(use);
-    await settle();
     expect(answer(`SSB-data hentes nå gjennom ${PROXY}. Det kan endres under «Avanserte valg».`)).toHaveFocus();
     expect(screen.queryByRole("button", { name: "Bruk adressen" })).not.toBeInTheDocument();
-    expect(await proxyField()).toBe(PROXY);
-    await press("Oppdater");
+    expect(proxyField()).toBe(PROXY);
+    press("Oppdater");
+    await updateFailed();
     expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: PROXY });
   });
 
   it("is left unused when the user ignores it", async () => {
     const services = await openWith(PROXY);
-    await press("Ignorer");
+    fireEvent.click(within(await screen.findByRole("region", { name: "Arbeidsboken foreslår en SSB-adresse" })).getByRole("button", { name: "Ignorer" }));
     expect(answer("Adressen ble ikke tatt i bruk; SSB-data hentes som før.")).toHaveFocus();
-    expect(await proxyField()).toBe("");
-    await press("Oppdater");
+    expect(proxyField()).toBe("");
+    press("Oppdater");
+    await updateFailed();
     expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ refresh: true, baseUrl: "" });
   });
 
@@ -264,16 +267,17 @@ describe("a proxy address in a template workbook", () => {
     ["no web address at all", "javascript:alert(1)", "må begynne med https://"],
   ])("is refused with the reason when it has %s, and never used", async (_, address, why) => {
     const services = await openWith(address);
-    const refused = screen.getByRole("region", { name: "SSB-adressen i arbeidsboken brukes ikke" });
+    const refused = await screen.findByRole("region", { name: "SSB-adressen i arbeidsboken brukes ikke" });
     expect(refused).toHaveTextContent(why);
     expect(refused).toHaveTextContent("Tallene hentes direkte fra SSB");
     expect(screen.queryByRole("button", { name: "Bruk adressen" })).not.toBeInTheDocument();
     // A refused address does not hold the update: it goes to SSB itself.
-    await press("Oppdater");
+    press("Oppdater");
+    await updateFailed();
     expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ baseUrl: "" });
-    await press("Skjul");
+    press("Skjul");
     expect(screen.queryByRole("region", { name: "SSB-adressen i arbeidsboken brukes ikke" })).not.toBeInTheDocument();
-    expect(await proxyField()).toBe("");
+    expect(proxyField()).toBe("");
   });
 
   it("holds the workbook writes until answered, saying why, so the template keeps its address", async () => {
@@ -301,8 +305,8 @@ describe("a proxy address in a template workbook", () => {
 
   it("is asked about in English", async () => {
     await openWith(PROXY, "en-GB");
-    expect(screen.getByRole("region", { name: "The workbook proposes an SSB address" })).toHaveTextContent(`This workbook asks to fetch SSB data through ${PROXY}. Use it?`);
-    await press("Use it");
+    expect(await screen.findByRole("region", { name: "The workbook proposes an SSB address" })).toHaveTextContent(`This workbook asks to fetch SSB data through ${PROXY}. Use it?`);
+    press("Use it");
     expect(answer(`SSB data is now fetched through ${PROXY}. This can be changed under “Advanced options”.`)).toHaveFocus();
   });
 });
@@ -311,12 +315,11 @@ describe("the pane's own proxy field", () => {
   it("uses the same rule as addresses from workbooks", async () => {
     const { services } = await renderPane();
     fireEvent.click(screen.getByRole("button", { name: "Avanserte valg" }));
-    await settle();
     fireEvent.change(screen.getByRole("textbox", { name: "SSB-adresse (proxy)" }), { target: { value: "https://data.ssb.no@evil.example/" } });
     expect(screen.getByText("Adressen «https://data.ssb.no@evil.example/» inneholder brukernavn eller passord; det godtas ikke.")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
     expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
-    await press("Hent data");
+    press("Hent data");
     expect(services.loadSsb).not.toHaveBeenCalled();
   });
 });
@@ -325,24 +328,24 @@ describe("template files", () => {
   it("export the current choices as JSON", async () => {
     const { services } = await renderPane({ services: fakeServices() });
     pick("Kommune", "Bergen (1201)");
-    await press("Eksporter mal");
+    press("Eksporter mal");
+    expect(await screen.findByText("Malen er lastet ned som kostra-mal-bergen-2017.json.")).toBeInTheDocument();
     const [text, fileName, type] = services.downloadText.mock.calls[0];
     expect(fileName).toBe("kostra-mal-bergen-2017.json");
     expect(type).toBe("application/json");
     expect(JSON.parse(text)).toMatchObject({ format: "kostra-benchmark-template", municipality: "bergen", year: 2017 });
-    expect(screen.getByText("Malen er lastet ned som kostra-mal-bergen-2017.json.")).toBeInTheDocument();
   });
 
   it("import one into the form, or say exactly what is wrong with it", async () => {
     await renderPane();
     const good = JSON.stringify({ format: "kostra-benchmark-template", ...TEMPLATE, municipality: "Tromsø", year: 2016 });
-    await chooseFiles("Velg malfil", [textFile(good, "tromso.json", "application/json")]);
-    expect(screen.getByText("Malen er lest inn.")).toBeInTheDocument();
+    chooseFiles("Velg malfil", [textFile(good, "tromso.json", "application/json")]);
+    expect(await screen.findByText("Malen er lest inn.")).toBeInTheDocument();
     expect(screen.getByText("tromso.json: Plan, miljø og kultur, Tromsø 2016. Trykk «Hent data» for å hente tallene.")).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Profil for Tromsø 2016" })).toBeInTheDocument();
 
-    await chooseFiles("Velg malfil", [textFile(JSON.stringify({ format: "kostra-benchmark-template", ...TEMPLATE, network: "kos" }), "feil.json")]);
-    const alert = screen.getByRole("alert");
+    chooseFiles("Velg malfil", [textFile(JSON.stringify({ format: "kostra-benchmark-template", ...TEMPLATE, network: "kos" }), "feil.json")]);
+    const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Kan ikke bruke malfilen");
     expect(alert).toHaveTextContent("«feil.json» har feil: ukjent nettverk «kos».");
     expect(screen.getByRole("heading", { name: "Profil for Tromsø 2016" })).toBeInTheDocument();
@@ -350,18 +353,20 @@ describe("template files", () => {
 
   it("propose their proxy address, and refuse a file too large to be a template", async () => {
     const services = fakeServices();
+    services.loadSsb.mockRejectedValue(new SsbError("unavailable", { nb: "SSB svarer ikke.", en: "" }));
     await renderPane({ services });
     const withProxy = JSON.stringify({ format: "kostra-benchmark-template", ...TEMPLATE, source: { kind: "ssb", baseUrl: "https://proxy.example.no/ssb" } });
-    await chooseFiles("Velg malfil", [textFile(withProxy, "proxy.json", "application/json")]);
-    expect(screen.getByText("Malen er lest inn.")).toBeInTheDocument();
-    expect(screen.getByRole("region", { name: "Malfilen foreslår en SSB-adresse" })).toHaveTextContent("Malfilen ber om å hente SSB-data gjennom https://proxy.example.no/ssb.");
-    await press("Ignorer");
-    await press("Hent data");
+    chooseFiles("Velg malfil", [textFile(withProxy, "proxy.json", "application/json")]);
+    expect(await screen.findByText("Malen er lest inn.")).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Malfilen foreslår en SSB-adresse" })).toHaveTextContent("Malfilen ber om å hente SSB-data gjennom https://proxy.example.no/ssb.");
+    press("Ignorer");
+    press("Hent data");
+    expect(await screen.findByRole("alert")).toHaveTextContent("SSB svarer ikke.");
     expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ baseUrl: "" });
 
     const huge = new File(["{", " ".repeat(1024 * 1024), "}"], "stor.json", { type: "application/json" });
-    await chooseFiles("Velg malfil", [huge]);
-    expect(screen.getByRole("alert")).toHaveTextContent("«stor.json» er for stor til å være en malfil (over 1 MB).");
+    chooseFiles("Velg malfil", [huge]);
+    expect(await screen.findByRole("alert")).toHaveTextContent("«stor.json» er for stor til å være en malfil (over 1 MB).");
   });
 
   it("has the import button open the file picker", async () => {
