@@ -28,8 +28,8 @@ const load = (files: File[]) => loadData(fakeServices(), { ...initialForm(), sou
 async function loadInPane(files: File[]) {
   await renderPane();
   fireEvent.click(screen.getByRole("radio", { name: "Fil" }));
-  await chooseFiles("Velg datafil", files);
-  await press("Hent data");
+  chooseFiles("Velg datafil", files);
+  press("Hent data");
 }
 
 describe("several files in the pane", () => {
