@@ -1,19 +1,22 @@
 /**
- * Import from the sheet: the selected range read as a tidy table (a header row
- * region;indikator;år;verdi[;status], then one observation per row), as the CSV import
- * reads a file. Reading changes nothing in the workbook.
+ * Import from the sheet: the used part of the selected range, every cell as text, for
+ * the tidy-table reader in sources/ (`datasetFromSelection`). Reading changes nothing in
+ * the workbook.
  */
 import { badInput } from "../kostra/errors";
-import type { Dataset, LocalizedText } from "../kostra/types";
-import { readTidyRows } from "../sources/csv";
 
 /** Larger selections are refused: a whole-column selection would otherwise read a million rows. */
 export const MAX_SELECTION_CELLS = 500_000;
 
+/** The used part of a selection: its address and every cell as text. */
+export interface SelectionText {
+  address: string;
+  rows: string[][];
+}
+
 export async function readSelection(
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> = (batch) => Excel.run(batch),
-  now: () => Date = () => new Date(),
-): Promise<{ dataset: Dataset; warnings: LocalizedText[] }> {
+): Promise<SelectionText> {
   return run(async (context) => {
     const selected = context.workbook.getSelectedRange();
     selected.load("address,rowCount,columnCount");
@@ -35,13 +38,6 @@ export async function readSelection(
       });
     }
     const rows = used.values.map((r) => r.map((v) => (v === null || v === undefined ? "" : String(v))));
-    const { observations, warnings } = readTidyRows(rows, used.address);
-    return {
-      dataset: {
-        observations: observations.map((o) => ({ ...o, provenance: 0 })),
-        provenance: [{ source: "sheet", query: used.address, fetchedAt: now().toISOString() }],
-      },
-      warnings,
-    };
+    return { address: used.address, rows };
   });
 }

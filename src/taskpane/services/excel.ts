@@ -17,8 +17,8 @@ export async function activateSheet(idOrName: string): Promise<void> {
 export function createExcelServices(): ExcelServices {
   return {
     async loadSelection() {
-      const { readSelection } = await import("../../excel/read-selection");
-      return readSelection();
+      const [{ readSelection }, { datasetFromSelection }] = await Promise.all([import("../../excel/read-selection"), import("../../sources/sheet")]);
+      return datasetFromSelection(await readSelection());
     },
     async sheetsToReplace() {
       const { sheetsToReplace } = await import("../../excel/apply-plan");
