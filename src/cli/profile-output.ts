@@ -3,25 +3,15 @@
  * readable aligned table like the reference document's service profile.
  */
 import { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
-import { aggregateLabel } from "../kostra/municipalities";
-import { CUSTOM_NETWORK, NO_NETWORK } from "../kostra/networks";
+import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { xmlSafe, xmlSafeDeep } from "../kostra/safe-text";
-import type { Extreme, Lang, MunicipalityRef, Profile, ProfileRow, Provenance } from "../kostra/types";
+import type { Extreme, Lang, Profile, ProfileRow, Provenance } from "../kostra/types";
 import { csvDialect, csvLines, UTF8_BOM, type CsvCell } from "./spreadsheet-csv";
 
 const refOut = (m: { code: string; name: string }) => ({ code: m.code, name: m.name });
 
 const extremeOut = (e: Extreme | null) => (e === null ? null : { value: e.value, municipality: refOut(e.municipality) });
 
-/** An aggregate's name in the output language ("Landet uten Oslo" / "Norway excluding Oslo"). */
-const regionName = (m: MunicipalityRef, year: number, lang: Lang): string => aggregateLabel(m.id, year, lang) ?? m.name;
-
-/** What "Snitt X" names: the published base, the custom peers, or the network. */
-function averageName(profile: Profile, lang: Lang): string {
-  if (profile.base) return regionName(profile.base, profile.year, lang);
-  if (profile.network.id === CUSTOM_NETWORK) return lang === "nb" ? "utvalg" : "peers";
-  return profile.network.shortName;
-}
 
 function reason(row: ProfileRow, profile: Profile, lang: Lang): string | null {
   return row.problem === null ? null : describeProblem(row.problem, lang, profile.focal.name);
@@ -42,7 +32,7 @@ export function profileToJson(profile: Profile, lang: Lang): unknown {
       ...(profile.options.base ? { base: profile.options.base } : {}),
       ...(profile.options.references?.length ? { references: profile.options.references } : {}),
     },
-    ...(profile.base ? { base: { id: profile.base.id, code: profile.base.code, name: regionName(profile.base, profile.year, lang) } } : {}),
+    ...(profile.base ? { base: { id: profile.base.id, code: profile.base.code, name: regionLabel(profile.base, profile.year, lang) } } : {}),
     rows: profile.rows.map((row) => ({
       indicator: { id: row.indicator.id, label: row.indicator.label[lang], unit: row.indicator.unit[lang] },
       value: row.value,
@@ -57,7 +47,7 @@ export function profileToJson(profile: Profile, lang: Lang): unknown {
       rank: row.rank,
       comparisons: row.comparisons.map((c) => ({ municipality: refOut(c.municipality), value: c.value, index: c.index })),
       ...(profile.references?.length
-        ? { references: row.references.map((c) => ({ region: { code: c.municipality.code, name: regionName(c.municipality, profile.year, lang) }, value: c.value, status: c.status ?? null, index: c.index })) }
+        ? { references: row.references.map((c) => ({ region: { code: c.municipality.code, name: regionLabel(c.municipality, profile.year, lang) }, value: c.value, status: c.status ?? null, index: c.index })) }
         : {}),
       ...(profile.base ? { networkAverage: row.networkAverage ?? null } : {}),
       reason: reason(row, profile, lang),
@@ -67,8 +57,8 @@ export function profileToJson(profile: Profile, lang: Lang): unknown {
 }
 
 const T = {
-  nb: { indicator: "Indikator", avg: "Snitt", low: "Lavest", high: "Høyest", index: "Indeks", n: "Med data", members: "Medlemmer", network: "Nettverk", source: "Kilde", rank: "Rang" },
-  en: { indicator: "Indicator", avg: "Average", low: "Lowest", high: "Highest", index: "Index", n: "With data", members: "Members", network: "Network", source: "Source", rank: "Rank" },
+  nb: { indicator: "Indikator", avg: "Snitt", low: "Lavest", high: "Høyest", index: "Indeks", n: "Med data", members: "Medlemmer", source: "Kilde", rank: "Rang" },
+  en: { indicator: "Indicator", avg: "Average", low: "Lowest", high: "Highest", index: "Index", n: "With data", members: "Members", source: "Source", rank: "Rank" },
 };
 
 function valueText(v: number | null, status: string | undefined, decimals: number, lang: Lang): string {
@@ -82,14 +72,6 @@ function sourceLine(p: Provenance, lang: Lang): string {
   if (p.updated) parts.push(lang === "nb" ? `oppdatert ${p.updated}` : `updated ${p.updated}`);
   if (p.fetchedAt) parts.push(lang === "nb" ? `hentet ${p.fetchedAt}` : `fetched ${p.fetchedAt}`);
   return parts.join(", ");
-}
-
-function networkLine(profile: Profile, lang: Lang): string {
-  const t = T[lang];
-  const members = profile.members.map((m) => m.name).join(", ");
-  if (profile.network.id === NO_NETWORK) return lang === "nb" ? "Nettverk: ingen" : "Network: none";
-  if (profile.network.id === CUSTOM_NETWORK) return `${lang === "nb" ? "Egne sammenligningskommuner" : "Custom peers"} ${profile.year}: ${members}`;
-  return `${t.network}: ${profile.network.shortName} ${profile.year}: ${members}`;
 }
 
 function header(profile: Profile, lang: Lang): string[] {
@@ -106,7 +88,7 @@ function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: P
   const t = T[lang];
   const net = averageName(profile, lang);
   const comps = profile.rows[0]?.comparisons.map((c) => c.municipality.name) ?? [];
-  const refs = (profile.references ?? []).map((r) => regionName(r, profile.year, lang));
+  const refs = (profile.references ?? []).map((r) => regionLabel(r, profile.year, lang));
   const head = [
     t.indicator, profile.focal.name, `${t.avg} ${net}`, t.low, t.high, ...comps, ...refs,
     `${t.index} ${profile.focal.name}`, `${t.index} ${t.high.toLowerCase()}`, `${t.index} ${t.low.toLowerCase()}`,

@@ -8,9 +8,9 @@
  * figure for it in the data sheet instead of averaging the members.
  */
 import { describeAveraging } from "../kostra/describe";
-import { aggregateLabel } from "../kostra/municipalities";
-import { CUSTOM_NETWORK, NO_NETWORK } from "../kostra/networks";
-import type { Indicator, Lang, MunicipalityRef, Profile, Provenance } from "../kostra/types";
+import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
+import { networkLabel } from "../kostra/networks";
+import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
   weightLookup,
@@ -42,20 +42,20 @@ const T = {
   nb: {
     indicator: "Indikator", avg: "Gj.sn.", low: "Laveste verdi", high: "Høyeste verdi", index: "indeks",
     snitt: "Snitt", highMun: "Høyest kommune", lowMun: "Laveste kommune", lowWho: "Lavest: kommune", highWho: "Høyest: kommune",
-    n: "Med data", rank: "Rang", network: "Nettverk", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
+    n: "Med data", rank: "Rang", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
     indexRule: "Indeks = verdi ÷ snitt × 100. Alle tall er formler over dataarket; endres en verdi der, følger tabell og diagram.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Snitt nettverk = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Snitt ${base} = 100`,
-    custom: "Egne sammenligningskommuner", noNetwork: "Nettverk: ingen (snittet er publisert av SSB)", peers: "utvalg", published: "publisert av SSB",
+    published: "publisert av SSB",
   },
   en: {
     indicator: "Indicator", avg: "Average", low: "Lowest value", high: "Highest value", index: "index",
     snitt: "Average", highMun: "Highest municipality", lowMun: "Lowest municipality", lowWho: "Lowest: municipality", highWho: "Highest: municipality",
-    n: "With data", rank: "Rank", network: "Network", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
+    n: "With data", rank: "Rank", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
     indexRule: "Index = value ÷ average × 100. Every figure is a formula over the data sheet; change a value there and table and chart follow.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Network average = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Average ${base} = 100`,
-    custom: "Custom peers", noNetwork: "Network: none (the average is published by SSB)", peers: "peers", published: "published by SSB",
+    published: "published by SSB",
   },
 };
 
@@ -71,19 +71,6 @@ export function sourceText(provenance: readonly Provenance[], lang: Lang): strin
     })
     .filter((s, i, all) => s && all.indexOf(s) === i)
     .join("; ");
-}
-
-/** An aggregate's label in the sheet's language ("KOSTRA-gruppe 7", "Norway excluding Oslo"). */
-const regionLabel = (ref: MunicipalityRef, year: number, lang: Lang): string => aggregateLabel(ref.id, year, lang) ?? ref.name;
-
-/** The header line naming the network (or peers) and its members in the year. */
-function networkLine(profile: Profile, lang: Lang): string {
-  const t = T[lang];
-  const { network, year, members } = profile;
-  if (network.id === NO_NETWORK) return t.noNetwork;
-  const who = `${members.length}): ${members.map((m) => m.name).join(", ")}`;
-  if (network.id === CUSTOM_NETWORK) return `${t.custom} ${year} (${who}`;
-  return `${t.network}: ${network.shortName} ${year} (${who}`;
 }
 
 const CONFIDENCE: Record<Lang, Record<"medium" | "low", string>> = {
@@ -109,9 +96,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const { focal, year, network } = profile;
   const base = profile.base;
   const baseLabel = base ? regionLabel(base, year, lang) : undefined;
-  const net = network.id === CUSTOM_NETWORK ? t.peers : network.shortName;
-  // What "Snitt X" names: the published base, or the network.
-  const avgName = baseLabel ?? net;
+  const net = networkLabel(network, lang);
+  const avgName = averageName(profile, lang);
   const hasMembers = profile.averagingSet.length > 0;
   const comps = profile.rows[0]?.comparisons.map((c) => c.municipality) ?? [];
   const refs = profile.references ?? [];

@@ -17,6 +17,7 @@ export {
 } from "../kostra/catalog";
 export { benchmark, municipalityInYear } from "../kostra/benchmark";
 export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
+export { averageName } from "../kostra/describe-profile";
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { registerKostraGroups } from "../kostra/registry/aggregates";
 export { NETWORKS, networkById, networkMembers, OSLO_ID } from "../kostra/networks";

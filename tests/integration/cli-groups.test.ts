@@ -47,7 +47,7 @@ describe("kostra profile with other comparison groups", () => {
     const r = await kostra("profile", ...HA, "--peers", "time,klepp,1122,Eigersund", "--base", "EKG07", "--reference", "eakuo,eak", "--lang", "en");
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
-    expect(lines[1]).toBe("Custom peers 2021: Time, Klepp, Gjesdal, Eigersund");
+    expect(lines[1]).toBe("Custom peers 2021 (4): Time, Klepp, Gjesdal, Eigersund");
     expect(lines[2]).toBe("Average = KOSTRA group 7 (published by SSB) = 100; lowest, highest and rank among 4 custom peers (Hå is not among the peers)");
     expect(r.out).toMatch(/Average KOSTRA group 7 +Lowest +Highest +Norway excluding Oslo +Norway +Index Hå/);
   });

@@ -4,6 +4,7 @@ import type { Lang, Profile } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { staticStyles } from "../styles";
 import { IndicatorCard } from "./IndicatorCard";
+import { domain } from "../domain";
 
 const styles = staticStyles("profile", {
   section: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};`,
@@ -23,7 +24,7 @@ export interface ProfileViewProps {
 export function ProfileView({ profile, lang, t }: ProfileViewProps) {
   const { sector, focal, network } = profile;
   // What = 100: the network's own average, or the figure SSB publishes (KOSTRA group, Landet uten Oslo).
-  const averageName = profile.base?.name ?? network.shortName;
+  const averageName = domain().averageName(profile, lang);
   const groups = new Map((sector.groups ?? []).map((g) => [g.from, g.label[lang]]));
   const cardHeading = groups.size > 0 ? "h4" : "h3";
 
