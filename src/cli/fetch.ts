@@ -13,7 +13,8 @@
  * its predecessors' figures and the amounts behind per-capita figures, so `kostra report
  * --merged-history sum` can show the summed back series.
  *
- * Besides the municipalities it always asks for Landet (EAK) and Landet uten Oslo (EAKUO),
+ * What is fetched is decided by src/app/fetch-request.ts, as in the task pane: besides
+ * the municipalities it always asks for Landet (EAK) and Landet uten Oslo (EAKUO),
  * the --base and --reference aggregates, and the municipality's KOSTRA group, so the file
  * can serve SSB's published averages as base or reference columns. When the group is not
  * in the shipped snapshot, or --base/--reference say "kostragruppe", the membership of
@@ -23,13 +24,12 @@
  * is asked (default: beside --base-url, else SSB's).
  */
 import { parseArgs } from "node:util";
-import { templateIndicators } from "../kostra/catalog";
-import { aggregateAsPeer, badInput, notAnAggregate, unknownMunicipality, unknownNetwork, unknownPeer } from "../kostra/errors";
-import { codeForYear, isAggregate, kostraGroupOf, municipalityById, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
+import { fetchRequest, OWN_KOSTRA_GROUP, resolveNetwork } from "../app/fetch-request";
+import { aggregateAsPeer, badInput, notAnAggregate, unknownMunicipality, unknownPeer } from "../kostra/errors";
+import { isAggregate, kostraGroupOf, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from "../kostra/limits";
 import { quoteInput } from "../kostra/safe-text";
-import { NETWORK_CHOICES, networkFor, networkMembers } from "../kostra/networks";
-import type { Indicator, Lang, Municipality } from "../kostra/types";
+import type { Lang } from "../kostra/types";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import { writeObservationsFile, type KostraGroupsRecord } from "../sources/observations-file";
 import { checkBaseUrl } from "../sources/ssb/base-url";
@@ -110,12 +110,6 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   });
   const templates = templatesFor(values.sector ?? []);
   const sectorIds = templates.map((t) => t.id);
-  const indicators: Indicator[] = [];
-  const comparisonIds: string[] = [];
-  for (const t of templates) {
-    for (const ind of templateIndicators(t)) if (!indicators.includes(ind)) indicators.push(ind);
-    comparisonIds.push(...t.defaultComparisons);
-  }
   if (!values.years) throw new UsageError("mangler --years");
   const years = parseYears(values.years);
   if (!values.out) throw new UsageError("mangler --out");
@@ -127,8 +121,8 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     if (isAggregate(m)) throw aggregateAsPeer(m.name);
     return m.id;
   });
-  const network = networkFor(networkChoice(values.network, peerIds.length > 0, "asss"), peerIds);
-  if (!network) throw unknownNetwork(values.network ?? "", [...NETWORK_CHOICES]);
+  const networkId = networkChoice(values.network, peerIds.length > 0, "asss");
+  resolveNetwork(networkId, peerIds);
   const average = values.average ?? "simple";
   if (average !== "simple" && average !== "weighted" && average !== "indicator")
     throw new UsageError(`--average må være simple, weighted eller indicator (fikk «${average}»)`);
@@ -140,17 +134,30 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   // Before anything is asked of SSB: a folder that is missing or read-only is found now, not after the quota is spent.
   checkOutputTarget(values.out, ".json");
 
-  const municipalities: Municipality[] = [];
-  const add = (m: Municipality | undefined) => m && !municipalities.includes(m) && municipalities.push(m);
-  for (const y of years) for (const id of networkMembers(network, y)) add(municipalityById(id));
-  const extra = [...(values.municipality ? [values.municipality] : []), ...comparisonIds, ...(values.compare?.split(",") ?? [])];
-  for (const text of extra.map((s) => s.trim()).filter(Boolean)) {
+  // The municipality, the comparisons (the templates' own and --compare) and the published
+  // averages asked for, as region ids; all checked before anything is asked of SSB.
+  const regionId = (text: string) => {
     const m = resolveFocalMunicipality(text);
     if (!m) throw resolveMunicipality(text) ? aggregateAsPeer(text) : unknownMunicipality(text);
-    add(m);
-  }
-  // SSB's published averages: Landet and Landet uten Oslo always, the named base and
-  // references, and the municipality's KOSTRA group in each year where it is known.
+    return m;
+  };
+  const focal = values.municipality?.trim() ? regionId(values.municipality.trim()) : undefined;
+  const comparisons = [...templates.flatMap((t) => t.defaultComparisons), ...(values.compare?.split(",") ?? [])]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((text) => regionId(text).id);
+  const aggregateIds = (texts: readonly string[], role: "base" | "reference") =>
+    texts.map((text) => {
+      if (text.toLowerCase() === OWN_KOSTRA_GROUP) return OWN_KOSTRA_GROUP;
+      const a = resolveAggregate(text);
+      if (!a) throw notAnAggregate(text, role);
+      return a.id;
+    });
+  const [base] = aggregateIds(values.base?.trim() ? [values.base.trim()] : [], "base");
+  const references = aggregateIds((values.reference?.split(",") ?? []).map((s) => s.trim()).filter(Boolean), "reference");
+  const usesOwnGroup = [base, ...references].includes(OWN_KOSTRA_GROUP);
+  if (usesOwnGroup && !focal) throw new UsageError("«kostragruppe» betyr kommunens egen KOSTRA-gruppe: oppgi kommunen med --municipality, eller gruppen (f.eks. ekg07)");
+
   const client = new SsbClient({
     baseUrl,
     lang: ssbLang,
@@ -161,10 +168,6 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   const cache = values["no-cache"] ? undefined : new FileResponseCache(values["cache-dir"] ?? defaultCacheDir());
   const policy: CachePolicy = values["no-cache"] ? "network-only" : values.refresh ? "refresh" : "cache-first";
 
-  const focal = values.municipality ? resolveFocalMunicipality(values.municipality) : undefined;
-  const aggregateTexts = [values.base, ...(values.reference?.split(",") ?? [])].map((s) => s?.trim()).filter((s): s is string => Boolean(s));
-  const usesOwnGroup = aggregateTexts.some((t) => t.toLowerCase() === "kostragruppe");
-  if (usesOwnGroup && !focal) throw new UsageError("«kostragruppe» betyr kommunens egen KOSTRA-gruppe: oppgi kommunen med --municipality, eller gruppen (f.eks. ekg07)");
   // SSB's KOSTRA grouping (Klass) for the years where the snapshot does not know the
   // municipality's group, or every year when "kostragruppe" is asked for.
   const kostraGroups: KostraGroupsRecord[] = [];
@@ -186,22 +189,21 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
       }
     }
   }
-  const aggregates = ["eak", "eakuo"];
-  for (const text of aggregateTexts) {
-    if (text.toLowerCase() === "kostragruppe") continue;
-    const a = resolveAggregate(text);
-    if (!a) throw notAnAggregate(text, text === values.base?.trim() ? "base" : "reference");
-    aggregates.push(a.id);
-  }
-  if (focal) for (const y of years) aggregates.push(kostraGroupOf(focal.id, y) ?? "");
-  for (const id of aggregates) {
-    const a = municipalityById(id);
-    if (a && years.some((y) => codeForYear(a, y) !== undefined)) add(a);
-  }
-
+  const request = fetchRequest({
+    templates,
+    years,
+    network: networkId,
+    peers: peerIds,
+    ...(focal ? { municipality: focal.id } : {}),
+    comparisons,
+    ...(base ? { base } : {}),
+    references,
+    average,
+    mergedHistory,
+  });
 
   const result = await loadFromSsb(
-    { indicators, municipalities, years, weighted: average !== "simple", backSeries: mergedHistory === "sum" },
+    request,
     {
       client,
       cache,
@@ -221,7 +223,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   }
   const text = writeObservationsFile(result.dataset, {
     createdAt: (io.now ?? (() => new Date()))(),
-    request: { sectors: sectorIds, years, network: network.id, municipalities: municipalities.map((m) => m.id), average, baseUrl },
+    request: { sectors: sectorIds, years, network: networkId, municipalities: request.municipalities.map((m) => m.id), average, baseUrl },
     missing: result.missing,
     kostraGroups,
   });

@@ -1,6 +1,6 @@
 /**
  * The domain data and engine the pane works with: the indicator catalog, the municipality
- * registry, the networks, the benchmark, the template settings checker, the SSB address
+ * registry, the networks, what to fetch for a request (app/), the benchmark, the template settings checker, the SSB address
  * rule, the embedded sample and the rule for combining several data files. They are
  * data-heavy, so the pane loads them as one chunk beside office.js at start-up (see
  * ./domain.ts) instead of in its first script.
@@ -25,3 +25,4 @@ export { checkTemplateChoices, describeShape, SETTINGS_SCHEMA_VERSION, userTempl
 export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
 export { combineInputs } from "../sources/inputs";
 export { checkBaseUrl } from "../sources/ssb/base-url";
+export { fetchRequest } from "../app/fetch-request";

@@ -9,7 +9,7 @@
  * the same way (several files' groupings merged, a conflict refused: sources/inputs.ts). A
  * grouping SSB cannot give is a warning: the user can still name the group.
  */
-import type { Indicator, LocalizedText, Municipality } from "../../kostra/types";
+import type { LocalizedText } from "../../kostra/types";
 import type { InputFile } from "../../sources/inputs";
 import type { LoadProgress } from "../../sources/ssb/load";
 import type { LoadRequest } from "../../sources/ssb/planner";
@@ -17,37 +17,25 @@ import type { PaneServices } from "../services/types";
 import { sampleData, type PaneData, type PaneProgress } from "./data";
 
 import { formYears, reportSectors, usesKostraGroup, type FormState } from "./form";
-import { kostraGroupFor, peerGroupOptions } from "./profile";
+import { kostraGroupFor } from "./profile";
 import { domain } from "../domain";
 
 
-/**
- * Everything an SSB load must fetch for the choices: the templates' indicators for the
- * network's members, the municipality, the comparisons, the peers and the published
- * averages, in every year; with the predecessors' figures when a merged municipality's
- * earlier years are to be summed.
- */
+/** What an SSB load fetches for the choices: the same rule as `kostra fetch` (src/app/fetch-request.ts). */
 export function loadRequestFor(form: FormState): LoadRequest {
-  const years = formYears(form);
-  const indicators: Indicator[] = [];
-  for (const id of reportSectors(form)) {
-    const template = domain().templateById(id);
-    if (!template) continue;
-    for (const ind of domain().templateIndicators(template)) if (!indicators.includes(ind)) indicators.push(ind);
-  }
-  const municipalities: Municipality[] = [];
-  const add = (id: string) => {
-    const m = domain().municipalityById(id);
-    if (m && !municipalities.includes(m)) municipalities.push(m);
-  };
-  const network = domain().networkById(form.network);
-  if (network) for (const y of years) domain().networkMembers(network, y).forEach(add);
-  add(form.municipality);
-  form.comparisons.forEach(add);
-  // The user's own peers, and the published figures (KOSTRA group, Landet uten Oslo, Landet) the profile uses.
-  const group = peerGroupOptions(form);
-  [...(group.peers ?? []), ...(group.base ? [group.base] : []), ...(group.references ?? [])].forEach(add);
-  return { indicators, municipalities, years, weighted: form.average !== "simple", backSeries: form.mergedHistory === "sum" };
+  return domain().fetchRequest({
+    templates: reportSectors(form).flatMap((id) => domain().templateById(id) ?? []),
+    years: formYears(form),
+    network: form.network,
+    peers: form.peers,
+    municipality: form.municipality,
+    comparisons: form.comparisons,
+    ...(form.base === "network" ? {} : { base: form.base }),
+    references: form.references,
+    ...(form.kostraGroup ? { kostraGroup: form.kostraGroup } : {}),
+    average: form.average,
+    mergedHistory: form.mergedHistory,
+  });
 }
 
 /** Whether the choices need the municipality's KOSTRA group and nothing gives it yet. */
