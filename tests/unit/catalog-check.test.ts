@@ -2,7 +2,7 @@ import fs from "fs";
 import path from "path";
 import { INDICATORS, SECTORS } from "../../src/kostra/catalog";
 import type { Indicator } from "../../src/kostra/types";
-import { checkCatalog, checkSelector, describeSelectorProblem, readMetadataSource, type TableMetadataSource } from "../../src/sources/ssb/catalog-check";
+import { checkCatalog, checkSelector, describeSelectorProblem, readMetadataSource, tableIdOf, type TableMetadataSource } from "../../src/sources/ssb/catalog-check";
 
 const DIR = path.join(__dirname, "../fixtures/ssb/metadata");
 const tables = new Map<string, TableMetadataSource>(
@@ -60,5 +60,68 @@ describe("catalog selectors against SSB table metadata", () => {
     expect(checkSelector(bibliotek, recorded).status).toBe("verified");
     expect(checkSelector(bibliotek, tables).status).toBe("consistent");
     expect(checkSelector({ ...bibliotek, ssb: { ...bibliotek.ssb, table: "99999" } }, tables).status).toBe("unchecked");
+  });
+});
+
+describe("the catalog against every response recorded from SSB (tests/fixtures/ssb-recorded)", () => {
+  const RECORDED = path.join(__dirname, "../fixtures/ssb-recorded");
+  const read = (file: string, pick: (json: unknown) => unknown = (j) => j) => readMetadataSource(pick(JSON.parse(fs.readFileSync(path.join(RECORDED, file), "utf8"))), file);
+  const recorded = [
+    read("jsonstat2-12367-2015-2020.json"),
+    read("jsonstat2-12191-2018-2020.json"),
+    read("v2-data-07459-80plus-2017-2024.json"),
+    read("v2-data-12134-KOSAG110000-2024.json"),
+    read("ssb-mock-12362-oslo-2024.json", (j) => (j as { mockStatbankResponseOslo: unknown }).mockStatbankResponseOslo),
+  ];
+  const combined = new Map<string, TableMetadataSource | TableMetadataSource[]>(tables);
+  for (const source of recorded) {
+    const id = tableIdOf(source) as string;
+    combined.set(id, [...[combined.get(id) ?? []].flat(), source]);
+  }
+
+  it("every recording is taken as recorded from SSB, under its own table", () => {
+    expect(recorded.map((s) => [tableIdOf(s), s.provenance])).toEqual([
+      ["12367", "recorded"],
+      ["12191", "recorded"],
+      ["07459", "recorded"],
+      ["12134", "recorded"],
+      ["12362", "recorded"],
+    ]);
+  });
+
+  it("verifies the four 12362 share indicators and nothing else: no indicator of the catalog uses 12367, 12191 or 12134", () => {
+    const check = checkCatalog(SECTORS, INDICATORS, combined);
+    expect(check.checks.filter((c) => c.status === "verified").map((c) => c.indicator).sort()).toEqual([
+      "barnehage-andel-av-totale-utgifter",
+      "grunnskole-andel-av-totale-utgifter",
+      "sosial-andel-av-totale-utgifter",
+      "var-andel-brutto",
+    ]);
+    expect(check.checks.filter((c) => c.status === "problem")).toEqual([]);
+    expect(INDICATORS.filter((i) => ["12367", "12191", "12134"].includes(i.ssb.table ?? ""))).toEqual([]);
+  });
+
+  it("keeps the population (07459) consistent, not verified: its selector leaves Alder out, which SSB's 07459 response says cannot be left out", () => {
+    const folkemengde = INDICATORS.find((i) => i.id === "folkemengde") as Indicator;
+    expect(folkemengde.ssb.table).toBe("07459");
+    const raw = JSON.parse(fs.readFileSync(path.join(RECORDED, "v2-data-07459-80plus-2017-2024.json"), "utf8"));
+    expect([raw.dimension.Kjonn.extension.elimination, raw.dimension.Alder.extension.elimination]).toEqual([true, false]);
+    expect(checkSelector(folkemengde, combined)).toEqual({ indicator: "folkemengde", status: "consistent", problems: [] });
+    // Region, Tid and Personer1 are SSB's: with Alder chosen the selector would be verified.
+    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb, select: { ...folkemengde.ssb.select, Alder: ["080"] } } }, combined).status).toBe("verified");
+  });
+
+  it("a selector of 12367 (regnskapsomfang, function, art, KOSbelop0000) is verified by SSB's 12367 response; a code it lacks is caught", () => {
+    const f202: Indicator = {
+      ...bibliotek,
+      id: "grunnskole-12367",
+      ssb: { ...bibliotek.ssb, table: "12367", select: { KOKregnskapsomfa0000: ["A"], KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } },
+      amount: undefined,
+    };
+    expect(checkSelector(f202, combined).status).toBe("verified");
+    const noScope: Indicator = { ...f202, ssb: { ...f202.ssb, select: { KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } } };
+    expect(checkSelector(noScope, combined).problems).toEqual([{ code: "unselected-dimension", table: "12367", dimension: "KOKregnskapsomfa0000" }]);
+    const perInhabitant: Indicator = { ...f202, ssb: { ...f202.ssb, select: { ...f202.ssb.select, ContentsCode: ["KOSbelopinnbygge0000"] } } };
+    expect(checkSelector(perInhabitant, combined).problems).toEqual([{ code: "unknown-value", table: "12367", dimension: "ContentsCode", value: "KOSbelopinnbygge0000" }]);
   });
 });

@@ -60,20 +60,21 @@ export function tableIdOf(source: TableMetadataSource): string | undefined {
 
 /** What the sources of one table say together: every dimension with its codes, and which of them something recorded from SSB shows. */
 interface TableEvidence {
-  dims: Map<string, { codes: Set<string>; recorded: Set<string>; recordedDimension: boolean; elimination: boolean }>;
+  dims: Map<string, { codes: Set<string>; recorded: Set<string>; recordedDimension: boolean; elimination: boolean; recordedElimination: boolean }>;
 }
 
 function evidenceOf(sources: readonly TableMetadataSource[]): TableEvidence {
   const dims: TableEvidence["dims"] = new Map();
   for (const source of sources)
     for (const d of source.metadata.dimensions) {
-      const e = dims.get(d.id) ?? { codes: new Set<string>(), recorded: new Set<string>(), recordedDimension: false, elimination: false };
+      const e = dims.get(d.id) ?? { codes: new Set<string>(), recorded: new Set<string>(), recordedDimension: false, elimination: false, recordedElimination: false };
       for (const v of d.values) {
         e.codes.add(v.code);
         if (source.provenance === "recorded") e.recorded.add(v.code);
       }
       if (source.provenance === "recorded") e.recordedDimension = true;
       e.elimination ||= d.elimination === true;
+      if (source.provenance === "recorded") e.recordedElimination ||= d.elimination === true;
       dims.set(d.id, e);
     }
   return { dims };
@@ -111,9 +112,12 @@ export function checkSelector(indicator: Indicator, tables: TableSources): Selec
   for (const dimension of [indicator.ssb.regionDimension, indicator.ssb.timeDimension])
     if (!evidence.dims.get(dimension)?.recordedDimension) allRecorded = false;
   // A table dimension the selector leaves out must be one SSB lets a query leave out (KOSTRA tables allow none).
-  for (const [id, e] of evidence.dims)
-    if (!e.elimination && id !== indicator.ssb.regionDimension && id !== indicator.ssb.timeDimension && !(id in indicator.ssb.select))
-      problems.push({ code: "unselected-dimension", table, dimension: id });
+  // Verified also means SSB itself lets the query leave it out: a recording that says otherwise (07459's Alder) leaves the selector "consistent".
+  for (const [id, e] of evidence.dims) {
+    if (id === indicator.ssb.regionDimension || id === indicator.ssb.timeDimension || id in indicator.ssb.select) continue;
+    if (!e.elimination) problems.push({ code: "unselected-dimension", table, dimension: id });
+    else if (!e.recordedElimination) allRecorded = false;
+  }
   const status: SelectorStatus = problems.length > 0 ? "problem" : allRecorded ? "verified" : "consistent";
   return { indicator: indicator.id, status, problems };
 }

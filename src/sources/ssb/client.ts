@@ -253,7 +253,7 @@ export class SsbClient {
           redirect: "manual",
         });
         const next = redirectDecision(res, target.url, target.method, target.body);
-        if (next.kind === "none") return await this.outcome(res, url);
+        if (next.kind === "none") return await this.outcome(res, url, body);
         await res.body?.cancel().catch(() => undefined);
         if (next.kind === "refuse" || hop >= MAX_REDIRECTS)
           return { ok: false, error: unusableAnswer({ kind: "redirect", to: next.kind === "refuse" ? next.to : next.url }, { url, status: res.status }) };
@@ -274,14 +274,14 @@ export class SsbClient {
     }
   }
 
-  /** An answer that is not a redirect: its body within the limit, or why it can't be used. */
-  private async outcome(res: Response, url: string): Promise<{ ok: true; response: SsbResponse } | { ok: false; error: SsbError; retryAfter?: number }> {
+  /** An answer that is not a redirect: its body within the limit, or why it can't be used (`requestBody`: what a POST sent, for the message). */
+  private async outcome(res: Response, url: string, requestBody: string | undefined): Promise<{ ok: true; response: SsbResponse } | { ok: false; error: SsbError; retryAfter?: number }> {
     if (!res.ok) {
       const text = await readBodyText(res, MAX_ERROR_BODY_BYTES, "truncate");
       // A proxy asking for a login (401, 407) or refusing with a page of its own (403) is not SSB's cell limit.
       if ((res.status === 401 || res.status === 403 || res.status === 407) && isWebPage(res.headers.get("content-type"), text))
         return { ok: false, error: unusableAnswer({ kind: "web-page" }, { url, status: res.status, body: text }) };
-      return { ok: false, error: problemError(res.status, url, text), retryAfter: retryAfterMs(res.headers.get("Retry-After"), this.clock.now()) };
+      return { ok: false, error: problemError(res.status, url, text, requestBody), retryAfter: retryAfterMs(res.headers.get("Retry-After"), this.clock.now()) };
     }
     const text = await readBodyText(res, this.maxResponseBytes);
     if (isWebPage(res.headers.get("content-type"), text)) return { ok: false, error: unusableAnswer({ kind: "web-page" }, { url, status: res.status, body: text }) };

@@ -249,8 +249,103 @@ function unknownValue(text: string): { value?: string; variable?: string } {
   return { value: value && quoteInput(value, 40), variable: variable && quoteInput(variable, 60) };
 }
 
-/** The SsbError for a non-2xx HTTP answer from SSB. */
-export function problemError(status: number, url: string, body: string): SsbError {
+/** What an SsbError keeps for support. */
+type ErrorDetail = { status?: number; url?: string; body?: string };
+
+/**
+ * What a data request chose, variable by variable: the GET URL's `valueCodes[…]`, or the
+ * `selection` of a POST body. Empty when neither says (another request, a body not JSON).
+ */
+export function requestedSelection(url: string, requestBody?: string): [string, string[]][] {
+  if (requestBody !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(requestBody);
+    } catch {
+      return [];
+    }
+    const sent = v.safeParse(selectionBodySchema, json);
+    return sent.success ? sent.output.selection.map((s) => [s.variableCode, s.valueCodes]) : [];
+  }
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return [];
+  }
+  return [...params].flatMap(([key, value]) => {
+    const variable = /^valuecodes\[(.+)\]$/i.exec(key)?.[1];
+    return variable ? [[variable, value.split(",")] as [string, string[]]] : [];
+  });
+}
+
+const selectionBodySchema = v.object({
+  selection: v.pipe(v.array(v.looseObject({ variableCode: boundedText(100), valueCodes: v.pipe(v.array(boundedText(100)), v.maxLength(100_000)) })), v.maxLength(100)),
+});
+
+/** "KOKkommuneregion0000: 0301, 4601; Tid: 2024", each variable's codes cut after six ("og 34 til" / "and 34 more"). */
+function selectionText(selection: readonly [string, string[]][]): LocalizedText {
+  const shown = 6;
+  const one = (more: (n: number) => string) =>
+    selection.map(([variable, codes]) => `${variable}: ${codes.slice(0, shown).join(", ")}${codes.length > shown ? ` ${more(codes.length - shown)}` : ""}`).join("; ");
+  return { nb: quoteInput(one((n) => `og ${n} til`), 300), en: quoteInput(one((n) => `and ${n} more`), 300) };
+}
+
+/**
+ * SSB's own errors for a query, which name neither the variable nor the value (PxWebApi 2
+ * answers only `{"type":"Parameter error","title":"Non-existent value","status":400}`):
+ * the user is told the table and what the query asked for, so the wrong code can be found.
+ */
+function parameterError(title: string, status: number, url: string, requestBody: string | undefined, detail: ErrorDetail): SsbError | undefined {
+  const table = quoteInput(/\/tables\/([^/?]+)/.exec(url)?.[1] ?? "?", 40);
+  const selection = requestedSelection(url, requestBody);
+  if (/non-existent table/i.test(title)) return tableNotFound(url, detail);
+  if (/non-existent value/i.test(title)) {
+    const asked = selection.length > 0 ? selectionText(selection) : undefined;
+    return new SsbError(
+      "unknown-value",
+      {
+        nb: `Tabell ${table} hos SSB har ikke en av kodene spørringen ba om${asked ? ` (${asked.nb})` : ""}; SSB sier ikke hvilken. Kontroller kommunenummer og år, eller oppdater malen.`,
+        en: `SSB's table ${table} lacks one of the codes the query asked for${asked ? ` (${asked.en})` : ""}; SSB does not say which. Check the municipality numbers and years, or update the template.`,
+      },
+      detail,
+    );
+  }
+  if (/missing selection/i.test(title)) {
+    const chose = selection.length > 0 ? quoteInput(selection.map(([variable]) => variable).join(", "), 300) : undefined;
+    return new SsbError(
+      "bad-request",
+      {
+        nb: `Tabell ${table} hos SSB krever et valg i en variabel spørringen ikke valgte${chose ? ` (den valgte ${chose})` : ""}. Malen mangler en dimensjon tabellen har — oppdater malen.`,
+        en: `SSB's table ${table} requires a choice in a variable the query did not choose${chose ? ` (it chose ${chose})` : ""}. The template lacks one of the table's dimensions — update the template.`,
+      },
+      detail,
+    );
+  }
+  return status === 404 ? tableNotFound(url, detail) : undefined;
+}
+
+/** 404: the table is unknown to SSB, or the address was too long for it. */
+function tableNotFound(url: string, detail: ErrorDetail): SsbError {
+  const table = quoteInput(/\/tables\/([^/?]+)/.exec(url)?.[1] ?? "?", 40);
+  const longUrl = url.length > 2000;
+  return new SsbError(
+    "not-found",
+    longUrl
+      ? { nb: "Spørringen ble for lang for SSB (adressen er over 2 000 tegn).", en: "The query was too long for SSB (the address exceeds 2,000 characters)." }
+      : {
+          nb: `SSB finner ikke tabell ${table}. Den kan være lagt ned eller fått nytt nummer — søk etter den, eller oppdater malen.`,
+          en: `SSB cannot find table ${table}. It may have been discontinued or renumbered — search for it, or update the template.`,
+        },
+    detail,
+  );
+}
+
+/**
+ * The SsbError for a non-2xx HTTP answer from SSB; `requestBody` is what a POST sent, so
+ * the message can say what the query asked for.
+ */
+export function problemError(status: number, url: string, body: string, requestBody?: string): SsbError {
   const p = readProblem(body);
   const text = quoteInput([p.title, p.detail].filter(Boolean).join(": "), 300);
   const detail = { status, url, body: body.slice(0, 2000) };
@@ -274,6 +369,9 @@ export function problemError(status: number, url: string, body: string): SsbErro
         detail,
       );
     }
+    // Only a bare title (SSB's own bodies) is read as one of SSB's errors; a detail that names more was handled above.
+    const own = p.title && !p.detail ? parameterError(p.title, status, url, requestBody, detail) : undefined;
+    if (own) return own;
     return new SsbError(
       "bad-request",
       {
@@ -283,20 +381,7 @@ export function problemError(status: number, url: string, body: string): SsbErro
       detail,
     );
   }
-  if (status === 404) {
-    const table = quoteInput(/\/tables\/([^/?]+)/.exec(url)?.[1] ?? "?", 40);
-    const longUrl = url.length > 2000;
-    return new SsbError(
-      "not-found",
-      longUrl
-        ? { nb: "Spørringen ble for lang for SSB (adressen er over 2 000 tegn).", en: "The query was too long for SSB (the address exceeds 2,000 characters)." }
-        : {
-            nb: `SSB finner ikke tabell ${table}. Den kan være lagt ned eller fått nytt nummer — søk etter den, eller oppdater malen.`,
-            en: `SSB cannot find table ${table}. It may have been discontinued or renumbered — search for it, or update the template.`,
-          },
-      detail,
-    );
-  }
+  if (status === 404) return (p.title && !p.detail ? parameterError(p.title, status, url, requestBody, detail) : undefined) ?? tableNotFound(url, detail);
   if (status === 429) return describeFailure("rate-limited", detail);
   if (status >= 500) return describeFailure("unavailable", detail);
   const who = answerer(url);
