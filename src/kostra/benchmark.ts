@@ -29,8 +29,9 @@ import {
   unknownPeer,
   unknownSector,
 } from "./errors";
-import { aggregateLabel, codeForYear, isAggregate, municipalityById, refForYear, resolveMunicipality } from "./municipalities";
-import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, networkMembers, NO_NETWORK, OSLO_ID } from "./networks";
+import { membersInYear } from "./averaging-set";
+import { aggregateLabel, codeForYear, isAggregate, refForYear, resolveMunicipality } from "./municipalities";
+import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, NO_NETWORK } from "./networks";
 import type {
   BenchmarkOptions,
   Dataset,
@@ -281,15 +282,9 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
   if (!available.includes(year)) throw noDataForYear(year, sector.label, available);
 
   const focal = municipalityInYear(options.focal, year);
-  // A peer that did not exist in the year (merged away, not yet created) is not a member then.
-  const memberRefs = networkMembers(network, year)
-    .map((id) => municipalityById(id)!)
-    .filter((m) => codeForYear(m, year) !== undefined)
-    .map((m) => refForYear(m, year));
+  // Who is a member that year and who counts in the average: the one rule (averaging-set.ts).
+  const { members: memberRefs, averaging: averagingSet } = membersInYear(network, year, focal.id, options);
   const focalInNetwork = memberRefs.some((m) => m.id === focal.id);
-  const averagingSet = memberRefs.filter(
-    (m) => (options.includeOslo || m.id !== OSLO_ID) && (options.includeFocal || m.id !== focal.id),
-  );
   const comparisons = options.comparisons
     .map((c) => peerMunicipality(c, unknownMunicipality))
     .map((m) => ({ ref: refForYear(m, year), existed: codeForYear(m, year) !== undefined }));

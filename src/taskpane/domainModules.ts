@@ -16,6 +16,7 @@ export {
   type SsbPick,
 } from "../kostra/catalog";
 export { benchmark, municipalityInYear } from "../kostra/benchmark";
+export { membersInYear } from "../kostra/averaging-set";
 export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { registerKostraGroups } from "../kostra/registry/aggregates";
