@@ -112,11 +112,13 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const net = network.id === CUSTOM_NETWORK ? t.peers : network.shortName;
   // What "Snitt X" names: the published base, or the network.
   const avgName = baseLabel ?? net;
-  const hasMembers = profile.averagingSet.length > 0;
+  // Lowest, highest and rank range over all members, whoever is left out of the average.
+  const hasMembers = profile.members.length > 0;
   const comps = profile.rows[0]?.comparisons.map((c) => c.municipality) ?? [];
   const refs = profile.references ?? [];
   const ctx: BasisContext = {
-    members: profile.averagingSet,
+    members: profile.members,
+    averaging: profile.averagingSet,
     average: profile.options.average,
     lookup: (ind, m) => opts.lookup(ind, m, year),
     weight: (ind, m) => weightLookup(ind, profile.options.average, (w) => opts.lookup(w, m, year)),

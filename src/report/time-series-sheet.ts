@@ -160,10 +160,12 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const basisBlocks: Block[] = [];
   const averageRows: PlanCell[][] = o.indicators.map((ind) => [text(ind.label[lang])]);
   years.forEach((y) => {
+    const counted = membersInYear(o.network, y, o.focal.id, o.options).averaging;
     const ctx: BasisContext = {
       // The year's averaging set by the engine's rule (a member merged away that year is none).
       // The series shows no lowest or highest, so its basis holds only who counts in the average.
-      members: membersInYear(o.network, y, o.focal.id, o.options).averaging,
+      members: counted,
+      averaging: counted,
       average: o.options.average,
       lookup: (ind, m) => o.lookup(ind, m, y),
       weight: (ind, m) => weightLookup(ind, o.options.average, (w) => o.lookup(w, m, y)),

@@ -73,7 +73,7 @@ export function averagingLine(form: FormState, profile: Profile | null, lang: La
     if (!network) return null;
     // Who counts by the engine's rule, so the line says what the profile will compute.
     const { members, averaging: averagingSet } = domain().membersInYear(network, form.year, focal.id, form);
-    return domain().describeAveraging({ options: benchmarkOptions(form), averagingSet, focal, focalInNetwork: members.some((m) => m.id === focal.id) }, lang);
+    return domain().describeAveraging({ options: benchmarkOptions(form), members, averagingSet, focal, focalInNetwork: members.some((m) => m.id === focal.id) }, lang);
   } catch {
     return null;
   }
