@@ -109,8 +109,6 @@ export interface Indicator {
   weight: Weight;
   /** The averaging KS applies by default for this kind of figure. */
   defaultAverage: AverageKind;
-  /** Whether a higher value is better, where that is meaningful. */
-  direction?: "higher-is-better" | "lower-is-better";
   /** How sure we are that the SSB selector is the figure the name describes. */
   confidence: MappingConfidence;
   /** Definition and, where the mapping is uncertain, why. */

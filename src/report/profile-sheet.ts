@@ -42,7 +42,7 @@ const T = {
   nb: {
     indicator: "Indikator", avg: "Gj.sn.", low: "Laveste verdi", high: "Høyeste verdi", index: "indeks",
     snitt: "Snitt", highMun: "Høyest kommune", lowMun: "Laveste kommune", lowWho: "Lavest: kommune", highWho: "Høyest: kommune",
-    n: "Med data", rank: "Rang", network: "Nettverk", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
+    n: "Med data", rank: "Rang (1 = høyest verdi)", network: "Nettverk", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
     indexRule: "Indeks = verdi ÷ snitt × 100. Alle tall er formler over dataarket; endres en verdi der, følger tabell og diagram.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Snitt nettverk = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Snitt ${base} = 100`,
@@ -51,7 +51,7 @@ const T = {
   en: {
     indicator: "Indicator", avg: "Average", low: "Lowest value", high: "Highest value", index: "index",
     snitt: "Average", highMun: "Highest municipality", lowMun: "Lowest municipality", lowWho: "Lowest: municipality", highWho: "Highest: municipality",
-    n: "With data", rank: "Rank", network: "Network", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
+    n: "With data", rank: "Rank (1 = highest value)", network: "Network", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
     indexRule: "Index = value ÷ average × 100. Every figure is a formula over the data sheet; change a value there and table and chart follow.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Network average = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Average ${base} = 100`,

@@ -137,6 +137,8 @@ describe.each([
     expect(row.highest).toMatchObject({ value: 300, municipality: { id: "oslo" } });
     expect([row.rank, row.rankOf]).toEqual([4, 4]);
     expect(row.lowest!.index).toBeCloseTo((20 / expected) * 100, 9);
+    // The rank column says what rank 1 means: ranks are by value (the catalog has no "better" direction).
+    expect(cellAt(plan.sheets[0], `${COL.rank}7`)).toMatchObject({ text: "Rang (1 = høyest verdi)" });
     // The sheet's averaging line says so.
     const kind = average === "simple" ? "uvektet" : "vektet";
     expect(cellAt(plan.sheets[0], "A3")).toMatchObject({ text: `Snitt: ${kind}, 8 kommuner, uten Oslo, uten Bærum; laveste, høyeste og rang blant alle 10` });
