@@ -216,7 +216,7 @@ describe("wording", () => {
     const asker = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "asker", 2017), comparisons: [] });
     expect(describeAveraging(asker, "nb")).toBe("Snitt: uvektet, 10 kommuner, Oslo med, Asker er ikke medlem");
     const baerum = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "baerum", 2017), includeOslo: false, average: "weighted" });
-    expect(describeAveraging(baerum, "en")).toBe("Average: weighted, 9 municipalities, without Oslo, Bærum included");
+    expect(describeAveraging(baerum, "en")).toBe("Average: weighted, 9 municipalities, without Oslo, Bærum included; lowest, highest and rank among all 10");
   });
 });
 
