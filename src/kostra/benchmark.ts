@@ -4,11 +4,14 @@
  *
  * Rules (see DOMAIN.md):
  * - Missing values (null, with SSB's status symbol) never count as 0 and never enter an average.
- * - Average, lowest, highest, n and rank are computed over the same "averaging set": the
- *   network's members in that year, less Oslo and/or the focal municipality when the
- *   options say so, restricted to members with a value (and, for a weighted average, a weight).
+ * - Who counts is decided by averaging-set.ts: the average and n are over the "averaging
+ *   set" (the network's members that existed in the year, less Oslo and/or the focal
+ *   municipality when the options say so) restricted to members with a value (and, for a
+ *   weighted average, a weight); lowest, highest and rank range over all members with a
+ *   value, whoever is left out of the average — KS shows the range across the network
+ *   ("Om tjenesteprofilen", research/domain.md §1.3), so the focal value is never outside it.
  * - An average that is missing, zero or negative yields a per-row problem, never NaN or Infinity.
- * - Rank 1 is the highest value among the averaging set plus the focal municipality; ties share a rank.
+ * - Rank 1 is the highest value among the members plus the focal municipality; ties share a rank.
  * - With a `base` (an SSB aggregate such as KOSTRA-gruppe 7 or Landet uten Oslo) the row's
  *   average is SSB's published value for it, and a missing published value is a per-row
  *   problem; lowest, highest, n and rank stay over the network's members (if any).
@@ -29,8 +32,9 @@ import {
   unknownPeer,
   unknownSector,
 } from "./errors";
-import { aggregateLabel, codeForYear, isAggregate, municipalityById, refForYear, resolveMunicipality } from "./municipalities";
-import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, networkMembers, NO_NETWORK, OSLO_ID } from "./networks";
+import { membersInYear } from "./averaging-set";
+import { aggregateLabel, codeForYear, isAggregate, refForYear, resolveMunicipality } from "./municipalities";
+import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, NO_NETWORK } from "./networks";
 import type {
   BenchmarkOptions,
   Dataset,
@@ -127,6 +131,8 @@ function averageOf(points: readonly Point[], weights: readonly number[] | null):
 /** The regions a profile reads besides the focal municipality and the averaging set. */
 interface RowContext {
   focal: MunicipalityRef;
+  /** The members that existed in the year: what lowest, highest and rank range over. */
+  members: readonly MunicipalityRef[];
   averagingSet: readonly MunicipalityRef[];
   comparisons: readonly { ref: MunicipalityRef; existed: boolean }[];
   /** The aggregate whose published value is the average, if any. */
@@ -144,7 +150,7 @@ function cellOf(obs: ObservationIndex, indicator: string, ref: MunicipalityRef, 
 }
 
 function rowFor(indicator: Indicator, obs: ObservationIndex, options: BenchmarkOptions, ctx: RowContext): ProfileRow {
-  const { focal, averagingSet, comparisons } = ctx;
+  const { focal, members, averagingSet, comparisons } = ctx;
   const { year } = options;
   // A weighted profile weights each indicator by its own weight (population, or the count
   // the figure is per); an indicator without a weight is averaged simply.
@@ -200,9 +206,15 @@ function rowFor(indicator: Indicator, obs: ObservationIndex, options: BenchmarkO
   const toExtreme = (p: Point | null): Extreme | null =>
     p === null ? null : { value: p.value, municipality: p.ref, index: indexOf(p.value, average) };
 
+  // The range: every member with a value (a weight matters to the average only).
+  const range: Point[] = [];
+  for (const ref of members) {
+    const v = obs.value(indicator.id, ref.id, year);
+    if (v !== null) range.push({ ref, value: v });
+  }
   let rank: number | null = null;
-  const ranked = usable.map((p) => p.value);
-  if (value !== null && !usable.some((p) => p.ref.id === focal.id)) ranked.push(value);
+  const ranked = range.map((p) => p.value);
+  if (value !== null && !range.some((p) => p.ref.id === focal.id)) ranked.push(value);
   if (value !== null) rank = rankOf(value, ranked);
 
   return {
@@ -214,8 +226,8 @@ function rowFor(indicator: Indicator, obs: ObservationIndex, options: BenchmarkO
     weightIndicator: weightId ?? undefined,
     n: usable.length,
     of: averagingSet.length,
-    lowest: toExtreme(extreme(usable, "lowest")),
-    highest: toExtreme(extreme(usable, "highest")),
+    lowest: toExtreme(extreme(range, "lowest")),
+    highest: toExtreme(extreme(range, "highest")),
     index: indexOf(value, average),
     rank,
     rankOf: ranked.length,
@@ -281,21 +293,15 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
   if (!available.includes(year)) throw noDataForYear(year, sector.label, available);
 
   const focal = municipalityInYear(options.focal, year);
-  // A peer that did not exist in the year (merged away, not yet created) is not a member then.
-  const memberRefs = networkMembers(network, year)
-    .map((id) => municipalityById(id)!)
-    .filter((m) => codeForYear(m, year) !== undefined)
-    .map((m) => refForYear(m, year));
+  // Who is a member that year and who counts in the average: the one rule (averaging-set.ts).
+  const { members: memberRefs, averaging: averagingSet } = membersInYear(network, year, focal.id, options);
   const focalInNetwork = memberRefs.some((m) => m.id === focal.id);
-  const averagingSet = memberRefs.filter(
-    (m) => (options.includeOslo || m.id !== OSLO_ID) && (options.includeFocal || m.id !== focal.id),
-  );
   const comparisons = options.comparisons
     .map((c) => peerMunicipality(c, unknownMunicipality))
     .map((m) => ({ ref: refForYear(m, year), existed: codeForYear(m, year) !== undefined }));
 
   const obs = observationIndexOf(dataset.observations);
-  const ctx: RowContext = { focal, averagingSet, comparisons, base, references };
+  const ctx: RowContext = { focal, members: memberRefs, averagingSet, comparisons, base, references };
   const rows = indicators.map((ind) => rowFor(ind, obs, options, ctx));
 
   const used = new Set<number>();

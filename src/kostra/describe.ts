@@ -60,11 +60,13 @@ export function describeProblem(problem: RowProblem, lang: Lang, focalName = "")
  * og rang blant 4 egne sammenligningskommuner".
  */
 export function describeAveraging(
-  profile: Pick<Profile, "options" | "averagingSet" | "focal" | "focalInNetwork">,
+  profile: Pick<Profile, "options" | "members" | "averagingSet" | "focal" | "focalInNetwork">,
   lang: Lang,
 ): string {
   const { options, focalInNetwork } = profile;
   const setSize = profile.averagingSet.length;
+  // Lowest, highest and rank range over all members, whoever is left out of the average.
+  const memberCount = profile.members.length;
   const focalName = profile.focal.name;
   const nb = lang === "nb";
   const custom = options.network === CUSTOM_NETWORK;
@@ -84,22 +86,27 @@ export function describeAveraging(
     : options.includeFocal
       ? nb ? `${focalName} med` : `${focalName} included`
       : nb ? `uten ${focalName}` : `without ${focalName}`;
-  const who = custom
-    ? nb ? `${setSize} egne sammenligningskommuner` : `${setSize} custom peers`
-    : nb ? `${setSize} kommuner` : `${setSize} municipalities`;
+  const whoOf = (size: number) =>
+    custom
+      ? nb ? `${size} egne sammenligningskommuner` : `${size} custom peers`
+      : nb ? `${size} kommuner` : `${size} municipalities`;
+  const who = whoOf(setSize);
   // Oslo's inclusion only matters where Oslo can be among the members.
   const osloPart = custom && !(options.peers ?? []).includes("oslo") ? [] : [oslo];
   if (options.base !== undefined) {
     const base = aggregateLabel(options.base, options.year, lang) ?? options.base;
     const head = nb ? `Snitt = ${base} (publisert av SSB) = 100` : `Average = ${base} (published by SSB) = 100`;
-    if (options.network === NO_NETWORK || setSize === 0) return head;
+    if (options.network === NO_NETWORK || memberCount === 0) return head;
+    // Who is left out of an average does not matter here: the range is over all members.
+    const outside = focalInNetwork ? "" : ` (${focal})`;
     return nb
-      ? `${head}; laveste, høyeste og rang blant ${who} (${[...osloPart, focal].join(", ")})`
-      : `${head}; lowest, highest and rank among ${who} (${[...osloPart, focal].join(", ")})`;
+      ? `${head}; laveste, høyeste og rang blant ${whoOf(memberCount)}${outside}`
+      : `${head}; lowest, highest and rank among ${whoOf(memberCount)}${outside}`;
   }
+  const range = setSize < memberCount ? (nb ? `; laveste, høyeste og rang blant alle ${memberCount}` : `; lowest, highest and rank among all ${memberCount}`) : "";
   return nb
-    ? `Snitt: ${[kind, who, ...osloPart, focal].join(", ")}`
-    : `Average: ${[kind, who, ...osloPart, focal].join(", ")}`;
+    ? `Snitt: ${[kind, who, ...osloPart, focal].join(", ")}${range}`
+    : `Average: ${[kind, who, ...osloPart, focal].join(", ")}${range}`;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

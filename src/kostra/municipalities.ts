@@ -72,12 +72,9 @@ export function resolveMunicipality(text: string): Municipality | undefined {
     if (m && rest && !namesOf(m).some((n) => rest.startsWith(n))) return undefined;
     return m;
   }
-  // SSB's aggregate codes, alone or before a label ("EKG07 Kostragruppe 07"): labels vary by table.
-  const aggregateMatch = /^(EAKUO|EAK|EKG\d{1,2})(?:\s+.*)?$/i.exec(t);
-  if (aggregateMatch) {
-    const code = aggregateMatch[1].toUpperCase().replace(/^EKG(\d)$/, "EKG0$1");
-    return byCode.get(code);
-  }
+  // SSB's aggregate codes, alone or before a label ("EKG07 Kostragruppe 07").
+  const code = codeNamedBy(t);
+  if (code !== undefined) return byCode.get(code);
   return byId.get(t) ?? byId.get(normalize(t)) ?? byName.get(normalize(t));
 }
 
@@ -111,11 +108,32 @@ export function refForYear(m: Municipality, year: number): MunicipalityRef {
   return { id: m.id, code: period?.code ?? m.codes[m.codes.length - 1].code, name: period?.name ?? m.name };
 }
 
-/** Whether a code is valid for the given year for the municipality it belongs to. */
+/**
+ * The rule every reader applies to a figure's region code (CSV, JSON-stat, observations
+ * files): a figure filed under `code` in data year `year` is a figure of the region whose
+ * code it was that year, and of no one otherwise. KOSTRA publishes each year under the
+ * codes valid then (research/domain.md §1.2), so "3201" (Bærum from 2024) in a 2017 row
+ * is not Bærum's 2017 figure — which region and year it was meant for cannot be known.
+ */
 export function isCodeValidInYear(code: string, year: number): boolean {
   const m = byCode.get(code);
-  if (!m) return false;
-  return m.codes.some((p) => p.code === code && inPeriod(year, p.from, p.to));
+  return m !== undefined && codeForYear(m, year) === code;
+}
+
+/** The years `code` was the region's code ({} when always), or undefined when it never was. */
+export function codeYears(m: Municipality, code: string): { from?: number; to?: number } | undefined {
+  const p = m.codes.find((c) => c.code === code);
+  return p && { from: p.from, to: p.to };
+}
+
+/** The region code a text names ("0219", "0219 Bærum", "EKG7 Kostragruppe 07"), normalised; undefined for a name or id. */
+export function codeNamedBy(text: string): string | undefined {
+  const t = text.trim();
+  const municipal = /^(\d{4})(?:\s|$)/.exec(t);
+  if (municipal) return municipal[1];
+  // SSB's aggregate codes, alone or before a label: labels vary by table.
+  const aggregate = /^(EAKUO|EAK|EKG\d{1,2})(?:\s|$)/i.exec(t);
+  return aggregate ? aggregate[1].toUpperCase().replace(/^EKG(\d)$/, "EKG0$1") : undefined;
 }
 
 /**

@@ -109,8 +109,6 @@ export interface Indicator {
   weight: Weight;
   /** The averaging KS applies by default for this kind of figure. */
   defaultAverage: AverageKind;
-  /** Whether a higher value is better, where that is meaningful. */
-  direction?: "higher-is-better" | "lower-is-better";
   /** How sure we are that the SSB selector is the figure the name describes. */
   confidence: MappingConfidence;
   /** Definition and, where the mapping is uncertain, why. */
@@ -283,10 +281,11 @@ export interface ProfileRow {
   n: number;
   /** Size of the averaging set. */
   of: number;
+  /** Lowest and highest value among all members that year, whoever is left out of the average. */
   lowest: Extreme | null;
   highest: Extreme | null;
   index: number | null;
-  /** 1 = highest value among the averaging set plus the focal municipality. Ties share a rank. */
+  /** 1 = highest value among all members that year plus the focal municipality. Ties share a rank. */
   rank: number | null;
   /** How many values were ranked. */
   rankOf: number;
@@ -305,9 +304,9 @@ export interface Profile {
   year: number;
   focal: MunicipalityRef;
   network: Network;
-  /** Network members in that year. */
+  /** Network members that existed in that year: lowest, highest and rank range over them. */
   members: MunicipalityRef[];
-  /** The municipalities the average, lowest and highest are computed over. */
+  /** The members the average is computed over (less Oslo and/or the focal municipality when left out). */
   averagingSet: MunicipalityRef[];
   focalInNetwork: boolean;
   /** The aggregate whose published value is the average, when options.base is set. */

@@ -42,7 +42,7 @@ const T = {
   nb: {
     indicator: "Indikator", avg: "Gj.sn.", low: "Laveste verdi", high: "Høyeste verdi", index: "indeks",
     snitt: "Snitt", highMun: "Høyest kommune", lowMun: "Laveste kommune", lowWho: "Lavest: kommune", highWho: "Høyest: kommune",
-    n: "Med data", rank: "Rang", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
+    n: "Med data", rank: "Rang (1 = høyest verdi)", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
     indexRule: "Indeks = verdi ÷ snitt × 100. Alle tall er formler over dataarket; endres en verdi der, følger tabell og diagram.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Snitt nettverk = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Snitt ${base} = 100`,
@@ -51,7 +51,7 @@ const T = {
   en: {
     indicator: "Indicator", avg: "Average", low: "Lowest value", high: "Highest value", index: "index",
     snitt: "Average", highMun: "Highest municipality", lowMun: "Lowest municipality", lowWho: "Lowest: municipality", highWho: "Highest: municipality",
-    n: "With data", rank: "Rank", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
+    n: "With data", rank: "Rank (1 = highest value)", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
     indexRule: "Index = value ÷ average × 100. Every figure is a formula over the data sheet; change a value there and table and chart follow.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Network average = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Average ${base} = 100`,
@@ -98,11 +98,13 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const baseLabel = base ? regionLabel(base, year, lang) : undefined;
   const net = networkLabel(network, lang);
   const avgName = averageName(profile, lang);
-  const hasMembers = profile.averagingSet.length > 0;
+  // Lowest, highest and rank range over all members, whoever is left out of the average.
+  const hasMembers = profile.members.length > 0;
   const comps = profile.rows[0]?.comparisons.map((c) => c.municipality) ?? [];
   const refs = profile.references ?? [];
   const ctx: BasisContext = {
-    members: profile.averagingSet,
+    members: profile.members,
+    averaging: profile.averagingSet,
     average: profile.options.average,
     lookup: (ind, m) => opts.lookup(ind, m, year),
     weight: (ind, m) => weightLookup(ind, profile.options.average, (w) => opts.lookup(w, m, year)),

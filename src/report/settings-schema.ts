@@ -88,7 +88,6 @@ const userIndicatorSchema = v.object({
   }),
   weight: v.union([v.picklist(["none", "population"]), v.object({ indicator: indicatorId() })]),
   defaultAverage: v.picklist(["simple", "weighted"]),
-  direction: v.optional(v.picklist(["higher-is-better", "lower-is-better"])),
   confidence: v.picklist(["high", "medium", "low"]),
   definition: localized(),
   source: v.optional(boundedText()),

@@ -13,8 +13,9 @@
  * not be computed. The network averages stay as SSB published them.
  */
 import { type MergedHistory, type NotComputed, preMergerYears, type YearStructure } from "../kostra/mergers";
-import { aggregateLabel, municipalityById, refForYear } from "../kostra/municipalities";
-import { networkLabel, networkMembers, OSLO_ID } from "../kostra/networks";
+import { membersInYear } from "../kostra/averaging-set";
+import { aggregateLabel } from "../kostra/municipalities";
+import { networkLabel } from "../kostra/networks";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
@@ -53,13 +54,6 @@ const T = {
     network: "network",
   },
 };
-
-/** The averaging set of a year, as the engine forms it. */
-export function averagingSetFor(network: Network, year: number, focalId: string, options: TimeSeriesOptions["options"]): MunicipalityRef[] {
-  return networkMembers(network, year)
-    .filter((id) => (options.includeOslo || id !== OSLO_ID) && (options.includeFocal || id !== focalId))
-    .map((id) => refForYear(municipalityById(id)!, year));
-}
 
 const span = (ys: readonly number[]) => (ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
 const names = (s: YearStructure, and: string) => {
@@ -166,8 +160,12 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const basisBlocks: Block[] = [];
   const averageRows: PlanCell[][] = o.indicators.map((ind) => [text(ind.label[lang])]);
   years.forEach((y) => {
+    const counted = membersInYear(o.network, y, o.focal.id, o.options).averaging;
     const ctx: BasisContext = {
-      members: averagingSetFor(o.network, y, o.focal.id, o.options),
+      // The year's averaging set by the engine's rule (a member merged away that year is none).
+      // The series shows no lowest or highest, so its basis holds only who counts in the average.
+      members: counted,
+      averaging: counted,
       average: o.options.average,
       lookup: (ind, m) => o.lookup(ind, m, y),
       weight: (ind, m) => weightLookup(ind, o.options.average, (w) => o.lookup(w, m, y)),

@@ -10,13 +10,13 @@ import Papa from "papaparse";
 import { INDICATORS } from "../kostra/catalog";
 import { badInput, type KostraError } from "../kostra/errors";
 import { MAX_OBSERVATIONS } from "../kostra/limits";
-import { codeForYear, isAggregate, resolveMunicipality } from "../kostra/municipalities";
+import { codeForYear, codeNamedBy, isAggregate, isCodeValidInYear, resolveMunicipality } from "../kostra/municipalities";
 import { quoteInput } from "../kostra/safe-text";
 import { describeIssues, v } from "../kostra/schema";
 import type { LocalizedText, Municipality, Observation } from "../kostra/types";
 import { duplicateDetails, ObservationIndex } from "./conflicts";
 import { countText } from "./message-numbers";
-import { regionName, whyNoCode } from "./region-codes";
+import { codeMismatch, regionName, whyNoCode } from "./region-codes";
 import { hasOwn } from "./schemas/common";
 import { CSV_ROW, type CsvField } from "./schemas/csv-row";
 
@@ -119,6 +119,12 @@ function withoutCode(m: Municipality, regionText: string, year: number, name: st
   return badInput(why ? { nb: `${nb} (${why.nb}).`, en: `${en} (${why.en}).` } : { nb: `${nb}.`, en: `${en}.` });
 }
 
+/** "t.csv linje 2, felt «region»: koden «3201» gjelder ikke Bærum i 2017 (den er gyldig fra 2024; Bærum hadde 0219)." */
+function codeNotOfYear(m: Municipality, code: string, year: number, name: string, line: number): KostraError {
+  const why = codeMismatch(m, code, year, quoteInput(code, 40))!;
+  return badInput({ nb: `${name} linje ${line}, felt «${FIELD_NB.region}»: ${why.nb}.`, en: `${name} line ${line}, field "region": ${why.en}.` });
+}
+
 export function readTidyCsv(text: string, name: string): CsvObservations {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
@@ -193,9 +199,13 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
     const { year } = typed;
     const { value, symbol } = typed.value;
     const status = symbol ?? typed.status ?? (value === null ? ".." : undefined);
-    // The region names the municipality ("3201" in 2017 is Bærum, then 0219); it must have had a code that year.
+    // The region must have had a code that year, and a code the file gives must be the one
+    // valid that year (isCodeValidInYear, the rule every reader applies): "3201" (Bærum from
+    // 2024) in a 2017 row is refused, not read as Bærum's 0219.
     const code = codeForYear(m, year);
     if (code === undefined) throw withoutCode(m, regionText, year, name, line);
+    const named = codeNamedBy(regionText);
+    if (named !== undefined && !isCodeValidInYear(named, year)) throw codeNotOfYear(m, named, year, name, line);
     const o = { indicator, municipality: m.id, year, code, value, ...(status ? { status } : {}) };
     const earlier = read.add(o, line);
     if (earlier) {

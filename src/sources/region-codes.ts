@@ -5,7 +5,7 @@
  * belongs to is unknowable, and the back series of merged municipalities (which look their
  * parts up by code) would quietly skip it. The readers refuse such a figure with these texts.
  */
-import { aggregateLabel, codeForYear, isAggregate, municipalityById } from "../kostra/municipalities";
+import { aggregateLabel, codeForYear, codeYears, isAggregate, municipalityById } from "../kostra/municipalities";
 import type { Lang, LocalizedText, Municipality } from "../kostra/types";
 
 /** The region's name in messages: the municipality's name, or the aggregate's in the language ("Norway"). */
@@ -49,5 +49,17 @@ export function codeMismatch(m: Municipality, code: string, year: number, quoted
     had !== undefined
       ? { nb: `${nb} hadde ${had}`, en: `${en} had ${had}` }
       : { nb: `${nb} hadde ingen egen kode i ${year}${why ? `; ${why.nb}` : ""}`, en: `${en} had no code of its own in ${year}${why ? `; ${why.en}` : ""}` };
-  return { nb: `koden «${quoted}» gjelder ikke ${nb} i ${year} (${tail.nb})`, en: `code "${quoted}" is not ${en}'s in ${year} (${tail.en})` };
+  // The region's own code of other years: say which years it is valid for.
+  const valid = codeYears(m, code);
+  const years = valid && yearsText(valid);
+  const when = years ? { nb: `den er gyldig ${years.nb}; `, en: `it is valid ${years.en}; ` } : { nb: "", en: "" };
+  return { nb: `koden «${quoted}» gjelder ikke ${nb} i ${year} (${when.nb}${tail.nb})`, en: `code "${quoted}" is not ${en}'s in ${year} (${when.en}${tail.en})` };
+}
+
+/** "fra 2024", "til og med 2019", "i 2020–2023"; undefined for a code valid in every year. */
+function yearsText({ from, to }: { from?: number; to?: number }): LocalizedText | undefined {
+  if (from !== undefined && to !== undefined) return from === to ? { nb: `i ${from}`, en: `in ${from}` } : { nb: `i ${from}–${to}`, en: `in ${from}–${to}` };
+  if (from !== undefined) return { nb: `fra ${from}`, en: `from ${from}` };
+  if (to !== undefined) return { nb: `til og med ${to}`, en: `up to ${to}` };
+  return undefined;
 }

@@ -135,7 +135,7 @@ describe("time series with a published base", () => {
 });
 
 describe("a weight of 0 in the workbook, as in the engine", () => {
-  it("leaves a member with population 0 out of the weighted average, lowest, highest, n and rank", async () => {
+  it("leaves a member with population 0 out of the weighted average and n, not out of lowest, highest and rank", async () => {
     // Time (the lowest value of 'andre kulturaktiviteter' after Gjesdal) gets population 0: it must not count.
     const dataset = syntheticDataset();
     const zero = dataset.observations.find((o) => o.indicator === "folkemengde" && o.municipality === "gjesdal")!;
@@ -152,8 +152,10 @@ describe("a weight of 0 in the workbook, as in the engine", () => {
       expect([row.indicator.id, r.value(sheet, `D${8 + k}`)]).toEqual([row.indicator.id, row.lowest?.value ?? ""]);
       expect([row.indicator.id, r.value(sheet, `E${8 + k}`)]).toEqual([row.indicator.id, row.highest?.value ?? ""]);
     });
-    // Gjesdal holds the lowest kunstformidling (60) but has no weight: the engine's lowest is someone else.
-    expect(profiles[0].rows[0].lowest?.municipality.id).not.toBe("gjesdal");
+    // Gjesdal holds the lowest kunstformidling (60) but has no weight: it is out of the
+    // average (n = 3) and still the lowest — a weight matters to the average only.
+    expect(profiles[0].rows[0].lowest?.municipality.id).toBe("gjesdal");
+    expect(r.value(sheet, "D8")).toBe(60);
     expect(profiles[0].rows[0].n).toBe(3);
   });
 });

@@ -98,14 +98,16 @@ describe("benchmark edge cases", () => {
     const noOslo = benchmark(dataset(vals), opts({ includeOslo: false }));
     expect(noOslo.averagingSet.map((m) => m.id)).not.toContain("oslo");
     expect(noOslo.rows[0].average).toBeCloseTo((10 + 800) / 9, 12);
-    expect(noOslo.rows[0].highest?.value).toBe(100);
+    // Oslo is left out of the average, not out of the range: KS shows the range across the network.
+    expect(noOslo.rows[0].highest).toMatchObject({ value: 1000, municipality: { id: "oslo" } });
     const neither = benchmark(dataset(vals), opts({ includeOslo: false, includeFocal: false }));
     expect(neither.rows[0].average).toBe(100);
     expect(neither.rows[0].n).toBe(8);
     expect(neither.rows[0].index).toBeCloseTo(10, 12);
-    // The focal municipality is still ranked against the set: lowest of 9 values.
-    expect(neither.rows[0].rank).toBe(9);
-    expect(neither.rows[0].rankOf).toBe(9);
+    expect(neither.rows[0].lowest).toMatchObject({ value: 10, municipality: { id: "baerum" } });
+    // The focal municipality is ranked among all ten members: Oslo first, eight at 100 share 2nd, Bærum 10th.
+    expect(neither.rows[0].rank).toBe(10);
+    expect(neither.rows[0].rankOf).toBe(10);
   });
 
   it("benchmarks a focal municipality outside the network (Asker in 2017) against the members", () => {
@@ -214,7 +216,7 @@ describe("wording", () => {
     const asker = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "asker", 2017), comparisons: [] });
     expect(describeAveraging(asker, "nb")).toBe("Snitt: uvektet, 10 kommuner, Oslo med, Asker er ikke medlem");
     const baerum = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "baerum", 2017), includeOslo: false, average: "weighted" });
-    expect(describeAveraging(baerum, "en")).toBe("Average: weighted, 9 municipalities, without Oslo, Bærum included");
+    expect(describeAveraging(baerum, "en")).toBe("Average: weighted, 9 municipalities, without Oslo, Bærum included; lowest, highest and rank among all 10");
   });
 });
 

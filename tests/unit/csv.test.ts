@@ -37,9 +37,9 @@ describe("tidy CSV import", () => {
     expect(observations.map((o) => [o.municipality, o.code])).toEqual([["oslo", "0301"], ["baerum", "0219"]]);
   });
 
-  it("uses the code valid in the year when a file gives a later code", () => {
-    const { observations } = readTidyCsv("region;indicator;year;value\n3201;bibliotek;2017;1\n", "t.csv");
-    expect(observations[0].code).toBe("0219");
+  it("reads a name in any year under the code valid then", () => {
+    const { observations } = readTidyCsv("region;indicator;year;value\nBærum;bibliotek;2017;1\nBærum;bibliotek;2024;2\n", "t.csv");
+    expect(observations.map((o) => o.code)).toEqual(["0219", "3201"]);
   });
 
   it("skips unknown regions and indicators with a warning naming them and their line", () => {
@@ -55,7 +55,7 @@ describe("tidy CSV import", () => {
     ["a missing column", "region;indicator;value\n0219;bibliotek;1\n", /t\.csv linje 1: mangler kolonne «år»/],
     ["a bad number", "region;indicator;year;value\n0219;bibliotek;2017;12x\n", /t\.csv linje 2, felt «verdi»: «12x» er ikke et tall/],
     ["a bad year", "region;indicator;year;value\n0219;bibliotek;17;1\n", /t\.csv linje 2, felt «år»: «17» er ikke et årstall/],
-    ["a duplicate row", "region;indicator;year;value\n0219;bibliotek;2017;1\n3201;bibliotek;2017;2\n", /linje 3: samme kommune, indikator og år som linje 2/],
+    ["a duplicate row", "region;indicator;year;value\n0219;bibliotek;2017;1\nBærum;bibliotek;2017;2\n", /linje 3: samme kommune, indikator og år som linje 2/],
     ["nothing usable", "region;indicator;year;value\nEKA11;bibliotek;2017;1\n", /ingen rader med kjent kommune og indikator/],
     ["an empty file", "", /filen er tom/],
     ["an unterminated quote", 'region;indicator;year;value\n0219;"bibliotek;2017;1\n', /uavsluttet anførselstegn/],
@@ -106,8 +106,15 @@ describe("tidy CSV import", () => {
     ["Haram while it was part of Ålesund", "1534 Haram;bibliotek;2021;5", "t.csv linje 2: «1534 Haram» er Haram, som ikke hadde eget kommunenummer i 2021 (den var en del av Ålesund).", 't.csv line 2: "1534 Haram" is Haram, which had no code of its own in 2021 (it was part of Ålesund).'],
     ["Hof after it became part of Holmestrand", "Hof;bibliotek;2021;", "t.csv linje 2: «Hof» er Hof, som ikke hadde eget kommunenummer i 2021 (den var blitt en del av Holmestrand).", 't.csv line 2: "Hof" is Hof, which had no code of its own in 2021 (it had become part of Holmestrand).'],
     ["Lillestrøm before it was formed", "3030;bibliotek;2017;5", "t.csv linje 2: «3030» er Lillestrøm, som ikke hadde eget kommunenummer i 2017 (den fantes ikke ennå).", 't.csv line 2: "3030" is Lillestrøm, which had no code of its own in 2017 (it did not exist yet).'],
+    // The rule every reader applies (municipalities.ts, isCodeValidInYear): KOSTRA publishes
+    // each year under the codes valid then, so "3201" in a 2017 row is not a 2017 figure of
+    // anyone — Bærum was 0219 until 2019, 3024 in 2020–2023 and 3201 from 2024.
+    ["a later code (Bærum's 3201 from 2024)", "3201;bibliotek;2017;1", "t.csv linje 2, felt «region»: koden «3201» gjelder ikke Bærum i 2017 (den er gyldig fra 2024; Bærum hadde 0219).", 't.csv line 2, field "region": code "3201" is not Bærum\'s in 2017 (it is valid from 2024; Bærum had 0219).'],
+    ["an earlier code with its name (Drammen's 0602 up to 2019)", "0602 Drammen;bibliotek;2021;1", "t.csv linje 2, felt «region»: koden «0602» gjelder ikke Drammen i 2021 (den er gyldig til og med 2019; Drammen hadde 3005).", 't.csv line 2, field "region": code "0602" is not Drammen\'s in 2021 (it is valid up to 2019; Drammen had 3005).'],
+    ["a code of a period (Bærum's 3024 in 2020–2023)", "3024;bibliotek;2024;1", "t.csv linje 2, felt «region»: koden «3024» gjelder ikke Bærum i 2024 (den er gyldig i 2020–2023; Bærum hadde 3201).", 't.csv line 2, field "region": code "3024" is not Bærum\'s in 2024 (it is valid in 2020–2023; Bærum had 3201).'],
   ])("refuses a row for %s, naming the line, the region and the year", (_, row, nb, en) => {
     const e = kostraErrorOf(() => readTidyCsv(`region;indikator;år;verdi\n${row}\n`, "t.csv"));
+    expect(e.code).toBe("bad-input"); // exit 2
     expect(e.messageIn("nb")).toBe(nb);
     expect(e.messageIn("en")).toBe(en);
   });

@@ -102,10 +102,10 @@ describe("observations file: hostile or damaged files are refused with one line 
     [
       "a merged-away municipality's old code after the merger (Hof 0714 in 2021)",
       (f) => f.observations.push({ indicator: "kunstformidling", municipality: "hof", year: 2021, code: "0714", value: 1, provenance: 0 }),
-      /koden «0714» gjelder ikke Hof i 2021 \(Hof hadde ingen egen kode i 2021; den var blitt en del av Holmestrand\)/,
-      /code "0714" is not Hof's in 2021 \(Hof had no code of its own in 2021; it had become part of Holmestrand\)/,
+      /koden «0714» gjelder ikke Hof i 2021 \(den er gyldig til og med 2017; Hof hadde ingen egen kode i 2021; den var blitt en del av Holmestrand\)/,
+      /code "0714" is not Hof's in 2021 \(it is valid up to 2017; Hof had no code of its own in 2021; it had become part of Holmestrand\)/,
     ],
-    ["a group that did not exist in the year (KOSTRA group 17 in 2017)", (f) => f.observations.push({ indicator: "kunstformidling", municipality: "ekg17", year: 2017, code: "EKG17", value: 1, provenance: 0 }), /koden «EKG17» gjelder ikke KOSTRA-gruppe 17 i 2017 \(KOSTRA-gruppe 17 hadde ingen egen kode i 2017; den fantes ikke ennå\)/, /code "EKG17" is not KOSTRA group 17's in 2017 \(KOSTRA group 17 had no code of its own in 2017; it did not exist yet\)/],
+    ["a group that did not exist in the year (KOSTRA group 17 in 2017)", (f) => f.observations.push({ indicator: "kunstformidling", municipality: "ekg17", year: 2017, code: "EKG17", value: 1, provenance: 0 }), /koden «EKG17» gjelder ikke KOSTRA-gruppe 17 i 2017 \(den er gyldig fra 2020; KOSTRA-gruppe 17 hadde ingen egen kode i 2017; den fantes ikke ennå\)/, /code "EKG17" is not KOSTRA group 17's in 2017 \(it is valid from 2020; KOSTRA group 17 had no code of its own in 2017; it did not exist yet\)/],
     ["two groupings for one year", (f) => f.kostraGroups.push({ year: 2021, source: "SSB Klass", groups: { time: "ekg07" } }), /^kostra\.json: «kostraGroups\[1\]\.year»: 2021 står også i «kostraGroups\[0\]»; en fil har én KOSTRA-gruppering per år\.$/, /^kostra\.json: "kostraGroups\[1\]\.year": 2021 is also in "kostraGroups\[0\]"; a file has one KOSTRA grouping per year\.$/],
     ["a reference to no provenance entry", (f) => (f.observations[1].provenance = 7), /«observations\[1\]\.provenance»: viser til kilde nr\. 7, som ikke finnes/, /refers to source 7, which does not exist/],
     ["an unknown version", (f) => (f.version = 2), /«version» ugyldig verdi 2; forventet 1/, /invalid value 2; expected 1/],

@@ -59,7 +59,7 @@ describe("report plan", () => {
     const { plan } = report({ average: "weighted", includeOslo: false });
     const profile = plan.sheets[0];
     const header = profile.blocks[1].rows.map((r) => (r[0] as { text: string }).text);
-    expect(header[1]).toBe("Snitt: vektet, 9 kommuner, uten Oslo, Bærum med");
+    expect(header[1]).toBe("Snitt: vektet, 9 kommuner, uten Oslo, Bærum med; laveste, høyeste og rang blant alle 10");
     expect(header[2]).toMatch(/Eksempeldata \(syntetiske\)/);
     // Weighted: value, population and product helper columns for each of the 9 members.
     expect(cellAt(profile, "C8")).toMatchObject({ kind: "formula", formula: expect.stringMatching(/SUM\(.*\)\/SUMIF\(.*,">0"\)/) });

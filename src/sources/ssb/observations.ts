@@ -13,7 +13,7 @@
  */
 import { amountIndicatorOf, INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
 import { badInput } from "../../kostra/errors";
-import { codeForYear, resolveMunicipality } from "../../kostra/municipalities";
+import { isCodeValidInYear, resolveMunicipality } from "../../kostra/municipalities";
 import { quoteInput } from "../../kostra/safe-text";
 import type { Indicator, LocalizedText, Observation } from "../../kostra/types";
 import { duplicateDetails, ObservationIndex } from "../conflicts";
@@ -138,8 +138,16 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
     for (let ti = 0; ti < times.codes.length; ti++) {
       const t = times.codes[ti];
       const year = years[ti];
-      // Only the code the municipality had that year is its figure (the rule every reader applies).
-      if (codeForYear(m, year) !== code) {
+      // Only the code the municipality had that year is its figure (isCodeValidInYear, the
+      // rule every reader applies). Unlike a CSV row or an observations file, which state one
+      // figure for one code and year and are refused when they break the rule, an SSB cube
+      // is a grid: every code it lists gets a cell in every year it lists, and SSB answers
+      // with codes of every period ("3024 Bærum (2020-2023)") for every year asked, filling
+      // the years a code was not valid with "." or 0 ("For de årene da kommunenummeret ikke
+      // var gyldig vil det enten stå en prikk eller null", research/domain.md §1.2). Those
+      // cells are placeholders, not figures, so they are skipped (counted for the warning
+      // a file import shows) rather than read or refused.
+      if (!isCodeValidInYear(code, year)) {
         invalidForYear++;
         continue;
       }

@@ -71,11 +71,9 @@ export function averagingLine(form: FormState, profile: Profile | null, lang: La
     const focal = domain().municipalityInYear(form.municipality, form.year);
     const network = domain().networkById(form.network);
     if (!network) return null;
-    const members = domain().networkMembers(network, form.year);
-    const averagingSet = members
-      .filter((id) => (form.includeOslo || id !== domain().OSLO_ID) && (form.includeFocal || id !== focal.id))
-      .map((id) => domain().refForYear(domain().municipalityById(id)!, form.year));
-    return domain().describeAveraging({ options: benchmarkOptions(form), averagingSet, focal, focalInNetwork: members.includes(focal.id) }, lang);
+    // Who counts by the engine's rule, so the line says what the profile will compute.
+    const { members, averaging: averagingSet } = domain().membersInYear(network, form.year, focal.id, form);
+    return domain().describeAveraging({ options: benchmarkOptions(form), members, averagingSet, focal, focalInNetwork: members.some((m) => m.id === focal.id) }, lang);
   } catch {
     return null;
   }

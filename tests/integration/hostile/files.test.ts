@@ -112,6 +112,7 @@ const CASES: Case[] = [
     words: [/dimensjon «KOKkommuneregion0000»: kategorien «0301» står to ganger/],
   },
   { name: "Infinity (1e309) in a CSV", file: "infinity.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017;1e309;\n`, words: [/infinity\.csv linje 2, felt «verdi»: «1e309» er ikke et endelig tall/] },
+  { name: "a region code not valid in the row's year in a CSV", file: "code-year.csv", content: () => `${CSV_HEADER}3201;bibliotek;2017;1;\n`, words: [/code-year\.csv linje 2, felt «region»: koden «3201» gjelder ikke Bærum i 2017 \(den er gyldig fra 2024; Bærum hadde 0219\)/] },
   { name: "a quarter in a CSV", file: "quarter.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017K1;1;\n0219;bibliotek;2017K2;2;\n`, words: [/felt «år»: «2017K1» er en tidskode for del av et år/] },
   { name: "conflicting rows in a CSV", file: "conflict.csv", content: () => `${CSV_HEADER}0219;bibliotek;2017;1;\n0219 Bærum;bibliotek;2017;2;\n`, words: [/conflict\.csv linje 3: samme kommune, indikator og år som linje 2 \(0219 Bærum, bibliotek, 2017\), med en annen verdi/] },
   {
