@@ -19,6 +19,18 @@ describe("catalog schema", () => {
     expect(schemaErrors(json)).toEqual([]);
   });
 
+  it("names only catalog files that exist in its comments (a maintainer follows them)", () => {
+    const named = (text: string) => Array.from(text.matchAll(/\b((?:sectors\/|src\/)[\w./-]+\.json)\b/g), (m) => m[1]);
+    const broken = ["common.json", ...sectorFileNames.map((f) => `sectors/${f}`)].flatMap((name) => {
+      const comment = String((JSON.parse(fs.readFileSync(path.join(CATALOG_DIR, name), "utf8")) as { $comment?: unknown }).$comment ?? "");
+      return named(comment)
+        .filter((file) => !fs.existsSync(file.startsWith("src/") ? path.join(__dirname, "../..", file) : path.join(CATALOG_DIR, file)))
+        .map((file) => `${name} → ${file}`);
+    });
+    expect(broken).toEqual([]);
+    expect(named("see sectors/var.json and src/kostra/catalog/x.json.")).toEqual(["sectors/var.json", "src/kostra/catalog/x.json"]);
+  });
+
   it("loads every sector file in the folder (none forgotten in catalog.ts)", () => {
     const ids = sectorFileNames.map((f) => f.replace(/\.json$/, "")).sort();
     expect(SECTOR_FILES.map((f) => f.sector.id).sort()).toEqual(ids);
