@@ -1,5 +1,6 @@
 /** The SsbError a test expects: from a promise that must reject, or a call that must throw. */
 import { SsbError } from "../../src/sources/ssb/types";
+import { thrownOf } from "./kostra-error";
 
 /** The SsbError `p` rejects with; fails the test when it resolves or rejects with anything else. */
 export async function ssbFailure(p: Promise<unknown>): Promise<SsbError> {
@@ -12,12 +13,4 @@ export async function ssbFailure(p: Promise<unknown>): Promise<SsbError> {
 }
 
 /** The SsbError `f` throws; fails the test when it returns or throws anything else. */
-export function ssbFailureOf(f: () => unknown): SsbError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SsbError) return e;
-    throw e;
-  }
-  throw new Error("expected an SsbError");
-}
+export const ssbFailureOf = (f: () => unknown): SsbError => thrownOf(f, SsbError);

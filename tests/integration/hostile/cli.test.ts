@@ -44,30 +44,25 @@ function workspace(): Workspace {
   return w;
 }
 
-/** An earlier `name`, read-only (0444), in a folder anyone may write (so only the file's own mode stops the write). */
-function readOnlyFile(w: Workspace, name: string): string {
-  const open = join(w.dir, "open");
-  mkdirSync(open, { recursive: true });
-  chmodSync(open, 0o777);
-  const file = join(open, name);
-  writeFileSync(file, `earlier ${name}, kept read-only on purpose\n`);
-  chmodSync(file, 0o444);
+/** An earlier file `name` with `text` and `fileMode`, in the folder `sub` of the workspace with `folderMode`. */
+function earlierFile(w: Workspace, sub: string, folderMode: number, name: string, text: string, fileMode: number): string {
+  const folder = join(w.dir, sub);
+  mkdirSync(folder, { recursive: true });
+  chmodSync(folder, folderMode);
+  const file = join(folder, name);
+  writeFileSync(file, text);
+  chmodSync(file, fileMode);
   return file;
 }
+
+/** An earlier `name`, read-only (0444), in a folder anyone may write (so only the file's own mode stops the write). */
+const readOnlyFile = (w: Workspace, name: string) => earlierFile(w, "open", 0o777, name, `earlier ${name}, kept read-only on purpose\n`, 0o444);
 
 /**
  * An earlier `name` that anyone may write (0666) but that belongs to root, in a shared
  * folder with the sticky bit (1777, as /tmp): only its owner may rename over it.
  */
-function othersInSharedFolder(w: Workspace, name: string): string {
-  const shared = join(w.dir, "shared");
-  mkdirSync(shared, { recursive: true });
-  chmodSync(shared, 0o1777);
-  const file = join(shared, name);
-  writeFileSync(file, `earlier ${name}, someone else's\n`);
-  chmodSync(file, 0o666);
-  return file;
-}
+const othersInSharedFolder = (w: Workspace, name: string) => earlierFile(w, "shared", 0o1777, name, `earlier ${name}, someone else's\n`, 0o666);
 
 /** Every regular file below `dir` with its content (a huge one by its size). */
 function snapshot(dir: string): Map<string, string> {
