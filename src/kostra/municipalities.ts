@@ -13,6 +13,7 @@ import { AGGREGATE_REGIONS } from "./registry/aggregates";
 import { registryProblems } from "./registry/check";
 import registry from "./registry/municipalities.json";
 import type { Municipality, MunicipalityRef } from "./types";
+import { inPeriod } from "./periods";
 
 export { aggregateDefinition, aggregateLabel, kostraGroupMembers, kostraGroupOf, GROUP_MEMBERSHIP } from "./registry/aggregates";
 
@@ -93,9 +94,6 @@ export function resolveAggregate(text: string): Municipality | undefined {
 function namesOf(m: Municipality): string[] {
   return [m.name, ...m.codes.map((p) => p.name ?? m.name)].map(normalize);
 }
-
-const inPeriod = (year: number, from?: number, to?: number): boolean =>
-  (from === undefined || year >= from) && (to === undefined || year <= to);
 
 /** The region code this municipality had in the given data year, or undefined if it did not exist. */
 export function codeForYear(m: Municipality, year: number): string | undefined {

@@ -5,6 +5,7 @@
  * network at all ("none", then the average is a figure SSB publishes).
  */
 import type { Lang, Network } from "./types";
+import { inPeriod } from "./periods";
 
 const ASSS_10 = [
   "bergen",
@@ -40,9 +41,7 @@ export function networkById(id: string): Network | undefined {
 
 /** Member ids of the network in the given data year, in the network's order. */
 export function networkMembers(network: Network, year: number): string[] {
-  const period = network.periods.find(
-    (p) => (p.from === undefined || year >= p.from) && (p.to === undefined || year <= p.to),
-  );
+  const period = network.periods.find((p) => inPeriod(year, p.from, p.to));
   return period ? [...period.members] : [];
 }
 

@@ -7,6 +7,7 @@
  */
 import { aggregateLabel, codeForYear, codeYears, isAggregate, municipalityById } from "../kostra/municipalities";
 import type { Lang, LocalizedText, Municipality } from "../kostra/types";
+import { inPeriod } from "../kostra/periods";
 
 /** The region's name in messages: the municipality's name, or the aggregate's in the language ("Norway"). */
 export function regionName(m: Municipality, lang: Lang): string {
@@ -15,7 +16,6 @@ export function regionName(m: Municipality, lang: Lang): string {
 
 const nameOf = (id: string): string => municipalityById(id)?.name ?? id;
 
-const inPeriod = (year: number, from?: number, to?: number): boolean => (from === undefined || year >= from) && (to === undefined || year <= to);
 
 /**
  * Why a region had no code of its own in a year it has none: part of another municipality

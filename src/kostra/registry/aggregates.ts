@@ -13,6 +13,7 @@
  */
 import type { LocalizedText, Municipality } from "../types";
 import data from "./kostra-groups.json";
+import { inPeriod } from "../periods";
 
 interface AggregateEntry {
   id: string;
@@ -97,7 +98,6 @@ export function aggregateDefinition(id: string, year: number): LocalizedText | u
   return { nb: `2020-inndelingen: ${nb}`, en: `2020 grouping: ${nb} (SSB's criteria, in Norwegian)` };
 }
 
-const validIn = (year: number, from?: number, to?: number): boolean => (from === undefined || year >= from) && (to === undefined || year <= to);
 
 /** Where a registered membership list came from, for reports and messages. */
 export interface KostraGroupsSource {
@@ -160,7 +160,7 @@ export function clearKostraGroups(): void {
 export function kostraGroupOf(municipalityId: string, year: number): string | undefined {
   const fromSsb = registered.get(year)?.groups.get(municipalityId);
   if (fromSsb) return fromSsb;
-  const m = GROUP_MEMBERSHIP.find((x) => x.municipality === municipalityId && validIn(year, x.from, x.to));
+  const m = GROUP_MEMBERSHIP.find((x) => x.municipality === municipalityId && inPeriod(year, x.from, x.to));
   return m ? m.group.toLowerCase() : undefined;
 }
 
@@ -175,7 +175,7 @@ export function kostraGroupSource(
   const r = registered.get(year);
   const fromSsb = r?.groups.get(municipalityId);
   if (r && fromSsb) return { group: fromSsb, from: "registered", source: { ...r.source } };
-  const m = GROUP_MEMBERSHIP.find((x) => x.municipality === municipalityId && validIn(year, x.from, x.to));
+  const m = GROUP_MEMBERSHIP.find((x) => x.municipality === municipalityId && inPeriod(year, x.from, x.to));
   return m ? { group: m.group.toLowerCase(), from: "snapshot", source: m.source, confidence: m.confidence } : undefined;
 }
 
@@ -193,7 +193,7 @@ export function kostraGroupMembers(groupIdText: string, year: number): { members
     return { members, complete: true, count: members.length };
   }
   const code = groupIdText.toUpperCase();
-  const members = GROUP_MEMBERSHIP.filter((x) => x.group === code && validIn(year, x.from, x.to)).map((x) => x.municipality);
+  const members = GROUP_MEMBERSHIP.filter((x) => x.group === code && inPeriod(year, x.from, x.to)).map((x) => x.municipality);
   if (year < GROUPING_2020) return { members: [], complete: false };
   const g = from2020.groups.find((x) => x.code === code);
   const count = g ? (year >= 2024 ? g.count2024 : g.count2020) : undefined;

@@ -4,9 +4,8 @@
  * checks the shape in the test suite; these checks are the rules a schema cannot say.
  */
 import type { Municipality } from "../types";
+import { inPeriod } from "../periods";
 
-const inPeriod = (year: number, from?: number, to?: number): boolean =>
-  (from === undefined || year >= from) && (to === undefined || year <= to);
 
 /**
  * Problems with the registry, as sentences (empty when it is sound):
