@@ -75,6 +75,39 @@ export interface SsbSelector {
   select: Record<string, string[]>;
   /** Dimensions whose codes are summed into one value. */
   sum?: string[];
+  /**
+   * SSB's time for data year n is n + yearOffset (default 0). Table 12842 dates a fee by
+   * 1 January of the year it applies to, so the seed's "(gjelder rapporteringsåret+1)" row
+   * reads 12842 at n+1; KOSTRA's "per innbygger" divides by the population at the end of
+   * the year, which 07459 publishes as 1 January n+1.
+   */
+  yearOffset?: number;
+}
+
+/** Data years from..to (inclusive; an open end is unbounded). */
+export interface YearSpan {
+  from?: number;
+  to?: number;
+}
+
+/** The data years an indicator means something in, and why it does not outside them. */
+export interface Validity extends YearSpan {
+  reason: LocalizedText;
+}
+
+/**
+ * A figure KS computes itself from SSB series rather than a ready-made key figure:
+ * value = scale × Σ numerator ÷ Σ denominator, where each name is a catalog series (an
+ * indicator with measure "amount" or "count"). With a distribution key the numerator is
+ * multiplied by Σ share ÷ (Σ share + Σ rest) first — KS splits f254 net expenditure by
+ * the share of allotted hours to users 0–66 (B) and 67+ (C): (A × B/(B+C)) / D.
+ * The weighted average is scale × Σ numerator ÷ Σ denominator over the members with both.
+ */
+export interface Ratio {
+  numerator: string[];
+  denominator: string[];
+  scale: number;
+  key?: { share: string[]; rest: string[] };
 }
 
 export type MappingConfidence = "high" | "medium" | "low";
@@ -99,7 +132,17 @@ export interface Indicator {
   unit: LocalizedText;
   decimals: number;
   measure: Measure;
+  /** The SSB series (for data years after every `earlier` period). */
   ssb: SsbSelector;
+  /**
+   * Earlier SSB series, oldest first, each for data years up to and including `to`: a
+   * table replaced by another (barnehage key figures: 12562 until 2019, 13502 from 2020).
+   */
+  earlier?: { to: number; ssb: SsbSelector }[];
+  /** For a figure KS computes from series: its numerator and denominator (see Ratio). */
+  ratio?: Ratio;
+  /** The data years the figure is valid for; outside them nothing is requested and the row says why. */
+  valid?: Validity;
   /**
    * For per-capita figures: the same selector with these codes replaced gives the
    * amount, in `scale` kroner (KOSbelop0000 is in 1000 kr), so the figure can be
@@ -107,8 +150,14 @@ export interface Indicator {
    */
   amount?: { select: Record<string, string[]>; scale: number };
   weight: Weight;
-  /** The averaging KS applies by default for this kind of figure. */
+  /**
+   * The averaging KS applies ("Gjennomsnittsberegninger i ASSS-analysene"): weighted
+   * (Σ numerator ÷ Σ denominator) unless KS marks the figure with `*` as ready-made and
+   * averaged simply.
+   */
   defaultAverage: AverageKind;
+  /** The KS page that states the averaging rule for this figure. */
+  averageSource?: string;
   /** How sure we are that the SSB selector is the figure the name describes. */
   confidence: MappingConfidence;
   /** Definition and, where the mapping is uncertain, why. */
