@@ -33,6 +33,7 @@ import {
   unknownSector,
 } from "./errors";
 import { membersInYear } from "./averaging-set";
+import { indicatorInYear, isValidInYear } from "./series";
 import { aggregateLabel, codeForYear, isAggregate, refForYear, resolveMunicipality } from "./municipalities";
 import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, NO_NETWORK } from "./networks";
 import type {
@@ -46,6 +47,7 @@ import type {
   Profile,
   ProfileRow,
   RowProblem,
+  Validity,
 } from "./types";
 
 /** Observations looked up by indicator, municipality and year. */
@@ -149,9 +151,39 @@ function cellOf(obs: ObservationIndex, indicator: string, ref: MunicipalityRef, 
   return { municipality: ref, value: v, status: o?.status ?? (o ? undefined : missingSymbol), index: indexOf(v, average) };
 }
 
-function rowFor(indicator: Indicator, obs: ObservationIndex, options: BenchmarkOptions, ctx: RowContext): ProfileRow {
+/**
+ * The row of a figure that is not valid in the year (f392 after the trossamfunnsloven): it
+ * says why, and has no value, average, range or rank — a value a file brings for that
+ * year is not used.
+ */
+function notValidRow(indicator: Indicator, year: number, averagingSet: readonly MunicipalityRef[], ctx: RowContext): ProfileRow {
+  const empty = (municipality: MunicipalityRef) => ({ municipality, value: null, index: null });
+  return {
+    indicator,
+    value: null,
+    average: null,
+    averageKind: "simple",
+    n: 0,
+    of: averagingSet.length,
+    lowest: null,
+    highest: null,
+    index: null,
+    rank: null,
+    rankOf: 0,
+    comparisons: ctx.comparisons.map(({ ref }) => empty(ref)),
+    references: ctx.references.map(empty),
+    ...(ctx.base ? { networkAverage: null } : {}),
+    problem: { code: "not-valid", year, reason: (indicator.valid as Validity).reason },
+    missing: [],
+  };
+}
+
+function rowFor(catalogIndicator: Indicator, obs: ObservationIndex, options: BenchmarkOptions, ctx: RowContext): ProfileRow {
   const { focal, members, averagingSet, comparisons } = ctx;
   const { year } = options;
+  // The label says which 1 January a series dated so is at ("per 1.1.2018" in 2017).
+  const indicator = indicatorInYear(catalogIndicator, year);
+  if (!isValidInYear(indicator, year)) return notValidRow(indicator, year, averagingSet, ctx);
   // A weighted profile weights each indicator by its own weight (population, or the count
   // the figure is per); an indicator without a weight is averaged simply.
   const weightId = rowWeightIndicator(indicator, options.average);

@@ -20,6 +20,7 @@ import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "./limits";
 import { isAggregate, municipalityById } from "./municipalities";
 import { shortened } from "./safe-text";
 import { NETWORK_CHOICES } from "./networks";
+import { allSelectors, periodProblems } from "./series";
 import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
@@ -68,14 +69,18 @@ export function catalogProblems(indicators: readonly Indicator[], templates: rea
   }
   for (const ind of indicators) {
     if (!ind.label?.nb || !ind.label?.en) problems.push(`${ind.id} lacks a label`);
-    for (const [dim, codes] of Object.entries(ind.ssb.select)) {
-      const summed = ind.ssb.sum?.includes(dim) ?? false;
-      if (codes.length === 0 || (!summed && codes.length !== 1))
-        problems.push(`${ind.id} must select exactly one code of ${dim} unless it is summed`);
-      if (summed && codes.length < 2) problems.push(`${ind.id} sums ${dim} but selects fewer than two codes`);
+    // Every series the indicator reads in some year (earlier tables too), and its periods.
+    for (const ssb of allSelectors(ind)) {
+      for (const [dim, codes] of Object.entries(ssb.select)) {
+        const summed = ssb.sum?.includes(dim) ?? false;
+        if (codes.length === 0 || (!summed && codes.length !== 1))
+          problems.push(`${ind.id} must select exactly one code of ${dim} unless it is summed`);
+        if (summed && codes.length < 2) problems.push(`${ind.id} sums ${dim} but selects fewer than two codes`);
+      }
+      for (const dim of ssb.sum ?? [])
+        if (!(dim in ssb.select)) problems.push(`${ind.id} sums ${dim}, which it does not select`);
     }
-    for (const dim of ind.ssb.sum ?? [])
-      if (!(dim in ind.ssb.select)) problems.push(`${ind.id} sums ${dim}, which it does not select`);
+    problems.push(...periodProblems(ind));
     const weightId = weightIndicatorOf(ind);
     if (weightId !== null) {
       const w = byId.get(weightId);
@@ -277,7 +282,10 @@ function userShapeProblems(template: unknown, indicators: unknown): string[] {
       isObj(ssb.select) &&
       Object.values(ssb.select).every(isStrings) &&
       (ssb.sum === undefined || isStrings(ssb.sum)) &&
-      ind.amount === undefined;
+      ssb.yearOffset === undefined &&
+      ind.amount === undefined &&
+      ind.earlier === undefined &&
+      ind.valid === undefined;
     if (!ok) problems.push(`${ind.id} is not a well-formed user indicator (ids start with ${USER_INDICATOR_PREFIX})`);
   }
   return problems;

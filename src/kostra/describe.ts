@@ -4,6 +4,7 @@
  */
 import { indicatorFor, POPULATION_INDICATOR } from "./catalog";
 import { aggregateLabel } from "./municipalities";
+import { notValidText } from "./series";
 import { CUSTOM_NETWORK, NO_NETWORK } from "./networks";
 import type { Lang, Profile, RowProblem } from "./types";
 
@@ -44,6 +45,8 @@ export function describeProblem(problem: RowProblem, lang: Lang, focalName = "")
       return nb
         ? `${focalName || "Kommunen"} mangler verdi (${describeStatus(problem.status, lang)}).`
         : `${focalName || "The municipality"} has no value (${describeStatus(problem.status, lang)}).`;
+    case "not-valid":
+      return notValidText(problem.year, problem.reason, lang);
     case "base-missing": {
       const name = aggregateLabel(problem.base.id, undefined, lang) ?? problem.base.name;
       return nb

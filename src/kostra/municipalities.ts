@@ -141,3 +141,30 @@ export function codeNamedBy(text: string): string | undefined {
 export function municipalitiesInYear(year: number): Municipality[] {
   return MUNICIPALITIES.filter((m) => codeForYear(m, year) !== undefined).sort((a, b) => a.name.localeCompare(b.name, "nb-NO"));
 }
+
+/**
+ * Whether the municipality covered the same area in every data year from `from` to `to`:
+ * no municipality merged into it, split into it, or was part of it for only some of those
+ * years (Drammen grew on 1 January 2020; Ålesund lost Haram on 1 January 2024). A figure
+ * dated 1 January of the year after (a population at the end of the year) belongs to the
+ * year before only when it does.
+ */
+export function sameAreaBetween(m: Municipality, from: number, to: number): boolean {
+  const lo = Math.min(from, to);
+  const hi = Math.max(from, to);
+  // A change "at" year b takes effect on 1 January b: it lies between lo and hi when lo < b <= hi.
+  const between = (b: number | undefined) => b !== undefined && b > lo && b <= hi;
+  for (const x of REGIONS) {
+    if (x.id === m.id) continue;
+    const into = x.successor === m.id || (x.successors ?? []).includes(m.id);
+    if (into) {
+      const last = x.codes.some((c) => c.to === undefined) ? undefined : Math.max(...x.codes.map((c) => c.to as number));
+      if (last !== undefined && between(last + 1)) return false;
+    }
+    for (const p of x.partOf ?? []) {
+      if (p.id !== m.id) continue;
+      if (between(p.from) || (p.to !== undefined && between(p.to + 1))) return false;
+    }
+  }
+  return true;
+}

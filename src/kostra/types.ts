@@ -315,7 +315,9 @@ export type RowProblem =
   | { code: "no-weights"; weight?: string }
   | { code: "focal-missing"; status?: string }
   /** The base aggregate (e.g. KOSTRA-gruppe 7) has no published value for the indicator and year. */
-  | { code: "base-missing"; base: MunicipalityRef; status?: string };
+  | { code: "base-missing"; base: MunicipalityRef; status?: string }
+  /** The figure means nothing in the profile year (outside the indicator's `valid` span): nothing is requested, averaged or ranked. */
+  | { code: "not-valid"; year: number; reason: LocalizedText };
 
 export interface ProfileRow {
   indicator: Indicator;

@@ -7,9 +7,10 @@
  * published base (KOSTRA-gruppe 7, Landet uten Oslo) the average column looks up SSB's
  * figure for it in the data sheet instead of averaging the members.
  */
-import { describeAveraging } from "../kostra/describe";
+import { describeAveraging, describeProblem } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { networkLabel } from "../kostra/networks";
+import { selectorForYear } from "../kostra/series";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
@@ -79,14 +80,16 @@ const CONFIDENCE: Record<Lang, Record<"medium" | "low", string>> = {
 };
 
 /** An indicator's definition, its SSB table and, where the mapping is not certain, how sure it is. */
-export function definitionText(indicator: Indicator, lang: Lang): string {
-  const table = indicator.ssb.table
-    ? lang === "nb" ? `SSB tabell ${indicator.ssb.table}.` : `SSB table ${indicator.ssb.table}.`
+export function definitionText(indicator: Indicator, lang: Lang, year?: number): string {
+  // The table the year reads (barnehage: 12562 until 2019, 13502 from 2020).
+  const ssbTable = (year === undefined ? undefined : selectorForYear(indicator, year)?.table) ?? indicator.ssb.table;
+  const table = ssbTable
+    ? lang === "nb" ? `SSB tabell ${ssbTable}.` : `SSB table ${ssbTable}.`
     : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";
   const sure = indicator.confidence === "high" ? "" : CONFIDENCE[lang][indicator.confidence];
   const definition = indicator.definition[lang].trim();
   // Definitions often end by naming the table already.
-  const named = indicator.ssb.table !== null && definition.includes(indicator.ssb.table);
+  const named = ssbTable !== null && definition.includes(ssbTable);
   return [definition, named ? "" : table, sure].filter(Boolean).join(" ");
 }
 
@@ -150,6 +153,11 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     const basis = basisRow(ctx, ind.id, row, cBasis, HEADER_ROW);
     const at = (col: number) => cellAddress(col, row);
     put(cells, 1, text(ind.label[lang]));
+    // A figure not valid in the year says why and has no formulas: whatever the data sheet holds for it is not used.
+    if (r.problem?.code === "not-valid") {
+      put(cells, cFocal, text(describeProblem(r.problem, lang)));
+      return cells;
+    }
     put(cells, cFocal, formula(opts.lookup(ind.id, focal.id, year), fmt));
     // The published base's value, or the members' average; a missing published value
     // stays "" (or SSB's symbol), so every index on the row is "" rather than a wrong number.
@@ -192,7 +200,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     { at: `${columnLetter(cBasis)}${HEADER_ROW - 1}`, rows: [[text(t.basis)]], style: "note" },
     // Below the chart: what each figure is, where it comes from and how sure the mapping is.
     { at: `A${lastRow + 26}`, rows: [[text(t.definitions)]], style: "subtitle" },
-    { at: `A${lastRow + 27}`, rows: profile.rows.map((r) => [text(r.indicator.label[lang]), text(definitionText(r.indicator, lang))]), style: "note" },
+    { at: `A${lastRow + 27}`, rows: profile.rows.map((r) => [text(r.indicator.label[lang]), text(definitionText(r.indicator, lang, year))]), style: "note" },
   ];
 
   const col = (c: number) => `${cellAddress(c, HEADER_ROW + 1, true)}:${cellAddress(c, lastRow, true)}`;

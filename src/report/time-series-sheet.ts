@@ -16,6 +16,7 @@ import { type MergedHistory, type NotComputed, preMergerYears, type YearStructur
 import { membersInYear } from "../kostra/averaging-set";
 import { aggregateLabel } from "../kostra/municipalities";
 import { networkLabel } from "../kostra/networks";
+import { indicatorOverYears, isValidInYear, notValidText } from "../kostra/series";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
@@ -106,10 +107,24 @@ export function mergerNotes(o: Pick<TimeSeriesOptions, "focal" | "indicators" | 
   return notes;
 }
 
-export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
+/**
+ * Notes for figures not valid in some of the years (f392 from 2021): which years and why.
+ * Those years show no value, average or index.
+ */
+export function validityNotes(indicators: readonly Indicator[], years: readonly number[], lang: Lang): string[] {
+  return indicators.flatMap((ind) => {
+    const outside = years.filter((y) => !isValidInYear(ind, y));
+    if (outside.length === 0 || !ind.valid) return [];
+    return [`${ind.label[lang]}: ${notValidText(span(outside), ind.valid.reason, lang)}.`];
+  });
+}
+
+export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
+  const years = [...input.years].sort((a, b) => a - b);
+  // A series dated at 1 January says so in its label (12842's fees: "per 1.1. året etter").
+  const o: TimeSeriesOptions = { ...input, indicators: input.indicators.map((ind) => indicatorOverYears(ind, years)) };
   const t = T[o.lang];
   const lang = o.lang;
-  const years = [...o.years].sort((a, b) => a - b);
   const n = o.indicators.length;
   const yearCol = (k: number) => 2 + k; // B, C, …
   const lastYearCol = yearCol(years.length - 1);
@@ -121,8 +136,13 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
   const history = o.mergedHistory ?? "break";
   const before = preMergerYears(o.focal.id, years);
   const beforeYears = new Set(before.map((s) => s.year));
-  const notes = [...mergerNotes(o, before), ...groupingNotes(base, years, lang)];
+  const notes = [...mergerNotes(o, before), ...groupingNotes(base, years, lang), ...validityNotes(o.indicators, years, lang)];
+  const valid = (ind: string, y: number) => {
+    const indicator = o.indicators.find((i) => i.id === ind);
+    return indicator === undefined || isValidInYear(indicator, y);
+  };
   const focalValue = (ind: string, y: number, fmt: string): PlanCell => {
+    if (!valid(ind, y)) return empty;
     if (!beforeYears.has(y)) return formula(o.lookup(ind, o.focal.id, y), fmt);
     if (history === "break" || !o.lookupComputed) return empty;
     const f = o.lookupComputed(ind, o.focal.id, y);
@@ -175,7 +195,7 @@ export function buildTimeSeriesSheet(o: TimeSeriesOptions): SheetPlan {
     const body = o.indicators.map((ind, i) => {
       const { cells, refs } = basisRow(ctx, ind.id, cRow(i), basisCol, cHeader);
       const fmt = numberFormat(ind.decimals);
-      averageRows[i].push(formula(base ? o.lookup(ind.id, base, y) : averageFormula(refs), fmt));
+      averageRows[i].push(valid(ind.id, y) ? formula(base ? o.lookup(ind.id, base, y) : averageFormula(refs), fmt) : empty);
       return cells;
     });
     if (base) {

@@ -8,7 +8,8 @@
  * saved from it); metadata assembled by hand from public sources shows that the selector
  * is consistent, not that SSB has those codes.
  */
-import type { Indicator, LocalizedText, Sector } from "../../kostra/types";
+import { allSelectors } from "../../kostra/series";
+import type { Indicator, LocalizedText, Sector, SsbSelector } from "../../kostra/types";
 import { readTableMetadata, type TableMetadata } from "./metadata";
 
 /** Where a table's metadata came from. */
@@ -77,25 +78,41 @@ function evidenceOf(sources: readonly TableMetadataSource[]): TableEvidence {
       if (source.provenance === "recorded") e.recordedElimination ||= d.elimination === true;
       dims.set(d.id, e);
     }
+  // What SSB itself says about leaving a dimension out outweighs what was assembled by hand
+  // (07459's Alder: a public query left it out, SSB's own response says it cannot be).
+  for (const e of dims.values()) if (e.recordedDimension) e.elimination = e.recordedElimination;
   return { dims };
 }
 
 type TableSources = ReadonlyMap<string, TableMetadataSource | readonly TableMetadataSource[]>;
 
-/** Every selector dimension and code of the indicator (and of its amount series) checked against the table. */
+const STATUS_ORDER: readonly SelectorStatus[] = ["verified", "consistent", "unchecked", "problem"];
+
+/**
+ * Every series the indicator reads in some year (an earlier table too: barnehage's 12562
+ * before 13502), each with its amount series, checked against its table. The indicator is
+ * as sure as its least sure series; the problems of every series are listed.
+ */
 export function checkSelector(indicator: Indicator, tables: TableSources): SelectorCheck {
-  const table = indicator.ssb.table;
-  if (table === null) return { indicator: indicator.id, status: "unchecked", problems: [{ code: "no-table" }] };
+  const checks = allSelectors(indicator).map((ssb) => checkSeries(ssb, indicator.amount?.select, tables));
+  const status = checks.reduce<SelectorStatus>((worst, c) => (STATUS_ORDER.indexOf(c.status) > STATUS_ORDER.indexOf(worst) ? c.status : worst), "verified");
+  return { indicator: indicator.id, status: checks.length === 0 ? "unchecked" : status, problems: checks.flatMap((c) => c.problems) };
+}
+
+/** One series' dimensions and codes (and its amount's) checked against its table. */
+function checkSeries(ssb: SsbSelector, amount: Record<string, string[]> | undefined, tables: TableSources): Omit<SelectorCheck, "indicator"> {
+  const table = ssb.table;
+  if (table === null) return { status: "unchecked", problems: [{ code: "no-table" }] };
   const found = tables.get(table);
   const sources = found === undefined ? [] : Array.isArray(found) ? (found as readonly TableMetadataSource[]) : [found as TableMetadataSource];
-  if (sources.length === 0) return { indicator: indicator.id, status: "unchecked", problems: [{ code: "no-metadata", table }] };
+  if (sources.length === 0) return { status: "unchecked", problems: [{ code: "no-metadata", table }] };
   const evidence = evidenceOf(sources);
   const dims = new Map([...evidence.dims].map(([id, e]) => [id, e.codes]));
   let allRecorded = true;
   const problems: SelectorProblem[] = [];
-  for (const dimension of [indicator.ssb.regionDimension, indicator.ssb.timeDimension])
+  for (const dimension of [ssb.regionDimension, ssb.timeDimension])
     if (!dims.has(dimension)) problems.push({ code: "unknown-dimension", table, dimension });
-  const selections = [indicator.ssb.select, ...(indicator.amount ? [indicator.amount.select] : [])];
+  const selections = [ssb.select, ...(amount ? [amount] : [])];
   for (const select of selections)
     for (const [dimension, values] of Object.entries(select)) {
       const codes = dims.get(dimension);
@@ -109,17 +126,17 @@ export function checkSelector(indicator: Indicator, tables: TableSources): Selec
         else if (!evidence.dims.get(dimension)!.recorded.has(value)) allRecorded = false;
       }
     }
-  for (const dimension of [indicator.ssb.regionDimension, indicator.ssb.timeDimension])
+  for (const dimension of [ssb.regionDimension, ssb.timeDimension])
     if (!evidence.dims.get(dimension)?.recordedDimension) allRecorded = false;
   // A table dimension the selector leaves out must be one SSB lets a query leave out (KOSTRA tables allow none).
-  // Verified also means SSB itself lets the query leave it out: a recording that says otherwise (07459's Alder) leaves the selector "consistent".
+  // Verified also means SSB itself lets the query leave it out: a recording that says otherwise leaves the selector "consistent".
   for (const [id, e] of evidence.dims) {
-    if (id === indicator.ssb.regionDimension || id === indicator.ssb.timeDimension || id in indicator.ssb.select) continue;
+    if (id === ssb.regionDimension || id === ssb.timeDimension || id in ssb.select) continue;
     if (!e.elimination) problems.push({ code: "unselected-dimension", table, dimension: id });
     else if (!e.recordedElimination) allRecorded = false;
   }
   const status: SelectorStatus = problems.length > 0 ? "problem" : allRecorded ? "verified" : "consistent";
-  return { indicator: indicator.id, status, problems };
+  return { status, problems };
 }
 
 export function describeSelectorProblem(p: SelectorProblem): LocalizedText {

@@ -1,8 +1,12 @@
 /**
  * Turns an SSB JSON-stat cube into observations of the catalog's indicators.
  *
- * An indicator matches a cube when the cube is its table (or, for an indicator whose
- * table is not confirmed, when the cube holds every code its selector names). A per-capita
+ * An indicator matches a cube when the cube is the table of one of its series (or, for an
+ * indicator whose table is not confirmed, when the cube holds every code its selector
+ * names). A cell at SSB's time t is the figure of data year t − yearOffset, and only when
+ * that year reads this series (kostra/series.ts `seriesForYear`): an answer of 12562 for
+ * 2018 is barnehage's 2018 figure, 12842's fee at 1 January 2018 is the 2017 figure, and
+ * nothing is read for a year the indicator is not valid in. A per-capita
  * figure's amount cells (KOSbelop0000 beside KOSbelopinnbygge0000), when the cube has them,
  * become observations of its companion amount indicator `<id>:belop` (catalog
  * `amountIndicatorOf`), from which merged municipalities' back series are recomputed. Region
@@ -13,9 +17,10 @@
  */
 import { amountIndicatorOf, INDICATORS, POPULATION_INDICATOR } from "../../kostra/catalog";
 import { badInput } from "../../kostra/errors";
-import { isCodeValidInYear, resolveMunicipality } from "../../kostra/municipalities";
+import { codeForYear, isCodeValidInYear, resolveMunicipality, sameAreaBetween } from "../../kostra/municipalities";
 import { quoteInput } from "../../kostra/safe-text";
-import type { Indicator, LocalizedText, Observation } from "../../kostra/types";
+import { allSelectors, dataYearOf, selectorForYear } from "../../kostra/series";
+import type { Indicator, LocalizedText, Municipality, Observation, SsbSelector } from "../../kostra/types";
 import { duplicateDetails, ObservationIndex } from "../conflicts";
 import { cell, type JsonStatCube, type JsonStatDimension } from "./jsonstat";
 
@@ -33,8 +38,8 @@ function dimension(cube: JsonStatCube, id: string): JsonStatDimension | undefine
   return cube.dimensions.find((d) => d.id === id);
 }
 
-function matches(ind: Indicator, cube: JsonStatCube): boolean {
-  const { ssb } = ind;
+/** Whether the cube holds the series `ssb`: its table (or, unconfirmed, every code it names) and one cell per region and time. */
+function holdsSeries(ssb: SsbSelector, cube: JsonStatCube): boolean {
   if (ssb.table !== null && cube.tableId !== undefined && ssb.table !== cube.tableId) return false;
   if (!dimension(cube, ssb.regionDimension) || !dimension(cube, ssb.timeDimension)) return false;
   const holdsAll = Object.entries(ssb.select).every(([dim, codes]) => {
@@ -48,12 +53,23 @@ function matches(ind: Indicator, cube: JsonStatCube): boolean {
   );
 }
 
+/** An indicator's series found in the cube (an indicator that switched tables has one of them here). */
+interface Found {
+  ind: Indicator;
+  ssb: SsbSelector;
+}
+
+function seriesIn(ind: Indicator, cube: JsonStatCube): Found | undefined {
+  const ssb = allSelectors(ind).find((s) => holdsSeries(s, cube));
+  return ssb ? { ind, ssb } : undefined;
+}
+
 /** All combinations of the selector's codes: one entry per summed cell. */
-function selections(ind: Indicator, cube: JsonStatCube): Record<string, string>[] {
+function selections(ssb: SsbSelector, cube: JsonStatCube): Record<string, string>[] {
   let combos: Record<string, string>[] = [{}];
   for (const d of cube.dimensions) {
-    if (d.id === ind.ssb.regionDimension || d.id === ind.ssb.timeDimension) continue;
-    const codes = ind.ssb.select[d.id] ?? [d.codes[0]];
+    if (d.id === ssb.regionDimension || d.id === ssb.timeDimension) continue;
+    const codes = ssb.select[d.id] ?? [d.codes[0]];
     combos = combos.flatMap((c) => codes.map((code) => ({ ...c, [d.id]: code })));
   }
   return combos;
@@ -79,25 +95,53 @@ function annualYears(name: string, times: JsonStatDimension): number[] {
 
 /**
  * Population derived from amount (1000 kr) ÷ kroner per inhabitant, when the cube has
- * both for the same cell: how KOSTRA's per-capita figures are defined.
+ * both for the same cell: how KOSTRA's per-capita figures are defined. SSB rounds kroner
+ * per inhabitant to whole kroner, so the population is read from the cell with the largest
+ * amount (the smallest relative rounding error), and only when that amount is at least
+ * 1 mill. kr; a smaller cell gives no population rather than a rough one.
  */
-function derivedPopulation(cube: JsonStatCube, region: string, time: string, regionDim: string, timeDim: string): number | null {
+export function derivedPopulation(cube: JsonStatCube, region: string, time: string, regionDim: string, timeDim: string): number | null {
   const contents = dimension(cube, "ContentsCode");
   if (!contents?.position.has("KOSbelop0000") || !contents.position.has("KOSbelopinnbygge0000")) return null;
   const others = cube.dimensions.filter((d) => d.id !== regionDim && d.id !== timeDim && d.id !== "ContentsCode");
   let combos: Record<string, string>[] = [{ [regionDim]: region, [timeDim]: time }];
   for (const d of others) combos = combos.flatMap((c) => d.codes.map((code) => ({ ...c, [d.id]: code })));
+  let best: { amount: number; perCapita: number } | null = null;
   for (const c of combos) {
     const amount = cell(cube, { ...c, ContentsCode: "KOSbelop0000" })?.value;
     const perCapita = cell(cube, { ...c, ContentsCode: "KOSbelopinnbygge0000" })?.value;
-    if (amount && perCapita && Math.abs(amount) >= 1000) return Math.round((amount * 1000) / perCapita);
+    if (!amount || !perCapita || Math.sign(amount) !== Math.sign(perCapita)) continue;
+    if (best === null || Math.abs(amount) > Math.abs(best.amount)) best = { amount, perCapita };
   }
-  return null;
+  if (best === null || Math.abs(best.amount) < 1000) return null;
+  return Math.round((best.amount * 1000) / best.perCapita);
+}
+
+/**
+ * Whether a cell of region `code` at SSB's time `time` is the figure of data year `year`
+ * (they differ for a series dated at 1 January of the year after, `yearOffset`). KOSTRA
+ * files each data year under the code valid then (isCodeValidInYear); SSB publishes
+ * 1 January n+1 under the codes valid on that day, so a shifted cell is read when its code
+ * was valid at its time, and is the data year's figure only when the municipality existed
+ * in the data year with the same area (a merger or split on 1 January n+1 makes the cell
+ * another municipality's figure: left out, never mixed in).
+ */
+function cellServesYear(code: string, time: number, year: number): { municipality: Municipality; code: string } | undefined {
+  if (!isCodeValidInYear(code, time)) return undefined;
+  const m = resolveMunicipality(code);
+  if (!m) return undefined;
+  if (time === year) return { municipality: m, code };
+  const then = codeForYear(m, year);
+  if (then === undefined || !sameAreaBetween(m, year, time)) return undefined;
+  return { municipality: m, code: then };
 }
 
 export function observationsFromCube(cube: JsonStatCube, name: string): CubeObservations {
-  const catalogFound = INDICATORS.filter((ind) => matches(ind, cube));
-  const companions = catalogFound.map(amountIndicatorOf).filter((a): a is Indicator => a !== null && matches(a, cube));
+  const catalogFound = INDICATORS.map((ind) => seriesIn(ind, cube)).filter((f): f is Found => f !== undefined);
+  const companions = catalogFound
+    .map((f) => amountIndicatorOf(f.ind))
+    .map((a) => (a === null ? undefined : seriesIn(a, cube)))
+    .filter((f): f is Found => f !== undefined);
   const found = [...catalogFound, ...companions];
   if (found.length === 0) {
     const what = cube.tableId ? `tabell ${cube.tableId}` : "datasettet";
@@ -111,6 +155,7 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
   let invalidForYear = 0;
   const regionDim = found[0].ssb.regionDimension;
   const timeDim = found[0].ssb.timeDimension;
+  // (Every series of one cube has the cube's region and time dimensions.)
   const regions = dimension(cube, regionDim)!;
   const times = dimension(cube, timeDim)!;
   const years = annualYears(name, times);
@@ -151,10 +196,15 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
         invalidForYear++;
         continue;
       }
-      for (const ind of found) {
+      for (const { ind, ssb } of found) {
+        // The cell is the figure of data year time − yearOffset, when that year reads this series.
+        const dataYear = dataYearOf(ssb, year);
+        if (selectorForYear(ind, dataYear) !== ssb) continue;
+        const serves = cellServesYear(code, year, dataYear);
+        if (!serves) continue;
         let sum: number | null = 0;
         let status: string | undefined;
-        for (const sel of selections(ind, cube)) {
+        for (const sel of selections(ssb, cube)) {
           const c = cell(cube, { ...sel, [regionDim]: code, [timeDim]: t });
           if (!c || c.value === null) {
             sum = null;
@@ -164,16 +214,16 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
           sum += c.value;
           status = status ?? c.status;
         }
-        push({ indicator: ind.id, municipality: m.id, year, code, value: sum, ...(status ? { status } : {}) });
+        push({ indicator: ind.id, municipality: serves.municipality.id, year: dataYear, code: serves.code, value: sum, ...(status ? { status } : {}) });
       }
-      if (!found.some((i) => i.id === POPULATION_INDICATOR)) {
+      if (!found.some((f) => f.ind.id === POPULATION_INDICATOR)) {
         const pop = derivedPopulation(cube, code, t, regionDim, timeDim);
         if (pop !== null) push({ indicator: POPULATION_INDICATOR, municipality: m.id, year, code, value: pop });
       }
     }
   }
 
-  return { observations, indicators: found.map((i) => i.id), unknownRegions: [...unknownRegions], invalidForYear };
+  return { observations, indicators: [...new Set(found.map((f) => f.ind.id))], unknownRegions: [...unknownRegions], invalidForYear };
 }
 
 /** Warnings for a file import: skipped regions and codes not valid in a year. */

@@ -4,6 +4,11 @@
  * had in the chosen years, and all years; split only when a request would exceed the
  * cell limit. A request whose GET URL would be too long is sent as POST instead.
  *
+ * Each data year of an indicator reads the series `seriesForYear` names (kostra/series.ts):
+ * requests are grouped by table, year offset and data years, so a year outside an
+ * indicator's validity, or before its table begins, is never asked for; a series dated at
+ * 1 January of the year after (`yearOffset`) is asked for SSB's time n + offset.
+ *
  * For a merged municipality's back series (`backSeries`), the years before its merger
  * also ask for its predecessors' codes (Drammen 2019: 0602, 0625, 0711) and, for
  * per-capita figures, the amount beside the figure so it can be recomputed from summed
@@ -12,7 +17,8 @@
 import { INDICATORS, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { structureInYear } from "../../kostra/mergers";
 import { codeForYear } from "../../kostra/municipalities";
-import type { Indicator, LocalizedText, Municipality } from "../../kostra/types";
+import { dataYearOf, selectorForYear, ssbTimeOf } from "../../kostra/series";
+import type { Indicator, LocalizedText, Municipality, SsbSelector } from "../../kostra/types";
 import { MAX_GET_URL_LENGTH, type PreparedRequest, type SsbLang, type SsbQuery } from "./types";
 
 export interface LoadRequest {
@@ -129,66 +135,99 @@ export interface PlanContext {
   maxDataCells: number;
 }
 
+/** One request group: a table read with one year offset for one set of data years. */
+interface Group {
+  table: string;
+  ssb: SsbSelector;
+  /** Data years, ascending. */
+  years: number[];
+  indicators: { ind: Indicator; ssb: SsbSelector }[];
+}
+
+/**
+ * The requests' groups: each indicator's years grouped by the series each year reads
+ * (seriesForYear: 12562 for barnehage's 2015–2019, 13502 for 2020–2024), one group per
+ * table, year offset and set of data years, so a year a table lacks or a year the figure
+ * is not valid in (f392 from 2021) is never asked for. Indicators with a table not yet
+ * confirmed are returned as unavailable.
+ */
+function groupsOf(wanted: readonly Indicator[], years: readonly number[], unavailable: LoadPlan["unavailable"]): Group[] {
+  const byKey = new Map<string, Group>();
+  for (const ind of wanted) {
+    const perSelector = new Map<SsbSelector, number[]>();
+    for (const y of years) {
+      const ssb = selectorForYear(ind, y);
+      if (ssb) perSelector.set(ssb, [...(perSelector.get(ssb) ?? []), y]);
+    }
+    for (const [ssb, ys] of perSelector) {
+      if (ssb.table === null) {
+        if (!unavailable.some((u) => u.indicator === ind.id))
+          unavailable.push({
+            indicator: ind.id,
+            reason: {
+              nb: `SSB-tabellen for «${ind.label.nb}» er ikke bekreftet ennå. Last inn tallene fra en fil.`,
+              en: `The SSB table for "${ind.label.en}" is not confirmed yet. Load the figures from a file.`,
+            },
+          });
+        continue;
+      }
+      const key = `${ssb.table}|${ssb.yearOffset ?? 0}|${ys.join(",")}`;
+      const group = byKey.get(key) ?? { table: ssb.table, ssb, years: ys, indicators: [] };
+      group.indicators.push({ ind, ssb });
+      byKey.set(key, group);
+    }
+  }
+  return [...byKey.values()];
+}
+
+const asksPerCapita = (g: Group) => g.indicators.some((i) => i.ssb.select.ContentsCode?.includes(PER_CAPITA));
+
 /** Plan the requests for a load. Pure: the same request and limits give the same plan. */
 export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const unavailable: LoadPlan["unavailable"] = [];
-  const byTable = new Map<string, Indicator[]>();
   const wanted = [...request.indicators];
   const needsWeights = request.weighted || request.backSeries === true;
   if (needsWeights) {
     for (const w of weightIndicators(request.indicators))
       if (w.id !== POPULATION_INDICATOR && !wanted.some((i) => i.id === w.id)) wanted.push(w);
   }
-  for (const ind of wanted) {
-    if (ind.ssb.table === null) {
-      unavailable.push({
-        indicator: ind.id,
-        reason: {
-          nb: `SSB-tabellen for «${ind.label.nb}» er ikke bekreftet ennå. Last inn tallene fra en fil.`,
-          en: `The SSB table for "${ind.label.en}" is not confirmed yet. Load the figures from a file.`,
-        },
-      });
-      continue;
-    }
-    const list = byTable.get(ind.ssb.table) ?? [];
-    list.push(ind);
-    byTable.set(ind.ssb.table, list);
-  }
-
   const years = [...new Set(request.years)].sort((a, b) => a - b);
-  const yearCodes = years.map(String);
-  const regions = request.backSeries ? regionCodesWithPredecessors(request.municipalities, years) : regionCodes(request.municipalities, years);
+  const groups = groupsOf(wanted, years, unavailable);
 
+  // Population: from the amount beside kroner per inhabitant where a 12362 request has it
+  // (the very population KOSTRA divided by), else from 07459 for the years without one.
   if (needsWeights && weightIndicators(request.indicators).some((w) => w.id === POPULATION_INDICATOR)) {
-    const perCapitaTable = [...byTable.entries()].find(([, inds]) => inds.some((i) => i.ssb.select.ContentsCode?.includes(PER_CAPITA)));
-    if (!perCapitaTable) {
-      const pop = INDICATORS.find((i) => i.id === POPULATION_INDICATOR);
-      if (pop?.ssb.table) byTable.set(pop.ssb.table, [...(byTable.get(pop.ssb.table) ?? []), pop]);
-    }
+    const covered = new Set(groups.filter(asksPerCapita).flatMap((g) => g.years));
+    const pop = INDICATORS.find((i) => i.id === POPULATION_INDICATOR);
+    const popYears = years.filter((y) => !covered.has(y));
+    if (pop && popYears.length > 0) groups.push(...groupsOf([pop], popYears, unavailable));
   }
 
   const queries: PlannedQuery[] = [];
-  for (const [table, inds] of byTable) {
-    const first = inds[0].ssb;
-    const selection: Record<string, string[]> = { [first.regionDimension]: [...regions] };
-    for (const ind of inds) {
-      for (const [dim, codes] of Object.entries(ind.ssb.select)) {
+  for (const group of groups) {
+    const { regionDimension, timeDimension } = group.ssb;
+    // SSB publishes a time under the region codes valid then: 1 January n+1 under n+1's codes.
+    const times = group.years.map((y) => ssbTimeOf(group.ssb, y));
+    const regions = request.backSeries ? regionCodesWithPredecessors(request.municipalities, times) : regionCodes(request.municipalities, times);
+    const selection: Record<string, string[]> = { [regionDimension]: [...regions] };
+    for (const { ssb } of group.indicators) {
+      for (const [dim, codes] of Object.entries(ssb.select)) {
         selection[dim] = selection[dim] ?? [];
         pushUnique(selection[dim], codes);
       }
     }
     if (request.weighted && selection.ContentsCode?.includes(PER_CAPITA)) pushUnique(selection.ContentsCode, [AMOUNT]);
     if (request.backSeries)
-      for (const ind of inds)
+      for (const { ind } of group.indicators)
         for (const [dim, codes] of Object.entries(ind.amount?.select ?? {})) pushUnique((selection[dim] = selection[dim] ?? []), codes);
-    selection[first.timeDimension] = [...yearCodes];
+    selection[timeDimension] = times.map(String);
 
-    for (const part of splitSelection(selection, ctx.maxDataCells, [first.timeDimension, first.regionDimension])) {
-      const prepared = prepare(ctx.baseUrl, { table, selection: part }, ctx.lang);
+    for (const part of splitSelection(selection, ctx.maxDataCells, [timeDimension, regionDimension])) {
+      const prepared = prepare(ctx.baseUrl, { table: group.table, selection: part }, ctx.lang);
       queries.push({
         ...prepared,
-        indicators: inds.map((i) => i.id),
-        years: part[first.timeDimension].map(Number),
+        indicators: group.indicators.map((i) => i.ind.id),
+        years: part[timeDimension].map((t) => dataYearOf(group.ssb, Number(t))),
       });
     }
   }
