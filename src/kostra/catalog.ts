@@ -193,6 +193,9 @@ export function amountIndicatorOf(ind: Indicator): Indicator | null {
     decimals: 0,
     measure: "amount",
     ssb: { ...ind.ssb, select: { ...ind.ssb.select, ...ind.amount.select } },
+    // The amount follows the figure's series and validity (samferdsel: f332 alone until 2019).
+    ...(ind.earlier ? { earlier: ind.earlier.map((e) => ({ to: e.to, ssb: { ...e.ssb, select: { ...e.ssb.select, ...ind.amount!.select } } })) } : {}),
+    ...(ind.valid ? { valid: ind.valid } : {}),
     weight: "none",
     defaultAverage: "simple",
     confidence: ind.confidence,

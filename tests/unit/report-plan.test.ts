@@ -1,5 +1,6 @@
 import { buildReport } from "../../src/report/report";
 import { templateById, templateIndicators } from "../../src/kostra/catalog";
+import { indicatorInYear } from "../../src/kostra/series";
 import { blockRange, CELL_TEXT_MAX, numberFormat, quoteSheet, safeSheetName, stringLiteral, text } from "../../src/report/plan";
 import { checkedFormula, checkedPlan, sheetText } from "../../src/report/plan-check";
 import { computedKey, observationKey } from "../../src/report/data-sheet";
@@ -84,13 +85,15 @@ describe("definitions under the profile", () => {
     expect(heading).toBeDefined();
     const list = sheet.blocks[sheet.blocks.indexOf(heading!) + 1];
     const text = (c: unknown) => (c as { text: string }).text;
-    expect(list.rows.map((r) => text(r[0]))).toEqual(templateIndicators(templateById("tekniske-tjenester")!).map((i) => i.label.nb));
+    // The fee of 12842 is dated 1 January of the year after: the 2017 profile says which day.
+    expect(list.rows.map((r) => text(r[0]))).toEqual(templateIndicators(templateById("tekniske-tjenester")!).map((i) => indicatorInYear(i, 2017).label.nb));
+    expect(text(list.rows[5][0])).toBe("Årsgebyr for avfallstjenesten - ekskl. mva. (per 1.1.2018)");
     const byLabel = new Map(list.rows.map((r) => [text(r[0]), text(r[1])]));
     // Certain: the definition alone (it names its table). Medium: says so. No table: says so.
     expect(byLabel.get("Netto driftsutgifter brann- og ulykkesvern per innbygger")).toMatch(/middels sikkerhet\.$/);
     const road = byLabel.get(templateIndicators(templateById("tekniske-tjenester")!)[3].label.nb)!;
     expect(road).toMatch(/SSB-tabellen er ikke bekreftet\. Koblingen til SSB er usikker\.$/);
-    const fee = byLabel.get(templateIndicators(templateById("tekniske-tjenester")!)[5].label.nb)!;
+    const fee = byLabel.get(text(list.rows[5][0]))!;
     expect(fee).toMatch(/12842/);
     expect(fee).not.toMatch(/sikkerhet|usikker/);
     // Below the chart, not over it.
