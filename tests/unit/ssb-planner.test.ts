@@ -2,6 +2,8 @@ import { templateById, templateIndicators } from "../../src/kostra/catalog";
 import { municipalityById } from "../../src/kostra/municipalities";
 import { networkById, networkMembers } from "../../src/kostra/networks";
 import type { Municipality } from "../../src/kostra/types";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { cacheKey, dataUrl, planLoad, regionCodes, splitSelection } from "../../src/sources/ssb/planner";
 
 const BASE = "https://data.ssb.no/api/pxwebapi/v2";
@@ -107,5 +109,70 @@ describe("query planner", () => {
   it("keys the cache by method, URL and body", () => {
     expect(cacheKey({ method: "GET", url: "u" })).not.toBe(cacheKey({ method: "POST", url: "u", body: "{}" }));
     expect(cacheKey({ method: "POST", url: "u", body: "a" })).not.toBe(cacheKey({ method: "POST", url: "u", body: "b" }));
+  });
+
+  it("asks 12562 for barnehage's 2015–2019 and 13502 for 2020–2024, never a year a table lacks", () => {
+    const bh = templateIndicators(templateById("barnehage")!);
+    const plan = planLoad({ indicators: bh, municipalities: asss2024, years: years(2015, 2024), weighted: false }, ctx);
+    const byTable = Object.fromEntries(plan.queries.map((q) => [q.query.table, q]));
+    expect(plan.queries.filter((q) => ["12562", "13502"].includes(q.query.table))).toHaveLength(2);
+    expect(byTable["12562"].query.selection.Tid).toEqual(years(2015, 2019).map(String));
+    expect(byTable["13502"].query.selection.Tid).toEqual(years(2020, 2024).map(String));
+    expect(byTable["12562"].indicators.sort()).toEqual(byTable["13502"].indicators.sort());
+    // Each period asks for the codes the municipalities had in its years: Bærum 0219 for 12562, 3024 and 3201 for 13502.
+    expect(byTable["12562"].query.selection.KOKkommuneregion0000).toContain("0219");
+    expect(byTable["12562"].query.selection.KOKkommuneregion0000).not.toContain("3201");
+    expect(byTable["13502"].query.selection.KOKkommuneregion0000).toEqual(expect.arrayContaining(["3024", "3201"]));
+    expect(byTable["13502"].query.selection.KOKkommuneregion0000).not.toContain("0219");
+  });
+
+  it("never asks for f392 after 2020, and asks nothing for it in a year it is not valid in", () => {
+    const f392 = pmk.filter((i) => i.id === "andre-trossamfunn");
+    expect(planLoad({ indicators: f392, municipalities: asss2024, years: years(2021, 2024), weighted: false }, ctx)).toEqual({ queries: [], unavailable: [] });
+    const all = planLoad({ indicators: pmk, municipalities: asss2024, years: years(2015, 2024), weighted: false }, ctx);
+    for (const q of all.queries)
+      if (q.query.selection.KOKfunksjon0000.includes("392")) expect(q.query.selection.Tid.every((t) => Number(t) <= 2020)).toBe(true);
+  });
+
+  it("asks 12842 for 1 January n+1 under the codes valid then, and names the data years", () => {
+    const fee = tt.filter((i) => i.id === "arsgebyr-avfall");
+    const plan = planLoad({ indicators: fee, municipalities: [m("baerum")], years: [2018, 2019], weighted: false }, ctx);
+    expect(plan.queries).toHaveLength(1);
+    const q = plan.queries[0];
+    expect(q.query.selection.Tid).toEqual(["2019", "2020"]);
+    // 1 January 2020 is under Bærum's 2020 code.
+    expect(q.query.selection.KOKkommuneregion0000).toEqual(["0219", "3024"]);
+    expect(q.years).toEqual([2018, 2019]);
+  });
+
+  it("asks 07459 for the end of the year (1 January n+1) over every age, as SSB's own 07459 answer requires", () => {
+    const fee = tt.filter((i) => i.id === "arsgebyr-avfall").map((i) => ({ ...i, weight: "population" as const }));
+    const plan = planLoad({ indicators: fee, municipalities: asss2024, years: [2017], weighted: true }, ctx);
+    const pop = plan.queries.find((q) => q.query.table === "07459")!;
+    expect(pop.query.selection.Tid).toEqual(["2018"]);
+    expect(pop.years).toEqual([2017]);
+    // SSB's recorded 07459 response: which dimensions a query may leave out, and how ages are coded.
+    const recorded = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "ssb-recorded", "v2-data-07459-80plus-2017-2024.json"), "utf8"));
+    const mandatory = (recorded.id as string[]).filter((d) => recorded.dimension[d].extension.elimination === false);
+    expect(mandatory).toEqual(["Region", "Alder", "ContentsCode", "Tid"]);
+    for (const d of mandatory) expect(pop.query.selection[d]?.length).toBeGreaterThan(0);
+    // Every age SSB answered with (080–104) is asked for, in SSB's coding, and the ages run 000–105+ without a gap.
+    expect(pop.query.selection.Alder).toEqual(expect.arrayContaining(Object.keys(recorded.dimension.Alder.category.index)));
+    expect(pop.query.selection.Alder).toHaveLength(106);
+    expect(pop.query.selection.Alder.slice(0, 2)).toEqual(["000", "001"]);
+    expect(pop.query.selection.Alder[105]).toBe("105+");
+    // Sex may be left out (elimination), and is.
+    expect(recorded.dimension.Kjonn.extension.elimination).toBe(true);
+    expect(pop.query.selection.Kjonn).toBeUndefined();
+    expect(Object.keys(recorded.dimension.ContentsCode.category.index)).toEqual(pop.query.selection.ContentsCode);
+  });
+
+  it("asks 07459 only for the years no 12362 request brings population for", () => {
+    const f392 = pmk.filter((i) => i.id === "andre-trossamfunn");
+    const plan = planLoad({ indicators: f392, municipalities: asss2024, years: years(2019, 2022), weighted: true }, ctx);
+    const pop = plan.queries.find((q) => q.query.table === "07459")!;
+    // f392's 12362 request (2019–2020) carries amount and per inhabitant; 2021–2022 need 07459.
+    expect(pop.years).toEqual([2021, 2022]);
+    expect(pop.query.selection.Tid).toEqual(["2022", "2023"]);
   });
 });
