@@ -101,14 +101,20 @@ describe("the catalog against every response recorded from SSB (tests/fixtures/s
     expect(INDICATORS.filter((i) => ["12367", "12191", "12134"].includes(i.ssb.table ?? ""))).toEqual([]);
   });
 
-  it("keeps the population (07459) consistent, not verified: its selector leaves Alder out, which SSB's 07459 response says cannot be left out", () => {
+  it("keeps the population (07459) consistent: it sums every age, as SSB's 07459 response says Alder cannot be left out; leaving Alder out is a problem", () => {
     const folkemengde = INDICATORS.find((i) => i.id === "folkemengde") as Indicator;
     expect(folkemengde.ssb.table).toBe("07459");
     const raw = JSON.parse(fs.readFileSync(path.join(RECORDED, "v2-data-07459-80plus-2017-2024.json"), "utf8"));
     expect([raw.dimension.Kjonn.extension.elimination, raw.dimension.Alder.extension.elimination]).toEqual([true, false]);
+    // Consistent, not verified: SSB's recording shows ages 080–104 only.
     expect(checkSelector(folkemengde, combined)).toEqual({ indicator: "folkemengde", status: "consistent", problems: [] });
-    // Region, Tid and Personer1 are SSB's: with Alder chosen the selector would be verified.
-    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb, select: { ...folkemengde.ssb.select, Alder: ["080"] } } }, combined).status).toBe("verified");
+    // Region, Tid and Personer1 are SSB's: with only recorded ages chosen the selector would be verified.
+    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb, select: { ...folkemengde.ssb.select, Alder: ["080", "081"] } } }, combined).status).toBe("verified");
+    // The selector as it was (Alder left out): SSB's own answer outweighs the reconstructed metadata that allowed it.
+    const { Alder: _ages, ...withoutAge } = folkemengde.ssb.select;
+    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb, select: withoutAge, sum: undefined } }, combined).problems).toEqual([
+      { code: "unselected-dimension", table: "07459", dimension: "Alder" },
+    ]);
   });
 
   it("a selector of 12367 (regnskapsomfang, function, art, KOSbelop0000) is verified by SSB's 12367 response; a code it lacks is caught", () => {
@@ -123,5 +129,22 @@ describe("the catalog against every response recorded from SSB (tests/fixtures/s
     expect(checkSelector(noScope, combined).problems).toEqual([{ code: "unselected-dimension", table: "12367", dimension: "KOKregnskapsomfa0000" }]);
     const perInhabitant: Indicator = { ...f202, ssb: { ...f202.ssb, select: { ...f202.ssb.select, ContentsCode: ["KOSbelopinnbygge0000"] } } };
     expect(checkSelector(perInhabitant, combined).problems).toEqual([{ code: "unknown-value", table: "12367", dimension: "ContentsCode", value: "KOSbelopinnbygge0000" }]);
+  });
+});
+
+describe("an indicator that switched tables", () => {
+  const barnehage = INDICATORS.find((i) => i.id === "barnehage-andel-barn-1-5") as Indicator;
+
+  it("is checked in every period: 12562 until 2019 and 13502 from 2020", () => {
+    expect(checkSelector(barnehage, tables)).toEqual({ indicator: barnehage.id, status: "consistent", problems: [] });
+    const without12562 = new Map(tables);
+    without12562.delete("12562");
+    expect(checkSelector(barnehage, without12562)).toEqual({ indicator: barnehage.id, status: "unchecked", problems: [{ code: "no-metadata", table: "12562" }] });
+    const wrongEarlier: Indicator = { ...barnehage, earlier: [{ to: 2019, ssb: { ...barnehage.earlier![0].ssb, select: { ContentsCode: ["KOSfinnesikke"] } } }] };
+    expect(checkSelector(wrongEarlier, tables)).toEqual({
+      indicator: barnehage.id,
+      status: "problem",
+      problems: [{ code: "unknown-value", table: "12562", dimension: "ContentsCode", value: "KOSfinnesikke" }],
+    });
   });
 });
