@@ -5,7 +5,7 @@
  */
 import { cell, readJsonStat } from "../../src/sources/ssb/jsonstat";
 import { startPxWebServer, type PxWebServer, type PxWebServerOptions } from "../support/pxweb-server";
-import { GENUINE_NULLS, ZERO_INSTEAD_OF_DOT, tableDefinition, worldCell, worldDataset } from "../support/pxweb-world";
+import { AGES, GENUINE_NULLS, ZERO_INSTEAD_OF_DOT, tableDefinition, worldCell, worldDataset } from "../support/pxweb-world";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sample = require("../../src/sources/sample/sample-data.json") as { years: number[]; values: Record<string, Record<string, (number | null)[]>> };
@@ -118,7 +118,8 @@ describe("configuration and table search", () => {
 
   it("answers /tables/{id} like a list entry with the language, and 404 for a table it lacks", async () => {
     const body = await json(await fetch(`${server.baseUrl}/tables/12842?lang=en`));
-    expect(body).toMatchObject({ language: "en", type: "Table", id: "12842", firstPeriod: "2015", lastPeriod: "2024" });
+    // 12842 dates fees at 1 January: its 2025 is data year 2024's fee.
+    expect(body).toMatchObject({ language: "en", type: "Table", id: "12842", firstPeriod: "2015", lastPeriod: "2025" });
     expect(body.label).toMatch(/^12842: Municipal fees related to housing, by region/);
     const problem = await expectProblem(await fetch(`${server.baseUrl}/tables/99999?lang=no`), 404, "Non-existent table");
     expect(problem.detail).toMatch(/99999/);
@@ -157,7 +158,8 @@ describe("metadata", () => {
 
   it("speaks English, and 07459 has its region as Region", async () => {
     const meta = await json(await fetch(`${server.baseUrl}/tables/07459/metadata?lang=en`));
-    expect(meta.id).toEqual(["Region", "ContentsCode", "Tid"]);
+    // Alder cannot be left out of 07459, as SSB's own answer says.
+    expect(meta.id).toEqual(["Region", "Alder", "ContentsCode", "Tid"]);
     expect(meta.role).toEqual({ time: ["Tid"], geo: ["Region"], metric: ["ContentsCode"] });
     expect((meta.dimension as Record<string, { label: string }>).Tid.label).toBe("year");
     expect((meta.extension as { px: { language: string } }).px.language).toBe("en");
@@ -210,15 +212,15 @@ describe("data by GET", () => {
       const ds = await json(await fetch(dataUrl(server.baseUrl, "12842", { KOKkommuneregion0000: "0219", ContentsCode: "KOSaarsgebyravfa0000", Tid: expr })));
       return Object.keys((ds.dimension as Record<string, { category: { index: Record<string, number> } }>).Tid.category.index);
     };
-    expect(await years("top(2)")).toEqual(["2023", "2024"]);
-    expect(await years("[top(2,1)]")).toEqual(["2022", "2023"]);
+    expect(await years("top(2)")).toEqual(["2024", "2025"]);
+    expect(await years("[top(2,1)]")).toEqual(["2023", "2024"]);
     expect(await years("bottom(2)")).toEqual(["2015", "2016"]);
-    expect(await years("from(2022)")).toEqual(["2022", "2023", "2024"]);
+    expect(await years("from(2022)")).toEqual(["2022", "2023", "2024", "2025"]);
     expect(await years("to(2016)")).toEqual(["2015", "2016"]);
     expect(await years("[range(2018,2016)]")).toEqual(["2016", "2017", "2018"]);
     expect(await years("201?")).toEqual(["2015", "2016", "2017", "2018", "2019"]);
     expect(await years("2024,2015,2015")).toEqual(["2015", "2024"]);
-    expect(await years("*")).toHaveLength(10);
+    expect(await years("*")).toHaveLength(11);
     const all = await json(await fetch(dataUrl(server.baseUrl, "12842", { kokkommuneregion0000: "*", ContentsCode: "kosaarsgebyravfa0000", Tid: "2017" })));
     expect(all.size).toEqual([32, 1, 1]);
     await expectProblem(
@@ -450,8 +452,8 @@ describe("the world", () => {
     expect(cube.size).toEqual([32, 14, 2, 2, 10]);
     expect(cube.values.length).toBe(32 * 14 * 2 * 2 * 10);
     expect(cube.notes[0]).toMatch(/SYNTETISKE/);
-    expect(readJsonStat(worldDataset("12842")).size).toEqual([32, 1, 10]);
-    expect(readJsonStat(worldDataset("07459")).size).toEqual([30, 1, 10]);
+    expect(readJsonStat(worldDataset("12842")).size).toEqual([32, 1, 11]);
+    expect(readJsonStat(worldDataset("07459")).size).toEqual([30, 106, 1, 11]);
   });
 
   it("agrees with the sample: summed indicators add up, amounts follow population", () => {
@@ -464,12 +466,15 @@ describe("the world", () => {
     expect(at("1201", "338", "AGD2", "KOSbelopinnbygge0000", 2016) + at("1201", "339", "AGD2", "KOSbelopinnbygge0000", 2016)).toBe(
       sample.values["brann-ulykkesvern"].bergen[sample.years.indexOf(2016)],
     );
-    const population = worldCell("07459", { Region: "0219", ContentsCode: "Personer1", Tid: "2017" }).value as number;
+    // 07459 at 1 January 2018 summed over ages is the end of 2017: the population 12362 divides by in 2017.
+    const populationAt = (region: string, tid: string) => AGES.reduce((sum, Alder) => sum + (worldCell("07459", { Region: region, Alder, ContentsCode: "Personer1", Tid: tid }).value as number), 0);
+    const population = populationAt("0219", "2018");
     expect(population).toBe(sample.values.folkemengde.baerum[i2017]);
     expect(at("0219", "370", "AGD2", "KOSbelop0000", 2017)).toBe(Math.round((at("0219", "370", "AGD2", "KOSbelopinnbygge0000", 2017) * population) / 1000));
-    const fee = worldCell("12842", { KOKkommuneregion0000: "0219", ContentsCode: "KOSaarsgebyravfa0000", Tid: "2017" }).value;
+    // The fee at 1 January 2018 is the sample's 2017 figure (the seed's "gjelder rapporteringsåret+1").
+    const fee = worldCell("12842", { KOKkommuneregion0000: "0219", ContentsCode: "KOSaarsgebyravfa0000", Tid: "2018" }).value;
     expect(fee).toBe(sample.values["arsgebyr-avfall"].baerum[i2017]);
-    const p2020 = worldCell("07459", { Region: "3024", ContentsCode: "Personer1", Tid: "2020" }).value as number;
+    const p2020 = populationAt("3024", "2021");
     expect(p2020).toBe(Math.round(sample.values.folkemengde.baerum[sample.years.indexOf(2018)] as number * 1.011 ** 2));
     expect(worldCell("12362", { KOKkommuneregion0000: "1102", KOKfunksjon0000: "392", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000", Tid: "2015" })).toEqual({ value: null, status: "." });
   });

@@ -36,7 +36,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { INDICATORS } from "../../src/kostra/catalog";
 import { MUNICIPALITIES, isCodeValidInYear, municipalityById } from "../../src/kostra/municipalities";
-import type { CodePeriod, Indicator, Municipality } from "../../src/kostra/types";
+import { allSelectors } from "../../src/kostra/series";
+import type { CodePeriod, Indicator, Municipality, SsbSelector } from "../../src/kostra/types";
 import sampleData from "../../src/sources/sample/sample-data.json";
 import { between, FUNCTION_GROUPS, FUNCTION_PROFILE as MODEL_PROFILE, splitPart } from "../../scripts/synthetic-model";
 
@@ -444,11 +445,13 @@ function fee12842(region: string, year: number): CellValue {
 // The catalog world's other tables
 
 /** Catalog indicators of a table that select exactly one code per dimension, by their codes. */
-function singleCodeIndicators(table: string): { ind: Indicator; select: Record<string, string> }[] {
-  return INDICATORS.filter((i) => i.ssb.table === table && Object.values(i.ssb.select).every((codes) => codes.length === 1)).map((ind) => ({
-    ind,
-    select: Object.fromEntries(Object.entries(ind.ssb.select).map(([d, codes]) => [d, codes[0]])),
-  }));
+function singleCodeIndicators(table: string): { ind: Indicator; ssb: SsbSelector; select: Record<string, string> }[] {
+  // Every series of an indicator: barnehage's 12562 cells carry the same figures as its 13502 cells later.
+  return INDICATORS.flatMap((ind) =>
+    allSelectors(ind)
+      .filter((ssb) => ssb.table === table && Object.values(ssb.select).every((codes) => codes.length === 1))
+      .map((ssb) => ({ ind, ssb, select: Object.fromEntries(Object.entries(ssb.select).map(([d, codes]) => [d, codes[0]])) })),
+  );
 }
 
 /** The sample's average of an indicator in a year over the municipalities it has (the nearest sample year outside them). */
@@ -468,12 +471,14 @@ function sampleMean(indicator: string, year: number, perInhabitant: boolean): nu
 
 /** A cell of a catalog table other than 12362: the sample's where anchored, else invented around the sample's average. */
 function genericCell(table: string, unitOf: (contents: string) => { base: string; decimals: number } | undefined, c: Record<string, string>, regionDim: string): CellValue {
-  const year = Number(c.Tid);
+  const time = Number(c.Tid);
   const region = c[regionDim];
-  const special = invalidCodeCell(region, year) ?? genuineNull(table, region, year);
+  const special = invalidCodeCell(region, time) ?? genuineNull(table, region, time);
   if (special) return special;
   const match = singleCodeIndicators(table).find((x) => Object.entries(x.select).every(([d, code]) => c[d] === code));
   const municipality = sampleIdOf(region);
+  // A table dated 1 January (12842) holds data year t − 1's figure at time t: the sample files it under that year.
+  const year = time - (match?.ssb.yearOffset ?? 0);
   const decimals = match?.ind.decimals ?? unitOf(c.ContentsCode)?.decimals ?? 0;
   const round = (v: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
   if (match && municipality) {
@@ -547,6 +552,28 @@ const REGION_DIMENSION = (id: string, codes: readonly string[]): DimensionSpec =
 });
 
 const TIME_DIMENSION: DimensionSpec = { id: "Tid", label: { no: "år", en: "year" }, codes: TIME_CODES, labels: (c) => c, role: "time" };
+/**
+ * Tables dated 1 January (12842's fees, 07459's population) have one more year: their 2025
+ * is data year 2024's figure (the fee that applies from 1 January 2025; the population at
+ * the end of 2024).
+ */
+const JANUARY_TIME_DIMENSION: DimensionSpec = { ...TIME_DIMENSION, codes: [...TIME_CODES, String(YEARS[YEARS.length - 1] + 1)] };
+
+/** Ages of 07459 ("000"–"104", "105+"): SSB's Alder cannot be left out of a query. */
+export const AGES: readonly string[] = [...Array.from({ length: 105 }, (_, a) => String(a).padStart(3, "0")), "105+"];
+
+/**
+ * 07459 at 1 January `time` for one age: the population at the end of the year before
+ * (what the world's 12362 divides by for that year), shared evenly over the ages with the
+ * remainder on 105+ so the ages sum to it exactly.
+ */
+function populationByAge(region: string, time: number, age: string): CellValue {
+  const invalid = invalidCodeCell(region, time);
+  if (invalid) return invalid;
+  const total = population(region, time - 1);
+  const each = Math.floor(total / AGES.length);
+  return { value: age === AGES[AGES.length - 1] ? total - each * (AGES.length - 1) : each };
+}
 
 const FUNCTIONS: Record<string, Text> = {
   "301": { no: "Plansaksbehandling", en: "Planning" },
@@ -581,6 +608,7 @@ function populationTable(regionCodes: readonly string[]): TableSpec {
     matrix: "BefolkningKommune",
     dimensions: [
       REGION_DIMENSION("Region", regionCodes),
+      { id: "Alder", label: { no: "alder", en: "age" }, codes: AGES, labels: (c, lang) => (c === "105+" ? (lang === "no" ? "105 år eller eldre" : "105 years or older") : `${Number(c)} ${lang === "no" ? "år" : "years"}`) },
       {
         id: "ContentsCode",
         label: { no: "statistikkvariabel", en: "contents" },
@@ -589,12 +617,9 @@ function populationTable(regionCodes: readonly string[]): TableSpec {
         units: { Personer1: { no: { base: "personer", decimals: 0 }, en: { base: "persons", decimals: 0 } } },
         role: "metric",
       },
-      TIME_DIMENSION,
+      JANUARY_TIME_DIMENSION,
     ],
-    cell: (c) => {
-      const year = Number(c.Tid);
-      return invalidCodeCell(c.Region, year) ?? { value: population(c.Region, year) };
-    },
+    cell: (c) => populationByAge(c.Region, Number(c.Tid), c.Alder),
   };
 }
 
@@ -642,12 +667,13 @@ const CLASSIC_TABLES: TableSpec[] = [
         units: { KOSaarsgebyravfa0000: kr() },
         role: "metric",
       },
-      TIME_DIMENSION,
+      JANUARY_TIME_DIMENSION,
     ],
     cell: (c) => {
       const year = Number(c.Tid);
       const region = c.KOKkommuneregion0000;
-      return invalidCodeCell(region, year) ?? genuineNull("12842", region, year) ?? fee12842(region, year);
+      // The fee at 1 January of year t is data year t − 1's (the sample files it so).
+      return invalidCodeCell(region, year) ?? genuineNull("12842", region, year) ?? fee12842(region, year - 1);
     },
   },
   populationTable(CLASSIC_MUNICIPALITY_CODES),
@@ -720,7 +746,9 @@ function tableFromFixture(meta: FixtureMetadata): TableSpec {
     cell:
       id === "12362"
         ? (c) => cell12362({ ...c, KOKkommuneregion0000: c[regionDim], Tid: c[timeDim] })
-        : (c) => genericCell(id, unitOf, { ...c, Tid: c[timeDim] }, regionDim),
+        : id === "07459"
+          ? (c) => populationByAge(c[regionDim], Number(c[timeDim]), c.Alder)
+          : (c) => genericCell(id, unitOf, { ...c, Tid: c[timeDim] }, regionDim),
   };
 }
 
