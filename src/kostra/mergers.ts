@@ -14,6 +14,13 @@
  * - shares and key figures: nothing (the series shows the break).
  * A part without a figure gives no computed value, with the reason. Every computed
  * observation lists the published numbers it was made from. Pure: no I/O.
+ *
+ * The area is the municipality's in a reference year (the profile year; the present when
+ * none is given), which matters where a municipality was part of another for a while
+ * (`partOf`: Haram in Ålesund 2020–2023). A 2024 Ålesund is Ålesund + Ørskog + Skodje +
+ * Sandøy before 2020, and its 2020–2023 figures contain Haram, which SSB has no figures
+ * for then: a break no sum can mend ("included"). A 2021 Ålesund is those five before
+ * 2020. Haram has no figure of its own 2020–2023 ("part-of").
  */
 import { amountIndicatorOf, indicatorFor, weightIndicatorOf } from "./catalog";
 import { codeForYear, MUNICIPALITIES } from "./municipalities";
