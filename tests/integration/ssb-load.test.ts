@@ -72,7 +72,7 @@ describe("loading from SSB", () => {
     const ys = years(2015, 2024);
     const result = await load({ indicators: [...pmk, ...tt], municipalities: networkOver(ys, ["baerum", "asker"]), years: ys, weighted: false });
     expect(dataRequests().map((r) => r.path).sort()).toEqual(["/tables/12362/data", "/tables/12842/data"]);
-    expect(result.requests).toBe(3); // /config and one per table
+    expect(result.requests).toBe(5); // /config, and metadata and data for each table
     // The road indicator's table is not confirmed: reported, not silently dropped.
     expect(result.complete).toBe(false);
     expect(result.missing.map((x) => x.indicator)).toEqual(["vei-per-km"]);
