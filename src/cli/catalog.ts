@@ -1,14 +1,16 @@
 /**
  * `kostra catalog`: checks every indicator's SSB selector against table metadata and
  * reports, per sector, how many indicators are verified against SSB's recorded
- * metadata, only consistent with hand-assembled metadata, unchecked, or wrong.
+ * metadata, only consistent with hand-assembled metadata, unchecked, or wrong; then, per
+ * sector, each indicator with its check, KS's averaging rule (and the KS page), the data
+ * years it is valid for and the SSB series it reads (catalog-indicators.ts).
  *
  *   kostra catalog --metadata DIR|FILE [--metadata …] [--format table|json] [--lang nb|en]
  *   kostra catalog --live [--base-url URL] [--ssb-lang no|en] [--record DIR] [--format …]
  *
  * --metadata reads json-stat2 metadata or data responses (a folder of them, or files),
  * several per table if need be: what they say is combined per table.
- * --live asks SSB for each table's metadata; --record saves what SSB answered into DIR,
+ * --live asks SSB for each table's metadata, read as a load reads it (table-metadata.ts); --record saves what SSB answered into DIR,
  * marked with where and when it was recorded, for use with --metadata later: the metadata
  * as the schema checked it (recorded-metadata.ts), one `<table>.json` per table SSB knows,
  * all or nothing — every file is written under a temporary name once the last table has
@@ -34,6 +36,8 @@ import {
   type TableMetadataSource,
 } from "../sources/ssb/catalog-check";
 import { SsbClient } from "../sources/ssb/client";
+import { tableMetadata } from "../sources/ssb/table-metadata";
+import { indicatorRules, indicatorTables } from "./catalog-indicators";
 import { DEFAULT_BASE_URL, SsbError } from "../sources/ssb/types";
 import { serviceAddress, type FetchIo } from "./fetch";
 import { checkpoint, UsageError } from "./io";
@@ -114,7 +118,8 @@ async function readLive(
     io.err(`[${k + 1}/${ids.length}] ${lang === "nb" ? "tabell" : "table"} ${id}\n`);
     let json: unknown;
     try {
-      json = await client.metadata(id, io.signal);
+      // The same reading of a table's metadata as a load's (checked to be this table's), never from a cache: the check is of SSB as it is now.
+      json = (await tableMetadata(id, { client, policy: "network-only", signal: io.signal, now: io.now })).json;
     } catch (e) {
       // A table SSB does not know leaves its indicators unchecked; the rest are still checked.
       if (!(e instanceof SsbError) || e.kind !== "not-found") throw e;
@@ -180,9 +185,9 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   if (recording.length > 0) await writeOutputFiles(recording, { beforeRename: () => checkpoint(io, "before-rename") });
   const check = checkCatalog(SECTORS, INDICATORS, tables);
   if (format === "json") {
-    io.out(JSON.stringify(xmlSafeDeep({ sectors: check.sectors.map((s) => ({ ...s, sector: s.sector.id })), checks: check.checks }), null, 2) + "\n");
+    io.out(JSON.stringify(xmlSafeDeep({ sectors: check.sectors.map((s) => ({ ...s, sector: s.sector.id })), checks: check.checks, indicators: indicatorRules(INDICATORS) }), null, 2) + "\n");
   } else {
-    io.out(catalogCheckTable(check, lang));
+    io.out(catalogCheckTable(check, lang) + xmlSafeDeep(indicatorTables(SECTORS, INDICATORS, check.checks, lang)));
   }
   // A table SSB does not know is a wrong selector for every indicator that names it.
   for (const id of unknownTables) {

@@ -216,6 +216,8 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   await checkpoint(io, "loaded");
   for (const w of result.warnings) io.err(`advarsel: ${w[lang]}\n`);
   for (const c of result.fromCache) io.err(`tabell ${c.table}: fra hurtigbuffer, hentet ${c.fetchedAt}\n`);
+  // What SSB's tables lack was never asked for and costs the rest nothing: a warning, not a failure.
+  for (const a of result.absent) io.err(`advarsel: ${a.indicator} ${a.years.join(", ")}: ${a.reason[lang]}\n`);
   for (const m of result.missing) io.err(`mangler: ${m.indicator} ${m.years.join(", ")}: ${m.reason[lang]}\n`);
   if (!result.complete && !values["allow-partial"]) {
     io.err(`kostra: hentingen ble ikke fullstendig (${result.missing.length} indikatorer mangler); ingen fil skrevet. Bruk --allow-partial for å skrive det som ble hentet.\n`);
@@ -224,7 +226,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   const text = writeObservationsFile(result.dataset, {
     createdAt: (io.now ?? (() => new Date()))(),
     request: { sectors: sectorIds, years, network: networkId, municipalities: request.municipalities.map((m) => m.id), average, baseUrl },
-    missing: result.missing,
+    missing: [...result.missing, ...result.absent],
     kostraGroups,
   });
   await checkpoint(io, "planned");

@@ -14,9 +14,17 @@
  * - shares and key figures: nothing (the series shows the break).
  * A part without a figure gives no computed value, with the reason. Every computed
  * observation lists the published numbers it was made from. Pure: no I/O.
+ *
+ * The area is the municipality's in a reference year (the profile year; the present when
+ * none is given), which matters where a municipality was part of another for a while
+ * (`partOf`: Haram in Ålesund 2020–2023). A 2024 Ålesund is Ålesund + Ørskog + Skodje +
+ * Sandøy before 2020, and its 2020–2023 figures contain Haram, which SSB has no figures
+ * for then: a break no sum can mend ("included"). A 2021 Ålesund is those five before
+ * 2020. Haram has no figure of its own 2020–2023 ("part-of").
  */
 import { amountIndicatorOf, indicatorFor, weightIndicatorOf } from "./catalog";
 import { codeForYear, MUNICIPALITIES } from "./municipalities";
+import { inPeriod } from "./periods";
 import type { ComputedFrom, ComputedPart, Dataset, Indicator, LocalizedText, Municipality, Observation } from "./types";
 
 /** How a report shows a merged municipality's years before the merger. */
@@ -30,10 +38,25 @@ export interface StructurePart {
   name: string;
 }
 
-/** The municipalities that made up a merged municipality in one year before its merger. */
+/** A municipality that was part of another for a span of data years, without a code of its own (Haram in Ålesund 2020–2023). */
+export interface IncludedPart {
+  id: string;
+  name: string;
+  from?: number;
+  to?: number;
+}
+
+/**
+ * How a municipality's figure of one year relates to its area in the reference year (the
+ * profile year; the present when none is given): the municipalities that made it up then.
+ */
 export interface YearStructure {
   year: number;
-  /** The first year after `year` in which the municipality had its present make-up (the merger's data year). */
+  /**
+   * The data year in which the make-up changed to the reference year's: the merger (2020
+   * for Drammen 2019), or the year a municipality left again (2024 for Ålesund 2021 on a
+   * 2024 structure, and for Ålesund 2024 on a 2021 structure).
+   */
   mergerYear: number;
   /** The municipality itself (when it had a code), then its predecessors in code order. */
   parts: StructurePart[];
@@ -42,6 +65,19 @@ export interface YearStructure {
    * between Narvik and Hamarøy): SSB has no figures for the parts, so no sum is possible.
    */
   split: StructurePart[];
+  /**
+   * Municipalities inside this one's figure that year but outside its area in the reference
+   * year (Haram in Ålesund 2020–2023, for Ålesund from 2024): SSB has no figures for them
+   * then, so the figure cannot be brought to the reference area.
+   */
+  included: IncludedPart[];
+  /** The municipality it was part of that year, with the code that one had (Haram 2021: Ålesund 1507): no figure of its own. */
+  partOf?: StructurePart & { from?: number; to?: number };
+  /**
+   * The reference year, when the area then differs from the present one (Ålesund 2020–2023
+   * with Haram); absent for the present area.
+   */
+  asOf?: number;
 }
 
 const byIdIn = (registry: readonly Municipality[]) => new Map(registry.map((m) => [m.id, m]));
@@ -51,18 +87,21 @@ const isSplit = (m: Municipality): boolean => (m.successors?.length ?? 0) > 1;
 const mergedInto = (m: Municipality, id: string): boolean => m.id !== id && m.successor === id && !isSplit(m);
 /** Whether `m` was split and a part of it went into `id`. */
 const partlyInto = (m: Municipality, id: string): boolean => m.id !== id && isSplit(m) && (m.successors ?? []).includes(id);
+/** The municipality `m` was part of in `year` without a code of its own (Haram 2020–2023: Ålesund), if any. */
+const hostIn = (m: Municipality, year: number | undefined) => (year === undefined ? undefined : m.partOf?.find((p) => inPeriod(year, p.from, p.to)));
 
 /**
  * The municipalities whose area went into `id`, directly or through earlier mergers
  * (Hof into Holmestrand, then Holmestrand and Sande into the present Holmestrand), in
- * registry order. A split municipality is no one's predecessor in this sense.
+ * registry order; with a reference year, also those that were part of it that year (Haram
+ * for Ålesund 2020–2023). A split municipality is no one's predecessor in this sense.
  */
-export function predecessorsOf(id: string, registry: readonly Municipality[] = MUNICIPALITIES): Municipality[] {
+export function predecessorsOf(id: string, registry: readonly Municipality[] = MUNICIPALITIES, asOf?: number): Municipality[] {
   const out: Municipality[] = [];
   const seen = new Set<string>([id]);
   const visit = (target: string) => {
     for (const m of registry) {
-      if (seen.has(m.id) || !mergedInto(m, target)) continue;
+      if (seen.has(m.id) || !(mergedInto(m, target) || hostIn(m, asOf)?.id === target)) continue;
       seen.add(m.id);
       out.push(m);
       visit(m.id);
@@ -73,11 +112,12 @@ export function predecessorsOf(id: string, registry: readonly Municipality[] = M
 }
 
 /**
- * The make-up of `id`'s present area in `year`: itself (with its code then, if it had one)
- * and every predecessor that still had a code. null when no predecessor existed that year
- * (the municipality was as it is now), or when `id` is unknown.
+ * The make-up in `year` of `id`'s area in the reference year `asOf` (the present when
+ * absent): itself (with its code then, if it had one) and every predecessor that had a
+ * code; the municipalities its figure then contained beyond that area; or the municipality
+ * it was part of. null when the figure of `year` is for the same area, or `id` is unknown.
  */
-export function structureInYear(id: string, year: number, registry: readonly Municipality[] = MUNICIPALITIES): YearStructure | null {
+export function structureInYear(id: string, year: number, registry: readonly Municipality[] = MUNICIPALITIES, asOf?: number): YearStructure | null {
   const index = byIdIn(registry);
   const self = index.get(id);
   if (!self) return null;
@@ -87,28 +127,47 @@ export function structureInYear(id: string, year: number, registry: readonly Mun
     const period = m.codes.find((p) => p.code === code);
     return { id: m.id, code, name: period?.name ?? m.name };
   };
-  const byCode = (a: StructurePart, b: StructurePart) => a.code.localeCompare(b.code);
-  const predecessors = predecessorsOf(id, registry).map(part).filter((p): p is StructurePart => p !== null).sort(byCode);
-  const split = registry.filter((m) => partlyInto(m, id)).map(part).filter((p): p is StructurePart => p !== null).sort(byCode);
-  if (predecessors.length === 0 && split.length === 0) return null;
   const own = part(self);
-  // The merger year: the first year after `year` in which one of the parts had no code of its own any more.
+  const host = own ? undefined : hostIn(self, year);
+  const hostPart = host && index.get(host.id) && part(index.get(host.id)!);
+  if (host && hostPart) return { year, mergerYear: (host.to ?? year) + 1, parts: [], split: [], included: [], partOf: { ...hostPart, from: host.from, to: host.to } };
+
+  const byCode = (a: StructurePart, b: StructurePart) => a.code.localeCompare(b.code);
+  const area = predecessorsOf(id, registry, asOf);
+  const present = asOf === undefined ? area : predecessorsOf(id, registry);
+  const differs = area.length !== present.length;
+  const predecessors = area.map(part).filter((p): p is StructurePart => p !== null).sort(byCode);
+  const split = registry.filter((m) => partlyInto(m, id)).map(part).filter((p): p is StructurePart => p !== null).sort(byCode);
+  const inArea = new Set(area.map((m) => m.id));
+  const included: IncludedPart[] = registry
+    .filter((m) => !inArea.has(m.id) && hostIn(m, year)?.id === id)
+    .map((m) => {
+      const p = hostIn(m, year)!;
+      return { id: m.id, name: m.name, from: p.from, to: p.to };
+    });
+  if (predecessors.length === 0 && split.length === 0 && included.length === 0) return null;
+  // The year the make-up changed: after a merger, the first year without a part's code; after
+  // a municipality left the reference year's area (Haram in 2024), the year it left.
   const lastYear = (p: StructurePart) => index.get(p.id)!.codes.find((c) => c.code === p.code)?.to ?? year;
-  const mergerYear = Math.min(...[...predecessors, ...split].map((p) => lastYear(p) + 1));
-  return { year, mergerYear, parts: own ? [own, ...predecessors] : predecessors, split };
+  const left = area.flatMap((m) => (asOf !== undefined && year > asOf ? [hostIn(m, asOf)?.to] : [])).filter((t): t is number => t !== undefined);
+  const mergerYear =
+    left.length > 0
+      ? Math.min(...left) + 1
+      : Math.min(...[...predecessors, ...split].map((p) => lastYear(p) + 1), ...included.map((p) => (p.to ?? year) + 1));
+  return { year, mergerYear, parts: own ? [own, ...predecessors] : predecessors, split, included, ...(differs ? { asOf } : {}) };
 }
 
-/** The years among `years` before a merger of `id`, with the make-up of each. */
-export function preMergerYears(id: string, years: readonly number[], registry: readonly Municipality[] = MUNICIPALITIES): YearStructure[] {
+/** The years among `years` whose figures are for another make-up than `id`'s area in the reference year, with the make-up of each. */
+export function preMergerYears(id: string, years: readonly number[], registry: readonly Municipality[] = MUNICIPALITIES, asOf?: number): YearStructure[] {
   return [...new Set(years)]
     .sort((a, b) => a - b)
-    .map((y) => structureInYear(id, y, registry))
+    .map((y) => structureInYear(id, y, registry, asOf))
     .filter((s): s is YearStructure => s !== null);
 }
 
-/** The data year of the latest merger that `years` reach back before, or null when there is none. */
-export function mergerYearAfter(id: string, years: readonly number[], registry: readonly Municipality[] = MUNICIPALITIES): number | null {
-  const before = preMergerYears(id, years, registry);
+/** The data year of the latest change of make-up that `years` reach back before, or null when there is none. */
+export function mergerYearAfter(id: string, years: readonly number[], registry: readonly Municipality[] = MUNICIPALITIES, asOf?: number): number | null {
+  const before = preMergerYears(id, years, registry, asOf);
   return before.length === 0 ? null : before[before.length - 1].mergerYear;
 }
 
@@ -116,7 +175,11 @@ export function mergerYearAfter(id: string, years: readonly number[], registry: 
 export interface NotComputed {
   indicator: string;
   year: number;
-  kind: "not-additive" | "no-denominator" | "missing-part" | "split";
+  /**
+   * "included": the figure contains a municipality outside the reference area (Ålesund
+   * 2020–2023 with Haram); "part-of": the municipality had no figure of its own (Haram 2021).
+   */
+  kind: "not-additive" | "no-denominator" | "missing-part" | "split" | "included" | "part-of";
   reason: LocalizedText;
 }
 
@@ -134,20 +197,51 @@ export interface BackSeriesRequest {
   municipality: string;
   indicators: readonly Indicator[];
   years: readonly number[];
+  /** The year whose municipal structure the series is shown on (the profile year); the present when absent. */
+  asOf?: number;
   registry?: readonly Municipality[];
 }
 
-const listNames = (parts: readonly StructurePart[], and: string): string => {
-  const names = parts.map((p) => `${p.name} (${p.code})`);
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
-};
+/** "A, B og C". */
+export const joinNames = (names: readonly string[], and: string): string =>
+  names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
+
+const listNames = (parts: readonly StructurePart[], and: string): string => joinNames(parts.map((p) => `${p.name} (${p.code})`), and);
 
 const fmt = (v: number) => String(Math.round(v * 100) / 100);
+
+const during = (p: { from?: number; to?: number }): string => (p.from !== undefined && p.to !== undefined ? `${p.from}–${p.to}` : String(p.from ?? p.to ?? ""));
+
+/**
+ * Why a year's figure cannot be brought to the reference area at all: the municipality was
+ * part of another (Haram 2021), or its figure contains one that is not part of it in the
+ * reference year (Ålesund 2021 with Haram, for a 2024 Ålesund). undefined otherwise.
+ */
+export function structureBreak(s: YearStructure, name: string): Pick<NotComputed, "kind" | "reason"> | undefined {
+  if (s.partOf)
+    return {
+      kind: "part-of",
+      reason: {
+        nb: `${name} var en del av ${s.partOf.name} ${during(s.partOf)} og har ingen egne tall for ${s.year} («.»).`,
+        en: `${name} was part of ${s.partOf.name} ${during(s.partOf)} and has no figures of its own for ${s.year} (".").`,
+      },
+    };
+  const inside = s.included[0];
+  if (!inside) return undefined;
+  const names = (and: string) => joinNames(s.included.map((p) => p.name), and);
+  return {
+    kind: "included",
+    reason: {
+      nb: `${names("og")} var en del av ${name} ${during(inside)}: ${name}s tall for ${s.year} omfatter ${names("og")}, og SSB har ingen egne tall for ${names("og")} i de årene.`,
+      en: `${names("and")} was part of ${name} ${during(inside)}: ${name}'s figures for ${s.year} include ${names("and")}, and SSB has no figures of ${names("and")}'s own in those years.`,
+    },
+  };
+}
 
 /** Computed observations for `municipality`'s years before its merger, from the published figures of its parts. */
 export function backSeries(dataset: Dataset, req: BackSeriesRequest): BackSeries {
   const registry = req.registry ?? MUNICIPALITIES;
-  const structure = preMergerYears(req.municipality, req.years, registry);
+  const structure = preMergerYears(req.municipality, req.years, registry, req.asOf);
   const published = new Map<string, Observation>();
   for (const o of dataset.observations) if (!o.computed) published.set(`${o.indicator}|${o.municipality}|${o.year}`, o);
   const find = (indicator: string, p: StructurePart, year: number): Observation | undefined => {
@@ -195,7 +289,12 @@ export function backSeries(dataset: Dataset, req: BackSeriesRequest): BackSeries
     const push = (ind: Indicator, value: number, computed: ComputedFrom) =>
       observations.push({ indicator: ind.id, municipality: req.municipality, year: s.year, code, value, provenance: provenanceOf(computed), computed });
 
+    const noFigure = structureBreak(s, selfName);
     for (const ind of req.indicators) {
+      if (noFigure) {
+        notComputed.push({ indicator: ind.id, year: s.year, ...noFigure });
+        continue;
+      }
       if (s.split.length > 0) {
         notComputed.push({
           indicator: ind.id,

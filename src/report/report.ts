@@ -107,7 +107,7 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
   const taken = new Set<string>();
   const mergedHistory = req.mergedHistory ?? "break";
   const seriesIndicators = [...new Map(profiles.flatMap((p) => templateIndicators(templateById(p.sector.id)!)).map((i) => [i.id, i])).values()];
-  const back = mergedHistory === "sum" ? backSeries(dataset, { municipality: focalId, indicators: seriesIndicators, years }) : null;
+  const back = mergedHistory === "sum" ? backSeries(dataset, { municipality: focalId, indicators: seriesIndicators, years, asOf: req.year }) : null;
   const data = buildDataSheet(dataset, used, uniqueName(DATA_NAME[req.lang], taken), req.lang, back?.observations ?? []);
   const sheets: SheetPlan[] = [];
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
@@ -140,6 +140,7 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
         mergedHistory,
         lookupComputed: data.lookupComputed,
         notComputed: back?.notComputed,
+        asOf: req.year,
       }),
     );
   }

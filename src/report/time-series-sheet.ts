@@ -10,9 +10,12 @@
  * structure. `mergedHistory` "break" shows no value for those years and says why;
  * "sum" shows the computed rows of the data sheet (the predecessors summed, per-capita
  * figures recomputed from summed amounts and population) and says which figures could
- * not be computed. The network averages stay as SSB published them.
+ * not be computed. The series is shown on the profile year's structure (`asOf`): a 2024
+ * Ålesund is without Haram, so its 2020–2023 figures (with Haram) are a break in both
+ * modes; a 2021 Ålesund includes Haram in the sum before 2020; Haram (2024) shows "."
+ * for 2020–2023, when it was part of Ålesund. The network averages stay as SSB published them.
  */
-import { type MergedHistory, type NotComputed, preMergerYears, type YearStructure } from "../kostra/mergers";
+import { joinNames, type MergedHistory, type NotComputed, preMergerYears, type YearStructure } from "../kostra/mergers";
 import { membersInYear } from "../kostra/averaging-set";
 import { aggregateLabel } from "../kostra/municipalities";
 import { networkLabel } from "../kostra/networks";
@@ -39,6 +42,8 @@ export interface TimeSeriesOptions {
   lookupComputed?: (indicator: string, municipality: string, year: number) => string;
   /** For "sum": indicator years that could not be computed, and why. */
   notComputed?: readonly NotComputed[];
+  /** The year whose municipal structure the series is shown on (the profile year); the present when absent. */
+  asOf?: number;
 }
 
 const T = {
@@ -57,10 +62,7 @@ const T = {
 };
 
 const span = (ys: readonly number[]) => (ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
-const names = (s: YearStructure, and: string) => {
-  const list = s.parts.map((p) => `${p.name} (${p.code})`);
-  return list.length <= 1 ? list.join("") : `${list.slice(0, -1).join(", ")} ${and} ${list[list.length - 1]}`;
-};
+const names = (s: YearStructure, and: string) => joinNames(s.parts.map((p) => `${p.name} (${p.code})`), and);
 
 /** SSB regrouped the municipalities in 2020: a KOSTRA group's figure before and after is a different group's. */
 export function groupingNotes(base: string | undefined, years: readonly number[], lang: Lang): string[] {
@@ -72,36 +74,82 @@ export function groupingNotes(base: string | undefined, years: readonly number[]
   ];
 }
 
-/** Notes above the values about a merger within the years: what changed, and what the series shows for the years before. */
+/** The kinds of years a merger note speaks of: summable before a change of make-up, not comparable at all, and without a figure of its own. */
+function structureKinds(before: readonly YearStructure[]) {
+  const partOf = before.filter((s) => s.partOf);
+  const included = before.filter((s) => !s.partOf && s.included.length > 0);
+  const merged = before.filter((s) => !s.partOf && s.included.length === 0);
+  return { merged, included, partOf, blank: [...merged, ...included].sort((a, b) => a.year - b.year) };
+}
+
+/**
+ * Notes above the values about a change of municipal structure within the years: a merger
+ * (what it was, and what the series shows for the years before), a municipality that was
+ * part of this one for some years (Haram in Ålesund 2020–2023: those years are a break no
+ * sum can mend), or the years this one was part of another (Haram: no figures of its own).
+ */
 export function mergerNotes(o: Pick<TimeSeriesOptions, "focal" | "indicators" | "lang" | "mergedHistory" | "notComputed">, before: readonly YearStructure[]): string[] {
   if (before.length === 0) return [];
-  const last = before[before.length - 1];
-  const merged = last.mergerYear;
-  const ys = span(before.map((s) => s.year));
+  const { merged, included, partOf, blank } = structureKinds(before);
   const name = o.focal.name;
   const nb = o.lang === "nb";
-  const notes = [
-    nb
-      ? `Brudd i serien: fra ${merged} er ${name} en sammenslåing av ${names(last, "og")}. SSBs tall for ${ys} gjelder en annen kommuneinndeling.`
-      : `Break in the series: from ${merged}, ${name} is a merger of ${names(last, "and")}. SSB's figures for ${ys} are for another municipal structure.`,
-  ];
+  const notes: string[] = [];
+  const last = merged[merged.length - 1];
+  if (last) {
+    const ys = span(merged.map((s) => s.year));
+    notes.push(
+      nb
+        ? `Brudd i serien: fra ${last.mergerYear} er ${name} en sammenslåing av ${names(last, "og")}. SSBs tall for ${ys} gjelder en annen kommuneinndeling.`
+        : `Break in the series: from ${last.mergerYear}, ${name} is a merger of ${names(last, "and")}. SSB's figures for ${ys} are for another municipal structure.`,
+    );
+  }
+  if (included.length > 0) {
+    const inside = included[0].included[0];
+    const who = joinNames(included[0].included.map((p) => p.name), nb ? "og" : "and");
+    const ys = span(included.map((s) => s.year));
+    const after = included[included.length - 1].mergerYear;
+    notes.push(
+      nb
+        ? `Brudd i serien: ${who} var en del av ${name} ${inside.from}–${inside.to}. SSBs tall for ${name} i ${ys} omfatter ${who}, som SSB ikke har egne tall for, og kan ikke sammenlignes med ${name} fra ${after}.`
+        : `Break in the series: ${who} was part of ${name} ${inside.from}–${inside.to}. SSB's figures for ${name} in ${ys} include ${who}, for which SSB has no figures of its own, and cannot be compared with ${name} from ${after}.`,
+    );
+  }
+  if (partOf.length > 0) {
+    const host = partOf[0].partOf!;
+    const ys = span(partOf.map((s) => s.year));
+    notes.push(
+      nb
+        ? `${name} var en del av ${host.name} ${host.from}–${host.to} og har ingen egne tall for ${ys} («.»).`
+        : `${name} was part of ${host.name} ${host.from}–${host.to} and has no figures of its own for ${ys} (".").`,
+    );
+  }
+  if (blank.length === 0) return notes;
   if ((o.mergedHistory ?? "break") === "break") {
+    const ys = span(blank.map((s) => s.year));
     notes.push(nb ? `${ys} vises derfor uten verdi for ${name}.` : `${ys} is therefore shown without a value for ${name}.`);
     return notes;
   }
-  notes.push(
-    nb
-      ? `${ys} er beregnet for ${name} slik kommunen er nå: summen av kommunene, og tall per innbygger som sum beløp ÷ sum folkemengde (aldri et snitt). Se «Beregnet (sammenslått)» i datatabellen.`
-      : `${ys} is computed for ${name} as it is now: the sum of the municipalities, and per-capita figures as summed amounts ÷ summed population (never an average). See "Computed (merged)" in the data table.`,
-  );
-  const ids = new Set(o.indicators.map((i) => i.id));
-  const skipped = (o.notComputed ?? []).filter((x) => ids.has(x.indicator));
-  const notAdditive = o.indicators.filter((i) => skipped.some((x) => x.indicator === i.id && x.kind === "not-additive"));
-  if (notAdditive.length > 0)
+  if (last) {
+    const ys = span(merged.map((s) => s.year));
+    const when = last.asOf === undefined ? { nb: "er nå", en: "is now" } : { nb: `var i ${last.asOf}`, en: `was in ${last.asOf}` };
     notes.push(
       nb
-        ? `Andeler og nøkkeltall kan ikke legges sammen og vises uten verdi før ${merged}: ${notAdditive.map((i) => i.label.nb).join("; ")}.`
-        : `Shares and key figures cannot be added up and are shown without a value before ${merged}: ${notAdditive.map((i) => i.label.en).join("; ")}.`,
+        ? `${ys} er beregnet for ${name} slik kommunen ${when.nb}: summen av kommunene, og tall per innbygger som sum beløp ÷ sum folkemengde (aldri et snitt). Se «Beregnet (sammenslått)» i datatabellen.`
+        : `${ys} is computed for ${name} as it ${when.en}: the sum of the municipalities, and per-capita figures as summed amounts ÷ summed population (never an average). See "Computed (merged)" in the data table.`,
+    );
+  }
+  if (included.length > 0) {
+    const ys = span(included.map((s) => s.year));
+    notes.push(nb ? `${ys} kan ikke beregnes og vises uten verdi for ${name}.` : `${ys} cannot be computed and is shown without a value for ${name}.`);
+  }
+  const ids = new Set(o.indicators.map((i) => i.id));
+  const skipped = (o.notComputed ?? []).filter((x) => ids.has(x.indicator) && x.kind !== "included" && x.kind !== "part-of");
+  const notAdditive = o.indicators.filter((i) => skipped.some((x) => x.indicator === i.id && x.kind === "not-additive"));
+  if (notAdditive.length > 0 && last)
+    notes.push(
+      nb
+        ? `Andeler og nøkkeltall kan ikke legges sammen og vises uten verdi før ${last.mergerYear}: ${notAdditive.map((i) => i.label.nb).join("; ")}.`
+        : `Shares and key figures cannot be added up and are shown without a value before ${last.mergerYear}: ${notAdditive.map((i) => i.label.en).join("; ")}.`,
     );
   for (const x of skipped.filter((x) => x.kind !== "not-additive")) notes.push(x.reason[o.lang]);
   return notes;
@@ -134,8 +182,11 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   // What = 100 in the headings: the published figure's name, or "the network" as before.
   const hundred = base ? net : t.network;
   const history = o.mergedHistory ?? "break";
-  const before = preMergerYears(o.focal.id, years);
+  const before = preMergerYears(o.focal.id, years, undefined, o.asOf);
   const beforeYears = new Set(before.map((s) => s.year));
+  const { merged } = structureKinds(before);
+  const summable = new Set(merged.map((s) => s.year));
+  const ownless = new Set(before.filter((s) => s.partOf).map((s) => s.year));
   const notes = [...mergerNotes(o, before), ...groupingNotes(base, years, lang), ...validityNotes(o.indicators, years, lang)];
   const valid = (ind: string, y: number) => {
     const indicator = o.indicators.find((i) => i.id === ind);
@@ -144,7 +195,9 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   const focalValue = (ind: string, y: number, fmt: string): PlanCell => {
     if (!valid(ind, y)) return empty;
     if (!beforeYears.has(y)) return formula(o.lookup(ind, o.focal.id, y), fmt);
-    if (history === "break" || !o.lookupComputed) return empty;
+    // SSB's symbol for "no figure can exist": the municipality was part of another that year.
+    if (ownless.has(y)) return text(".");
+    if (history === "break" || !o.lookupComputed || !summable.has(y)) return empty;
     const f = o.lookupComputed(ind, o.focal.id, y);
     return f === `""` ? empty : formula(f, fmt);
   };

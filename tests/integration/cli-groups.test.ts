@@ -10,6 +10,19 @@ import { main } from "../../src/cli/main";
 import type { FetchIo } from "../../src/cli/fetch";
 import { writeObservationsFile } from "../../src/sources/observations-file";
 import { syntheticDataset } from "../support/groups-dataset";
+import { worldMetadata } from "../support/pxweb-world";
+
+/** The SYNTHETIC catalog world's 12362 metadata with Landet, Landet uten Oslo and every KOSTRA group among its regions. */
+function metadataWithAllRegions() {
+  const meta = worldMetadata("12362", { world: "catalog" });
+  const category = meta.dimension.KOKkommuneregion0000.category as { index: Record<string, number>; label: Record<string, string> };
+  for (const code of ["EAK", "EAKUO", ...Array.from({ length: 17 }, (_, i) => `EKG${String(i + 1).padStart(2, "0")}`)])
+    if (!(code in category.index)) {
+      category.index[code] = Object.keys(category.index).length;
+      category.label[code] = code;
+    }
+  return meta;
+}
 
 const dir = mkdtempSync(join(tmpdir(), "kostra-groups-"));
 const dataFile = join(dir, "syntetisk.json");
@@ -102,6 +115,8 @@ describe("kostra report and fetch with other comparison groups", () => {
     const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
       urls.push(String(input));
       if (typeof init?.body === "string") bodies.push(init.body);
+      // The table's metadata, with every region code asked for, so the data request is sent (and refused).
+      if (/\/tables\/12362\/metadata/.test(String(input))) return new Response(JSON.stringify(metadataWithAllRegions()), { status: 200 });
       return new Response(JSON.stringify({ title: "Bad request", status: 400, detail: "test" }), { status: 400, headers: { "content-type": "application/problem+json" } });
     }) as typeof fetch;
     let err = "";

@@ -77,6 +77,24 @@ describe("kostra fetch", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("warns about the years a table lacks, writes the rest and exits 0", async () => {
+    const catalog = await startPxWebServer({ world: "catalog" });
+    try {
+      const out = join(dir, "barnehage.json");
+      const r = await kostra(["fetch", "--sector", "barnehage", "--years", "2018-2021", "--municipality", "0219", "--network", "none", "--base-url", catalog.baseUrl, "--no-cache", "--out", out]);
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/^advarsel: barnehage-andel-barn-1-5 2018, 2019: Tabell 13502 har ikke 2018, 2019$/m);
+      expect(r.err).not.toMatch(/^mangler:/m);
+      const file = JSON.parse(readFileSync(out, "utf8"));
+      expect(file.missing).toContainEqual({ indicator: "barnehage-andel-barn-1-5", years: [2018, 2019], reason: { nb: "Tabell 13502 har ikke 2018, 2019", en: "Table 13502 has no 2018, 2019" } });
+      const years = (indicator: string) => [...new Set(file.observations.filter((o: { indicator: string }) => o.indicator === indicator).map((o: { year: number }) => o.year))].sort();
+      expect(years("barnehage-andel-barn-1-5")).toEqual([2020, 2021]);
+      expect(years("barnehage-netto-per-innbygger")).toEqual([2018, 2019, 2020, 2021]);
+    } finally {
+      await catalog.close();
+    }
+  });
+
   it("exits 3 with a clear message when SSB cannot be reached, and 2 on bad arguments", async () => {
     const down = await kostra(["fetch", "--sector", "plan-miljo-kultur", "--years", "2017", "--base-url", "http://127.0.0.1:9/api/pxwebapi/v2", "--no-cache", "--timeout", "5", "--out", join(dir, "x.json")]);
     expect(down.code).toBe(3);

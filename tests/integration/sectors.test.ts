@@ -204,10 +204,13 @@ describe("kostra fetch from the catalog world, then kostra profile --input, for 
     expect(f.err).toMatch(/skrev \d+ observasjoner/);
     expect(f.code).toBe(0);
     const inds = templateIndicators(SECTOR_TEMPLATES.find((t) => t.id === template)!);
-    // Missing exactly where the catalog world cannot deliver: no confirmed table, or a table without the years.
+    // Missing exactly where the catalog world cannot deliver: no confirmed table (a failure), or a
+    // table without the years (a warning naming them; the table's metadata says so and they are not asked for).
     const expectedMissing = inds.filter((i) => unavailableYears(i, years).length > 0).map((i) => i.id);
     const reported = [...f.err.matchAll(/^mangler: (\S+) /gm)].map((m) => m[1]);
-    expect(reported.sort()).toEqual([...expectedMissing].sort());
+    expect(reported.sort()).toEqual(inds.filter((i) => i.ssb.table === null).map((i) => i.id).sort());
+    const lacking = [...f.err.matchAll(/^advarsel: (\S+) [\d, ]+: Tabell \S+ har ikke \d{4}/gm)].map((m) => m[1]);
+    expect(lacking.sort()).toEqual(expectedMissing.filter((id) => !reported.includes(id)).sort());
 
     const p = await kostra("profile", "--input", out, "--sector", template, "--municipality", "0219", "--year", "2017", "--format", "json");
     expect(p.code).toBe(0);
@@ -274,5 +277,30 @@ describe("kostra catalog --metadata on the fixtures", () => {
     }
     const json = JSON.parse((await kostra("catalog", "--metadata", METADATA, "--format", "json")).out);
     expect(json.sectors.map((s: { sector: string }) => s.sector)).toEqual(SECTORS.map((s) => s.id));
+  });
+
+  it("prints a table per sector with the check, KS's averaging, the valid years and the series of every indicator", async () => {
+    const r = await kostra("catalog", "--metadata", METADATA);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    for (const s of SECTORS) {
+      const at = lines.indexOf(s.label.nb);
+      expect([s.id, at > 0]).toEqual([s.id, true]);
+      expect(lines[at + 1].split(/\s{2,}/)).toEqual(["Indikator", "Kontroll", "KS-snitt", "Gyldig", "Serier"]);
+    }
+    for (const i of INDICATORS.filter((x) => x.sector !== undefined)) {
+      const row = lines.find((l) => l.startsWith(`${i.id} `))?.split(/\s{2,}/);
+      expect(row?.[0]).toBe(i.id);
+      expect(row?.[1]).toBe(i.ssb.table === null ? "ukontrollert" : "konsistent");
+      expect(row?.[2]).toMatch(i.defaultAverage === "weighted" ? /^vektet/ : /^enkelt/);
+      if (!i.valid) expect(row?.[3]).toBe("alle år");
+      if (!i.earlier) expect(row?.[4]).toBe(i.ssb.table ?? "ubekreftet");
+    }
+    const en = await kostra("catalog", "--metadata", METADATA, "--lang", "en");
+    expect(en.out.split("\n")).toContain(SECTORS[0].label.en);
+    expect(en.out).toMatch(/^bibliotek\s+consistent\s+(simple|weighted).*\s+all years\s+12362$/m);
+    const json = JSON.parse((await kostra("catalog", "--metadata", METADATA, "--format", "json")).out);
+    expect(json.indicators).toHaveLength(INDICATORS.length);
+    expect(json.indicators.find((x: { indicator: string }) => x.indicator === "bibliotek")).toMatchObject({ defaultAverage: expect.stringMatching(/simple|weighted/), series: [{ table: "12362" }] });
   });
 });

@@ -73,7 +73,7 @@ describe("loading from SSB", () => {
     const result = await load({ indicators: [...pmk, ...tt], municipalities: networkOver(ys, ["baerum", "asker"]), years: ys, weighted: false });
     // f392 (valid to 2020) is asked for on its own, for 2015–2020 only.
     expect(dataRequests().map((r) => r.path).sort()).toEqual(["/tables/12362/data", "/tables/12362/data", "/tables/12842/data"]);
-    expect(result.requests).toBe(4); // /config and one per table and period
+    expect(result.requests).toBe(6); // /config, metadata of each table, and data for each table and period
     // The road indicator's table is not confirmed: reported, not silently dropped.
     expect(result.complete).toBe(false);
     expect(result.missing.map((x) => x.indicator)).toEqual(["vei-per-km"]);

@@ -8,6 +8,7 @@ import type { Dataset } from "../../src/kostra/types";
 import { parseCell, type PlanCell, type SheetPlan } from "../../src/report/plan";
 import { buildReport, type ReportRequest } from "../../src/report/report";
 import { settingsFromXml, settingsToXml, type TemplateSettings } from "../../src/report/template-settings";
+import { alesundDataset } from "../support/alesund-data";
 import { mergerDataset } from "../support/merger-data";
 import { cellAt } from "../support/plan-cells";
 import { writtenSettings } from "../support/settings-fixture";
@@ -198,5 +199,76 @@ describe("time series measured against a KOSTRA group across 2020", () => {
     expect(groupingNotes("ekg07", [2020, 2021], "nb")).toEqual([]);
     expect(groupingNotes("eakuo", [2018, 2021], "en")).toEqual([]);
     expect(groupingNotes(undefined, [2018, 2021], "en")).toEqual([]);
+  });
+});
+
+describe("time series: Ålesund and Haram (SYNTHETIC figures, tests/support/alesund-data.ts)", () => {
+  const dataset = alesundDataset();
+  const ts = (over: Partial<ReportRequest>) => report(dataset, { years: [2019, 2020, 2021, 2022, 2023, 2024], year: 2024, municipality: "alesund", ...over }).plan.sheets[1];
+  const notesOf = (sheet: SheetPlan) => sheet.blocks.find((b) => b.at === "A3")!.rows.map((x) => str(x[0]));
+  const kunstRow = (sheet: SheetPlan) => {
+    const header = sheet.blocks.find((b) => b.style === "header")!;
+    const r = parseCell(header.at).row + 1;
+    const labels = sheet.blocks.find((b) => parseCell(b.at).row === r)!.rows.map((x) => str(x[0]));
+    return r + labels.indexOf(indicatorFor("kunstformidling")!.label.nb);
+  };
+  const MERGER_2019 = "Brudd i serien: fra 2020 er Ålesund en sammenslåing av Ålesund (1504), Ørskog (1523), Skodje (1529) og Sandøy (1546). SSBs tall for 2019 gjelder en annen kommuneinndeling.";
+  const HARAM_INSIDE =
+    "Brudd i serien: Haram var en del av Ålesund 2020–2023. SSBs tall for Ålesund i 2020–2023 omfatter Haram, som SSB ikke har egne tall for, og kan ikke sammenlignes med Ålesund fra 2024.";
+
+  it("break: a 2024 Ålesund flags 2019 (another structure) and 2020–2023 (with Haram) and shows only 2024", () => {
+    const sheet = ts({ mergedHistory: "break" });
+    expect(notesOf(sheet)).toEqual([MERGER_2019, HARAM_INSIDE, "2019–2023 vises derfor uten verdi for Ålesund."]);
+    const r = kunstRow(sheet);
+    for (const col of ["B", "C", "D", "E", "F"]) expect(cellAt(sheet, `${col}${r}`)).toEqual({ kind: "empty" });
+    expect(str(cellAt(sheet, `G${r}`))).toContain(`"kunstformidling|alesund|2024"`);
+  });
+
+  it("sum: a 2024 Ålesund has 2019 computed without Haram; 2020–2023 stay a break", () => {
+    const sheet = ts({ mergedHistory: "sum" });
+    const notes = notesOf(sheet);
+    expect(notes.slice(0, 2)).toEqual([MERGER_2019, HARAM_INSIDE]);
+    expect(notes[2]).toMatch(/^2019 er beregnet for Ålesund slik kommunen er nå: /);
+    expect(notes[3]).toBe("2020–2023 kan ikke beregnes og vises uten verdi for Ålesund.");
+    // The rest name the template's indicators the synthetic data lacks, one by one; never a 2020–2023 year.
+    expect(notes.slice(4).every((n) => n.startsWith("Ålesund 2019 kan ikke beregnes: ingen «") && !n.includes("kunstformidling"))).toBe(true);
+    const r = kunstRow(sheet);
+    expect(str(cellAt(sheet, `B${r}`))).toContain(`"kunstformidling|alesund|2019|sammenslått"`);
+    for (const col of ["C", "D", "E", "F"]) expect(cellAt(sheet, `${col}${r}`)).toEqual({ kind: "empty" });
+    const data = report(dataset, { years: [2019, 2024], year: 2024, municipality: "alesund" }).plan.sheets.find((s) => s.key === "data")!;
+    expect(str(dataRows(data).get("kunstformidling|alesund|2019|sammenslått")!.cells[4])).toBe("1504+1523+1529+1546");
+    // (13 400 + 230 + 470 + 125) × 1000 ÷ (67 000 + 2 300 + 4 700 + 1 250)
+    expect(evaluate(data, "kunstformidling|alesund|2019|sammenslått")).toBeCloseTo(14_225_000 / 75_250, 9);
+  });
+
+  it("sum: a 2021 Ålesund includes Haram before 2020, and 2020–2021 are its own figures", () => {
+    const sheet = ts({ mergedHistory: "sum", year: 2021, years: [2019, 2020, 2021] });
+    const notes = notesOf(sheet);
+    expect(notes[0]).toBe("Brudd i serien: fra 2020 er Ålesund en sammenslåing av Ålesund (1504), Ørskog (1523), Skodje (1529), Haram (1534) og Sandøy (1546). SSBs tall for 2019 gjelder en annen kommuneinndeling.");
+    expect(notes[1]).toMatch(/^2019 er beregnet for Ålesund slik kommunen var i 2021: /);
+    expect(notes.slice(2).every((n) => n.startsWith("Ålesund 2019 kan ikke beregnes: ingen «"))).toBe(true);
+    const r = kunstRow(sheet);
+    expect(str(cellAt(sheet, `C${r}`))).toContain(`"kunstformidling|alesund|2020"`);
+    const data = report(dataset, { year: 2021, years: [2019, 2021], municipality: "alesund" }).plan.sheets.find((s) => s.key === "data")!;
+    expect(str(dataRows(data).get("kunstformidling|alesund|2019|sammenslått")!.cells[4])).toBe("1504+1523+1529+1534+1546");
+    // (13 400 + 230 + 470 + 920 + 125) × 1000 ÷ (67 000 + 2 300 + 4 700 + 9 200 + 1 250)
+    expect(evaluate(data, "kunstformidling|alesund|2019|sammenslått")).toBeCloseTo(15_145_000 / 84_450, 9);
+  });
+
+  it.each(["break", "sum"] as const)("%s: Haram (2024) shows «.» for 2020–2023 with the reason, and its own 2019 figure", (mergedHistory) => {
+    const sheet = ts({ mergedHistory, municipality: "haram" });
+    expect(notesOf(sheet)).toEqual(["Haram var en del av Ålesund 2020–2023 og har ingen egne tall for 2020–2023 («.»)."]);
+    const r = kunstRow(sheet);
+    expect(str(cellAt(sheet, `B${r}`))).toContain(`"kunstformidling|haram|2019"`);
+    for (const col of ["C", "D", "E", "F"]) expect(cellAt(sheet, `${col}${r}`)).toEqual({ kind: "text", text: "." });
+    expect(str(cellAt(sheet, `G${r}`))).toContain(`"kunstformidling|haram|2024"`);
+  });
+
+  it("in English too", () => {
+    const notes = notesOf(ts({ mergedHistory: "sum", lang: "en" }));
+    expect(notes[1]).toBe(
+      "Break in the series: Haram was part of Ålesund 2020–2023. SSB's figures for Ålesund in 2020–2023 include Haram, for which SSB has no figures of its own, and cannot be compared with Ålesund from 2024.",
+    );
+    expect(notes[3]).toBe("2020–2023 cannot be computed and is shown without a value for Ålesund.");
   });
 });

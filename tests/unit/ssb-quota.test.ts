@@ -12,7 +12,7 @@ import { SsbClient } from "../../src/sources/ssb/client";
 import { loadFromSsb } from "../../src/sources/ssb/load";
 import { resetSharedRateLimiters } from "../../src/sources/ssb/rate-limiter";
 import { FakeClock, settle } from "../support/fake-clock";
-import { worldDataset } from "../support/pxweb-world";
+import { worldDataset, worldMetadata } from "../support/pxweb-world";
 
 const BASE = "https://ssb.example/api/pxwebapi/v2";
 
@@ -24,6 +24,8 @@ function worldFetch(clock: FakeClock, starts: number[]): typeof fetch {
       // A small cell limit makes each template's load split into many requests.
       return new Response(JSON.stringify({ maxDataCells: MIN_SSB_CELLS_PER_REQUEST, maxCallsPerTimeWindow: 30, timeWindow: 60 }), { status: 200 });
     }
+    const metadataOf = /\/tables\/([^/]+)\/metadata$/.exec(url.pathname)?.[1];
+    if (metadataOf) return new Response(JSON.stringify(worldMetadata(metadataOf, { world: "catalog" })), { status: 200 });
     const table = /\/tables\/([^/]+)\/data/.exec(url.pathname)![1];
     const selection: Record<string, string[]> = {};
     for (const [k, v] of url.searchParams) {

@@ -7,11 +7,11 @@
 import { badInput } from "../../kostra/errors";
 import { MAX_RESPONSE_BYTES, MAX_TIMEOUT_SECONDS, MAX_WAIT_SECONDS, MIN_TIMEOUT_SECONDS } from "../../kostra/limits";
 import type { LocalizedText } from "../../kostra/types";
-import { parseObjectAnswer, readAnswer, readConfig, readSearch, readTableInfo, type TableInfo } from "./answers";
+import { readConfig, readSearch, readTableInfo, type TableInfo } from "./answers";
 import { checkBaseUrl } from "./base-url";
 import { BodyTooLarge, isWebPage, readBodyText } from "./body";
 import { describeFailure, problemError, unusableAnswer, waitTooLong } from "./errors";
-import { tableMetadataSchema } from "./metadata";
+import { readMetadataAnswer } from "./metadata-answer";
 import { RateLimiter, sharedRateLimiter } from "./rate-limiter";
 import { MAX_REDIRECTS, redirectDecision } from "./redirect";
 import {
@@ -157,17 +157,21 @@ export class SsbClient {
     return readSearch(res.body, url);
   }
 
+  /** Where a table's metadata (json-stat2) is asked for. */
+  metadataUrl(id: string): string {
+    return `${this.baseUrl}/tables/${encodeURIComponent(id)}/metadata?lang=${this.lang}&outputFormat=json-stat2`;
+  }
+
   /**
    * A table's metadata as json-stat2 (dimensions, labels, units, notes), checked to be
-   * metadata within the limits (metadata.ts) before it is handed on; callers that keep it
-   * (recording it, reading its roles) get the JSON, which they read with readTableMetadata.
+   * metadata of that table within the limits (readMetadataAnswer) before it is handed on;
+   * callers that keep it (recording it, reading its roles) get the JSON, which they read
+   * with readTableMetadata. Loads go through table-metadata.ts, which also caches it.
    */
   async metadata(id: string, signal?: AbortSignal): Promise<unknown> {
-    const url = `${this.baseUrl}/tables/${encodeURIComponent(id)}/metadata?lang=${this.lang}&outputFormat=json-stat2`;
+    const url = this.metadataUrl(id);
     const res = await this.request("GET", url, undefined, signal);
-    const json = parseObjectAnswer(res.body, url);
-    readAnswer(tableMetadataSchema, json, `/tables/${id}/metadata`, url, res.body);
-    return json;
+    return readMetadataAnswer(res.body, id, url).json;
   }
 
   /** Send a prepared data request; resolves with the body text. */

@@ -11,12 +11,18 @@
  * (data-answer.ts, checked-cache.ts): a login page, a cut-off body or another table's
  * answer is a failed request, never a cached entry; a cached entry that no longer reads
  * is evicted and fetched again.
+ *
+ * Metadata first: before a table's data is asked for, its metadata is read (once per
+ * table and load, cached: table-metadata.ts) and each query asks only for the codes and
+ * years the table has (selection-check.ts). What the table lacks is named in `absent`
+ * and the rest still loads. A table whose metadata cannot be read is not asked for data
+ * with an unchecked selection: its indicators are missing, with SSB's failure as reason.
  */
-import { amountIndicatorOf, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
+import { amountIndicatorOf, INDICATORS, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
 import { KostraError } from "../../kostra/errors";
 import { MAX_LOAD_SECONDS } from "../../kostra/limits";
-import type { Dataset, LocalizedText, Provenance } from "../../kostra/types";
+import type { Dataset, Indicator, LocalizedText, Provenance } from "../../kostra/types";
 import { readConfig } from "./answers";
 import { loadTooLong } from "./errors";
 import type { SsbClient } from "./client";
@@ -25,7 +31,11 @@ import { readDataAnswer } from "./data-answer";
 import type { JsonStatCube } from "./jsonstat";
 import { observationsFromCube } from "./observations";
 import { cacheKey, planLoad, prepare, splitSelection, type LoadRequest, type PlannedQuery } from "./planner";
+import { checkQuery, mergeLackingYears, type LackingYears, type MissingPart } from "./selection-check";
+import { freshCachedMetadata, tableMetadata, type TableMetadataResult } from "./table-metadata";
 import { SsbError, type ResponseCache, type SsbLimits } from "./types";
+
+export type { MissingPart } from "./selection-check";
 
 /**
  * cache-first: use a cached answer without asking SSB; refresh: fetch everything again
@@ -52,20 +62,20 @@ export interface SsbLoadOptions {
   now?: () => Date;
 }
 
-export interface MissingPart {
-  indicator: string;
-  years: number[];
-  reason: LocalizedText;
-}
-
 export interface SsbLoadResult {
   dataset: Dataset;
-  /** True when every planned indicator and year was loaded (from SSB or cache). */
+  /** True when every planned indicator and year SSB's tables have was loaded (from SSB or cache). */
   complete: boolean;
+  /** What could not be loaded: SSB failed, or the table is not confirmed. */
   missing: MissingPart[];
+  /**
+   * What SSB's tables do not have, by their metadata ("Tabell 13502 har ikke 2017", a code
+   * the table lacks): never asked for, so it costs the rest nothing. Not a failure.
+   */
+  absent: MissingPart[];
   /** Tables served from the cache, with when they were fetched ("fra hurtigbuffer, hentet …"). */
   fromCache: { table: string; fetchedAt: string; stale: boolean }[];
-  /** Data requests sent to SSB in this load (retries included). */
+  /** Requests sent to SSB in this load (/config, metadata and data; retries included). */
   requests: number;
   warnings: LocalizedText[];
 }
@@ -154,20 +164,80 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   };
 
   const cancelled = () => new SsbError("cancelled", { nb: "Hentingen fra SSB ble avbrutt.", en: "Loading from SSB was cancelled." });
+  const indicators = indicatorsOf(request);
+  const absent: MissingPart[] = [];
+  const lacking: LackingYears[] = [];
+  const metadataOptions = {
+    client,
+    cache,
+    policy,
+    signal,
+    now,
+    onEvicted: (reason: KostraError) =>
+      warnings.push({
+        nb: `Lagret metadata kunne ikke brukes og ble slettet fra hurtigbufferen: ${reason.text.nb}`,
+        en: `Cached metadata could not be used and was removed from the cache: ${reason.text.en}`,
+      }),
+  };
+  const tables = [...new Set(plan.queries.map((q) => q.query.table))];
+  const queriesOf = (table: string) => plan.queries.filter((q) => q.query.table === table);
   const toFetch: PlannedQuery[] = [];
-  for (const query of plan.queries) {
-    if (signal?.aborted) throw cancelled();
-    const cached = policy === "cache-first" ? await cachedFor(query) : undefined;
+  /** Ask only for what the table has (named when it lacks something); serve a cached answer, or fetch it later. */
+  const admit = async (query: PlannedQuery, meta: TableMetadataResult) => {
+    const checked = checkQuery(query, meta.metadata, indicators, { baseUrl: client.baseUrl, lang: client.lang });
+    absent.push(...checked.absent);
+    lacking.push(...checked.lackingYears);
+    warnings.push(...checked.warnings);
+    if (!checked.query) {
+      done++;
+      return;
+    }
+    const cached = policy === "cache-first" ? await cachedFor(checked.query) : undefined;
     if (cached) {
-      serve(query, cached, true, false);
+      serve(checked.query, cached, true, false);
       progress({ nb: `Tabell ${query.query.table} fra hurtigbufferen`, en: `Table ${query.query.table} from the cache` });
-    } else toFetch.push(query);
+    } else toFetch.push(checked.query);
+  };
+
+  // First what needs no request: tables whose metadata the cache may give without asking.
+  const unread: string[] = [];
+  for (const table of tables) {
+    if (signal?.aborted) throw cancelled();
+    const meta = await freshCachedMetadata(table, metadataOptions);
+    if (!meta) unread.push(table);
+    else for (const query of queriesOf(table)) await admit(query, meta);
   }
   // The quota decides how long the requests take at the least: the first window's worth at
-  // once, then one window for each further batch. Refuse what would take too long.
-  const leastSeconds = Math.floor(Math.max(0, toFetch.length - 1) / limits.maxCallsPerTimeWindow) * limits.timeWindowSeconds;
+  // once, then one window for each further batch. Refuse what would take too long
+  // (counting each table's metadata and, not knowing yet what its metadata leaves, all its queries).
+  const requests = toFetch.length + unread.length + unread.reduce((n, t) => n + queriesOf(t).length, 0);
+  const leastSeconds = Math.floor(Math.max(0, requests - 1) / limits.maxCallsPerTimeWindow) * limits.timeWindowSeconds;
   if (leastSeconds > MAX_LOAD_SECONDS) {
-    throw loadTooLong({ url: client.baseUrl, requests: toFetch.length, calls: limits.maxCallsPerTimeWindow, windowSeconds: limits.timeWindowSeconds, seconds: leastSeconds });
+    throw loadTooLong({ url: client.baseUrl, requests, calls: limits.maxCallsPerTimeWindow, windowSeconds: limits.timeWindowSeconds, seconds: leastSeconds });
+  }
+  for (const table of unread) {
+    if (signal?.aborted) throw cancelled();
+    progress({ nb: `Henter metadata for tabell ${table} fra SSB`, en: `Fetching the metadata of table ${table} from SSB` });
+    let meta: TableMetadataResult;
+    try {
+      meta = await tableMetadata(table, metadataOptions);
+    } catch (e) {
+      if (!(e instanceof SsbError) || e.kind === "cancelled") throw e;
+      // Never a data request with a selection nobody checked: the table's indicators are missing, and why.
+      const reason = metadataFailed(table, e);
+      for (const query of queriesOf(table)) {
+        done++;
+        for (const indicator of query.indicators) missing.push({ indicator, years: query.years, reason });
+      }
+      failures.push(e);
+      continue;
+    }
+    if (meta.stale)
+      warnings.push({
+        nb: `SSB kunne ikke svare på om tabell ${table} er endret; metadata fra hurtigbufferen, hentet ${meta.fetchedAt}, brukes. ${meta.stale.text.nb}`,
+        en: `SSB could not say whether table ${table} changed; metadata from the cache, fetched ${meta.fetchedAt}, is used. ${meta.stale.text.en}`,
+      });
+    for (const query of queriesOf(table)) await admit(query, meta);
   }
   for (const query of toFetch) {
     if (signal?.aborted) throw cancelled();
@@ -208,6 +278,7 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
     dataset,
     complete: missing.length === 0,
     missing: mergeMissing(missing),
+    absent: [...mergeAbsent(absent), ...mergeLackingYears(lacking)],
     fromCache,
     requests: client.sent - sentBefore,
     warnings,
@@ -237,6 +308,30 @@ async function configFor(client: SsbClient, cache: ResponseCache | undefined, po
       en: `SSB's limits (/config) could not be read; SSB's published limits are used. ${answer.problem.text.en}`,
     });
   return answer.limits;
+}
+
+/** Every indicator the load may meet, by id: the catalog's and the request's own (a user template's). */
+function indicatorsOf(request: LoadRequest): Map<string, Indicator> {
+  return new Map([...INDICATORS, ...weightIndicators(request.indicators), ...request.indicators].map((i) => [i.id, i]));
+}
+
+function metadataFailed(table: string, e: SsbError): LocalizedText {
+  return {
+    nb: `Metadata for tabell ${table} kunne ikke leses, så tabellen ble ikke spurt om data. ${e.text.nb}`,
+    en: `The metadata of table ${table} could not be read, so the table was not asked for data. ${e.text.en}`,
+  };
+}
+
+/** One entry per indicator and reason, years merged (a split query names the same lack twice). */
+function mergeAbsent(parts: MissingPart[]): MissingPart[] {
+  const byKey = new Map<string, MissingPart>();
+  for (const p of parts) {
+    const key = `${p.indicator}\n${p.reason.nb}`;
+    const prev = byKey.get(key);
+    if (prev) prev.years = [...new Set([...prev.years, ...p.years])].sort((a, b) => a - b);
+    else byKey.set(key, { ...p, years: [...p.years].sort((a, b) => a - b) });
+  }
+  return [...byKey.values()];
 }
 
 function mergeMissing(parts: MissingPart[]): MissingPart[] {

@@ -74,12 +74,16 @@ export function regionCodes(municipalities: readonly Municipality[], years: read
 
 /**
  * The region codes of the municipalities and, in the years before each one's merger, of
- * its predecessors (the municipalities its present area was made of), in first-seen order.
+ * its predecessors (the municipalities its area was made of), in first-seen order: for its
+ * present area and for its area in each of the years, since a profile of any of them shows
+ * the series on that year's structure (Ålesund 2020–2023 with Haram, 2024 without).
  */
 export function regionCodesWithPredecessors(municipalities: readonly Municipality[], years: readonly number[]): string[] {
   const codes = regionCodes(municipalities, years);
+  const sorted = [...years].sort((a, b) => a - b);
   for (const m of municipalities)
-    for (const y of [...years].sort((a, b) => a - b)) pushUnique(codes, structureInYear(m.id, y)?.parts.map((p) => p.code) ?? []);
+    for (const y of sorted)
+      for (const asOf of [undefined, ...sorted]) pushUnique(codes, structureInYear(m.id, y, undefined, asOf)?.parts.map((p) => p.code) ?? []);
   return codes;
 }
 

@@ -127,7 +127,8 @@ export async function loadData(services: PaneServices, form: FormState, options:
         warnings: [...groupWarnings, ...result.warnings],
         loadedAt: now(),
         fileNames: [],
-        ssb: { complete: result.complete, missing: result.missing, fromCache: result.fromCache, requests: result.requests },
+        // What SSB's tables lack is shown with what failed: either way those indicators and years are not there.
+        ssb: { complete: result.complete && result.absent.length === 0, missing: [...result.missing, ...result.absent], fromCache: result.fromCache, requests: result.requests },
       };
     }
   }

@@ -322,7 +322,8 @@ describe("bounded waiting", () => {
     const r: SsbLoadResult = await driveClock(clock, loadFromSsb(REQUEST, { client: c }), idle);
     expect(r.complete).toBe(true);
     expect(c.limiter.limits).toEqual({ maxCalls: 1, windowMs: MAX_WAIT_SECONDS * 1000 });
-    expect(clock.now() - start).toBeLessThanOrEqual(MAX_WAIT_SECONDS * 1000);
+    // /config, then the table's metadata and its data: one window of waiting before each of the last two.
+    expect(clock.now() - start).toBeLessThanOrEqual(2 * MAX_WAIT_SECONDS * 1000);
     expect(waits.every((ms) => ms <= MAX_WAIT_SECONDS * 1000)).toBe(true);
     expect(waits.length).toBeLessThanOrEqual(2);
   });
@@ -338,7 +339,8 @@ describe("bounded waiting", () => {
     expect(planned).toBeGreaterThan(5);
     const e = await ssbFailure(driveClock(clock, loadFromSsb(everyone, { client: c }), idle));
     expect(e.kind).toBe("rate-limited");
-    expect(e.messageIn("nb")).toMatch(new RegExp(`tillater 1 forespørsler per 180 sekunder; de ${planned} forespørslene denne hentingen trenger ville ta minst \\d+ minutter\\. Hent færre sektorer eller år om gangen, eller be IT-avdelingen se på kvoten til mellomtjeneren\\.`));
+    // The planned data requests and the metadata of the one table they read.
+    expect(e.messageIn("nb")).toMatch(new RegExp(`tillater 1 forespørsler per 180 sekunder; de ${planned + 1} forespørslene denne hentingen trenger ville ta minst \\d+ minutter\\. Hent færre sektorer eller år om gangen, eller be IT-avdelingen se på kvoten til mellomtjeneren\\.`));
     expect(dataRequests()).toHaveLength(0);
     // The same quota with a load of a few requests goes ahead.
     const r = await driveClock(clock, loadFromSsb(REQUEST, { client: c }), idle);

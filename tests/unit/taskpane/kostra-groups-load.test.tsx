@@ -53,7 +53,7 @@ describe("an SSB load that needs the municipality's KOSTRA group", () => {
   it("loads SSB's grouping first, fetches the group's figures and shows Hå against group 7", async () => {
     const loadKostraGroups = jest.fn(async (years: readonly number[]): Promise<KostraGroupsLoad> => ({ loaded: years.map(SYNTHETIC_GROUPING), failures: [] }));
     const services = fakeServices({ loadKostraGroups });
-    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], fromCache: [], requests: 1, warnings: [] }));
+    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], absent: [], fromCache: [], requests: 1, warnings: [] }));
     await haAgainstItsGroupFromSsb(services);
 
     expect(loadKostraGroups).toHaveBeenCalledTimes(1);
@@ -82,7 +82,7 @@ describe("an SSB load that needs the municipality's KOSTRA group", () => {
         failures: [{ year: 2017, reason: { nb: "SSB har ingen KOSTRA-gruppering for 2017 i klassifikasjonsdatabasen Klass (kommuner → KOSTRA-grupper). Velg KOSTRA-gruppen selv.", en: "SSB has no KOSTRA grouping for 2017." } }],
       })),
     });
-    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], fromCache: [], requests: 1, warnings: [] }));
+    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], absent: [], fromCache: [], requests: 1, warnings: [] }));
     await haAgainstItsGroupFromSsb(services);
     expect(screen.getByText(/SSB har ingen KOSTRA-gruppering for 2017/)).toBeInTheDocument();
     expect(screen.getAllByRole("alert").map((a) => a.textContent).join(" ")).toMatch(/KOSTRA-gruppen til Hå i 2017 er ikke kjent/);
@@ -93,7 +93,7 @@ describe("an SSB load that needs the municipality's KOSTRA group", () => {
   it("does not ask for the grouping when the choices do not need it", async () => {
     const loadKostraGroups = jest.fn();
     const services = fakeServices({ loadKostraGroups });
-    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], fromCache: [], requests: 1, warnings: [] }));
+    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], absent: [], fromCache: [], requests: 1, warnings: [] }));
     await renderPane({ services });
     fireEvent.click(screen.getByRole("radio", { name: "SSB direkte" }));
     press("Hent data");

@@ -75,6 +75,7 @@ describe("loading", () => {
         dataset: { observations: [], provenance: [] },
         complete: false,
         missing: [{ indicator: "kunstformidling", years: [2016], reason: { nb: "SSB svarer ikke", en: "" } }],
+        absent: [{ indicator: "bibliotek", years: [2015], reason: { nb: "Tabell 12362 har ikke 2015", en: "" } }],
         fromCache: [{ table: "12362", fetchedAt: "2025-11-26T10:00:00Z", stale: false }],
         requests: 3,
         warnings: [],
@@ -84,9 +85,13 @@ describe("loading", () => {
     const data = await loadData(services, { ...initialForm(), source: "ssb", baseUrl: "https://proxy.example.no/ssb" }, { ...opts, refresh: true });
     expect(services.loadSsb.mock.calls[0][1]).toMatchObject({ baseUrl: "https://proxy.example.no/ssb", refresh: true });
     expect(progress[1]).toMatchObject({ done: 0, total: 2, waiting: { reason: { nb: "Venter på SSB-kvoten" }, until: NOW.getTime() + 12_000 } });
+    // What the table lacks is listed with what failed.
     expect(data.ssb).toEqual({
       complete: false,
-      missing: [{ indicator: "kunstformidling", years: [2016], reason: { nb: "SSB svarer ikke", en: "" } }],
+      missing: [
+        { indicator: "kunstformidling", years: [2016], reason: { nb: "SSB svarer ikke", en: "" } },
+        { indicator: "bibliotek", years: [2015], reason: { nb: "Tabell 12362 har ikke 2015", en: "" } },
+      ],
       fromCache: [{ table: "12362", fetchedAt: "2025-11-26T10:00:00Z", stale: false }],
       requests: 3,
     });

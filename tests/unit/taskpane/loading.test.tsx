@@ -10,7 +10,7 @@ import { fakeExcelServices, fakeServices, NOW } from "./fakeServices";
 import { card, figure, press, renderPane } from "./renderPane";
 
 function complete(overrides: Partial<SsbLoadResult> = {}): SsbLoadResult {
-  return { dataset: sampleDataset(), complete: true, missing: [], fromCache: [], requests: 2, warnings: [], ...overrides };
+  return { dataset: sampleDataset(), complete: true, missing: [], absent: [], fromCache: [], requests: 2, warnings: [], ...overrides };
 }
 
 /** An SSB load the test finishes by hand, after looking at what the pane shows meanwhile. */
@@ -104,6 +104,17 @@ describe("loading from SSB", () => {
     const items = screen.getAllByRole("listitem").map((li) => li.textContent);
     expect(items).toContain("Netto driftsutgifter kunstformidling pr. innbygger: 2015 og 2016 – SSB svarer ikke — prøv igjen.");
     expect(items.some((i) => i?.endsWith(": 2017 – Tabellen er ikke bekreftet."))).toBe(true);
+  });
+
+  it("lists what SSB's tables lack beside what failed, although everything SSB has was loaded", async () => {
+    const services = fakeServices();
+    services.loadSsb.mockResolvedValue(
+      complete({ absent: [{ indicator: "kunstformidling", years: [2015, 2016], reason: { nb: "Tabell 12362 har ikke 2015, 2016", en: "Table 12362 has no 2015, 2016" } }] }),
+    );
+    await loadFromSsb(services);
+    expect(await screen.findByText("Hentingen er ikke fullstendig.")).toBeInTheDocument();
+    const items = screen.getAllByRole("listitem").map((li) => li.textContent);
+    expect(items).toContain("Netto driftsutgifter kunstformidling pr. innbygger: 2015 og 2016 – Tabell 12362 har ikke 2015, 2016");
   });
 
   it.each([

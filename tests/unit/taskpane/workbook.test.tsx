@@ -282,7 +282,7 @@ describe("a proxy address in a template workbook", () => {
 
   it("holds the workbook writes until answered, saying why, so the template keeps its address", async () => {
     const services = await openWith(PROXY);
-    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], fromCache: [], requests: 1, warnings: [] }));
+    services.loadSsb.mockImplementation(async () => ({ dataset: sampleDataset(), complete: true, missing: [], absent: [], fromCache: [], requests: 1, warnings: [] }));
     // Figures from SSB itself meanwhile: the question does not hold a load.
     press("Hent data");
     expect(await screen.findByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();

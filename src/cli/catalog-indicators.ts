@@ -1,0 +1,84 @@
+/**
+ * `kostra catalog`'s list of indicators, per sector: how far each selector is checked, the
+ * averaging KS applies to it (with the KS page that says so), the data years it is valid
+ * for (with the reason) and the SSB series it reads in which years ("12562 til 2019,
+ * 13502 fra 2020").
+ */
+import type { Indicator, Lang, Sector } from "../kostra/types";
+import type { SelectorCheck, SelectorStatus } from "../sources/ssb/catalog-check";
+
+const T = {
+  nb: {
+    head: ["Indikator", "Kontroll", "KS-snitt", "Gyldig", "Serier"],
+    status: { verified: "verifisert", consistent: "konsistent", unchecked: "ukontrollert", problem: "feil" } as Record<SelectorStatus, string>,
+    average: { simple: "enkelt", weighted: "vektet" },
+    source: "kilde",
+    allYears: "alle år",
+    from: "fra",
+    to: "til",
+    unconfirmed: "ubekreftet",
+  },
+  en: {
+    head: ["Indicator", "Check", "KS average", "Valid", "Series"],
+    status: { verified: "verified", consistent: "consistent", unchecked: "unchecked", problem: "wrong" } as Record<SelectorStatus, string>,
+    average: { simple: "simple", weighted: "weighted" },
+    source: "source",
+    allYears: "all years",
+    from: "from",
+    to: "to",
+    unconfirmed: "unconfirmed",
+  },
+};
+
+/** KS's averaging of the indicator, and the page that states it when known: "vektet (kilde: https://…)". */
+export function describeAverage(indicator: Indicator, lang: Lang): string {
+  const t = T[lang];
+  return indicator.averageSource ? `${t.average[indicator.defaultAverage]} (${t.source}: ${indicator.averageSource})` : t.average[indicator.defaultAverage];
+}
+
+/** The data years the indicator is valid for, with the reason: "alle år", "til 2020: …", "2015–2020: …". */
+export function describeValidity(indicator: Indicator, lang: Lang): string {
+  const t = T[lang];
+  const valid = indicator.valid;
+  if (!valid || (valid.from === undefined && valid.to === undefined)) return t.allYears;
+  const span =
+    valid.from !== undefined && valid.to !== undefined ? `${valid.from}–${valid.to}` : valid.from !== undefined ? `${t.from} ${valid.from}` : `${t.to} ${valid.to}`;
+  return `${span}: ${valid.reason[lang]}`;
+}
+
+/** The SSB tables the indicator reads, and in which years: "12562 til 2019, 13502 fra 2020"; one table alone. */
+export function describeSeries(indicator: Indicator, lang: Lang): string {
+  const t = T[lang];
+  const table = (id: string | null) => id ?? t.unconfirmed;
+  const earlier = indicator.earlier ?? [];
+  if (earlier.length === 0) return table(indicator.ssb.table);
+  const parts = earlier.map((e) => `${table(e.ssb.table)} ${t.to} ${e.to}`);
+  return [...parts, `${table(indicator.ssb.table)} ${t.from} ${earlier[earlier.length - 1].to + 1}`].join(", ");
+}
+
+/** Per sector, a table of its indicators: id, check, KS averaging, validity, series. */
+export function indicatorTables(sectors: readonly Sector[], indicators: readonly Indicator[], checks: readonly SelectorCheck[], lang: Lang): string {
+  const t = T[lang];
+  const statusOf = new Map(checks.map((c) => [c.indicator, c.status]));
+  const out: string[] = [];
+  for (const sector of sectors) {
+    const mine = indicators.filter((i) => i.sector === sector.id);
+    if (mine.length === 0) continue;
+    const rows = mine.map((i) => [i.id, t.status[statusOf.get(i.id) ?? "unchecked"], describeAverage(i, lang), describeValidity(i, lang), describeSeries(i, lang)]);
+    const widths = t.head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd();
+    out.push("", sector.label[lang], line(t.head), ...rows.map(line));
+  }
+  return out.join("\n") + "\n";
+}
+
+/** The same for `--format json`: each indicator's rule, validity and series. */
+export function indicatorRules(indicators: readonly Indicator[]) {
+  return indicators.map((i) => ({
+    indicator: i.id,
+    defaultAverage: i.defaultAverage,
+    ...(i.averageSource ? { averageSource: i.averageSource } : {}),
+    ...(i.valid ? { valid: i.valid } : {}),
+    series: [...(i.earlier ?? []).map((e) => ({ table: e.ssb.table, to: e.to })), { table: i.ssb.table, ...(i.earlier?.length ? { from: i.earlier[i.earlier.length - 1].to + 1 } : {}) }],
+  }));
+}
