@@ -10,7 +10,7 @@
 import { describeAveraging, describeProblem } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { networkLabel } from "../kostra/networks";
-import { selectorForYear } from "../kostra/series";
+import { ownSelector, selectorForYear } from "../kostra/series";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
@@ -82,7 +82,7 @@ const CONFIDENCE: Record<Lang, Record<"medium" | "low", string>> = {
 /** An indicator's definition, its SSB table and, where the mapping is not certain, how sure it is. */
 export function definitionText(indicator: Indicator, lang: Lang, year?: number): string {
   // The table the year reads (barnehage: 12562 until 2019, 13502 from 2020).
-  const ssbTable = (year === undefined ? undefined : selectorForYear(indicator, year)?.table) ?? indicator.ssb.table;
+  const ssbTable = (year === undefined ? undefined : selectorForYear(indicator, year)?.table) ?? ownSelector(indicator)?.table ?? null;
   const table = ssbTable
     ? lang === "nb" ? `SSB tabell ${ssbTable}.` : `SSB table ${ssbTable}.`
     : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";

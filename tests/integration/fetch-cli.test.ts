@@ -80,16 +80,17 @@ describe("kostra fetch", () => {
   it("warns about the years a table lacks, writes the rest and exits 0", async () => {
     const catalog = await startPxWebServer({ world: "catalog" });
     try {
-      const out = join(dir, "barnehage.json");
-      const r = await kostra(["fetch", "--sector", "barnehage", "--years", "2018-2021", "--municipality", "0219", "--network", "none", "--base-url", catalog.baseUrl, "--no-cache", "--out", out]);
+      const out = join(dir, "var.json");
+      // The 2025 fee is 12842's 1 January 2026, which the table does not have yet; 12362 has 2025.
+      const r = await kostra(["fetch", "--sector", "var", "--years", "2024-2025", "--municipality", "0219", "--network", "none", "--base-url", catalog.baseUrl, "--no-cache", "--out", out]);
       expect(r.code).toBe(0);
-      expect(r.err).toMatch(/^advarsel: barnehage-andel-barn-1-5 2018, 2019: Tabell 13502 har ikke 2018, 2019$/m);
+      expect(r.err).toMatch(/^advarsel: arsgebyr-vann 2025: Tabell 12842 har ikke 2026$/m);
       expect(r.err).not.toMatch(/^mangler:/m);
       const file = JSON.parse(readFileSync(out, "utf8"));
-      expect(file.missing).toContainEqual({ indicator: "barnehage-andel-barn-1-5", years: [2018, 2019], reason: { nb: "Tabell 13502 har ikke 2018, 2019", en: "Table 13502 has no 2018, 2019" } });
+      expect(file.missing).toContainEqual({ indicator: "arsgebyr-vann", years: [2025], reason: { nb: "Tabell 12842 har ikke 2026", en: "Table 12842 has no 2026" } });
       const years = (indicator: string) => [...new Set(file.observations.filter((o: { indicator: string }) => o.indicator === indicator).map((o: { year: number }) => o.year))].sort();
-      expect(years("barnehage-andel-barn-1-5")).toEqual([2020, 2021]);
-      expect(years("barnehage-netto-per-innbygger")).toEqual([2018, 2019, 2020, 2021]);
+      expect(years("arsgebyr-vann")).toEqual([2024]);
+      expect(years("var-andel-brutto")).toEqual([2024, 2025]);
     } finally {
       await catalog.close();
     }
