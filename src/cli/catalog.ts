@@ -82,7 +82,7 @@ function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, T
 }
 
 /** The SSB tables the catalog's indicators use, sorted. */
-const catalogTables = (): string[] => [...new Set(INDICATORS.map((i) => i.ssb.table).filter((t): t is string => t !== null))].sort();
+const catalogTables = (): string[] => [...new Set(INDICATORS.map((i) => i.ssb?.table ?? null).filter((t): t is string => t !== null))].sort();
 
 /** The file a table's metadata is recorded in. */
 const recordFile = (id: string): string => `${id}.json`;
@@ -184,7 +184,7 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   }
   // A table SSB does not know is a wrong selector for every indicator that names it.
   for (const id of unknownTables) {
-    const users = INDICATORS.filter((i) => i.ssb.table === id).map((i) => i.id);
+    const users = INDICATORS.filter((i) => i.ssb?.table === id).map((i) => i.id);
     io.err(`${lang === "nb" ? `feil: SSB kjenner ikke tabell ${id} (brukt av ${users.join(", ")})` : `wrong: SSB does not know table ${id} (used by ${users.join(", ")})`}\n`);
   }
   return check.checks.some((c) => c.status === "problem") || unknownTables.length > 0 ? 2 : 0;

@@ -20,7 +20,7 @@ import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "./limits";
 import { isAggregate, municipalityById } from "./municipalities";
 import { shortened } from "./safe-text";
 import { NETWORK_CHOICES } from "./networks";
-import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
+import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, SsbSelector, UserTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
 export interface SectorFile {
@@ -68,24 +68,20 @@ export function catalogProblems(indicators: readonly Indicator[], templates: rea
   }
   for (const ind of indicators) {
     if (!ind.label?.nb || !ind.label?.en) problems.push(`${ind.id} lacks a label`);
-    for (const [dim, codes] of Object.entries(ind.ssb.select)) {
-      const summed = ind.ssb.sum?.includes(dim) ?? false;
-      if (codes.length === 0 || (!summed && codes.length !== 1))
-        problems.push(`${ind.id} must select exactly one code of ${dim} unless it is summed`);
-      if (summed && codes.length < 2) problems.push(`${ind.id} sums ${dim} but selects fewer than two codes`);
-    }
-    for (const dim of ind.ssb.sum ?? [])
-      if (!(dim in ind.ssb.select)) problems.push(`${ind.id} sums ${dim}, which it does not select`);
+    if ((ind.ssb === undefined) === (ind.ratio === undefined)) problems.push(`${ind.id} must have exactly one of an SSB selector and a ratio`);
+    if (ind.ssb) problems.push(...selectorProblems(ind.id, ind.ssb));
+    if (ind.ratio) problems.push(...ratioProblems(ind, byId));
     const weightId = weightIndicatorOf(ind);
     if (weightId !== null) {
       const w = byId.get(weightId);
       if (!w) problems.push(`${ind.id} is weighted by unknown indicator ${weightId}`);
-      else if (w.measure !== "count") problems.push(`${ind.id} is weighted by ${weightId}, which is not a count`);
+      // A ratio is weighted by its denominator, which may be an amount (total net expenditure).
+      else if (w.measure !== "count" && !(ind.ratio && w.measure === "amount")) problems.push(`${ind.id} is weighted by ${weightId}, which is not a count`);
     }
     if (ind.weight === "none" && ind.defaultAverage === "weighted")
       problems.push(`${ind.id} has no weight but a weighted default average`);
     if (ind.amount && ind.measure !== "per-capita") problems.push(`${ind.id} has an amount but is not a per-capita figure`);
-    if (ind.amount) {
+    if (ind.amount && ind.ssb) {
       for (const dim of Object.keys(ind.amount.select))
         if (!(dim in ind.ssb.select)) problems.push(`${ind.id}: amount replaces ${dim}, which the selector does not select`);
     }
@@ -111,6 +107,77 @@ export function catalogProblems(indicators: readonly Indicator[], templates: rea
     if (!NETWORK_CHOICES.includes(t.network)) problems.push(`template ${t.id}: unknown network ${t.network}`);
   }
   return problems;
+}
+
+function selectorProblems(id: string, ssb: SsbSelector): string[] {
+  const problems: string[] = [];
+  for (const [dim, codes] of Object.entries(ssb.select)) {
+    const summed = ssb.sum?.includes(dim) ?? false;
+    if (codes.length === 0 || (!summed && codes.length !== 1)) problems.push(`${id} must select exactly one code of ${dim} unless it is summed`);
+    if (summed && codes.length < 2) problems.push(`${id} sums ${dim} but selects fewer than two codes`);
+  }
+  for (const dim of ssb.sum ?? []) if (!(dim in ssb.select)) problems.push(`${id} sums ${dim}, which it does not select`);
+  return problems;
+}
+
+/**
+ * A ratio's series must be catalog series (amounts or counts, each fetched from SSB by a
+ * selector of its own), and a weighted ratio is weighted by its one denominator series, so
+ * that value × weight is scale × numerator and the weighted average is scale × Σ numerator
+ * ÷ Σ denominator, as KS averages it.
+ */
+function ratioProblems(ind: Indicator, byId: ReadonlyMap<string, Indicator>): string[] {
+  const problems: string[] = [];
+  const { numerator, denominator, key, scale } = ind.ratio!;
+  if (!(Number.isFinite(scale) && scale > 0)) problems.push(`${ind.id}: a ratio's scale must be a positive number`);
+  if (numerator.length === 0 || denominator.length === 0) problems.push(`${ind.id}: a ratio needs a numerator and a denominator`);
+  for (const id of [...numerator, ...denominator, ...(key?.share ?? []), ...(key?.rest ?? [])]) {
+    const series = byId.get(id);
+    if (!series) problems.push(`${ind.id}: unknown series ${id}`);
+    else if (series.measure !== "amount" && series.measure !== "count") problems.push(`${ind.id}: series ${id} is not an amount or a count`);
+    else if (!series.ssb) problems.push(`${ind.id}: series ${id} is itself a ratio`);
+  }
+  if (key && (key.share.length === 0 || key.rest.length === 0)) problems.push(`${ind.id}: a distribution key needs a share and a rest`);
+  const w = ind.weight;
+  if (w === "population") problems.push(`${ind.id}: a ratio is weighted by its denominator, not by population`);
+  if (typeof w === "object" && !(denominator.length === 1 && w.indicator === denominator[0]))
+    problems.push(`${ind.id}: a weighted ratio must have one denominator series and be weighted by it`);
+  if (ind.amount) problems.push(`${ind.id}: a ratio has no amount selector`);
+  return problems;
+}
+
+/** The series a ratio indicator is computed from (numerator, denominator, key), each once; empty for a single series. */
+export function ratioSeriesIds(ind: Indicator): string[] {
+  if (!ind.ratio) return [];
+  const { numerator, denominator, key } = ind.ratio;
+  return [...new Set([...numerator, ...denominator, ...(key?.share ?? []), ...(key?.rest ?? [])])];
+}
+
+/** The SSB tables an indicator is read from: its own, or its series' for a ratio; none where unconfirmed. */
+export function sourceTables(ind: Indicator): string[] {
+  const selectors = ind.ratio ? ratioSeriesIds(ind).map((id) => indicatorById.get(id)?.ssb) : [ind.ssb];
+  return [...new Set(selectors.map((s) => s?.table).filter((t): t is string => typeof t === "string"))];
+}
+
+/**
+ * What must be fetched for a load of `indicators`: each single series itself, each ratio's
+ * series instead of the ratio (a ratio has no SSB selector of its own), and, when the load
+ * needs weights (a weighted average, a back series), the counts the figures are weighted
+ * by. Population is not among them: where it comes from is the SSB planner's choice.
+ * Each indicator once, in first-seen order. The one rule for the SSB planner, the CLI and
+ * the pane.
+ */
+export function indicatorsToFetch(indicators: readonly Indicator[], needsWeights: boolean): Indicator[] {
+  const out: Indicator[] = [];
+  const add = (ind: Indicator | undefined) => {
+    if (ind && !out.some((i) => i.id === ind.id)) out.push(ind);
+  };
+  for (const ind of indicators) {
+    if (ind.ratio) ratioSeriesIds(ind).forEach((id) => add(indicatorById.get(id)));
+    else add(ind);
+  }
+  if (needsWeights) for (const w of weightIndicators(indicators)) if (w.id !== POPULATION_INDICATOR) add(w);
+  return out;
 }
 
 function assemble(files: readonly SectorFile[], shared: readonly Indicator[]): { indicators: Indicator[]; templates: SectorTemplate[] } {
@@ -175,7 +242,7 @@ export const AMOUNT_SUFFIX = ":belop";
  * recompute per-capita figures from summed amounts, e.g. for merged municipalities.
  */
 export function amountIndicatorOf(ind: Indicator): Indicator | null {
-  if (!ind.amount || ind.measure !== "per-capita") return null;
+  if (!ind.amount || ind.measure !== "per-capita" || !ind.ssb) return null;
   const unit = ind.amount.scale === 1 ? "kr" : `${ind.amount.scale} kr`;
   const strip = (label: string, re: RegExp) => label.replace(re, "").trim();
   return {

@@ -7,7 +7,8 @@
  * published base (KOSTRA-gruppe 7, Landet uten Oslo) the average column looks up SSB's
  * figure for it in the data sheet instead of averaging the members.
  */
-import { describeAveraging } from "../kostra/describe";
+import { sourceTables } from "../kostra/catalog";
+import { describeAveraging, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { networkLabel } from "../kostra/networks";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
@@ -80,13 +81,15 @@ const CONFIDENCE: Record<Lang, Record<"medium" | "low", string>> = {
 
 /** An indicator's definition, its SSB table and, where the mapping is not certain, how sure it is. */
 export function definitionText(indicator: Indicator, lang: Lang): string {
-  const table = indicator.ssb.table
-    ? lang === "nb" ? `SSB tabell ${indicator.ssb.table}.` : `SSB table ${indicator.ssb.table}.`
-    : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";
+  const tables = sourceTables(indicator);
+  const table =
+    tables.length > 0
+      ? lang === "nb" ? `SSB tabell ${tables.join(", ")}.` : `SSB ${tables.length > 1 ? "tables" : "table"} ${tables.join(", ")}.`
+      : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";
   const sure = indicator.confidence === "high" ? "" : CONFIDENCE[lang][indicator.confidence];
   const definition = indicator.definition[lang].trim();
   // Definitions often end by naming the table already.
-  const named = indicator.ssb.table !== null && definition.includes(indicator.ssb.table);
+  const named = tables.length > 0 && tables.every((t) => definition.includes(t));
   return [definition, named ? "" : table, sure].filter(Boolean).join(" ");
 }
 
@@ -149,7 +152,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     const cells: PlanCell[] = Array.from({ length: header.length }, () => empty);
     const basis = basisRow(ctx, ind.id, row, cBasis, HEADER_ROW);
     const at = (col: number) => cellAddress(col, row);
-    put(cells, 1, text(ind.label[lang]));
+    put(cells, 1, text(ind.label[lang] + simpleMark(r, profile.options)));
     put(cells, cFocal, formula(opts.lookup(ind.id, focal.id, year), fmt));
     // The published base's value, or the members' average; a missing published value
     // stays "" (or SSB's symbol), so every index on the row is "" rather than a wrong number.

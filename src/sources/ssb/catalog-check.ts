@@ -84,7 +84,10 @@ type TableSources = ReadonlyMap<string, TableMetadataSource | readonly TableMeta
 
 /** Every selector dimension and code of the indicator (and of its amount series) checked against the table. */
 export function checkSelector(indicator: Indicator, tables: TableSources): SelectorCheck {
-  const table = indicator.ssb.table;
+  // A ratio has no selector of its own: its series are checked as indicators of their own.
+  if (!indicator.ssb) return { indicator: indicator.id, status: "unchecked", problems: [] };
+  const ssb = indicator.ssb;
+  const table = ssb.table;
   if (table === null) return { indicator: indicator.id, status: "unchecked", problems: [{ code: "no-table" }] };
   const found = tables.get(table);
   const sources = found === undefined ? [] : Array.isArray(found) ? (found as readonly TableMetadataSource[]) : [found as TableMetadataSource];
@@ -93,9 +96,9 @@ export function checkSelector(indicator: Indicator, tables: TableSources): Selec
   const dims = new Map([...evidence.dims].map(([id, e]) => [id, e.codes]));
   let allRecorded = true;
   const problems: SelectorProblem[] = [];
-  for (const dimension of [indicator.ssb.regionDimension, indicator.ssb.timeDimension])
+  for (const dimension of [ssb.regionDimension, ssb.timeDimension])
     if (!dims.has(dimension)) problems.push({ code: "unknown-dimension", table, dimension });
-  const selections = [indicator.ssb.select, ...(indicator.amount ? [indicator.amount.select] : [])];
+  const selections = [ssb.select, ...(indicator.amount ? [indicator.amount.select] : [])];
   for (const select of selections)
     for (const [dimension, values] of Object.entries(select)) {
       const codes = dims.get(dimension);
@@ -109,12 +112,12 @@ export function checkSelector(indicator: Indicator, tables: TableSources): Selec
         else if (!evidence.dims.get(dimension)!.recorded.has(value)) allRecorded = false;
       }
     }
-  for (const dimension of [indicator.ssb.regionDimension, indicator.ssb.timeDimension])
+  for (const dimension of [ssb.regionDimension, ssb.timeDimension])
     if (!evidence.dims.get(dimension)?.recordedDimension) allRecorded = false;
   // A table dimension the selector leaves out must be one SSB lets a query leave out (KOSTRA tables allow none).
   // Verified also means SSB itself lets the query leave it out: a recording that says otherwise (07459's Alder) leaves the selector "consistent".
   for (const [id, e] of evidence.dims) {
-    if (id === indicator.ssb.regionDimension || id === indicator.ssb.timeDimension || id in indicator.ssb.select) continue;
+    if (id === ssb.regionDimension || id === ssb.timeDimension || id in ssb.select) continue;
     if (!e.elimination) problems.push({ code: "unselected-dimension", table, dimension: id });
     else if (!e.recordedElimination) allRecorded = false;
   }

@@ -12,7 +12,7 @@
  * answer is a failed request, never a cached entry; a cached entry that no longer reads
  * is evicted and fetched again.
  */
-import { amountIndicatorOf, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
+import { amountIndicatorOf, indicatorsToFetch, POPULATION_INDICATOR } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
 import { KostraError } from "../../kostra/errors";
 import { MAX_LOAD_SECONDS } from "../../kostra/limits";
@@ -177,7 +177,8 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   if (served.length === 0 && failures.length > 0) throw failures[0];
 
   const datasets: Dataset[] = [];
-  const wanted = new Set([...request.indicators.map((i) => i.id), POPULATION_INDICATOR, ...weightIndicators(request.indicators).map((i) => i.id)]);
+  // What was asked for as the planner expanded it (a ratio's series, the weights), and population.
+  const wanted = new Set([...indicatorsToFetch(request.indicators, true).map((i) => i.id), POPULATION_INDICATOR]);
   // A back series recomputes per-capita figures from their amounts.
   if (request.backSeries) for (const i of request.indicators) if (amountIndicatorOf(i)) wanted.add(amountIndicatorOf(i)!.id);
   for (const s of served) {

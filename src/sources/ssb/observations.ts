@@ -35,6 +35,8 @@ function dimension(cube: JsonStatCube, id: string): JsonStatDimension | undefine
 
 function matches(ind: Indicator, cube: JsonStatCube): boolean {
   const { ssb } = ind;
+  // A ratio is computed from its series, never read from a table.
+  if (!ssb) return false;
   if (ssb.table !== null && cube.tableId !== undefined && ssb.table !== cube.tableId) return false;
   if (!dimension(cube, ssb.regionDimension) || !dimension(cube, ssb.timeDimension)) return false;
   const holdsAll = Object.entries(ssb.select).every(([dim, codes]) => {
@@ -50,10 +52,11 @@ function matches(ind: Indicator, cube: JsonStatCube): boolean {
 
 /** All combinations of the selector's codes: one entry per summed cell. */
 function selections(ind: Indicator, cube: JsonStatCube): Record<string, string>[] {
+  const ssb = ind.ssb!;
   let combos: Record<string, string>[] = [{}];
   for (const d of cube.dimensions) {
-    if (d.id === ind.ssb.regionDimension || d.id === ind.ssb.timeDimension) continue;
-    const codes = ind.ssb.select[d.id] ?? [d.codes[0]];
+    if (d.id === ssb.regionDimension || d.id === ssb.timeDimension) continue;
+    const codes = ssb.select[d.id] ?? [d.codes[0]];
     combos = combos.flatMap((c) => codes.map((code) => ({ ...c, [d.id]: code })));
   }
   return combos;
@@ -109,8 +112,8 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
   const observations: CubeObservations["observations"] = [];
   const unknownRegions = new Set<string>();
   let invalidForYear = 0;
-  const regionDim = found[0].ssb.regionDimension;
-  const timeDim = found[0].ssb.timeDimension;
+  const regionDim = found[0].ssb!.regionDimension;
+  const timeDim = found[0].ssb!.timeDimension;
   const regions = dimension(cube, regionDim)!;
   const times = dimension(cube, timeDim)!;
   const years = annualYears(name, times);

@@ -9,7 +9,7 @@
  * per-capita figures, the amount beside the figure so it can be recomputed from summed
  * amounts and population.
  */
-import { INDICATORS, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
+import { INDICATORS, indicatorsToFetch, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { structureInYear } from "../../kostra/mergers";
 import { codeForYear } from "../../kostra/municipalities";
 import type { Indicator, LocalizedText, Municipality } from "../../kostra/types";
@@ -133,14 +133,11 @@ export interface PlanContext {
 export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const unavailable: LoadPlan["unavailable"] = [];
   const byTable = new Map<string, Indicator[]>();
-  const wanted = [...request.indicators];
   const needsWeights = request.weighted || request.backSeries === true;
-  if (needsWeights) {
-    for (const w of weightIndicators(request.indicators))
-      if (w.id !== POPULATION_INDICATOR && !wanted.some((i) => i.id === w.id)) wanted.push(w);
-  }
+  // A ratio's series instead of the ratio, and the counts figures are weighted by.
+  const wanted = indicatorsToFetch(request.indicators, needsWeights);
   for (const ind of wanted) {
-    if (ind.ssb.table === null) {
+    if (!ind.ssb || ind.ssb.table === null) {
       unavailable.push({
         indicator: ind.id,
         reason: {
@@ -160,19 +157,19 @@ export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const regions = request.backSeries ? regionCodesWithPredecessors(request.municipalities, years) : regionCodes(request.municipalities, years);
 
   if (needsWeights && weightIndicators(request.indicators).some((w) => w.id === POPULATION_INDICATOR)) {
-    const perCapitaTable = [...byTable.entries()].find(([, inds]) => inds.some((i) => i.ssb.select.ContentsCode?.includes(PER_CAPITA)));
+    const perCapitaTable = [...byTable.entries()].find(([, inds]) => inds.some((i) => i.ssb?.select.ContentsCode?.includes(PER_CAPITA)));
     if (!perCapitaTable) {
       const pop = INDICATORS.find((i) => i.id === POPULATION_INDICATOR);
-      if (pop?.ssb.table) byTable.set(pop.ssb.table, [...(byTable.get(pop.ssb.table) ?? []), pop]);
+      if (pop?.ssb?.table) byTable.set(pop.ssb.table, [...(byTable.get(pop.ssb.table) ?? []), pop]);
     }
   }
 
   const queries: PlannedQuery[] = [];
   for (const [table, inds] of byTable) {
-    const first = inds[0].ssb;
+    const first = inds[0].ssb!;
     const selection: Record<string, string[]> = { [first.regionDimension]: [...regions] };
     for (const ind of inds) {
-      for (const [dim, codes] of Object.entries(ind.ssb.select)) {
+      for (const [dim, codes] of Object.entries(ind.ssb!.select)) {
         selection[dim] = selection[dim] ?? [];
         pushUnique(selection[dim], codes);
       }

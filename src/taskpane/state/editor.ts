@@ -47,7 +47,7 @@ export type EditorAction =
 export const MAX_DECIMALS = 4;
 
 function originOf(ind: Indicator, lang: Lang): string {
-  if (ind.id.startsWith("bruker-") && ind.ssb.table) return ind.ssb.table;
+  if (ind.id.startsWith("bruker-") && ind.ssb?.table) return ind.ssb.table;
   return domain().SECTORS.find((s) => s.id === ind.sector)?.label[lang] ?? "";
 }
 
