@@ -20,7 +20,7 @@ import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "./limits";
 import { isAggregate, municipalityById } from "./municipalities";
 import { shortened } from "./safe-text";
 import { NETWORK_CHOICES } from "./networks";
-import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, SsbSelector, UserTemplate } from "./types";
+import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, SeriesIndicator, SsbSelector, UserTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
 export interface SectorFile {
@@ -414,7 +414,7 @@ export function isUserTemplate(id: string): boolean {
 export function userTemplateOf(id: string): UserTemplate | undefined {
   if (!isUserTemplate(id)) return undefined;
   const template = templateById(id) as SectorTemplate;
-  const indicators = template.indicators.filter((i) => !catalogIndicatorIds.has(i)).map((i) => indicatorById.get(i) as Indicator);
+  const indicators = template.indicators.filter((i) => !catalogIndicatorIds.has(i)).map((i) => indicatorById.get(i) as SeriesIndicator);
   return { template, indicators };
 }
 
@@ -445,7 +445,7 @@ export function isPerCapitaUnit(unit: string): boolean {
  * same pick always gives the same indicator. Averaged simply and never weighted: nothing
  * is known about what it is per.
  */
-export function userIndicatorFromSsb(pick: SsbPick): Indicator {
+export function userIndicatorFromSsb(pick: SsbPick): SeriesIndicator {
   const codes = Object.keys(pick.select)
     .sort()
     .map((d) => pick.select[d]);

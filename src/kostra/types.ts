@@ -203,8 +203,11 @@ export interface SectorTemplate {
  */
 export interface UserTemplate {
   template: SectorTemplate;
-  indicators: Indicator[];
+  indicators: SeriesIndicator[];
 }
+
+/** An indicator read from one SSB series (not a ratio): every user indicator is one. */
+export type SeriesIndicator = Indicator & { ssb: SsbSelector };
 
 /** Where a number came from. */
 export interface Provenance {

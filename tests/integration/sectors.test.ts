@@ -50,8 +50,8 @@ const fixtureYears = (table: string): string[] => {
 
 /** Why an indicator cannot be fetched for the years from the catalog world: no table, or a table without those years. */
 function unavailableYears(ind: Indicator, years: number[]): number[] {
-  if (ind.ssb.table === null) return years;
-  const has = fixtureYears(ind.ssb.table);
+  if (ind.ssb!.table === null) return years;
+  const has = fixtureYears(ind.ssb!.table);
   return years.filter((y) => !has.includes(String(y)));
 }
 
@@ -93,10 +93,10 @@ describe("kostra profile --sample for every template", () => {
     }
     // A sum over functions equals the sum of the single-function indicators that exist for each of its parts.
     const single = (f: string, art: string) =>
-      INDICATORS.find((i) => i.ssb.table === "12362" && i.ssb.select.KOKfunksjon0000?.length === 1 && i.ssb.select.KOKfunksjon0000[0] === f && i.ssb.select.KOKart0000?.[0] === art && i.ssb.select.ContentsCode?.[0] === "KOSbelopinnbygge0000");
+      INDICATORS.find((i) => i.ssb!.table === "12362" && i.ssb!.select.KOKfunksjon0000?.length === 1 && i.ssb!.select.KOKfunksjon0000[0] === f && i.ssb!.select.KOKart0000?.[0] === art && i.ssb!.select.ContentsCode?.[0] === "KOSbelopinnbygge0000");
     let checked = 0;
-    for (const ind of INDICATORS.filter((i) => i.ssb.table === "12362" && (i.ssb.select.KOKfunksjon0000?.length ?? 0) > 1 && i.ssb.select.ContentsCode?.[0] === "KOSbelopinnbygge0000")) {
-      const parts = ind.ssb.select.KOKfunksjon0000.map((f) => single(f, ind.ssb.select.KOKart0000[0]));
+    for (const ind of INDICATORS.filter((i) => i.ssb!.table === "12362" && (i.ssb!.select.KOKfunksjon0000?.length ?? 0) > 1 && i.ssb!.select.ContentsCode?.[0] === "KOSbelopinnbygge0000")) {
+      const parts = ind.ssb!.select.KOKfunksjon0000.map((f) => single(f, ind.ssb!.select.KOKart0000[0]));
       if (parts.some((p) => !p)) continue;
       for (const m of Object.keys(sample.values[ind.id]))
         expect([ind.id, m, sample.values[ind.id][m][i2017]]).toEqual([ind.id, m, parts.reduce((s, p) => s + (sample.values[p!.id][m][i2017] as number), 0)]);
@@ -161,13 +161,13 @@ describe("the catalog world of the local SSB server", () => {
 
 /** What the catalog world publishes for an indicator and region code (summed over a summed dimension). SYNTHETIC. */
 function publishedValue(ind: Indicator, region: string, year: number): number {
-  const summed = ind.ssb.sum?.[0];
-  const codes = summed ? ind.ssb.select[summed] : [undefined];
+  const summed = ind.ssb!.sum?.[0];
+  const codes = summed ? ind.ssb!.select[summed] : [undefined];
   let total = 0;
   for (const code of codes) {
-    const sel: Record<string, string> = { [ind.ssb.regionDimension]: region, [ind.ssb.timeDimension]: String(year) };
-    for (const [dim, values] of Object.entries(ind.ssb.select)) sel[dim] = dim === summed ? (code as string) : values[0];
-    const v = worldCell(ind.ssb.table!, sel, "catalog").value;
+    const sel: Record<string, string> = { [ind.ssb!.regionDimension]: region, [ind.ssb!.timeDimension]: String(year) };
+    for (const [dim, values] of Object.entries(ind.ssb!.select)) sel[dim] = dim === summed ? (code as string) : values[0];
+    const v = worldCell(ind.ssb!.table!, sel, "catalog").value;
     if (v === null || v === undefined) throw new Error(`no published value for ${ind.id} ${region} ${year}`);
     total += v;
   }

@@ -29,10 +29,10 @@ describe("catalog selectors against SSB table metadata", () => {
   });
 
   it("finds a code the table lacks, a dimension it lacks, and a table dimension the selector leaves out", () => {
-    const badCode: Indicator = { ...bibliotek, id: "x", ssb: { ...bibliotek.ssb, select: { ...bibliotek.ssb.select, KOKfunksjon0000: ["999"] } } };
+    const badCode: Indicator = { ...bibliotek, id: "x", ssb: { ...bibliotek.ssb!, select: { ...bibliotek.ssb!.select, KOKfunksjon0000: ["999"] } } };
     expect(checkSelector(badCode, tables).problems).toEqual([{ code: "unknown-value", table: "12362", dimension: "KOKfunksjon0000", value: "999" }]);
-    const withoutArt = Object.fromEntries(Object.entries(bibliotek.ssb.select).filter(([d]) => d !== "KOKart0000"));
-    const missingDim: Indicator = { ...bibliotek, id: "y", ssb: { ...bibliotek.ssb, select: { ...withoutArt, Kjonn: ["0"] } } };
+    const withoutArt = Object.fromEntries(Object.entries(bibliotek.ssb!.select).filter(([d]) => d !== "KOKart0000"));
+    const missingDim: Indicator = { ...bibliotek, id: "y", ssb: { ...bibliotek.ssb!, select: { ...withoutArt, Kjonn: ["0"] } } };
     const problems = checkSelector(missingDim, tables).problems.map((p) => describeSelectorProblem(p).en);
     expect(problems).toEqual(["table 12362 has no dimension Kjonn", "table 12362 requires a choice of KOKart0000, which the indicator does not make"]);
     const badAmount: Indicator = { ...bibliotek, id: "z", amount: { select: { ContentsCode: ["KOSnope"] }, scale: 1000 } };
@@ -59,7 +59,7 @@ describe("catalog selectors against SSB table metadata", () => {
     const recorded = new Map([["12362", readMetadataSource(raw, "12362")]]);
     expect(checkSelector(bibliotek, recorded).status).toBe("verified");
     expect(checkSelector(bibliotek, tables).status).toBe("consistent");
-    expect(checkSelector({ ...bibliotek, ssb: { ...bibliotek.ssb, table: "99999" } }, tables).status).toBe("unchecked");
+    expect(checkSelector({ ...bibliotek, ssb: { ...bibliotek.ssb!, table: "99999" } }, tables).status).toBe("unchecked");
   });
 });
 
@@ -98,30 +98,30 @@ describe("the catalog against every response recorded from SSB (tests/fixtures/s
       "var-andel-brutto",
     ]);
     expect(check.checks.filter((c) => c.status === "problem")).toEqual([]);
-    expect(INDICATORS.filter((i) => ["12367", "12191", "12134"].includes(i.ssb.table ?? ""))).toEqual([]);
+    expect(INDICATORS.filter((i) => ["12367", "12191", "12134"].includes(i.ssb!.table ?? ""))).toEqual([]);
   });
 
   it("keeps the population (07459) consistent, not verified: its selector leaves Alder out, which SSB's 07459 response says cannot be left out", () => {
     const folkemengde = INDICATORS.find((i) => i.id === "folkemengde") as Indicator;
-    expect(folkemengde.ssb.table).toBe("07459");
+    expect(folkemengde.ssb!.table).toBe("07459");
     const raw = JSON.parse(fs.readFileSync(path.join(RECORDED, "v2-data-07459-80plus-2017-2024.json"), "utf8"));
     expect([raw.dimension.Kjonn.extension.elimination, raw.dimension.Alder.extension.elimination]).toEqual([true, false]);
     expect(checkSelector(folkemengde, combined)).toEqual({ indicator: "folkemengde", status: "consistent", problems: [] });
     // Region, Tid and Personer1 are SSB's: with Alder chosen the selector would be verified.
-    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb, select: { ...folkemengde.ssb.select, Alder: ["080"] } } }, combined).status).toBe("verified");
+    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb!, select: { ...folkemengde.ssb!.select, Alder: ["080"] } } }, combined).status).toBe("verified");
   });
 
   it("a selector of 12367 (regnskapsomfang, function, art, KOSbelop0000) is verified by SSB's 12367 response; a code it lacks is caught", () => {
     const f202: Indicator = {
       ...bibliotek,
       id: "grunnskole-12367",
-      ssb: { ...bibliotek.ssb, table: "12367", select: { KOKregnskapsomfa0000: ["A"], KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } },
+      ssb: { ...bibliotek.ssb!, table: "12367", select: { KOKregnskapsomfa0000: ["A"], KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } },
       amount: undefined,
     };
     expect(checkSelector(f202, combined).status).toBe("verified");
-    const noScope: Indicator = { ...f202, ssb: { ...f202.ssb, select: { KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } } };
+    const noScope: Indicator = { ...f202, ssb: { ...f202.ssb!, select: { KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } } };
     expect(checkSelector(noScope, combined).problems).toEqual([{ code: "unselected-dimension", table: "12367", dimension: "KOKregnskapsomfa0000" }]);
-    const perInhabitant: Indicator = { ...f202, ssb: { ...f202.ssb, select: { ...f202.ssb.select, ContentsCode: ["KOSbelopinnbygge0000"] } } };
+    const perInhabitant: Indicator = { ...f202, ssb: { ...f202.ssb!, select: { ...f202.ssb!.select, ContentsCode: ["KOSbelopinnbygge0000"] } } };
     expect(checkSelector(perInhabitant, combined).problems).toEqual([{ code: "unknown-value", table: "12367", dimension: "ContentsCode", value: "KOSbelopinnbygge0000" }]);
   });
 });
