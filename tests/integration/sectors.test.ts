@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
-import { INDICATORS, SECTORS, SECTOR_TEMPLATES, templateIndicators } from "../../src/kostra/catalog";
+import { INDICATORS, ratioSeriesIds, SECTORS, SECTOR_TEMPLATES, templateIndicators } from "../../src/kostra/catalog";
 import { municipalityById } from "../../src/kostra/municipalities";
 import type { Indicator } from "../../src/kostra/types";
 import { SAMPLE_NOTICE, sampleDataset } from "../../src/sources/sample";
@@ -50,8 +50,10 @@ const fixtureYears = (table: string): string[] => {
 
 /** Why an indicator cannot be fetched for the years from the catalog world: no table, or a table without those years. */
 function unavailableYears(ind: Indicator, years: number[]): number[] {
-  if (ind.ssb!.table === null) return years;
-  const has = fixtureYears(ind.ssb!.table);
+  // A ratio is there where all its series are.
+  if (ind.ratio) return [...new Set(ratioSeriesIds(ind).flatMap((id) => unavailableYears(INDICATORS.find((i) => i.id === id)!, years)))].sort();
+  if (!ind.ssb || ind.ssb.table === null) return years;
+  const has = fixtureYears(ind.ssb.table);
   return years.filter((y) => !has.includes(String(y)));
 }
 
@@ -93,9 +95,9 @@ describe("kostra profile --sample for every template", () => {
     }
     // A sum over functions equals the sum of the single-function indicators that exist for each of its parts.
     const single = (f: string, art: string) =>
-      INDICATORS.find((i) => i.ssb!.table === "12362" && i.ssb!.select.KOKfunksjon0000?.length === 1 && i.ssb!.select.KOKfunksjon0000[0] === f && i.ssb!.select.KOKart0000?.[0] === art && i.ssb!.select.ContentsCode?.[0] === "KOSbelopinnbygge0000");
+      INDICATORS.find((i) => i.ssb?.table === "12362" && i.ssb!.select.KOKfunksjon0000?.length === 1 && i.ssb!.select.KOKfunksjon0000[0] === f && i.ssb!.select.KOKart0000?.[0] === art && i.ssb!.select.ContentsCode?.[0] === "KOSbelopinnbygge0000");
     let checked = 0;
-    for (const ind of INDICATORS.filter((i) => i.ssb!.table === "12362" && (i.ssb!.select.KOKfunksjon0000?.length ?? 0) > 1 && i.ssb!.select.ContentsCode?.[0] === "KOSbelopinnbygge0000")) {
+    for (const ind of INDICATORS.filter((i) => i.ssb?.table === "12362" && (i.ssb!.select.KOKfunksjon0000?.length ?? 0) > 1 && i.ssb!.select.ContentsCode?.[0] === "KOSbelopinnbygge0000")) {
       const parts = ind.ssb!.select.KOKfunksjon0000.map((f) => single(f, ind.ssb!.select.KOKart0000[0]));
       if (parts.some((p) => !p)) continue;
       for (const m of Object.keys(sample.values[ind.id]))

@@ -226,7 +226,7 @@ describe("loading from SSB", () => {
   it("reports exactly which indicators and years are missing when one table fails", async () => {
     server.failNext(100, { status: 503 }, (r) => r.path === "/tables/12842/data");
     const r = await loadFromSsb(
-      { indicators: tt.filter((i) => i.ssb!.table !== null), municipalities: [m("baerum"), m("oslo")], years: [2016, 2017], weighted: false },
+      { indicators: tt.filter((i) => i.ssb?.table !== null), municipalities: [m("baerum"), m("oslo")], years: [2016, 2017], weighted: false },
       { client: client({ maxRetries: 1 }) },
     );
     expect(r.complete).toBe(false);

@@ -6,7 +6,7 @@ import { INDICATORS } from "../../src/kostra/catalog";
 import { startPxWebServer, type PxWebServer } from "./pxweb-server";
 
 /** The SSB tables the catalog's indicators use, sorted: one recorded file each. */
-export const CATALOG_TABLES = [...new Set(INDICATORS.map((i) => i.ssb!.table).filter((t): t is string => t !== null))].sort();
+export const CATALOG_TABLES = [...new Set(INDICATORS.map((i) => i.ssb?.table ?? null).filter((t): t is string => t !== null))].sort();
 
 /** Start the catalog server before the calling suite's tests and close it after them; the getter gives it. */
 export function catalogServerForSuite(): () => PxWebServer {

@@ -304,7 +304,7 @@ interface Anchor {
   art: string;
   contents: string;
 }
-const ANCHORS_12362: Anchor[] = INDICATORS.filter((ind) => ind.ssb!.table === "12362").map((ind) => ({
+const ANCHORS_12362: Anchor[] = INDICATORS.filter((ind) => ind.ssb?.table === "12362").map((ind) => ({
   indicator: ind.id,
   functions: ind.ssb!.select.KOKfunksjon0000 ?? [],
   art: ind.ssb!.select.KOKart0000?.[0] ?? "",
@@ -445,7 +445,7 @@ function fee12842(region: string, year: number): CellValue {
 
 /** Catalog indicators of a table that select exactly one code per dimension, by their codes. */
 function singleCodeIndicators(table: string): { ind: Indicator; select: Record<string, string> }[] {
-  return INDICATORS.filter((i) => i.ssb!.table === table && Object.values(i.ssb!.select).every((codes) => codes.length === 1)).map((ind) => ({
+  return INDICATORS.filter((i) => i.ssb?.table === table && Object.values(i.ssb!.select).every((codes) => codes.length === 1)).map((ind) => ({
     ind,
     select: Object.fromEntries(Object.entries(ind.ssb!.select).map(([d, codes]) => [d, codes[0]])),
   }));
