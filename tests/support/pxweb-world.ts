@@ -23,7 +23,10 @@
  *   codes: in 12362 from a typical expenditure per function; in other tables from the
  *   sample's average for the indicator the cell carries (counts from its rate per
  *   inhabitant), so every run gives the same numbers.
- * - KOSbelop0000 (1000 kr) = round(per capita × population / 1000). Population is the
+ * - KOSbelop0000 (1000 kr) = round(per capita × population / 1000), except where the
+ *   sample has an amount indicator of its own for the function and art (the numerator of a
+ *   figure KS computes from series, e.g. f332 gross for road cost per km): then the sample's.
+ *   Population is the
  *   sample's `folkemengde`, grown 1.1 % a year after 2018, and invented for municipalities
  *   and KOSTRA groups the sample lacks.
  * - A region code that was not valid in the year (see municipalities.ts) is null with
@@ -419,13 +422,18 @@ function cell12362(c: Record<string, string>): CellValue {
   const special = invalidCodeCell(region, year) ?? genuineNull("12362", region, year, c.KOKfunksjon0000);
   if (special) return special;
   const f = c.KOKfunksjon0000;
+  const municipality = sampleIdOf(region);
   if (c.ContentsCode === SHARE) {
-    const municipality = sampleIdOf(region);
     const anchored = municipality && anchoredSeries(`${region}|${f}|${c.KOKart0000}|share`, year, (y) => sampleCell12362(municipality, f, c.KOKart0000, SHARE, y), 1);
     if (anchored) return anchored;
     const part = perCapita12362(region, f, c.KOKart0000, year);
     if (part.value === null) return part;
     return { value: Math.round((1000 * part.value) / totalGross(region, year)) / 10 };
+  }
+  if (c.ContentsCode === AMOUNT && municipality) {
+    // The sample's amounts keep their three decimals (whole kroner in 1000 kr).
+    const anchored = anchoredSeries(`${region}|${f}|${c.KOKart0000}|amount`, year, (y) => sampleCell12362(municipality, f, c.KOKart0000, AMOUNT, y), 3);
+    if (anchored) return anchored;
   }
   const perCapita = perCapita12362(region, f, c.KOKart0000, year);
   if (c.ContentsCode !== AMOUNT || perCapita.value === null) return perCapita;
