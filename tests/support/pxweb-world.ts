@@ -3,7 +3,7 @@
  * dimensions, codes and labels SSB uses and invented, deterministic numbers. None of these
  * figures are Statistics Norway's. There are two worlds:
  *
- * - "classic" (the default): tables 12362, 12842 and 07459, made by hand, over the ASSS
+ * - "classic" (the default): tables 12362, 12842, 11814 and 07459, made by hand, over the ASSS
  *   members, Asker, Lillestrøm and its predecessors (a fixed list, so the tables keep their
  *   shape however many municipalities the registry knows).
  * - "catalog": every table with a metadata fixture in tests/fixtures/ssb/metadata/ (the
@@ -448,6 +448,14 @@ function fee12842(region: string, year: number): CellValue {
   return { value: Math.round(base * Math.pow(1.035, year - 2015) * between(`${region}|fee|${year}`, 0.98, 1.02)) };
 }
 
+/** Kilometres of municipal road: the sample's where anchored (with its missing values), else about 2.5–4.5 m per inhabitant. */
+function roadKm11814(region: string, year: number): CellValue {
+  const municipality = sampleIdOf(region);
+  const anchored = municipality && anchoredSeries(`${region}|km`, year, (y) => sampleValue("km-kommunale-veier", municipality, y), 1);
+  if (anchored) return anchored;
+  return { value: Math.round(population(region, year) * between(`${region}|km`, 0.0025, 0.0045) * 10) / 10 };
+}
+
 // ---------------------------------------------------------------------------
 // The catalog world's other tables
 
@@ -656,6 +664,31 @@ const CLASSIC_TABLES: TableSpec[] = [
       const year = Number(c.Tid);
       const region = c.KOKkommuneregion0000;
       return invalidCodeCell(region, year) ?? genuineNull("12842", region, year) ?? fee12842(region, year);
+    },
+  },
+  {
+    // The road length road cost per km is divided by (KS: "Lengde kommunalvei (km). SSB tabell 11814").
+    id: "11814",
+    label: { no: "Kommunale veier og gater (K)", en: "Municipal roads and streets (M)" },
+    updated: "2025-06-16T06:00:00Z",
+    note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
+    matrix: "KOSTRA11814",
+    dimensions: [
+      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
+      {
+        id: "ContentsCode",
+        label: { no: "statistikkvariabel", en: "contents" },
+        codes: ["KOSkmkommvei0000"],
+        labels: byTable({ KOSkmkommvei0000: { no: "Kommunale veier og gater i alt (km)", en: "Municipal roads and streets, total (km)" } }),
+        units: { KOSkmkommvei0000: { no: { base: "km", decimals: 1 }, en: { base: "km", decimals: 1 } } },
+        role: "metric",
+      },
+      TIME_DIMENSION,
+    ],
+    cell: (c) => {
+      const year = Number(c.Tid);
+      const region = c.KOKkommuneregion0000;
+      return invalidCodeCell(region, year) ?? genuineNull("11814", region, year) ?? roadKm11814(region, year);
     },
   },
   populationTable(CLASSIC_MUNICIPALITY_CODES),

@@ -42,10 +42,15 @@ describe("query planner", () => {
     expect(plan.queries[0].url).toContain("valueCodes[KOKkommuneregion0000]=0219&");
   });
 
-  it("plans one request per table for both templates, and reports the unconfirmed table", () => {
+  it("plans one request per table for both templates; road cost per km is fetched as its series, f332 gross from 12362 and km from 11814", () => {
     const plan = planLoad({ indicators: [...pmk, ...tt], municipalities: asss2024, years: years(2015, 2024), weighted: false }, ctx);
-    expect(plan.queries.map((q) => q.query.table).sort()).toEqual(["12362", "12842"]);
-    expect(plan.unavailable.map((u) => u.indicator)).toEqual(["vei-per-km"]);
+    expect(plan.queries.map((q) => q.query.table).sort()).toEqual(["11814", "12362", "12842"]);
+    expect(plan.unavailable).toEqual([]);
+    const of = (table: string) => plan.queries.find((q) => q.query.table === table)!.query.selection;
+    expect(of("11814").ContentsCode).toEqual(["KOSkmkommvei0000"]);
+    expect(of("12362").KOKfunksjon0000).toContain("332");
+    expect(of("12362").KOKart0000).toContain("AGD10");
+    expect(of("12362").ContentsCode).toContain("KOSbelop0000");
   });
 
   it("adds the amount series for a weighted average, or population from 07459 when no 12362 table is loaded", () => {
