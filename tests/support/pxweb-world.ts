@@ -614,6 +614,34 @@ function populationTable(regionCodes: readonly string[]): TableSpec {
   };
 }
 
+/** A hand-made KOSTRA key-figure table of the classic world: region, one statistic, year. */
+function keyFigureTable(t: {
+  id: string;
+  label: Text;
+  contents: string;
+  contentsLabel: Text;
+  unit: Record<WorldLang, { base: string; decimals: number }>;
+  value: (region: string, year: number) => CellValue;
+}): TableSpec {
+  return {
+    id: t.id,
+    label: t.label,
+    updated: "2025-06-16T06:00:00Z",
+    note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
+    matrix: `KOSTRA${t.id}`,
+    dimensions: [
+      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
+      { id: "ContentsCode", label: { no: "statistikkvariabel", en: "contents" }, codes: [t.contents], labels: byTable({ [t.contents]: t.contentsLabel }), units: { [t.contents]: t.unit }, role: "metric" },
+      TIME_DIMENSION,
+    ],
+    cell: (c) => {
+      const year = Number(c.Tid);
+      const region = c.KOKkommuneregion0000;
+      return invalidCodeCell(region, year) ?? genuineNull(t.id, region, year) ?? t.value(region, year);
+    },
+  };
+}
+
 const CLASSIC_TABLES: TableSpec[] = [
   {
     id: "12362",
@@ -640,57 +668,23 @@ const CLASSIC_TABLES: TableSpec[] = [
     ],
     cell: cell12362,
   },
-  {
+  keyFigureTable({
     id: "12842",
     label: { no: "Kommunale gebyrer knyttet til bolig", en: "Municipal fees related to housing" },
-    updated: "2025-06-16T06:00:00Z",
-    note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
-    matrix: "KOSTRA12842",
-    dimensions: [
-      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
-      {
-        id: "ContentsCode",
-        label: { no: "statistikkvariabel", en: "contents" },
-        codes: ["KOSaarsgebyravfa0000"],
-        labels: byTable({
-          KOSaarsgebyravfa0000: { no: "Årsgebyr for avfallstjenesten - ekskl. mva. (kr)", en: "Annual fee for waste services excl. VAT (NOK)" },
-        }),
-        units: { KOSaarsgebyravfa0000: kr() },
-        role: "metric",
-      },
-      TIME_DIMENSION,
-    ],
-    cell: (c) => {
-      const year = Number(c.Tid);
-      const region = c.KOKkommuneregion0000;
-      return invalidCodeCell(region, year) ?? genuineNull("12842", region, year) ?? fee12842(region, year);
-    },
-  },
-  {
-    // The road length road cost per km is divided by (KS: "Lengde kommunalvei (km). SSB tabell 11814").
+    contents: "KOSaarsgebyravfa0000",
+    contentsLabel: { no: "Årsgebyr for avfallstjenesten - ekskl. mva. (kr)", en: "Annual fee for waste services excl. VAT (NOK)" },
+    unit: kr(),
+    value: fee12842,
+  }),
+  // The road length road cost per km is divided by (KS: "Lengde kommunalvei (km). SSB tabell 11814").
+  keyFigureTable({
     id: "11814",
     label: { no: "Kommunale veier og gater (K)", en: "Municipal roads and streets (M)" },
-    updated: "2025-06-16T06:00:00Z",
-    note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
-    matrix: "KOSTRA11814",
-    dimensions: [
-      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
-      {
-        id: "ContentsCode",
-        label: { no: "statistikkvariabel", en: "contents" },
-        codes: ["KOSkmkommvei0000"],
-        labels: byTable({ KOSkmkommvei0000: { no: "Kommunale veier og gater i alt (km)", en: "Municipal roads and streets, total (km)" } }),
-        units: { KOSkmkommvei0000: { no: { base: "km", decimals: 1 }, en: { base: "km", decimals: 1 } } },
-        role: "metric",
-      },
-      TIME_DIMENSION,
-    ],
-    cell: (c) => {
-      const year = Number(c.Tid);
-      const region = c.KOKkommuneregion0000;
-      return invalidCodeCell(region, year) ?? genuineNull("11814", region, year) ?? roadKm11814(region, year);
-    },
-  },
+    contents: "KOSkmkommvei0000",
+    contentsLabel: { no: "Kommunale veier og gater i alt (km)", en: "Municipal roads and streets, total (km)" },
+    unit: { no: { base: "km", decimals: 1 }, en: { base: "km", decimals: 1 } },
+    value: roadKm11814,
+  }),
   populationTable(CLASSIC_MUNICIPALITY_CODES),
 ];
 
