@@ -16,6 +16,11 @@
  * sums, their parts and the shares of total expenditure agree; other tables' key figures
  * from a typical level per indicator (TYPICAL below); counts from a rate per inhabitant.
  *
+ * A figure KS computes from series (a catalog indicator with a `ratio`) is not in the
+ * sample itself: its series are, constructed so that scale × numerator ÷ denominator gives
+ * the figure the sample had for it (exactly, for road cost per km, so Bærum 2017 still
+ * matches the reference document); the product derives the figure from them.
+ *
  * Run: node scripts/make-sample.js   (deterministic: same output every run)
  */
 const fs = require("fs");
@@ -170,7 +175,15 @@ const TYPICAL = {
   "beboere-institusjon": { perCapita: 0.0085, spread: 0.2, trend: -0.01 },
   "langtidsbeboere-institusjon": { perCapita: 0.0065, spread: 0.2, trend: -0.01 },
   institusjonsplasser: { perCapita: 0.0085, spread: 0.2, trend: -0.01 },
-  "vei-korr-brutto-per-km": { sameAs: "vei-per-km" },
+  // Figures KS computes from series: the value the series are constructed to give.
+  "grunnskole-netto-202-per-elev": { level: 105000, spread: 0.1, trend: 0.03 },
+  "eiendom-andel-netto": { level: 9, points: 2, trend: 0.005 },
+  // Their denominators (the numerators follow from the figure).
+  "innbyggere-0-17": { perCapita: 0.22, spread: 0.12, trend: 0 },
+  "elever-grunnskole": { perCapita: 0.125, spread: 0.12, trend: 0 },
+  "grunnskole-laerertimer": { perCapita: 9, spread: 0.15, trend: 0 },
+  "km-kommunale-veier": { perCapita: 0.0035, spread: 0.3, trend: 0.002 },
+  "netto-driftsutgifter-totalt": { perCapita: 62, spread: 0.12, trend: 0.03 },
   // Seeded for the ASSS members and Asker (TARGETS); for the others:
   "vei-per-km": { level: 300000, spread: 0.35, trend: 0.03 },
   "arsgebyr-avfall": { level: 2900, spread: 0.25, trend: 0.035 },
@@ -183,7 +196,7 @@ const TYPICAL = {
 /** The seeded indicators of table 12362 and the functions and art they fix. */
 function seededCells(ind) {
   const s = ind.ssb;
-  if (!(ind.id in TARGETS) || s.table !== "12362") return null;
+  if (!(ind.id in TARGETS) || !s || s.table !== "12362") return null;
   return { functions: s.select.KOKfunksjon0000, art: s.select.KOKart0000[0] };
 }
 
@@ -243,9 +256,11 @@ function extendToCatalog(values, municipalities) {
   const seeded = CATALOG.map((ind) => ({ ind, ...seededCells(ind) })).filter((x) => x.functions);
   const models = {};
   for (const m of municipalities) models[m] = Object.fromEntries(YEARS.map((y) => [y, expenditureModel(m, y, seeded)]));
+  const ratios = CATALOG.filter((i) => i.ratio);
+  const numerators = new Set(ratios.flatMap((r) => r.ratio.numerator));
   for (const ind of CATALOG) {
     if (ind.id === "folkemengde") continue;
-    const s = ind.ssb;
+    const s = ind.ssb ?? {};
     values[ind.id] = values[ind.id] ?? {};
     for (const m of municipalities) {
       if (values[ind.id][m]) continue;
@@ -264,6 +279,7 @@ function extendToCatalog(values, municipalities) {
         continue;
       }
       const spec = TYPICAL[ind.id];
+      if (numerators.has(ind.id)) continue; // below, from the figure and its denominator
       if (spec?.sameAs) continue; // below, once the other indicator has its figures
       else if (spec) values[ind.id][m] = typicalSeries(ind, m, spec);
       else if (ind.id === "arsgebyr-var-sum") continue; // below, from its parts
@@ -272,12 +288,54 @@ function extendToCatalog(values, municipalities) {
   }
   for (const [id, spec] of Object.entries(TYPICAL))
     if (spec.sameAs) for (const m of municipalities) values[id][m] = values[id][m] ?? [...values[spec.sameAs][m]];
+  for (const r of ratios) ratioSeries(values, municipalities, r);
   // The three fees' sum is the sum of the three fees (same table, same municipality, same year).
   const sumOf = CATALOG.find((i) => i.id === "arsgebyr-var-sum");
   if (sumOf) {
-    const parts = sumOf.ssb.select.ContentsCode.map((code) => CATALOG.find((i) => i.ssb.table === sumOf.ssb.table && i.id !== sumOf.id && i.ssb.select.ContentsCode.length === 1 && i.ssb.select.ContentsCode[0] === code).id);
+    const parts = sumOf.ssb.select.ContentsCode.map((code) => CATALOG.find((i) => i.ssb?.table === sumOf.ssb.table && i.id !== sumOf.id && i.ssb.select.ContentsCode.length === 1 && i.ssb.select.ContentsCode[0] === code).id);
     for (const m of municipalities) values[sumOf.id][m] = YEARS.map((_, yi) => parts.reduce((sum, p) => sum + values[p][m][yi], 0));
   }
+}
+
+/**
+ * The series of ratio `r` for the municipalities, from the figure the sample has for it
+ * (`values[r.id]`, removed afterwards): the denominator as made above (or a typical
+ * level), adjusted upwards where a few kilometres or hours more make scale × numerator ÷
+ * denominator give the figure exactly; the numerator = figure × denominator ÷ scale, in
+ * whole kroner for amounts in 1000 kr and whole units for counts.
+ */
+const sharedDenominators = new Set();
+function ratioSeries(values, municipalities, r) {
+  const [numId] = r.ratio.numerator;
+  const [denId] = r.ratio.denominator;
+  const num = CATALOG.find((i) => i.id === numId);
+  const decimals = num.measure === "amount" ? 3 : 0;
+  const fixed = sharedDenominators.has(denId);
+  sharedDenominators.add(denId);
+  values[numId] = values[numId] ?? {};
+  values[denId] = values[denId] ?? {};
+  for (const m of municipalities) {
+    const target = values[r.id][m];
+    const den = values[denId][m] ?? typicalSeries(CATALOG.find((i) => i.id === denId), m, TYPICAL[denId]);
+    const nums = [];
+    const dens = [];
+    YEARS.forEach((_, yi) => {
+      const v = target[yi];
+      let d = Math.max(1, Math.round(den[yi]));
+      const numberFor = (dd) => roundTo((v * dd) / r.ratio.scale, decimals);
+      // A shared denominator stays as it is; otherwise look for one that gives the figure exactly.
+      if (!fixed) {
+        let k = 0;
+        while (k < 400 && (r.ratio.scale * numberFor(d + k)) / (d + k) !== v) k++;
+        if (k < 400) d += k;
+      }
+      dens.push(d);
+      nums.push(numberFor(d));
+    });
+    values[denId][m] = dens;
+    values[numId][m] = nums;
+  }
+  delete values[r.id];
 }
 
 /** JSON with one line per indicator and municipality series, so the file stays small and readable. */
@@ -321,10 +379,9 @@ extendToCatalog(values, [...MEMBERS, "asker", ...EXTRA]);
 
 // Missing values with SSB's symbols, to show how gaps are handled (invented).
 const missing = [
-  { indicator: "vei-per-km", municipality: "tromso", year: 2016, status: ".." },
+  // Tromsø's road length for 2016, so road cost per km is missing there.
+  { indicator: "km-kommunale-veier", municipality: "tromso", year: 2016, status: ".." },
   { indicator: "andre-trossamfunn", municipality: "sandnes", year: 2015, status: "." },
-  // The same SSB variable as vei-per-km (table 11814), so the same gap.
-  { indicator: "vei-korr-brutto-per-km", municipality: "tromso", year: 2016, status: ".." },
 ];
 for (const x of missing) values[x.indicator][x.municipality][YEARS.indexOf(x.year)] = null;
 

@@ -4,6 +4,8 @@
  * for (with the reason) and the SSB series it reads in which years ("12562 til 2019,
  * 13502 fra 2020").
  */
+import { indicatorFor, ratioSeriesIds } from "../kostra/catalog";
+import { ownSelector, seriesPeriods } from "../kostra/series";
 import type { Indicator, Lang, Sector } from "../kostra/types";
 import type { SelectorCheck, SelectorStatus } from "../sources/ssb/catalog-check";
 
@@ -17,6 +19,7 @@ const T = {
     from: "fra",
     to: "til",
     unconfirmed: "ubekreftet",
+    ratio: "beregnet fra",
   },
   en: {
     head: ["Indicator", "Check", "KS average", "Valid", "Series"],
@@ -27,6 +30,7 @@ const T = {
     from: "from",
     to: "to",
     unconfirmed: "unconfirmed",
+    ratio: "computed from",
   },
 };
 
@@ -49,11 +53,12 @@ export function describeValidity(indicator: Indicator, lang: Lang): string {
 /** The SSB tables the indicator reads, and in which years: "12562 til 2019, 13502 fra 2020"; one table alone. */
 export function describeSeries(indicator: Indicator, lang: Lang): string {
   const t = T[lang];
-  const table = (id: string | null) => id ?? t.unconfirmed;
-  const earlier = indicator.earlier ?? [];
-  if (earlier.length === 0) return table(indicator.ssb.table);
-  const parts = earlier.map((e) => `${table(e.ssb.table)} ${t.to} ${e.to}`);
-  return [...parts, `${table(indicator.ssb.table)} ${t.from} ${earlier[earlier.length - 1].to + 1}`].join(", ");
+  const table = (id: string | null | undefined) => id ?? t.unconfirmed;
+  // A figure KS computes from series: the tables of its series ("beregnet fra 12362, 11814").
+  if (indicator.ratio) return `${t.ratio} ${[...new Set(ratioSeriesIds(indicator).map((id) => table(ownSelector(indicatorFor(id)!)?.table)))].join(", ")}`;
+  const periods = seriesPeriods(indicator);
+  if (periods.length <= 1) return table(periods[0]?.ssb.table);
+  return periods.map((p) => (p.to !== undefined ? `${table(p.ssb.table)} ${t.to} ${p.to}` : `${table(p.ssb.table)} ${t.from} ${p.from}`)).join(", ");
 }
 
 /** Per sector, a table of its indicators: id, check, KS averaging, validity, series. */
@@ -79,6 +84,7 @@ export function indicatorRules(indicators: readonly Indicator[]) {
     defaultAverage: i.defaultAverage,
     ...(i.averageSource ? { averageSource: i.averageSource } : {}),
     ...(i.valid ? { valid: i.valid } : {}),
-    series: [...(i.earlier ?? []).map((e) => ({ table: e.ssb.table, to: e.to })), { table: i.ssb.table, ...(i.earlier?.length ? { from: i.earlier[i.earlier.length - 1].to + 1 } : {}) }],
+    series: seriesPeriods(i).map((p) => ({ table: p.ssb.table, ...(p.from !== undefined ? { from: p.from } : {}), ...(p.to !== undefined ? { to: p.to } : {}) })),
+    ...(i.ratio ? { ratio: i.ratio } : {}),
   }));
 }

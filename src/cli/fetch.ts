@@ -123,7 +123,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   });
   const networkId = networkChoice(values.network, peerIds.length > 0, "asss");
   resolveNetwork(networkId, peerIds);
-  const average = values.average ?? "simple";
+  const average = values.average ?? "indicator";
   if (average !== "simple" && average !== "weighted" && average !== "indicator")
     throw new UsageError(`--average må være simple, weighted eller indicator (fikk «${average}»)`);
   const ssbLang = values["ssb-lang"] ?? "no";

@@ -141,7 +141,7 @@ export function benchmarkOptions(sector: string, year: number, values: Benchmark
   if (values.peers !== undefined) options.peers = listOf(values.peers);
   if (values.base !== undefined) options.base = aggregateChoice(values.base, focal, year);
   if (values.reference !== undefined) options.references = listOf(values.reference).map((r) => aggregateChoice(r, focal, year));
-  options.average = oneOf<AverageChoice>("--average", values.average, ["simple", "weighted", "indicator"] as const, "simple");
+  options.average = oneOf<AverageChoice>("--average", values.average, ["simple", "weighted", "indicator"] as const, "indicator");
   options.includeOslo = !values["exclude-oslo"];
   options.includeFocal = !values["exclude-focal"];
   if (values.compare !== undefined) {

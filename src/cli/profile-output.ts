@@ -2,7 +2,7 @@
  * The `kostra profile` output formats: JSON (the documented machine shape), CSV and a
  * readable aligned table like the reference document's service profile.
  */
-import { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
+import { describeAveraging, describeProblem, describeStatus, formatNumber, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { xmlSafe, xmlSafeDeep } from "../kostra/safe-text";
 import type { Extreme, Lang, Profile, ProfileRow, Provenance } from "../kostra/types";
@@ -98,7 +98,7 @@ function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: P
   const cells = (row: ProfileRow): string[] => {
     const d = row.indicator.decimals;
     return [
-      row.indicator.label[lang],
+      row.indicator.label[lang] + simpleMark(row, profile.options),
       valueText(row.value, row.status, d, lang),
       formatNumber(row.average, d, lang),
       row.lowest ? `${formatNumber(row.lowest.value, d, lang)} (${row.lowest.municipality.name})` : "",

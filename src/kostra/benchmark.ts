@@ -34,6 +34,7 @@ import {
 } from "./errors";
 import { membersInYear } from "./averaging-set";
 import { indicatorInYear, isValidInYear } from "./series";
+import { withRatios } from "./ratios";
 import { aggregateLabel, codeForYear, isAggregate, refForYear, resolveMunicipality } from "./municipalities";
 import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, NO_NETWORK } from "./networks";
 import type {
@@ -303,12 +304,14 @@ export function aggregateInYear(text: string, year: number, role: "base" | "refe
 export function yearsWithData(dataset: Dataset, indicatorIds: readonly string[]): number[] {
   const ids = new Set(indicatorIds);
   const years = new Set<number>();
-  for (const o of dataset.observations) if (ids.has(o.indicator) && o.value !== null) years.add(o.year);
+  for (const o of withRatios(dataset).observations) if (ids.has(o.indicator) && o.value !== null) years.add(o.year);
   return [...years].sort((a, b) => a - b);
 }
 
 /** Compute the profile. Throws a KostraError for an unknown sector, network or municipality, or a year with no data. */
-export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile {
+export function benchmark(given: Dataset, options: BenchmarkOptions): Profile {
+  // Figures KS computes from series (ratios) are derived here, whatever the data came from.
+  const dataset = withRatios(given);
   const sector = templateById(options.sector);
   if (!sector) throw unknownSector(options.sector, SECTOR_TEMPLATES.map((t) => t.id));
   const peers = options.network === CUSTOM_NETWORK ? (options.peers ?? []).map((p) => peerMunicipality(p, unknownPeer)) : [];
@@ -364,7 +367,11 @@ export function benchmark(dataset: Dataset, options: BenchmarkOptions): Profile 
   };
 }
 
-/** Default options for a template: simple mean, Oslo and the focal municipality included. */
+/**
+ * Default options for a template: each indicator averaged as KS does ("indicator": Σ
+ * numerator ÷ Σ denominator, ready-made key figures marked * simply — KS,
+ * "Gjennomsnittsberegninger i ASSS-analysene"), Oslo and the focal municipality included.
+ */
 export function defaultOptions(sector: string, focal: string, year: number): BenchmarkOptions {
   const t = templateById(sector);
   return {
@@ -373,7 +380,7 @@ export function defaultOptions(sector: string, focal: string, year: number): Ben
     year,
     network: t?.network ?? "asss",
     comparisons: t ? [...t.defaultComparisons] : [],
-    average: "simple",
+    average: "indicator",
     includeOslo: true,
     includeFocal: true,
   };

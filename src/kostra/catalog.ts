@@ -20,8 +20,8 @@ import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "./limits";
 import { isAggregate, municipalityById } from "./municipalities";
 import { shortened } from "./safe-text";
 import { NETWORK_CHOICES } from "./networks";
-import { allSelectors, periodProblems } from "./series";
-import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, UserTemplate } from "./types";
+import { allSelectors, ownSelector, periodProblems, selectorForYear } from "./series";
+import type { AverageChoice, Indicator, LocalizedText, Sector, SectorTemplate, SeriesIndicator, SsbSelector, UserTemplate } from "./types";
 
 /** One sector file: the sector, its indicators and its profile templates. */
 export interface SectorFile {
@@ -69,28 +69,22 @@ export function catalogProblems(indicators: readonly Indicator[], templates: rea
   }
   for (const ind of indicators) {
     if (!ind.label?.nb || !ind.label?.en) problems.push(`${ind.id} lacks a label`);
+    if ((ind.ssb === undefined) === (ind.ratio === undefined)) problems.push(`${ind.id} must have exactly one of an SSB selector and a ratio`);
     // Every series the indicator reads in some year (earlier tables too), and its periods.
-    for (const ssb of allSelectors(ind)) {
-      for (const [dim, codes] of Object.entries(ssb.select)) {
-        const summed = ssb.sum?.includes(dim) ?? false;
-        if (codes.length === 0 || (!summed && codes.length !== 1))
-          problems.push(`${ind.id} must select exactly one code of ${dim} unless it is summed`);
-        if (summed && codes.length < 2) problems.push(`${ind.id} sums ${dim} but selects fewer than two codes`);
-      }
-      for (const dim of ssb.sum ?? [])
-        if (!(dim in ssb.select)) problems.push(`${ind.id} sums ${dim}, which it does not select`);
-    }
+    for (const ssb of allSelectors(ind)) problems.push(...selectorProblems(ind.id, ssb));
     problems.push(...periodProblems(ind));
+    if (ind.ratio) problems.push(...ratioProblems(ind, byId));
     const weightId = weightIndicatorOf(ind);
     if (weightId !== null) {
       const w = byId.get(weightId);
       if (!w) problems.push(`${ind.id} is weighted by unknown indicator ${weightId}`);
-      else if (w.measure !== "count") problems.push(`${ind.id} is weighted by ${weightId}, which is not a count`);
+      // A ratio is weighted by its denominator, which may be an amount (total net expenditure).
+      else if (w.measure !== "count" && !(ind.ratio && w.measure === "amount")) problems.push(`${ind.id} is weighted by ${weightId}, which is not a count`);
     }
     if (ind.weight === "none" && ind.defaultAverage === "weighted")
       problems.push(`${ind.id} has no weight but a weighted default average`);
     if (ind.amount && ind.measure !== "per-capita") problems.push(`${ind.id} has an amount but is not a per-capita figure`);
-    if (ind.amount) {
+    if (ind.amount && ind.ssb) {
       for (const dim of Object.keys(ind.amount.select))
         if (!(dim in ind.ssb.select)) problems.push(`${ind.id}: amount replaces ${dim}, which the selector does not select`);
     }
@@ -116,6 +110,79 @@ export function catalogProblems(indicators: readonly Indicator[], templates: rea
     if (!NETWORK_CHOICES.includes(t.network)) problems.push(`template ${t.id}: unknown network ${t.network}`);
   }
   return problems;
+}
+
+function selectorProblems(id: string, ssb: SsbSelector): string[] {
+  const problems: string[] = [];
+  for (const [dim, codes] of Object.entries(ssb.select)) {
+    const summed = ssb.sum?.includes(dim) ?? false;
+    if (codes.length === 0 || (!summed && codes.length !== 1)) problems.push(`${id} must select exactly one code of ${dim} unless it is summed`);
+    if (summed && codes.length < 2) problems.push(`${id} sums ${dim} but selects fewer than two codes`);
+  }
+  for (const dim of ssb.sum ?? []) if (!(dim in ssb.select)) problems.push(`${id} sums ${dim}, which it does not select`);
+  return problems;
+}
+
+/**
+ * A ratio's series must be catalog series (amounts or counts, each fetched from SSB by a
+ * selector of its own), and a weighted ratio is weighted by its one denominator series, so
+ * that value × weight is scale × numerator and the weighted average is scale × Σ numerator
+ * ÷ Σ denominator, as KS averages it.
+ */
+function ratioProblems(ind: Indicator, byId: ReadonlyMap<string, Indicator>): string[] {
+  const problems: string[] = [];
+  const { numerator, denominator, key, scale } = ind.ratio!;
+  if (!(Number.isFinite(scale) && scale > 0)) problems.push(`${ind.id}: a ratio's scale must be a positive number`);
+  if (numerator.length === 0 || denominator.length === 0) problems.push(`${ind.id}: a ratio needs a numerator and a denominator`);
+  for (const id of [...numerator, ...denominator, ...(key?.share ?? []), ...(key?.rest ?? [])]) {
+    const series = byId.get(id);
+    if (!series) problems.push(`${ind.id}: unknown series ${id}`);
+    else if (series.measure !== "amount" && series.measure !== "count") problems.push(`${ind.id}: series ${id} is not an amount or a count`);
+    else if (!series.ssb) problems.push(`${ind.id}: series ${id} is itself a ratio`);
+  }
+  if (key && (key.share.length === 0 || key.rest.length === 0)) problems.push(`${ind.id}: a distribution key needs a share and a rest`);
+  const w = ind.weight;
+  if (w === "population") problems.push(`${ind.id}: a ratio is weighted by its denominator, not by population`);
+  if (typeof w === "object" && !(denominator.length === 1 && w.indicator === denominator[0]))
+    problems.push(`${ind.id}: a weighted ratio must have one denominator series and be weighted by it`);
+  if (ind.amount) problems.push(`${ind.id}: a ratio has no amount selector`);
+  return problems;
+}
+
+/** The series a ratio indicator is computed from (numerator, denominator, key), each once; empty for a single series. */
+export function ratioSeriesIds(ind: Indicator): string[] {
+  if (!ind.ratio) return [];
+  const { numerator, denominator, key } = ind.ratio;
+  return [...new Set([...numerator, ...denominator, ...(key?.share ?? []), ...(key?.rest ?? [])])];
+}
+
+/** The SSB tables an indicator is read from: its own, or its series' for a ratio; none where unconfirmed. */
+export function sourceTables(ind: Indicator, year?: number): string[] {
+  // The table a data year reads (barnehage: 12562 until 2019, 13502 from 2020), else the current one.
+  const selectorOf = (i: Indicator | undefined) => (i === undefined ? undefined : ((year === undefined ? undefined : selectorForYear(i, year)) ?? ownSelector(i)));
+  const selectors = ind.ratio ? ratioSeriesIds(ind).map((id) => selectorOf(indicatorById.get(id))) : [selectorOf(ind)];
+  return [...new Set(selectors.map((s) => s?.table).filter((t): t is string => typeof t === "string"))];
+}
+
+/**
+ * What must be fetched for a load of `indicators`: each single series itself, each ratio's
+ * series instead of the ratio (a ratio has no SSB selector of its own), and, when the load
+ * needs weights (a weighted average, a back series), the counts the figures are weighted
+ * by. Population is not among them: where it comes from is the SSB planner's choice.
+ * Each indicator once, in first-seen order. The one rule for the SSB planner, the CLI and
+ * the pane.
+ */
+export function indicatorsToFetch(indicators: readonly Indicator[], needsWeights: boolean): Indicator[] {
+  const out: Indicator[] = [];
+  const add = (ind: Indicator | undefined) => {
+    if (ind && !out.some((i) => i.id === ind.id)) out.push(ind);
+  };
+  for (const ind of indicators) {
+    if (ind.ratio) ratioSeriesIds(ind).forEach((id) => add(indicatorById.get(id)));
+    else add(ind);
+  }
+  if (needsWeights) for (const w of weightIndicators(indicators)) if (w.id !== POPULATION_INDICATOR) add(w);
+  return out;
 }
 
 function assemble(files: readonly SectorFile[], shared: readonly Indicator[]): { indicators: Indicator[]; templates: SectorTemplate[] } {
@@ -180,7 +247,7 @@ export const AMOUNT_SUFFIX = ":belop";
  * recompute per-capita figures from summed amounts, e.g. for merged municipalities.
  */
 export function amountIndicatorOf(ind: Indicator): Indicator | null {
-  if (!ind.amount || ind.measure !== "per-capita") return null;
+  if (!ind.amount || ind.measure !== "per-capita" || !ind.ssb) return null;
   const unit = ind.amount.scale === 1 ? "kr" : `${ind.amount.scale} kr`;
   const strip = (label: string, re: RegExp) => label.replace(re, "").trim();
   return {
@@ -358,7 +425,7 @@ export function isUserTemplate(id: string): boolean {
 export function userTemplateOf(id: string): UserTemplate | undefined {
   if (!isUserTemplate(id)) return undefined;
   const template = templateById(id) as SectorTemplate;
-  const indicators = template.indicators.filter((i) => !catalogIndicatorIds.has(i)).map((i) => indicatorById.get(i) as Indicator);
+  const indicators = template.indicators.filter((i) => !catalogIndicatorIds.has(i)).map((i) => indicatorById.get(i) as SeriesIndicator);
   return { template, indicators };
 }
 
@@ -389,7 +456,7 @@ export function isPerCapitaUnit(unit: string): boolean {
  * same pick always gives the same indicator. Averaged simply and never weighted: nothing
  * is known about what it is per.
  */
-export function userIndicatorFromSsb(pick: SsbPick): Indicator {
+export function userIndicatorFromSsb(pick: SsbPick): SeriesIndicator {
   const codes = Object.keys(pick.select)
     .sort()
     .map((d) => pick.select[d]);

@@ -20,7 +20,7 @@ export function regionLabel(ref: Pick<MunicipalityRef, "id" | "name">, year: num
 }
 
 /** What "Snitt X" names: the published base ("KOSTRA-gruppe 7"), the custom peers ("utvalg"), or the network ("ASSS"). */
-export function averageName(profile: Pick<Profile, "base" | "network" | "year">, lang: Lang): string {
+export function averageName(profile: Pick<Profile, "network" | "year"> & { base?: Pick<MunicipalityRef, "id" | "name"> }, lang: Lang): string {
   return profile.base ? regionLabel(profile.base, profile.year, lang) : networkLabel(profile.network, lang);
 }
 

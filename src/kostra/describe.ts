@@ -6,7 +6,7 @@ import { indicatorFor, POPULATION_INDICATOR } from "./catalog";
 import { aggregateLabel } from "./municipalities";
 import { notValidText } from "./series";
 import { CUSTOM_NETWORK, NO_NETWORK } from "./networks";
-import type { Lang, Profile, RowProblem } from "./types";
+import type { Lang, Profile, ProfileRow, RowProblem } from "./types";
 
 const STATUS: Record<string, { nb: string; en: string }> = {
   ".": { nb: "kan ikke forekomme", en: "not applicable" },
@@ -63,7 +63,7 @@ export function describeProblem(problem: RowProblem, lang: Lang, focalName = "")
  * og rang blant 4 egne sammenligningskommuner".
  */
 export function describeAveraging(
-  profile: Pick<Profile, "options" | "members" | "averagingSet" | "focal" | "focalInNetwork">,
+  profile: Pick<Profile, "options" | "members" | "averagingSet" | "focal" | "focalInNetwork"> & { rows?: readonly Pick<ProfileRow, "averageKind">[] },
   lang: Lang,
 ): string {
   const { options, focalInNetwork } = profile;
@@ -74,12 +74,12 @@ export function describeAveraging(
   const nb = lang === "nb";
   const custom = options.network === CUSTOM_NETWORK;
   // Weighted: each indicator by its own weight (population for amounts per inhabitant, the
-  // count a figure is per otherwise); "as KS": amounts weighted, ready-made key figures simple.
+  // denominator or count a figure is per otherwise); "as KS": each indicator by KS's rule.
   const kind =
     options.average === "weighted"
       ? nb ? "vektet" : "weighted"
       : options.average === "indicator"
-        ? nb ? "som KS (beløp vektet, nøkkeltall uvektet)" : "as KS (amounts weighted, key figures simple)"
+        ? asKs(profile.rows, lang)
         : nb ? "uvektet" : "simple";
   const oslo = options.includeOslo ? (nb ? "Oslo med" : "Oslo included") : nb ? "uten Oslo" : "without Oslo";
   const focal = !focalInNetwork
@@ -110,6 +110,30 @@ export function describeAveraging(
   return nb
     ? `Snitt: ${[kind, who, ...osloPart, focal].join(", ")}${range}`
     : `Average: ${[kind, who, ...osloPart, focal].join(", ")}${range}`;
+}
+
+/**
+ * "As KS" in words: how many rows are weighted (Σ numerator ÷ Σ denominator) and how many
+ * averaged simply (KS's ready-made figures, marked * on the sheets) — KS,
+ * "Gjennomsnittsberegninger i ASSS-analysene". Without rows, the rule itself.
+ */
+function asKs(rows: readonly Pick<ProfileRow, "averageKind">[] | undefined, lang: Lang): string {
+  const nb = lang === "nb";
+  if (!rows || rows.length === 0)
+    return nb ? "som KS (vektet: sum teller ÷ sum nevner; ferdige nøkkeltall, merket *, uvektet)" : "as KS (weighted: sum of numerators ÷ sum of denominators; ready-made figures, marked *, simple)";
+  const weighted = rows.filter((r) => r.averageKind === "weighted").length;
+  const simple = rows.length - weighted;
+  const count = (n: number) => (nb ? `${n} ${n === 1 ? "indikator" : "indikatorer"}` : `${n} ${n === 1 ? "indicator" : "indicators"}`);
+  const parts = [
+    ...(weighted > 0 ? [nb ? `vektet for ${count(weighted)}` : `weighted for ${count(weighted)}`] : []),
+    ...(simple > 0 ? [nb ? `uvektet for ${count(simple)}, merket *` : `simple for ${count(simple)}, marked *`] : []),
+  ];
+  return `${nb ? "som KS" : "as KS"} (${parts.join("; ")})`;
+}
+
+/** The mark after a row's label when "as KS" averages it simply (a ready-made figure KS marks *); "" otherwise. */
+export function simpleMark(row: Pick<ProfileRow, "averageKind">, options: Pick<Profile["options"], "average">): string {
+  return options.average === "indicator" && row.averageKind === "simple" ? " *" : "";
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

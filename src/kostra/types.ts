@@ -132,8 +132,11 @@ export interface Indicator {
   unit: LocalizedText;
   decimals: number;
   measure: Measure;
-  /** The SSB series (for data years after every `earlier` period). */
-  ssb: SsbSelector;
+  /**
+   * The SSB series (for data years after every `earlier` period). Exactly one of `ssb`
+   * and `ratio`: a figure KS computes from series has none of its own.
+   */
+  ssb?: SsbSelector;
   /**
    * Earlier SSB series, oldest first, each for data years up to and including `to`: a
    * table replaced by another (barnehage key figures: 12562 until 2019, 13502 from 2020).
@@ -200,8 +203,11 @@ export interface SectorTemplate {
  */
 export interface UserTemplate {
   template: SectorTemplate;
-  indicators: Indicator[];
+  indicators: SeriesIndicator[];
 }
+
+/** An indicator read from one SSB series (not a ratio): every user indicator is one. */
+export type SeriesIndicator = Indicator & { ssb: SsbSelector };
 
 /** Where a number came from. */
 export interface Provenance {
@@ -243,8 +249,12 @@ export interface Observation {
 
 /** One published number a computed observation is made from. */
 export interface ComputedPart {
-  /** "value": added up; "amount" and "denominator": numerator and denominator of a recomputed per-capita figure. */
-  role: "value" | "amount" | "denominator";
+  /**
+   * "value": added up; "amount" and "denominator": numerator and denominator of a
+   * recomputed per-capita figure; "numerator", "denominator", "share" and "rest": the
+   * series of a ratio (see Ratio).
+   */
+  role: "value" | "amount" | "denominator" | "numerator" | "share" | "rest";
   indicator: string;
   municipality: string;
   code: string;
@@ -252,17 +262,28 @@ export interface ComputedPart {
   value: number;
   /** An amount SSB did not publish here: the per-capita value × the denominator (`indicator` is then the per-capita figure). */
   derived?: "value-times-denominator";
+  /** The part is itself computed (a merged municipality's summed series), not published. */
+  computed?: true;
 }
 
 /** How a computed observation was made. */
 export interface ComputedFrom {
-  /** "sum": Σ parts; "ratio-of-sums": Σ amount × amountScale ÷ Σ denominator (never an average of per-capita values). */
-  method: "sum" | "ratio-of-sums";
-  /** Why the figure is computed: "merger" = a merged municipality from its predecessors. */
-  reason: "merger";
+  /**
+   * "sum": Σ parts; "ratio-of-sums": Σ amount × amountScale ÷ Σ denominator (never an
+   * average of per-capita values); "ratio": a ratio indicator's value from its series,
+   * scale × Σ numerator [× Σ share ÷ (Σ share + Σ rest)] ÷ Σ denominator.
+   */
+  method: "sum" | "ratio-of-sums" | "ratio";
+  /**
+   * Why the figure is computed: "merger" = a merged municipality from its predecessors;
+   * "definition" = a figure KS computes from series (see Ratio), never published by SSB.
+   */
+  reason: "merger" | "definition";
   parts: ComputedPart[];
   /** Kroner per unit of the published amount parts (KOSbelop0000 is in 1000 kr). */
   amountScale?: number;
+  /** For method "ratio": the ratio's scale (1000 for kroner from 1000 kr, 100 for a percentage). */
+  scale?: number;
   note: LocalizedText;
 }
 

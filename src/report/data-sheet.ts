@@ -10,6 +10,12 @@
  * per-capita figure the quotient of two visible helper cells, the summed amounts (in
  * kroner) and the summed population (or count). A part that is missing or not a number
  * gives an error, never a smaller sum.
+ *
+ * A figure KS computes from series (a ratio: barnevern per innbygger 0–17 år, road cost
+ * per km) is a computed row too, under its ordinary key: the helper cells hold scale ×
+ * the numerator's series (times the distribution key, if any) and the denominator's, and
+ * the value is their quotient, ".." where a series is missing or the denominator is not
+ * positive — as the engine computes it (src/kostra/ratios.ts).
  */
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { municipalityById } from "../kostra/municipalities";
@@ -31,9 +37,13 @@ const HEADERS: Record<Lang, string[]> = {
 
 /** Helper columns of computed per-capita rows: the summed amounts and the summed denominator. */
 const COMPUTED_HEADERS: Record<Lang, string[]> = {
-  nb: ["Beregning: sum beløp (kr)", "Beregning: sum nevner"],
-  en: ["Computation: sum of amounts (NOK)", "Computation: sum of denominator"],
+  nb: ["Beregning: teller (sum beløp, kr)", "Beregning: nevner"],
+  en: ["Computation: numerator (sum of amounts, NOK)", "Computation: denominator"],
 };
+
+/** The key of a computed row: a ratio's own figure has the ordinary key, a merged municipality's the computed one. */
+const rowKey = (o: Observation): string =>
+  o.computed?.reason === "definition" ? observationKey(o.indicator, o.municipality, o.year) : computedKey(o.indicator, o.municipality, o.year);
 
 /**
  * A key part as plain text to Excel: every character that could mean something in a
@@ -120,7 +130,8 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
   const keys = `${sheetRef}!${cellAddress(COL.key, FIRST_ROW, true)}:${cellAddress(COL.key, lastRow, true)}`;
   const values = `${sheetRef}!${cellAddress(COL.value, FIRST_ROW, true)}:${cellAddress(COL.value, lastRow, true)}`;
   const rowOf = new Map(published.map((o, i) => [observationKey(o.indicator, o.municipality, o.year), FIRST_ROW + i]));
-  const computedRowOf = new Map(computed.map((o, i) => [computedKey(o.indicator, o.municipality, o.year), FIRST_ROW + published.length + i]));
+  const computedRowOf = new Map<string, number>();
+  computed.forEach((o, i) => (o.computed?.reason === "definition" ? rowOf : computedRowOf).set(rowKey(o), FIRST_ROW + published.length + i));
 
   // Within the sheet the formulas need no sheet name.
   const localKeys = `${cellAddress(COL.key, FIRST_ROW, true)}:${cellAddress(COL.key, lastRow, true)}`;
@@ -135,8 +146,21 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     let value: PlanCell;
     let numerator: PlanCell = empty;
     let denominator: PlanCell = empty;
-    if (how.method === "sum") {
-      value = formula(how.parts.map((part) => ref(observationKey(part.indicator, part.municipality, part.year))).join("+"), format);
+    const partRef = (part: ComputedPart) => ref(part.computed ? computedKey(part.indicator, part.municipality, part.year) : observationKey(part.indicator, part.municipality, part.year));
+    if (how.method === "ratio") {
+      const terms = (role: ComputedPart["role"]) => `(${how.parts.filter((p) => p.role === role).map(partRef).join("+")})`;
+      const n = cellAddress(COL.numerator, row);
+      const d = cellAddress(COL.denominator, row);
+      const key = how.parts.some((p) => p.role === "share") ? `*${terms("share")}/(${terms("share")}+${terms("rest")})` : "";
+      // A missing series: no formula, SSB's symbol for a missing value.
+      if (o.value === null) value = text(o.status ?? "..");
+      else {
+        numerator = formula(`${how.scale ?? 1}*${terms("numerator")}${key}`, "#,##0.###");
+        denominator = formula(terms("denominator").slice(1, -1), "#,##0.###");
+        value = formula(`IF(AND(ISNUMBER(${n}),ISNUMBER(${d})),IF(${d}>0,${n}/${d},".."),"..")`, format);
+      }
+    } else if (how.method === "sum") {
+      value = formula(how.parts.map(partRef).join("+"), format);
     } else {
       const amounts = how.parts.filter((part) => part.role === "amount");
       const dens = how.parts.filter((part) => part.role === "denominator");
@@ -154,7 +178,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     const m = municipalityById(o.municipality);
     const synthetic = p?.synthetic ? (lang === "nb" ? " Syntetiske eksempeldata." : " Synthetic sample data.") : "";
     rows.push([
-      text(computedKey(o.indicator, o.municipality, o.year)),
+      text(rowKey(o)),
       text(ind?.label[lang] ?? o.indicator),
       text(o.indicator),
       text(m?.name ?? o.municipality),
@@ -196,7 +220,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
   };
 }
 
-/** The data-sheet keys of the published rows a computed part is read from. */
+/** The data-sheet keys of the published rows a computed part is read from (a computed part has its own row). */
 function partKeys(p: ComputedPart): string[] {
-  return [observationKey(p.indicator, p.municipality, p.year)];
+  return p.computed ? [] : [observationKey(p.indicator, p.municipality, p.year)];
 }

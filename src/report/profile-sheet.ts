@@ -7,10 +7,10 @@
  * published base (KOSTRA-gruppe 7, Landet uten Oslo) the average column looks up SSB's
  * figure for it in the data sheet instead of averaging the members.
  */
-import { describeAveraging, describeProblem } from "../kostra/describe";
+import { sourceTables } from "../kostra/catalog";
+import { describeAveraging, describeProblem, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { networkLabel } from "../kostra/networks";
-import { ownSelector, selectorForYear } from "../kostra/series";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
@@ -81,15 +81,16 @@ const CONFIDENCE: Record<Lang, Record<"medium" | "low", string>> = {
 
 /** An indicator's definition, its SSB table and, where the mapping is not certain, how sure it is. */
 export function definitionText(indicator: Indicator, lang: Lang, year?: number): string {
-  // The table the year reads (barnehage: 12562 until 2019, 13502 from 2020).
-  const ssbTable = (year === undefined ? undefined : selectorForYear(indicator, year)?.table) ?? ownSelector(indicator)?.table ?? null;
-  const table = ssbTable
-    ? lang === "nb" ? `SSB tabell ${ssbTable}.` : `SSB table ${ssbTable}.`
-    : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";
+  // The tables the year reads (barnehage: 12562 until 2019, 13502 from 2020; a ratio: its series' tables).
+  const tables = sourceTables(indicator, year);
+  const table =
+    tables.length > 0
+      ? lang === "nb" ? `SSB tabell ${tables.join(", ")}.` : `SSB ${tables.length > 1 ? "tables" : "table"} ${tables.join(", ")}.`
+      : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";
   const sure = indicator.confidence === "high" ? "" : CONFIDENCE[lang][indicator.confidence];
   const definition = indicator.definition[lang].trim();
   // Definitions often end by naming the table already.
-  const named = ssbTable !== null && definition.includes(ssbTable);
+  const named = tables.length > 0 && tables.every((t) => definition.includes(t));
   return [definition, named ? "" : table, sure].filter(Boolean).join(" ");
 }
 
@@ -152,7 +153,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     const cells: PlanCell[] = Array.from({ length: header.length }, () => empty);
     const basis = basisRow(ctx, ind.id, row, cBasis, HEADER_ROW);
     const at = (col: number) => cellAddress(col, row);
-    put(cells, 1, text(ind.label[lang]));
+    put(cells, 1, text(ind.label[lang] + simpleMark(r, profile.options)));
     // A figure not valid in the year says why and has no formulas: whatever the data sheet holds for it is not used.
     if (r.problem?.code === "not-valid") {
       put(cells, cFocal, text(describeProblem(r.problem, lang)));

@@ -4,7 +4,8 @@
  * years. Pure: the same data and request give the same plan.
  */
 import { benchmark, defaultOptions } from "../kostra/benchmark";
-import { templateById, templateIndicators } from "../kostra/catalog";
+import { indicatorsToFetch, ratioSeriesIds, templateById, templateIndicators } from "../kostra/catalog";
+import { ratioBackSeries, withRatios } from "../kostra/ratios";
 import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
 import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
@@ -60,7 +61,9 @@ function uniqueName(wanted: string, taken: Set<string>): string {
 }
 
 /** Build the report plan. Throws KostraError for unknown sectors, municipalities or a year without data. */
-export function buildReport(dataset: Dataset, req: ReportRequest): Report {
+export function buildReport(given: Dataset, req: ReportRequest): Report {
+  // Ratios (figures KS computes from series) derived once, as the engine derives them.
+  const dataset = withRatios(given);
   const years = [...new Set([...req.years, req.year])].sort((a, b) => a - b);
   const profiles = req.sectors.map((sector) => {
     const options = defaultOptions(sector, req.municipality, req.year);
@@ -85,6 +88,8 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
   for (const p of profiles) for (const r of p.rows) if (!indicatorIds.includes(r.indicator.id)) indicatorIds.push(r.indicator.id);
   // Weights (population, or the counts figures are per) for a weighted average.
   for (const p of profiles) for (const r of p.rows) if (r.weightIndicator && !indicatorIds.includes(r.weightIndicator)) indicatorIds.push(r.weightIndicator);
+  // A ratio's series: its value (and the weighted average) is a formula over them.
+  for (const p of profiles) for (const r of p.rows) for (const id of ratioSeriesIds(r.indicator)) if (!indicatorIds.includes(id)) indicatorIds.push(id);
   const municipalityOrder: string[] = [];
   const addMunicipality = (id: string) => !municipalityOrder.includes(id) && municipalityOrder.push(id);
   addMunicipality(focalId);
@@ -107,8 +112,14 @@ export function buildReport(dataset: Dataset, req: ReportRequest): Report {
   const taken = new Set<string>();
   const mergedHistory = req.mergedHistory ?? "break";
   const seriesIndicators = [...new Map(profiles.flatMap((p) => templateIndicators(templateById(p.sector.id)!)).map((i) => [i.id, i])).values()];
-  const back = mergedHistory === "sum" ? backSeries(dataset, { municipality: focalId, indicators: seriesIndicators, years, asOf: req.year }) : null;
-  const data = buildDataSheet(dataset, used, uniqueName(DATA_NAME[req.lang], taken), req.lang, back?.observations ?? []);
+  // Before a merger a ratio's series are summed over the predecessors and the ratio derived from the sums.
+  const ratios = seriesIndicators.filter((i) => i.ratio);
+  const summable = indicatorsToFetch(seriesIndicators, false);
+  const merged = mergedHistory === "sum" ? backSeries(dataset, { municipality: focalId, indicators: summable, years, asOf: req.year }) : null;
+  const mergedRatios = merged ? ratioBackSeries(merged, ratios) : null;
+  const back = merged && mergedRatios ? { ...merged, observations: [...merged.observations, ...mergedRatios.observations], notComputed: [...merged.notComputed, ...mergedRatios.notComputed] } : null;
+  const derived = used.filter((o) => o.computed);
+  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(DATA_NAME[req.lang], taken), req.lang, [...derived, ...(back?.observations ?? [])]);
   const sheets: SheetPlan[] = [];
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
   for (const p of profiles) {

@@ -17,9 +17,10 @@
  */
 import { joinNames, type MergedHistory, type NotComputed, preMergerYears, type YearStructure } from "../kostra/mergers";
 import { membersInYear } from "../kostra/averaging-set";
-import { aggregateLabel } from "../kostra/municipalities";
-import { networkLabel } from "../kostra/networks";
 import { indicatorOverYears, isValidInYear, notValidText } from "../kostra/series";
+import { rowWeightIndicator } from "../kostra/catalog";
+import { simpleMark } from "../kostra/describe";
+import { averageName } from "../kostra/describe-profile";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
@@ -178,7 +179,7 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   const lastYearCol = yearCol(years.length - 1);
   // A published base (a KOSTRA group, Landet uten Oslo) is the average in every year; else the network's.
   const base = o.options.base;
-  const net = base ? (aggregateLabel(base, years[years.length - 1], lang) ?? base) : networkLabel(o.network, lang);
+  const net = averageName({ base: base === undefined ? undefined : { id: base, name: base }, network: o.network, year: years[years.length - 1] }, lang);
   // What = 100 in the headings: the published figure's name, or "the network" as before.
   const hundred = base ? net : t.network;
   const history = o.mergedHistory ?? "break";
@@ -216,7 +217,7 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   const valueRows: PlanCell[][] = [];
   o.indicators.forEach((ind, i) => {
     const fmt = numberFormat(ind.decimals);
-    valueRows.push([text(ind.label[lang]), ...years.map((y) => focalValue(ind.id, y, fmt))]);
+    valueRows.push([text(ind.label[lang] + simpleMark({ averageKind: rowWeightIndicator(ind, o.options.average) === null ? "simple" : "weighted" }, o.options)), ...years.map((y) => focalValue(ind.id, y, fmt))]);
     valueRows.push([
       text(t.change),
       ...years.map((_, k) => {

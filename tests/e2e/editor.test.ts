@@ -79,7 +79,7 @@ describe("template editor in the browser", () => {
     const settings = await kb(page, (h) => h.templateSettings());
     expect(settings?.sectors).toEqual(["mal-kulturnokkeltall"]);
     expect(settings?.userTemplate?.template.indicators).toEqual(["bruker-12362-kosbelopinnbygge0000-agd2-377", "bibliotek"]);
-    expect(settings?.userTemplate?.indicators.map((i) => i.ssb.select)).toEqual([{ KOKfunksjon0000: ["377"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelopinnbygge0000"] }]);
+    expect(settings?.userTemplate?.indicators.map((i) => i.ssb!.select)).toEqual([{ KOKfunksjon0000: ["377"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelopinnbygge0000"] }]);
     const state = await kb(page, (h) => h.exportState());
 
     // Export the template as JSON.

@@ -66,12 +66,16 @@ describe("kostra profile with other comparison groups", () => {
   });
 
   it("averages custom peers when no base is given", async () => {
-    const r = await kostra("profile", ...HA, "--network", "custom", "--peers", "time,klepp,gjesdal,eigersund", "--format", "json");
+    const r = await kostra("profile", ...HA, "--network", "custom", "--peers", "time,klepp,gjesdal,eigersund", "--format", "json", "--average", "simple");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.network.id).toBe("custom");
+    // (100 + 80 + 60 + 140) ÷ 4.
     expect(json.rows[0].average).toBeCloseTo(95, 9);
     expect(json.rows[0].rank).toBe(2);
+    // As KS (the default) kroner per inhabitant are weighted by population (19 500, 19 800, 12 000, 15 000).
+    const asKs = JSON.parse((await kostra("profile", ...HA, "--network", "custom", "--peers", "time,klepp,gjesdal,eigersund", "--format", "json")).out);
+    expect(asKs.rows[0].average).toBeCloseTo((100 * 19500 + 80 * 19800 + 60 * 12000 + 140 * 15000) / (19500 + 19800 + 12000 + 15000), 9);
   });
 
   it.each([

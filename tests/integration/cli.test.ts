@@ -39,7 +39,8 @@ const seedColumns = (rows: Row[]) => rows.map((r) => [r.value, r.average, r.lowe
 
 describe("kostra profile --format json on the embedded sample", () => {
   it.each(["0219", "3201", "3024"])("reproduces the reference plan-miljo-kultur table with code %s", (code) => {
-    const r = kostra("profile", "--sector", "plan-miljo-kultur", "--municipality", code, "--year", "2017", "--format", "json");
+    // The seed's tables average simply; the default is KS's rule per indicator.
+    const r = kostra("profile", "--sector", "plan-miljo-kultur", "--municipality", code, "--year", "2017", "--format", "json", "--average", "simple");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(["sector", "year", "municipality", "network", "options", "rows", "provenance"]);
@@ -60,13 +61,18 @@ describe("kostra profile --format json on the embedded sample", () => {
   });
 
   it("reproduces the reference tekniske-tjenester table", () => {
-    const r = kostra("profile", "--sector", "tekniske-tjenester", "--municipality", "3201", "--year", "2017", "--format", "json");
+    const r = kostra("profile", "--sector", "tekniske-tjenester", "--municipality", "3201", "--year", "2017", "--format", "json", "--average", "simple");
     expect(r.code).toBe(0);
     expect(seedColumns(JSON.parse(r.out).rows)).toEqual(SEED_2017["tekniske-tjenester"]);
   });
 
-  it("applies --average weighted, --exclude-oslo and --exclude-focal", () => {
+  it("averages as KS by default, and applies --average weighted, --exclude-oslo and --exclude-focal", () => {
     const base = JSON.parse(kostra("profile", "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json").out);
+    expect(base.options).toEqual({ average: "indicator", includeOslo: true, includeFocal: true });
+    // KS weights kroner per inhabitant by population: not the seed's simple mean 277.
+    const simple = JSON.parse(kostra("profile", "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json", "--average", "simple").out);
+    expect(simple.rows[0].average).toBe(277);
+    expect(base.rows[0].average).not.toBe(277);
     const other = JSON.parse(
       kostra("profile", "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json", "--average", "weighted", "--exclude-oslo", "--exclude-focal").out,
     );
@@ -85,7 +91,7 @@ describe("kostra profile --format json on the embedded sample", () => {
 
 describe("kostra profile --input", () => {
   it("computes the profile from a json-stat2 file for table 12362, not from the sample", () => {
-    const r = kostra("profile", "--input", join(FIXTURES, "12362-pmk-2017.json"), "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json");
+    const r = kostra("profile", "--input", join(FIXTURES, "12362-pmk-2017.json"), "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json", "--average", "simple");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     // The fixture's Bærum bibliotek is 10 above the sample's, so this value can only come from the file.
@@ -96,6 +102,10 @@ describe("kostra profile --input", () => {
     const tromso2017 = sample.values.kunstformidling.tromso[2] as number;
     expect(json.rows[0].average).toBeCloseTo((277 * 10 - tromso2017) / 9, 10);
     expect(json.provenance).toEqual([expect.objectContaining({ source: "file", table: "12362", query: "12362-pmk-2017.json", updated: "2018-06-15T06:00:00Z" })]);
+    // As KS (the default) weights by population, which the file lacks: no average, and the row says why.
+    const asKs = JSON.parse(kostra("profile", "--input", join(FIXTURES, "12362-pmk-2017.json"), "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json").out);
+    expect([asKs.rows[2].value, asKs.rows[2].average]).toEqual([314, null]);
+    expect(asKs.rows[2].reason).toMatch(/Mangler folketall til vekting/);
   });
 
   it("gives the same profile from the same data in another dimension order", () => {
@@ -109,7 +119,7 @@ describe("kostra profile --input", () => {
     const file = join(dir, "data.csv");
     const members = ["0301", "1201", "1601", "1103", "0219", "1001", "0602", "0106", "1102", "1902"];
     writeFileSync(file, "region;indikator;år;verdi\n" + members.map((c, i) => `${c};bibliotek;2017;${(i + 1) * 10}`).join("\n") + "\n");
-    const r = kostra("profile", "--input", file, "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json");
+    const r = kostra("profile", "--input", file, "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "json", "--average", "simple");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.rows[2].average).toBe(55);
@@ -119,16 +129,22 @@ describe("kostra profile --input", () => {
 
 describe("kostra output formats", () => {
   it("prints a readable nb-NO table with the sample notice", () => {
-    const r = kostra("profile", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017");
+    const r = kostra("profile", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--average", "simple");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Tekniske tjenester – Bærum \(0219\) 2017/);
     expect(r.out).toMatch(/277 363\s+372 902\s+142 320 \(Kristiansand\)/);
     expect(r.out).toMatch(/Eksempeldata \(syntetiske\)/);
     expect(r.out).toMatch(/Snitt: uvektet, 10 kommuner, Oslo med, Bærum med/);
+    expect(r.out).not.toMatch(/ \*\s/);
+    // By default as KS: the line says which indicators are averaged how, and the simply averaged fee is marked *.
+    const asKs = kostra("profile", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017");
+    expect(asKs.out).toMatch(/Snitt: som KS \(vektet for 5 indikatorer; uvektet for 1 indikator, merket \*\), 10 kommuner, Oslo med, Bærum med/);
+    expect(asKs.out).toMatch(/Årsgebyr for avfallstjenesten - ekskl\. mva\. \*\s+2 550/);
+    expect(asKs.out).toMatch(/per km kommunal vei og gate\s+277 363\s/);
   });
 
   it("prints CSV", () => {
-    const r = kostra("profile", "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "csv");
+    const r = kostra("profile", "--sector", "plan-miljo-kultur", "--municipality", "0219", "--year", "2017", "--format", "csv", "--average", "simple");
     const lines = r.out.trim().split("\n");
     expect(lines).toHaveLength(7);
     expect(lines[1].split(";").slice(0, 6)).toEqual(["Netto driftsutgifter kunstformidling pr. innbygger", "141", "277", "50", "723", "324"]);

@@ -104,14 +104,15 @@ describe("configuration and table search", () => {
     }
   });
 
-  it("finds the fee and population tables, pages the list, and says 404 past the last page", async () => {
+  it("finds the fee, road-length and population tables, pages the list of four, and says 404 past the last page", async () => {
     const ids = async (q: string) => ((await json(await fetch(`${server.baseUrl}/tables?query=${encodeURIComponent(q)}`))).tables as { id: string }[]).map((t) => t.id);
     expect(await ids("gebyrer bolig")).toEqual(["12842"]);
     expect(await ids("befolkning")).toEqual(["07459"]);
+    expect(await ids("veier og gater")).toEqual(["11814"]);
     expect(await ids("kakemiks")).toEqual([]);
     const page = await json(await fetch(`${server.baseUrl}/tables?pageSize=2&pageNumber=1`));
     expect((page.tables as unknown[]).length).toBe(2);
-    expect(page.page).toMatchObject({ pageNumber: 1, pageSize: 2, totalElements: 3, totalPages: 2 });
+    expect(page.page).toMatchObject({ pageNumber: 1, pageSize: 2, totalElements: 4, totalPages: 2 });
     expect(((page.page as { links: { rel: string }[] }).links).map((l) => l.rel)).toEqual(["next", "last"]);
     await expectProblem(await fetch(`${server.baseUrl}/tables?pageSize=2&pageNumber=3`), 404, "Non-existent page");
   });

@@ -21,6 +21,9 @@ import { SEED_2017 } from "../support/seed-tables";
 import { checkWorkbook } from "../support/xlsx-check";
 import { LONG_TEST_TIMEOUT_MS } from "../support/timing";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sample = require("../../src/sources/sample/sample-data.json") as { values: Record<string, Record<string, (number | null)[]>> };
+
 // LibreOffice recalculates every workbook here: slow on a busy machine.
 jest.setTimeout(LONG_TEST_TIMEOUT_MS);
 
@@ -44,7 +47,8 @@ describe("kostra report recalculated by LibreOffice", () => {
 
   beforeAll(async () => {
     file = join(dir, "report.xlsx");
-    const r = await kostra(["report", "--sector", "plan-miljo-kultur,tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--years", "2015-2018", "--out", file]);
+    // The seed's tables average simply (the default is KS's rule per indicator).
+    const r = await kostra(["report", "--sector", "plan-miljo-kultur,tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--years", "2015-2018", "--average", "simple", "--out", file]);
     expect(r.code).toBe(0);
     recalculated = await recalculate(readFileSync(file));
   });
@@ -53,7 +57,7 @@ describe("kostra report recalculated by LibreOffice", () => {
     ["plan-miljo-kultur", "Plan, miljø og kultur 2017"],
     ["tekniske-tjenester", "Tekniske tjenester 2017"],
   ] as const)("gives the reference document's figures and the engine's for %s", (sector, sheet) => {
-    const profile = benchmark(sampleDataset(), defaultOptions(sector, "0219", 2017));
+    const profile = benchmark(sampleDataset(), { ...defaultOptions(sector, "0219", 2017), average: "simple" });
     profile.rows.forEach((row, i) => {
       const r = 8 + i;
       const c = (k: keyof typeof PROFILE_COLUMNS) => `${PROFILE_COLUMNS[k]}${r}`;
@@ -114,7 +118,7 @@ describe("kostra report recalculated by LibreOffice", () => {
     expect(num(recalculated, sheet, "B5")).toBe(131);
     expect(num(recalculated, sheet, "C5")).toBe(125);
     expect(num(recalculated, sheet, "C6")).toBeCloseTo((125 - 131) / 131, 12);
-    const p2017 = benchmark(sampleDataset(), defaultOptions("tekniske-tjenester", "0219", 2017));
+    const p2017 = benchmark(sampleDataset(), { ...defaultOptions("tekniske-tjenester", "0219", 2017), average: "simple" });
     // Index rows come after values (2 × 6 rows) and averages (6 rows): find 2017's idrett index by its label.
     let indexRow = 0;
     for (let r = 20; r < 60; r++) if (recalculated.value(sheet, `A${r}`) === "Indeks (snitt nettverk = 100)") indexRow = r + 2;
@@ -124,15 +128,16 @@ describe("kostra report recalculated by LibreOffice", () => {
 });
 
 describe("averaging as KS does: amounts weighted, ready-made key figures simple", () => {
-  it("weights kroner per inhabitant by population and averages the waste fee and cost per km simply, in the engine and in the workbook", async () => {
-    const options = { ...defaultOptions("tekniske-tjenester", "0219", 2017), average: "indicator" as const };
+  it("weights kroner per inhabitant by population and road cost per km by road length, averages the waste fee simply, in the engine and in the workbook", async () => {
+    const options = defaultOptions("tekniske-tjenester", "0219", 2017);
+    expect(options.average).toBe("indicator");
     const profile = benchmark(sampleDataset(), options);
     const kinds = Object.fromEntries(profile.rows.map((r) => [r.indicator.id, r.averageKind]));
     expect(kinds).toEqual({
       idrett: "weighted",
       "rekreasjon-naturforvaltning": "weighted",
       "brann-ulykkesvern": "weighted",
-      "vei-per-km": "simple",
+      "vei-per-km": "weighted",
       "avfall-driftsutgifter": "weighted",
       "arsgebyr-avfall": "simple",
     });
@@ -144,14 +149,22 @@ describe("averaging as KS does: amounts weighted, ready-made key figures simple"
       expect([row.indicator.id, row.average]).toEqual([row.indicator.id, same.average]);
     });
     expect(profile.rows[0].average).not.toBeCloseTo(simple.rows[0].average!, 3);
+    // KS: Σ A × 1000 ÷ Σ B over the ten members (A: f332 gross, 1000 kr; B: km), from the sample's series.
+    const asss = ["bergen", "baerum", "drammen", "fredrikstad", "kristiansand", "oslo", "sandnes", "stavanger", "tromso", "trondheim"];
+    const total = (id: string) => asss.reduce((sum, m) => sum + (sample.values[id][m][2] as number), 0);
+    const road = profile.rows.find((row) => row.indicator.id === "vei-per-km")!;
+    expect(road.average).toBeCloseTo((total("kommunale-veier-brutto-belop") * 1000) / total("km-kommunale-veier"), 6);
 
     const { plan } = buildReport(sampleDataset(), { sectors: ["tekniske-tjenester"], municipality: "0219", year: 2017, years: [2017], lang: "nb", average: "indicator" });
     const r = await recalculate(await writeXlsx(plan));
     const sheet = plan.sheets[0].name;
-    expect(r.value(sheet, "A3")).toBe("Snitt: som KS (beløp vektet, nøkkeltall uvektet), 10 kommuner, Oslo med, Bærum med");
+    expect(r.value(sheet, "A3")).toBe("Snitt: som KS (vektet for 5 indikatorer; uvektet for 1 indikator, merket *), 10 kommuner, Oslo med, Bærum med");
+    // The simply averaged row carries the * the averaging line refers to.
     const rowOf = (label: string) => Array.from({ length: 40 }, (_, k) => k + 1).find((k) => r.value(sheet, `A${k}`) === label)!;
-    for (const row of profile.rows)
-      expect([row.indicator.id, num(r, sheet, `C${rowOf(row.indicator.label.nb)}`)]).toEqual([row.indicator.id, expect.closeTo(row.average!, 9)]);
+    for (const row of profile.rows) {
+      const label = row.indicator.label.nb + (row.averageKind === "simple" ? " *" : "");
+      expect([row.indicator.id, num(r, sheet, `C${rowOf(label)}`)]).toEqual([row.indicator.id, expect.closeTo(row.average!, 9)]);
+    }
   });
 });
 

@@ -6,6 +6,7 @@
 import { templateById, templateIndicators } from "../../src/kostra/catalog";
 import { municipalityById } from "../../src/kostra/municipalities";
 import { networkById, networkMembers } from "../../src/kostra/networks";
+import { withRatios } from "../../src/kostra/ratios";
 import type { Municipality, Observation } from "../../src/kostra/types";
 import { SsbClient, type SsbClientOptions } from "../../src/sources/ssb/client";
 import { MemoryResponseCache } from "../../src/sources/ssb/cache-memory";
@@ -71,13 +72,17 @@ describe("loading from SSB", () => {
   it("loads both templates over 10 years with one request per table, each value with provenance", async () => {
     const ys = years(2015, 2024);
     const result = await load({ indicators: [...pmk, ...tt], municipalities: networkOver(ys, ["baerum", "asker"]), years: ys, weighted: false });
+    // Road cost per km is fetched as its series: f332 gross (12362) and road length (11814);
     // f392 (valid to 2020) is asked for on its own, for 2015–2020 only.
-    expect(dataRequests().map((r) => r.path).sort()).toEqual(["/tables/12362/data", "/tables/12362/data", "/tables/12842/data"]);
-    expect(result.requests).toBe(6); // /config, metadata of each table, and data for each table and period
-    // The road indicator's table is not confirmed: reported, not silently dropped.
-    expect(result.complete).toBe(false);
-    expect(result.missing.map((x) => x.indicator)).toEqual(["vei-per-km"]);
+    expect(dataRequests().map((r) => r.path).sort()).toEqual(["/tables/11814/data", "/tables/12362/data", "/tables/12362/data", "/tables/12842/data"]);
+    expect(result.requests).toBe(8); // /config, metadata of each of the 3 tables, and data for each table and period
+    expect(result.complete).toBe(true);
+    expect(result.missing).toEqual([]);
     const obs = result.dataset.observations;
+    expect(find(obs, "kommunale-veier-brutto-belop", "baerum", 2017)).toMatchObject({ code: "0219", value: 148389.205 });
+    expect(find(obs, "km-kommunale-veier", "baerum", 2017)).toMatchObject({ code: "0219", value: 535 });
+    // KS: A × 1000 ÷ B = 148 389.205 × 1000 ÷ 535 = 277 363 kr per km, the seed's Bærum 2017 figure.
+    expect(find(withRatios(result.dataset).observations, "vei-per-km", "baerum", 2017)!.value).toBeCloseTo(277363, 6);
     expect(find(obs, "kunstformidling", "baerum", 2017)).toMatchObject({ code: "0219", value: 141 });
     expect(find(obs, "arsgebyr-avfall", "baerum", 2017)).toMatchObject({ value: 2550 });
     const p = result.dataset.provenance[find(obs, "bibliotek", "oslo", 2020)!.provenance];
@@ -181,7 +186,7 @@ describe("loading from SSB", () => {
     const before = server.requests.length;
     const second = await load(request, { cache });
     expect(server.requests.length - before).toBe(0); // nothing: data and /config come from the cache
-    expect(second.fromCache.map((c) => c.table).sort()).toEqual(["12362", "12842"]);
+    expect(second.fromCache.map((c) => c.table).sort()).toEqual(["11814", "12362", "12842"]);
     expect(strip(second.dataset.observations)).toEqual(strip(first.dataset.observations));
 
     const offline = await loadFromSsb(request, { client: client({ isOnline: () => false }), cache });
@@ -227,7 +232,7 @@ describe("loading from SSB", () => {
   it("reports exactly which indicators and years are missing when one table fails", async () => {
     server.failNext(100, { status: 503 }, (r) => r.path === "/tables/12842/data");
     const r = await loadFromSsb(
-      { indicators: tt.filter((i) => i.ssb.table !== null), municipalities: [m("baerum"), m("oslo")], years: [2016, 2017], weighted: false },
+      { indicators: tt.filter((i) => i.ssb?.table !== null), municipalities: [m("baerum"), m("oslo")], years: [2016, 2017], weighted: false },
       { client: client({ maxRetries: 1 }) },
     );
     expect(r.complete).toBe(false);

@@ -58,7 +58,7 @@ describe("the README's fetch example against the local PxWebApi 2 server", () =>
   const templates = ["plan-miljo-kultur", "tekniske-tjenester"];
   // Road cost per km has no confirmed table of its own yet (it becomes a ratio of 12362 and
   // 11814): until then it is the one thing missing, and the strict run below expects exit 3.
-  const unconfirmed = templates.flatMap((t) => templateIndicators(templateById(t)!)).filter((i) => i.ssb.table === null).map((i) => i.id);
+  const unconfirmed = templates.flatMap((t) => templateIndicators(templateById(t)!)).filter((i) => i.ssb?.table === null).map((i) => i.id);
   let dataRequests: LoggedRequest[] = [];
   let fetched: { code: number; err: string };
 
@@ -112,7 +112,7 @@ describe("the README's fetch example against the local PxWebApi 2 server", () =>
 describe("barnehage 2015–2024", () => {
   it("asks 12562 for 2015–2019 and 13502 for 2020–2024, and gives one continuous series", async () => {
     const indicators = templateIndicators(templateById("barnehage")!);
-    const switched = indicators.filter((i) => i.ssb.table === "13502");
+    const switched = indicators.filter((i) => i.ssb?.table === "13502");
     const ids = new Set<string>(["baerum"]);
     for (let y = 2015; y <= 2024; y++) for (const id of networkMembers(networkById("asss")!, y)) ids.add(id);
     const before = server.requests.length;

@@ -3,7 +3,7 @@
  * dimensions, codes and labels SSB uses and invented, deterministic numbers. None of these
  * figures are Statistics Norway's. There are two worlds:
  *
- * - "classic" (the default): tables 12362, 12842 and 07459, made by hand, over the ASSS
+ * - "classic" (the default): tables 12362, 12842, 11814 and 07459, made by hand, over the ASSS
  *   members, Asker, Lillestrøm and its predecessors (a fixed list, so the tables keep their
  *   shape however many municipalities the registry knows).
  * - "catalog": every table with a metadata fixture in tests/fixtures/ssb/metadata/ (the
@@ -23,7 +23,10 @@
  *   codes: in 12362 from a typical expenditure per function; in other tables from the
  *   sample's average for the indicator the cell carries (counts from its rate per
  *   inhabitant), so every run gives the same numbers.
- * - KOSbelop0000 (1000 kr) = round(per capita × population / 1000). Population is the
+ * - KOSbelop0000 (1000 kr) = round(per capita × population / 1000), except where the
+ *   sample has an amount indicator of its own for the function and art (the numerator of a
+ *   figure KS computes from series, e.g. f332 gross for road cost per km): then the sample's.
+ *   Population is the
  *   sample's `folkemengde`, grown 1.1 % a year after 2018, and invented for municipalities
  *   and KOSTRA groups the sample lacks.
  * - A region code that was not valid in the year (see municipalities.ts) is null with
@@ -305,11 +308,11 @@ interface Anchor {
   art: string;
   contents: string;
 }
-const ANCHORS_12362: Anchor[] = INDICATORS.filter((ind) => ind.ssb.table === "12362").map((ind) => ({
+const ANCHORS_12362: Anchor[] = INDICATORS.filter((ind) => ind.ssb?.table === "12362").map((ind) => ({
   indicator: ind.id,
-  functions: ind.ssb.select.KOKfunksjon0000 ?? [],
-  art: ind.ssb.select.KOKart0000?.[0] ?? "",
-  contents: ind.ssb.select.ContentsCode?.[0] ?? "",
+  functions: ind.ssb!.select.KOKfunksjon0000 ?? [],
+  art: ind.ssb!.select.KOKart0000?.[0] ?? "",
+  contents: ind.ssb!.select.ContentsCode?.[0] ?? "",
 }));
 
 const resolvedCache = new Map<string, Map<string, CellValue>>();
@@ -420,13 +423,18 @@ function cell12362(c: Record<string, string>): CellValue {
   const special = invalidCodeCell(region, year) ?? genuineNull("12362", region, year, c.KOKfunksjon0000);
   if (special) return special;
   const f = c.KOKfunksjon0000;
+  const municipality = sampleIdOf(region);
   if (c.ContentsCode === SHARE) {
-    const municipality = sampleIdOf(region);
     const anchored = municipality && anchoredSeries(`${region}|${f}|${c.KOKart0000}|share`, year, (y) => sampleCell12362(municipality, f, c.KOKart0000, SHARE, y), 1);
     if (anchored) return anchored;
     const part = perCapita12362(region, f, c.KOKart0000, year);
     if (part.value === null) return part;
     return { value: Math.round((1000 * part.value) / totalGross(region, year)) / 10 };
+  }
+  if (c.ContentsCode === AMOUNT && municipality) {
+    // The sample's amounts keep their three decimals (whole kroner in 1000 kr).
+    const anchored = anchoredSeries(`${region}|${f}|${c.KOKart0000}|amount`, year, (y) => sampleCell12362(municipality, f, c.KOKart0000, AMOUNT, y), 3);
+    if (anchored) return anchored;
   }
   const perCapita = perCapita12362(region, f, c.KOKart0000, year);
   if (c.ContentsCode !== AMOUNT || perCapita.value === null) return perCapita;
@@ -439,6 +447,14 @@ function fee12842(region: string, year: number): CellValue {
   if (anchored) return anchored;
   const base = isAggregate(region) ? between(`${region}|fee`, 3000, 3300) : between(`${region}|fee`, 2200, 4300);
   return { value: Math.round(base * Math.pow(1.035, year - 2015) * between(`${region}|fee|${year}`, 0.98, 1.02)) };
+}
+
+/** Kilometres of municipal road: the sample's where anchored (with its missing values), else about 2.5–4.5 m per inhabitant. */
+function roadKm11814(region: string, year: number): CellValue {
+  const municipality = sampleIdOf(region);
+  const anchored = municipality && anchoredSeries(`${region}|km`, year, (y) => sampleValue("km-kommunale-veier", municipality, y), 1);
+  if (anchored) return anchored;
+  return { value: Math.round(population(region, year) * between(`${region}|km`, 0.0025, 0.0045) * 10) / 10 };
 }
 
 // ---------------------------------------------------------------------------
@@ -623,6 +639,36 @@ function populationTable(regionCodes: readonly string[]): TableSpec {
   };
 }
 
+/** A hand-made KOSTRA key-figure table of the classic world: region, one statistic, year. */
+function keyFigureTable(t: {
+  id: string;
+  label: Text;
+  contents: string;
+  contentsLabel: Text;
+  unit: Record<WorldLang, { base: string; decimals: number }>;
+  value: (region: string, year: number) => CellValue;
+  /** The time dimension: calendar years, or 1 January of each year (one more). */
+  time?: DimensionSpec;
+}): TableSpec {
+  return {
+    id: t.id,
+    label: t.label,
+    updated: "2025-06-16T06:00:00Z",
+    note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
+    matrix: `KOSTRA${t.id}`,
+    dimensions: [
+      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
+      { id: "ContentsCode", label: { no: "statistikkvariabel", en: "contents" }, codes: [t.contents], labels: byTable({ [t.contents]: t.contentsLabel }), units: { [t.contents]: t.unit }, role: "metric" },
+      t.time ?? TIME_DIMENSION,
+    ],
+    cell: (c) => {
+      const year = Number(c.Tid);
+      const region = c.KOKkommuneregion0000;
+      return invalidCodeCell(region, year) ?? genuineNull(t.id, region, year) ?? t.value(region, year);
+    },
+  };
+}
+
 const CLASSIC_TABLES: TableSpec[] = [
   {
     id: "12362",
@@ -649,33 +695,25 @@ const CLASSIC_TABLES: TableSpec[] = [
     ],
     cell: cell12362,
   },
-  {
+  keyFigureTable({
     id: "12842",
     label: { no: "Kommunale gebyrer knyttet til bolig", en: "Municipal fees related to housing" },
-    updated: "2025-06-16T06:00:00Z",
-    note: { no: [SYNTHETIC_NOTE.no, REGION_NOTE.no], en: [SYNTHETIC_NOTE.en, REGION_NOTE.en] },
-    matrix: "KOSTRA12842",
-    dimensions: [
-      REGION_DIMENSION("KOKkommuneregion0000", CLASSIC_REGION_CODES),
-      {
-        id: "ContentsCode",
-        label: { no: "statistikkvariabel", en: "contents" },
-        codes: ["KOSaarsgebyravfa0000"],
-        labels: byTable({
-          KOSaarsgebyravfa0000: { no: "Årsgebyr for avfallstjenesten - ekskl. mva. (kr)", en: "Annual fee for waste services excl. VAT (NOK)" },
-        }),
-        units: { KOSaarsgebyravfa0000: kr() },
-        role: "metric",
-      },
-      JANUARY_TIME_DIMENSION,
-    ],
-    cell: (c) => {
-      const year = Number(c.Tid);
-      const region = c.KOKkommuneregion0000;
-      // The fee at 1 January of year t is data year t − 1's (the sample files it so).
-      return invalidCodeCell(region, year) ?? genuineNull("12842", region, year) ?? fee12842(region, year - 1);
-    },
-  },
+    contents: "KOSaarsgebyravfa0000",
+    contentsLabel: { no: "Årsgebyr for avfallstjenesten - ekskl. mva. (kr)", en: "Annual fee for waste services excl. VAT (NOK)" },
+    unit: kr(),
+    // Dated 1 January: the fee at 1 January of year t is data year t − 1's (the sample files it so).
+    time: JANUARY_TIME_DIMENSION,
+    value: (region, year) => fee12842(region, year - 1),
+  }),
+  // The road length road cost per km is divided by (KS: "Lengde kommunalvei (km). SSB tabell 11814").
+  keyFigureTable({
+    id: "11814",
+    label: { no: "Kommunale veier og gater (K)", en: "Municipal roads and streets (M)" },
+    contents: "KOSkmkommvei0000",
+    contentsLabel: { no: "Kommunale veier og gater i alt (km)", en: "Municipal roads and streets, total (km)" },
+    unit: { no: { base: "km", decimals: 1 }, en: { base: "km", decimals: 1 } },
+    value: roadKm11814,
+  }),
   populationTable(CLASSIC_MUNICIPALITY_CODES),
 ];
 

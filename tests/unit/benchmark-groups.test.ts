@@ -59,7 +59,7 @@ describe("Hå against KOSTRA-gruppe 7 (published) with Landet uten Oslo as refer
 
 describe("Hå against its own peers", () => {
   it("averages the custom peers (simple and population-weighted) and ranks among them", () => {
-    const p = benchmark(syntheticDataset(), opts({ network: "custom", peers: PEERS }));
+    const p = benchmark(syntheticDataset(), opts({ network: "custom", peers: PEERS, average: "simple" }));
     expect(p.network.id).toBe("custom");
     expect(p.members.map((m) => m.code)).toEqual(["1121", "1120", "1122", "1101"]);
     expect(p.focalInNetwork).toBe(false);
@@ -78,10 +78,14 @@ describe("Hå against its own peers", () => {
     const w = benchmark(syntheticDataset(), opts({ network: "custom", peers: PEERS, average: "weighted" }));
     const expected = (100 * 19500 + 80 * 19800 + 60 * 12000 + 140 * 15000) / (19500 + 19800 + 12000 + 15000);
     expect(w.rows[0].average).toBeCloseTo(expected, 10);
+    // As KS (the default) kroner per inhabitant are weighted by population too.
+    const asKs = benchmark(syntheticDataset(), opts({ network: "custom", peers: PEERS }));
+    expect(asKs.options.average).toBe("indicator");
+    expect(asKs.rows[0].average).toBeCloseTo(expected, 10);
   });
 
   it("uses the published base for 100 but keeps lowest, highest, n and rank over the peers", () => {
-    const p = benchmark(syntheticDataset(), opts({ network: "custom", peers: PEERS, base: "ekg07", references: ["eakuo"] }));
+    const p = benchmark(syntheticDataset(), opts({ network: "custom", peers: PEERS, base: "ekg07", references: ["eakuo"], average: "simple" }));
     const kunst = p.rows[0];
     expect(kunst.average).toBe(150);
     expect(kunst.networkAverage).toBeCloseTo(95, 12);
@@ -101,7 +105,7 @@ describe("Hå against its own peers", () => {
   });
 
   it("keeps ASSS as before, with a published base on request", () => {
-    const asss = benchmark(syntheticDataset({ ...VALUES, oslo: [100, 100, 100], bergen: [300, 300, 300] }), opts({ focal: "bergen", network: "asss", base: "eakuo" }));
+    const asss = benchmark(syntheticDataset({ ...VALUES, oslo: [100, 100, 100], bergen: [300, 300, 300] }), opts({ focal: "bergen", network: "asss", base: "eakuo", average: "simple" }));
     expect(asss.network.id).toBe("asss");
     expect(asss.rows[0].average).toBe(200);
     expect(asss.rows[0].index).toBeCloseTo(150, 12);

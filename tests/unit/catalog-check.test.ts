@@ -29,10 +29,10 @@ describe("catalog selectors against SSB table metadata", () => {
   });
 
   it("finds a code the table lacks, a dimension it lacks, and a table dimension the selector leaves out", () => {
-    const badCode: Indicator = { ...bibliotek, id: "x", ssb: { ...bibliotek.ssb, select: { ...bibliotek.ssb.select, KOKfunksjon0000: ["999"] } } };
+    const badCode: Indicator = { ...bibliotek, id: "x", ssb: { ...bibliotek.ssb!, select: { ...bibliotek.ssb!.select, KOKfunksjon0000: ["999"] } } };
     expect(checkSelector(badCode, tables).problems).toEqual([{ code: "unknown-value", table: "12362", dimension: "KOKfunksjon0000", value: "999" }]);
-    const withoutArt = Object.fromEntries(Object.entries(bibliotek.ssb.select).filter(([d]) => d !== "KOKart0000"));
-    const missingDim: Indicator = { ...bibliotek, id: "y", ssb: { ...bibliotek.ssb, select: { ...withoutArt, Kjonn: ["0"] } } };
+    const withoutArt = Object.fromEntries(Object.entries(bibliotek.ssb!.select).filter(([d]) => d !== "KOKart0000"));
+    const missingDim: Indicator = { ...bibliotek, id: "y", ssb: { ...bibliotek.ssb!, select: { ...withoutArt, Kjonn: ["0"] } } };
     const problems = checkSelector(missingDim, tables).problems.map((p) => describeSelectorProblem(p).en);
     expect(problems).toEqual(["table 12362 has no dimension Kjonn", "table 12362 requires a choice of KOKart0000, which the indicator does not make"]);
     const badAmount: Indicator = { ...bibliotek, id: "z", amount: { select: { ContentsCode: ["KOSnope"] }, scale: 1000 } };
@@ -59,7 +59,7 @@ describe("catalog selectors against SSB table metadata", () => {
     const recorded = new Map([["12362", readMetadataSource(raw, "12362")]]);
     expect(checkSelector(bibliotek, recorded).status).toBe("verified");
     expect(checkSelector(bibliotek, tables).status).toBe("consistent");
-    expect(checkSelector({ ...bibliotek, ssb: { ...bibliotek.ssb, table: "99999" } }, tables).status).toBe("unchecked");
+    expect(checkSelector({ ...bibliotek, ssb: { ...bibliotek.ssb!, table: "99999" } }, tables).status).toBe("unchecked");
   });
 });
 
@@ -89,7 +89,7 @@ describe("the catalog against every response recorded from SSB (tests/fixtures/s
     ]);
   });
 
-  it("verifies the four 12362 share indicators and nothing else: no indicator of the catalog uses 12367, 12191 or 12134", () => {
+  it("verifies the four 12362 share indicators and nothing else: the catalog's 12367 series stay consistent (their function codes are not in SSB's 12367 response); none uses 12191 or 12134", () => {
     const check = checkCatalog(SECTORS, INDICATORS, combined);
     expect(check.checks.filter((c) => c.status === "verified").map((c) => c.indicator).sort()).toEqual([
       "barnehage-andel-av-totale-utgifter",
@@ -98,21 +98,29 @@ describe("the catalog against every response recorded from SSB (tests/fixtures/s
       "var-andel-brutto",
     ]);
     expect(check.checks.filter((c) => c.status === "problem")).toEqual([]);
-    expect(INDICATORS.filter((i) => ["12367", "12191", "12134"].includes(i.ssb.table ?? ""))).toEqual([]);
+    expect(INDICATORS.filter((i) => ["12191", "12134"].includes(i.ssb?.table ?? ""))).toEqual([]);
+    // KS's numerators from the detailed accounts (barnevern 244+251+252, grunnskole 202, eiendomsforvaltning FGK6a).
+    const from12367 = INDICATORS.filter((i) => i.ssb?.table === "12367");
+    expect(from12367.map((i) => i.id).sort()).toEqual(["barnevern-netto-belop", "eiendom-netto-belop", "grunnskole-netto-202-belop"]);
+    const recordedFunctions = Object.keys(JSON.parse(fs.readFileSync(path.join(RECORDED, "jsonstat2-12367-2015-2020.json"), "utf8")).dimension.KOKfunksjon0000.category.index);
+    for (const ind of from12367) {
+      expect([ind.id, ind.ssb!.select.KOKfunksjon0000.every((f) => recordedFunctions.includes(f))]).toEqual([ind.id, false]);
+      expect([ind.id, checkSelector(ind, combined)]).toEqual([ind.id, { indicator: ind.id, status: "consistent", problems: [] }]);
+    }
   });
 
   it("keeps the population (07459) consistent: it sums every age, as SSB's 07459 response says Alder cannot be left out; leaving Alder out is a problem", () => {
     const folkemengde = INDICATORS.find((i) => i.id === "folkemengde") as Indicator;
-    expect(folkemengde.ssb.table).toBe("07459");
+    expect(folkemengde.ssb!.table).toBe("07459");
     const raw = JSON.parse(fs.readFileSync(path.join(RECORDED, "v2-data-07459-80plus-2017-2024.json"), "utf8"));
     expect([raw.dimension.Kjonn.extension.elimination, raw.dimension.Alder.extension.elimination]).toEqual([true, false]);
     // Consistent, not verified: SSB's recording shows ages 080–104 only.
     expect(checkSelector(folkemengde, combined)).toEqual({ indicator: "folkemengde", status: "consistent", problems: [] });
     // Region, Tid and Personer1 are SSB's: with only recorded ages chosen the selector would be verified.
-    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb, select: { ...folkemengde.ssb.select, Alder: ["080", "081"] } } }, combined).status).toBe("verified");
+    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb!, select: { ...folkemengde.ssb!.select, Alder: ["080", "081"] } } }, combined).status).toBe("verified");
     // The selector as it was (Alder left out): SSB's own answer outweighs the reconstructed metadata that allowed it.
-    const withoutAge = Object.fromEntries(Object.entries(folkemengde.ssb.select).filter(([d]) => d !== "Alder"));
-    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb, select: withoutAge, sum: undefined } }, combined).problems).toEqual([
+    const withoutAge = Object.fromEntries(Object.entries(folkemengde.ssb!.select).filter(([d]) => d !== "Alder"));
+    expect(checkSelector({ ...folkemengde, ssb: { ...folkemengde.ssb!, select: withoutAge, sum: undefined } }, combined).problems).toEqual([
       { code: "unselected-dimension", table: "07459", dimension: "Alder" },
     ]);
   });
@@ -121,13 +129,13 @@ describe("the catalog against every response recorded from SSB (tests/fixtures/s
     const f202: Indicator = {
       ...bibliotek,
       id: "grunnskole-12367",
-      ssb: { ...bibliotek.ssb, table: "12367", select: { KOKregnskapsomfa0000: ["A"], KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } },
+      ssb: { ...bibliotek.ssb!, table: "12367", select: { KOKregnskapsomfa0000: ["A"], KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } },
       amount: undefined,
     };
     expect(checkSelector(f202, combined).status).toBe("verified");
-    const noScope: Indicator = { ...f202, ssb: { ...f202.ssb, select: { KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } } };
+    const noScope: Indicator = { ...f202, ssb: { ...f202.ssb!, select: { KOKfunksjon0000: ["FGK8b"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"] } } };
     expect(checkSelector(noScope, combined).problems).toEqual([{ code: "unselected-dimension", table: "12367", dimension: "KOKregnskapsomfa0000" }]);
-    const perInhabitant: Indicator = { ...f202, ssb: { ...f202.ssb, select: { ...f202.ssb.select, ContentsCode: ["KOSbelopinnbygge0000"] } } };
+    const perInhabitant: Indicator = { ...f202, ssb: { ...f202.ssb!, select: { ...f202.ssb!.select, ContentsCode: ["KOSbelopinnbygge0000"] } } };
     expect(checkSelector(perInhabitant, combined).problems).toEqual([{ code: "unknown-value", table: "12367", dimension: "ContentsCode", value: "KOSbelopinnbygge0000" }]);
   });
 });

@@ -15,7 +15,7 @@ const switching: Indicator = {
   defaultAverage: "weighted",
   averageSource: KS,
   valid: { from: 2015, to: 2023, reason: { nb: "definisjonen endret i 2024", en: "the definition changed in 2024" } },
-  earlier: [{ to: 2019, ssb: { ...base.ssb, table: "12562" } }],
+  earlier: [{ to: 2019, ssb: { ...base.ssb!, table: "12562" } }],
 };
 
 describe("an indicator's rule, validity and series as kostra catalog prints them", () => {

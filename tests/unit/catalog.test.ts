@@ -4,11 +4,11 @@ describe("indicator catalog and sector templates", () => {
   it("has the plan-miljo-kultur template in the reference document's order, all from 12362 AGD2 per inhabitant", () => {
     const t = templateById("plan-miljo-kultur")!;
     const inds = templateIndicators(t);
-    expect(inds.map((i) => i.ssb.select.KOKfunksjon0000)).toEqual([["377"], ["385"], ["370"], ["392"], ["301"], ["303"]]);
+    expect(inds.map((i) => i.ssb!.select.KOKfunksjon0000)).toEqual([["377"], ["385"], ["370"], ["392"], ["301"], ["303"]]);
     for (const i of inds) {
-      expect(i.ssb.table).toBe("12362");
-      expect(i.ssb.select.KOKart0000).toEqual(["AGD2"]);
-      expect(i.ssb.select.ContentsCode).toEqual(["KOSbelopinnbygge0000"]);
+      expect(i.ssb!.table).toBe("12362");
+      expect(i.ssb!.select.KOKart0000).toEqual(["AGD2"]);
+      expect(i.ssb!.select.ContentsCode).toEqual(["KOSbelopinnbygge0000"]);
     }
     expect(t.defaultComparisons).toEqual(["asker"]);
   });
@@ -24,12 +24,12 @@ describe("indicator catalog and sector templates", () => {
       "arsgebyr-avfall",
     ]);
     const fee = inds[5];
-    expect(fee.ssb.table).toBe("12842");
-    expect(fee.ssb.select.ContentsCode).toEqual(["KOSaarsgebyravfa0000"]);
+    expect(fee.ssb!.table).toBe("12842");
+    expect(fee.ssb!.select.ContentsCode).toEqual(["KOSaarsgebyravfa0000"]);
     const rec = inds[1];
-    expect(rec.ssb.select.KOKfunksjon0000).toEqual(["335", "360"]);
-    expect(rec.ssb.sum).toEqual(["KOKfunksjon0000"]);
-    expect(rec.ssb.select.KOKart0000).toEqual(["AGD10"]);
+    expect(rec.ssb!.select.KOKfunksjon0000).toEqual(["335", "360"]);
+    expect(rec.ssb!.sum).toEqual(["KOKfunksjon0000"]);
+    expect(rec.ssb!.select.KOKart0000).toEqual(["AGD10"]);
   });
 
   it("says so in the definition wherever a mapping is uncertain, and names its sources", () => {

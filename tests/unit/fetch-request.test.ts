@@ -65,6 +65,9 @@ describe("what to fetch for a request", () => {
   it("is what the pane asks for", async () => {
     await loadDomain();
     const form = { ...initialForm(), municipality: "bergen", comparisons: ["asker"], span: { from: 2019, to: 2021 }, year: 2021, base: "kostragruppe" as const };
-    expect(loadRequestFor(form)).toEqual(fetchRequest(choices({ templates: [templateById(form.sector)!], comparisons: ["asker"], base: "kostragruppe" })));
+    // The pane averages as KS by default, which needs the weights.
+    expect(form.average).toBe("indicator");
+    expect(loadRequestFor(form)).toEqual(fetchRequest(choices({ templates: [templateById(form.sector)!], comparisons: ["asker"], base: "kostragruppe", average: "indicator" })));
+    expect(loadRequestFor(form).weighted).toBe(true);
   });
 });

@@ -88,7 +88,7 @@ describe("amounts in a cube", () => {
       ]),
     );
     expect(belop.label.nb).toBe("Netto driftsutgifter kunstformidling (beløp, 1000 kr)");
-    expect(belop.ssb.select).toEqual({ ...KUNST.ssb.select, ContentsCode: ["KOSbelop0000"] });
+    expect(belop.ssb!.select).toEqual({ ...KUNST.ssb!.select, ContentsCode: ["KOSbelop0000"] });
   });
 
   it("gives Drammen 2019 as summed amounts over summed population", () => {

@@ -32,8 +32,12 @@ describe("report plan", () => {
     expect(data.tables![0].range).toBe(blockRange(data.blocks[0]));
     const keys = rows.slice(1).map((r) => (r[0] as { text: string }).text);
     expect(new Set(keys).size).toBe(keys.length);
-    // 6 indicators × 4 years × (10 members + Asker) = 264 observations.
-    expect(keys).toHaveLength(264);
+    // (6 indicators + the population KS weights kroner per inhabitant by) × 4 years × (10 members + Asker) = 308 observations.
+    expect(keys).toHaveLength(308);
+    expect(keys.filter((k) => k.startsWith("folkemengde|"))).toHaveLength(44);
+    // Averaged simply, nothing is weighted: the 264 figures alone.
+    const simple = report({ average: "simple" }).plan.sheets.find((s) => s.key === "data")!.blocks[0].rows.slice(1);
+    expect(simple).toHaveLength(264);
     const missing = rows.find((r) => (r[0] as { text: string }).text === "andre-trossamfunn|sandnes|2015")!;
     expect(missing[6]).toEqual({ kind: "text", text: "." });
     expect(missing[7]).toEqual({ kind: "text", text: "." });
@@ -47,7 +51,10 @@ describe("report plan", () => {
     for (const col of ["B", "C", "D", "E", "F", "H", "I", "J", "K", "L", "M", "N", "O", "P"]) {
       expect(cellAt(profile, `${col}8`)?.kind).toBe("formula");
     }
-    expect((cellAt(profile, "C8") as { formula: string }).formula).toMatch(/^=IF\(COUNT\(\$\w+\$8:\$\w+\$8\)=0,"",AVERAGE/);
+    // As KS (the default) kroner per inhabitant are weighted by population: Σ value × weight ÷ Σ weight.
+    expect((cellAt(profile, "C8") as { formula: string }).formula).toMatch(/^=IF\(COUNT\(\$\w+\$8:\$\w+\$8\)=0,"",SUM\(\$\w+\$8:\$\w+\$8\)\/SUMIF\(/);
+    const simple = report({ average: "simple" }).plan.sheets[0];
+    expect((cellAt(simple, "C8") as { formula: string }).formula).toMatch(/^=IF\(COUNT\(\$\w+\$8:\$\w+\$8\)=0,"",AVERAGE/);
     const chart = profile.charts![0];
     expect(chart.type).toBe("columnClustered");
     expect(chart.title).toBe("ASSS – Plan, miljø og kultur. Snitt nettverk = 100");
@@ -89,10 +96,12 @@ describe("definitions under the profile", () => {
     expect(list.rows.map((r) => text(r[0]))).toEqual(templateIndicators(templateById("tekniske-tjenester")!).map((i) => indicatorInYear(i, 2017).label.nb));
     expect(text(list.rows[5][0])).toBe("Årsgebyr for avfallstjenesten - ekskl. mva. (per 1.1.2018)");
     const byLabel = new Map(list.rows.map((r) => [text(r[0]), text(r[1])]));
-    // Certain: the definition alone (it names its table). Medium: says so. No table: says so.
+    // Certain: the definition alone (it names its table). Medium: says so. Low: says so.
     expect(byLabel.get("Netto driftsutgifter brann- og ulykkesvern per innbygger")).toMatch(/middels sikkerhet\.$/);
+    // Road cost per km is computed from two confirmed tables (12362, 11814), the road length's code uncertain.
     const road = byLabel.get(templateIndicators(templateById("tekniske-tjenester")!)[3].label.nb)!;
-    expect(road).toMatch(/SSB-tabellen er ikke bekreftet\. Koblingen til SSB er usikker\.$/);
+    expect(road).toMatch(/^Brutto driftsutgifter i kr per km vei og gate: \(A × 1000\) ÷ B\. .*tabell 12362\..*tabell 11814\..* Koblingen til SSB er usikker\.$/);
+    expect(road).not.toMatch(/SSB-tabellen er ikke bekreftet/);
     const fee = byLabel.get(text(list.rows[5][0]))!;
     expect(fee).toMatch(/12842/);
     expect(fee).not.toMatch(/sikkerhet|usikker/);

@@ -17,9 +17,9 @@ const tt = templateIndicators(templateById("tekniske-tjenester")!);
 describe("query planner", () => {
   it("plans one GET for 12 indicators of one table, 12 municipalities and 10 years", () => {
     // The catalog's ten 12362 indicators plus two more of the same table (synthetic definitions).
-    const extra = (id: string, f: string) => ({ ...pmk[0], id, ssb: { ...pmk[0].ssb, select: { ...pmk[0].ssb.select, KOKfunksjon0000: [f] } } });
+    const extra = (id: string, f: string) => ({ ...pmk[0], id, ssb: { ...pmk[0].ssb!, select: { ...pmk[0].ssb!.select, KOKfunksjon0000: [f] } } });
     // (f392 is valid only to 2020 and is asked for on its own: see below.)
-    const always = [...pmk, ...tt].filter((i) => i.ssb.table === "12362" && i.valid === undefined);
+    const always = [...pmk, ...tt].filter((i) => i.ssb?.table === "12362" && i.valid === undefined);
     const indicators = [...always, extra("vei-brutto", "332"), extra("idrettsbygg", "381"), extra("kino", "373")];
     expect(indicators).toHaveLength(12);
     expect(asss2024).toHaveLength(12);
@@ -46,13 +46,18 @@ describe("query planner", () => {
     expect(plan.queries[0].url).toContain("valueCodes[KOKkommuneregion0000]=0219&");
   });
 
-  it("plans one request per table and period for both templates, and reports the unconfirmed table", () => {
+  it("plans one request per table and period for both templates; road cost per km is fetched as its series, f332 gross from 12362 and km from 11814", () => {
     const plan = planLoad({ indicators: [...pmk, ...tt], municipalities: asss2024, years: years(2015, 2024), weighted: false }, ctx);
-    expect(plan.queries.map((q) => q.query.table).sort()).toEqual(["12362", "12362", "12842"]);
+    expect(plan.queries.map((q) => q.query.table).sort()).toEqual(["11814", "12362", "12362", "12842"]);
     // f392 is valid to 2020: its own request, for 2015–2020 only.
     const f392 = plan.queries.find((q) => q.indicators.includes("andre-trossamfunn"))!;
     expect([f392.indicators, f392.query.selection.KOKfunksjon0000, f392.query.selection.Tid]).toEqual([["andre-trossamfunn"], ["392"], years(2015, 2020).map(String)]);
-    expect(plan.unavailable.map((u) => u.indicator)).toEqual(["vei-per-km"]);
+    expect(plan.unavailable).toEqual([]);
+    const of = (table: string) => plan.queries.find((q) => q.query.table === table && !q.indicators.includes("andre-trossamfunn"))!.query.selection;
+    expect(of("11814").ContentsCode).toEqual(["KOSkmkommvei0000"]);
+    expect(of("12362").KOKfunksjon0000).toContain("332");
+    expect(of("12362").KOKart0000).toContain("AGD10");
+    expect(of("12362").ContentsCode).toContain("KOSbelop0000");
   });
 
   it("adds the amount series for a weighted average, or population from 07459 when no 12362 table is loaded", () => {

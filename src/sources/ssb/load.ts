@@ -18,7 +18,7 @@
  * and the rest still loads. A table whose metadata cannot be read is not asked for data
  * with an unchecked selection: its indicators are missing, with SSB's failure as reason.
  */
-import { amountIndicatorOf, INDICATORS, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
+import { amountIndicatorOf, INDICATORS, indicatorsToFetch, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { mergeDatasets } from "../../kostra/dataset";
 import { KostraError } from "../../kostra/errors";
 import { MAX_LOAD_SECONDS } from "../../kostra/limits";
@@ -247,7 +247,8 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   if (served.length === 0 && failures.length > 0) throw failures[0];
 
   const datasets: Dataset[] = [];
-  const wanted = new Set([...request.indicators.map((i) => i.id), POPULATION_INDICATOR, ...weightIndicators(request.indicators).map((i) => i.id)]);
+  // What was asked for as the planner expanded it (a ratio's series, the weights), and population.
+  const wanted = new Set([...indicatorsToFetch(request.indicators, true).map((i) => i.id), POPULATION_INDICATOR]);
   // A back series recomputes per-capita figures from their amounts.
   if (request.backSeries) for (const i of request.indicators) if (amountIndicatorOf(i)) wanted.add(amountIndicatorOf(i)!.id);
   for (const s of served) {

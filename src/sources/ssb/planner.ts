@@ -14,7 +14,7 @@
  * per-capita figures, the amount beside the figure so it can be recomputed from summed
  * amounts and population.
  */
-import { INDICATORS, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
+import { INDICATORS, indicatorsToFetch, POPULATION_INDICATOR, weightIndicators } from "../../kostra/catalog";
 import { structureInYear } from "../../kostra/mergers";
 import { codeForYear } from "../../kostra/municipalities";
 import { dataYearOf, selectorForYear, ssbTimeOf } from "../../kostra/series";
@@ -189,12 +189,9 @@ const asksPerCapita = (g: Group) => g.indicators.some((i) => i.ssb.select.Conten
 /** Plan the requests for a load. Pure: the same request and limits give the same plan. */
 export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const unavailable: LoadPlan["unavailable"] = [];
-  const wanted = [...request.indicators];
   const needsWeights = request.weighted || request.backSeries === true;
-  if (needsWeights) {
-    for (const w of weightIndicators(request.indicators))
-      if (w.id !== POPULATION_INDICATOR && !wanted.some((i) => i.id === w.id)) wanted.push(w);
-  }
+  // A ratio's series instead of the ratio, and the counts figures are weighted by.
+  const wanted = indicatorsToFetch(request.indicators, needsWeights);
   const years = [...new Set(request.years)].sort((a, b) => a - b);
   const groups = groupsOf(wanted, years, unavailable);
 

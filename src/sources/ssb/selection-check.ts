@@ -13,6 +13,7 @@
  * - a dimension the table requires that the query does not choose leaves nothing to ask;
  * - when nothing is left to ask for, there is no query.
  */
+import { allSelectors } from "../../kostra/series";
 import type { Indicator, LocalizedText, SsbSelector } from "../../kostra/types";
 import type { TableMetadata } from "./metadata";
 import { prepare, type PlannedQuery } from "./planner";
@@ -70,7 +71,7 @@ export function mergeLackingYears(parts: readonly LackingYears[]): MissingPart[]
 /** The series of an indicator that read `table` (its current one and any earlier one). */
 function selectorsIn(indicator: Indicator | undefined, table: string): SsbSelector[] {
   if (!indicator) return [];
-  return [indicator.ssb, ...(indicator.earlier ?? []).map((e) => e.ssb)].filter((s) => s?.table === table);
+  return allSelectors(indicator).filter((s) => s.table === table);
 }
 
 const list = (items: readonly string[]) => items.join(", ");

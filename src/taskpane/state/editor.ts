@@ -4,7 +4,7 @@
  * reducer, so the rules are tested without React; `editedTemplate` turns it into the user
  * template the catalog registers.
  */
-import type { Indicator, Lang, LocalizedText, SectorTemplate, UserTemplate } from "../../kostra/types";
+import type { Indicator, Lang, LocalizedText, SectorTemplate, SeriesIndicator, UserTemplate } from "../../kostra/types";
 import { domain } from "../domain";
 import type { SsbTableDimensions } from "../services/types";
 import { slug } from "./report";
@@ -47,7 +47,7 @@ export type EditorAction =
 export const MAX_DECIMALS = 4;
 
 function originOf(ind: Indicator, lang: Lang): string {
-  if (ind.id.startsWith("bruker-") && ind.ssb.table) return ind.ssb.table;
+  if (ind.id.startsWith("bruker-") && ind.ssb?.table) return ind.ssb.table;
   return domain().SECTORS.find((s) => s.id === ind.sector)?.label[lang] ?? "";
 }
 
@@ -169,7 +169,7 @@ export function editedTemplate(state: EditorState, lang: Lang): UserTemplate {
     ...(Object.keys(labels).length ? { labels } : {}),
     ...(Object.keys(decimals).length ? { decimals } : {}),
   };
-  const indicators = ids.map((id) => state.userIndicators[id]).filter((i): i is Indicator => i !== undefined);
+  const indicators = ids.map((id) => state.userIndicators[id]).filter((i): i is SeriesIndicator => i?.ssb !== undefined);
   return { template, indicators };
 }
 

@@ -81,7 +81,7 @@ export function initialForm(overrides: Partial<FormState> = {}): FormState {
     references: [],
     year,
     span: { from: year - (DEFAULT_SPAN_LENGTH - 1), to: year },
-    average: "simple",
+    average: "indicator",
     includeOslo: true,
     includeFocal: true,
     chartComparisons: false,

@@ -38,6 +38,7 @@ import { recalculate } from "../../support/libreoffice";
 import { checkWorkbook, malformedParts, plannedFormulas } from "../../support/xlsx-check";
 import { LONG_TEST_TIMEOUT_MS } from "../../support/timing";
 import { LIBRARIES_PICK } from "../../support/ssb-pick";
+import { simpleMark } from "../../../src/kostra/describe";
 
 jest.setTimeout(LONG_TEST_TIMEOUT_MS);
 
@@ -391,7 +392,7 @@ describe("hostile typed inputs through the report builders → writer", () => {
       engine.rows.forEach((row, i) => {
         const r = 8 + i;
         // The label, Bærum's value and the network average: all there, and the engine's.
-        expect(recalc.value(sheet, `A${r}`)).toBe(shown(row.indicator.label.nb));
+        expect(recalc.value(sheet, `A${r}`)).toBe(shown(row.indicator.label.nb) + simpleMark(row, engine.options));
         expect(recalc.value(sheet, `B${r}`)).toBe(row.value);
         expect(recalc.value(sheet, `C${r}`)).toBeCloseTo(row.average!, 9);
       });

@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { fireEvent, screen, within } from "@testing-library/react";
-import { SAMPLE_NOTICE } from "../../../src/sources/sample";
+import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
+import { formatNumber } from "../../../src/kostra/describe";
+import { SAMPLE_NOTICE, sampleDataset } from "../../../src/sources/sample";
 import { fakeExcelServices } from "./fakeServices";
 import { card, figure, pick, renderPane } from "./renderPane";
 
@@ -18,10 +20,14 @@ describe("task pane App", () => {
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
     const kunst = card(/kunstformidling/);
     expect(figure(kunst, "Bærum")).toBe("141");
-    expect(figure(kunst, "Snitt ASSS")).toBe("277");
-    expect(figure(kunst, "Indeks")).toBe("50,9");
+    // As KS by default: kroner per inhabitant weighted by population (the seed's simple mean is 277).
+    const asKs = benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2017)).rows[0];
+    expect(asKs.average).toBeCloseTo(benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "0219", 2017), average: "weighted" }).rows[0].average!, 9);
+    expect(figure(kunst, "Snitt ASSS")).toBe(formatNumber(asKs.average, 0, "nb"));
+    expect(figure(kunst, "Snitt ASSS")).not.toBe("277");
+    expect(figure(kunst, "Indeks")).toBe(formatNumber(asKs.index, 1, "nb"));
     expect(figure(kunst, "Med data")).toBe("10 av 10");
-    expect(screen.getByText(/^Snitt: uvektet, 10 kommuner, Oslo med, Bærum med$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Snitt: som KS \(vektet for 6 indikatorer\), 10 kommuner, Oslo med, Bærum med$/)).toBeInTheDocument();
     expect(screen.getAllByRole("article")).toHaveLength(6);
   });
 
@@ -50,7 +56,11 @@ describe("task pane App", () => {
     await renderPane();
     pick("Sektormal", "Tekniske tjenester");
     const vei = card(/per km kommunal vei/);
-    expect(figure(vei, "Snitt ASSS")).toBe("372 902");
+    // As KS: Σ f332 gross × 1000 ÷ Σ km over the members (the seed's simple mean is 372 902).
+    const road = benchmark(sampleDataset(), defaultOptions("tekniske-tjenester", "0219", 2017)).rows.find((r) => r.indicator.id === "vei-per-km")!;
+    expect(road.averageKind).toBe("weighted");
+    expect(figure(vei, "Snitt ASSS")).toBe(formatNumber(road.average, 0, "nb"));
+    expect(figure(vei, "Snitt ASSS")).not.toBe("372 902");
     expect(screen.getByRole("heading", { name: "Produktivitet/enhetskostnad" })).toBeInTheDocument();
   });
 
@@ -80,8 +90,9 @@ describe("task pane App", () => {
     expect(screen.getByRole("combobox", { name: "Year" })).toBeInTheDocument();
     expect(screen.getByText(SAMPLE_NOTICE.en)).toBeVisible();
     const kunst = card(/art dissemination/);
-    expect(figure(kunst, "ASSS average")).toBe("277");
-    expect(figure(kunst, "Index")).toBe("50.9");
+    const asKs = benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2017)).rows[0];
+    expect(figure(kunst, "ASSS average")).toBe(formatNumber(asKs.average, 0, "en"));
+    expect(figure(kunst, "Index")).toBe(formatNumber(asKs.index, 1, "en"));
     expect(document.documentElement.lang).toBe("en");
   });
 

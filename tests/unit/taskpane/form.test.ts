@@ -4,6 +4,7 @@ import { yearOptions } from "../../../src/taskpane/state/years";
 describe("the pane's choices", () => {
   it("start on Bærum 2017, plan, environment and culture, with the template's comparison and a three-year series", () => {
     const form = initialForm();
+    // The average is KS's rule per indicator by default.
     expect(form).toMatchObject({
       sector: "plan-miljo-kultur",
       municipality: "baerum",
@@ -11,7 +12,7 @@ describe("the pane's choices", () => {
       network: "asss",
       year: 2017,
       span: { from: 2015, to: 2017 },
-      average: "simple",
+      average: "indicator",
       includeOslo: true,
       includeFocal: true,
       chartComparisons: false,

@@ -20,7 +20,9 @@ describe("what an SSB load asks for", () => {
     const req = loadRequestFor({ ...initialForm(), comparisons: ["asker", "lillestrom"], span: { from: 2021, to: 2022 }, year: 2022 });
     expect(req.indicators.map((i) => i.id)).toHaveLength(6);
     expect(req.years).toEqual([2021, 2022]);
-    expect(req.weighted).toBe(false);
+    // As KS (the default) kroner per inhabitant are weighted: the load asks for the weights.
+    expect(req.weighted).toBe(true);
+    expect(loadRequestFor({ ...initialForm(), average: "simple", span: { from: 2021, to: 2022 }, year: 2022 }).weighted).toBe(false);
     const ids = req.municipalities.map((m) => m.id);
     // ASSS grew to 12 in 2022; Asker and Lillestrøm appear once; then SSB's published
     // averages (Landet, Landet uten Oslo, the municipality's KOSTRA group where known).

@@ -63,7 +63,9 @@ describe("peer groups in the pane", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Landet uten Oslo" }));
 
     const kunst = card(/kunstformidling/);
-    const mean = ["klepp", "time", "gjesdal", "sola"].map((m) => sample("kunstformidling", m, 2017)).reduce((a, b) => a + b, 0) / 4;
+    // As KS (the default): kroner per inhabitant weighted by population, Σ value × population ÷ Σ population.
+    const peers4 = ["klepp", "time", "gjesdal", "sola"];
+    const mean = peers4.reduce((a, m) => a + sample("kunstformidling", m, 2017) * sample("folkemengde", m, 2017), 0) / peers4.reduce((a, m) => a + sample("folkemengde", m, 2017), 0);
     expect(figure(kunst, "Snitt utvalg")).toBe(nb(mean));
     expect(figure(kunst, "Med data")).toBe("4 av 4");
 

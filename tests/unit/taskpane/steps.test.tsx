@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { fireEvent, screen, within } from "@testing-library/react";
-import { SAMPLE_NOTICE } from "../../../src/sources/sample";
+import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
+import { SAMPLE_NOTICE, sampleDataset } from "../../../src/sources/sample";
 import { MUNICIPALITY_KEY } from "../../../src/taskpane/App";
 import { memoryStorage } from "../../../src/taskpane/services/storage";
 import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
@@ -61,7 +62,8 @@ describe("choosing what to benchmark", () => {
 describe("advanced options", () => {
   it("are folded away, with the averaging rule always in view", async () => {
     await renderPane();
-    expect(summary()).toHaveTextContent("Snitt: uvektet, 10 kommuner, Oslo med, Bærum med");
+    // As KS by default: every plan-miljø-og-kultur figure is kroner per inhabitant, which KS weights.
+    expect(summary()).toHaveTextContent("Snitt: som KS (vektet for 6 indikatorer), 10 kommuner, Oslo med, Bærum med");
     expect(screen.getByRole("button", { name: "Avanserte valg" })).toHaveAttribute("aria-expanded", "false");
     expect(screen.queryByRole("checkbox", { name: "Ta med Oslo i snittet" })).not.toBeInTheDocument();
   });
@@ -83,7 +85,7 @@ describe("advanced options", () => {
     await renderPane();
     openAdvanced();
     fireEvent.click(screen.getByRole("checkbox", { name: "Vis sammenligningskommunene i diagrammet" }));
-    expect(summary()).toHaveTextContent("Snitt: uvektet, 10 kommuner, Oslo med, Bærum med · diagram med sammenligningskommuner");
+    expect(summary()).toHaveTextContent("Snitt: som KS (vektet for 6 indikatorer), 10 kommuner, Oslo med, Bærum med · diagram med sammenligningskommuner");
   });
 
   it("check the SSB address and hold loading from SSB until it is an http(s) address", async () => {
@@ -146,7 +148,11 @@ describe("the preview", () => {
     const bars = screen.getAllByRole("img");
     expect(bars).toHaveLength(6);
     const bar = within(card(/kunstformidling/)).getByRole("img");
-    expect(bar).toHaveAccessibleName(/^Bærum: indeks 50,9; lavest Sandnes \d+,\d; høyest Oslo \d+,\d; snitt ASSS = 100$/);
+    // Bærum's 141 against the average as KS (weighted by population), not the seed's simple 277 (index 50,9).
+    const average = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "0219", 2017), average: "weighted" }).rows[0].average!;
+    const index = ((141 / average) * 100).toFixed(1).replace(".", ",");
+    expect(index).not.toBe("50,9");
+    expect(bar).toHaveAccessibleName(new RegExp(`^Bærum: indeks ${index}; lavest Sandnes \\d+,\\d; høyest Oslo \\d+,\\d; snitt ASSS = 100$`));
     expect(bar).toHaveAttribute("tabindex", "0");
     const label = bar.getAttribute("aria-label")!;
     expect(screen.queryByText(label)).not.toBeInTheDocument();

@@ -69,7 +69,8 @@ describe("writing to the workbook", () => {
       municipality: "baerum",
       comparisons: ["asker"],
       network: "asss",
-      average: "simple",
+      // KS's rule per indicator is the default.
+      average: "indicator",
       includeOslo: true,
       includeFocal: true,
       year: 2017,
