@@ -316,6 +316,13 @@ function ratioSeries(values, municipalities, r) {
   values[denId] = values[denId] ?? {};
   for (const m of municipalities) {
     const target = values[r.id][m];
+    // A numerator already made from the expenditure model (a 12362 amount, consistent with
+    // kroner per inhabitant and population as SSB's are) stays; the denominator follows from it.
+    const modelled = values[numId][m];
+    if (modelled && !fixed) {
+      values[denId][m] = YEARS.map((_, yi) => denominatorFor(r.ratio.scale * modelled[yi], target[yi]));
+      continue;
+    }
     const den = values[denId][m] ?? typicalSeries(CATALOG.find((i) => i.id === denId), m, TYPICAL[denId]);
     const nums = [];
     const dens = [];
@@ -336,6 +343,16 @@ function ratioSeries(values, municipalities, r) {
     values[numId][m] = nums;
   }
   delete values[r.id];
+}
+
+/** The denominator with the fewest decimals (at most 12) for which scaled ÷ denominator is `v` to within 10⁻⁷. */
+function denominatorFor(scaled, v) {
+  const exact = scaled / v;
+  for (let decimals = 0; decimals <= 12; decimals++) {
+    const d = roundTo(exact, decimals);
+    if (Math.abs(scaled / d - v) < 1e-7) return d;
+  }
+  return exact;
 }
 
 /** JSON with one line per indicator and municipality series, so the file stays small and readable. */

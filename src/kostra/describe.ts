@@ -63,7 +63,7 @@ export function describeProblem(problem: RowProblem, lang: Lang, focalName = "")
  * og rang blant 4 egne sammenligningskommuner".
  */
 export function describeAveraging(
-  profile: Pick<Profile, "options" | "members" | "averagingSet" | "focal" | "focalInNetwork"> & { rows?: readonly Pick<ProfileRow, "averageKind">[] },
+  profile: Pick<Profile, "options" | "members" | "averagingSet" | "focal" | "focalInNetwork"> & { rows?: readonly (Pick<ProfileRow, "averageKind"> & { problem?: ProfileRow["problem"] })[] },
   lang: Lang,
 ): string {
   const { options, focalInNetwork } = profile;
@@ -117,8 +117,10 @@ export function describeAveraging(
  * averaged simply (KS's ready-made figures, marked * on the sheets) — KS,
  * "Gjennomsnittsberegninger i ASSS-analysene". Without rows, the rule itself.
  */
-function asKs(rows: readonly Pick<ProfileRow, "averageKind">[] | undefined, lang: Lang): string {
+function asKs(all: readonly (Pick<ProfileRow, "averageKind"> & { problem?: ProfileRow["problem"] })[] | undefined, lang: Lang): string {
   const nb = lang === "nb";
+  // Rows not valid in the year are averaged neither way.
+  const rows = all?.filter((r) => r.problem?.code !== "not-valid");
   if (!rows || rows.length === 0)
     return nb ? "som KS (vektet: sum teller ÷ sum nevner; ferdige nøkkeltall, merket *, uvektet)" : "as KS (weighted: sum of numerators ÷ sum of denominators; ready-made figures, marked *, simple)";
   const weighted = rows.filter((r) => r.averageKind === "weighted").length;
@@ -132,8 +134,9 @@ function asKs(rows: readonly Pick<ProfileRow, "averageKind">[] | undefined, lang
 }
 
 /** The mark after a row's label when "as KS" averages it simply (a ready-made figure KS marks *); "" otherwise. */
-export function simpleMark(row: Pick<ProfileRow, "averageKind">, options: Pick<Profile["options"], "average">): string {
-  return options.average === "indicator" && row.averageKind === "simple" ? " *" : "";
+export function simpleMark(row: Pick<ProfileRow, "averageKind"> & { problem?: ProfileRow["problem"] }, options: Pick<Profile["options"], "average">): string {
+  // A figure not valid in the year has no average at all.
+  return options.average === "indicator" && row.averageKind === "simple" && row.problem?.code !== "not-valid" ? " *" : "";
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

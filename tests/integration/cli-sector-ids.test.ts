@@ -63,7 +63,7 @@ describe("--average indicator", () => {
     expect(bad.err).toMatch(/--average må være simple eller weighted eller indicator/);
     const table = await kostra("profile", "--sample", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--average", "indicator");
     expect(table.out).toMatch(/Snitt: som KS \(vektet for 5 indikatorer; uvektet for 1 indikator, merket \*\)/);
-    expect(table.out).toMatch(/Årsgebyr for avfallstjenesten - ekskl\. mva\. \*/);
+    expect(table.out).toMatch(/Årsgebyr for avfallstjenesten - ekskl\. mva\. \(per 1\.1\.2018\) \*/);
   });
 });
 

@@ -139,7 +139,7 @@ describe("kostra output formats", () => {
     // By default as KS: the line says which indicators are averaged how, and the simply averaged fee is marked *.
     const asKs = kostra("profile", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017");
     expect(asKs.out).toMatch(/Snitt: som KS \(vektet for 5 indikatorer; uvektet for 1 indikator, merket \*\), 10 kommuner, Oslo med, Bærum med/);
-    expect(asKs.out).toMatch(/Årsgebyr for avfallstjenesten - ekskl\. mva\. \*\s+2 550/);
+    expect(asKs.out).toMatch(/Årsgebyr for avfallstjenesten - ekskl\. mva\. \(per 1\.1\.2018\) \*\s+2 550/);
     expect(asKs.out).toMatch(/per km kommunal vei og gate\s+277 363\s/);
   });
 

@@ -79,9 +79,9 @@ describe("loading from SSB", () => {
     expect(result.complete).toBe(true);
     expect(result.missing).toEqual([]);
     const obs = result.dataset.observations;
-    expect(find(obs, "kommunale-veier-brutto-belop", "baerum", 2017)).toMatchObject({ code: "0219", value: 148389.205 });
-    expect(find(obs, "km-kommunale-veier", "baerum", 2017)).toMatchObject({ code: "0219", value: 535 });
-    // KS: A × 1000 ÷ B = 148 389.205 × 1000 ÷ 535 = 277 363 kr per km, the seed's Bærum 2017 figure.
+    expect(find(obs, "kommunale-veier-brutto-belop", "baerum", 2017)).toMatchObject({ code: "0219", value: 101811 });
+    expect(find(obs, "km-kommunale-veier", "baerum", 2017)).toMatchObject({ code: "0219", value: 367.0677054978 });
+    // KS: A × 1000 ÷ B = 101 811 × 1000 ÷ 367.0677054978 = 277 363 kr per km, the seed's Bærum 2017 figure.
     expect(find(withRatios(result.dataset).observations, "vei-per-km", "baerum", 2017)!.value).toBeCloseTo(277363, 6);
     expect(find(obs, "kunstformidling", "baerum", 2017)).toMatchObject({ code: "0219", value: 141 });
     expect(find(obs, "arsgebyr-avfall", "baerum", 2017)).toMatchObject({ value: 2550 });

@@ -66,7 +66,7 @@ it("never starts more than 30 requests in any 60-second window across two concur
   expect(r1.complete).toBe(true);
   // Road cost per km loads as its series (12362's f332 gross, 11814's km): nothing missing.
   expect([r2.complete, r2.missing]).toEqual([true, []]);
-  expect(r2.dataset.observations.find((o) => o.indicator === "km-kommunale-veier" && o.municipality === "baerum" && o.year === 2017)?.value).toBe(535);
+  expect(r2.dataset.observations.find((o) => o.indicator === "km-kommunale-veier" && o.municipality === "baerum" && o.year === 2017)?.value).toBe(367.0677054978);
   expect(r1.dataset.observations.find((o) => o.indicator === "kunstformidling" && o.municipality === "baerum" && o.year === 2017)?.value).toBe(141);
   expect(r2.dataset.observations.find((o) => o.indicator === "idrett" && o.municipality === "baerum" && o.year === 2017)?.value).toBe(122);
 });
