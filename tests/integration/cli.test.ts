@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SEED_2017 } from "../support/seed-tables";
+import { atSeedPrecision, SEED_2017 } from "../support/seed-tables";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sample = require("../../src/sources/sample/sample-data.json");
@@ -35,7 +35,7 @@ interface Row {
   reason: string | null;
 }
 
-const seedColumns = (rows: Row[]) => rows.map((r) => [r.value, r.average, r.lowest?.value, r.highest?.value, r.comparisons[0].value]);
+const seedColumns = (rows: Row[]) => rows.map((r) => [r.value, r.average, r.lowest?.value, r.highest?.value, r.comparisons[0].value].map(atSeedPrecision));
 
 describe("kostra profile --format json on the embedded sample", () => {
   it.each(["0219", "3201", "3024"])("reproduces the reference plan-miljo-kultur table with code %s", (code) => {

@@ -21,3 +21,10 @@ export const SEED_2017: Record<"plan-miljo-kultur" | "tekniske-tjenester", numbe
     [2550, 2737, 1788, 4075, 2675],
   ],
 };
+
+/**
+ * A figure at the seed's precision: the seed publishes whole numbers, and a figure computed
+ * from its series (road cost per km = f332 gross × 1000 ÷ km) carries floating-point noise
+ * far below that, so figures are compared to the millionth.
+ */
+export const atSeedPrecision = (v: number | null | undefined): number | null | undefined => (typeof v === "number" ? Math.round(v * 1e6) / 1e6 : v);
