@@ -17,7 +17,7 @@ export {
 } from "../kostra/catalog";
 export { benchmark, municipalityInYear } from "../kostra/benchmark";
 export { membersInYear } from "../kostra/averaging-set";
-export { describeAveraging, describeProblem, describeStatus, formatNumber } from "../kostra/describe";
+export { describeAveraging, describeProblem, describeStatus, formatNumber, simpleMark } from "../kostra/describe";
 export { averageName } from "../kostra/describe-profile";
 export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, MUNICIPALITIES, municipalityById, refForYear, resolveMunicipality } from "../kostra/municipalities";
 export { registerKostraGroups } from "../kostra/registry/aggregates";

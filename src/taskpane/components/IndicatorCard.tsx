@@ -25,13 +25,15 @@ export interface IndicatorCardProps {
   row: ProfileRow;
   focal: MunicipalityRef;
   networkName: string;
+  /** " *" after the label of a row "as KS" averages simply (as on the sheets), else "". */
+  mark?: string;
   lang: Lang;
   t: Messages;
   headingLevel: "h3" | "h4";
 }
 
 /** One indicator of the profile: the municipality's value beside the network's average, extremes and index. */
-export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }: IndicatorCardProps) {
+export function IndicatorCard({ row, focal, networkName, mark = "", lang, t, headingLevel }: IndicatorCardProps) {
   const titleId = useId();
   const { indicator } = row;
   const notComputed = { value: t.notComputed, quiet: true };
@@ -48,7 +50,7 @@ export function IndicatorCard({ row, focal, networkName, lang, t, headingLevel }
   return (
     <article className={styles.card} aria-labelledby={titleId}>
       <Text as={headingLevel} id={titleId} size={300} weight="semibold" className={styles.title}>
-        {indicator.label[lang]}
+        {indicator.label[lang] + mark}
       </Text>
       <Caption1 className={styles.unit}>
         {indicator.unit[lang]}

@@ -51,6 +51,7 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
               row={row}
               focal={focal}
               networkName={averageName}
+              mark={domain().simpleMark(row, profile.options)}
               lang={lang}
               t={t}
               headingLevel={cardHeading}

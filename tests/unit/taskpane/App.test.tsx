@@ -62,6 +62,9 @@ describe("task pane App", () => {
     expect(figure(vei, "Snitt ASSS")).toBe(formatNumber(road.average, 0, "nb"));
     expect(figure(vei, "Snitt ASSS")).not.toBe("372 902");
     expect(screen.getByRole("heading", { name: "Produktivitet/enhetskostnad" })).toBeInTheDocument();
+    // The fee is a ready-made figure KS averages simply: marked * as on the sheets; the road cost is not.
+    expect(screen.getByRole("heading", { name: /^Årsgebyr for avfallstjenesten .* \*$/ })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: /per km kommunal vei og gate$/ })).toBeInTheDocument();
   });
 
   it("recomputes when the year changes", async () => {
