@@ -35,9 +35,12 @@ const T = {
 };
 
 /** KS's averaging of the indicator, and the page that states it when known: "vektet (kilde: https://…)". */
-export function describeAverage(indicator: Indicator, lang: Lang): string {
+export function describeAverage(indicator: Indicator, lang: Lang, footnote?: (source: string) => number): string {
   const t = T[lang];
-  return indicator.averageSource ? `${t.average[indicator.defaultAverage]} (${t.source}: ${indicator.averageSource})` : t.average[indicator.defaultAverage];
+  const rule = t.average[indicator.defaultAverage];
+  if (!indicator.averageSource) return rule;
+  // In a table the page is a numbered note below it ("vektet [1]"), so the columns stay readable.
+  return footnote ? `${rule} [${footnote(indicator.averageSource)}]` : `${rule} (${t.source}: ${indicator.averageSource})`;
 }
 
 /** The data years the indicator is valid for, with the reason: "alle år", "til 2020: …", "2015–2020: …". */
@@ -65,15 +68,18 @@ export function describeSeries(indicator: Indicator, lang: Lang): string {
 export function indicatorTables(sectors: readonly Sector[], indicators: readonly Indicator[], checks: readonly SelectorCheck[], lang: Lang): string {
   const t = T[lang];
   const statusOf = new Map(checks.map((c) => [c.indicator, c.status]));
+  const sources: string[] = [];
+  const footnote = (source: string) => (sources.includes(source) ? sources.indexOf(source) : sources.push(source) - 1) + 1;
   const out: string[] = [];
   for (const sector of sectors) {
     const mine = indicators.filter((i) => i.sector === sector.id);
     if (mine.length === 0) continue;
-    const rows = mine.map((i) => [i.id, t.status[statusOf.get(i.id) ?? "unchecked"], describeAverage(i, lang), describeValidity(i, lang), describeSeries(i, lang)]);
+    const rows = mine.map((i) => [i.id, t.status[statusOf.get(i.id) ?? "unchecked"], describeAverage(i, lang, footnote), describeValidity(i, lang), describeSeries(i, lang)]);
     const widths = t.head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
     const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd();
     out.push("", sector.label[lang], line(t.head), ...rows.map(line));
   }
+  if (sources.length > 0) out.push("", ...sources.map((s, i) => `[${i + 1}] ${s}`));
   return out.join("\n") + "\n";
 }
 

@@ -358,7 +358,9 @@ describe("kostra catalog --metadata on the fixtures", () => {
     for (const i of INDICATORS.filter((x) => x.sector !== undefined)) {
       const row = lines.find((l) => l.startsWith(`${i.id} `))?.split(/\s{2,}/);
       expect(row?.[0]).toBe(i.id);
-      expect(row?.[1]).toBe(!i.ssb || i.ssb.table === null ? "ukontrollert" : "konsistent");
+      // A figure computed from series is as sure as its least sure series.
+      const confirmed = (x: Indicator): boolean => (x.ratio ? ratioSeriesIds(x).every((id) => confirmed(INDICATORS.find((y) => y.id === id)!)) : x.ssb!.table !== null);
+      expect(row?.[1]).toBe(confirmed(i) ? "konsistent" : "ukontrollert");
       expect(row?.[2]).toMatch(i.defaultAverage === "weighted" ? /^vektet/ : /^enkelt/);
       if (!i.valid) expect(row?.[3]).toBe("alle år");
       if (i.ratio) expect(row?.[4]).toMatch(/^beregnet fra \S/);

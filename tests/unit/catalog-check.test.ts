@@ -155,4 +155,15 @@ describe("an indicator that switched tables", () => {
       problems: [{ code: "unknown-value", table: "12562", dimension: "ContentsCode", value: "KOSfinnesikke" }],
     });
   });
+
+  it("checks a figure KS computes from series by its series: as sure as the least sure of them", () => {
+    const road = INDICATORS.find((i) => i.id === "vei-per-km") as Indicator;
+    expect(checkSelector(road, tables)).toEqual({ indicator: "vei-per-km", status: "consistent", problems: [] });
+    const without11814 = new Map(tables);
+    without11814.delete("11814");
+    expect(checkSelector(road, without11814)).toEqual({ indicator: "vei-per-km", status: "unchecked", problems: [{ code: "no-metadata", table: "11814" }] });
+    // Series without a confirmed table: unchecked, the reason said once.
+    const gruppe = INDICATORS.find((i) => i.id === "grunnskole-gruppestorrelse") as Indicator;
+    expect(checkSelector(gruppe, tables)).toEqual({ indicator: gruppe.id, status: "unchecked", problems: [{ code: "no-table" }] });
+  });
 });

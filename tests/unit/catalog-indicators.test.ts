@@ -36,7 +36,11 @@ describe("an indicator's rule, validity and series as kostra catalog prints them
     const lines = text.split("\n").filter(Boolean);
     expect(lines[0]).toBe("Barnehage");
     expect(lines[1].split(/\s{2,}/)).toEqual(["Indikator", "Kontroll", "KS-snitt", "Gyldig", "Serier"]);
-    expect(lines[2].split(/\s{2,}/)).toEqual([switching.id, "konsistent", `vektet (kilde: ${KS})`, "2015–2023: definisjonen endret i 2024", "12562 til 2019, 13502 fra 2020"]);
+    // KS's page is a numbered note under the tables, once however many indicators cite it.
+    expect(lines[2].split(/\s{2,}/)).toEqual([switching.id, "konsistent", "vektet [1]", "2015–2023: definisjonen endret i 2024", "12562 til 2019, 13502 fra 2020"]);
+    expect(lines.slice(3)).toEqual([`[1] ${KS}`]);
+    const two = indicatorTables(SECTORS, [switching, { ...switching, id: "annen" }], [], "nb").split("\n").filter(Boolean);
+    expect(two.filter((l) => l.startsWith("["))).toEqual([`[1] ${KS}`]);
     expect(indicatorRules([switching])).toEqual([
       { indicator: switching.id, defaultAverage: "weighted", averageSource: KS, valid: switching.valid, series: [{ table: "12562", to: 2019 }, { table: "13502", from: 2020 }] },
     ]);

@@ -8,6 +8,7 @@
  * saved from it); metadata assembled by hand from public sources shows that the selector
  * is consistent, not that SSB has those codes.
  */
+import { indicatorFor, ratioSeriesIds } from "../../kostra/catalog";
 import { allSelectors } from "../../kostra/series";
 import type { Indicator, LocalizedText, Sector, SsbSelector } from "../../kostra/types";
 import { readTableMetadata, type TableMetadata } from "./metadata";
@@ -94,9 +95,13 @@ const STATUS_ORDER: readonly SelectorStatus[] = ["verified", "consistent", "unch
  * as sure as its least sure series; the problems of every series are listed.
  */
 export function checkSelector(indicator: Indicator, tables: TableSources): SelectorCheck {
-  const checks = allSelectors(indicator).map((ssb) => checkSeries(ssb, indicator.amount?.select, tables));
+  // A figure KS computes from series is as sure as its least sure series.
+  const checks = indicator.ratio
+    ? ratioSeriesIds(indicator).map((id) => indicatorFor(id)).map((s) => (s ? checkSelector(s, tables) : { status: "unchecked" as const, problems: [] }))
+    : allSelectors(indicator).map((ssb) => checkSeries(ssb, indicator.amount?.select, tables));
   const status = checks.reduce<SelectorStatus>((worst, c) => (STATUS_ORDER.indexOf(c.status) > STATUS_ORDER.indexOf(worst) ? c.status : worst), "verified");
-  return { indicator: indicator.id, status: checks.length === 0 ? "unchecked" : status, problems: checks.flatMap((c) => c.problems) };
+  const problems = [...new Map(checks.flatMap((c) => c.problems).map((p) => [JSON.stringify(p), p])).values()];
+  return { indicator: indicator.id, status: checks.length === 0 ? "unchecked" : status, problems };
 }
 
 /** One series' dimensions and codes (and its amount's) checked against its table. */
