@@ -19,7 +19,10 @@
  * A figure KS computes from series (a catalog indicator with a `ratio`) is not in the
  * sample itself: its series are, constructed so that scale × numerator ÷ denominator gives
  * the figure the sample had for it (exactly, for road cost per km, so Bærum 2017 still
- * matches the reference document); the product derives the figure from them.
+ * matches the reference document); the product derives the figure from them. Home
+ * services' net expenditure by age (split by allotted hours) has no figure of its own here:
+ * its f254 amount comes from the expenditure model, its hours and age groups from typical
+ * levels, the age groups adding up to the population.
  *
  * Run: node scripts/make-sample.js   (deterministic: same output every run)
  */
@@ -137,7 +140,7 @@ const roundTo = (x, decimals) => Math.round(x * 10 ** decimals) / 10 ** decimals
 /**
  * Indicators of other tables: typical level in 2017, spread between municipalities
  * (relative, or absolute points for percentages), yearly trend. Counts are a rate per
- * inhabitant (`perCapita`). `sameAs`: the same SSB variable as another indicator.
+ * inhabitant (`perCapita`). `sameAs`: the same SSB variable as another indicator; `restOf`: the first indicator less the second.
  */
 const TYPICAL = {
   "barnehage-netto-per-innbygger-1-5": { level: 150000, spread: 0.1, trend: 0.03 },
@@ -184,6 +187,13 @@ const TYPICAL = {
   "grunnskole-laerertimer": { perCapita: 9, spread: 0.15, trend: 0 },
   "km-kommunale-veier": { perCapita: 0.0035, spread: 0.3, trend: 0.002 },
   "netto-driftsutgifter-totalt": { perCapita: 62, spread: 0.12, trend: 0.03 },
+  // The series of home services' net expenditure by age (f254 split by allotted hours):
+  // hours per week to users 0–66 and 67+ (about 10 and 6 hours a user), and the
+  // population split into 0–66 and 67+ (the rest of the population).
+  "hjemmetjeneste-timer-0-66": { perCapita: 0.12, spread: 0.3, trend: 0.02 },
+  "hjemmetjeneste-timer-67": { perCapita: 0.1, spread: 0.25, trend: 0.01 },
+  "innbyggere-67-og-eldre": { perCapita: 0.145, spread: 0.18, trend: 0.025 },
+  "innbyggere-0-66": { restOf: ["folkemengde", "innbyggere-67-og-eldre"] },
   // Seeded for the ASSS members and Asker (TARGETS); for the others:
   "vei-per-km": { level: 300000, spread: 0.35, trend: 0.03 },
   "arsgebyr-avfall": { level: 2900, spread: 0.25, trend: 0.035 },
@@ -257,14 +267,18 @@ function extendToCatalog(values, municipalities) {
   const models = {};
   for (const m of municipalities) models[m] = Object.fromEntries(YEARS.map((y) => [y, expenditureModel(m, y, seeded)]));
   const ratios = CATALOG.filter((i) => i.ratio);
+  // A figure split by a distribution key gets its series made directly (its amount from the
+  // expenditure model, like 12362's); the others' from the figure the sample has for them.
+  const keyed = ratios.filter((r) => r.ratio.key);
+  const modelledAmounts = new Set(keyed.flatMap((r) => r.ratio.numerator));
   const numerators = new Set(ratios.flatMap((r) => r.ratio.numerator));
   for (const ind of CATALOG) {
-    if (ind.id === "folkemengde") continue;
+    if (ind.id === "folkemengde" || ind.ratio?.key) continue;
     const s = ind.ssb ?? {};
     values[ind.id] = values[ind.id] ?? {};
     for (const m of municipalities) {
       if (values[ind.id][m]) continue;
-      if (s.table === "12362") {
+      if (s.table === "12362" || modelledAmounts.has(ind.id)) {
         const functions = s.select.KOKfunksjon0000;
         const art = s.select.KOKart0000[0];
         const contents = s.select.ContentsCode[0];
@@ -280,7 +294,7 @@ function extendToCatalog(values, municipalities) {
       }
       const spec = TYPICAL[ind.id];
       if (numerators.has(ind.id)) continue; // below, from the figure and its denominator
-      if (spec?.sameAs) continue; // below, once the other indicator has its figures
+      if (spec?.sameAs || spec?.restOf) continue; // below, once the other indicators have their figures
       else if (spec) values[ind.id][m] = typicalSeries(ind, m, spec);
       else if (ind.id === "arsgebyr-var-sum") continue; // below, from its parts
       else throw new Error(`make-sample: no typical level for ${ind.id}; add it to TYPICAL`);
@@ -288,7 +302,12 @@ function extendToCatalog(values, municipalities) {
   }
   for (const [id, spec] of Object.entries(TYPICAL))
     if (spec.sameAs) for (const m of municipalities) values[id][m] = values[id][m] ?? [...values[spec.sameAs][m]];
-  for (const r of ratios) ratioSeries(values, municipalities, r);
+  for (const [id, spec] of Object.entries(TYPICAL))
+    if (spec.restOf) {
+      const [whole, part] = spec.restOf;
+      for (const m of municipalities) values[id][m] = values[id][m] ?? YEARS.map((_, yi) => values[whole][m][yi] - values[part][m][yi]);
+    }
+  for (const r of ratios) if (!r.ratio.key) ratioSeries(values, municipalities, r);
   // The three fees' sum is the sum of the three fees (same table, same municipality, same year).
   const sumOf = CATALOG.find((i) => i.id === "arsgebyr-var-sum");
   if (sumOf) {

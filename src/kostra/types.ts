@@ -195,6 +195,12 @@ export interface SectorTemplate {
   labels?: Record<string, LocalizedText>;
   /** A user template's own number of decimals (0–4), per indicator id. */
   decimals?: Record<string, number>;
+  /**
+   * What the template cannot show of KS's profile, one line each, printed under the
+   * profile's definitions: a KS figure that cannot be built from SSB's tables (KS's
+   * ressursbruksindikator, figures from KS's own surveys) and where the profile comes from.
+   */
+  notes?: LocalizedText[];
 }
 
 /**

@@ -202,6 +202,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     // Below the chart: what each figure is, where it comes from and how sure the mapping is.
     { at: `A${lastRow + 26}`, rows: [[text(t.definitions)]], style: "subtitle" },
     { at: `A${lastRow + 27}`, rows: profile.rows.map((r) => [text(r.indicator.label[lang]), text(definitionText(r.indicator, lang, year))]), style: "note" },
+    // Then what the template cannot show of KS's profile (a KS figure SSB's tables cannot give).
+    ...(profile.sector.notes ? [{ at: `A${lastRow + 27 + profile.rows.length}`, rows: profile.sector.notes.map((n) => [text(n[lang])]), style: "note" as const }] : []),
   ];
 
   const col = (c: number) => `${cellAddress(c, HEADER_ROW + 1, true)}:${cellAddress(c, lastRow, true)}`;

@@ -251,6 +251,23 @@ describe("data by GET", () => {
     await expectProblem(await fetch(`${server.baseUrl}/tables/12345/data?lang=no`), 404, "Non-existent table");
   });
 
+  it("leaves out of the answer a variable the table lets a query eliminate (07459's Kjonn), and still requires the others (Alder)", async () => {
+    const catalog = await startExtra({ world: "catalog" });
+    const query = { Region: "0219", Alder: "066,067", ContentsCode: "Personer1", Tid: "2018" };
+    const res = await fetch(dataUrl(catalog.baseUrl, "07459", query));
+    expect(res.status).toBe(200);
+    const ds = readJsonStat(await res.json());
+    expect(ds.dimensions.map((d) => d.id)).toEqual(["Region", "Alder", "ContentsCode", "Tid"]);
+    const at = (Alder: string) => cell(ds, { Region: "0219", Alder, ContentsCode: "Personer1", Tid: "2018" });
+    // The world's 07459 cell is the age's whole population whatever the sex asked for.
+    const world = (Alder: string) => worldCell("07459", { Region: "0219", Kjonn: "1", Alder, ContentsCode: "Personer1", Tid: "2018" }, "catalog").value;
+    expect([at("066")?.value, at("067")?.value]).toEqual([world("066"), world("067")]);
+    expect(world("066")).toBeGreaterThan(0);
+    const withoutAge = Object.fromEntries(Object.entries(query).filter(([dim]) => dim !== "Alder"));
+    const missing = await expectProblem(await fetch(dataUrl(catalog.baseUrl, "07459", withoutAge)), 400, /^Missing selection/);
+    expect(missing.detail).toMatch(/\bAlder\b/);
+  });
+
   it("says 403 when the selection has more cells than maxDataCells", async () => {
     const s = await startExtra({ maxDataCells: 100 });
     const all = { KOKkommuneregion0000: "*", KOKfunksjon0000: "*", KOKart0000: "*", ContentsCode: "*", Tid: "*" };

@@ -8,7 +8,7 @@
  * below is SYNTHETIC (invented for the arithmetic), not SSB's.
  */
 import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
-import { INDICATORS, templateById } from "../../src/kostra/catalog";
+import { INDICATORS, ratioSeriesIds, templateById } from "../../src/kostra/catalog";
 import { codeForYear, municipalityById } from "../../src/kostra/municipalities";
 import type { AverageChoice, Dataset, Observation } from "../../src/kostra/types";
 import { buildReport } from "../../src/report/report";
@@ -33,6 +33,13 @@ interface Example {
   weighted: number;
   template: string;
 }
+
+// Home services' f254 net expenditure (1000 kr) and the hours per week allotted to users 0–66 (B) and 67+ (C).
+const HOME_SERVICES = {
+  "hjemmetjeneste-netto-belop": { baerum: 50000, drammen: 30000, bergen: 100000 },
+  "hjemmetjeneste-timer-0-66": { baerum: 3000, drammen: 2000, bergen: 10000 },
+  "hjemmetjeneste-timer-67": { baerum: 9000, drammen: 6000, bergen: 10000 },
+};
 
 const EXAMPLES: Record<string, Example> = {
   // Brutto driftsutgifter i kr per km vei og gate = A × 1000 ÷ B (A: f332 AGD10, 12362, 1000 kr; B: km, 11814).
@@ -101,6 +108,32 @@ const EXAMPLES: Record<string, Example> = {
     weighted: 9.5,
     template: "eiendomsforvaltning",
   },
+  // KS, PLO indikatorbeskrivelser: Netto driftsutgifter hjemmetjeneste 0-66 år per innbygger 0-66 år
+  // = (A × B/(B+C)) × 1000 / D (A: f254 netto, 12367, 1000 kr; B, C: tildelte timer per uke til
+  // hjemmetjenestebrukere 0–66 and 67+, 12292; D: innbyggere 0–66, 07459).
+  "hjemmetjeneste-netto-per-innbygger-0-66": {
+    formula: "(A × B/(B+C)) × 1000 / D",
+    series: { ...HOME_SERVICES, "innbyggere-0-66": { baerum: 80000, drammen: 50000, bergen: 200000 } },
+    // 50 000 × 1000 × 3000/12 000 ÷ 80 000 = 50 000 000 × 0.25 ÷ 80 000 = 156.25;
+    // 30 000 × 1000 × 2000/8000 ÷ 50 000 = 150; 100 000 × 1000 × 10 000/20 000 ÷ 200 000 = 250.
+    value: { baerum: 156.25, drammen: 150, bergen: 250 },
+    // (150 + 250) ÷ 2; as KS, the key per municipality: (30 000 × 0.25 + 100 000 × 0.5) × 1000 ÷ (50 000 + 200 000)
+    // = 57 500 000 ÷ 250 000 = 230 (the key applied to the sums would give 130 000 × 12 000/28 000 × 1000 ÷ 250 000 ≈ 222.86).
+    simple: 200,
+    weighted: 230,
+    template: "pleie-omsorg-0-66",
+  },
+  // The 67+ twin: (A × C/(B+C)) × 1000 / D67 (D67: innbyggere 67 år og eldre, 07459).
+  "hjemmetjeneste-netto-per-innbygger-67": {
+    formula: "(A × C/(B+C)) × 1000 / D",
+    series: { ...HOME_SERVICES, "innbyggere-67-og-eldre": { baerum: 20000, drammen: 15000, bergen: 40000 } },
+    // 50 000 × 1000 × 0.75 ÷ 20 000 = 1875; 30 000 × 1000 × 0.75 ÷ 15 000 = 1500; 100 000 × 1000 × 0.5 ÷ 40 000 = 1250.
+    value: { baerum: 1875, drammen: 1500, bergen: 1250 },
+    // (1500 + 1250) ÷ 2; (30 000 × 0.75 + 100 000 × 0.5) × 1000 ÷ (15 000 + 40 000) = 72 500 000 ÷ 55 000.
+    simple: 1375,
+    weighted: 72500000 / 55000,
+    template: "pleie-omsorg-67",
+  },
 };
 
 function dataset(): Dataset {
@@ -122,8 +155,9 @@ const peers = { network: "custom", peers: ["drammen", "bergen"], comparisons: []
 it("covers every ratio indicator of the catalog, with the formula written out", () => {
   expect(INDICATORS.filter((i) => i.ratio).map((i) => i.id).sort()).toEqual(Object.keys(EXAMPLES).sort());
   for (const [id, ex] of Object.entries(EXAMPLES)) {
-    const { scale, numerator, denominator } = INDICATORS.find((i) => i.id === id)!.ratio!;
-    expect([id, [...numerator, ...denominator]]).toEqual([id, Object.keys(ex.series)]);
+    const ind = INDICATORS.find((i) => i.id === id)!;
+    const scale = ind.ratio!.scale;
+    expect([id, ratioSeriesIds(ind).sort()]).toEqual([id, Object.keys(ex.series).sort()]);
     expect([id, ex.formula.includes(String(scale)) || scale === 1]).toEqual([id, true]);
   }
 });

@@ -48,7 +48,8 @@ const codesOf = (index: Record<string, number> | string[]): string[] =>
 const fixtureYears = (table: string): string[] => {
   if (!existsSync(join(METADATA, `${table}.json`))) return [];
   const meta = JSON.parse(readFileSync(join(METADATA, `${table}.json`), "utf8"));
-  return codesOf(meta.dimension[meta.role.time[0]].category.index);
+  // 07459's reconstructed metadata has no role; its time dimension is Tid, as every table's here.
+  return codesOf(meta.dimension[meta.role?.time?.[0] ?? "Tid"].category.index);
 };
 
 /**
@@ -107,7 +108,16 @@ function sampleFigure(ind: Indicator, m: string, i: number): number | null {
  * (about 15 pupils per teacher hour) to about 150 per inhabitant. Every other count stays
  * under 0.1.
  */
-const COUNT_PER_INHABITANT: Record<string, number> = { "innbyggere-0-17": 0.3, "elever-grunnskole": 0.2, "grunnskole-laerertimer": 20, "grunnskole-elevtimer": 300 };
+const COUNT_PER_INHABITANT: Record<string, number> = {
+  "innbyggere-0-17": 0.3,
+  "elever-grunnskole": 0.2,
+  "grunnskole-laerertimer": 20,
+  "grunnskole-elevtimer": 300,
+  "innbyggere-0-66": 0.95,
+  "innbyggere-67-og-eldre": 0.3,
+  "hjemmetjeneste-timer-0-66": 0.5,
+  "hjemmetjeneste-timer-67": 0.5,
+};
 
 describe("kostra profile --sample for every template", () => {
   it("covers every catalog indicator for the ASSS members and Asker, 2015–2018", () => {
@@ -155,6 +165,9 @@ describe("kostra profile --sample for every template", () => {
         }
       }
     }
+    // The age groups KS divides home services' expenditure by add up to the population, every year.
+    for (const [m, pop] of Object.entries(sample.values.folkemengde))
+      expect([m, pop.map((p, i) => (sample.values["innbyggere-0-66"][m][i] as number) + (sample.values["innbyggere-67-og-eldre"][m][i] as number) - (p as number))]).toEqual([m, pop.map(() => 0)]);
     // A sum over functions equals the sum of the single-function indicators that exist for each of its parts.
     const single = (f: string, art: string) =>
       INDICATORS.find((i) => i.ssb?.table === "12362" && i.ssb!.select.KOKfunksjon0000?.length === 1 && i.ssb!.select.KOKfunksjon0000[0] === f && i.ssb!.select.KOKart0000?.[0] === art && i.ssb!.select.ContentsCode?.[0] === "KOSbelopinnbygge0000");

@@ -252,7 +252,8 @@ export function defaultSelection(table: TableDefinition): RequestedSelection {
 
 /**
  * Check a requested selection against a table, in PxWebApi 2's order: unknown
- * variables and codelists, missing mandatory variables (every KOSTRA variable is),
+ * variables and codelists, missing mandatory variables (every KOSTRA variable is; a
+ * variable SSB lets a query eliminate, such as 07459's Kjonn, is left out of the answer),
  * value codes and expressions, then the cell limit (`tooManyCellsStatus`, 403 at SSB).
  */
 export function resolveSelection(
@@ -269,9 +270,10 @@ export function resolveSelection(
     if (s.codelist) return fail(problems.nonExistentCodelist(s.codelist));
     byDim.set(dim.id, [...(byDim.get(dim.id) ?? []), ...s.valueCodes]);
   }
-  for (const d of table.dimensions) if (!(byDim.get(d.id)?.length ?? 0)) return fail(problems.missingSelection(d.id));
+  const eliminated = (d: TableDefinition["dimensions"][number]) => d.elimination === true && !byDim.has(d.id);
+  for (const d of table.dimensions) if (!eliminated(d) && !(byDim.get(d.id)?.length ?? 0)) return fail(problems.missingSelection(d.id));
   const codes: Record<string, string[]> = {};
-  for (const d of table.dimensions) {
+  for (const d of table.dimensions.filter((x) => !eliminated(x))) {
     const picked = new Set<string>();
     for (const item of byDim.get(d.id) as string[]) {
       const expanded = expandValueCode(d, item);
@@ -281,11 +283,11 @@ export function resolveSelection(
     if (picked.size === 0) return fail(problems.missingSelection(d.id));
     codes[d.id] = d.codes.filter((c) => picked.has(c));
   }
-  const cells = table.dimensions.reduce((n, d) => n * codes[d.id].length, 1);
+  const cells = Object.values(codes).reduce((n, c) => n * c.length, 1);
   if (cells > limits.maxDataCells) return fail(problems.tooManyCells(limits.tooManyCellsStatus ?? 403));
   const order = placementOrder(table, req.placement);
   if (!order.ok) return order;
-  return ok({ codes, order: order.value, cells });
+  return ok({ codes, order: order.value.filter((id) => id in codes), cells });
 }
 
 /** Whether a table-search query matches a table: every word (case-insensitive) in id, title, variable names or codes; `title:` limits a word to the title. */

@@ -914,7 +914,8 @@ export function worldDataset(tableId: string, selection: Record<string, readonly
   const world = options.world ?? "classic";
   const def = definitionOrThrow(tableId, lang, world);
   const order = options.order ?? def.dimensions.map((d) => d.id);
-  const ids = def.dimensions.map((d) => d.id);
+  // An order may leave out a dimension the table lets a query eliminate (07459's Kjonn): the answer has no such dimension.
+  const ids = def.dimensions.filter((d) => order.includes(d.id) || !d.elimination).map((d) => d.id);
   if (order.length !== ids.length || !ids.every((id) => order.includes(id)))
     throw new Error(`pxweb-world: order ${order.join(",")} is not a permutation of ${ids.join(",")}`);
   const codes = selectedCodes(def, selection);
@@ -926,7 +927,7 @@ export function worldDataset(tableId: string, selection: Record<string, readonly
     updated: options.updated ?? def.updated,
     matrix: def.matrix,
     order,
-    dims: Object.fromEntries(def.dimensions.map((d) => [d.id, { codes: codes[d.id], labels: d.labels, units: d.units }])),
+    dims: Object.fromEntries(def.dimensions.filter((d) => ids.includes(d.id)).map((d) => [d.id, { codes: codes[d.id], labels: d.labels, units: d.units }])),
     cell: (c) => {
       const v = cell(c);
       return v.value === null ? { value: null, status: v.status ?? ".." } : v.value;
@@ -965,8 +966,10 @@ export function worldMetadata(tableId: string, options: { lang?: WorldLang; upda
 
 /** Fix what the shared builder fixes for KOSTRA tables: dimension labels, roles and language. */
 function localize(ds: JsonStatDataset, def: TableDefinition, lang: WorldLang): JsonStatDataset {
-  for (const d of def.dimensions) ds.dimension[d.id].label = d.label;
-  for (const role of ["time", "geo", "metric"] as const) ds.role[role] = def.dimensions.filter((d) => d.role === role).map((d) => d.id);
+  // An eliminated dimension (07459's Kjonn left out of a query) is not in the answer.
+  const present = def.dimensions.filter((d) => ds.dimension[d.id] !== undefined);
+  for (const d of present) ds.dimension[d.id].label = d.label;
+  for (const role of ["time", "geo", "metric"] as const) ds.role[role] = present.filter((d) => d.role === role).map((d) => d.id);
   ds.source = def.source;
   ds.extension.px.language = lang;
   return ds;

@@ -101,7 +101,7 @@ describe("the catalog against every response recorded from SSB (tests/fixtures/s
     expect(INDICATORS.filter((i) => ["12191", "12134"].includes(i.ssb?.table ?? ""))).toEqual([]);
     // KS's numerators from the detailed accounts (barnevern 244+251+252, grunnskole 202, eiendomsforvaltning FGK6a).
     const from12367 = INDICATORS.filter((i) => i.ssb?.table === "12367");
-    expect(from12367.map((i) => i.id).sort()).toEqual(["barnevern-netto-belop", "eiendom-netto-belop", "grunnskole-netto-202-belop"]);
+    expect(from12367.map((i) => i.id).sort()).toEqual(["barnevern-netto-belop", "eiendom-netto-belop", "grunnskole-netto-202-belop", "hjemmetjeneste-netto-belop"]);
     const recordedFunctions = Object.keys(JSON.parse(fs.readFileSync(path.join(RECORDED, "jsonstat2-12367-2015-2020.json"), "utf8")).dimension.KOKfunksjon0000.category.index);
     for (const ind of from12367) {
       expect([ind.id, ind.ssb!.select.KOKfunksjon0000.every((f) => recordedFunctions.includes(f))]).toEqual([ind.id, false]);

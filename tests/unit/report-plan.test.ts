@@ -110,6 +110,41 @@ describe("definitions under the profile", () => {
   });
 });
 
+describe("what a template cannot show of KS's profile", () => {
+  const text = (c: unknown) => (c as { text: string }).text;
+  const definitionsAndNotes = (sector: string, lang: "nb" | "en") => {
+    const { plan } = report({ sectors: [sector], lang });
+    const sheet = plan.sheets[0];
+    const heading = sheet.blocks.findIndex((b) => b.rows[0]?.[0]?.kind === "text" && ["Definisjoner og kilder", "Definitions and sources"].includes(text(b.rows[0][0])));
+    const list = sheet.blocks[heading + 1];
+    return { sheet, list, after: sheet.blocks.slice(heading + 2) };
+  };
+
+  it("says on the profile sheet, right under the definitions, which KS figures SSB's tables cannot give (TTU, ressursbruksindikator)", () => {
+    for (const lang of ["nb", "en"] as const) {
+      const { sheet, list, after } = definitionsAndNotes("pleie-omsorg-0-66", lang);
+      const template = templateById("pleie-omsorg-0-66")!;
+      // The first figure is KS's own for the age group.
+      expect(text(list.rows[0][0])).toBe(templateIndicators(template)[0].label[lang]);
+      expect(text(list.rows[0][0])).toMatch(lang === "nb" ? /hjemmetjeneste 0-66 år per innbygger 0-66 år/ : /aged 0-66 per inhabitant aged 0-66/);
+      expect(after).toHaveLength(1);
+      const notes = after[0];
+      expect(Number(notes.at.slice(1))).toBe(Number(list.at.slice(1)) + list.rows.length);
+      expect(notes.rows.map((r) => text(r[0]))).toEqual(template.notes!.map((n) => n[lang]));
+      expect(notes.rows.map((r) => text(r[0])).join(" ")).toMatch(lang === "nb" ? /TTU.*ikke fra SSB.*Ressursbruksindikator.*kan ikke bygges fra SSBs tabeller/ : /TTU.*not from SSB.*Ressursbruksindikator.*cannot be built from SSB's tables/);
+      expect(cellAt(sheet, `A${Number(notes.at.slice(1))}`)).toEqual(notes.rows[0][0]);
+    }
+    const older = definitionsAndNotes("pleie-omsorg-67", "nb").after[0].rows.map((r) => text(r[0])).join(" ");
+    expect(older).toMatch(/Ressursbruksindikator/);
+    expect(older).not.toMatch(/TTU/);
+  });
+
+  it("adds nothing under the definitions of a template without notes", () => {
+    expect(templateById("tekniske-tjenester")!.notes).toBeUndefined();
+    expect(definitionsAndNotes("tekniske-tjenester", "nb").after).toEqual([]);
+  });
+});
+
 describe("text from input in formulas and sheet names", () => {
   it("enters a formula only as a string literal with its quotes doubled, or a quoted sheet name with its apostrophes doubled", () => {
     expect(stringLiteral('x"),HYPERLINK("http://x')).toBe('"x""),HYPERLINK(""http://x"');

@@ -1,4 +1,4 @@
-import { templateById, templateIndicators } from "../../src/kostra/catalog";
+import { indicatorFor, templateById, templateIndicators } from "../../src/kostra/catalog";
 import { municipalityById } from "../../src/kostra/municipalities";
 import { networkById, networkMembers } from "../../src/kostra/networks";
 import type { Municipality } from "../../src/kostra/types";
@@ -170,6 +170,30 @@ describe("query planner", () => {
     expect(recorded.dimension.Kjonn.extension.elimination).toBe(true);
     expect(pop.query.selection.Kjonn).toBeUndefined();
     expect(Object.keys(recorded.dimension.ContentsCode.category.index)).toEqual(pop.query.selection.ContentsCode);
+  });
+
+  it("asks for KS's home-service figures by age: f254 from 12367, inhabitants 0–66 and 67+ from 07459 at 1 January n+1, and names the 12292 hours as not confirmed", () => {
+    const plo = [...templateIndicators(templateById("pleie-omsorg-0-66")!), ...templateIndicators(templateById("pleie-omsorg-67")!)];
+    const plan = planLoad({ indicators: plo, municipalities: [m("baerum")], years: [2017, 2018], weighted: true }, ctx);
+    const a = plan.queries.find((q) => q.query.table === "12367")!;
+    expect(a.indicators).toEqual(["hjemmetjeneste-netto-belop"]);
+    expect(a.query.selection).toEqual({ KOKkommuneregion0000: ["0219"], KOKregnskapsomfa0000: ["A"], KOKfunksjon0000: ["254"], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelop0000"], Tid: ["2017", "2018"] });
+    const d = plan.queries.find((q) => q.query.table === "07459")!;
+    expect(d.indicators.sort()).toEqual(["innbyggere-0-66", "innbyggere-67-og-eldre"]);
+    // The end of 2017 and 2018: 1 January 2018 and 2019.
+    expect([d.query.selection.Tid, d.years]).toEqual([["2018", "2019"], [2017, 2018]]);
+    // The two figures divide by inhabitants 0–66 and 67+.
+    expect(plo.flatMap((i) => i.ratio?.denominator ?? []).sort()).toEqual(["innbyggere-0-66", "innbyggere-67-og-eldre"]);
+    const young = indicatorFor("innbyggere-0-66")!.ssb!.select.Alder;
+    const old = indicatorFor("innbyggere-67-og-eldre")!.ssb!.select.Alder;
+    expect([young.length, young[0], young[66], old.length, old[0], old[old.length - 1]]).toEqual([67, "000", "066", 39, "067", "105+"]);
+    // Together every age once, as SSB's 07459 has them; the request asks for all of them.
+    expect([...young, ...old]).toEqual(indicatorFor("folkemengde")!.ssb!.select.Alder);
+    expect(d.query.selection.Alder).toEqual([...young, ...old]);
+    expect(d.query.selection.Kjonn).toBeUndefined();
+    expect(plan.queries.some((q) => q.query.table === "12292" && q.indicators.some((i) => i.startsWith("hjemmetjeneste-timer")))).toBe(false);
+    expect(plan.unavailable.map((u) => u.indicator)).toEqual(["hjemmetjeneste-timer-0-66", "hjemmetjeneste-timer-67"]);
+    expect(plan.unavailable[0].reason.nb).toContain("ikke bekreftet");
   });
 
   it("asks 07459 only for the years no 12362 request brings population for", () => {
