@@ -40,6 +40,15 @@ describe("indicator catalog and sector templates", () => {
     for (const i of INDICATORS) expect([i.id, (i.source ?? "").length > 10]).toEqual([i.id, true]);
   });
 
+  it("records KS's averaging rule for every figure in a template, with the KS page that states it", () => {
+    for (const t of SECTOR_TEMPLATES)
+      for (const i of templateIndicators(t)) {
+        expect([t.id, i.id, i.averageSource]).toEqual([t.id, i.id, expect.stringMatching(/^KS: .*https:\/\/www\.ks\.no\//)]);
+        // Weighted = Σ numerator ÷ Σ denominator: only where the figure has a denominator to weight by.
+        if (i.defaultAverage === "weighted") expect([i.id, i.weight]).not.toEqual([i.id, "none"]);
+      }
+  });
+
   it("has a template for every sector with at least 8 indicators, the reference document's two kept as they are", () => {
     for (const s of SECTORS) expect([s.id, templatesOfSector(s.id).length > 0]).toEqual([s.id, true]);
     for (const t of SECTOR_TEMPLATES) {
