@@ -114,7 +114,8 @@ async function ssbLoadBenchmarks() {
   const { RateLimiter } = require("../build/bench/src/sources/ssb/rate-limiter");
   const { MemoryResponseCache } = require("../build/bench/src/sources/ssb/cache-memory");
   const { loadFromSsb } = require("../build/bench/src/sources/ssb/load");
-  const { templateById, templateIndicators } = require("../build/bench/src/kostra/catalog");
+  const { indicatorsToFetch, templateById, templateIndicators } = require("../build/bench/src/kostra/catalog");
+  const { selectorForYear } = require("../build/bench/src/kostra/series");
   const { municipalityById } = require("../build/bench/src/kostra/municipalities");
   const { networkById, networkMembers } = require("../build/bench/src/kostra/networks");
 
@@ -123,7 +124,18 @@ async function ssbLoadBenchmarks() {
   for (const y of years) for (const id of networkMembers(networkById("asss"), y)) ids.add(id);
   const indicators = [...templateIndicators(templateById("tekniske-tjenester")), ...templateIndicators(templateById("plan-miljo-kultur"))];
   const request = { indicators, municipalities: [...ids].map(municipalityById), years, weighted: true };
-  const tables = new Set(indicators.filter((i) => i.ssb.table !== null).map((i) => i.ssb.table));
+  // What the load reads: each figure's series (a ratio's numerator and denominator), per
+  // table and period of data years (f392 is valid to 2020 and asked for on its own).
+  const periods = new Set();
+  for (const ind of indicatorsToFetch(indicators, true)) {
+    const yearsOf = new Map();
+    for (const y of years) {
+      const s = selectorForYear(ind, y);
+      if (s && s.table !== null) yearsOf.set(`${s.table}|${s.yearOffset ?? 0}`, [...(yearsOf.get(`${s.table}|${s.yearOffset ?? 0}`) ?? []), y]);
+    }
+    for (const [key, ys] of yearsOf) periods.add(`${key}|${ys.join(",")}`);
+  }
+  const tables = new Set([...periods].map((p) => p.split("|")[0]));
 
   const server = await startPxWebServer();
   try {
@@ -137,10 +149,11 @@ async function ssbLoadBenchmarks() {
       municipalities: ids.size,
       observations: first.dataset.observations.length,
       tablesInvolved: tables.size,
+      tablePeriodsInvolved: periods.size,
       dataRequests,
       totalRequests: first.requests,
-      target: "one data request per SSB table involved",
-      targetMet: dataRequests === tables.size,
+      target: "one data request per SSB table and period of data years involved (metadata requests besides)",
+      targetMet: dataRequests === periods.size,
       unavailableIndicators: first.missing.map((m) => m.indicator),
     };
 
@@ -153,7 +166,7 @@ async function ssbLoadBenchmarks() {
       t0 = process.hrtime.bigint();
       const cached = await loadFromSsb(request, { client: client(), cache, policy: "cache-first" });
       cacheMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      if (cached.fromCache.length !== tables.size) throw new Error("cache was not used");
+      if (cached.fromCache.length < periods.size) throw new Error("cache was not used");
     }
     const time = {
       name: "ssb-load-time",
