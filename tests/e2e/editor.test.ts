@@ -33,6 +33,10 @@ describe("template editor in the browser", () => {
     const dialog = page.getByRole("dialog");
     await visible(dialog);
     await dialog.getByRole("textbox", { name: /Navn på malen/ }).fill(NAME);
+    // The list's heading stands apart from the note under it: nothing overlaps, and there is space between.
+    const heading = await dialog.getByRole("heading", { name: "Indikatorer i malen" }).boundingBox();
+    const below = await dialog.getByText(/^Malen har ingen indikatorer ennå/).first().boundingBox();
+    expect(heading && below && below.y - (heading.y + heading.height)).toBeGreaterThanOrEqual(4);
 
     // From the catalog.
     await dialog.getByRole("searchbox", { name: "Søk i katalogen" }).fill("bibliotek");

@@ -15,7 +15,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useReducer, useState } from "react";
+import { useEffect, useReducer, useState } from "react";
 import type { Indicator, Lang, SectorTemplate } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import type { PaneServices } from "../services/types";
@@ -64,6 +64,13 @@ export default function TemplateEditor({ t, lang, template, current, services, b
   const [status, setStatus] = useState("");
   const [problems, setProblems] = useState<string[]>([]);
   const titleId = "kb-template-editor-title";
+  const needs = (s: EditorState) => editorProblems(s).map((p) => ({ name: t.editorNeedsName, indicators: t.editorNeedsIndicator, label: t.editorNeedsLabel })[p]);
+  // What the user has fixed leaves the message as they fix it; what is still wrong stays
+  // until the next save (which checks everything again), so no message outlives its cause.
+  useEffect(() => {
+    setProblems((shown) => (shown.length === 0 ? shown : needs(state)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the template re-checks
+  }, [state]);
 
   const add = (indicator: Indicator): boolean => {
     if (state.items.some((i) => i.id === indicator.id)) return false;
@@ -73,7 +80,7 @@ export default function TemplateEditor({ t, lang, template, current, services, b
   };
 
   const save = () => {
-    const found = editorProblems(state).map((p) => ({ name: t.editorNeedsName, indicators: t.editorNeedsIndicator, label: t.editorNeedsLabel })[p]);
+    const found = needs(state);
     if (found.length) {
       setProblems(found);
       return;

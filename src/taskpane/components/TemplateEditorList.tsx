@@ -13,7 +13,8 @@ const styles = staticStyles("template-editor-list", {
   bottom: `display:flex;flex-wrap:wrap;align-items:center;column-gap:${tokens.spacingHorizontalS};row-gap:${tokens.spacingVerticalXXS};`,
   meta: `color:${tokens.colorNeutralForeground2};flex:1 1 8rem;min-width:0;`,
   decimals: "width:4.5rem;",
-  heading: "margin:0;",
+  // A block with space under it, so the heading never runs into the list or the empty note.
+  heading: `display:block;margin:0 0 ${tokens.spacingVerticalS};`,
   empty: `color:${tokens.colorNeutralForeground2};margin:0;`,
 });
 

@@ -116,7 +116,11 @@ describe("template editor", () => {
     fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "" } });
     press("Lagre malen");
     expect(within(dialog()).getByRole("alert")).toHaveTextContent("Malen kan ikke lagres Gi malen et navn. Legg til minst én indikator.");
+    // Fixed as the user fixes it: a name takes its sentence away, an indicator the rest.
+    fireEvent.change(within(dialog()).getByRole("textbox", { name: /Navn på malen/ }), { target: { value: "Min mal" } });
+    expect(within(dialog()).getByRole("alert")).toHaveTextContent(/^Malen kan ikke lagres Legg til minst én indikator\.$/);
     addFromCatalog("bibliotek", BIBLIOTEK);
+    expect(within(dialog()).queryByRole("alert")).toBeNull();
     await closeEditor("Avbryt");
     expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Plan, miljø og kultur");
     expect(templateById("mal-min-mal")).toBeUndefined();
