@@ -9,6 +9,11 @@
  * jsonstat-toolkit (its fastest full walk, Unflatten). Both start from the same
  * response text, so JSON.parse is part of both.
  *
+ * jsonstat-read-path: the whole read path, file bytes to observations (readDataFile), vs
+ * jsonstat-toolkit parsing the same bytes and turning every cell into a record; time and
+ * peak memory of each, each run in a process of its own (bench/read-path.js). The
+ * jsonstat-read entry above times the cube walk only (no schema, no observations).
+ *
  * ssb-load-requests: requests sent for the full tekniske-tjenester + plan-miljo-kultur
  * load over 10 years for the ASSS network (target: one data request per SSB table).
  *
@@ -314,8 +319,59 @@ async function jsonstatBenchmarks() {
   return [result];
 }
 
+/**
+ * The whole read path, file bytes to observations: the product's readDataFile against
+ * jsonstat-toolkit making an observation-like record of every cell, on a 1,000,000-cell
+ * 12362 file written in this run; each run in a fresh process (bench/read-path.js) for
+ * its time and peak memory, alternating the readers; JSON.parse alone as the floor.
+ */
+async function readPathBenchmarks() {
+  const { execFileSync } = require("child_process");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-read-path-"));
+  const script = path.join(__dirname, "read-path.js");
+  const child = (...args) => JSON.parse(execFileSync(process.execPath, ["--expose-gc", script, ...args], { encoding: "utf8", maxBuffer: 1 << 20 }));
+  try {
+    const file = path.join(tmp, "12362-benchmark.json");
+    const made = child("make", file);
+    const runs = { ours: [], toolkit: [], parse: [] };
+    for (let i = 0; i < RUNS; i++) {
+      const order = i % 2 === 0 ? ["parse", "ours", "toolkit"] : ["parse", "toolkit", "ours"];
+      for (const reader of order) runs[reader].push(child(reader, file));
+    }
+    const ms = (reader) => Math.round(median(runs[reader].map((r) => r.ms)) * 10) / 10;
+    const peak = (reader) => median(runs[reader].map((r) => r.peakRssBytes));
+    const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+    const result = {
+      name: "jsonstat-read-path",
+      description:
+        "Whole read path of a 1,000,000-cell json-stat2 file (table 12362 shape, every municipality code in use 2015-2024, catalog function and art codes, both contents; synthetic values): file bytes to observations. Ours: readDataFile (decode, JSON.parse, schema, cube, catalog observations). Baseline: jsonstat-toolkit from the same bytes (decode, JSON.parse, JSONstat, every cell into an observation-like record). Each run in a fresh process; peak memory = peak resident set added by the read (VmHWM reset after start-up).",
+      cells: made.cells,
+      fileBytes: made.bytes,
+      runs: RUNS,
+      oursObservations: runs.ours[0].records,
+      baselineRecords: runs.toolkit[0].records,
+      oursMedianMs: ms("ours"),
+      baselineMedianMs: ms("toolkit"),
+      jsonParseMedianMs: ms("parse"),
+      oursPeakMB: mb(peak("ours")),
+      baselinePeakMB: mb(peak("toolkit")),
+      jsonParsePeakMB: mb(peak("parse")),
+      baseline: `jsonstat-toolkit ${JSONstat("version")} (JSONstat + Unflatten into records)`,
+      oursRunsMs: runs.ours.map((r) => Math.round(r.ms)),
+      baselineRunsMs: runs.toolkit.map((r) => Math.round(r.ms)),
+    };
+    result.speedup = Math.round((result.baselineMedianMs / result.oursMedianMs) * 100) / 100;
+    result.peakMemoryToJsonParse = Math.round((peak("ours") / peak("parse")) * 100) / 100;
+    result.target = "ours at least as fast as jsonstat-toolkit's full walk; peak memory at most 2x that of JSON.parse of the same file (issue 12, item 5)";
+    result.targetMet = result.speedup >= 1 && result.peakMemoryToJsonParse <= 2;
+    return [result];
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 const GROUPS = {
-  jsonstat: jsonstatBenchmarks,
+  jsonstat: async () => [...(await jsonstatBenchmarks()), ...(await readPathBenchmarks())],
   ssb: ssbLoadBenchmarks,
   report: reportBenchmarks,
   pane: () => require("./pane").paneBenchmarks(),
