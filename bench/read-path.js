@@ -1,0 +1,130 @@
+/**
+ * The whole JSON-stat read path, file bytes to observations, measured in a process of its
+ * own so that its peak memory is its own (bench/run.js starts one per reader and run).
+ *
+ *   node --expose-gc bench/read-path.js make <file>            writes the 1,000,000-cell file
+ *   node --expose-gc bench/read-path.js <reader> <file>        prints {ms, peakRssBytes, …}
+ *
+ * Readers:
+ *   ours      the product's readDataFile (src/sources/file.ts): decode, JSON.parse, schema,
+ *             cube, observations of the catalog's indicators, provenance and warnings.
+ *   toolkit   jsonstat-toolkit doing the same from the same bytes: decode, JSON.parse,
+ *             JSONstat(), then every cell (Unflatten) into an observation-like record
+ *             {region, year, value, status, codes of the other dimensions}.
+ *   parse     decode + JSON.parse alone (the floor both stand on).
+ *
+ * Peak memory is the process's peak resident set (VmHWM, Linux, reset after start-up and a
+ * full GC) minus its resident set then, i.e. what reading the file added at its highest.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const BUILD = path.join(__dirname, "..", "build", "bench");
+
+function status() {
+  const text = fs.readFileSync("/proc/self/status", "utf8");
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? NaN) * 1024;
+  return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
+}
+
+/**
+ * A table 12362 response as SSB sends it for every municipality code in use 2015–2024 and
+ * the art codes and as many of the function codes the catalog reads from 12362 as make
+ * 1,000,000 cells (at least; padded with other codes of the same shape if too few), both contents (kr per
+ * inhabitant and 1000 kr). Values are SYNTHETIC; every 97th cell is null with status "..".
+ */
+function makeFile(file) {
+  const { buildSsbDataset } = require("../tests/support/ssb-shape");
+  const { INDICATORS } = require(path.join(BUILD, "src/kostra/catalog"));
+  const { allSelectors } = require(path.join(BUILD, "src/kostra/series"));
+  const { MUNICIPALITIES, isCodeValidInYear } = require(path.join(BUILD, "src/kostra/municipalities"));
+  const years = Array.from({ length: 10 }, (_, i) => 2015 + i);
+  const regions = new Set();
+  for (const m of MUNICIPALITIES) for (const { code } of m.codes) if (years.some((y) => isCodeValidInYear(code, y))) regions.add(code);
+  const fromCatalog = { KOKfunksjon0000: new Set(), KOKart0000: new Set() };
+  for (const ind of INDICATORS)
+    for (const s of allSelectors(ind))
+      if (s.table === "12362") for (const dim of Object.keys(fromCatalog)) for (const c of s.select[dim] ?? []) fromCatalog[dim].add(c);
+  const arts = [...fromCatalog.KOKart0000];
+  const contents = ["KOSbelopinnbygge0000", "KOSbelop0000"];
+  // As many function codes as make 1,000,000 cells (at least), the catalog's first.
+  const perFunction = regions.size * arts.length * contents.length * years.length;
+  const functions = [...fromCatalog.KOKfunksjon0000].slice(0, Math.ceil(1_000_000 / perFunction));
+  for (let f = 900; functions.length * perFunction < 1_000_000; f++) if (!functions.includes(String(f))) functions.push(String(f));
+  let k = 0;
+  const ds = buildSsbDataset({
+    table: "12362",
+    title: "12362: synthetic benchmark response",
+    order: ["KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"],
+    dims: {
+      KOKkommuneregion0000: { codes: [...regions].sort() },
+      KOKfunksjon0000: { codes: functions },
+      KOKart0000: { codes: arts },
+      ContentsCode: { codes: contents },
+      Tid: { codes: years.map(String) },
+    },
+    cell: () => {
+      k++;
+      if (k % 97 === 0) return { value: null, status: ".." };
+      return ((k * 7919) % 100000) / 10 + 1;
+    },
+  });
+  fs.writeFileSync(file, JSON.stringify(ds));
+  return { cells: k, regions: regions.size, functions: functions.length, catalogFunctions: fromCatalog.KOKfunksjon0000.size, arts: arts.length, bytes: fs.statSync(file).size };
+}
+
+const READERS = {
+  ours(bytes) {
+    const { readDataFile } = require(path.join(BUILD, "src/sources/file"));
+    const r = readDataFile(bytes, "12362-benchmark.json");
+    return { records: r.dataset.observations.length };
+  },
+  toolkit(bytes) {
+    const JSONstat = require("jsonstat-toolkit");
+    const ds = JSONstat(JSON.parse(new TextDecoder("utf-8").decode(bytes)));
+    const ids = ds.id;
+    const region = ids[0];
+    const time = ids[ids.length - 1];
+    const others = ids.slice(1, -1);
+    const records = [];
+    ds.Unflatten((coords, point) => {
+      const codes = {};
+      for (const d of others) codes[d] = coords[d];
+      records.push({ region: coords[region], year: Number(coords[time]), value: point.value, status: point.status ?? undefined, codes });
+    });
+    return { records: records.length };
+  },
+  parse(bytes) {
+    const json = JSON.parse(new TextDecoder("utf-8").decode(bytes));
+    return { records: json.value.length };
+  },
+};
+
+function main() {
+  const [what, file] = process.argv.slice(2);
+  if (what === "make") {
+    console.log(JSON.stringify(makeFile(file)));
+    return;
+  }
+  const reader = READERS[what];
+  if (!reader || !file) throw new Error("usage: read-path.js make|ours|toolkit|parse <file>");
+  // Load the code first, so that only reading counts.
+  try {
+    reader(Buffer.from('{"version":"2.0","class":"dataset","id":[],"size":[],"dimension":{},"value":[]}'));
+  } catch {
+    // An empty cube is refused; the modules are loaded all the same.
+  }
+  global.gc?.();
+  // Reset the peak to the current resident set (Linux: "5" to clear_refs), so the peak is the read's.
+  fs.writeFileSync("/proc/self/clear_refs", "5");
+  const before = status().rss;
+  const bytes = fs.readFileSync(file);
+  const t0 = process.hrtime.bigint();
+  const r = reader(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const after = status();
+  console.log(JSON.stringify({ reader: what, ms, records: r.records, peakRssBytes: after.hwm - before, heapUsedBytes: process.memoryUsage().heapUsed }));
+}
+
+main();
