@@ -39,6 +39,7 @@ import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
 import { templatesFor, networkChoice } from "./options";
+import { FETCH_OPTIONS } from "./command-options";
 import { checkpoint, UsageError, type Io } from "./io";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 
@@ -84,28 +85,7 @@ export function timeoutOf(text: string): number {
 export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: {
-      sector: { type: "string", multiple: true },
-      years: { type: "string" },
-      municipality: { type: "string" },
-      compare: { type: "string" },
-      network: { type: "string" },
-      peers: { type: "string" },
-      base: { type: "string" },
-      reference: { type: "string" },
-      average: { type: "string" },
-      "base-url": { type: "string" },
-      "klass-url": { type: "string" },
-      "ssb-lang": { type: "string" },
-      "cache-dir": { type: "string" },
-      "no-cache": { type: "boolean" },
-      refresh: { type: "boolean" },
-      "allow-partial": { type: "boolean" },
-      "merged-history": { type: "string" },
-      timeout: { type: "string" },
-      out: { type: "string" },
-      lang: { type: "string" },
-    },
+    options: FETCH_OPTIONS,
     strict: true,
   });
   const templates = templatesFor(values.sector ?? []);

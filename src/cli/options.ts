@@ -13,22 +13,6 @@ import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { UsageError, type Io } from "./io";
 
-/** parseArgs definitions of the options every benchmarking command takes. */
-export const BENCHMARK_OPTIONS = {
-  input: { type: "string", multiple: true },
-  sample: { type: "boolean" },
-  sector: { type: "string" },
-  municipality: { type: "string" },
-  compare: { type: "string" },
-  network: { type: "string" },
-  peers: { type: "string" },
-  base: { type: "string" },
-  reference: { type: "string" },
-  average: { type: "string" },
-  "exclude-oslo": { type: "boolean" },
-  "exclude-focal": { type: "boolean" },
-  lang: { type: "string" },
-} as const;
 
 export interface BenchmarkValues {
   municipality?: string;

@@ -22,20 +22,13 @@ import { SAMPLE_NOTICE } from "../sources/sample";
 import { parseYears } from "./fetch";
 import { checkpoint, UsageError, type Io } from "./io";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
-import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
+import { REPORT_OPTIONS } from "./command-options";
+import { benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
 
 export async function runReport(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: {
-      ...BENCHMARK_OPTIONS,
-      sector: { type: "string", multiple: true },
-      year: { type: "string" },
-      years: { type: "string" },
-      "chart-comparisons": { type: "boolean" },
-      "merged-history": { type: "string" },
-      out: { type: "string" },
-    },
+    options: REPORT_OPTIONS,
     strict: true,
     allowPositionals: false,
   });
