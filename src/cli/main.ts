@@ -59,7 +59,7 @@ async function runProfile(args: string[], io: Io): Promise<number> {
     const json = profiles.map((p) => profileToJson(p, lang));
     text = JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n";
   } else {
-    text = format === "csv" ? profilesToCsv(profiles, lang) : profiles.map((p) => profileToTable(p, lang)).join("\n");
+    text = format === "csv" ? profilesToCsv(profiles, lang) : profiles.map((p) => profileToTable(p, lang, { wide: values.wide ?? false })).join("\n");
   }
   await checkpoint(io, "before-output");
   if (profiles.some((p) => p.provenance.some((x) => x.synthetic)) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);
