@@ -19,6 +19,7 @@ import type { Lang } from "../kostra/types";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
 import { runCatalog } from "./catalog";
+import { CLI_TEXT } from "./messages";
 import { commandUsage, isCommand, overallUsage, PROFILE_OPTIONS, TEMPLATES_OPTIONS } from "./command-options";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
@@ -119,18 +120,18 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`kostra: ${e.message}. Se «kostra --help».\n`);
+      io.err(`kostra: ${e.message}. ${CLI_TEXT.seeHelp[lang]}\n`);
       return 2;
     }
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
       const option = /'([^']+)'/.exec((e as Error).message)?.[1];
-      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `ukjent valg «${option}»` : `ugyldig bruk av «${option ?? "?"}»`;
-      io.err(`kostra: ${what}. Se «kostra --help».\n`);
+      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? CLI_TEXT.unknownOption(option ?? "?") : CLI_TEXT.badOption(option ?? "?");
+      io.err(`kostra: ${what[lang]}. ${CLI_TEXT.seeHelp[lang]}\n`);
       return 2;
     }
-    io.err(`kostra: uventet feil: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`kostra: ${CLI_TEXT.unexpected(e instanceof Error ? e.message : String(e))[lang]}\n`);
     if (process.env.KOSTRA_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 1;
   }

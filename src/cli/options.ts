@@ -12,6 +12,7 @@ import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { UsageError, type Io } from "./io";
+import { CLI_TEXT } from "./messages";
 
 
 export interface BenchmarkValues {
@@ -89,7 +90,7 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
       throw e instanceof KostraError ? e : cannotRead(path, e);
     }
     const { dataset, warnings, kostraGroups } = readDataFile(bytes, names[i]);
-    for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);
+    for (const w of warnings) io.err(`${CLI_TEXT.warning(w[lang])[lang]}\n`);
     return { name: names[i], dataset, ...(kostraGroups ? { kostraGroups } : {}) };
   });
   const combined = combineInputs(files, withSample ? { laidOver: sampleDataset() } : {});

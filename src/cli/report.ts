@@ -21,6 +21,7 @@ import { writeXlsx } from "../report/xlsx-writer";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { parseYears } from "./fetch";
 import { checkpoint, UsageError, type Io } from "./io";
+import { CLI_TEXT } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 import { REPORT_OPTIONS } from "./command-options";
 import { benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
@@ -66,6 +67,6 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
   await writeOutputFile(out, bytes, { beforeRename: () => checkpoint(io, "before-rename") });
-  io.err(`skrev ${out}: ${plan.sheets.map((s) => s.name).join(", ")}\n`);
+  io.err(`${CLI_TEXT.wroteReport(out, plan.sheets.map((s) => s.name))[lang]}\n`);
   return 0;
 }
