@@ -40,6 +40,7 @@ import { tableMetadata } from "../sources/ssb/table-metadata";
 import { indicatorRules, indicatorTables } from "./catalog-indicators";
 import { DEFAULT_BASE_URL, SsbError } from "../sources/ssb/types";
 import { serviceAddress, type FetchIo } from "./fetch";
+import { CATALOG_OPTIONS } from "./command-options";
 import { checkpoint, UsageError } from "./io";
 import { langOf, oneOf } from "./options";
 import { prepareOutputFolder, writeOutputFiles, type OutputFile } from "./output-file";
@@ -159,15 +160,7 @@ export function catalogCheckTable(check: CatalogCheck, lang: Lang): string {
 export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: {
-      metadata: { type: "string", multiple: true },
-      live: { type: "boolean" },
-      record: { type: "string" },
-      "base-url": { type: "string" },
-      "ssb-lang": { type: "string" },
-      format: { type: "string" },
-      lang: { type: "string" },
-    },
+    options: CATALOG_OPTIONS,
     strict: true,
   });
   const lang = langOf(values.lang);

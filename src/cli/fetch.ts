@@ -39,7 +39,9 @@ import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
 import { templatesFor, networkChoice } from "./options";
+import { FETCH_OPTIONS } from "./command-options";
 import { checkpoint, UsageError, type Io } from "./io";
+import { CLI_TEXT } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 
 export interface FetchIo extends Io {
@@ -84,28 +86,7 @@ export function timeoutOf(text: string): number {
 export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: {
-      sector: { type: "string", multiple: true },
-      years: { type: "string" },
-      municipality: { type: "string" },
-      compare: { type: "string" },
-      network: { type: "string" },
-      peers: { type: "string" },
-      base: { type: "string" },
-      reference: { type: "string" },
-      average: { type: "string" },
-      "base-url": { type: "string" },
-      "klass-url": { type: "string" },
-      "ssb-lang": { type: "string" },
-      "cache-dir": { type: "string" },
-      "no-cache": { type: "boolean" },
-      refresh: { type: "boolean" },
-      "allow-partial": { type: "boolean" },
-      "merged-history": { type: "string" },
-      timeout: { type: "string" },
-      out: { type: "string" },
-      lang: { type: "string" },
-    },
+    options: FETCH_OPTIONS,
     strict: true,
   });
   const templates = templatesFor(values.sector ?? []);
@@ -174,18 +155,18 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   if (focal) {
     const groupYears = usesOwnGroup ? years : years.filter((y) => kostraGroupOf(focal.id, y) === undefined);
     if (groupYears.length > 0) {
-      io.err(`${lang === "nb" ? "Henter KOSTRA-grupperingen fra SSB (Klass)" : "Fetching the KOSTRA grouping from SSB (Klass)"}: ${groupYears.join(", ")}\n`);
+      io.err(`${CLI_TEXT.fetchingGroups(groupYears)[lang]}\n`);
       const got = await loadKostraGroupsForYears(groupYears, { client, cache, policy, signal: io.signal, now: io.now, ...(klassUrl ? { klassBaseUrl: klassUrl } : {}) });
       for (const g of got.loaded) {
         registerKostraGroups(g.year, g.groups, { description: g.source, url: g.url, fetchedAt: g.fetchedAt });
         kostraGroups.push({ year: g.year, date: g.date, source: g.source, url: g.url, fetchedAt: g.fetchedAt, groups: g.groups });
-        for (const w of g.warnings) io.err(`advarsel: ${w[lang]}\n`);
-        if (g.fromCache && !g.stale) io.err(`KOSTRA-gruppering ${g.year}: fra hurtigbuffer, hentet ${g.fetchedAt}\n`);
+        for (const w of g.warnings) io.err(`${CLI_TEXT.warning(w[lang])[lang]}\n`);
+        if (g.fromCache && !g.stale) io.err(`${CLI_TEXT.groupsFromCache(g.year, g.fetchedAt)[lang]}\n`);
       }
-      for (const f of got.failures) io.err(`advarsel: ${f.error.text[lang]}\n`);
+      for (const f of got.failures) io.err(`${CLI_TEXT.warning(f.error.text[lang])[lang]}\n`);
       for (const y of usesOwnGroup ? groupYears : []) {
         if (kostraGroupOf(focal.id, y) === undefined)
-          io.err(`advarsel: ${lang === "nb" ? `KOSTRA-gruppen til ${focal.name} i ${y} er ukjent; bruk --base ekgNN` : `${focal.name}'s KOSTRA group in ${y} is unknown; use --base ekgNN`}\n`);
+          io.err(`${CLI_TEXT.warning(CLI_TEXT.ownGroupUnknown(focal.name, y)[lang])[lang]}\n`);
       }
     }
   }
@@ -214,13 +195,13 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     },
   );
   await checkpoint(io, "loaded");
-  for (const w of result.warnings) io.err(`advarsel: ${w[lang]}\n`);
-  for (const c of result.fromCache) io.err(`tabell ${c.table}: fra hurtigbuffer, hentet ${c.fetchedAt}\n`);
+  for (const w of result.warnings) io.err(`${CLI_TEXT.warning(w[lang])[lang]}\n`);
+  for (const c of result.fromCache) io.err(`${CLI_TEXT.tableFromCache(c.table, c.fetchedAt)[lang]}\n`);
   // What SSB's tables lack was never asked for and costs the rest nothing: a warning, not a failure.
-  for (const a of result.absent) io.err(`advarsel: ${a.indicator} ${a.years.join(", ")}: ${a.reason[lang]}\n`);
-  for (const m of result.missing) io.err(`mangler: ${m.indicator} ${m.years.join(", ")}: ${m.reason[lang]}\n`);
+  for (const a of result.absent) io.err(`${CLI_TEXT.warning(`${a.indicator} ${a.years.join(", ")}: ${a.reason[lang]}`)[lang]}\n`);
+  for (const m of result.missing) io.err(`${CLI_TEXT.missing(`${m.indicator} ${m.years.join(", ")}: ${m.reason[lang]}`)[lang]}\n`);
   if (!result.complete && !values["allow-partial"]) {
-    io.err(`kostra: hentingen ble ikke fullstendig (${result.missing.length} indikatorer mangler); ingen fil skrevet. Bruk --allow-partial for å skrive det som ble hentet.\n`);
+    io.err(`kostra: ${CLI_TEXT.incomplete(result.missing.length)[lang]}\n`);
     return 3;
   }
   const text = writeObservationsFile(result.dataset, {
@@ -231,6 +212,6 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   });
   await checkpoint(io, "planned");
   await writeOutputFile(values.out, text, { beforeRename: () => checkpoint(io, "before-rename") });
-  io.err(`skrev ${result.dataset.observations.length} observasjoner til ${values.out} (${result.requests} forespørsler til SSB)\n`);
+  io.err(`${CLI_TEXT.wroteObservations(result.dataset.observations.length, values.out, result.requests)[lang]}\n`);
   return 0;
 }

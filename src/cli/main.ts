@@ -1,17 +1,16 @@
 /**
  * The `kostra` command: the benchmark engine without Excel.
  *
- *   kostra profile [--input FILE]… [--sample] --sector SECTOR|TEMPLATE --municipality CODE --year YYYY
- *                  [--compare CODE,…] [--network asss|custom|none] [--peers CODE,…]
- *                  [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak] [--average simple|weighted|indicator]
- *                  [--exclude-oslo] [--exclude-focal] [--format table|csv|json] [--lang nb|en]
- *   kostra templates [--lang nb|en]
- *   kostra catalog (--metadata DIR | --live [--record DIR]) [--format table|json] [--lang nb|en]
+ *   kostra profile | fetch | report | templates | catalog [options]
+ *   kostra <command> --help     the command's options (command-options.ts, the table the parser reads)
+ *   kostra --version
  *
  * Exit codes: 0 success, 2 bad arguments, bad input or a file that cannot be read or
  * written (one line naming the problem), 3 SSB could not deliver (or delivered only part),
  * 130 cancelled (SIGINT, SIGTERM), 1 a fault in the program itself.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchmark } from "../kostra/benchmark";
 import { INDICATORS, SECTORS, templatesOfSector } from "../kostra/catalog";
@@ -20,53 +19,30 @@ import type { Lang } from "../kostra/types";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
 import { runCatalog } from "./catalog";
+import { CLI_TEXT } from "./messages";
+import { commandUsage, isCommand, overallUsage, PROFILE_OPTIONS, TEMPLATES_OPTIONS } from "./command-options";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
 import { Cancelled, checkpoint, langOfArgs, UsageError, type Io } from "./io";
-import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, oneOf, required, templatesFor, yearOf } from "./options";
+import { benchmarkOptions, langOf, loadDataset, oneOf, required, templatesFor, yearOf } from "./options";
 import { profilesToCsv, profileToJson, profileToTable } from "./profile-output";
 
 export type { Io };
 export { nodeIo } from "./node-io";
 
 
-const USAGE = `Bruk / usage:
-  kostra profile [--input FIL]… [--sample] --sector ID --municipality KODE --year ÅÅÅÅ
-                 [--compare KODE,…] [--network asss|custom|none] [--peers KODE,…]
-                 [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak]
-                 [--average simple|weighted|indicator] [--exclude-oslo] [--exclude-focal]
-                 [--format table|csv|json] [--lang nb|en]
-  kostra fetch --sector ID[,ID] --years 2015-2017 [--municipality KODE] [--compare KODE,…]
-               [--network asss|custom|none] [--peers KODE,…] [--base ID] [--reference ID,…]
-               [--average simple|weighted|indicator] [--base-url URL] [--klass-url URL] [--ssb-lang no|en]
-               [--cache-dir MAPPE | --no-cache] [--refresh] [--allow-partial] [--timeout SEK]
-               [--merged-history break|sum] --out FIL.json
-  kostra report --sector ID[,ID] --municipality KODE --year ÅÅÅÅ [--years A-B] [--input FIL]… [--sample]
-                [--compare KODE,…] [--network asss|custom|none] [--peers KODE,…]
-                [--base eakuo|eak|ekg07|kostragruppe] [--reference eakuo,eak]
-                [--average simple|weighted|indicator] [--exclude-oslo] [--exclude-focal]
-                [--chart-comparisons] [--merged-history break|sum] [--lang nb|en] --out FIL.xlsx
-  kostra templates [--lang nb|en]                  sektorer, maler og antall indikatorer
-  kostra catalog (--metadata MAPPE | --live [--base-url URL] [--record MAPPE]) [--format table|json] [--lang nb|en]
+/** The version in package.json, two folders up both from src/cli and from the compiled build/cli. */
+export function version(): string {
+  const text = readFileSync(join(__dirname, "..", "..", "package.json"), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
+}
 
---sector: en mal (pleie-omsorg-67) eller en sektor (pleie-omsorg = alle sektorens maler).
---merged-history sum: år før en kommunesammenslåing summeres fra de tidligere kommunene
-  (beløp og antall; per innbygger regnes om fra summert beløp og folketall).
-
-Sammenligningsgrupper / comparison groups:
-  --network asss     ASSS-nettverket (standard)
-  --network custom   egne sammenligningskommuner, --peers 1120,1121,Gjesdal
-  --network none     ingen nettverk; snittet er et tall SSB publiserer (--base)
-  --base ID          snitt = 100 er SSBs publiserte tall for eak (Landet), eakuo (Landet uten Oslo),
-                     ekg01–ekg17 (KOSTRA-gruppe) eller kostragruppe (kommunens egen gruppe, når den er kjent;
-                     «kostra fetch» henter grupperingen fra SSBs Klass og lagrer den i filen)
-  --reference ID,…   SSB-publiserte snitt som ekstra kolonner, f.eks. eakuo,eak
-`;
+const wantsHelp = (args: readonly string[]) => args.includes("--help") || args.includes("-h");
 
 async function runProfile(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...BENCHMARK_OPTIONS, year: { type: "string" }, format: { type: "string" } },
+    options: PROFILE_OPTIONS,
     strict: true,
     allowPositionals: false,
   });
@@ -84,7 +60,7 @@ async function runProfile(args: string[], io: Io): Promise<number> {
     const json = profiles.map((p) => profileToJson(p, lang));
     text = JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n";
   } else {
-    text = format === "csv" ? profilesToCsv(profiles, lang) : profiles.map((p) => profileToTable(p, lang)).join("\n");
+    text = format === "csv" ? profilesToCsv(profiles, lang) : profiles.map((p) => profileToTable(p, lang, { wide: values.wide ?? false })).join("\n");
   }
   await checkpoint(io, "before-output");
   if (profiles.some((p) => p.provenance.some((x) => x.synthetic)) && format !== "table") io.err(`${SAMPLE_NOTICE[lang]}\n`);
@@ -94,7 +70,7 @@ async function runProfile(args: string[], io: Io): Promise<number> {
 
 /** The sectors with their indicator counts, and each sector's templates. */
 function runTemplates(args: string[], io: Io): number {
-  const { values } = parseArgs({ args, options: { lang: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args, options: TEMPLATES_OPTIONS, strict: true });
   const lang = langOf(values.lang);
   const word = lang === "nb" ? { ind: "indikatorer", tpl: "mal", tpls: "maler" } : { ind: "indicators", tpl: "template", tpls: "templates" };
   for (const s of SECTORS) {
@@ -111,13 +87,21 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
   const [command, ...rest] = argv;
   const lang: Lang = langOfArgs(rest);
   try {
+    if (command === "--version" || command === "-V") {
+      io.out(`${version()}\n`);
+      return 0;
+    }
+    if (isCommand(command) && wantsHelp(rest)) {
+      io.out(commandUsage(command, lang));
+      return 0;
+    }
     if (command === "profile") return await runProfile(rest, io);
     if (command === "templates") return runTemplates(rest, io);
     if (command === "fetch") return await runFetch(rest, io, lang);
     if (command === "report") return await runReport(rest, io);
     if (command === "catalog") return await runCatalog(rest, io);
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      io.out(USAGE);
+      io.out(overallUsage(lang));
       return command === undefined ? 2 : 0;
     }
     throw new UsageError(`ukjent kommando «${command}» (bruk profile, fetch, report, templates eller catalog)`);
@@ -136,18 +120,18 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`kostra: ${e.message}. Se «kostra --help».\n`);
+      io.err(`kostra: ${e.message}. ${CLI_TEXT.seeHelp[lang]}\n`);
       return 2;
     }
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
       const option = /'([^']+)'/.exec((e as Error).message)?.[1];
-      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `ukjent valg «${option}»` : `ugyldig bruk av «${option ?? "?"}»`;
-      io.err(`kostra: ${what}. Se «kostra --help».\n`);
+      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? CLI_TEXT.unknownOption(option ?? "?") : CLI_TEXT.badOption(option ?? "?");
+      io.err(`kostra: ${what[lang]}. ${CLI_TEXT.seeHelp[lang]}\n`);
       return 2;
     }
-    io.err(`kostra: uventet feil: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`kostra: ${CLI_TEXT.unexpected(e instanceof Error ? e.message : String(e))[lang]}\n`);
     if (process.env.KOSTRA_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 1;
   }

@@ -12,23 +12,8 @@ import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { UsageError, type Io } from "./io";
+import { CLI_TEXT } from "./messages";
 
-/** parseArgs definitions of the options every benchmarking command takes. */
-export const BENCHMARK_OPTIONS = {
-  input: { type: "string", multiple: true },
-  sample: { type: "boolean" },
-  sector: { type: "string" },
-  municipality: { type: "string" },
-  compare: { type: "string" },
-  network: { type: "string" },
-  peers: { type: "string" },
-  base: { type: "string" },
-  reference: { type: "string" },
-  average: { type: "string" },
-  "exclude-oslo": { type: "boolean" },
-  "exclude-focal": { type: "boolean" },
-  lang: { type: "string" },
-} as const;
 
 export interface BenchmarkValues {
   municipality?: string;
@@ -105,7 +90,7 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
       throw e instanceof KostraError ? e : cannotRead(path, e);
     }
     const { dataset, warnings, kostraGroups } = readDataFile(bytes, names[i]);
-    for (const w of warnings) io.err(`advarsel: ${w[lang]}\n`);
+    for (const w of warnings) io.err(`${CLI_TEXT.warning(w[lang])[lang]}\n`);
     return { name: names[i], dataset, ...(kostraGroups ? { kostraGroups } : {}) };
   });
   const combined = combineInputs(files, withSample ? { laidOver: sampleDataset() } : {});

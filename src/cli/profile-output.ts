@@ -123,17 +123,26 @@ function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: P
  */
 const terminalSafe = (text: string): string => xmlSafe(text).replace(/[\r\u0080-\u009f]/g, "\uFFFD");
 
-/** A readable aligned table with a header block and notes for rows without an index. */
-export function profileToTable(profile: Profile, lang: Lang): string {
-  return terminalSafe(alignedTable(profile, lang));
+/** How wide a terminal the table is made for unless `--wide` asks for one line per indicator. */
+export const TABLE_WIDTH = 100;
+
+export interface TableLayout {
+  /** One line per indicator with every column, however wide (the layout before wrapping). */
+  wide?: boolean;
+  width?: number;
 }
 
-function alignedTable(profile: Profile, lang: Lang): string {
-  const { head, cells } = columns(profile, lang);
-  const body = profile.rows.map(cells);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
-  const notes = profile.rows
+/**
+ * A readable aligned table with a header block and notes for rows without an index. It fits
+ * `width` columns: long labels wrap in their column, headings and lowest/highest stack over
+ * two lines, and the columns that still do not fit are left out, named under the table.
+ */
+export function profileToTable(profile: Profile, lang: Lang, layout: TableLayout = {}): string {
+  return terminalSafe(layout.wide ? wideTable(profile, lang) : fittedTable(profile, lang, layout.width ?? TABLE_WIDTH));
+}
+
+function notesOf(profile: Profile, lang: Lang): string[] {
+  return profile.rows
     .filter((r) => r.problem !== null || r.missing.length > 0)
     .map((r) => {
       const parts: string[] = [];
@@ -145,7 +154,112 @@ function alignedTable(profile: Profile, lang: Lang): string {
         );
       return `* ${r.indicator.label[lang]}: ${parts.join(" ")}`;
     });
+}
+
+function wideTable(profile: Profile, lang: Lang): string {
+  const { head, cells } = columns(profile, lang);
+  const body = profile.rows.map(cells);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
+  const notes = notesOf(profile, lang);
   return [...header(profile, lang), "", line(head), line(head.map((_, i) => "-".repeat(widths[i]))), ...body.map(line), ...(notes.length ? ["", ...notes] : [])].join("\n") + "\n";
+}
+
+/** Words of `text` in lines of at most `width` characters (a longer word is cut), later lines after `indent`. */
+export function wrapText(text: string, width: number, indent = ""): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const room = () => width - (lines.length === 0 ? 0 : indent.length);
+  for (let word of text.split(/ +/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length <= room()) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = "";
+    while (word.length > room()) {
+      lines.push(word.slice(0, room()));
+      word = word.slice(room());
+    }
+    line = word;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : indent + l));
+}
+
+/** The narrowest the label column gets before other columns are left out. */
+const MIN_LABEL_WIDTH = 32;
+const GAP = "  ";
+
+/**
+ * Which columns the fitted table keeps first when not all fit: the municipality's value,
+ * the average and the indexes (the service profile's picture), then the comparisons and
+ * references, the rank, and last the lowest and highest values with their municipalities
+ * and the coverage. Positions are in the wide table's column order (see `columns`).
+ */
+function keepOrder(comps: number, refs: number): number[] {
+  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+  const comp = 5;
+  const ref = comp + comps;
+  const idx = ref + refs;
+  const idxComp = idx + 3;
+  const idxRef = idxComp + comps;
+  const rank = idxRef + refs;
+  return [1, 2, idx, ...range(idxComp, comps), ...range(comp, comps), ...range(idxRef, refs), ...range(ref, refs), rank, idx + 2, idx + 1, 3, 4, rank + 1];
+}
+
+/** Lowest and highest (columns 3 and 4): the value over "(municipality)". */
+const cellLines = (text: string, column: number): string[] => (column === 3 || column === 4 ? text.replace(/ \(/, "\n(").split("\n") : [text]);
+
+function fittedTable(profile: Profile, lang: Lang, width: number): string {
+  const { head, cells } = columns(profile, lang);
+  const comps = profile.rows[0]?.comparisons.length ?? 0;
+  const refs = profile.references?.length ?? 0;
+  const body = profile.rows.map((r) => cells(r).map((c, i) => (i === 0 ? [c] : cellLines(c, i))));
+  const heads = head.map((h, i) => (i === 0 ? [h] : h.split(" ")));
+  const widthOf = (i: number) => Math.max(...heads[i].map((l) => l.length), ...body.flatMap((r) => r[i].map((l) => l.length)));
+  const kept: number[] = [];
+  const dropped: number[] = [];
+  let used = 0;
+  for (const i of keepOrder(comps, refs)) {
+    const w = widthOf(i) + GAP.length;
+    if (used + w <= width - MIN_LABEL_WIDTH) {
+      kept.push(i);
+      used += w;
+    } else dropped.push(i);
+  }
+  const shown = [0, ...kept.sort((a, b) => a - b)];
+  const labelWidth = Math.min(width - used, Math.max(head[0].length, ...body.map((r) => r[0][0].length)));
+  const widths = new Map(shown.map((i) => [i, i === 0 ? labelWidth : widthOf(i)]));
+  heads[0] = wrapText(head[0], labelWidth);
+  for (const r of body) r[0] = wrapText(r[0][0], labelWidth, " ");
+  // A row over several lines: headings sit on the rule, a row's cells start on its first line.
+  const block = (row: string[][], bottom: boolean) => {
+    const height = Math.max(...shown.map((i) => row[i].length));
+    return Array.from({ length: height }, (_, k) =>
+      shown
+        .map((i) => {
+          const lines = row[i];
+          const text = (bottom ? lines[k - (height - lines.length)] : lines[k]) ?? "";
+          return i === 0 ? text.padEnd(widths.get(i)!) : text.padStart(widths.get(i)!);
+        })
+        .join(GAP)
+        .trimEnd(),
+    );
+  };
+  const rule = shown.map((i) => "-".repeat(widths.get(i)!)).join(GAP);
+  const notShown = lang === "nb" ? "Ikke vist her (se --wide eller --format csv)" : "Not shown here (see --wide or --format csv)";
+  const leftOut = dropped.length ? ["", ...wrapText(`${notShown}: ${dropped.sort((a, b) => a - b).map((i) => head[i]).join(", ")}`, width, "  ")] : [];
+  const notes = notesOf(profile, lang).flatMap((n) => wrapText(n, width, "  "));
+  return [
+    ...header(profile, lang).flatMap((h) => wrapText(h, width, "  ")),
+    "",
+    ...block(heads, true),
+    rule,
+    ...body.flatMap((r) => block(r, false)),
+    ...leftOut,
+    ...(notes.length ? ["", ...notes] : []),
+  ].join("\n") + "\n";
 }
 
 /**

@@ -21,21 +21,15 @@ import { writeXlsx } from "../report/xlsx-writer";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { parseYears } from "./fetch";
 import { checkpoint, UsageError, type Io } from "./io";
+import { CLI_TEXT } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
-import { BENCHMARK_OPTIONS, benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
+import { REPORT_OPTIONS } from "./command-options";
+import { benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
 
 export async function runReport(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: {
-      ...BENCHMARK_OPTIONS,
-      sector: { type: "string", multiple: true },
-      year: { type: "string" },
-      years: { type: "string" },
-      "chart-comparisons": { type: "boolean" },
-      "merged-history": { type: "string" },
-      out: { type: "string" },
-    },
+    options: REPORT_OPTIONS,
     strict: true,
     allowPositionals: false,
   });
@@ -73,6 +67,6 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
   await writeOutputFile(out, bytes, { beforeRename: () => checkpoint(io, "before-rename") });
-  io.err(`skrev ${out}: ${plan.sheets.map((s) => s.name).join(", ")}\n`);
+  io.err(`${CLI_TEXT.wroteReport(out, plan.sheets.map((s) => s.name))[lang]}\n`);
   return 0;
 }

@@ -59,10 +59,13 @@ describe("kostra profile with other comparison groups", () => {
   it("shows the base and the references as columns in the table, in English too", async () => {
     const r = await kostra("profile", ...HA, "--peers", "time,klepp,1122,Eigersund", "--base", "EKG07", "--reference", "eakuo,eak", "--lang", "en");
     expect(r.code).toBe(0);
-    const lines = r.out.split("\n");
+    // The header block's lines wrap at 100 columns, continued after two spaces.
+    const lines = r.out.split("\n\n")[0].replace(/\n {2}/g, " ").split("\n");
     expect(lines[1]).toBe("Custom peers 2021 (4): Time, Klepp, Gjesdal, Eigersund");
     expect(lines[2]).toBe("Average = KOSTRA group 7 (published by SSB) = 100; lowest, highest and rank among 4 custom peers (Hå is not among the peers)");
-    expect(r.out).toMatch(/Average KOSTRA group 7 +Lowest +Highest +Norway excluding Oslo +Norway +Index Hå/);
+    for (const line of r.out.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    const wide = await kostra("profile", ...HA, "--peers", "time,klepp,1122,Eigersund", "--base", "EKG07", "--reference", "eakuo,eak", "--lang", "en", "--wide");
+    expect(wide.out).toMatch(/Average KOSTRA group 7 +Lowest +Highest +Norway excluding Oslo +Norway +Index Hå/);
   });
 
   it("averages custom peers when no base is given", async () => {

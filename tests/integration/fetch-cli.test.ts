@@ -81,6 +81,20 @@ describe("kostra fetch", () => {
     expect(server.requests.length - before).toBe(0); // nothing: data and /config come from the cache
   });
 
+  it("speaks English under --lang en: progress, the cache, what is missing and the result", async () => {
+    const cacheDir = join(dir, "cache-en");
+    const args = ["fetch", "--sector", "tekniske-tjenester", "--years", "2017", "--base-url", server.baseUrl, "--cache-dir", cacheDir, "--allow-partial", "--out", join(dir, "tt-en.json"), "--lang", "en"];
+    server.failNext(1, { status: 404, problem: { title: "Non-existent table" } }, (q) => q.path === "/tables/11814/data");
+    const first = await kostra(args);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/^\[1\/\d+\] Fetching table \d+ from SSB/m);
+    expect(first.err).toMatch(/^missing: km-kommunale-veier 2017: /m);
+    expect(first.err).toMatch(/^wrote \d+ observations to .*tt-en\.json \(\d+ requests to SSB\)$/m);
+    const second = await kostra(args);
+    expect(second.err).toMatch(/^table \d+: from the cache, fetched /m);
+    for (const r of [first, second]) expect(r.err).not.toMatch(/Henter|advarsel|mangler|skrev|hurtigbuffer|forespørsel/);
+  });
+
   it("writes nothing when the load is incomplete, unless asked to", async () => {
     const out = join(dir, "partial.json");
     // SSB does not know the road-length table: road cost per km cannot be loaded, the rest can.
