@@ -14,7 +14,10 @@ import { registryProblems } from "./registry/check";
 import registry from "./registry/municipalities.json";
 import type { Municipality, MunicipalityRef } from "./types";
 import { inPeriod } from "./periods";
+import { ambiguousMunicipality, unknownMunicipality } from "./errors";
+import { municipalitySearch, type MunicipalitySearchResult, type RegionKind, type SearchOptions } from "./municipality-search";
 
+export { codeNamedBy, foldName, type MunicipalitySearchResult, type RegionKind, type SearchOptions } from "./municipality-search";
 export { aggregateDefinition, aggregateLabel, kostraGroupMembers, kostraGroupOf, GROUP_MEMBERSHIP } from "./registry/aggregates";
 
 /** Number of municipalities per data year, as the source lists them. */
@@ -36,17 +39,11 @@ const byId = new Map(REGIONS.map((m) => [m.id, m]));
 const byCode = new Map<string, Municipality>();
 for (const m of REGIONS) for (const p of m.codes) byCode.set(p.code, m);
 
-const normalize = (s: string): string =>
-  s
-    .trim()
-    .toLocaleLowerCase("nb-NO")
-    .normalize("NFC");
-
-const byName = new Map<string, Municipality>();
-for (const m of REGIONS) byName.set(normalize(m.name), m);
-// Official names of a period ("Nes (Akershus)", "Trondheim - Tråante") resolve too, unless
-// another region has that name.
-for (const m of REGIONS) for (const p of m.codes) if (p.name && !byName.has(normalize(p.name))) byName.set(normalize(p.name), m);
+/**
+ * The one search for a region by what a person types: folded names, any code with or
+ * without its leading zero, near-miss suggestions (see ./municipality-search).
+ */
+export const searchMunicipalities: (text: string, options?: SearchOptions) => MunicipalitySearchResult = municipalitySearch(REGIONS);
 
 /** Whether the entry is an aggregate (Landet, a KOSTRA group), not a municipality. */
 export const isAggregate = (m: Pick<Municipality, "kind"> | undefined): boolean => m?.kind === "aggregate";
@@ -58,25 +55,28 @@ export function municipalityById(id: string): Municipality | undefined {
 
 /**
  * Resolve what a user or a file names a region by: any code it ever had
- * ("0219", "3024", "3201", "EAKUO", "EKG07"), a code followed by a name ("0219 Bærum"),
- * its name, or its id ("baerum", "ekg07"). Aggregates resolve too; use
- * `resolveFocalMunicipality` where only a municipality will do.
+ * ("0219", "3024", "3201", "219", "EAKUO", "EKG07"), a code followed by a name ("0219 Bærum"),
+ * its name in any case and with or without diacritics ("Bærum", "baerum"), or its id.
+ * Aggregates resolve too; use `resolveFocalMunicipality` where only a municipality will do.
+ * Undefined when nothing or more than one region fits (`regionNamed` says which).
  */
-export function resolveMunicipality(text: string): Municipality | undefined {
-  const t = text.trim();
-  const codeMatch = /^(\d{4})(?:\s+(.*))?$/.exec(t);
-  if (codeMatch) {
-    const m = byCode.get(codeMatch[1]);
-    // A name after the code must be this municipality's ("0219 Bærum", SSB's "0219 Bærum (-2019)",
-    // "0301 Oslo - Oslove"); "0219 Oslo" is a contradiction, not Bærum.
-    const rest = normalize((codeMatch[2] ?? "").replace(/\(.*?\)/g, ""));
-    if (m && rest && !namesOf(m).some((n) => rest.startsWith(n))) return undefined;
-    return m;
-  }
-  // SSB's aggregate codes, alone or before a label ("EKG07 Kostragruppe 07").
-  const code = codeNamedBy(t);
-  if (code !== undefined) return byCode.get(code);
-  return byId.get(t) ?? byId.get(normalize(t)) ?? byName.get(normalize(t));
+export function resolveMunicipality(text: string, year?: number): Municipality | undefined {
+  const { named } = searchMunicipalities(text, { year });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * The region a user named, or a KostraError that helps: the candidates when the text fits
+ * several ("Herøy"), the near misses of `kind` when it fits none ("Mente du Bærum?").
+ * Callers check what kind the region is (a municipality where an aggregate was named).
+ */
+export function regionNamed(text: string, options: { kind?: RegionKind; year?: number } = {}): Municipality {
+  const { named } = searchMunicipalities(text, { year: options.year });
+  const wanted = named.filter((m) => options.kind === undefined || options.kind === "any" || (options.kind === "aggregate") === isAggregate(m));
+  const candidates = wanted.length > 0 ? wanted : named;
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length > 1) throw ambiguousMunicipality(text, candidates.map((m) => m.name));
+  throw unknownMunicipality(text, searchMunicipalities(text, { kind: options.kind ?? "any", year: options.year }).suggestions.map((m) => m.name));
 }
 
 /** Like resolveMunicipality, but only a municipality (never an aggregate). */
@@ -89,10 +89,6 @@ export function resolveFocalMunicipality(text: string): Municipality | undefined
 export function resolveAggregate(text: string): Municipality | undefined {
   const m = resolveMunicipality(text);
   return m && isAggregate(m) ? m : undefined;
-}
-
-function namesOf(m: Municipality): string[] {
-  return [m.name, ...m.codes.map((p) => p.name ?? m.name)].map(normalize);
 }
 
 /** The region code this municipality had in the given data year, or undefined if it did not exist. */
@@ -122,16 +118,6 @@ export function isCodeValidInYear(code: string, year: number): boolean {
 export function codeYears(m: Municipality, code: string): { from?: number; to?: number } | undefined {
   const p = m.codes.find((c) => c.code === code);
   return p && { from: p.from, to: p.to };
-}
-
-/** The region code a text names ("0219", "0219 Bærum", "EKG7 Kostragruppe 07"), normalised; undefined for a name or id. */
-export function codeNamedBy(text: string): string | undefined {
-  const t = text.trim();
-  const municipal = /^(\d{4})(?:\s|$)/.exec(t);
-  if (municipal) return municipal[1];
-  // SSB's aggregate codes, alone or before a label: labels vary by table.
-  const aggregate = /^(EAKUO|EAK|EKG\d{1,2})(?:\s|$)/i.exec(t);
-  return aggregate ? aggregate[1].toUpperCase().replace(/^EKG(\d)$/, "EKG0$1") : undefined;
 }
 
 /**
