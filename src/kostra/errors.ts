@@ -32,27 +32,11 @@ export class KostraError extends Error {
   }
 }
 
-/** "A, B eller C". */
-const orList = (items: readonly string[], or: string): string =>
-  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1]}`;
-
-/** "Barum": nothing by that name or code; `suggestions` are the near misses' names (at most three). */
-export const unknownMunicipality = (what: string, suggestions: readonly string[] = []): KostraError =>
-  new KostraError(
-    "unknown-municipality",
-    suggestions.length > 0
-      ? { nb: `Fant ingen kommune «${what}». Mente du ${orList(suggestions, "eller")}?`, en: `Found no municipality "${what}". Did you mean ${orList(suggestions, "or")}?` }
-      : {
-          nb: `Fant ingen kommune «${what}». Oppgi et kommunenummer (f.eks. 0219 eller 3201) eller et kommunenavn.`,
-          en: `Found no municipality "${what}". Give a municipality number (e.g. 0219 or 3201) or a name.`,
-        },
-  );
-
-/** "Herøy": a name several municipalities share; the user chooses, the product does not guess. */
-export const ambiguousMunicipality = (what: string, names: readonly string[]): KostraError =>
+/** Nothing by that name or code (see ./municipality-errors for the message with near misses). */
+export const unknownMunicipality = (what: string): KostraError =>
   new KostraError("unknown-municipality", {
-    nb: `«${what}» kan være ${orList(names, "eller")}. Oppgi hele navnet eller kommunenummeret.`,
-    en: `"${what}" may be ${orList(names, "or")}. Give the full name or the municipality number.`,
+    nb: `Fant ingen kommune «${what}». Oppgi et kommunenummer (f.eks. 0219 eller 3201) eller et kommunenavn.`,
+    en: `Found no municipality "${what}". Give a municipality number (e.g. 0219 or 3201) or a name.`,
   });
 
 export const unknownSector = (what: string, known: string[]): KostraError =>

@@ -14,7 +14,8 @@ import { registryProblems } from "./registry/check";
 import registry from "./registry/municipalities.json";
 import type { Municipality, MunicipalityRef } from "./types";
 import { inPeriod } from "./periods";
-import { ambiguousMunicipality, unknownMunicipality } from "./errors";
+import type { KostraError } from "./errors";
+import { ambiguousMunicipality, noMunicipalityLike } from "./municipality-errors";
 import { municipalitySearch, type MunicipalitySearchResult, type RegionKind, type SearchOptions } from "./municipality-search";
 
 export { codeNamedBy, foldName, type MunicipalitySearchResult, type RegionKind, type SearchOptions } from "./municipality-search";
@@ -65,18 +66,37 @@ export function resolveMunicipality(text: string, year?: number): Municipality |
   return named.length === 1 ? named[0] : undefined;
 }
 
+/** What a typed text names, for a caller that wants one region of a kind. */
+export interface RegionLookup {
+  /** The one region of the wanted kind the text names. */
+  region?: Municipality;
+  /** Why there is none: nothing fits (with near misses, "Mente du Bærum?"), or several do ("Herøy"). */
+  problem?: KostraError;
+  /** The one region of another kind the text names ("Landet" where a municipality is wanted). */
+  otherKind?: Municipality;
+}
+
+/** Look a typed text up as a region of `kind`: never a guess between several, near misses when none. */
+export function lookUpRegion(text: string, options: { kind?: RegionKind; year?: number } = {}): RegionLookup {
+  const kind = options.kind ?? "any";
+  const { named } = searchMunicipalities(text, { year: options.year });
+  const wanted = named.filter((m) => kind === "any" || (kind === "aggregate") === isAggregate(m));
+  if (wanted.length === 1) return { region: wanted[0] };
+  const several = wanted.length > 1 ? wanted : named.length > 1 ? named : [];
+  if (several.length > 0) return { problem: ambiguousMunicipality(text, several.map((m) => m.name)) };
+  const suggestions = searchMunicipalities(text, { kind, year: options.year }).suggestions.map((m) => m.name);
+  return { problem: noMunicipalityLike(text, suggestions), otherKind: named[0] };
+}
+
 /**
- * The region a user named, or a KostraError that helps: the candidates when the text fits
- * several ("Herøy"), the near misses of `kind` when it fits none ("Mente du Bærum?").
- * Callers check what kind the region is (a municipality where an aggregate was named).
+ * The region a user named, or a KostraError that helps (see lookUpRegion). A region of
+ * another kind is returned for the caller to refuse in its own words ("Landet" as focal).
  */
 export function regionNamed(text: string, options: { kind?: RegionKind; year?: number } = {}): Municipality {
-  const { named } = searchMunicipalities(text, { year: options.year });
-  const wanted = named.filter((m) => options.kind === undefined || options.kind === "any" || (options.kind === "aggregate") === isAggregate(m));
-  const candidates = wanted.length > 0 ? wanted : named;
-  if (candidates.length === 1) return candidates[0];
-  if (candidates.length > 1) throw ambiguousMunicipality(text, candidates.map((m) => m.name));
-  throw unknownMunicipality(text, searchMunicipalities(text, { kind: options.kind ?? "any", year: options.year }).suggestions.map((m) => m.name));
+  const { region, problem, otherKind } = lookUpRegion(text, options);
+  const found = region ?? otherKind;
+  if (found) return found;
+  throw problem;
 }
 
 /** Like resolveMunicipality, but only a municipality (never an aggregate). */

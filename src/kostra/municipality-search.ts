@@ -34,6 +34,10 @@ export interface MunicipalitySearchResult {
   suggestions: Municipality[];
 }
 
+/** Norwegian alphabetical order (æ, ø, å last) within each rank of matches. */
+const byName = new Intl.Collator("nb");
+const alphabetical = (entries: Entry[]): Entry[] => [...entries].sort((a, b) => byName.compare(a.region.name, b.region.name));
+
 /** Suggestions offered for a near miss, at most. */
 export const MAX_SUGGESTIONS = 3;
 
@@ -155,14 +159,14 @@ export function municipalitySearch(regions: readonly Municipality[]): (text: str
     const digits = /^\d+$/.test(folded);
     const starts = pool.filter((e) => !named.includes(e) && e.searchable.some((s) => (digits ? s.startsWith(folded) || s.startsWith(folded.padStart(4, "0")) : s.startsWith(folded) || s.includes(` ${folded}`))));
     const contains = digits ? [] : pool.filter((e) => !named.includes(e) && !starts.includes(e) && e.names.some((n) => n.includes(folded)));
-    const matches = [...named, ...starts, ...contains].map((e) => e.region);
-    if (matches.length > 0 || digits) return { named: named.map((e) => e.region), matches, suggestions: [] };
+    const matches = [...alphabetical(named), ...alphabetical(starts), ...alphabetical(contains)].map((e) => e.region);
+    if (matches.length > 0 || digits) return { named: alphabetical(named).map((e) => e.region), matches, suggestions: [] };
 
     const limit = tolerance(folded);
     const near = pool
       .map((e) => ({ region: e.region, distance: Math.min(...e.names.map((n) => editDistance(folded, n, limit))) }))
       .filter((c) => c.distance <= limit)
-      .sort((a, b) => a.distance - b.distance || a.region.name.localeCompare(b.region.name, "nb"));
+      .sort((a, b) => a.distance - b.distance || byName.compare(a.region.name, b.region.name));
     return { named: [], matches: [], suggestions: near.slice(0, MAX_SUGGESTIONS).map((c) => c.region) };
   };
 }
