@@ -144,6 +144,9 @@ export function municipalitySearch(regions: readonly Municipality[]): (text: str
     }
     const aggregate = codeNamedBy(t);
     if (aggregate !== undefined) return withCode(aggregate, year);
+    // A stable id as files write it ("sande") is one region, even where the name is shared.
+    const byId = entries.find((e) => e.region.id === t);
+    if (byId) return [byId];
     const folded = foldName(t);
     if (folded === "") return [];
     return entries.filter((e) => e.exact.has(folded));

@@ -59,7 +59,8 @@ describe("what a text names", () => {
     expect(ids(heroy.named).sort()).toEqual(["heroy-more-og-romsdal", "heroy-nordland"]);
     expect(resolveMunicipality("Heroy")).toBeUndefined();
     expect(ids(searchMunicipalities("våler", { kind: "municipality" }).named).sort()).toEqual(["valer-innlandet", "valer-ostfold"]);
-    // The full name still names one.
+    // The full name and the stable id files use still name one.
+    expect(ids(searchMunicipalities("sande").named)).toEqual(["sande"]);
     expect(ids(searchMunicipalities("Herøy (Nordland)").named)).toEqual(["heroy-nordland"]);
   });
 
