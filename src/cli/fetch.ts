@@ -25,8 +25,8 @@
  */
 import { parseArgs } from "node:util";
 import { fetchRequest, OWN_KOSTRA_GROUP, resolveNetwork } from "../app/fetch-request";
-import { aggregateAsPeer, badInput, notAnAggregate, unknownMunicipality, unknownPeer } from "../kostra/errors";
-import { isAggregate, kostraGroupOf, resolveAggregate, resolveFocalMunicipality, resolveMunicipality } from "../kostra/municipalities";
+import { aggregateAsPeer, badInput, notAnAggregate, unknownPeer } from "../kostra/errors";
+import { isAggregate, kostraGroupOf, regionNamed, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from "../kostra/limits";
 import { quoteInput } from "../kostra/safe-text";
 import type { Lang } from "../kostra/types";
@@ -118,8 +118,8 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   // The municipality, the comparisons (the templates' own and --compare) and the published
   // averages asked for, as region ids; all checked before anything is asked of SSB.
   const regionId = (text: string) => {
-    const m = resolveFocalMunicipality(text);
-    if (!m) throw resolveMunicipality(text) ? aggregateAsPeer(text) : unknownMunicipality(text);
+    const m = regionNamed(text, { kind: "municipality" });
+    if (isAggregate(m)) throw aggregateAsPeer(text);
     return m;
   };
   const focal = values.municipality?.trim() ? regionId(values.municipality.trim()) : undefined;

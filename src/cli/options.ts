@@ -2,8 +2,8 @@
 import { basename } from "node:path";
 import { defaultOptions } from "../kostra/benchmark";
 import { SECTORS, SECTOR_TEMPLATES, templateById, templatesOfSector } from "../kostra/catalog";
-import { aggregateAsFocal, KostraError, kostraGroupUnknown, unknownMunicipality, unknownSector } from "../kostra/errors";
-import { isAggregate, kostraGroupOf, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
+import { aggregateAsFocal, KostraError, kostraGroupUnknown, unknownSector } from "../kostra/errors";
+import { isAggregate, kostraGroupOf, regionNamed, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK } from "../kostra/networks";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import type { AverageChoice, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
@@ -118,8 +118,7 @@ export function networkChoice(network: string | undefined, hasPeers: boolean, fa
 /** Benchmark options from the command line: the template's defaults, then what the user chose. */
 export function benchmarkOptions(sector: string, year: number, values: BenchmarkValues): BenchmarkOptions {
   const municipalityText = required("--municipality", values.municipality);
-  const focal = resolveMunicipality(municipalityText);
-  if (!focal) throw unknownMunicipality(municipalityText);
+  const focal = regionNamed(municipalityText, { kind: "municipality" });
   if (isAggregate(focal)) throw aggregateAsFocal(focal.name);
   const options = defaultOptions(sector, focal.id, year);
   options.network = networkChoice(values.network, values.peers !== undefined, options.network);

@@ -27,7 +27,6 @@ import {
   noDataForYear,
   noPeers,
   notAnAggregate,
-  unknownMunicipality,
   unknownNetwork,
   unknownPeer,
   unknownSector,
@@ -35,7 +34,7 @@ import {
 import { membersInYear } from "./averaging-set";
 import { indicatorInYear, isValidInYear } from "./series";
 import { withRatios } from "./ratios";
-import { aggregateLabel, codeForYear, isAggregate, refForYear, resolveMunicipality } from "./municipalities";
+import { aggregateLabel, codeForYear, isAggregate, refForYear, regionNamed, resolveMunicipality } from "./municipalities";
 import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, NO_NETWORK } from "./networks";
 import type {
   BenchmarkOptions,
@@ -277,17 +276,19 @@ const aggregateNames = (m: Municipality, year?: number) => ({ nb: aggregateLabel
 
 /** Resolve a code, name or id to a municipality that existed in `year`, or throw a KostraError. */
 export function municipalityInYear(text: string, year: number): MunicipalityRef {
-  const m = resolveMunicipality(text);
-  if (!m) throw unknownMunicipality(text);
+  const m = regionNamed(text, { kind: "municipality", year });
   if (isAggregate(m)) throw aggregateAsFocal(aggregateNames(m));
   if (codeForYear(m, year) === undefined) throw municipalityNotInYear(m.name, year);
   return refForYear(m, year);
 }
 
-/** A peer or comparison: a municipality (never an aggregate), or a KostraError. */
-function peerMunicipality(text: string, unknown: (t: string) => Error): Municipality {
-  const m = resolveMunicipality(text);
-  if (!m) throw unknown(text);
+/**
+ * A peer or comparison: a municipality (never an aggregate), or a KostraError — `unknown`'s,
+ * or by default one with the near misses ("Mente du Bærum?").
+ */
+function peerMunicipality(text: string, unknown?: (t: string) => Error): Municipality {
+  const m = unknown === undefined ? regionNamed(text, { kind: "municipality" }) : resolveMunicipality(text);
+  if (m === undefined) throw unknown?.(text);
   if (isAggregate(m)) throw aggregateAsPeer(aggregateNames(m));
   return m;
 }
@@ -332,7 +333,7 @@ export function benchmark(given: Dataset, options: BenchmarkOptions): Profile {
   const { members: memberRefs, averaging: averagingSet } = membersInYear(network, year, focal.id, options);
   const focalInNetwork = memberRefs.some((m) => m.id === focal.id);
   const comparisons = options.comparisons
-    .map((c) => peerMunicipality(c, unknownMunicipality))
+    .map((c) => peerMunicipality(c))
     .map((m) => ({ ref: refForYear(m, year), existed: codeForYear(m, year) !== undefined }));
 
   const obs = observationIndexOf(dataset.observations);

@@ -32,10 +32,11 @@ export class KostraError extends Error {
   }
 }
 
+/** Nothing by that name or code (see ./municipality-errors for the message with near misses). */
 export const unknownMunicipality = (what: string): KostraError =>
   new KostraError("unknown-municipality", {
-    nb: `Ukjent kommune: «${what}». Oppgi et kommunenummer (f.eks. 0219 eller 3201) eller et kommunenavn.`,
-    en: `Unknown municipality: "${what}". Give a municipality number (e.g. 0219 or 3201) or a name.`,
+    nb: `Fant ingen kommune «${what}». Oppgi et kommunenummer (f.eks. 0219 eller 3201) eller et kommunenavn.`,
+    en: `Found no municipality "${what}". Give a municipality number (e.g. 0219 or 3201) or a name.`,
   });
 
 export const unknownSector = (what: string, known: string[]): KostraError =>

@@ -14,7 +14,11 @@ import { registryProblems } from "./registry/check";
 import registry from "./registry/municipalities.json";
 import type { Municipality, MunicipalityRef } from "./types";
 import { inPeriod } from "./periods";
+import type { KostraError } from "./errors";
+import { ambiguousMunicipality, noMunicipalityLike } from "./municipality-errors";
+import { municipalitySearch, type MunicipalitySearchResult, type RegionKind, type SearchOptions } from "./municipality-search";
 
+export { codeNamedBy, foldName, type MunicipalitySearchResult, type RegionKind, type SearchOptions } from "./municipality-search";
 export { aggregateDefinition, aggregateLabel, kostraGroupMembers, kostraGroupOf, GROUP_MEMBERSHIP } from "./registry/aggregates";
 
 /** Number of municipalities per data year, as the source lists them. */
@@ -36,17 +40,11 @@ const byId = new Map(REGIONS.map((m) => [m.id, m]));
 const byCode = new Map<string, Municipality>();
 for (const m of REGIONS) for (const p of m.codes) byCode.set(p.code, m);
 
-const normalize = (s: string): string =>
-  s
-    .trim()
-    .toLocaleLowerCase("nb-NO")
-    .normalize("NFC");
-
-const byName = new Map<string, Municipality>();
-for (const m of REGIONS) byName.set(normalize(m.name), m);
-// Official names of a period ("Nes (Akershus)", "Trondheim - Tråante") resolve too, unless
-// another region has that name.
-for (const m of REGIONS) for (const p of m.codes) if (p.name && !byName.has(normalize(p.name))) byName.set(normalize(p.name), m);
+/**
+ * The one search for a region by what a person types: folded names, any code with or
+ * without its leading zero, near-miss suggestions (see ./municipality-search).
+ */
+export const searchMunicipalities: (text: string, options?: SearchOptions) => MunicipalitySearchResult = municipalitySearch(REGIONS);
 
 /** Whether the entry is an aggregate (Landet, a KOSTRA group), not a municipality. */
 export const isAggregate = (m: Pick<Municipality, "kind"> | undefined): boolean => m?.kind === "aggregate";
@@ -58,25 +56,47 @@ export function municipalityById(id: string): Municipality | undefined {
 
 /**
  * Resolve what a user or a file names a region by: any code it ever had
- * ("0219", "3024", "3201", "EAKUO", "EKG07"), a code followed by a name ("0219 Bærum"),
- * its name, or its id ("baerum", "ekg07"). Aggregates resolve too; use
- * `resolveFocalMunicipality` where only a municipality will do.
+ * ("0219", "3024", "3201", "219", "EAKUO", "EKG07"), a code followed by a name ("0219 Bærum"),
+ * its name in any case and with or without diacritics ("Bærum", "baerum"), or its id.
+ * Aggregates resolve too; use `resolveFocalMunicipality` where only a municipality will do.
+ * Undefined when nothing or more than one region fits (`regionNamed` says which).
  */
-export function resolveMunicipality(text: string): Municipality | undefined {
-  const t = text.trim();
-  const codeMatch = /^(\d{4})(?:\s+(.*))?$/.exec(t);
-  if (codeMatch) {
-    const m = byCode.get(codeMatch[1]);
-    // A name after the code must be this municipality's ("0219 Bærum", SSB's "0219 Bærum (-2019)",
-    // "0301 Oslo - Oslove"); "0219 Oslo" is a contradiction, not Bærum.
-    const rest = normalize((codeMatch[2] ?? "").replace(/\(.*?\)/g, ""));
-    if (m && rest && !namesOf(m).some((n) => rest.startsWith(n))) return undefined;
-    return m;
-  }
-  // SSB's aggregate codes, alone or before a label ("EKG07 Kostragruppe 07").
-  const code = codeNamedBy(t);
-  if (code !== undefined) return byCode.get(code);
-  return byId.get(t) ?? byId.get(normalize(t)) ?? byName.get(normalize(t));
+export function resolveMunicipality(text: string, year?: number): Municipality | undefined {
+  const { named } = searchMunicipalities(text, { year });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** What a typed text names, for a caller that wants one region of a kind. */
+export interface RegionLookup {
+  /** The one region of the wanted kind the text names. */
+  region?: Municipality;
+  /** Why there is none: nothing fits (with near misses, "Mente du Bærum?"), or several do ("Herøy"). */
+  problem?: KostraError;
+  /** The one region of another kind the text names ("Landet" where a municipality is wanted). */
+  otherKind?: Municipality;
+}
+
+/** Look a typed text up as a region of `kind`: never a guess between several, near misses when none. */
+export function lookUpRegion(text: string, options: { kind?: RegionKind; year?: number } = {}): RegionLookup {
+  const kind = options.kind ?? "any";
+  const { named } = searchMunicipalities(text, { year: options.year });
+  const wanted = named.filter((m) => kind === "any" || (kind === "aggregate") === isAggregate(m));
+  if (wanted.length === 1) return { region: wanted[0] };
+  const several = wanted.length > 1 ? wanted : named.length > 1 ? named : [];
+  if (several.length > 0) return { problem: ambiguousMunicipality(text, several.map((m) => m.name)) };
+  const suggestions = searchMunicipalities(text, { kind, year: options.year }).suggestions.map((m) => m.name);
+  return { problem: noMunicipalityLike(text, suggestions), otherKind: named[0] };
+}
+
+/**
+ * The region a user named, or a KostraError that helps (see lookUpRegion). A region of
+ * another kind is returned for the caller to refuse in its own words ("Landet" as focal).
+ */
+export function regionNamed(text: string, options: { kind?: RegionKind; year?: number } = {}): Municipality {
+  const { region, problem, otherKind } = lookUpRegion(text, options);
+  const found = region ?? otherKind;
+  if (found) return found;
+  throw problem;
 }
 
 /** Like resolveMunicipality, but only a municipality (never an aggregate). */
@@ -89,10 +109,6 @@ export function resolveFocalMunicipality(text: string): Municipality | undefined
 export function resolveAggregate(text: string): Municipality | undefined {
   const m = resolveMunicipality(text);
   return m && isAggregate(m) ? m : undefined;
-}
-
-function namesOf(m: Municipality): string[] {
-  return [m.name, ...m.codes.map((p) => p.name ?? m.name)].map(normalize);
 }
 
 /** The region code this municipality had in the given data year, or undefined if it did not exist. */
@@ -122,16 +138,6 @@ export function isCodeValidInYear(code: string, year: number): boolean {
 export function codeYears(m: Municipality, code: string): { from?: number; to?: number } | undefined {
   const p = m.codes.find((c) => c.code === code);
   return p && { from: p.from, to: p.to };
-}
-
-/** The region code a text names ("0219", "0219 Bærum", "EKG7 Kostragruppe 07"), normalised; undefined for a name or id. */
-export function codeNamedBy(text: string): string | undefined {
-  const t = text.trim();
-  const municipal = /^(\d{4})(?:\s|$)/.exec(t);
-  if (municipal) return municipal[1];
-  // SSB's aggregate codes, alone or before a label: labels vary by table.
-  const aggregate = /^(EAKUO|EAK|EKG\d{1,2})(?:\s|$)/i.exec(t);
-  return aggregate ? aggregate[1].toUpperCase().replace(/^EKG(\d)$/, "EKG0$1") : undefined;
 }
 
 /**

@@ -176,7 +176,7 @@ describe("kostra errors: exit 2 with one line naming the problem", () => {
     ["a file that is not JSON", ["--input", notJson], /notjson\.json: er ikke gyldig JSON/],
     ["a bad CSV value", ["--input", badCsv], /bad\.csv linje 2, felt «verdi»: «12x» er ikke et tall/],
     ["a missing file", ["--input", join(dir, "nope.csv")], /finner ikke filen .*nope\.csv/],
-    ["an unknown municipality code", ["--municipality", "9999"], /Ukjent kommune: «9999»/],
+    ["an unknown municipality code", ["--municipality", "9999"], /Fant ingen kommune «9999»/],
     ["a year with no data", ["--year", "2030"], /Ingen data for 2030 .* Data finnes for: 2015, 2016, 2017, 2018/],
     ["an unknown sector", ["--sector", "skole"], /Ukjent sektormal: «skole»/],
     ["a bad --average", ["--average", "median"], /--average må være simple eller weighted/],

@@ -1,7 +1,7 @@
 import { Combobox, Field } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Messages } from "../i18n";
-import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
+import { municipalityOptions, searchOptions, type MunicipalityOption } from "../state/municipalityOptions";
 import { shared } from "../styles";
 import { MunicipalityOptionList } from "./MunicipalityOptionList";
 
@@ -23,7 +23,7 @@ export function ComparisonPicker({ t, year, focal, value, onChange, texts }: Com
   const { label: fieldLabel, hint, placeholder } = texts ?? { label: t.comparisonsLabel, hint: t.comparisonsHint, placeholder: t.comparisonsPlaceholder };
   const options = useMemo(() => municipalityOptions(year, value).filter((o) => o.id !== focal), [year, focal, value]);
   const [query, setQuery] = useState<string | null>(null);
-  const shown = query === null ? options : options.filter((o) => optionMatches(o, query));
+  const { shown } = useMemo(() => (query === null ? { shown: options } : searchOptions(options, query)), [options, query]);
   const chosen = value.map((id) => options.find((o) => o.id === id)?.name ?? id).join(", ");
 
   return (

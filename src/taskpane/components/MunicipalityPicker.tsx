@@ -2,11 +2,9 @@ import { Combobox, Field } from "@fluentui/react-components";
 
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 
-import { unknownMunicipality } from "../../kostra/errors";
-
-import type { Lang } from "../../kostra/types";
+import type { Lang, LocalizedText } from "../../kostra/types";
 import type { Messages } from "../i18n";
-import { municipalityOptions, optionMatches, type MunicipalityOption } from "../state/municipalityOptions";
+import { municipalityOptions, searchOptions, type MunicipalityOption } from "../state/municipalityOptions";
 
 import { shared } from "../styles";
 
@@ -35,13 +33,13 @@ function optionLabel(option: MunicipalityOption, year: number, t: Messages): str
 export function MunicipalityPicker({ t, lang, year, value, onChange }: MunicipalityPickerProps) {
   const options = useMemo(() => municipalityOptions(year, [value]), [year, value]);
   const [query, setQuery] = useState<string | null>(null);
-  /** Text the user entered that names no municipality. */
-  const [rejected, setRejected] = useState<string | null>(null);
+  /** Why the text the user entered names no municipality ("Mente du Bærum?", or which Herøy). */
+  const [rejected, setRejected] = useState<LocalizedText | null>(null);
   const pickedFromList = useRef(false);
   const [open, setOpen] = useState(false);
 
   const selected = options.find((o) => o.id === value);
-  const shown = query === null ? options : options.filter((o) => optionMatches(o, query));
+  const { shown, suggestion } = useMemo(() => (query === null ? { shown: options } : searchOptions(options, query)), [options, query]);
 
   const choose = (id: string) => {
     setQuery(null);
@@ -60,10 +58,10 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
     }
     const byLabel = options.find((o) => optionLabel(o, year, t).toLocaleLowerCase("nb-NO") === typed.toLocaleLowerCase("nb-NO"));
     const only = shown.length === 1 ? shown[0] : undefined;
-    const resolved = domain().resolveMunicipality(typed);
-    const id = byLabel?.id ?? resolved?.id ?? only?.id;
+    const found = domain().lookUpRegion(typed, { kind: "municipality", year });
+    const id = byLabel?.id ?? found.region?.id ?? only?.id;
     if (id) choose(id);
-    else setRejected(typed);
+    else setRejected(found.problem?.text ?? null);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -80,7 +78,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
     <Field
       label={t.municipalityLabel}
       validationState={rejected === null ? "none" : "error"}
-      validationMessage={rejected === null ? undefined : unknownMunicipality(rejected).messageIn(lang)}
+      validationMessage={rejected === null ? undefined : rejected[lang]}
     >
       <Combobox
         className={shared.narrow}
@@ -106,7 +104,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
           if (query !== null) commit(query);
         }}
       >
-        <MunicipalityOptionList shown={shown} label={(o) => optionLabel(o, year, t)} noMatch={t.municipalityNoMatch} />
+        <MunicipalityOptionList shown={shown} label={(o) => optionLabel(o, year, t)} noMatch={suggestion?.[lang] ?? t.municipalityNoMatch} />
       </Combobox>
     </Field>
   );

@@ -1,4 +1,5 @@
 /** The municipality picker's options for a year, and how typed text narrows them. */
+import type { LocalizedText } from "../../kostra/types";
 import { domain } from "../domain";
 
 export interface MunicipalityOption {
@@ -36,12 +37,18 @@ export function municipalityOptions(year: number, keep: readonly string[] = []):
   })).sort((a, b) => byName.compare(a.name, b.name));
 }
 
-const fold = (s: string): string => s.trim().toLocaleLowerCase("nb-NO").normalize("NFC");
+/** What the picker shows for typed text: the options the domain's municipality search finds, best first, and near misses when none. */
+export interface OptionSearch {
+  shown: MunicipalityOption[];
+  /** "Mente du Bærum?": municipalities among the options close to what was typed (at most three), or undefined. */
+  suggestion?: LocalizedText;
+}
 
-/** True when the typed text is part of the name or the start of any of the municipality's codes. */
-export function optionMatches(option: MunicipalityOption, query: string): boolean {
-  const q = fold(query);
-  if (q === "") return true;
-  if (/^\d+$/.test(q)) return option.allCodes.some((c) => c.startsWith(q));
-  return fold(option.name).includes(q) || fold(`${option.code ?? ""} ${option.name}`).startsWith(q);
+/** The options typed text finds: by name in any case and without diacritics, or by any code, with or without its leading zero. */
+export function searchOptions(options: readonly MunicipalityOption[], query: string): OptionSearch {
+  const { searchMunicipalities, didYouMean } = domain();
+  const found = searchMunicipalities(query, { kind: "municipality" });
+  const byId = new Map(options.map((o) => [o.id, o]));
+  const near = found.suggestions.filter((m) => byId.has(m.id)).map((m) => m.name);
+  return { shown: found.matches.flatMap((m) => byId.get(m.id) ?? []), suggestion: near.length > 0 ? didYouMean(near) : undefined };
 }

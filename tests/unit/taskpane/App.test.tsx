@@ -127,7 +127,7 @@ describe("task pane App", () => {
   it("explains an unknown municipality in the field instead of changing the profile", async () => {
     await renderPane();
     typeMunicipality("9999");
-    expect(screen.getByText(/Ukjent kommune: «9999»/)).toBeInTheDocument();
+    expect(screen.getByText(/Fant ingen kommune «9999»/)).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
   });
 

@@ -1,0 +1,68 @@
+/** @jest-environment jsdom */
+/**
+ * The pane's municipality picker finds what people type the way the CLI does: without
+ * diacritics, by a code without its leading zero, and with a suggestion for a near miss.
+ */
+import "@testing-library/jest-dom";
+import { fireEvent, screen } from "@testing-library/react";
+import { renderPane } from "./renderPane";
+
+function typeInPicker(text: string): string[] {
+  const input = screen.getByRole("combobox", { name: "Kommune" });
+  fireEvent.click(input);
+  fireEvent.change(input, { target: { value: text } });
+  return screen.getAllByRole("option").map((o) => o.textContent ?? "");
+}
+
+describe("the municipality picker's search", () => {
+  it.each([
+    ["Baerum", "Bærum (0219)"],
+    ["bærum", "Bærum (0219)"],
+    ["Tromso", "Tromsø (1902)"],
+    ["219", "Bærum (0219)"],
+    ["Aalesund", "Ålesund (1504)"],
+  ])("offers %s as %s first", async (text, label) => {
+    await renderPane();
+    expect(typeInPicker(text)[0]).toBe(label);
+  });
+
+  it("chooses Bærum when Baerum is typed and confirmed", async () => {
+    await renderPane();
+    typeInPicker("Asker");
+    fireEvent.keyDown(screen.getByRole("combobox", { name: "Kommune" }), { key: "Enter" });
+    typeInPicker("Baerum");
+    fireEvent.keyDown(screen.getByRole("combobox", { name: "Kommune" }), { key: "Enter" });
+    expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+  });
+
+  it("suggests Bærum for Barum in the no-match line", async () => {
+    await renderPane();
+    expect(typeInPicker("Barum")).toEqual(["Mente du Bærum?"]);
+  });
+
+  it("keeps the profile and explains with the suggestion when Barum is confirmed", async () => {
+    await renderPane();
+    typeInPicker("Barum");
+    fireEvent.keyDown(screen.getByRole("combobox", { name: "Kommune" }), { key: "Enter" });
+    expect(screen.getByText("Fant ingen kommune «Barum». Mente du Bærum?")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+  });
+
+  it("offers both Herøys for Heroy rather than choosing one", async () => {
+    await renderPane();
+    expect(typeInPicker("Heroy")).toEqual(["Herøy (Møre og Romsdal) (1515)", "Herøy (Nordland) (1818)"]);
+  });
+
+  it("says no municipality matches when nothing is near", async () => {
+    await renderPane();
+    expect(typeInPicker("Atlantis")).toEqual(["Ingen kommune passer"]);
+  });
+
+  it("suggests in English too", async () => {
+    await renderPane({ displayLanguage: "en-US" });
+    const input = await screen.findByRole("combobox", { name: "Municipality" });
+    fireEvent.click(input);
+    fireEvent.change(input, { target: { value: "Barum" } });
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Did you mean Bærum?"]);
+  });
+});
