@@ -62,7 +62,7 @@ export function municipalityById(id: string): Municipality | undefined {
  * Undefined when nothing or more than one region fits (`regionNamed` says which).
  */
 export function resolveMunicipality(text: string, year?: number): Municipality | undefined {
-  const { named } = searchMunicipalities(text, { year });
+  const { named } = searchMunicipalities(text, { year, namedOnly: true });
   return named.length === 1 ? named[0] : undefined;
 }
 
@@ -79,7 +79,7 @@ export interface RegionLookup {
 /** Look a typed text up as a region of `kind`: never a guess between several, near misses when none. */
 export function lookUpRegion(text: string, options: { kind?: RegionKind; year?: number } = {}): RegionLookup {
   const kind = options.kind ?? "any";
-  const { named } = searchMunicipalities(text, { year: options.year });
+  const { named } = searchMunicipalities(text, { year: options.year, namedOnly: true });
   const wanted = named.filter((m) => kind === "any" || (kind === "aggregate") === isAggregate(m));
   if (wanted.length === 1) return { region: wanted[0] };
   const several = wanted.length > 1 ? wanted : named.length > 1 ? named : [];

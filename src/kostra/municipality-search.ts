@@ -23,6 +23,11 @@ export interface SearchOptions {
   kind?: RegionKind;
   /** Data year: decides between regions that had the same code in different years. */
   year?: number;
+  /**
+   * Only what the text names exactly (no list, no suggestions): the readers resolve a code
+   * per observation, hundreds of thousands of times for a large file.
+   */
+  namedOnly?: boolean;
 }
 
 export interface MunicipalitySearchResult {
@@ -123,6 +128,7 @@ function entryOf(region: Municipality): Entry {
 /** The search over a list of regions (the registry's municipalities and aggregates). */
 export function municipalitySearch(regions: readonly Municipality[]): (text: string, options?: SearchOptions) => MunicipalitySearchResult {
   const entries = regions.map(entryOf);
+  const entryById = new Map(entries.map((e) => [e.region.id, e]));
   const byCode = new Map<string, Entry[]>();
   for (const e of entries) for (const p of e.region.codes) if (!byCode.get(p.code)?.includes(e)) byCode.set(p.code, [...(byCode.get(p.code) ?? []), e]);
 
@@ -145,7 +151,7 @@ export function municipalitySearch(regions: readonly Municipality[]): (text: str
     const aggregate = codeNamedBy(t);
     if (aggregate !== undefined) return withCode(aggregate, year);
     // A stable id as files write it ("sande") is one region, even where the name is shared.
-    const byId = entries.find((e) => e.region.id === t);
+    const byId = entryById.get(t);
     if (byId) return [byId];
     const folded = foldName(t);
     if (folded === "") return [];
@@ -154,8 +160,9 @@ export function municipalitySearch(regions: readonly Municipality[]): (text: str
 
   return (text, options = {}) => {
     const kind = options.kind ?? "any";
-    const pool = entries.filter((e) => wantsKind(e.region, kind));
     const named = namedBy(text, options.year).filter((e) => wantsKind(e.region, kind));
+    if (options.namedOnly) return { named: alphabetical(named).map((e) => e.region), matches: [], suggestions: [] };
+    const pool = entries.filter((e) => wantsKind(e.region, kind));
     const folded = foldName(text);
     if (folded === "") return { named: [], matches: pool.map((e) => e.region), suggestions: [] };
 

@@ -148,3 +148,16 @@ describe("a region named, or a message that helps", () => {
     expect(regionNamed("Baerum").id).toBe("baerum");
   });
 });
+
+describe("only what a text names (the readers' lookup per observation)", () => {
+  it("names exactly what the full search names, for codes, ids, names and near misses", () => {
+    const texts = ["0219", "219", "3201", "bærum", "Baerum", "Tromso", "Heroy", "sande", "Sande", "EAKUO", "Landet", "Barum", "", "9999", "0219 Bærum", "0219 Oslo"];
+    for (const text of texts)
+      for (const year of [undefined, 2017, 2024]) {
+        const full = searchMunicipalities(text, { year });
+        const only = searchMunicipalities(text, { year, namedOnly: true });
+        expect([text, year, only.named.map((m) => m.id)]).toEqual([text, year, full.named.map((m) => m.id)]);
+        expect([only.matches, only.suggestions]).toEqual([[], []]);
+      }
+  });
+});
