@@ -78,6 +78,9 @@ function unavailableYears(ind: Indicator, years: number[]): number[] {
 
 const byId = (id: string): Indicator => INDICATORS.find((i) => i.id === id)!;
 
+/** Whether the indicator's tables are confirmed: a figure computed from series is as sure as its least sure series. */
+const confirmed = (x: Indicator): boolean => (x.ratio ? ratioSeriesIds(x).every((id) => confirmed(byId(id))) : x.ssb!.table !== null);
+
 /**
  * The sample's figure for an indicator, municipality and year index: a single series as
  * the sample holds it; a figure KS computes from series (a ratio) by its definition from
@@ -371,8 +374,6 @@ describe("kostra catalog --metadata on the fixtures", () => {
     for (const i of INDICATORS.filter((x) => x.sector !== undefined)) {
       const row = lines.find((l) => l.startsWith(`${i.id} `))?.split(/\s{2,}/);
       expect(row?.[0]).toBe(i.id);
-      // A figure computed from series is as sure as its least sure series.
-      const confirmed = (x: Indicator): boolean => (x.ratio ? ratioSeriesIds(x).every((id) => confirmed(INDICATORS.find((y) => y.id === id)!)) : x.ssb!.table !== null);
       expect(row?.[1]).toBe(confirmed(i) ? "konsistent" : "ukontrollert");
       expect(row?.[2]).toMatch(i.defaultAverage === "weighted" ? /^vektet/ : /^enkelt/);
       if (!i.valid) expect(row?.[3]).toBe("alle år");
