@@ -1,17 +1,24 @@
 /**
- * The whole JSON-stat read path, file bytes to observations, measured in a process of its
- * own so that its peak memory is its own (bench/run.js starts one per reader and run).
+ * The whole read path of a data file, file bytes to observations, measured in a process of
+ * its own so that its peak memory is its own (bench/run.js starts one per reader and run).
  *
- *   node --expose-gc bench/read-path.js make <file>            writes the 1,000,000-cell file
+ *   node --expose-gc bench/read-path.js make <file>            writes the 1,000,000-cell JSON-stat file
+ *   node --expose-gc bench/read-path.js make-csv <file>        writes the whole-country tidy CSV
  *   node --expose-gc bench/read-path.js <reader> <file>        prints {ms, peakRssBytes, …}
  *
  * Readers:
- *   ours      the product's readDataFile (src/sources/file.ts): decode, JSON.parse, schema,
- *             cube, observations of the catalog's indicators, provenance and warnings.
+ *   ours      the product's readDataFile (src/sources/file.ts), for either file: decode,
+ *             JSON.parse or the CSV reader, schema, observations of the catalog's
+ *             indicators, provenance and warnings.
  *   toolkit   jsonstat-toolkit doing the same from the same bytes: decode, JSON.parse,
  *             JSONstat(), then every cell (Unflatten) into an observation-like record
  *             {region, year, value, status, codes of the other dimensions}.
- *   parse     decode + JSON.parse alone (the floor both stand on).
+ *   parse     decode + JSON.parse alone (the floor both JSON-stat readers stand on).
+ *   split     decode + split into lines + split each line at ";" (the floor for a CSV: the
+ *             fields as text, kept, nothing checked or typed).
+ *
+ * The product's modules are loaded from build/bench/src (npm run bench compiles them), or
+ * from the directory READ_PATH_BUILD names (the CLI build, `build`, for the tests).
  *
  * Peak memory is the process's peak resident set (VmHWM, Linux, reset after start-up and a
  * full GC) minus its resident set then, i.e. what reading the file added at its highest.
@@ -20,7 +27,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const BUILD = path.join(__dirname, "..", "build", "bench");
+const BUILD = process.env.READ_PATH_BUILD ? path.resolve(process.env.READ_PATH_BUILD) : path.join(__dirname, "..", "build", "bench", "src");
 
 function status() {
   const text = fs.readFileSync("/proc/self/status", "utf8");
@@ -36,9 +43,9 @@ function status() {
  */
 function makeFile(file) {
   const { buildSsbDataset } = require("../tests/support/ssb-shape");
-  const { INDICATORS } = require(path.join(BUILD, "src/kostra/catalog"));
-  const { allSelectors } = require(path.join(BUILD, "src/kostra/series"));
-  const { MUNICIPALITIES, isCodeValidInYear } = require(path.join(BUILD, "src/kostra/municipalities"));
+  const { INDICATORS } = require(path.join(BUILD, "kostra/catalog"));
+  const { allSelectors } = require(path.join(BUILD, "kostra/series"));
+  const { MUNICIPALITIES, isCodeValidInYear } = require(path.join(BUILD, "kostra/municipalities"));
   const years = Array.from({ length: 10 }, (_, i) => 2015 + i);
   const regions = new Set();
   for (const m of MUNICIPALITIES) for (const { code } of m.codes) if (years.some((y) => isCodeValidInYear(code, y))) regions.add(code);
@@ -74,9 +81,41 @@ function makeFile(file) {
   return { cells: k, regions: regions.size, functions: functions.length, catalogFunctions: fromCatalog.KOKfunksjon0000.size, arts: arts.length, bytes: fs.statSync(file).size };
 }
 
+/**
+ * A tidy CSV of every catalog indicator for every municipality code in use 2015–2024, as a
+ * user's own export of the whole country would be (region;indikator;år;verdi;status, decimal
+ * comma): about 600,000 rows and 24 MB. Values are SYNTHETIC; every 97th row is missing
+ * ("..").
+ */
+function makeCsv(file) {
+  const { INDICATORS } = require(path.join(BUILD, "kostra/catalog"));
+  const { MUNICIPALITIES, codeForYear } = require(path.join(BUILD, "kostra/municipalities"));
+  const out = fs.openSync(file, "w");
+  let rows = 0;
+  try {
+    fs.writeSync(out, "region;indikator;år;verdi;status\n");
+    for (let year = 2015; year <= 2024; year++) {
+      const lines = [];
+      for (const m of MUNICIPALITIES) {
+        const code = codeForYear(m, year);
+        if (code === undefined) continue;
+        for (const ind of INDICATORS) {
+          rows++;
+          const value = rows % 97 === 0 ? ";.." : `${String(((rows * 7919) % 1000000) / 10).replace(".", ",")};`;
+          lines.push(`${code};${ind.id};${year};${value}\n`);
+        }
+      }
+      fs.writeSync(out, lines.join(""));
+    }
+  } finally {
+    fs.closeSync(out);
+  }
+  return { rows, bytes: fs.statSync(file).size };
+}
+
 const READERS = {
   ours(bytes) {
-    const { readDataFile } = require(path.join(BUILD, "src/sources/file"));
+    const { readDataFile } = require(path.join(BUILD, "sources/file"));
     const r = readDataFile(bytes, "12362-benchmark.json");
     return { records: r.dataset.observations.length };
   },
@@ -99,6 +138,10 @@ const READERS = {
     const json = JSON.parse(new TextDecoder("utf-8").decode(bytes));
     return { records: json.value.length };
   },
+  split(bytes) {
+    const rows = new TextDecoder("utf-8").decode(bytes).split("\n").map((line) => line.split(";"));
+    return { records: rows.length };
+  },
 };
 
 function main() {
@@ -107,11 +150,15 @@ function main() {
     console.log(JSON.stringify(makeFile(file)));
     return;
   }
+  if (what === "make-csv") {
+    console.log(JSON.stringify(makeCsv(file)));
+    return;
+  }
   const reader = READERS[what];
-  if (!reader || !file) throw new Error("usage: read-path.js make|ours|toolkit|parse <file>");
+  if (!reader || !file) throw new Error("usage: read-path.js make|make-csv|ours|toolkit|parse|split <file>");
   // Load the code first, so that only reading counts.
   try {
-    reader(Buffer.from('{"version":"2.0","class":"dataset","id":[],"size":[],"dimension":{},"value":[]}'));
+    reader(Buffer.from('{"version":"2.0","class":"dataset","id":[],"size":[],"dimension":{},"value":[]}'), "warm-up.json");
   } catch {
     // An empty cube is refused; the modules are loaded all the same.
   }
@@ -121,7 +168,7 @@ function main() {
   const before = status().rss;
   const bytes = fs.readFileSync(file);
   const t0 = process.hrtime.bigint();
-  const r = reader(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  const r = reader(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), path.basename(file));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const after = status();
   console.log(JSON.stringify({ reader: what, ms, records: r.records, peakRssBytes: after.hwm - before, heapUsedBytes: process.memoryUsage().heapUsed }));

@@ -19,20 +19,50 @@ export interface EarlierObservation<P> {
   status?: string;
 }
 
-/** Where each indicator, municipality and year of a source was read. */
+/** Numbers given to ids in the order first seen (an index's keys are built from them). */
+class Numbering {
+  private readonly numbers = new Map<string, number>();
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) this.numbers.set(id, (n = this.numbers.size));
+    return n;
+  }
+}
+
+/** Municipalities numbered below this make a key of their own with any indicator's number. */
+const MUNICIPALITY_SPAN = 2 ** 21;
+
+/**
+ * Where each indicator, municipality and year of a source was read. A whole-country file
+ * has over half a million observations, so the index holds for each one a number key and a
+ * slot: the observation itself (which the reader keeps anyway) and where it was read. The
+ * earlier observation's record is made only when there is one, which is an error or a
+ * repeat between files.
+ */
 export class ObservationIndex<P> {
-  /** indicator → municipality → year (nested maps: several times faster than one joined string key). */
-  private readonly seen = new Map<string, Map<string, Map<number, EarlierObservation<P>>>>();
+  private readonly indicators = new Numbering();
+  private readonly municipalities = new Numbering();
+  /** Year → (indicator number × MUNICIPALITY_SPAN + municipality number) → slot. */
+  private readonly byYear = new Map<number, Map<number, number>>();
+  private readonly figures: Keyed[] = [];
+  private readonly places: P[] = [];
 
   /** Record where an observation was read; returns the earlier one of the same indicator, municipality and year, if any. */
   add(o: Keyed, place: P): EarlierObservation<P> | undefined {
-    let byMunicipality = this.seen.get(o.indicator);
-    if (!byMunicipality) this.seen.set(o.indicator, (byMunicipality = new Map()));
-    let byYear = byMunicipality.get(o.municipality);
-    if (!byYear) byMunicipality.set(o.municipality, (byYear = new Map()));
-    const earlier = byYear.get(o.year);
-    if (earlier === undefined) byYear.set(o.year, { place, value: o.value, ...(o.status !== undefined ? { status: o.status } : {}) });
-    return earlier;
+    const municipality = this.municipalities.of(o.municipality);
+    if (municipality >= MUNICIPALITY_SPAN) throw new Error(`ObservationIndex: more than ${MUNICIPALITY_SPAN} municipalities`);
+    const key = this.indicators.of(o.indicator) * MUNICIPALITY_SPAN + municipality;
+    let slots = this.byYear.get(o.year);
+    if (!slots) this.byYear.set(o.year, (slots = new Map()));
+    const slot = slots.get(key);
+    if (slot !== undefined) {
+      const earlier = this.figures[slot];
+      return { place: this.places[slot], value: earlier.value, ...(earlier.status !== undefined ? { status: earlier.status } : {}) };
+    }
+    slots.set(key, this.figures.length);
+    this.figures.push(o);
+    this.places.push(place);
+    return undefined;
   }
 }
 

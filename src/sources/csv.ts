@@ -17,6 +17,7 @@ import type { LocalizedText, Municipality, Observation } from "../kostra/types";
 import { duplicateDetails, ObservationIndex } from "./conflicts";
 import { countText } from "./message-numbers";
 import { codeMismatch, regionName, whyNoCode } from "./region-codes";
+import { readObservation, type ReadObservation } from "./read-observation";
 import { hasOwn } from "./schemas/common";
 import { CSV_ROW, type CsvField } from "./schemas/csv-row";
 
@@ -33,8 +34,8 @@ const COLUMN_NAMES: Record<CsvField, string[]> = {
 /** Each field's name in Norwegian messages (English ones use the field's own name). */
 const FIELD_NB: Record<CsvField, string> = { region: "region", indicator: "indikator", year: "år", value: "verdi", status: "status" };
 
-export interface CsvObservations {
-  observations: Omit<Observation, "provenance">[];
+export interface CsvObservations<O extends ReadObservation = ReadObservation> {
+  observations: O[];
   warnings: LocalizedText[];
 }
 
@@ -75,15 +76,48 @@ function fieldOf(issue: v.BaseIssue<unknown>): CsvField | undefined {
  * "t.csv linje 2: …" when it is not about one field.
  */
 export function csvRowProblem(issues: readonly v.BaseIssue<unknown>[], fields: Record<CsvField, string | undefined>, name: string, line: number): KostraError {
-  const issue = issues[0];
-  const field = fieldOf(issue);
+  const field = fieldOf(issues[0]);
+  return fieldProblem(field, issues[0], field === undefined ? undefined : fields[field], name, line);
+}
+
+/** A problem with one field of a row (`field` undefined: with the row as a whole), naming the text found. */
+function fieldProblem(field: CsvField | undefined, issue: v.BaseIssue<unknown>, text: string | undefined, name: string, line: number): KostraError {
   const what = problemOf(issue);
   if (field === undefined) return badInput({ nb: `${name} linje ${line}: ${what.nb}`, en: `${name} line ${line}: ${what.en}` });
-  const raw = quoteInput(fields[field] ?? "", 40);
+  const raw = quoteInput(text ?? "", 40);
   return badInput({
     nb: `${name} linje ${line}, felt «${FIELD_NB[field]}»: «${raw}» ${what.nb}`,
     en: `${name} line ${line}, field "${field}": "${raw}" ${what.en}`,
   });
+}
+
+type FieldValue<K extends CsvField> = v.InferOutput<(typeof CSV_ROW.entries)[K]>;
+
+/**
+ * The fields of tidy rows typed by their schemas in CSV_ROW, one field at a time in the
+ * row's order (so the first problem is the one the row schema names first). A file repeats
+ * a few texts for region, indicator, year and status on every line: each distinct one is
+ * typed once. The value is typed on every row.
+ */
+class FieldTyper {
+  private readonly known: { [K in Exclude<CsvField, "value">]: Map<string | undefined, FieldValue<K>> } = {
+    region: new Map(),
+    indicator: new Map(),
+    year: new Map(),
+    status: new Map(),
+  };
+
+  constructor(private readonly name: string) {}
+
+  field<K extends CsvField>(field: K, text: string | undefined, line: number): FieldValue<K> {
+    const known = field === "value" ? undefined : (this.known[field as Exclude<CsvField, "value">] as Map<string | undefined, FieldValue<K>>);
+    if (known?.has(text)) return known.get(text)!;
+    const parsed = v.safeParse(CSV_ROW.entries[field], text, { abortEarly: true });
+    if (!parsed.success) throw fieldProblem(field, parsed.issues[0], text, this.name, line);
+    const typed = parsed.output as FieldValue<K>;
+    known?.set(text, typed);
+    return typed;
+  }
 }
 
 /**
@@ -125,76 +159,133 @@ function codeNotOfYear(m: Municipality, code: string, year: number, name: string
   return badInput({ nb: `${name} linje ${line}, felt «${FIELD_NB.region}»: ${why.nb}.`, en: `${name} line ${line}, field "region": ${why.en}.` });
 }
 
-export function readTidyCsv(text: string, name: string): CsvObservations {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+/** A row papaparse gives for a blank line (`skipEmptyLines: "greedy"` skipped these): every field blank. */
+const isBlank = (row: readonly string[]): boolean => row.every((f) => f.trim() === "");
+
+/** Line breaks inside a row's quoted fields: the row took that many more lines of the file. */
+function breaksIn(row: readonly string[]): number {
+  let n = 0;
+  for (const f of row) if (f.includes("\n") || f.includes("\r")) n += f.match(/\r\n|\r|\n/g)!.length;
+  return n;
+}
+
+/**
+ * Read a tidy CSV's text. The rows are read one at a time as papaparse splits them, and
+ * none is kept once it is an observation: a whole-country file of 600,000 rows needs
+ * memory for its observations, not for its text split into rows of fields as well. Blank
+ * lines are skipped; messages name the file's own line numbers. With `provenance`, every
+ * observation carries it (what readDataFile gives the engine).
+ */
+export function readTidyCsv(text: string, name: string): CsvObservations;
+export function readTidyCsv(text: string, name: string, provenance: number): CsvObservations<Observation>;
+export function readTidyCsv(text: string, name: string, provenance?: number): CsvObservations {
+  const firstLine = /^[^\r\n]*/.exec(text)![0];
   const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy" });
-  const fatal = parsed.errors.find((e) => e.type === "Quotes");
-  if (fatal) {
-    const line = (fatal.row ?? 0) + 1;
-    throw badInput({
-      nb: `${name} linje ${line}: uavsluttet anførselstegn.`,
-      en: `${name} line ${line}: unterminated quote.`,
-    });
-  }
-  return readTidyRows(parsed.data, name);
+  const reader = new TidyRowReader(name, provenance);
+  let line = 1;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    step: ({ data: row, errors }) => {
+      if (errors.some((e) => e.type === "Quotes"))
+        throw badInput({ nb: `${name} linje ${line}: uavsluttet anførselstegn.`, en: `${name} line ${line}: unterminated quote.` });
+      const at = line;
+      line += 1 + breaksIn(row);
+      if (!isBlank(row)) reader.add(row, at);
+    },
+  });
+  return reader.finish();
 }
 
 /**
  * Read tidy rows (a header row, then one observation per row) from any tabular source:
  * a parsed CSV or a range in a sheet. Lines are numbered from 1 for messages.
  */
-export function readTidyRows(rows: string[][], name: string): CsvObservations {
-  if (rows.length === 0) throw badInput({ nb: `${name}: filen er tom.`, en: `${name}: the file is empty.` });
+export function readTidyRows(rows: readonly string[][], name: string): CsvObservations {
+  // Checked before any row is read (a sheet's range is known whole).
+  if (rows.length - 1 > MAX_OBSERVATIONS) throw tooManyRows(name);
+  const reader = new TidyRowReader(name);
+  for (let r = 0; r < rows.length; r++) reader.add(rows[r], r + 1);
+  return reader.finish();
+}
 
-  const header = rows[0];
-  const col = columnsOf(header, name);
-  const missingCols = (["region", "indicator", "year", "value"] as const).filter((k) => col[k] < 0);
-  if (missingCols.length > 0) {
-    throw badInput({
-      nb: `${name} linje 1: mangler kolonne ${missingCols.map((c) => `«${COLUMN_NAMES[c][1] ?? c}»`).join(", ")}. Forventet overskrift: region;indikator;år;verdi[;status].`,
-      en: `${name} line 1: missing column ${missingCols.map((c) => `"${c}"`).join(", ")}. Expected header: region;indicator;year;value[;status].`,
-    });
-  }
+function tooManyRows(name: string): KostraError {
+  const limit = countText(MAX_OBSERVATIONS);
+  return badInput({ nb: `${name}: har flere enn ${limit.nb} rader, som er grensen.`, en: `${name}: has more than ${limit.en} rows, the limit.` });
+}
 
-  if (rows.length - 1 > MAX_OBSERVATIONS) {
-    const limit = countText(MAX_OBSERVATIONS);
-    throw badInput({ nb: `${name}: har flere enn ${limit.nb} rader, som er grensen.`, en: `${name}: has more than ${limit.en} rows, the limit.` });
-  }
-
-  const observations: CsvObservations["observations"] = [];
-  const read = new ObservationIndex<number>();
+/**
+ * Tidy rows read one at a time: the first is the header, every later one an observation,
+ * typed by the schema CSV_ROW, resolved to a catalog indicator and a municipality under the
+ * code valid in its year, and checked against the rows before it. Throws a KostraError
+ * ("bad-input") naming the file, the line and the field.
+ */
+class TidyRowReader<O extends ReadObservation = ReadObservation> {
+  private header: readonly string[] | undefined;
+  private col = {} as Record<CsvField, number>;
+  private rows = 0;
+  private readonly observations: O[] = [];
+  private readonly read = new ObservationIndex<number>();
   // A file repeats a few region and indicator texts on every line: each is resolved once.
-  const regionOf = memo(resolveMunicipality);
-  const indicatorOf = memo((text: string) => indicatorByText.get(norm(text)));
-  const unknownRegions = new Map<string, number>();
-  const unknownIndicators = new Map<string, number>();
+  private readonly regionOf = memo(resolveMunicipality);
+  private readonly indicatorOf = memo((text: string) => indicatorByText.get(norm(text)));
+  private readonly unknownRegions = new Map<string, number>();
+  private readonly unknownIndicators = new Map<string, number>();
+  private readonly typer: FieldTyper;
 
-  for (let r = 1; r < rows.length; r++) {
-    const line = r + 1;
-    const row = rows[r];
-    const get = (k: CsvField) => (col[k] >= 0 ? (row[col[k]] ?? "").trim() : "");
-    if (row.length < header.length && row.length < 4) {
+  constructor(
+    private readonly name: string,
+    private readonly provenance?: number,
+  ) {
+    this.typer = new FieldTyper(name);
+  }
+
+  add(row: readonly string[], line: number): void {
+    if (this.header === undefined) this.readHeader(row);
+    else this.readRow(row, line);
+  }
+
+  private readHeader(row: readonly string[]): void {
+    const { name } = this;
+    const col = columnsOf(row, name);
+    const missingCols = (["region", "indicator", "year", "value"] as const).filter((k) => col[k] < 0);
+    if (missingCols.length > 0) {
       throw badInput({
-        nb: `${name} linje ${line}: har ${row.length} felt, forventet ${header.length}.`,
-        en: `${name} line ${line}: has ${row.length} fields, expected ${header.length}.`,
+        nb: `${name} linje 1: mangler kolonne ${missingCols.map((c) => `«${COLUMN_NAMES[c][1] ?? c}»`).join(", ")}. Forventet overskrift: region;indikator;år;verdi[;status].`,
+        en: `${name} line 1: missing column ${missingCols.map((c) => `"${c}"`).join(", ")}. Expected header: region;indicator;year;value[;status].`,
       });
     }
-    const fields = { region: get("region"), indicator: get("indicator"), year: get("year"), value: get("value"), status: get("status") || undefined };
-    const parsed = v.safeParse(CSV_ROW, fields, { abortEarly: true });
-    if (!parsed.success) throw csvRowProblem(parsed.issues, fields, name, line);
-    const typed = parsed.output;
+    [this.header, this.col] = [row, col];
+  }
+
+  private readRow(row: readonly string[], line: number): void {
+    const { name, col, header } = this;
+    if (++this.rows > MAX_OBSERVATIONS) throw tooManyRows(name);
+    if (row.length < header!.length && row.length < 4) {
+      throw badInput({
+        nb: `${name} linje ${line}: har ${row.length} felt, forventet ${header!.length}.`,
+        en: `${name} line ${line}: has ${row.length} fields, expected ${header!.length}.`,
+      });
+    }
+    const { typer } = this;
+    const text = (k: CsvField) => (col[k] >= 0 ? (row[col[k]] ?? "").trim() : "");
+    const typed = {
+      region: typer.field("region", text("region"), line),
+      indicator: typer.field("indicator", text("indicator"), line),
+      year: typer.field("year", text("year"), line),
+      value: typer.field("value", text("value"), line),
+      status: typer.field("status", text("status") || undefined, line),
+    };
     // Excel drops a leading zero from codes typed or saved as numbers ("301" for 0301).
     const regionText = /^\d{3}$/.test(typed.region) ? typed.region.padStart(4, "0") : typed.region;
-    const m = regionOf(regionText);
+    const m = this.regionOf(regionText);
     if (!m) {
-      if (!unknownRegions.has(regionText)) unknownRegions.set(regionText, line);
-      continue;
+      if (!this.unknownRegions.has(regionText)) this.unknownRegions.set(regionText, line);
+      return;
     }
-    const indicator = indicatorOf(typed.indicator);
+    const indicator = this.indicatorOf(typed.indicator);
     if (!indicator) {
-      if (!unknownIndicators.has(typed.indicator)) unknownIndicators.set(typed.indicator, line);
-      continue;
+      if (!this.unknownIndicators.has(typed.indicator)) this.unknownIndicators.set(typed.indicator, line);
+      return;
     }
     const { year } = typed;
     const { value, symbol } = typed.value;
@@ -206,8 +297,9 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
     if (code === undefined) throw withoutCode(m, regionText, year, name, line);
     const named = codeNamedBy(regionText);
     if (named !== undefined && !isCodeValidInYear(named, year)) throw codeNotOfYear(m, named, year, name, line);
-    const o = { indicator, municipality: m.id, year, code, value, ...(status ? { status } : {}) };
-    const earlier = read.add(o, line);
+    const { provenance } = this;
+    const o = (provenance === undefined ? readObservation(indicator, m.id, year, code, value, status) : readObservation(indicator, m.id, year, code, value, status, provenance)) as O;
+    const earlier = this.read.add(o, line);
     if (earlier) {
       const details = duplicateDetails(o, earlier);
       throw badInput({
@@ -215,31 +307,35 @@ export function readTidyRows(rows: string[][], name: string): CsvObservations {
         en: `${name} line ${line}: same municipality, indicator and year as line ${earlier.place}${details.en}`,
       });
     }
-    observations.push(o);
+    this.observations.push(o);
   }
 
-  const warnings: LocalizedText[] = [];
-  const list = (mp: Map<string, number>) =>
-    [...mp].slice(0, 6).map(([t, l]) => `«${quoteInput(t, 40)}» (linje ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
-  const listEn = (mp: Map<string, number>) =>
-    [...mp].slice(0, 6).map(([t, l]) => `"${quoteInput(t, 40)}" (line ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
-  if (unknownRegions.size) {
-    warnings.push({
-      nb: `${name}: ukjente regioner hoppet over: ${list(unknownRegions)}.`,
-      en: `${name}: unknown regions skipped: ${listEn(unknownRegions)}.`,
-    });
+  finish(): CsvObservations<O> {
+    const { name, observations, unknownRegions, unknownIndicators } = this;
+    if (this.header === undefined) throw badInput({ nb: `${name}: filen er tom.`, en: `${name}: the file is empty.` });
+    const warnings: LocalizedText[] = [];
+    const list = (mp: Map<string, number>) =>
+      [...mp].slice(0, 6).map(([t, l]) => `«${quoteInput(t, 40)}» (linje ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
+    const listEn = (mp: Map<string, number>) =>
+      [...mp].slice(0, 6).map(([t, l]) => `"${quoteInput(t, 40)}" (line ${l})`).join(", ") + (mp.size > 6 ? " …" : "");
+    if (unknownRegions.size) {
+      warnings.push({
+        nb: `${name}: ukjente regioner hoppet over: ${list(unknownRegions)}.`,
+        en: `${name}: unknown regions skipped: ${listEn(unknownRegions)}.`,
+      });
+    }
+    if (unknownIndicators.size) {
+      warnings.push({
+        nb: `${name}: ukjente indikatorer hoppet over: ${list(unknownIndicators)}.`,
+        en: `${name}: unknown indicators skipped: ${listEn(unknownIndicators)}.`,
+      });
+    }
+    if (observations.length === 0) {
+      throw badInput({
+        nb: `${name}: ingen rader med kjent kommune og indikator.` + (warnings.length ? ` ${warnings.map((w) => w.nb).join(" ")}` : ""),
+        en: `${name}: no rows with a known municipality and indicator.` + (warnings.length ? ` ${warnings.map((w) => w.en).join(" ")}` : ""),
+      });
+    }
+    return { observations, warnings };
   }
-  if (unknownIndicators.size) {
-    warnings.push({
-      nb: `${name}: ukjente indikatorer hoppet over: ${list(unknownIndicators)}.`,
-      en: `${name}: unknown indicators skipped: ${listEn(unknownIndicators)}.`,
-    });
-  }
-  if (observations.length === 0) {
-    throw badInput({
-      nb: `${name}: ingen rader med kjent kommune og indikator.` + (warnings.length ? ` ${warnings.map((w) => w.nb).join(" ")}` : ""),
-      en: `${name}: no rows with a known municipality and indicator.` + (warnings.length ? ` ${warnings.map((w) => w.en).join(" ")}` : ""),
-    });
-  }
-  return { observations, warnings };
 }

@@ -82,7 +82,7 @@ export function readDataFile(bytes: Uint8Array, fileName: string, readAt = new D
     };
     return { dataset: { observations: observations.map((o) => ({ ...o, provenance: 0 })), provenance: [provenance] }, warnings };
   }
-  const { observations, warnings } = readTidyCsv(text, name);
+  const { observations, warnings } = readTidyCsv(text, name, 0);
   const provenance: Provenance = { source: "file", query, fetchedAt };
-  return { dataset: { observations: observations.map((o) => ({ ...o, provenance: 0 })), provenance: [provenance] }, warnings };
+  return { dataset: { observations, provenance: [provenance] }, warnings };
 }
