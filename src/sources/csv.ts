@@ -124,7 +124,7 @@ class FieldTyper {
  * Which column holds each field. A field named by two columns ("verdi;verdi", or "value"
  * beside "verdi") is refused: reading one of them would silently drop the other.
  */
-function columnsOf(headerRow: readonly string[], name: string): Record<CsvField, number> {
+function columnsOf(headerRow: readonly string[], name: string, line: number): Record<CsvField, number> {
   const header = headerRow.map(norm);
   const col = {} as Record<CsvField, number>;
   for (const [key, names] of Object.entries(COLUMN_NAMES) as [CsvField, string[]][]) {
@@ -135,8 +135,8 @@ function columnsOf(headerRow: readonly string[], name: string): Record<CsvField,
       const where = { nb: `(kolonne ${first + 1} og ${second + 1})`, en: `(columns ${first + 1} and ${second + 1})` };
       throw badInput(
         header[first] === header[second]
-          ? { nb: `${name} linje 1: kolonnen «${a}» står to ganger ${where.nb}.`, en: `${name} line 1: the column "${a}" appears twice ${where.en}.` }
-          : { nb: `${name} linje 1: kolonnene «${a}» og «${b}» betyr begge ${FIELD_NB[key]} ${where.nb}.`, en: `${name} line 1: the columns "${a}" and "${b}" both mean ${key} ${where.en}.` },
+          ? { nb: `${name} linje ${line}: kolonnen «${a}» står to ganger ${where.nb}.`, en: `${name} line ${line}: the column "${a}" appears twice ${where.en}.` }
+          : { nb: `${name} linje ${line}: kolonnene «${a}» og «${b}» betyr begge ${FIELD_NB[key]} ${where.nb}.`, en: `${name} line ${line}: the columns "${a}" and "${b}" both mean ${key} ${where.en}.` },
       );
     }
     col[key] = at.length ? at[0] : -1;
@@ -162,10 +162,10 @@ function codeNotOfYear(m: Municipality, code: string, year: number, name: string
 /** A row papaparse gives for a blank line (`skipEmptyLines: "greedy"` skipped these): every field blank. */
 const isBlank = (row: readonly string[]): boolean => row.every((f) => f.trim() === "");
 
-/** Line breaks inside a row's quoted fields: the row took that many more lines of the file. */
-function breaksIn(row: readonly string[]): number {
+/** Line breaks (`linebreak`, the file's own) inside a row's quoted fields: the row took that many more lines of the file. */
+function breaksIn(row: readonly string[], linebreak: string): number {
   let n = 0;
-  for (const f of row) if (f.includes("\n") || f.includes("\r")) n += f.match(/\r\n|\r|\n/g)!.length;
+  for (const f of row) for (let at = f.indexOf(linebreak); at >= 0; at = f.indexOf(linebreak, at + linebreak.length)) n++;
   return n;
 }
 
@@ -179,17 +179,17 @@ function breaksIn(row: readonly string[]): number {
 export function readTidyCsv(text: string, name: string): CsvObservations;
 export function readTidyCsv(text: string, name: string, provenance: number): CsvObservations<Observation>;
 export function readTidyCsv(text: string, name: string, provenance?: number): CsvObservations {
-  const firstLine = /^[^\r\n]*/.exec(text)![0];
+  const firstLine = /^\s*([^\r\n]*)/.exec(text)![1];
   const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
   const reader = new TidyRowReader(name, provenance);
   let line = 1;
   Papa.parse<string[]>(text, {
     delimiter,
-    step: ({ data: row, errors }) => {
+    step: ({ data: row, errors, meta }) => {
       if (errors.some((e) => e.type === "Quotes"))
         throw badInput({ nb: `${name} linje ${line}: uavsluttet anførselstegn.`, en: `${name} line ${line}: unterminated quote.` });
       const at = line;
-      line += 1 + breaksIn(row);
+      line += 1 + breaksIn(row, meta.linebreak);
       if (!isBlank(row)) reader.add(row, at);
     },
   });
@@ -240,18 +240,18 @@ class TidyRowReader<O extends ReadObservation = ReadObservation> {
   }
 
   add(row: readonly string[], line: number): void {
-    if (this.header === undefined) this.readHeader(row);
+    if (this.header === undefined) this.readHeader(row, line);
     else this.readRow(row, line);
   }
 
-  private readHeader(row: readonly string[]): void {
+  private readHeader(row: readonly string[], line: number): void {
     const { name } = this;
-    const col = columnsOf(row, name);
+    const col = columnsOf(row, name, line);
     const missingCols = (["region", "indicator", "year", "value"] as const).filter((k) => col[k] < 0);
     if (missingCols.length > 0) {
       throw badInput({
-        nb: `${name} linje 1: mangler kolonne ${missingCols.map((c) => `«${COLUMN_NAMES[c][1] ?? c}»`).join(", ")}. Forventet overskrift: region;indikator;år;verdi[;status].`,
-        en: `${name} line 1: missing column ${missingCols.map((c) => `"${c}"`).join(", ")}. Expected header: region;indicator;year;value[;status].`,
+        nb: `${name} linje ${line}: mangler kolonne ${missingCols.map((c) => `«${COLUMN_NAMES[c][1] ?? c}»`).join(", ")}. Forventet overskrift: region;indikator;år;verdi[;status].`,
+        en: `${name} line ${line}: missing column ${missingCols.map((c) => `"${c}"`).join(", ")}. Expected header: region;indicator;year;value[;status].`,
       });
     }
     [this.header, this.col] = [row, col];

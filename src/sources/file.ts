@@ -69,7 +69,7 @@ export function readDataFile(bytes: Uint8Array, fileName: string, readAt = new D
       return { dataset, warnings: [], ...(kostraGroups.length ? { kostraGroups } : {}) };
     }
     const cube = readJsonStat(json, name);
-    const result = observationsFromCube(cube, name);
+    const result = observationsFromCube(cube, name, 0);
     const { observations } = result;
     const warnings = cubeWarnings(name, result);
     const provenance: Provenance = {
@@ -80,7 +80,7 @@ export function readDataFile(bytes: Uint8Array, fileName: string, readAt = new D
       ...(cube.updated !== undefined ? { updated: cube.updated } : {}),
       notes: cube.notes,
     };
-    return { dataset: { observations: observations.map((o) => ({ ...o, provenance: 0 })), provenance: [provenance] }, warnings };
+    return { dataset: { observations, provenance: [provenance] }, warnings };
   }
   const { observations, warnings } = readTidyCsv(text, name, 0);
   const provenance: Provenance = { source: "file", query, fetchedAt };

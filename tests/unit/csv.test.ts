@@ -129,6 +129,39 @@ describe("tidy CSV import", () => {
     expect(observations[0]).toEqual({ indicator: "bibliotek", municipality: "baerum", year: 2017, code: "0219", value: null, status: '\uFFFD=HYPERLINK("http://x")\uFFFD' });
   });
 
+  it.each([
+    ["a blank line", "region;indicator;year;value\n0219;bibliotek;2017;1\n\n0301;bibliotek;2017;12x\n", "t.csv linje 4, felt «verdi»: «12x» er ikke et tall."],
+    ["a line of blanks and separators", "region;indicator;year;value\n\n ; ; ;\r\n0301;bibliotek;17;1\n", "t.csv linje 4, felt «år»: «17» er ikke et årstall."],
+    ["a quoted field over two lines", 'region;indicator;year;value\n0219;"biblio\ntek";2017;1\n0301;bibliotek;2017;12x\n', "t.csv linje 4, felt «verdi»: «12x» er ikke et tall."],
+    ["Windows line ends and a quoted field over three", 'region;indicator;year;value\r\n0219;"a\r\nb\r\nc";2017;1\r\n0301;bibliotek;2017;12x\r\n', "t.csv linje 5, felt «verdi»: «12x» er ikke et tall."],
+    ["an unterminated quote after a blank line", 'region;indicator;year;value\n\n0219;"bibliotek;2017;1\n0301;bibliotek;2017;1\n', "t.csv linje 3: uavsluttet anførselstegn."],
+    ["a header after blank lines", "\n\nregion;indicator;year;value\n0301;bibliotek;2017;12x\n", "t.csv linje 4, felt «verdi»: «12x» er ikke et tall."],
+    ["a header after blank lines, missing a column", "\r\n\r\nregion;indicator;value\r\n0301;bibliotek;1\r\n", "t.csv linje 3: mangler kolonne «år». Forventet overskrift: region;indikator;år;verdi[;status]."],
+  ])("names the file's own line after %s", (_, text, message) => {
+    expect(messageOf(() => readTidyCsv(text, "t.csv"))).toBe(message);
+  });
+
+  it("types each field by its schema on every row, also a text seen on earlier rows", () => {
+    const long = "x".repeat(1001);
+    // The same year and region texts read fine before; the status is refused where it first appears.
+    const text = `region;indicator;year;value;status\n0219;bibliotek;2017;1;\n0301;bibliotek;2017;2;..\n1201;bibliotek;2017;;${long}\n1103;bibliotek;2017;;${long}\n`;
+    expect(messageOf(() => readTidyCsv(text, "t.csv"))).toMatch(/^t\.csv linje 4, felt «status»: «x+…» er for lang \(over 1000 tegn\)\.$/);
+    // A row's first problem is named, in the row's order of fields (region before value).
+    const both = `region;indicator;year;value\n0219;bibliotek;2017;1\n${long};bibliotek;2017;12x\n`;
+    expect(messageOf(() => readTidyCsv(both, "t.csv"))).toMatch(/^t\.csv linje 3, felt «region»: «x+…» er for lang/);
+    // A value is typed on every row, however often the same text appears.
+    const values = readTidyCsv("region;indicator;year;value\n0219;bibliotek;2017;1 234,5\n0301;bibliotek;2017;1 234,5\n", "t.csv").observations;
+    expect(values.map((o) => o.value)).toEqual([1234.5, 1234.5]);
+  });
+
+  it("gives the engine every observation with its provenance, as read", () => {
+    const { dataset } = readDataFile(enc("region;indicator;year;value;status\n0219;bibliotek;2017;1;\n0301;bibliotek;2017;..;\n"), "t.csv");
+    expect(dataset.observations).toStrictEqual([
+      { indicator: "bibliotek", municipality: "baerum", year: 2017, code: "0219", value: 1, provenance: 0 },
+      { indicator: "bibliotek", municipality: "oslo", year: 2017, code: "0301", value: null, status: "..", provenance: 0 },
+    ]);
+  });
+
   it("names both lines and the codes of a duplicate, and whether the values differ", () => {
     const same = messageOf(() => readTidyCsv("region;indicator;year;value\n0219;bibliotek;2017;1\n0219 Bærum;bibliotek;2017;1\n", "t.csv"));
     expect(same).toBe("t.csv linje 3: samme kommune, indikator og år som linje 2 (0219 Bærum, bibliotek, 2017).");

@@ -22,10 +22,11 @@ import { quoteInput } from "../../kostra/safe-text";
 import { allSelectors, dataYearOf, selectorForYear } from "../../kostra/series";
 import type { Indicator, LocalizedText, Municipality, Observation, SsbSelector } from "../../kostra/types";
 import { duplicateDetails, ObservationIndex } from "../conflicts";
-import { cell, type JsonStatCube, type JsonStatDimension } from "./jsonstat";
+import { readObservation, type ReadObservation } from "../read-observation";
+import type { JsonStatCube, JsonStatDimension } from "./jsonstat";
 
-export interface CubeObservations {
-  observations: Omit<Observation, "provenance">[];
+export interface CubeObservations<O extends ReadObservation = ReadObservation> {
+  observations: O[];
   /** Indicator ids found in the cube. */
   indicators: string[];
   /** Region codes that are not municipalities the product knows (e.g. EAK, other municipalities). */
@@ -64,15 +65,24 @@ function seriesIn(ind: Indicator, cube: JsonStatCube): Found | undefined {
   return ssb ? { ind, ssb } : undefined;
 }
 
-/** All combinations of the selector's codes: one entry per summed cell. */
-function selections(ssb: SsbSelector, cube: JsonStatCube): Record<string, string>[] {
-  let combos: Record<string, string>[] = [{}];
-  for (const d of cube.dimensions) {
-    if (d.id === ssb.regionDimension || d.id === ssb.timeDimension) continue;
+/**
+ * Where the cells a series adds up lie, relative to its region and time: the flat offset of
+ * every combination of the selector's codes (one per summed cell), in the cube's order of
+ * dimensions. Worked out once per series, not once per observation.
+ */
+function cellOffsets(ssb: SsbSelector, cube: JsonStatCube): number[] {
+  let offsets = [0];
+  cube.dimensions.forEach((d, k) => {
+    if (d.id === ssb.regionDimension || d.id === ssb.timeDimension) return;
     const codes = ssb.select[d.id] ?? [d.codes[0]];
-    combos = combos.flatMap((c) => codes.map((code) => ({ ...c, [d.id]: code })));
-  }
-  return combos;
+    offsets = offsets.flatMap((at) => codes.map((code) => at + d.position.get(code)! * cube.strides[k]));
+  });
+  return offsets;
+}
+
+/** The flat position of a region and time's first cell (every other dimension at its first category). */
+function baseOf(cube: JsonStatCube, region: JsonStatDimension, regionPosition: number, time: JsonStatDimension, timePosition: number): number {
+  return regionPosition * cube.strides[cube.dimensions.indexOf(region)] + timePosition * cube.strides[cube.dimensions.indexOf(time)];
 }
 
 /**
@@ -101,15 +111,37 @@ function annualYears(name: string, times: JsonStatDimension): number[] {
  * 1 mill. kr; a smaller cell gives no population rather than a rough one.
  */
 export function derivedPopulation(cube: JsonStatCube, region: string, time: string, regionDim: string, timeDim: string): number | null {
-  const contents = dimension(cube, "ContentsCode");
-  if (!contents?.position.has("KOSbelop0000") || !contents.position.has("KOSbelopinnbygge0000")) return null;
-  const others = cube.dimensions.filter((d) => d.id !== regionDim && d.id !== timeDim && d.id !== "ContentsCode");
-  let combos: Record<string, string>[] = [{ [regionDim]: region, [timeDim]: time }];
-  for (const d of others) combos = combos.flatMap((c) => d.codes.map((code) => ({ ...c, [d.id]: code })));
+  const [regions, times] = [dimension(cube, regionDim), dimension(cube, timeDim)];
+  const [r, t] = [regions?.position.get(region), times?.position.get(time)];
+  const cells = populationCells(cube, regionDim, timeDim);
+  if (cells === null || r === undefined || t === undefined) return null;
+  return populationAt(cube, cells, baseOf(cube, regions!, r, times!, t));
+}
+
+/**
+ * The pairs of cells the population is derived from, as flat offsets from a region and
+ * time's first cell: the amount (KOSbelop0000) and the kroner per inhabitant
+ * (KOSbelopinnbygge0000) of every combination of the other dimensions' categories. Null
+ * when the cube has not both.
+ */
+function populationCells(cube: JsonStatCube, regionDim: string, timeDim: string): { amount: number; perCapita: number }[] | null {
+  const k = cube.dimensions.findIndex((d) => d.id === "ContentsCode");
+  const contents = cube.dimensions[k];
+  const [amount, perCapita] = [contents?.position.get("KOSbelop0000"), contents?.position.get("KOSbelopinnbygge0000")];
+  if (amount === undefined || perCapita === undefined) return null;
+  let offsets = [0];
+  cube.dimensions.forEach((d, j) => {
+    if (d.id === regionDim || d.id === timeDim || j === k) return;
+    offsets = offsets.flatMap((at) => d.codes.map((_, position) => at + position * cube.strides[j]));
+  });
+  return offsets.map((at) => ({ amount: at + amount * cube.strides[k], perCapita: at + perCapita * cube.strides[k] }));
+}
+
+function populationAt(cube: JsonStatCube, cells: readonly { amount: number; perCapita: number }[], base: number): number | null {
   let best: { amount: number; perCapita: number } | null = null;
-  for (const c of combos) {
-    const amount = cell(cube, { ...c, ContentsCode: "KOSbelop0000" })?.value;
-    const perCapita = cell(cube, { ...c, ContentsCode: "KOSbelopinnbygge0000" })?.value;
+  for (const c of cells) {
+    // NaN (a missing cell) and 0 give no population, as a sign that differs does.
+    const [amount, perCapita] = [cube.values[base + c.amount], cube.values[base + c.perCapita]];
     if (!amount || !perCapita || Math.sign(amount) !== Math.sign(perCapita)) continue;
     if (best === null || Math.abs(amount) > Math.abs(best.amount)) best = { amount, perCapita };
   }
@@ -124,19 +156,30 @@ export function derivedPopulation(cube: JsonStatCube, region: string, time: stri
  * 1 January n+1 under the codes valid on that day, so a shifted cell is read when its code
  * was valid at its time, and is the data year's figure only when the municipality existed
  * in the data year with the same area (a merger or split on 1 January n+1 makes the cell
- * another municipality's figure: left out, never mixed in).
+ * another municipality's figure: left out, never mixed in). `m` is the municipality of
+ * `code`, which the caller has found valid at `time`.
  */
-function cellServesYear(code: string, time: number, year: number): { municipality: Municipality; code: string } | undefined {
-  if (!isCodeValidInYear(code, time)) return undefined;
-  const m = resolveMunicipality(code);
-  if (!m) return undefined;
+function cellServesYear(m: Municipality, code: string, time: number, year: number): { municipality: Municipality; code: string } | undefined {
   if (time === year) return { municipality: m, code };
   const then = codeForYear(m, year);
   if (then === undefined || !sameAreaBetween(m, year, time)) return undefined;
   return { municipality: m, code: then };
 }
 
-export function observationsFromCube(cube: JsonStatCube, name: string): CubeObservations {
+/** A series found in the cube, with where its summed cells lie and the data year each time code is read for (-1: none). */
+interface SeriesCells extends Found {
+  offsets: number[];
+  dataYears: number[];
+}
+
+/**
+ * The catalog's observations in a cube. With `provenance`, every observation carries it
+ * (what a file import gives the engine). Every region code is resolved once, every series'
+ * summed cells are located once, and each observation is made once, in its final shape.
+ */
+export function observationsFromCube(cube: JsonStatCube, name: string): CubeObservations;
+export function observationsFromCube(cube: JsonStatCube, name: string, provenance: number): CubeObservations<Observation>;
+export function observationsFromCube(cube: JsonStatCube, name: string, provenance?: number): CubeObservations {
   const catalogFound = INDICATORS.map((ind) => seriesIn(ind, cube)).filter((f): f is Found => f !== undefined);
   const companions = catalogFound
     .map((f) => amountIndicatorOf(f.ind))
@@ -150,7 +193,7 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
       en: `${name}: no known KOSTRA indicators in ${cube.tableId ? `table ${cube.tableId}` : "the dataset"}. Check that it has region, year and one of the catalog's variables (e.g. table 12362 with KOKfunksjon0000, KOKart0000 and ContentsCode).`,
     });
   }
-  const observations: CubeObservations["observations"] = [];
+  const observations: ReadObservation[] = [];
   const unknownRegions = new Set<string>();
   let invalidForYear = 0;
   const regionDim = found[0].ssb.regionDimension;
@@ -159,9 +202,22 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
   const regions = dimension(cube, regionDim)!;
   const times = dimension(cube, timeDim)!;
   const years = annualYears(name, times);
+  const series: SeriesCells[] = found.map((f) => ({
+    ...f,
+    offsets: cellOffsets(f.ssb, cube),
+    // The cell at time t is the figure of data year t − yearOffset, when that year reads this series.
+    dataYears: years.map((time) => {
+      const dataYear = dataYearOf(f.ssb, time);
+      return selectorForYear(f.ind, dataYear) === f.ssb ? dataYear : -1;
+    }),
+  }));
+  const population = found.some((f) => f.ind.id === POPULATION_INDICATOR) ? null : populationCells(cube, regionDim, timeDim);
+  const { values } = cube;
   // Two region codes of one municipality valid in the same year would give it two figures.
   const read = new ObservationIndex<string>();
-  const push = (o: CubeObservations["observations"][number]) => {
+  const make = (indicator: string, municipality: string, year: number, code: string, value: number | null, status: string | undefined) =>
+    provenance === undefined ? readObservation(indicator, municipality, year, code, value, status) : readObservation(indicator, municipality, year, code, value, status, provenance);
+  const push = (o: ReadObservation) => {
     const earlier = read.add(o, o.code);
     if (earlier) {
       const details = duplicateDetails(o, earlier);
@@ -174,14 +230,13 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
     observations.push(o);
   };
 
-  for (const code of regions.codes) {
+  regions.codes.forEach((code, r) => {
     const m = resolveMunicipality(code);
     if (!m) {
       unknownRegions.add(code);
-      continue;
+      return;
     }
     for (let ti = 0; ti < times.codes.length; ti++) {
-      const t = times.codes[ti];
       const year = years[ti];
       // Only the code the municipality had that year is its figure (isCodeValidInYear, the
       // rule every reader applies). Unlike a CSV row or an observations file, which state one
@@ -196,32 +251,31 @@ export function observationsFromCube(cube: JsonStatCube, name: string): CubeObse
         invalidForYear++;
         continue;
       }
-      for (const { ind, ssb } of found) {
-        // The cell is the figure of data year time − yearOffset, when that year reads this series.
-        const dataYear = dataYearOf(ssb, year);
-        if (selectorForYear(ind, dataYear) !== ssb) continue;
-        const serves = cellServesYear(code, year, dataYear);
+      const base = baseOf(cube, regions, r, times, ti);
+      for (const { ind, offsets, dataYears } of series) {
+        const dataYear = dataYears[ti];
+        if (dataYear < 0) continue;
+        const serves = cellServesYear(m, code, year, dataYear);
         if (!serves) continue;
         let sum: number | null = 0;
         let status: string | undefined;
-        for (const sel of selections(ssb, cube)) {
-          const c = cell(cube, { ...sel, [regionDim]: code, [timeDim]: t });
-          if (!c || c.value === null) {
+        for (const offset of offsets) {
+          const flat = base + offset;
+          const x = values[flat];
+          if (Number.isNaN(x)) {
             sum = null;
-            status = c?.status ?? "..";
+            status = cube.statusAt(flat) ?? "..";
             break;
           }
-          sum += c.value;
-          status = status ?? c.status;
+          sum += x;
+          status = status ?? cube.statusAt(flat);
         }
-        push({ indicator: ind.id, municipality: serves.municipality.id, year: dataYear, code: serves.code, value: sum, ...(status ? { status } : {}) });
+        push(make(ind.id, serves.municipality.id, dataYear, serves.code, sum, status));
       }
-      if (!found.some((f) => f.ind.id === POPULATION_INDICATOR)) {
-        const pop = derivedPopulation(cube, code, t, regionDim, timeDim);
-        if (pop !== null) push({ indicator: POPULATION_INDICATOR, municipality: m.id, year, code, value: pop });
-      }
+      const pop = population === null ? null : populationAt(cube, population, base);
+      if (pop !== null) push(make(POPULATION_INDICATOR, m.id, year, code, pop, undefined));
     }
-  }
+  });
 
   return { observations, indicators: [...new Set(found.map((f) => f.ind.id))], unknownRegions: [...unknownRegions], invalidForYear };
 }
