@@ -11,8 +11,9 @@ import { quoteInput, xmlSafe } from "../kostra/safe-text";
 import type { Dataset, LocalizedText, Provenance } from "../kostra/types";
 import { readTidyCsv } from "./csv";
 import { decodeText } from "./decode";
-import { isObservationsFile, readObservationsFile, type KostraGroupsRecord } from "./observations-file";
-import { readJsonStat } from "./ssb/jsonstat";
+import { isObservationsFile, readObservationsFile, type KostraGroupsRecord, type ObservationsFileContent } from "./observations-file";
+import { readJsonStat, type JsonStatCube } from "./ssb/jsonstat";
+import { parseDataset } from "./ssb/jsonstat-text";
 import { cubeWarnings, observationsFromCube } from "./ssb/observations";
 
 export interface SourceResult {
@@ -49,6 +50,12 @@ export function checkDataFileSize(byteLength: number, fileName: string): void {
   });
 }
 
+/** Where a file's observations come from, for their provenance. */
+interface FileSource {
+  query: string;
+  fetchedAt: string;
+}
+
 /**
  * Read a data file's bytes. `name` is the file's name as the user knows it (messages and
  * provenance). Throws a KostraError ("bad-input") naming the file and the problem.
@@ -59,30 +66,42 @@ export function readDataFile(bytes: Uint8Array, fileName: string, readAt = new D
   checkDataFileSize(bytes.length, fileName);
   if (bytes.length === 0) throw badInput({ nb: `${name}: filen er tom.`, en: `${name}: the file is empty.` });
   const { text } = decodeText(bytes);
-  const query = xmlSafe(fileName);
-  const fetchedAt = readAt.toISOString();
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    const json = parseJson(text, name);
-    if (isObservationsFile(json)) {
-      const { dataset, kostraGroups } = readObservationsFile(json, name);
-      return { dataset, warnings: [], ...(kostraGroups.length ? { kostraGroups } : {}) };
-    }
-    const cube = readJsonStat(json, name);
-    const result = observationsFromCube(cube, name, 0);
-    const { observations } = result;
-    const warnings = cubeWarnings(name, result);
-    const provenance: Provenance = {
-      source: "file",
-      ...(cube.tableId !== undefined ? { table: cube.tableId } : {}),
-      query,
-      fetchedAt,
-      ...(cube.updated !== undefined ? { updated: cube.updated } : {}),
-      notes: cube.notes,
-    };
-    return { dataset: { observations, provenance: [provenance] }, warnings };
+  const source: FileSource = { query: xmlSafe(fileName), fetchedAt: readAt.toISOString() };
+  return /^\s*[{[]/.test(text) ? readJsonFile(text, name, source) : readCsvFile(text, name, source);
+}
+
+/**
+ * What a JSON data file holds, read as far as its format goes: the product's observations
+ * file, or a JSON-stat cube (its cells read straight from the text into numbers when they
+ * are a plain array, jsonstat-text.ts). Only that is returned, so the parsed JSON is
+ * garbage before a cube's observations are made.
+ */
+function jsonContent(text: string, name: string): { file: ObservationsFileContent } | { cube: JsonStatCube } {
+  const { json, cells } = parseDataset(text, (t) => parseJson(t, name));
+  if (!isObservationsFile(json)) return { cube: readJsonStat(json, name, cells) };
+  // An observations file is read as parsed whole, whatever its "value".
+  return { file: readObservationsFile(cells ? parseJson(text, name) : json, name) };
+}
+
+function readJsonFile(text: string, name: string, source: FileSource): SourceResult {
+  const content = jsonContent(text, name);
+  if ("file" in content) {
+    const { dataset, kostraGroups } = content.file;
+    return { dataset, warnings: [], ...(kostraGroups.length ? { kostraGroups } : {}) };
   }
+  const { cube } = content;
+  const result = observationsFromCube(cube, name, 0);
+  const provenance: Provenance = {
+    source: "file",
+    ...(cube.tableId !== undefined ? { table: cube.tableId } : {}),
+    ...source,
+    ...(cube.updated !== undefined ? { updated: cube.updated } : {}),
+    notes: cube.notes,
+  };
+  return { dataset: { observations: result.observations, provenance: [provenance] }, warnings: cubeWarnings(name, result) };
+}
+
+function readCsvFile(text: string, name: string, source: FileSource): SourceResult {
   const { observations, warnings } = readTidyCsv(text, name, 0);
-  const provenance: Provenance = { source: "file", query, fetchedAt };
-  return { dataset: { observations, provenance: [provenance] }, warnings };
+  return { dataset: { observations, provenance: [{ source: "file", ...source }] }, warnings };
 }

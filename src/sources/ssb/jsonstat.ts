@@ -14,6 +14,7 @@ import { parseInput } from "../../kostra/schema";
 import { countText } from "../message-numbers";
 import { hasOwn, isPlainObject } from "../schemas/common";
 import { JSON_STAT_DATASET, type JsonStatDimensionInput } from "../schemas/jsonstat";
+import type { CellText } from "./jsonstat-text";
 
 export interface JsonStatDimension {
   id: string;
@@ -94,7 +95,16 @@ function badCell(name: string, x: unknown, cellName: string): never {
     : fail(name, `cellen ${cellName} er ikke et tall`, `cell ${cellName} is not a number`);
 }
 
-function readValues(name: string, value: unknown, total: number, nameOf: (flat: number) => string): Float64Array {
+function readValues(name: string, value: unknown, total: number, nameOf: (flat: number) => string, cells?: CellText): Float64Array {
+  if (cells) {
+    // The same checks as for an array, on the cells still in the text (jsonstat-text.ts).
+    if (cells.count !== total)
+      fail(name, `«value» har ${cells.count} verdier, men dimensjonene gir ${total}`, `"value" has ${cells.count} cells but the dimensions give ${total}`);
+    const out = new Float64Array(total);
+    const bad = cells.read(out);
+    if (bad >= 0) badCell(name, out[bad], nameOf(bad));
+    return out;
+  }
   if (Array.isArray(value)) {
     // The length is checked before anything is allocated for the cells.
     if (value.length !== total)
@@ -184,12 +194,15 @@ function readStatus(name: string, status: unknown, total: number, nameOf: (flat:
  * message. The structure is checked by the schema (JSON_STAT_DATASET); the declared number
  * of cells against MAX_CUBE_CELLS and the `value` length before anything is allocated for
  * them; every cell must be a finite number or null. Throws a KostraError ("bad-input")
- * naming what is wrong, on one line.
+ * naming what is wrong, on one line. `cells`: the top-level `value` array as it stands in
+ * the text, when parseDataset (jsonstat-text.ts) left it there.
  */
-export function readJsonStat(json: unknown, name = "JSON-stat"): JsonStatCube {
+export function readJsonStat(json: unknown, name = "JSON-stat", cells?: CellText): JsonStatCube {
   // JSON-stat 1.x responses wrap the dataset: { "dataset": { ... } }.
   if (!isPlainObject(json)) fail(name, "er ikke et JSON-stat-datasett (forventet et objekt)", "is not a JSON-stat dataset (expected an object)");
   const unwrapped = json.class === undefined && isPlainObject(json.dataset) ? json.dataset : json;
+  // The cells in the text are the top-level object's; a 1.x dataset has its own inside.
+  const cellsInText = unwrapped === json ? cells : undefined;
   const ds = parseInput(JSON_STAT_DATASET, unwrapped, name);
   const { id: ids, size } = ds;
   if (ids.length !== size.length)
@@ -222,7 +235,7 @@ export function readJsonStat(json: unknown, name = "JSON-stat"): JsonStatCube {
     stride *= size[k];
   }
   const nameOf = (flat: number) => cellName(dimensions, strides, flat);
-  const values = readValues(name, ds.value, total, nameOf);
+  const values = readValues(name, ds.value, total, nameOf, cellsInText);
   const statusAt = readStatus(name, ds.status, total, nameOf);
 
   return {
