@@ -6,7 +6,8 @@
  * CLI), not bad input from the user, and none of them is ever cached.
  *
  * The shape is checked on the raw JSON before the JSON-stat reader allocates anything
- * for the cube, so a bomb is refused by its declared size alone.
+ * for the cube, so a bomb is refused by its declared size alone; a plain array of cells
+ * stays in the body until then, and is read from it straight into numbers.
  */
 import { KostraError } from "../../kostra/errors";
 import { MAX_CUBE_CELLS, MAX_DIMENSIONS, MAX_LABEL_LENGTH } from "../../kostra/limits";
@@ -16,6 +17,7 @@ import type { LocalizedText } from "../../kostra/types";
 import { parseObjectAnswer } from "./answers";
 import { unusableAnswer } from "./errors";
 import { readJsonStat, type JsonStatCube } from "./jsonstat";
+import { parseDataset } from "./jsonstat-text";
 import type { SsbError, SsbQuery } from "./types";
 
 /** What the answer says about itself, before the cube is read. */
@@ -87,12 +89,13 @@ function cubeMismatch(cube: JsonStatCube, query: SsbQuery): LocalizedText | unde
 export function readDataAnswer(body: string, query: SsbQuery, url: string): JsonStatCube {
   const name = `SSB tabell ${query.table}`;
   const fail = (what: LocalizedText): SsbError => unusableAnswer({ kind: "unexpected", what }, { url, body });
-  const json = parseObjectAnswer(body, url);
+  // The cells go from the body straight into numbers when they are a plain array (jsonstat-text.ts).
+  const { json, cells } = parseDataset(body, (text) => parseObjectAnswer(text, url));
   const declared = declaredMismatch(json, query, name);
   if (declared) throw fail(declared);
   let cube: JsonStatCube;
   try {
-    cube = readJsonStat(json, name);
+    cube = readJsonStat(json, name, cells);
   } catch (e) {
     if (e instanceof KostraError) throw fail(e.text);
     throw e;
