@@ -4,6 +4,8 @@
  *
  *   node --expose-gc bench/read-path.js make <file>            writes the 1,000,000-cell JSON-stat file
  *   node --expose-gc bench/read-path.js make-csv <file>        writes the whole-country tidy CSV
+ *   node --expose-gc bench/read-path.js make-fetch-file <csv> <file>
+ *                                                              writes the CSV's observations as `kostra fetch` would
  *   node --expose-gc bench/read-path.js <reader> <file>        prints {ms, peakRssBytes, …}
  *
  * Readers:
@@ -13,7 +15,7 @@
  *   toolkit   jsonstat-toolkit doing the same from the same bytes: decode, JSON.parse,
  *             JSONstat(), then every cell (Unflatten) into an observation-like record
  *             {region, year, value, status, codes of the other dimensions}.
- *   parse     decode + JSON.parse alone (the floor both JSON-stat readers stand on).
+ *   parse     decode + JSON.parse alone (the floor every JSON reader stands on).
  *   split     decode + split into lines + split each line at ";" (the floor for a CSV: the
  *             fields as text, kept, nothing checked or typed).
  *
@@ -136,7 +138,7 @@ const READERS = {
   },
   parse(bytes) {
     const json = JSON.parse(new TextDecoder("utf-8").decode(bytes));
-    return { records: json.value.length };
+    return { records: (json.value ?? json.observations).length };
   },
   split(bytes) {
     const rows = new TextDecoder("utf-8").decode(bytes).split("\n").map((line) => line.split(";"));
@@ -154,8 +156,16 @@ function main() {
     console.log(JSON.stringify(makeCsv(file)));
     return;
   }
+  if (what === "make-fetch-file") {
+    const { readDataFile } = require(path.join(BUILD, "sources/file"));
+    const { writeObservationsFile } = require(path.join(BUILD, "sources/observations-file"));
+    const { dataset } = readDataFile(fs.readFileSync(file), path.basename(file));
+    fs.writeFileSync(process.argv[4], writeObservationsFile(dataset, { createdAt: new Date("2026-01-01T00:00:00Z") }));
+    console.log(JSON.stringify({ observations: dataset.observations.length }));
+    return;
+  }
   const reader = READERS[what];
-  if (!reader || !file) throw new Error("usage: read-path.js make|make-csv|ours|toolkit|parse|split <file>");
+  if (!reader || !file) throw new Error("usage: read-path.js make|make-csv|make-fetch-file|ours|toolkit|parse|split <file>");
   // Load the code first, so that only reading counts.
   try {
     reader(Buffer.from('{"version":"2.0","class":"dataset","id":[],"size":[],"dimension":{},"value":[]}'), "warm-up.json");

@@ -10,9 +10,14 @@
  * response text, so JSON.parse is part of both.
  *
  * jsonstat-read-path: the whole read path, file bytes to observations (readDataFile), vs
- * jsonstat-toolkit parsing the same bytes and turning every cell into a record; time and
- * peak memory of each, each run in a process of its own (bench/read-path.js). The
- * jsonstat-read entry above times the cube walk only (no schema, no observations).
+ * jsonstat-toolkit parsing the same bytes and turning every cell into a record, and vs
+ * JSON.parse alone; time and peak memory of each, each run in a process of its own
+ * (bench/read-path.js). The jsonstat-read entry above times the cube walk only (no
+ * schema, no observations).
+ *
+ * csv-read-path: the same for a whole-country tidy CSV (about 600,000 rows) against
+ * splitting its text into lines and fields; fetch-file-read-path: the same observations
+ * as the product's own file against JSON.parse of it.
  *
  * ssb-load-requests: requests sent for the full tekniske-tjenester + plan-miljo-kultur
  * load over 10 years for the ASSS network (target: one data request per SSB table).
@@ -337,51 +342,107 @@ async function jsonstatBenchmarks() {
 }
 
 /**
- * The whole read path, file bytes to observations: the product's readDataFile against
- * jsonstat-toolkit making an observation-like record of every cell, on a 1,000,000-cell
- * 12362 file written in this run; each run in a fresh process (bench/read-path.js) for
- * its time and peak memory, alternating the readers; JSON.parse alone as the floor.
+ * The whole read path, file bytes to observations, for the largest files a user gives:
+ * the product's readDataFile against a floor (JSON.parse, or splitting the CSV into lines
+ * and fields) and, for JSON-stat, jsonstat-toolkit making an observation-like record of
+ * every cell. Each file is written in this run; each run in a fresh process
+ * (bench/read-path.js) for its time and peak memory, alternating the readers.
  */
 async function readPathBenchmarks() {
   const { execFileSync } = require("child_process");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-read-path-"));
   const script = path.join(__dirname, "read-path.js");
   const child = (...args) => JSON.parse(execFileSync(process.execPath, ["--expose-gc", script, ...args], { encoding: "utf8", maxBuffer: 1 << 20 }));
+  const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+  const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+  /** Runs of each reader on `file`, alternating their order; medians of time and peak memory. */
+  const measure = (file, readers, runs = RUNS) => {
+    const all = Object.fromEntries(readers.map((r) => [r, []]));
+    for (let i = 0; i < runs; i++) for (const reader of i % 2 === 0 ? readers : [...readers].reverse()) all[reader].push(child(reader, file));
+    const of = (reader) => ({
+      ms: Math.round(median(all[reader].map((r) => r.ms)) * 10) / 10,
+      peak: median(all[reader].map((r) => r.peakRssBytes)),
+      records: all[reader][0].records,
+      runsMs: all[reader].map((r) => Math.round(r.ms)),
+    });
+    return Object.fromEntries(readers.map((r) => [r, of(r)]));
+  };
   try {
-    const file = path.join(tmp, "12362-benchmark.json");
-    const made = child("make", file);
-    const runs = { ours: [], toolkit: [], parse: [] };
-    for (let i = 0; i < RUNS; i++) {
-      const order = i % 2 === 0 ? ["parse", "ours", "toolkit"] : ["parse", "toolkit", "ours"];
-      for (const reader of order) runs[reader].push(child(reader, file));
-    }
-    const ms = (reader) => Math.round(median(runs[reader].map((r) => r.ms)) * 10) / 10;
-    const peak = (reader) => median(runs[reader].map((r) => r.peakRssBytes));
-    const mb = (bytes) => Math.round(bytes / 1e5) / 10;
-    const result = {
+    const jsonFile = path.join(tmp, "12362-benchmark.json");
+    const made = child("make", jsonFile);
+    const j = measure(jsonFile, ["parse", "ours", "toolkit"]);
+    const jsonstat = {
       name: "jsonstat-read-path",
       description:
-        "Whole read path of a 1,000,000-cell json-stat2 file (table 12362 shape, every municipality code in use 2015-2024, catalog function and art codes, both contents; synthetic values): file bytes to observations. Ours: readDataFile (decode, JSON.parse, schema, cube, catalog observations). Baseline: jsonstat-toolkit from the same bytes (decode, JSON.parse, JSONstat, every cell into an observation-like record). Each run in a fresh process; peak memory = peak resident set added by the read (VmHWM reset after start-up).",
+        "Whole read path of a 1,000,000-cell json-stat2 file (table 12362 shape, every municipality code in use 2015-2024, catalog function and art codes, both contents; synthetic values): file bytes to observations. Ours: readDataFile (decode, JSON.parse of all but the cells, cells read from the text into a Float64Array, schema, cube, catalog observations). Baseline: jsonstat-toolkit from the same bytes (decode, JSON.parse, JSONstat, every cell into an observation-like record). Each run in a fresh process; peak memory = peak resident set added by the read (VmHWM reset after start-up).",
       cells: made.cells,
       fileBytes: made.bytes,
       runs: RUNS,
-      oursObservations: runs.ours[0].records,
-      baselineRecords: runs.toolkit[0].records,
-      oursMedianMs: ms("ours"),
-      baselineMedianMs: ms("toolkit"),
-      jsonParseMedianMs: ms("parse"),
-      oursPeakMB: mb(peak("ours")),
-      baselinePeakMB: mb(peak("toolkit")),
-      jsonParsePeakMB: mb(peak("parse")),
+      oursObservations: j.ours.records,
+      baselineRecords: j.toolkit.records,
+      oursMedianMs: j.ours.ms,
+      baselineMedianMs: j.toolkit.ms,
+      jsonParseMedianMs: j.parse.ms,
+      oursPeakMB: mb(j.ours.peak),
+      baselinePeakMB: mb(j.toolkit.peak),
+      jsonParsePeakMB: mb(j.parse.peak),
       baseline: `jsonstat-toolkit ${JSONstat("version")} (JSONstat + Unflatten into records)`,
-      oursRunsMs: runs.ours.map((r) => Math.round(r.ms)),
-      baselineRunsMs: runs.toolkit.map((r) => Math.round(r.ms)),
+      oursRunsMs: j.ours.runsMs,
+      baselineRunsMs: j.toolkit.runsMs,
+      speedup: ratio(j.toolkit.ms, j.ours.ms),
+      timeToJsonParse: ratio(j.ours.ms, j.parse.ms),
+      peakMemoryToJsonParse: ratio(j.ours.peak, j.parse.peak),
+      target: "ours at least as fast as jsonstat-toolkit's full walk; peak memory at most 2x that of JSON.parse of the same file (issue 12, item 5)",
     };
-    result.speedup = Math.round((result.baselineMedianMs / result.oursMedianMs) * 100) / 100;
-    result.peakMemoryToJsonParse = Math.round((peak("ours") / peak("parse")) * 100) / 100;
-    result.target = "ours at least as fast as jsonstat-toolkit's full walk; peak memory at most 2x that of JSON.parse of the same file (issue 12, item 5)";
-    result.targetMet = result.speedup >= 1 && result.peakMemoryToJsonParse <= 2;
-    return [result];
+    jsonstat.targetMet = jsonstat.speedup >= 1 && jsonstat.peakMemoryToJsonParse <= 2;
+
+    const csvFile = path.join(tmp, "hele-landet.csv");
+    const csvMade = child("make-csv", csvFile);
+    const c = measure(csvFile, ["split", "ours"]);
+    const csv = {
+      name: "csv-read-path",
+      description:
+        "Whole read path of a tidy CSV of every catalog indicator for every municipality code in use 2015-2024 (region;indikator;år;verdi;status, decimal comma; synthetic values): file bytes to observations. Ours: readDataFile (decode, papaparse row by row, schema per field, municipality and code checks, duplicate check, observations). Baseline: decode and split the text into lines and each line at ';', all kept (nothing typed or checked). Each run in a fresh process; peak memory = peak resident set added by the read.",
+      rows: csvMade.rows,
+      fileBytes: csvMade.bytes,
+      runs: RUNS,
+      oursObservations: c.ours.records,
+      oursMedianMs: c.ours.ms,
+      splitMedianMs: c.split.ms,
+      oursPeakMB: mb(c.ours.peak),
+      splitPeakMB: mb(c.split.peak),
+      oursRunsMs: c.ours.runsMs,
+      baselineRunsMs: c.split.runsMs,
+      timeToSplit: ratio(c.ours.ms, c.split.ms),
+      peakMemoryToSplit: ratio(c.ours.peak, c.split.peak),
+      target: "peak memory at most 2x that of a plain split of the same file (issue 12, item 5); the time ratio is reported",
+    };
+    csv.targetMet = csv.peakMemoryToSplit <= 2;
+
+    // The same observations as the product's own file (`kostra fetch` writes it), the largest file a user gives.
+    const fetchFile = path.join(tmp, "hele-landet.json");
+    child("make-fetch-file", csvFile, fetchFile);
+    const runs = Math.min(RUNS, 3);
+    const f = measure(fetchFile, ["parse", "ours"], runs);
+    const fetched = {
+      name: "fetch-file-read-path",
+      description:
+        "Whole read path of the product's observations file (as kostra fetch writes it) holding the CSV case's observations: file bytes to observations. Ours: readDataFile (decode, JSON.parse, schema of every observation, catalog, municipality, code and duplicate checks). Baseline: decode + JSON.parse alone. Each run in a fresh process; peak memory = peak resident set added by the read.",
+      observations: f.ours.records,
+      fileBytes: fs.statSync(fetchFile).size,
+      runs,
+      oursMedianMs: f.ours.ms,
+      jsonParseMedianMs: f.parse.ms,
+      oursPeakMB: mb(f.ours.peak),
+      jsonParsePeakMB: mb(f.parse.peak),
+      oursRunsMs: f.ours.runsMs,
+      baselineRunsMs: f.parse.runsMs,
+      timeToJsonParse: ratio(f.ours.ms, f.parse.ms),
+      peakMemoryToJsonParse: ratio(f.ours.peak, f.parse.peak),
+      target: "peak memory at most 2x that of JSON.parse of the same file (issue 12, item 5); the time ratio is reported",
+    };
+    fetched.targetMet = fetched.peakMemoryToJsonParse <= 2;
+    return [jsonstat, csv, fetched];
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

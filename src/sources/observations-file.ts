@@ -10,10 +10,10 @@
  */
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { badInput } from "../kostra/errors";
-import { resolveMunicipality } from "../kostra/municipalities";
+import { codeForYear, resolveMunicipality } from "../kostra/municipalities";
 import { quoteInput } from "../kostra/safe-text";
 import { parseInput } from "../kostra/schema";
-import type { Dataset, LocalizedText, Observation, Provenance } from "../kostra/types";
+import type { Dataset, LocalizedText, Municipality, Observation, Provenance } from "../kostra/types";
 import { duplicateDetails, ObservationIndex } from "./conflicts";
 import { codeMismatch } from "./region-codes";
 import { isPlainObject } from "./schemas/common";
@@ -86,15 +86,22 @@ export function readObservationsFile(json: unknown, name: string): ObservationsF
     throw badInput({ nb: `${name}: «${place}»${nb}`, en: `${name}: "${place}"${en}` });
   };
   const read = new ObservationIndex<number>();
+  // A file repeats a few hundred municipality ids on every line: each is resolved once.
+  const municipalities = new Map<string, Municipality | undefined>();
+  const municipalityOf = (id: string) => {
+    if (!municipalities.has(id)) municipalities.set(id, resolveMunicipality(id));
+    return municipalities.get(id);
+  };
   f.observations.forEach((o, i) => {
     const at = `observations[${i}]`;
     // A per-capita figure's amount ("kunstformidling:belop") is kept too: merged municipalities' back series need it.
     if (!(indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator)))
       fail(`${at}.indicator`, `: ukjent indikator «${quoteInput(o.indicator)}».`, `: unknown indicator "${quoteInput(o.indicator)}".`);
-    const m = resolveMunicipality(o.municipality);
+    const m = municipalityOf(o.municipality);
     if (!m || m.id !== o.municipality)
       return fail(`${at}.municipality`, `: ukjent kommune «${quoteInput(o.municipality)}».`, `: unknown municipality "${quoteInput(o.municipality)}".`);
-    const wrongCode = codeMismatch(m, o.code, o.year, quoteInput(o.code));
+    // The message is only made for a code that is not the one of its year.
+    const wrongCode = codeForYear(m, o.year) === o.code ? undefined : codeMismatch(m, o.code, o.year, quoteInput(o.code));
     if (wrongCode) fail(`${at}.code`, `: ${wrongCode.nb}.`, `: ${wrongCode.en}.`);
     if (o.provenance >= f.provenance.length)
       fail(`${at}.provenance`, `: viser til kilde nr. ${o.provenance}, som ikke finnes.`, `: refers to source ${o.provenance}, which does not exist.`);

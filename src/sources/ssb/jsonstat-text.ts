@@ -66,7 +66,6 @@ const NINE = 0x39;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
 
 const isSpace = (c: number) => c === SPACE || c === LF || c === CR || c === TAB;
 const isDigit = (c: number) => c >= ZERO && c <= NINE;
@@ -78,10 +77,11 @@ function skipSpace(text: string, i: number): number {
 
 /** The end of the string starting at `i` (its opening quote), or -1 when it does not end. */
 function stringEnd(text: string, i: number): number {
-  for (i++; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i + 1;
+  for (let quote = text.indexOf('"', i + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    // A quote after an odd number of backslashes is part of the string.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
   }
   return -1;
 }
@@ -160,28 +160,30 @@ function cellArray(text: string, i: number): { end: number; count: number } | un
 function topLevelCells(text: string): { start: number; end: number; count: number } | undefined {
   let i = skipSpace(text, 0);
   if (text.charCodeAt(i) !== OPEN_OBJECT) return undefined;
+  // Only strings and brackets matter: the scan jumps from one to the next.
+  const structure = /["[\]{}]/g;
   let depth = 0;
   let found: { start: number; end: number; count: number } | undefined;
   let valueKeys = 0;
-  for (; i < text.length; i++) {
+  for (structure.lastIndex = i; structure.exec(text) !== null; ) {
+    i = structure.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
       if (end < 0) return undefined;
+      structure.lastIndex = end;
+      if (depth !== 1) continue;
       const after = skipSpace(text, end);
-      if (depth === 1 && text.charCodeAt(after) === COLON && isValueKey(text, i, end)) {
-        valueKeys++;
-        const start = skipSpace(text, after + 1);
-        const cells = text.charCodeAt(start) === OPEN_ARRAY ? cellArray(text, start) : undefined;
-        if (cells) {
-          found = { start, end: cells.end, count: cells.count };
-          i = cells.end - 1;
-          continue;
-        }
+      if (text.charCodeAt(after) !== COLON || !isValueKey(text, i, end)) continue;
+      valueKeys++;
+      const start = skipSpace(text, after + 1);
+      const cells = text.charCodeAt(start) === OPEN_ARRAY ? cellArray(text, start) : undefined;
+      if (cells) {
+        found = { start, end: cells.end, count: cells.count };
+        structure.lastIndex = cells.end;
       }
-      i = end - 1;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
-    else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+    else depth--;
   }
   return valueKeys === 1 ? found : undefined;
 }
