@@ -49,11 +49,7 @@ export class ObservationIndex<P> {
 
   /** Record where an observation was read; returns the earlier one of the same indicator, municipality and year, if any. */
   add(o: Keyed, place: P): EarlierObservation<P> | undefined {
-    const municipality = this.municipalities.of(o.municipality);
-    if (municipality >= MUNICIPALITY_SPAN) throw new Error(`ObservationIndex: more than ${MUNICIPALITY_SPAN} municipalities`);
-    const key = this.indicators.of(o.indicator) * MUNICIPALITY_SPAN + municipality;
-    let slots = this.byYear.get(o.year);
-    if (!slots) this.byYear.set(o.year, (slots = new Map()));
+    const [slots, key] = this.slotsOf(o);
     const slot = slots.get(key);
     if (slot !== undefined) {
       const earlier = this.figures[slot];
@@ -63,6 +59,21 @@ export class ObservationIndex<P> {
     this.figures.push(o);
     this.places.push(place);
     return undefined;
+  }
+
+  /** Whether an observation of the same indicator, municipality and year has been recorded. */
+  has(o: Keyed): boolean {
+    const [slots, key] = this.slotsOf(o);
+    return slots.has(key);
+  }
+
+  /** The slots of the observation's year, and its key there. */
+  private slotsOf(o: Keyed): [Map<number, number>, number] {
+    const municipality = this.municipalities.of(o.municipality);
+    if (municipality >= MUNICIPALITY_SPAN) throw new Error(`ObservationIndex: more than ${MUNICIPALITY_SPAN} municipalities`);
+    let slots = this.byYear.get(o.year);
+    if (!slots) this.byYear.set(o.year, (slots = new Map()));
+    return [slots, this.indicators.of(o.indicator) * MUNICIPALITY_SPAN + municipality];
   }
 }
 

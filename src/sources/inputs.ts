@@ -11,14 +11,14 @@
  * Files laid over the embedded sample (`--sample`) replace its figures: that is what the
  * option is for. The readers have already refused every conflict within one file.
  */
-import { mergeDatasets } from "../kostra/dataset";
 import { badInput } from "../kostra/errors";
 import { aggregateLabel, codeForYear, municipalityById } from "../kostra/municipalities";
 import type { KostraGroupsSource } from "../kostra/registry/aggregates";
 import { quoteInput } from "../kostra/safe-text";
-import type { Dataset, LocalizedText } from "../kostra/types";
+import type { Dataset, LocalizedText, Observation, Provenance } from "../kostra/types";
 import { duplicateDetails, ObservationIndex, sameFigure } from "./conflicts";
 import type { KostraGroupsRecord } from "./observations-file";
+import { readObservation } from "./read-observation";
 
 /** One data file as read, with the name the user knows it by. */
 export interface InputFile {
@@ -47,22 +47,39 @@ const DISAGREE: LocalizedText = { nb: "Filene er uenige", en: "The files disagre
  */
 export function combineInputs(files: readonly InputFile[], options: { laidOver?: Dataset } = {}): CombinedInputs {
   const names = files.map((f) => quoteInput(f.name, 120));
+  const { laidOver } = options;
   const seen = new ObservationIndex<number>();
-  const kept = files.map((f, i): Dataset => ({
-    provenance: f.dataset.provenance,
-    observations: f.dataset.observations.filter((o) => {
+  const provenance: Provenance[] = [...(laidOver?.provenance ?? [])];
+  const fromFiles: Observation[] = [];
+  files.forEach((f, i) => {
+    const offset = provenance.length;
+    provenance.push(...f.dataset.provenance);
+    for (const o of f.dataset.observations) {
       const earlier = seen.add(o, i);
-      if (!earlier) return true;
-      if (earlier.place !== i && sameFigure(o, earlier)) return false;
-      const details = duplicateDetails(o, earlier);
-      throw badInput({
-        nb: `${names[i]}: samme kommune, indikator og år som i ${names[earlier.place]}${details.nb} ${DISAGREE.nb}: rett eller fjern tallet i den ene.`,
-        en: `${names[i]}: same municipality, indicator and year as in ${names[earlier.place]}${details.en} ${DISAGREE.en}: correct or remove the figure in one of them.`,
-      });
-    }),
-  }));
-  const dataset = mergeDatasets(options.laidOver ? [options.laidOver, ...kept] : kept);
-  return { dataset, kostraGroups: combineGroupings(files, names) };
+      if (earlier) {
+        if (earlier.place !== i && sameFigure(o, earlier)) continue;
+        const details = duplicateDetails(o, earlier);
+        throw badInput({
+          nb: `${names[i]}: samme kommune, indikator og år som i ${names[earlier.place]}${details.nb} ${DISAGREE.nb}: rett eller fjern tallet i den ene.`,
+          en: `${names[i]}: same municipality, indicator and year as in ${names[earlier.place]}${details.en} ${DISAGREE.en}: correct or remove the figure in one of them.`,
+        });
+      }
+      fromFiles.push(offset === 0 ? o : withProvenance(o, o.provenance + offset));
+    }
+  });
+  // The files' figures replace the sample's; the sample keeps the rest.
+  const observations = laidOver ? [...laidOver.observations.filter((o) => !seen.has(o)), ...fromFiles] : fromFiles;
+  return { dataset: { observations, provenance }, kostraGroups: combineGroupings(files, names) };
+}
+
+/**
+ * An observation under another provenance number. A whole-country file holds over half a
+ * million observations: the first file's keep their numbers and are used as they are, and
+ * a later file's are made anew in the readers' shape rather than copied with a spread.
+ */
+function withProvenance(o: Observation, provenance: number): Observation {
+  if (o.computed !== undefined) return { ...o, provenance };
+  return readObservation(o.indicator, o.municipality, o.year, o.code, o.value, o.status, provenance);
 }
 
 const groupName = (id: string, lang: "nb" | "en") => aggregateLabel(id, undefined, lang) ?? id;
