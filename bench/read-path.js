@@ -9,9 +9,10 @@
  *   node --expose-gc bench/read-path.js <reader> <file>        prints {ms, peakRssBytes, …}
  *
  * Readers:
- *   ours      the product's readDataFile (src/sources/file.ts), for either file: decode,
+ *   ours      the product's readDataFile (src/sources/file.ts), for any data file: decode,
  *             JSON.parse or the CSV reader, schema, observations of the catalog's
- *             indicators, provenance and warnings.
+ *             indicators, provenance and warnings; then combineInputs (src/sources/inputs.ts),
+ *             which gives the engine the files' observations.
  *   toolkit   jsonstat-toolkit doing the same from the same bytes: decode, JSON.parse,
  *             JSONstat(), then every cell (Unflatten) into an observation-like record
  *             {region, year, value, status, codes of the other dimensions}.
@@ -116,10 +117,13 @@ function makeCsv(file) {
 }
 
 const READERS = {
-  ours(bytes) {
+  ours(bytes, name) {
     const { readDataFile } = require(path.join(BUILD, "sources/file"));
-    const r = readDataFile(bytes, "12362-benchmark.json");
-    return { records: r.dataset.observations.length };
+    const { combineInputs } = require(path.join(BUILD, "sources/inputs"));
+    const r = readDataFile(bytes, name);
+    // As `kostra report --input` and the pane's import give the file to the engine.
+    const { dataset } = combineInputs([{ name, ...r }]);
+    return { records: dataset.observations.length };
   },
   toolkit(bytes) {
     const JSONstat = require("jsonstat-toolkit");

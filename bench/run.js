@@ -374,7 +374,7 @@ async function readPathBenchmarks() {
     const jsonstat = {
       name: "jsonstat-read-path",
       description:
-        "Whole read path of a 1,000,000-cell json-stat2 file (table 12362 shape, every municipality code in use 2015-2024, catalog function and art codes, both contents; synthetic values): file bytes to observations. Ours: readDataFile (decode, JSON.parse of all but the cells, cells read from the text into a Float64Array, schema, cube, catalog observations). Baseline: jsonstat-toolkit from the same bytes (decode, JSON.parse, JSONstat, every cell into an observation-like record). Each run in a fresh process; peak memory = peak resident set added by the read (VmHWM reset after start-up).",
+        "Whole read path of a 1,000,000-cell json-stat2 file (table 12362 shape, every municipality code in use 2015-2024, catalog function and art codes, both contents; synthetic values): file bytes to observations. Ours: readDataFile (decode, JSON.parse of all but the cells, cells read from the text into a Float64Array, schema, cube, catalog observations) and combineInputs, which gives them to the engine. Baseline: jsonstat-toolkit from the same bytes (decode, JSON.parse, JSONstat, every cell into an observation-like record). Each run in a fresh process; peak memory = peak resident set added by the read (VmHWM reset after start-up).",
       cells: made.cells,
       fileBytes: made.bytes,
       runs: RUNS,
@@ -402,7 +402,7 @@ async function readPathBenchmarks() {
     const csv = {
       name: "csv-read-path",
       description:
-        "Whole read path of a tidy CSV of every catalog indicator for every municipality code in use 2015-2024 (region;indikator;år;verdi;status, decimal comma; synthetic values): file bytes to observations. Ours: readDataFile (decode, papaparse row by row, schema per field, municipality and code checks, duplicate check, observations). Baseline: decode and split the text into lines and each line at ';', all kept (nothing typed or checked). Each run in a fresh process; peak memory = peak resident set added by the read.",
+        "Whole read path of a tidy CSV of every catalog indicator for every municipality code in use 2015-2024 (region;indikator;år;verdi;status, decimal comma; synthetic values): file bytes to observations. Ours: readDataFile (decode, papaparse row by row, schema per field, municipality and code checks, duplicate check, observations) and combineInputs, which gives them to the engine. Baseline: decode and split the text into lines and each line at ';', all kept (nothing typed or checked). Each run in a fresh process; peak memory = peak resident set added by the read.",
       rows: csvMade.rows,
       fileBytes: csvMade.bytes,
       runs: RUNS,
@@ -427,7 +427,7 @@ async function readPathBenchmarks() {
     const fetched = {
       name: "fetch-file-read-path",
       description:
-        "Whole read path of the product's observations file (as kostra fetch writes it) holding the CSV case's observations: file bytes to observations. Ours: readDataFile (decode, JSON.parse, schema of every observation, catalog, municipality, code and duplicate checks). Baseline: decode + JSON.parse alone. Each run in a fresh process; peak memory = peak resident set added by the read.",
+        "Whole read path of the product's observations file (as kostra fetch writes it) holding the CSV case's observations: file bytes to observations. Ours: readDataFile (decode, JSON.parse, schema of every observation, catalog, municipality, code and duplicate checks) and combineInputs, which gives them to the engine. Baseline: decode + JSON.parse alone. Each run in a fresh process; peak memory = peak resident set added by the read.",
       observations: f.ours.records,
       fileBytes: fs.statSync(fetchFile).size,
       runs,

@@ -61,10 +61,11 @@ export class ObservationIndex<P> {
     return undefined;
   }
 
-  /** Whether an observation of the same indicator, municipality and year has been recorded. */
-  has(o: Keyed): boolean {
+  /** Where an observation of the same indicator, municipality and year was read, if one was. */
+  placeOf(o: Keyed): P | undefined {
     const [slots, key] = this.slotsOf(o);
-    return slots.has(key);
+    const slot = slots.get(key);
+    return slot === undefined ? undefined : this.places[slot];
   }
 
   /** The slots of the observation's year, and its key there. */

@@ -48,14 +48,19 @@ const DISAGREE: LocalizedText = { nb: "Filene er uenige", en: "The files disagre
 export function combineInputs(files: readonly InputFile[], options: { laidOver?: Dataset } = {}): CombinedInputs {
   const names = files.map((f) => quoteInput(f.name, 120));
   const { laidOver } = options;
-  const seen = new ObservationIndex<number>();
+  // Files can only disagree with each other when there are two; one file's figures were checked by its reader.
+  const seen = files.length > 1 ? new ObservationIndex<number>() : undefined;
+  // The sample's figures by place, to drop those a file gives.
+  const sample = new ObservationIndex<number>();
+  laidOver?.observations.forEach((o, i) => sample.add(o, i));
+  const replaced = new Set<number>();
   const provenance: Provenance[] = [...(laidOver?.provenance ?? [])];
   const fromFiles: Observation[] = [];
   files.forEach((f, i) => {
     const offset = provenance.length;
     provenance.push(...f.dataset.provenance);
     for (const o of f.dataset.observations) {
-      const earlier = seen.add(o, i);
+      const earlier = seen?.add(o, i);
       if (earlier) {
         if (earlier.place !== i && sameFigure(o, earlier)) continue;
         const details = duplicateDetails(o, earlier);
@@ -64,11 +69,15 @@ export function combineInputs(files: readonly InputFile[], options: { laidOver?:
           en: `${names[i]}: same municipality, indicator and year as in ${names[earlier.place]}${details.en} ${DISAGREE.en}: correct or remove the figure in one of them.`,
         });
       }
+      if (laidOver) {
+        const at = sample.placeOf(o);
+        if (at !== undefined) replaced.add(at);
+      }
       fromFiles.push(offset === 0 ? o : withProvenance(o, o.provenance + offset));
     }
   });
   // The files' figures replace the sample's; the sample keeps the rest.
-  const observations = laidOver ? [...laidOver.observations.filter((o) => !seen.has(o)), ...fromFiles] : fromFiles;
+  const observations = laidOver ? [...laidOver.observations.filter((_, i) => !replaced.has(i)), ...fromFiles] : fromFiles;
   return { dataset: { observations, provenance }, kostraGroups: combineGroupings(files, names) };
 }
 

@@ -78,6 +78,48 @@ describe("observations of several files", () => {
   });
 });
 
+describe("the observations the engine gets", () => {
+  it("gives one file's observations as read, not copies (a whole-country file holds over half a million)", () => {
+    const a = file("a.csv", [obs("baerum", "0219", 100), obs("oslo", "0301", null, { status: ".." })]);
+    const { dataset } = combineInputs([a]);
+    expect(dataset.observations).toHaveLength(2);
+    dataset.observations.forEach((o, i) => expect(o).toBe(a.dataset.observations[i]));
+    expect(dataset.provenance).toEqual(a.dataset.provenance);
+  });
+
+  it("renumbers a later file's provenance and keeps its figures, status and all, whole", () => {
+    const a = file("a.csv", [obs("baerum", "0219", 100)]);
+    const b = file("b.csv", [obs("oslo", "0301", null, { status: ":" }), obs("bergen", "1201", 7)]);
+    const { dataset } = combineInputs([a, b]);
+    expect(dataset.observations).toStrictEqual([
+      obs("baerum", "0219", 100),
+      { indicator: "kunstformidling", municipality: "oslo", year: 2017, code: "0301", value: null, status: ":", provenance: 1 },
+      { indicator: "kunstformidling", municipality: "bergen", year: 2017, code: "1201", value: 7, provenance: 1 },
+    ]);
+    // The files' own datasets are left as they were.
+    expect(b.dataset.observations.map((o) => o.provenance)).toEqual([0, 0]);
+  });
+
+  it("keeps how a computed figure was made when it renumbers it", () => {
+    const computed = { method: "sum", parts: [] } as unknown as Observation["computed"];
+    const b = file("b.json", [obs("oslo", "0301", 5, { computed })]);
+    const { dataset } = combineInputs([file("a.csv", [obs("baerum", "0219", 100)]), b]);
+    expect(dataset.observations[1]).toEqual({ ...b.dataset.observations[0], provenance: 1 });
+  });
+
+  it("lays two files over the sample: each replaces the sample's figure it gives, and the same figure in both is used once", () => {
+    const sample: Dataset = {
+      observations: [obs("baerum", "0219", 141), obs("oslo", "0301", 90), obs("bergen", "1201", 80)],
+      provenance: [{ source: "sample", synthetic: true }],
+    };
+    const { dataset } = combineInputs([file("a.csv", [obs("baerum", "0219", 100)]), file("b.csv", [obs("baerum", "0219", 100), obs("bergen", "1201", 81)])], { laidOver: sample });
+    const byId = Object.fromEntries(dataset.observations.map((o) => [o.municipality, o]));
+    expect(dataset.observations).toHaveLength(3);
+    expect([byId.baerum.value, byId.oslo.value, byId.bergen.value]).toEqual([100, 90, 81]);
+    expect([byId.baerum, byId.oslo, byId.bergen].map((o) => dataset.provenance[o.provenance].query ?? dataset.provenance[o.provenance].source)).toEqual(["a.csv", "sample", "b.csv"]);
+  });
+});
+
 describe("KOSTRA groupings of several files", () => {
   it("merges the municipalities of one year from two files (Hå from one, Time from the other)", () => {
     const { kostraGroups } = combineInputs([file("a.json", [], [grouping(2021, { ha: "ekg07" })]), file("b.json", [], [grouping(2021, { time: "ekg07", oslo: "ekg13" }), grouping(2020, { ha: "ekg07" })])]);
