@@ -32,7 +32,7 @@ import { TemplateEditorContext } from "./components/TemplateEditorContext";
 import { langFromDisplayLanguage, loadMessages, type Messages } from "./i18n";
 
 import type { PaneServices } from "./services/types";
-import { sampleData, type PaneData, type PaneProgress } from "./state/data";
+import type { PaneData, PaneProgress } from "./state/data";
 
 import { formReducer, initialForm, isValidBaseUrl, nextYearForm, type FormAction, type FormState, type SourceKind } from "./state/form";
 
@@ -50,7 +50,8 @@ import { useWorkbookTemplate } from "./state/useWorkbookTemplate";
 import { yearOptions } from "./state/years";
 
 import { staticStyles } from "./styles";
-import { domain } from "./domain";
+import { domain, start } from "./domain";
+import { useStartData } from "./state/useStartData";
 
 
 // What appears only after the user acts loads on demand, so the first view downloads only what it shows.
@@ -83,7 +84,7 @@ type Busy = "load" | "write" | "download" | "import";
 
 function startingForm(services: PaneServices, overrides: Partial<FormState> | undefined): FormState {
   const remembered = services.storage.get(MUNICIPALITY_KEY);
-  const municipality = remembered && domain().municipalityById(remembered) ? remembered : undefined;
+  const municipality = remembered && start().municipalityById(remembered) ? remembered : undefined;
   return initialForm({ ...(municipality ? { municipality } : {}), ...overrides });
 }
 
@@ -99,7 +100,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const [lang, setLang] = useState<Lang>(() => langFromDisplayLanguage(displayLanguage));
   const t = useMessages(lang);
   const [form, dispatch] = useReducer(formReducer, undefined, () => startingForm(services, overrides));
-  const [data, setData] = useState<PaneData | null>(() => (form.source === "sample" ? sampleData(services) : null));
+  const [data, setData] = useStartData(services, form.source);
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState<{ what: Busy; place: Place } | null>(null);
   const [progress, setProgress] = useState<PaneProgress | null>(null);
@@ -127,7 +128,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const result = useMemo(() => (data ? computeProfile(data.dataset, form) : null), [data, form]);
   const editorEnv = useMemo(() => ({ services, baseUrl: form.baseUrl }), [services, form.baseUrl]);
   const profile = result?.ok ? result.profile : null;
-  const focalName = domain().municipalityById(form.municipality)?.name ?? form.municipality;
+  const focalName = start().municipalityById(form.municipality)?.name ?? form.municipality;
 
   const show = (place: Place, describe: Describe) => setOutcome({ place, describe });
   const outcomeAt = (place: Place) =>

@@ -1,7 +1,7 @@
 import { FluentProvider, Text, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { loadDomain } from "./domain";
+import { loadDomain, loadStart } from "./domain";
 import { langFromDisplayLanguage, loadMessages, messagesFor } from "./i18n";
 import { createServices } from "./services";
 import type { PaneServices } from "./services/types";
@@ -32,8 +32,8 @@ let host: HostInfo | null = null;
 let services: PaneServices | null = null;
 let startFailed = false;
 
-// The catalog, registry and engine load beside office.js, not after it.
-const domainReady = loadDomain();
+// What the first view shows (the registry, the templates' names) loads beside office.js, not after it.
+const startReady = loadStart();
 
 function render(): void {
   root.render(
@@ -55,7 +55,7 @@ void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
   // English texts load before the first view, so an English Office never sees bokmål flash by.
   await loadMessages(langFromDisplayLanguage(info.displayLanguage)).catch(() => undefined);
   try {
-    await domainReady;
+    await startReady;
   } catch {
     startFailed = true;
     render();
@@ -64,4 +64,19 @@ void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
   host = info;
   services = createServices(info.inExcel);
   render();
+  afterFirstPaint(loadRest);
 });
+
+/**
+ * The catalog, the engine and the sample load once the first view is on screen (the
+ * sample's profile then appears in the preview); an action that needs them before waits
+ * for them. A failed load is tried again by the next action that needs it.
+ */
+function loadRest(): void {
+  loadDomain().then(render, () => undefined);
+}
+
+/** Runs `task` after the next frame has been painted (a task queued from a frame callback runs after that frame). */
+function afterFirstPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
