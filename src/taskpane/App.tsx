@@ -17,12 +17,6 @@ import { LanguageSwitch } from "./components/LanguageSwitch";
 
 import { PaneHeader } from "./components/PaneHeader";
 
-import { ProfileError } from "./components/ProfileError";
-
-import { ProfileView } from "./components/ProfileView";
-
-import { SampleNotice } from "./components/SampleNotice";
-
 import { SelectionForm } from "./components/SelectionForm";
 
 import { SourcePicker } from "./components/SourcePicker";
@@ -61,6 +55,10 @@ const DataReport = lazy(() => import(/* webpackChunkName: "outcome" */ "./compon
 const TemplateBanner = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateBanner"));
 const ProxyProposal = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/ProxyProposal"));
 const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "replace-confirm" */ "./components/ReplaceConfirm"));
+// The preview shows data, which comes with the domain chunk (after the first view): it travels in that chunk.
+const ProfileView = lazy(() => import(/* webpackChunkName: "domain" */ "./components/ProfileView").then((m) => ({ default: m.ProfileView })));
+const ProfileError = lazy(() => import(/* webpackChunkName: "domain" */ "./components/ProfileError").then((m) => ({ default: m.ProfileError })));
+const SampleNotice = lazy(() => import(/* webpackChunkName: "domain" */ "./components/SampleNotice").then((m) => ({ default: m.SampleNotice })));
 
 const styles = staticStyles("app", {
   pane: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalL};padding:${tokens.spacingVerticalM} ${tokens.spacingHorizontalM};max-width:40rem;box-sizing:border-box;`,
@@ -309,7 +307,11 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
           <ReplaceConfirm lang={lang} action={replacing.action(t)} sheets={replacing.sheets} answer={replacing.answer} />
         </Suspense>
       )}
-      {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}
+      {data?.source === "sample" && (
+        <Suspense fallback={null}>
+          <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />
+        </Suspense>
+      )}
 
       <section className={styles.section} aria-label={t.selectionHeading}>
         <TemplateEditorContext.Provider value={editorEnv}>
@@ -350,14 +352,18 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
           <Caption1 as="p" className={styles.quiet}>
             {t.noData}
           </Caption1>
-        ) : result?.ok ? (
-          <ProfileView profile={result.profile} lang={lang} t={t} />
-        ) : result ? (
-          <ProfileError
-            title={t.errorTitle}
-            message={result.error instanceof KostraError ? result.error.messageIn(lang) : t.unexpectedError(result.error.message)}
-          />
-        ) : null}
+        ) : (
+          <Suspense fallback={null}>
+            {result?.ok ? (
+              <ProfileView profile={result.profile} lang={lang} t={t} />
+            ) : result ? (
+              <ProfileError
+                title={t.errorTitle}
+                message={result.error instanceof KostraError ? result.error.messageIn(lang) : t.unexpectedError(result.error.message)}
+              />
+            ) : null}
+          </Suspense>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={`${ids.report}-h`}>

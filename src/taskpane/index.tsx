@@ -1,6 +1,8 @@
 import { FluentProvider, Text, webLightTheme, type Theme } from "@fluentui/react-components";
+import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { afterNextPaint } from "./afterPaint";
 import { loadDomain, loadStart } from "./domain";
 import { langFromDisplayLanguage, loadMessages, messagesFor } from "./i18n";
 import { createServices } from "./services";
@@ -39,7 +41,10 @@ function render(): void {
   root.render(
     <FluentProvider theme={themeNow()} style={{ minHeight: "100vh" }}>
       {host && services ? (
-        <App services={services} displayLanguage={host.displayLanguage} />
+        <>
+          <App services={services} displayLanguage={host.displayLanguage} />
+          <AfterFirstView run={loadRest} />
+        </>
       ) : (
         <Text as="p" role={startFailed ? "alert" : "status"} style={{ margin: 0, padding: "12px" }}>
           {startFailed ? messagesFor("nb").startFailed : messagesFor("nb").loading}
@@ -64,8 +69,15 @@ void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
   host = info;
   services = createServices(info.inExcel);
   render();
-  afterFirstPaint(loadRest);
 });
+
+/** Runs `run` once, after the first view has been committed and the frame after it painted. */
+function AfterFirstView({ run }: { run: () => void }): null {
+  useEffect(() => {
+    void afterNextPaint().then(run);
+  }, [run]);
+  return null;
+}
 
 /**
  * The catalog, the engine and the sample load once the first view is on screen (the
@@ -76,7 +88,3 @@ function loadRest(): void {
   loadDomain().then(render, () => undefined);
 }
 
-/** Runs `task` after the next frame has been painted (a task queued from a frame callback runs after that frame). */
-function afterFirstPaint(task: () => void): void {
-  requestAnimationFrame(() => setTimeout(task, 0));
-}
