@@ -2,8 +2,6 @@ import { Button, Caption1, Text, tokens } from "@fluentui/react-components";
 
 import { lazy, Suspense, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
 
-import { KostraError } from "../kostra/errors";
-
 import type { Lang } from "../kostra/types";
 import { ActionRow } from "./components/ActionRow";
 
@@ -56,8 +54,7 @@ const TemplateBanner = lazy(() => import(/* webpackChunkName: "template-banner" 
 const ProxyProposal = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/ProxyProposal"));
 const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "replace-confirm" */ "./components/ReplaceConfirm"));
 // The preview shows data, which comes with the domain chunk (after the first view): it travels in that chunk.
-const ProfileView = lazy(() => import(/* webpackChunkName: "domain" */ "./components/ProfileView").then((m) => ({ default: m.ProfileView })));
-const ProfileError = lazy(() => import(/* webpackChunkName: "domain" */ "./components/ProfileError").then((m) => ({ default: m.ProfileError })));
+const ProfilePreview = lazy(() => import(/* webpackChunkName: "domain" */ "./components/ProfilePreview"));
 const SampleNotice = lazy(() => import(/* webpackChunkName: "domain" */ "./components/SampleNotice").then((m) => ({ default: m.SampleNotice })));
 
 const styles = staticStyles("app", {
@@ -353,16 +350,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
             {t.noData}
           </Caption1>
         ) : (
-          <Suspense fallback={null}>
-            {result?.ok ? (
-              <ProfileView profile={result.profile} lang={lang} t={t} />
-            ) : result ? (
-              <ProfileError
-                title={t.errorTitle}
-                message={result.error instanceof KostraError ? result.error.messageIn(lang) : t.unexpectedError(result.error.message)}
-              />
-            ) : null}
-          </Suspense>
+          <Suspense fallback={null}>{result && <ProfilePreview result={result} lang={lang} t={t} />}</Suspense>
         )}
       </section>
 
