@@ -5,6 +5,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const ASSETS_DIR = path.resolve(__dirname, "assets");
+const START_MANIFEST = path.resolve(__dirname, "src/taskpane/start/startManifest.ts");
+const { EVALUATE: START_MANIFEST_EVALUATE } = require("./scripts/start-manifest-loader");
 
 /** Copies assets/ (icons) into dist/assets/ as webpack assets, so `clean` and the dev server see them. */
 class CopyAssetsPlugin {
@@ -37,9 +39,11 @@ class CopyAssetsPlugin {
 
 /**
  * Adds <link rel="preload" as="script"> for the files of named async chunk groups (the
- * pane's "domain" chunk: catalog, registry, engine, sample), so the browser fetches them
- * while it still parses the first script instead of after it. They stay separate files
- * and load as before; only the download starts earlier.
+ * pane's "start" chunk: the municipality registry and the templates' names the first view
+ * shows), so the browser fetches them while it still parses the first script instead of
+ * after it. They stay separate files and load as before; only the download starts
+ * earlier. The "domain" chunk (catalog, engine, sample) is not preloaded: it loads after
+ * the first view is on screen.
  */
 class PreloadChunkGroupsPlugin {
   constructor(htmlFile, groups) {
@@ -174,6 +178,13 @@ module.exports = (_env, argv) => {
     module: {
       rules: [
         {
+          // The start manifest ships as its build-time result, not as the catalog it is computed from.
+          test: START_MANIFEST,
+          resourceQuery: { not: [new RegExp(START_MANIFEST_EVALUATE)] },
+          enforce: "post",
+          use: path.resolve(__dirname, "scripts/start-manifest-loader.js"),
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
@@ -201,7 +212,7 @@ module.exports = (_env, argv) => {
         templateParameters: { contentSecurityPolicy: contentSecurityPolicy(production) },
       }),
       new LegacyCheckPlugin("taskpane.html", path.resolve(__dirname, "src/taskpane/legacy-check.js")),
-      new PreloadChunkGroupsPlugin("taskpane.html", ["domain"]),
+      new PreloadChunkGroupsPlugin("taskpane.html", ["start"]),
       new CopyAssetsPlugin(ASSETS_DIR, "assets"),
     ],
     performance: { hints: false },

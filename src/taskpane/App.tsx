@@ -2,8 +2,6 @@ import { Button, Caption1, Text, tokens } from "@fluentui/react-components";
 
 import { lazy, Suspense, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
 
-import { KostraError } from "../kostra/errors";
-
 import type { Lang } from "../kostra/types";
 import { ActionRow } from "./components/ActionRow";
 
@@ -17,12 +15,6 @@ import { LanguageSwitch } from "./components/LanguageSwitch";
 
 import { PaneHeader } from "./components/PaneHeader";
 
-import { ProfileError } from "./components/ProfileError";
-
-import { ProfileView } from "./components/ProfileView";
-
-import { SampleNotice } from "./components/SampleNotice";
-
 import { SelectionForm } from "./components/SelectionForm";
 
 import { SourcePicker } from "./components/SourcePicker";
@@ -32,7 +24,7 @@ import { TemplateEditorContext } from "./components/TemplateEditorContext";
 import { langFromDisplayLanguage, loadMessages, type Messages } from "./i18n";
 
 import type { PaneServices } from "./services/types";
-import { sampleData, type PaneData, type PaneProgress } from "./state/data";
+import type { PaneData, PaneProgress } from "./state/data";
 
 import { formReducer, initialForm, isValidBaseUrl, nextYearForm, type FormAction, type FormState, type SourceKind } from "./state/form";
 
@@ -50,7 +42,8 @@ import { useWorkbookTemplate } from "./state/useWorkbookTemplate";
 import { yearOptions } from "./state/years";
 
 import { staticStyles } from "./styles";
-import { domain } from "./domain";
+import { domain, start } from "./domain";
+import { useStartData } from "./state/useStartData";
 
 
 // What appears only after the user acts loads on demand, so the first view downloads only what it shows.
@@ -60,6 +53,9 @@ const DataReport = lazy(() => import(/* webpackChunkName: "outcome" */ "./compon
 const TemplateBanner = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateBanner"));
 const ProxyProposal = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/ProxyProposal"));
 const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "replace-confirm" */ "./components/ReplaceConfirm"));
+// The preview shows data, which comes with the domain chunk (after the first view): it travels in that chunk.
+const ProfilePreview = lazy(() => import(/* webpackChunkName: "domain" */ "./components/ProfilePreview"));
+const SampleNotice = lazy(() => import(/* webpackChunkName: "domain" */ "./components/SampleNotice").then((m) => ({ default: m.SampleNotice })));
 
 const styles = staticStyles("app", {
   pane: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalL};padding:${tokens.spacingVerticalM} ${tokens.spacingHorizontalM};max-width:40rem;box-sizing:border-box;`,
@@ -83,7 +79,7 @@ type Busy = "load" | "write" | "download" | "import";
 
 function startingForm(services: PaneServices, overrides: Partial<FormState> | undefined): FormState {
   const remembered = services.storage.get(MUNICIPALITY_KEY);
-  const municipality = remembered && domain().municipalityById(remembered) ? remembered : undefined;
+  const municipality = remembered && start().municipalityById(remembered) ? remembered : undefined;
   return initialForm({ ...(municipality ? { municipality } : {}), ...overrides });
 }
 
@@ -99,7 +95,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const [lang, setLang] = useState<Lang>(() => langFromDisplayLanguage(displayLanguage));
   const t = useMessages(lang);
   const [form, dispatch] = useReducer(formReducer, undefined, () => startingForm(services, overrides));
-  const [data, setData] = useState<PaneData | null>(() => (form.source === "sample" ? sampleData(services) : null));
+  const [data, setData] = useStartData(services, form.source);
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState<{ what: Busy; place: Place } | null>(null);
   const [progress, setProgress] = useState<PaneProgress | null>(null);
@@ -127,7 +123,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const result = useMemo(() => (data ? computeProfile(data.dataset, form) : null), [data, form]);
   const editorEnv = useMemo(() => ({ services, baseUrl: form.baseUrl }), [services, form.baseUrl]);
   const profile = result?.ok ? result.profile : null;
-  const focalName = domain().municipalityById(form.municipality)?.name ?? form.municipality;
+  const focalName = start().municipalityById(form.municipality)?.name ?? form.municipality;
 
   const show = (place: Place, describe: Describe) => setOutcome({ place, describe });
   const outcomeAt = (place: Place) =>
@@ -308,7 +304,11 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
           <ReplaceConfirm lang={lang} action={replacing.action(t)} sheets={replacing.sheets} answer={replacing.answer} />
         </Suspense>
       )}
-      {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}
+      {data?.source === "sample" && (
+        <Suspense fallback={null}>
+          <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />
+        </Suspense>
+      )}
 
       <section className={styles.section} aria-label={t.selectionHeading}>
         <TemplateEditorContext.Provider value={editorEnv}>
@@ -349,14 +349,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
           <Caption1 as="p" className={styles.quiet}>
             {t.noData}
           </Caption1>
-        ) : result?.ok ? (
-          <ProfileView profile={result.profile} lang={lang} t={t} />
-        ) : result ? (
-          <ProfileError
-            title={t.errorTitle}
-            message={result.error instanceof KostraError ? result.error.messageIn(lang) : t.unexpectedError(result.error.message)}
-          />
-        ) : null}
+        ) : (
+          <Suspense fallback={null}>{result && <ProfilePreview result={result} lang={lang} t={t} />}</Suspense>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={`${ids.report}-h`}>

@@ -2,8 +2,8 @@
  * The domain data and engine the pane works with: the indicator catalog, the municipality
  * registry, the networks, what to fetch for a request (app/), the benchmark, the template settings checker, the SSB address
  * rule, the embedded sample and the rule for combining several data files. They are
- * data-heavy, so the pane loads them as one chunk beside office.js at start-up (see
- * ./domain.ts) instead of in its first script.
+ * data-heavy, so the pane loads them as one chunk once its first view is on screen (see
+ * ./domain.ts); the first view itself needs only the start chunk (./start/startModules).
  */
 export { indicatorFor, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../kostra/catalog";
 export {

@@ -1,7 +1,9 @@
 import { FluentProvider, Text, webLightTheme, type Theme } from "@fluentui/react-components";
+import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { loadDomain } from "./domain";
+import { afterNextPaint } from "./afterPaint";
+import { loadDomain, loadStart } from "./domain";
 import { langFromDisplayLanguage, loadMessages, messagesFor } from "./i18n";
 import { createServices } from "./services";
 import type { PaneServices } from "./services/types";
@@ -32,14 +34,17 @@ let host: HostInfo | null = null;
 let services: PaneServices | null = null;
 let startFailed = false;
 
-// The catalog, registry and engine load beside office.js, not after it.
-const domainReady = loadDomain();
+// What the first view shows (the registry, the templates' names) loads beside office.js, not after it.
+const startReady = loadStart();
 
 function render(): void {
   root.render(
     <FluentProvider theme={themeNow()} style={{ minHeight: "100vh" }}>
       {host && services ? (
-        <App services={services} displayLanguage={host.displayLanguage} />
+        <>
+          <App services={services} displayLanguage={host.displayLanguage} />
+          <AfterFirstView run={loadRest} />
+        </>
       ) : (
         <Text as="p" role={startFailed ? "alert" : "status"} style={{ margin: 0, padding: "12px" }}>
           {startFailed ? messagesFor("nb").startFailed : messagesFor("nb").loading}
@@ -55,7 +60,7 @@ void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
   // English texts load before the first view, so an English Office never sees bokmål flash by.
   await loadMessages(langFromDisplayLanguage(info.displayLanguage)).catch(() => undefined);
   try {
-    await domainReady;
+    await startReady;
   } catch {
     startFailed = true;
     render();
@@ -65,3 +70,21 @@ void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
   services = createServices(info.inExcel);
   render();
 });
+
+/** Runs `run` once, after the first view has been committed and the frame after it painted. */
+function AfterFirstView({ run }: { run: () => void }): null {
+  useEffect(() => {
+    void afterNextPaint().then(run);
+  }, [run]);
+  return null;
+}
+
+/**
+ * The catalog, the engine and the sample load once the first view is on screen (the
+ * sample's profile then appears in the preview); an action that needs them before waits
+ * for them. A failed load is tried again by the next action that needs it.
+ */
+function loadRest(): void {
+  loadDomain().then(render, () => undefined);
+}
+

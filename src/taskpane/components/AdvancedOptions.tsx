@@ -3,9 +3,10 @@ import { lazy, Suspense } from "react";
 import type { Messages } from "../i18n";
 import type { AdvancedOptions as Options } from "../state/form";
 import { staticStyles } from "../styles";
+import { afterNextPaint } from "../afterPaint";
 
-// The accordion and its controls are folded away at start, so they load after the first view.
-const AdvancedPanel = lazy(() => import(/* webpackChunkName: "advanced" */ "./AdvancedPanel"));
+// The accordion and its controls are folded away at start, so they load after the first view has been painted.
+const AdvancedPanel = lazy(() => afterNextPaint().then(() => import(/* webpackChunkName: "advanced" */ "./AdvancedPanel")));
 
 const styles = staticStyles("advanced-summary", {
   summary: `color:${tokens.colorNeutralForeground2};margin:0;`,

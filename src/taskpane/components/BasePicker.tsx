@@ -4,7 +4,7 @@ import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { REFERENCE_CHOICES, usesKostraGroup, type BaseChoice, type FormAction, type FormState, type ReferenceChoice } from "../state/form";
 import { shared, staticStyles } from "../styles";
-import { domain } from "../domain";
+import { start } from "../domain";
 
 const styles = staticStyles("base", {
   row: `display:grid;grid-template-columns:repeat(2, minmax(0, 1fr));column-gap:${tokens.spacingHorizontalS};`,
@@ -29,7 +29,7 @@ const referenceName = (t: Messages, r: ReferenceChoice): string =>
  * figures to show beside the profile.
  */
 export function BasePicker({ t, lang, form, dispatch }: BasePickerProps) {
-  const { AGGREGATES, aggregateLabel, codeForYear, kostraGroupOf } = domain();
+  const { AGGREGATES, aggregateLabel, codeForYear, kostraGroupOf } = start();
   const bases: BaseChoice[] = form.network === "none" ? ["kostragruppe", "eakuo", "eak"] : ["network", "kostragruppe", "eakuo", "eak"];
   const own = kostraGroupOf(form.municipality, form.year);
   const groups = AGGREGATES.filter((a) => a.id.startsWith("ekg") && codeForYear(a, form.year) !== undefined);

@@ -9,7 +9,7 @@ import { municipalityOptions, searchOptions, type MunicipalityOption } from "../
 import { shared } from "../styles";
 
 import { MunicipalityOptionList } from "./MunicipalityOptionList";
-import { domain } from "../domain";
+import { start } from "../domain";
 
 
 export interface MunicipalityPickerProps {
@@ -58,7 +58,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
     }
     const byLabel = options.find((o) => optionLabel(o, year, t).toLocaleLowerCase("nb-NO") === typed.toLocaleLowerCase("nb-NO"));
     const only = shown.length === 1 ? shown[0] : undefined;
-    const found = domain().lookUpRegion(typed, { kind: "municipality", year });
+    const found = start().lookUpRegion(typed, { kind: "municipality", year });
     const id = byLabel?.id ?? found.region?.id ?? only?.id;
     if (id) choose(id);
     else setRejected(found.problem?.text ?? null);

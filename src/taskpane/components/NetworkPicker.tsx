@@ -2,7 +2,7 @@ import { Dropdown, Field, Option } from "@fluentui/react-components";
 
 import type { Messages } from "../i18n";
 import { shared } from "../styles";
-import { domain } from "../domain";
+import { start } from "../domain";
 
 export interface NetworkPickerProps {
   t: Messages;
@@ -14,7 +14,7 @@ export interface NetworkPickerProps {
 export function NetworkPicker({ t, value, onChange }: NetworkPickerProps) {
   // The list says what a choice means; the closed field shows a short name that fits the narrow column.
   const choices = [
-    ...domain().NETWORKS.map((n) => ({ id: n.id, name: n.name, short: n.name })),
+    ...start().NETWORKS.map((n) => ({ id: n.id, name: n.name, short: n.name })),
     { id: "custom", name: t.networkCustom, short: t.networkCustomShort },
     { id: "none", name: t.networkNone, short: t.networkNoneShort },
   ];

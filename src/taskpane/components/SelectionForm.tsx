@@ -4,7 +4,7 @@ import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { orderedSpan, type FormAction, type FormState } from "../state/form";
 import { kostraGroupFor } from "../state/profile";
-import { domain } from "../domain";
+import { start } from "../domain";
 import { staticStyles } from "../styles";
 import { BasePicker } from "./BasePicker";
 import { ComparisonPicker } from "./ComparisonPicker";
@@ -34,11 +34,11 @@ export interface SelectionFormProps {
 function GroupMembersButton({ t, lang, form, dispatch }: { t: Messages; lang: Lang; form: FormState; dispatch: Dispatch<FormAction> }) {
   const group = kostraGroupFor(form);
   if (!group) return null;
-  const { members, count } = domain().kostraGroupMembers(group, form.year);
+  const { members, count } = start().kostraGroupMembers(group, form.year);
   const known = members.filter((m) => m !== form.municipality);
   const missing = known.filter((m) => !form.peers.includes(m));
   if (known.length === 0) return null;
-  const name = domain().aggregateLabel(group, form.year, lang) ?? group;
+  const name = start().aggregateLabel(group, form.year, lang) ?? group;
   return (
     <Button
       size="small"

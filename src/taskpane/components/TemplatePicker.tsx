@@ -4,11 +4,11 @@ import { lazy, Suspense, useContext, useRef, useState } from "react";
 import type { Lang } from "../../kostra/types";
 import { messagesFor } from "../i18n";
 import { shared, staticStyles } from "../styles";
-import { domain } from "../domain";
+import { domain, domainLoaded, loadDomain, start } from "../domain";
 import { TemplateEditorContext } from "./TemplateEditorContext";
 
 // The editor is opened from here now and then, so it loads on demand.
-const TemplateEditor = lazy(() => import(/* webpackChunkName: "template-editor" */ "./TemplateEditor"));
+const TemplateEditor = lazy(() => loadDomain().then(() => import(/* webpackChunkName: "template-editor" */ "./TemplateEditor")));
 
 const styles = staticStyles("template-picker", {
   row: `display:flex;flex-wrap:wrap;column-gap:${tokens.spacingHorizontalS};row-gap:${tokens.spacingVerticalXS};margin-top:${tokens.spacingVerticalXS};`,
@@ -29,12 +29,14 @@ export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerP
   const [saved, setSaved] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const newButton = useRef<HTMLButtonElement>(null);
-  const d = domain();
-  const templates = d.SECTOR_TEMPLATES;
+  const d = start();
+  const templates = d.templates();
   const selected = templates.find((x) => x.id === value);
   const groups = d.SECTORS.map((s) => ({ id: s.id, label: s.label[lang], templates: templates.filter((x) => x.sector === s.id && !d.isUserTemplate(x.id)) }));
   const known = new Set(groups.flatMap((g) => g.templates.map((x) => x.id)));
   const rest = templates.filter((x) => !known.has(x.id));
+  // The editor needs the whole template; it opens once the catalog has loaded (the pane renders again then).
+  const full = domainLoaded() ? (domain().templateById(value) ?? null) : null;
 
   const close = (savedId: string | null) => {
     const opener = editing === "new" ? newButton : editButton;
@@ -101,8 +103,8 @@ export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerP
           <TemplateEditor
             t={t}
             lang={lang}
-            template={editing === "edit" ? (selected ?? null) : null}
-            current={selected ?? null}
+            template={editing === "edit" ? full : null}
+            current={full}
             services={env?.services ?? null}
             baseUrl={env?.baseUrl ?? ""}
             onSave={(id) => close(id)}

@@ -4,7 +4,7 @@
  * rules live in one place and are tested without React).
  */
 import type { AverageChoice } from "../../kostra/types";
-import { domain } from "../domain";
+import { start } from "../domain";
 
 /** Where the data comes from. "selection" is the selected range in Excel. */
 export type SourceKind = "sample" | "ssb" | "file" | "selection";
@@ -68,7 +68,7 @@ export const DEFAULT_SPAN_LENGTH = 3;
 export function initialForm(overrides: Partial<FormState> = {}): FormState {
   const sector = overrides.sector ?? DEFAULT_SECTOR;
   const year = overrides.year ?? DEFAULT_YEAR;
-  const template = domain().templateById(sector);
+  const template = start().templateSummary(sector);
   return {
     sector,
     extraSectors: [],
@@ -123,7 +123,7 @@ export function orderedSpan(span: YearSpan, changed: "from" | "to"): YearSpan {
 export function formReducer(state: FormState, action: FormAction): FormState {
   switch (action.type) {
     case "sector": {
-      const template = domain().templateById(action.sector);
+      const template = start().templateSummary(action.sector);
       return {
         ...state,
         sector: action.sector,
@@ -185,9 +185,9 @@ export function usesKostraGroup(form: Pick<FormState, "base" | "references">): b
 
 /**
  * An SSB address must pass `checkBaseUrl` (https, no user name, no query); an empty one
- * means SSB itself. (Taken from the domain chunk, which has the text checks it needs, to
+ * means SSB itself. (Taken from the start chunk, which has the text checks it needs, to
  * keep them out of the pane's first script.)
  */
 export function isValidBaseUrl(baseUrl: string): boolean {
-  return baseUrl.trim() === "" || domain().checkBaseUrl(baseUrl).ok;
+  return baseUrl.trim() === "" || start().checkBaseUrl(baseUrl).ok;
 }

@@ -1,6 +1,6 @@
 /** The municipality picker's options for a year, and how typed text narrows them. */
 import type { LocalizedText } from "../../kostra/types";
-import { domain } from "../domain";
+import { start } from "../domain";
 
 export interface MunicipalityOption {
   id: string;
@@ -26,7 +26,7 @@ const byName = new Intl.Collator("nb");
  * Aggregates such as "Landet" are never offered as municipalities.
  */
 export function municipalityOptions(year: number, keep: readonly string[] = []): MunicipalityOption[] {
-  const { MUNICIPALITIES, codeForYear } = domain();
+  const { MUNICIPALITIES, codeForYear } = start();
   return MUNICIPALITIES.filter((m) => codeForYear(m, year) !== undefined || keep.includes(m.id)).map((m) => ({
     id: m.id,
     name: m.name,
@@ -46,7 +46,7 @@ export interface OptionSearch {
 
 /** The options typed text finds: by name in any case and without diacritics, or by any code, with or without its leading zero. */
 export function searchOptions(options: readonly MunicipalityOption[], query: string): OptionSearch {
-  const { searchMunicipalities, didYouMean } = domain();
+  const { searchMunicipalities, didYouMean } = start();
   const found = searchMunicipalities(query, { kind: "municipality" });
   const byId = new Map(options.map((o) => [o.id, o]));
   const near = found.suggestions.filter((m) => byId.has(m.id)).map((m) => m.name);

@@ -2,13 +2,13 @@
 import type { BenchmarkOptions, Dataset, Lang, Profile } from "../../kostra/types";
 import { kostraGroupUnknown } from "../../kostra/errors";
 import { usesKostraGroup, type BaseChoice, type FormState } from "./form";
-import { domain } from "../domain";
+import { domain, domainLoaded, start } from "../domain";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error: Error };
 
 /** The KOSTRA group the choices use: the one the user chose, else the municipality's own where it is known. */
 export function kostraGroupFor(form: Pick<FormState, "kostraGroup" | "municipality" | "year">): string | undefined {
-  return form.kostraGroup || domain().kostraGroupOf(form.municipality, form.year);
+  return form.kostraGroup || start().kostraGroupOf(form.municipality, form.year);
 }
 
 /** The aggregate region id ("ekg07", "eakuo", "eak") a base or reference choice stands for, if known. */
@@ -66,6 +66,8 @@ export function computeProfile(dataset: Dataset, form: FormState): ProfileResult
  * municipality or network that year.
  */
 export function averagingLine(form: FormState, profile: Profile | null, lang: Lang): string | null {
+  // The rule and its wording are the engine's: until it has loaded (just after the first view) there is no line.
+  if (!domainLoaded()) return null;
   if (profile) return domain().describeAveraging(profile, lang);
   try {
     const focal = domain().municipalityInYear(form.municipality, form.year);

@@ -5,7 +5,8 @@
  * loaded on demand, a file read, a fake service answering) the test waits for itself,
  * with findBy… or waitFor, which give up only after the bound in tests/support/timing.js.
  */
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import "@testing-library/jest-dom";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../../../src/kostra/types";
 import { App, type AppProps } from "../../../src/taskpane/App";
@@ -38,6 +39,9 @@ async function firstView(services: PaneServices, lang: Lang): Promise<void> {
   await screen.findByRole("combobox", { name: t.templateLabel });
   // The advanced options are loaded on demand, folded under their button.
   await screen.findByRole("button", { name: t.advancedHeading });
+  // The preview comes with the domain chunk (loaded on demand too): the profile, "no data" or why not.
+  const preview = screen.getByRole("region", { name: t.previewHeading });
+  await waitFor(() => expect(preview).not.toBeEmptyDOMElement());
   const read = templateRead(services);
   if (!read) return;
   const kind = await act(() => read.then((r) => r.kind, () => "failed" as const));

@@ -1,0 +1,74 @@
+/**
+ * What the production pane loads before its first view (dist/, after `npm run build`):
+ * the first script within its 150 KB gzip budget, and beside it only the start chunk
+ * (registry, networks, the templates' names from the start manifest) — not the catalog,
+ * the engine or the sample, which load after the first view. bench/pane.js measures the
+ * same files, and the time, against a bare React + Fluent page.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import { INDICATORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog";
+import { SAMPLE_NOTICE } from "../../src/sources/sample";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { scriptsOf, preloadsOf } = require("../../bench/pane.js") as {
+  scriptsOf: (htmlFile: string) => string[];
+  preloadsOf: (htmlFile: string) => string[];
+};
+
+const DIST = path.resolve(__dirname, "../../dist");
+const PAGE = path.join(DIST, "taskpane.html");
+/** The first script's budget (gzip -9), as in bench/pane.js. */
+const FIRST_SCRIPT_BUDGET = 150_000;
+/**
+ * Everything the page loads or preloads before its first view (gzip -9): at most this.
+ * The goal is 1.5x the bare React + Fluent page's script (about 96 KB); what stands
+ * between is Fluent's form controls and React DOM (see the README's start-up numbers).
+ */
+const STARTUP_BUDGET = 165_000;
+
+const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
+const text = (file: string) => fs.readFileSync(path.join(DIST, file), "utf8");
+
+describe("the pane's start-up scripts (production build)", () => {
+  beforeAll(() => {
+    if (!fs.existsSync(PAGE)) throw new Error(`${PAGE} is missing: run \`npm run build\` first.`);
+  });
+
+  const scripts = () => scriptsOf(PAGE);
+  const preloaded = () => preloadsOf(PAGE).filter((f) => !scripts().includes(f));
+  const startup = () => [...new Set([...scripts(), ...preloaded()])];
+
+  it("keeps the first script within its 150 KB gzip budget", () => {
+    const first = scripts().reduce((n, f) => n + gzip(f), 0);
+    expect(first).toBeLessThanOrEqual(FIRST_SCRIPT_BUDGET);
+  });
+
+  it("preloads the start chunk, and with the first script stays within the start-up budget", () => {
+    expect(preloaded().some((f) => /^start\.[0-9a-f]+\.js$/.test(f))).toBe(true);
+    const total = startup().reduce((n, f) => n + gzip(f), 0);
+    expect(total).toBeLessThanOrEqual(STARTUP_BUDGET);
+  });
+
+  it("neither loads nor preloads the domain chunk: no catalog definitions, no sample before the first view", () => {
+    expect(startup().filter((f) => /^domain\./.test(f))).toEqual([]);
+    const before = startup().map(text).join("\n");
+    // An indicator's definition is catalog text the first view never shows.
+    const definitions = INDICATORS.map((i) => i.definition.nb.slice(0, 40)).filter((d) => d.length === 40 && !/["'\\`]/.test(d));
+    expect(definitions.length).toBeGreaterThan(10);
+    for (const d of definitions) expect(before).not.toContain(d);
+    expect(before).not.toContain(SAMPLE_NOTICE.nb.slice(0, 40));
+  });
+
+  it("ships the templates' names with the start chunk (the start manifest, computed at build time)", () => {
+    const start = preloaded().filter((f) => /^start\./.test(f)).map(text).join("\n");
+    for (const t of SECTOR_TEMPLATES) expect(start).toContain(JSON.stringify(t.label.nb));
+  });
+
+  it("keeps the catalog, the engine and the sample in the domain chunk the pane loads after its first view", () => {
+    const lazy = fs.readdirSync(DIST).filter((f) => /^domain\.[0-9a-f]+\.js$/.test(f));
+    expect(lazy).toHaveLength(1);
+    expect(text(lazy[0])).toContain(SAMPLE_NOTICE.nb.slice(0, 40));
+  });
+});

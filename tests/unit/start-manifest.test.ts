@@ -1,0 +1,76 @@
+/**
+ * The start manifest (what the pane's first view shows of the catalog) and the webpack
+ * loader that ships it as its build-time result instead of the catalog.
+ */
+import * as path from "path";
+import { INDICATORS, SECTORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog";
+import { START_MANIFEST } from "../../src/taskpane/start/startManifest";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loader = require("../../scripts/start-manifest-loader.js") as ((this: unknown) => void) & { EVALUATE: string };
+
+const MANIFEST_FILE = path.resolve(__dirname, "../../src/taskpane/start/startManifest.ts");
+
+/** Runs the loader as webpack would, with `importModule` answering `evaluated`. */
+function runLoader(evaluated: unknown): Promise<{ source: string; imported: string }> {
+  return new Promise((resolve, reject) => {
+    let imported = "";
+    const context = {
+      resourcePath: MANIFEST_FILE,
+      importModule: async (request: string) => {
+        imported = request;
+        return evaluated;
+      },
+      async: () => (error: Error | null, source?: string) => (error ? reject(error) : resolve({ source: source ?? "", imported })),
+    };
+    loader.call(context);
+  });
+}
+
+/** The JSON literal the loader wrote, read back. */
+function shipped(source: string): unknown {
+  const m = /^export const START_MANIFEST = (.*);\n$/s.exec(source);
+  if (!m) throw new Error(`not a start manifest module: ${source.slice(0, 80)}`);
+  return JSON.parse(m[1]);
+}
+
+describe("the start manifest", () => {
+  it("names every catalog template, in catalog order, with its sector, network and comparison municipalities", () => {
+    expect(START_MANIFEST.templates.map((t) => t.id)).toEqual(SECTOR_TEMPLATES.map((t) => t.id));
+    for (const [i, t] of SECTOR_TEMPLATES.entries()) {
+      expect(START_MANIFEST.templates[i]).toEqual({ id: t.id, label: t.label, sector: t.sector, defaultComparisons: t.defaultComparisons, network: t.network });
+    }
+    expect(START_MANIFEST.sectors).toEqual(SECTORS.map((s) => ({ id: s.id, label: s.label })));
+  });
+
+  it("carries no indicator definitions, only names", () => {
+    const text = JSON.stringify(START_MANIFEST);
+    for (const indicator of INDICATORS) expect(text).not.toContain(`"${indicator.id}"`);
+    // A few kilobytes, against the catalog's hundreds.
+    expect(text.length).toBeLessThan(8_000);
+  });
+});
+
+describe("the start manifest loader", () => {
+  it("ships the module's own result, computed by running it apart from the bundle", async () => {
+    const { source, imported } = await runLoader({ START_MANIFEST });
+    expect(shipped(source)).toEqual(JSON.parse(JSON.stringify(START_MANIFEST)));
+    // It runs the module under the query the webpack rule leaves to the TypeScript loader alone.
+    expect(imported).toBe(`${MANIFEST_FILE}?${loader.EVALUATE}`);
+  });
+
+  it("fails the build when the module does not give a manifest, instead of shipping an empty pane", async () => {
+    await expect(runLoader({})).rejects.toThrow(/did not export a START_MANIFEST/);
+    await expect(runLoader({ START_MANIFEST: { templates: "all" , sectors: [] } })).rejects.toThrow(/START_MANIFEST/);
+  });
+
+  it("passes on a failure to run the module", async () => {
+    const context = {
+      resourcePath: MANIFEST_FILE,
+      importModule: () => Promise.reject(new Error("catalog.ts: Unexpected token")),
+    };
+    await expect(
+      new Promise((resolve, reject) => loader.call({ ...context, async: () => (error: Error | null) => (error ? reject(error) : resolve(null)) })),
+    ).rejects.toThrow("catalog.ts: Unexpected token");
+  });
+});
