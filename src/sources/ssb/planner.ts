@@ -108,9 +108,22 @@ export function regionCodesWithPredecessors(
   const list = regionList(municipalities, years);
   const sorted = [...years].sort((a, b) => a - b);
   const areas = [undefined, ...[...asOfYears].sort((a, b) => a - b)];
-  for (const m of municipalities)
-    for (const y of sorted) for (const asOf of areas) for (const p of structureInYear(m.id, y, undefined, asOf)?.parts ?? []) list.add(p.code);
+  for (const m of municipalities) for (const y of sorted) for (const asOf of areas) for (const code of partCodes(m.id, y, asOf)) list.add(code);
   return list.codes;
+}
+
+/**
+ * The codes a municipality's figure of a year was made of, on its area as of a year
+ * (mergers.ts `structureInYear` over the product's registry, which never changes while it
+ * runs): kept once worked out, since a whole country's back series asks it for every
+ * municipality, year and area, for every table.
+ */
+const partCodesKnown = new Map<string, readonly string[]>();
+function partCodes(id: string, year: number, asOf: number | undefined): readonly string[] {
+  const key = `${id}|${year}|${asOf ?? ""}`;
+  let codes = partCodesKnown.get(key);
+  if (codes === undefined) partCodesKnown.set(key, (codes = structureInYear(id, year, undefined, asOf)?.parts.map((p) => p.code) ?? []));
+  return codes;
 }
 
 /** GET URL of a data query. Brackets stay literal, as in SSB's own examples. */
@@ -223,9 +236,11 @@ function coverContext(request: LoadRequest, s: TableSeries, ctx: PlanContext): C
   // SSB publishes a time under the region codes valid then: 1 January n+1 under n+1's codes.
   // Back series: predecessors for every structure the load's times can be shown on.
   const allTimes = [...new Set(s.needs.flatMap((n) => n.times))].sort((a, b) => a - b);
+  const known = new Map<string, string[]>();
+  const regionsAt = (times: readonly number[]) =>
+    request.backSeries ? regionCodesWithPredecessors(request.municipalities, times, allTimes) : regionCodes(request.municipalities, times);
   return {
-    regionsAt: (times) =>
-      request.backSeries ? regionCodesWithPredecessors(request.municipalities, times, allTimes) : regionCodes(request.municipalities, times),
+    regionsAt: (times) => known.get(times.join(",")) ?? known.set(times.join(","), regionsAt(times)).get(times.join(","))!,
     maxCells: ctx.maxDataCells,
     requestCost: ctx.requestCost,
     regionDimension: s.ssb.regionDimension,
@@ -239,9 +254,16 @@ export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
   const queries: PlannedQuery[] = [];
   for (const s of series) {
     const { regionDimension, timeDimension } = s.ssb;
-    for (const req of coverCells(s.needs, coverContext(request, s, ctx))) {
+    const cover = coverContext(request, s, ctx);
+    for (const req of coverCells(s.needs, cover)) {
       const selection: Record<string, string[]> = { [regionDimension]: req.regions, ...req.select, [timeDimension]: req.times.map(String) };
       for (const part of splitSelection(selection, ctx.maxDataCells, [timeDimension, regionDimension])) {
+        // A part with fewer times asks only for their region codes.
+        const times = part[timeDimension].map(Number);
+        if (times.length < req.times.length) {
+          const own = new Set(cover.regionsAt(times));
+          part[regionDimension] = part[regionDimension].filter((r) => own.has(r));
+        }
         const prepared = prepare(ctx.baseUrl, { table: s.table, selection: part }, ctx.lang);
         queries.push({ ...prepared, indicators: req.ids, years: part[timeDimension].map((t) => dataYearOf(s.ssb, Number(t))) });
       }
