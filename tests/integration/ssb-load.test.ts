@@ -95,8 +95,12 @@ describe("loading from SSB", () => {
 
   it("selects the code of each year across 2019/2020 and 2023/2024, never taking SSB's 0 for an invalid code", async () => {
     const result = await load({ indicators: pmk, municipalities: [m("baerum"), m("bergen"), m("tromso")], years: [2019, 2020, 2023, 2024], weighted: false });
-    const req = dataRequests()[0];
-    expect(req.query["valueCodes[KOKkommuneregion0000]"].split(",")).toEqual(["0219", "3024", "3201", "1201", "4601", "1902", "5401", "5501"]);
+    // f392 is valid to 2020, so 2019–2020 (with f392) and 2023–2024 are two requests, each with the codes of its own years.
+    const asked = dataRequests().map((r) => [r.query["valueCodes[Tid]"], r.query["valueCodes[KOKkommuneregion0000]"].split(",")]);
+    expect(asked).toEqual([
+      ["2019,2020", ["0219", "3024", "1201", "4601", "1902", "5401"]],
+      ["2023,2024", ["3024", "3201", "4601", "5401", "5501"]],
+    ]);
     const obs = result.dataset.observations;
     expect(find(obs, "bibliotek", "baerum", 2019)!.code).toBe("0219");
     expect(find(obs, "bibliotek", "baerum", 2020)!.code).toBe("3024");

@@ -1,6 +1,7 @@
 import { indicatorFor, templateById, templateIndicators } from "../../src/kostra/catalog";
-import { municipalityById } from "../../src/kostra/municipalities";
+import { codeForYear, municipalityById } from "../../src/kostra/municipalities";
 import { networkById, networkMembers } from "../../src/kostra/networks";
+import { selectorForYear } from "../../src/kostra/series";
 import type { Municipality } from "../../src/kostra/types";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,50 +47,55 @@ describe("query planner", () => {
     expect(plan.queries[0].url).toContain("valueCodes[KOKkommuneregion0000]=0219&");
   });
 
-  it("plans one request per table and period for both templates; road cost per km is fetched as its series, f332 gross from 12362 and km from 11814", () => {
+  it("plans both templates in one request per table, 12362 in two: f392 (valid to 2020) is asked for 2015–2020 only; road cost per km is fetched as its series, f332 gross from 12362 and km from 11814", () => {
     const plan = planLoad({ indicators: [...pmk, ...tt], municipalities: asss2024, years: years(2015, 2024), weighted: false }, ctx);
     expect(plan.queries.map((q) => q.query.table).sort()).toEqual(["11814", "12362", "12362", "12842"]);
-    // f392 is valid to 2020: its own request, for 2015–2020 only.
-    const f392 = plan.queries.find((q) => q.indicators.includes("andre-trossamfunn"))!;
-    expect([f392.indicators, f392.query.selection.KOKfunksjon0000, f392.query.selection.Tid]).toEqual([["andre-trossamfunn"], ["392"], years(2015, 2020).map(String)]);
+    // f392 is valid to 2020: the request holding it asks 2015–2020 only, the other 2021–2024, and every other figure is in both.
+    const [early, late] = plan.queries.filter((q) => q.query.table === "12362");
+    expect([early.query.selection.Tid, late.query.selection.Tid]).toEqual([years(2015, 2020).map(String), years(2021, 2024).map(String)]);
+    expect([early.query.selection.KOKfunksjon0000.includes("392"), late.query.selection.KOKfunksjon0000.includes("392")]).toEqual([true, false]);
+    expect([early.indicators.includes("andre-trossamfunn"), late.indicators.includes("andre-trossamfunn")]).toEqual([true, false]);
+    expect(late.indicators.length).toBe(early.indicators.length - 1);
+    // Each asks for the codes the municipalities had in its years: Bærum 0219 and 3024 before 2021, 3024 and 3201 after.
+    expect(early.query.selection.KOKkommuneregion0000).toEqual(expect.arrayContaining(["0219", "3024"]));
+    expect(early.query.selection.KOKkommuneregion0000).not.toContain("3201");
+    expect(late.query.selection.KOKkommuneregion0000).toEqual(expect.arrayContaining(["3024", "3201"]));
+    expect(late.query.selection.KOKkommuneregion0000).not.toContain("0219");
     expect(plan.unavailable).toEqual([]);
-    const of = (table: string) => plan.queries.find((q) => q.query.table === table && !q.indicators.includes("andre-trossamfunn"))!.query.selection;
+    const of = (table: string) => plan.queries.find((q) => q.query.table === table)!.query.selection;
     expect(of("11814").ContentsCode).toEqual(["KOSkmkommvei0000"]);
     expect(of("12362").KOKfunksjon0000).toContain("332");
     expect(of("12362").KOKart0000).toContain("AGD10");
     expect(of("12362").ContentsCode).toContain("KOSbelop0000");
   });
 
-  it("adds the amount series for a weighted average, or population from 07459 when no 12362 table is loaded", () => {
-    const plan = planLoad({ indicators: pmk, municipalities: asss2024, years: [2024], weighted: true }, ctx);
-    expect(plan.queries).toHaveLength(1);
-    expect(plan.queries[0].query.selection.ContentsCode).toEqual(["KOSbelopinnbygge0000", "KOSbelop0000"]);
-    // The waste fee is averaged simply (no weight): a weighted load asks for nothing more.
-    const fee = tt.filter((i) => i.id === "arsgebyr-avfall");
-    expect(fee[0].weight).toBe("none");
-    const feePlan = planLoad({ indicators: fee, municipalities: asss2024, years: [2024], weighted: true }, ctx);
-    expect(feePlan.queries.map((q) => q.query.table)).toEqual(["12842"]);
-    // A figure weighted by population from a table without amounts gets population from 07459.
-    const perInhabitant = fee.map((i) => ({ ...i, weight: "population" as const }));
-    const popPlan = planLoad({ indicators: perInhabitant, municipalities: asss2024, years: [2024], weighted: true }, ctx);
-    expect(popPlan.queries.map((q) => q.query.table)).toEqual(["12842", "07459"]);
-  });
-
-  it("splits over the cell limit along years, and every cell is asked for exactly once", () => {
+  it("splits over the cell limit, and every cell is asked for exactly once", () => {
     const plan = planLoad({ indicators: pmk, municipalities: asss2024, years: years(2015, 2024), weighted: false }, { ...ctx, maxDataCells: 200 });
     expect(plan.queries.length).toBeGreaterThan(1);
-    const seen = new Set<string>();
-    for (const q of plan.queries) {
-      expect(q.cells).toBeLessThanOrEqual(200);
-      const s = q.query.selection;
-      for (const r of s.KOKkommuneregion0000) for (const f of s.KOKfunksjon0000) for (const t of s.Tid) {
-        const k = `${r}/${f}/${t}`;
-        expect(seen.has(k)).toBe(false);
-        seen.add(k);
+    const cells = (queries: typeof plan.queries) => {
+      const seen: string[] = [];
+      for (const q of queries) {
+        const s = q.query.selection;
+        for (const r of s.KOKkommuneregion0000)
+          for (const f of s.KOKfunksjon0000) for (const a of s.KOKart0000) for (const c of s.ContentsCode) for (const t of s.Tid) seen.push(`${r}/${f}/${a}/${c}/${t}`);
       }
-    }
-    const whole = planLoad({ indicators: pmk, municipalities: asss2024, years: years(2015, 2024), weighted: false }, ctx).queries;
-    expect(seen.size).toBe(whole.reduce((n, q) => n + q.cells / q.query.selection.KOKart0000.length / q.query.selection.ContentsCode.length, 0));
+      return seen;
+    };
+    for (const q of plan.queries) expect(q.cells).toBeLessThanOrEqual(200);
+    const split = cells(plan.queries);
+    expect(new Set(split).size).toBe(split.length);
+    // Every figure the unsplit plan asks for (each indicator's function and art, its region codes and years) is still asked for.
+    const whole = cells(planLoad({ indicators: pmk, municipalities: asss2024, years: years(2015, 2024), weighted: false }, ctx).queries);
+    const needed = pmk.flatMap((i) => years(2015, 2024).flatMap((y) => {
+      const ssb = selectorForYear(i, y);
+      if (!ssb) return [];
+      const { KOKfunksjon0000: fs, KOKart0000: as, ContentsCode: cs } = ssb.select;
+      const codes = asss2024.map((mu) => codeForYear(mu, y)).filter((c) => c !== undefined);
+      return codes.flatMap((r) => fs.flatMap((f) => as.flatMap((a) => cs.map((c) => `${r}/${f}/${a}/${c}/${y}`))));
+    }));
+    const asked = new Set(split);
+    expect(needed.filter((k) => !asked.has(k))).toEqual([]);
+    expect(needed.filter((k) => !whole.includes(k))).toEqual([]);
   });
 
   it("splits down to single values of a dimension when needed", () => {

@@ -1,13 +1,19 @@
 /**
- * Query planner: the fewest PxWebApi 2 requests for a load. One request per SSB table,
- * holding all the load's indicators of that table, every region code the municipalities
- * had in the chosen years, and all years; split only when a request would exceed the
- * cell limit. A request whose GET URL would be too long is sent as POST instead.
+ * Query planner: the requests for a load, asking SSB for the cells the load needs. Per SSB
+ * table (and year offset) each indicator's series is one need: its codes (a figure
+ * summing f338 + f339, with the amount beside a per-capita figure when it is needed) for
+ * the times it is read. The needs are split into requests whose cross products cover them
+ * exactly or nearly, trading requests against cells (cell-cover.ts states the rule): a
+ * network of a dozen municipalities gets one request per table, the whole country groups
+ * of functions that need the same arts and contents, and runs of years with the same
+ * region codes. A request over the cell limit is split; one whose GET URL would be too
+ * long is sent as POST instead.
  *
- * Each data year of an indicator reads the series `seriesForYear` names (kostra/series.ts):
- * requests are grouped by table, year offset and data years, so a year outside an
- * indicator's validity, or before its table begins, is never asked for; a series dated at
- * 1 January of the year after (`yearOffset`) is asked for SSB's time n + offset.
+ * Each data year of an indicator reads the series `seriesForYear` names (kostra/series.ts),
+ * so a year outside an indicator's validity, or before its table begins, is never asked
+ * for, and no request asks a code for a year no indicator reads it (f392 after 2020); a
+ * series dated at 1 January of the year after (`yearOffset`) is asked for SSB's time
+ * n + offset, under the region codes valid then.
  *
  * For a merged municipality's back series (`backSeries`), the years before its merger
  * also ask for its predecessors' codes (Drammen 2019: 0602, 0625, 0711) and, for
@@ -19,7 +25,10 @@ import { structureInYear } from "../../kostra/mergers";
 import { codeForYear } from "../../kostra/municipalities";
 import { dataYearOf, selectorForYear, ssbTimeOf } from "../../kostra/series";
 import type { Indicator, LocalizedText, Municipality, SsbSelector } from "../../kostra/types";
+import { cellsOf, coverCells, neededCells, splitSelection, type CellNeed, type CoverContext } from "./cell-cover";
 import { MAX_GET_URL_LENGTH, type PreparedRequest, type SsbLang, type SsbQuery } from "./types";
+
+export { splitSelection };
 
 export interface LoadRequest {
   indicators: readonly Indicator[];
@@ -54,22 +63,35 @@ export interface LoadPlan {
 const AMOUNT = "KOSbelop0000";
 const PER_CAPITA = "KOSbelopinnbygge0000";
 
-const cellsOf = (selection: Record<string, string[]>): number =>
-  Object.values(selection).reduce((n, codes) => n * codes.length, 1);
-
 function pushUnique(list: string[], values: readonly string[]): void {
   for (const v of values) if (!list.includes(v)) list.push(v);
 }
 
+/** A list of distinct codes in first-seen order (a whole country's codes: a set beside the list). */
+class CodeList {
+  readonly codes: string[] = [];
+  private readonly seen = new Set<string>();
+  add(code: string): void {
+    if (this.seen.has(code)) return;
+    this.seen.add(code);
+    this.codes.push(code);
+  }
+}
+
 /** The region codes the municipalities had in the years, in first-seen order. */
 export function regionCodes(municipalities: readonly Municipality[], years: readonly number[]): string[] {
-  const codes: string[] = [];
+  return regionList(municipalities, years).codes;
+}
+
+function regionList(municipalities: readonly Municipality[], years: readonly number[]): CodeList {
+  const list = new CodeList();
+  const sorted = [...years].sort((a, b) => a - b);
   for (const m of municipalities)
-    for (const y of [...years].sort((a, b) => a - b)) {
+    for (const y of sorted) {
       const c = codeForYear(m, y);
-      if (c !== undefined) pushUnique(codes, [c]);
+      if (c !== undefined) list.add(c);
     }
-  return codes;
+  return list;
 }
 
 /**
@@ -78,12 +100,29 @@ export function regionCodes(municipalities: readonly Municipality[], years: read
  * present area and for its area in each of the years, since a profile of any of them shows
  * the series on that year's structure (Ålesund 2020–2023 with Haram, 2024 without).
  */
-export function regionCodesWithPredecessors(municipalities: readonly Municipality[], years: readonly number[]): string[] {
-  const codes = regionCodes(municipalities, years);
+export function regionCodesWithPredecessors(
+  municipalities: readonly Municipality[],
+  years: readonly number[],
+  asOfYears: readonly number[] = years,
+): string[] {
+  const list = regionList(municipalities, years);
   const sorted = [...years].sort((a, b) => a - b);
-  for (const m of municipalities)
-    for (const y of sorted)
-      for (const asOf of [undefined, ...sorted]) pushUnique(codes, structureInYear(m.id, y, undefined, asOf)?.parts.map((p) => p.code) ?? []);
+  const areas = [undefined, ...[...asOfYears].sort((a, b) => a - b)];
+  for (const m of municipalities) for (const y of sorted) for (const asOf of areas) for (const code of partCodes(m.id, y, asOf)) list.add(code);
+  return list.codes;
+}
+
+/**
+ * The codes a municipality's figure of a year was made of, on its area as of a year
+ * (mergers.ts `structureInYear` over the product's registry, which never changes while it
+ * runs): kept once worked out, since a whole country's back series asks it for every
+ * municipality, year and area, for every table.
+ */
+const partCodesKnown = new Map<string, readonly string[]>();
+function partCodes(id: string, year: number, asOf: number | undefined): readonly string[] {
+  const key = `${id}|${year}|${asOf ?? ""}`;
+  let codes = partCodesKnown.get(key);
+  if (codes === undefined) partCodesKnown.set(key, (codes = structureInYear(id, year, undefined, asOf)?.parts.map((p) => p.code) ?? []));
   return codes;
 }
 
@@ -108,55 +147,36 @@ export function prepare(baseUrl: string, query: SsbQuery, lang: SsbLang): Prepar
   return { query, method: "POST", url: postUrl, body, cells };
 }
 
-/**
- * Split a selection in halves along its largest splittable dimension (preferring time,
- * then region) until each part is within `maxCells`.
- */
-export function splitSelection(
-  selection: Record<string, string[]>,
-  maxCells: number,
-  prefer: readonly string[],
-): Record<string, string[]>[] {
-  if (cellsOf(selection) <= maxCells) return [selection];
-  const dims = Object.keys(selection).filter((d) => selection[d].length > 1);
-  if (dims.length === 0) return [selection];
-  const byPreference = [...dims].sort((a, b) => {
-    const pa = prefer.indexOf(a) < 0 ? prefer.length : prefer.indexOf(a);
-    const pb = prefer.indexOf(b) < 0 ? prefer.length : prefer.indexOf(b);
-    return pa - pb || selection[b].length - selection[a].length;
-  });
-  const dim = byPreference[0];
-  const codes = selection[dim];
-  const half = Math.ceil(codes.length / 2);
-  return [codes.slice(0, half), codes.slice(half)].flatMap((part) =>
-    splitSelection({ ...selection, [dim]: part }, maxCells, prefer),
-  );
-}
-
 export interface PlanContext {
   baseUrl: string;
   lang: SsbLang;
   maxDataCells: number;
+  /** Cells one request is worth when grouping a table's series (cell-cover.ts); REQUEST_COST_CELLS unless given. */
+  requestCost?: number;
 }
 
-/** One request group: a table read with one year offset for one set of data years. */
-interface Group {
+/** What a load reads from one table with one year offset: its series, one need each. */
+interface TableSeries {
   table: string;
   ssb: SsbSelector;
-  /** Data years, ascending. */
-  years: number[];
-  indicators: { ind: Indicator; ssb: SsbSelector }[];
+  needs: CellNeed[];
 }
 
 /**
- * The requests' groups: each indicator's years grouped by the series each year reads
- * (seriesForYear: 12562 for barnehage's 2015–2019, 13502 for 2020–2024), one group per
- * table, year offset and set of data years, so a year a table lacks or a year the figure
- * is not valid in (f392 from 2021) is never asked for. Indicators with a table not yet
- * confirmed are returned as unavailable.
+ * The needs of a load per table and year offset: each indicator's series (seriesForYear:
+ * 12562 for barnehage's 2015–2019, 13502 for 2020–2024) with the SSB times it is read
+ * for, so a year a table lacks or a year the figure is not valid in (f392 from 2021) is
+ * never asked for; with the amount beside a per-capita figure for a weighted average (the
+ * population it was divided by) and, for back series, the indicator's amount. Indicators
+ * with a table not yet confirmed are returned as unavailable.
  */
-function groupsOf(wanted: readonly Indicator[], years: readonly number[], unavailable: LoadPlan["unavailable"]): Group[] {
-  const byKey = new Map<string, Group>();
+function addTableSeries(
+  byKey: Map<string, TableSeries>,
+  wanted: readonly Indicator[],
+  years: readonly number[],
+  extras: { weighted: boolean; backSeries: boolean },
+  unavailable: LoadPlan["unavailable"],
+): void {
   for (const ind of wanted) {
     const perSelector = new Map<SsbSelector, number[]>();
     for (const y of years) {
@@ -175,64 +195,111 @@ function groupsOf(wanted: readonly Indicator[], years: readonly number[], unavai
           });
         continue;
       }
-      const key = `${ssb.table}|${ssb.yearOffset ?? 0}|${ys.join(",")}`;
-      const group = byKey.get(key) ?? { table: ssb.table, ssb, years: ys, indicators: [] };
-      group.indicators.push({ ind, ssb });
-      byKey.set(key, group);
+      const key = `${ssb.table}|${ssb.yearOffset ?? 0}|${ssb.regionDimension}|${ssb.timeDimension}`;
+      const series = byKey.get(key) ?? { table: ssb.table, ssb, needs: [] };
+      const select: Record<string, string[]> = Object.fromEntries(Object.entries(ssb.select).map(([dim, codes]) => [dim, [...codes]]));
+      if (extras.weighted && select.ContentsCode?.includes(PER_CAPITA)) pushUnique(select.ContentsCode, [AMOUNT]);
+      if (extras.backSeries) for (const [dim, codes] of Object.entries(ind.amount?.select ?? {})) pushUnique((select[dim] = select[dim] ?? []), codes);
+      series.needs.push({ ids: [ind.id], select, times: ys.map((y) => ssbTimeOf(ssb, y)) });
+      byKey.set(key, series);
     }
   }
-  return [...byKey.values()];
 }
 
-const asksPerCapita = (g: Group) => g.indicators.some((i) => i.ssb.select.ContentsCode?.includes(PER_CAPITA));
+const readsPerCapita = (need: CellNeed) => need.select.ContentsCode?.includes(PER_CAPITA) === true;
 
-/** Plan the requests for a load. Pure: the same request and limits give the same plan. */
-export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
+/** The needs of a load per table, and how each table's region codes are chosen. */
+function loadNeeds(request: LoadRequest): { series: TableSeries[]; unavailable: LoadPlan["unavailable"] } {
   const unavailable: LoadPlan["unavailable"] = [];
-  const needsWeights = request.weighted || request.backSeries === true;
+  const backSeries = request.backSeries === true;
+  const needsWeights = request.weighted || backSeries;
   // A ratio's series instead of the ratio, and the counts figures are weighted by.
   const wanted = indicatorsToFetch(request.indicators, needsWeights);
   const years = [...new Set(request.years)].sort((a, b) => a - b);
-  const groups = groupsOf(wanted, years, unavailable);
+  const extras = { weighted: request.weighted, backSeries };
+  const byKey = new Map<string, TableSeries>();
+  addTableSeries(byKey, wanted, years, extras, unavailable);
 
   // Population: from the amount beside kroner per inhabitant where a 12362 request has it
   // (the very population KOSTRA divided by), else from 07459 for the years without one.
   if (needsWeights && weightIndicators(request.indicators).some((w) => w.id === POPULATION_INDICATOR)) {
-    const covered = new Set(groups.filter(asksPerCapita).flatMap((g) => g.years));
+    const covered = new Set([...byKey.values()].flatMap((s) => s.needs.filter(readsPerCapita).flatMap((n) => n.times.map((t) => dataYearOf(s.ssb, t)))));
     const pop = INDICATORS.find((i) => i.id === POPULATION_INDICATOR);
     const popYears = years.filter((y) => !covered.has(y));
-    if (pop && popYears.length > 0) groups.push(...groupsOf([pop], popYears, unavailable));
+    if (pop && popYears.length > 0) addTableSeries(byKey, [pop], popYears, extras, unavailable);
   }
+  return { series: [...byKey.values()], unavailable };
+}
 
+/** The cover context of a table's series: its region codes for a load's municipalities. */
+function coverContext(request: LoadRequest, s: TableSeries, ctx: PlanContext): CoverContext {
+  // SSB publishes a time under the region codes valid then: 1 January n+1 under n+1's codes.
+  // Back series: predecessors for every structure the load's times can be shown on.
+  const allTimes = [...new Set(s.needs.flatMap((n) => n.times))].sort((a, b) => a - b);
+  const known = new Map<string, string[]>();
+  const regionsAt = (times: readonly number[]) =>
+    request.backSeries ? regionCodesWithPredecessors(request.municipalities, times, allTimes) : regionCodes(request.municipalities, times);
+  return {
+    regionsAt: (times) => known.get(times.join(",")) ?? known.set(times.join(","), regionsAt(times)).get(times.join(","))!,
+    maxCells: ctx.maxDataCells,
+    requestCost: ctx.requestCost,
+    regionDimension: s.ssb.regionDimension,
+    timeDimension: s.ssb.timeDimension,
+  };
+}
+
+/** Plan the requests for a load. Pure: the same request and limits give the same plan. */
+export function planLoad(request: LoadRequest, ctx: PlanContext): LoadPlan {
+  const { series, unavailable } = loadNeeds(request);
   const queries: PlannedQuery[] = [];
-  for (const group of groups) {
-    const { regionDimension, timeDimension } = group.ssb;
-    // SSB publishes a time under the region codes valid then: 1 January n+1 under n+1's codes.
-    const times = group.years.map((y) => ssbTimeOf(group.ssb, y));
-    const regions = request.backSeries ? regionCodesWithPredecessors(request.municipalities, times) : regionCodes(request.municipalities, times);
-    const selection: Record<string, string[]> = { [regionDimension]: [...regions] };
-    for (const { ssb } of group.indicators) {
-      for (const [dim, codes] of Object.entries(ssb.select)) {
-        selection[dim] = selection[dim] ?? [];
-        pushUnique(selection[dim], codes);
+  for (const s of series) {
+    const { regionDimension, timeDimension } = s.ssb;
+    const cover = coverContext(request, s, ctx);
+    for (const req of coverCells(s.needs, cover)) {
+      const selection: Record<string, string[]> = { [regionDimension]: req.regions, ...req.select, [timeDimension]: req.times.map(String) };
+      for (const part of splitSelection(selection, ctx.maxDataCells, [timeDimension, regionDimension])) {
+        // A part with fewer times asks only for their region codes.
+        const times = part[timeDimension].map(Number);
+        if (times.length < req.times.length) {
+          const own = new Set(cover.regionsAt(times));
+          part[regionDimension] = part[regionDimension].filter((r) => own.has(r));
+        }
+        const prepared = prepare(ctx.baseUrl, { table: s.table, selection: part }, ctx.lang);
+        queries.push({ ...prepared, indicators: req.ids, years: part[timeDimension].map((t) => dataYearOf(s.ssb, Number(t))) });
       }
-    }
-    if (request.weighted && selection.ContentsCode?.includes(PER_CAPITA)) pushUnique(selection.ContentsCode, [AMOUNT]);
-    if (request.backSeries)
-      for (const { ind } of group.indicators)
-        for (const [dim, codes] of Object.entries(ind.amount?.select ?? {})) pushUnique((selection[dim] = selection[dim] ?? []), codes);
-    selection[timeDimension] = times.map(String);
-
-    for (const part of splitSelection(selection, ctx.maxDataCells, [timeDimension, regionDimension])) {
-      const prepared = prepare(ctx.baseUrl, { table: group.table, selection: part }, ctx.lang);
-      queries.push({
-        ...prepared,
-        indicators: group.indicators.map((i) => i.ind.id),
-        years: part[timeDimension].map((t) => dataYearOf(group.ssb, Number(t))),
-      });
     }
   }
   return { queries, unavailable };
+}
+
+/** Cells a plan fetches from one table, the cells its indicators need, and its requests. */
+export interface TableCells {
+  table: string;
+  requested: number;
+  needed: number;
+  requests: number;
+}
+
+/**
+ * Requested against needed cells per table, for the benchmark and the tests: needed is,
+ * per time, the region codes of that time × every combination of codes a series read
+ * then uses.
+ */
+export function planCells(request: LoadRequest, ctx: PlanContext): TableCells[] {
+  const { series } = loadNeeds(request);
+  const plan = planLoad(request, ctx);
+  const byTable = new Map<string, TableCells>();
+  for (const s of series) {
+    const entry = byTable.get(s.table) ?? { table: s.table, requested: 0, needed: 0, requests: 0 };
+    entry.needed += neededCells(s.needs, coverContext(request, s, ctx).regionsAt);
+    byTable.set(s.table, entry);
+  }
+  for (const q of plan.queries) {
+    const entry = byTable.get(q.query.table)!;
+    entry.requested += q.cells;
+    entry.requests++;
+  }
+  return [...byTable.values()];
 }
 
 /** A stable cache key for a request (method, URL and body). */
