@@ -1,8 +1,7 @@
 /**
  * The data sheet: every observation the report uses, one row each, as an Excel table
- * with provenance, sorted by indicator, year and municipality (the caller's order), so
- * each indicator-year's members stand in contiguous rows. Profile and time series
- * formulas read a value from its own row and check that row's key
+ * with provenance, in the caller's order (indicator, year, municipality). Profile and
+ * time series formulas read a value from its own row and check that row's key
  * (indicator|municipality|year) — one cell, not the whole table — so a corrected value
  * flows into tables and charts, and recalculation costs the same at any size.
  *
@@ -12,9 +11,13 @@
  * the same formula falls back to finding the key in the whole key column by exact
  * MATCH, which gives the right value in any order. So the numbers never depend on row
  * order; only the speed does — a sorted table recalculates as slowly as a whole-table
- * lookup until it is sorted back by its key order (the hidden column "Rad"). A visible
- * error was the alternative, but it would leave users who sorted to read the table with
- * a broken report; a protected sheet would stop them from sorting at all.
+ * lookup until it is sorted back by its last column, "Rad" (each row's place as written).
+ * A visible error ("the table has been sorted") was the alternative, but it would leave
+ * users who sorted to read the table with a broken report until they sorted back; a
+ * protected sheet would stop them from sorting at all. Filtering hides rows without
+ * moving them, so every figure keeps reading its own row (and counts the rows a filter
+ * hides: the report is not a view of the filter). Rows inserted or deleted move the
+ * references with them, as Excel and LibreOffice adjust them.
  *
  * Computed rows (a merged municipality's years before the merger) follow the published
  * ones, marked "Beregnet (sammenslått)" with their parts listed. Their value is a live

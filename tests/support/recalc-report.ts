@@ -6,10 +6,11 @@
  * existed with the same area in every one of the years (so each of them has every year),
  * with Bærum as the municipality. The figures are SYNTHETIC (arbitrary but deterministic).
  */
-import { INDICATORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog";
-import { codeForYear, municipalityById, MUNICIPALITIES, sameAreaBetween } from "../../src/kostra/municipalities";
-import type { Dataset, Observation } from "../../src/kostra/types";
+import { SECTOR_TEMPLATES } from "../../src/kostra/catalog";
+import { codeForYear, MUNICIPALITIES, sameAreaBetween } from "../../src/kostra/municipalities";
+import type { Dataset } from "../../src/kostra/types";
 import type { ReportRequest } from "../../src/report/report";
+import { syntheticDataset } from "./largest-report";
 
 export const RECALC_YEARS: readonly number[] = Array.from({ length: 10 }, (_, i) => 2015 + i);
 
@@ -29,25 +30,5 @@ export function recalcRequest(peers: readonly string[] = recalcPeers()): ReportR
 
 /** Every catalog indicator for Bærum and the peers, 2015–2024 (synthetic; about one value in 53 missing). */
 export function recalcDataset(peers: readonly string[] = recalcPeers()): Dataset {
-  const ids = ["baerum", ...peers];
-  const observations: Observation[] = [];
-  INDICATORS.forEach((indicator, i) => {
-    RECALC_YEARS.forEach((year, y) => {
-      ids.forEach((id, m) => {
-        const code = codeForYear(municipalityById(id)!, year);
-        if (code === undefined) return;
-        const missing = (i * 7 + m * 3 + y) % 53 === 0;
-        observations.push({
-          indicator: indicator.id,
-          municipality: id,
-          year,
-          code,
-          value: missing ? null : 100 + ((i * 7919 + m * 104729 + y * 31337) % 90000) / 10,
-          ...(missing ? { status: ".." } : {}),
-          provenance: 0,
-        });
-      });
-    });
-  });
-  return { observations, provenance: [{ source: "sample", query: "Syntetiske testdata", synthetic: true, notes: ["Syntetiske testdata", "Synthetic test data"] }] };
+  return syntheticDataset(RECALC_YEARS, () => ["baerum", ...peers]);
 }
