@@ -245,7 +245,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
  * written there, else the key's row found by exact MATCH over the whole key column — the
  * table has been sorted, and the value is still the right one (see the top of this file).
  * IF evaluates only the branch it takes, so an unsorted table costs one comparison per
- * figure. A key not in the table gives #N/A; a callee wraps it as it needs.
+ * figure. A key not in the table gives #N/A; the caller wraps it as it needs.
  */
 function rowReader(sheetRef: string, lastRow: number): (key: string, row: number | undefined) => string {
   const at = (col: number, row: number) => `${sheetRef ? `${sheetRef}!` : ""}${cellAddress(col, row, true)}`;

@@ -25,13 +25,19 @@ export async function valuesOnly(recalculated: Uint8Array): Promise<Uint8Array> 
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
-/** How many formulas the workbook holds (a values-only copy holds none). */
-export async function formulaCount(xlsx: Uint8Array): Promise<number> {
+/** How many matches of `pattern` (global) the workbook's sheets hold. */
+async function countInSheets(xlsx: Uint8Array, pattern: RegExp): Promise<number> {
   const zip = await JSZip.loadAsync(xlsx);
   let n = 0;
   for (const name of Object.keys(zip.files)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
-    n += ((await zip.file(name)!.async("string")).match(FORMULA) ?? []).length;
+    n += ((await zip.file(name)!.async("string")).match(pattern) ?? []).length;
   }
   return n;
 }
+
+/** How many formulas the workbook holds (a values-only copy holds none). */
+export const formulaCount = (xlsx: Uint8Array): Promise<number> => countInSheets(xlsx, FORMULA);
+
+/** How many cells hold an error (#N/A, #REF!, #DIV/0!, …) in a recalculated workbook. */
+export const errorCellCount = (xlsx: Uint8Array): Promise<number> => countInSheets(xlsx, /<c\s[^>]*\bt="e"/g);
