@@ -1,8 +1,23 @@
 /**
  * The data sheet: every observation the report uses, one row each, as an Excel table
- * with provenance. Profile and time series formulas look values up here by a key
- * (indicator|municipality|year), so a corrected value flows into tables and charts, and
- * sorting or filtering the table does not break them.
+ * with provenance, in the caller's order (indicator, year, municipality). Profile and
+ * time series formulas read a value from its own row and check that row's key
+ * (indicator|municipality|year) — one cell, not the whole table — so a corrected value
+ * flows into tables and charts, and recalculation costs the same at any size.
+ *
+ * Sorting and filtering: users sort and filter the data table, and a sort moves values
+ * under formulas that keep pointing at the same cells. A figure therefore never trusts
+ * the row alone: when the row's key is not the figure's (the table has been sorted),
+ * the same formula falls back to finding the key in the whole key column by exact
+ * MATCH, which gives the right value in any order. So the numbers never depend on row
+ * order; only the speed does — a sorted table recalculates as slowly as a whole-table
+ * lookup until it is sorted back by its last column, "Rad" (each row's place as written).
+ * A visible error ("the table has been sorted") was the alternative, but it would leave
+ * users who sorted to read the table with a broken report until they sorted back; a
+ * protected sheet would stop them from sorting at all. Filtering hides rows without
+ * moving them, so every figure keeps reading its own row (and counts the rows a filter
+ * hides: the report is not a view of the filter). Rows inserted or deleted move the
+ * references with them, as Excel and LibreOffice adjust them.
  *
  * Computed rows (a merged municipality's years before the merger) follow the published
  * ones, marked "Beregnet (sammenslått)" with their parts listed. Their value is a live
@@ -22,7 +37,7 @@ import { municipalityById } from "../kostra/municipalities";
 import type { ComputedPart, Dataset, Lang, Observation } from "../kostra/types";
 import { badInput } from "../kostra/errors";
 import { quoteInput } from "../kostra/safe-text";
-import { cellAddress, empty, formula, FORMULA_TEXT_MAX, num, numberFormat, quoteSheet, stringLiteral, text, type PlanCell, type SheetPlan } from "./plan";
+import { cellAddress, columnLetter, empty, formula, FORMULA_TEXT_MAX, num, numberFormat, quoteSheet, stringLiteral, text, type PlanCell, type SheetPlan } from "./plan";
 
 export const DATA_SHEET_KEY = "data";
 
@@ -40,6 +55,9 @@ const COMPUTED_HEADERS: Record<Lang, string[]> = {
   nb: ["Beregning: teller (sum beløp, kr)", "Beregning: nevner"],
   en: ["Computation: numerator (sum of amounts, NOK)", "Computation: denominator"],
 };
+
+/** The last column: each row's place as written, to sort the table back by (the order the formulas read fastest in). */
+const ORDER_HEADER: Record<Lang, string> = { nb: "Rad", en: "Row" };
 
 /** The key of a computed row: a ratio's own figure has the ordinary key, a merged municipality's the computed one. */
 const rowKey = (o: Observation): string =>
@@ -88,7 +106,8 @@ export interface DataSheet {
  */
 export function buildDataSheet(dataset: Dataset, observations: readonly Observation[], name: string, lang: Lang, computed: readonly Observation[] = []): DataSheet {
   const withComputed = computed.length > 0;
-  const rows: PlanCell[][] = [[...HEADERS[lang], ...(withComputed ? COMPUTED_HEADERS[lang] : [])].map((h) => text(h))];
+  const rows: PlanCell[][] = [[...HEADERS[lang], ...(withComputed ? COMPUTED_HEADERS[lang] : []), ORDER_HEADER[lang]].map((h) => text(h))];
+  const cOrder = (withComputed ? COL.denominator : COL.note) + 1;
   const published = [...observations];
   const written = new Set(published.map((o) => observationKey(o.indicator, o.municipality, o.year)));
   const byKey = new Map(dataset.observations.filter((o) => !o.computed).map((o) => [observationKey(o.indicator, o.municipality, o.year), o]));
@@ -121,22 +140,21 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       text(p?.updated ?? ""),
       text(p?.synthetic ? (lang === "nb" ? "Syntetiske eksempeldata" : "Synthetic sample data") : ""),
       ...(withComputed ? [empty, empty] : []),
+      num(rows.length, "0"),
     ]);
   }
   const total = published.length + computed.length;
   const last = FIRST_ROW + total - 1;
   const lastRow = Math.max(last, FIRST_ROW);
   const sheetRef = quoteSheet(name);
-  const keys = `${sheetRef}!${cellAddress(COL.key, FIRST_ROW, true)}:${cellAddress(COL.key, lastRow, true)}`;
-  const values = `${sheetRef}!${cellAddress(COL.value, FIRST_ROW, true)}:${cellAddress(COL.value, lastRow, true)}`;
   const rowOf = new Map(published.map((o, i) => [observationKey(o.indicator, o.municipality, o.year), FIRST_ROW + i]));
   const computedRowOf = new Map<string, number>();
   computed.forEach((o, i) => (o.computed?.reason === "definition" ? rowOf : computedRowOf).set(rowKey(o), FIRST_ROW + published.length + i));
+  const remote = rowReader(sheetRef, lastRow);
 
   // Within the sheet the formulas need no sheet name.
-  const localKeys = `${cellAddress(COL.key, FIRST_ROW, true)}:${cellAddress(COL.key, lastRow, true)}`;
-  const localValues = `${cellAddress(COL.value, FIRST_ROW, true)}:${cellAddress(COL.value, lastRow, true)}`;
-  const ref = (key: string) => `INDEX(${localValues},MATCH(${keyLiteral(key)},${localKeys},0))`;
+  const local = rowReader("", lastRow);
+  const ref = (key: string) => local(key, rowOf.get(key) ?? computedRowOf.get(key));
   computed.forEach((o, i) => {
     const row = FIRST_ROW + published.length + i;
     const how = o.computed!;
@@ -193,6 +211,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       text(how.note[lang] + synthetic),
       numerator,
       denominator,
+      num(rows.length, "0"),
     ]);
   });
 
@@ -200,8 +219,8 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     key: DATA_SHEET_KEY,
     name,
     blocks: [{ at: "A1", rows }],
-    tables: total > 0 ? [{ name: "KostraData", range: `A1:${cellAddress(withComputed ? COL.denominator : COL.note, last)}` }] : [],
-    columnWidths: { A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22, ...(withComputed ? { M: 60, N: 22, O: 22 } : {}) },
+    tables: total > 0 ? [{ name: "KostraData", range: `A1:${cellAddress(cOrder, last)}` }] : [],
+    columnWidths: { A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22, ...(withComputed ? { M: 60, N: 22, O: 22 } : {}), [columnLetter(cOrder)]: 7 },
     freeze: { rows: 1, columns: 0 },
     hiddenColumns: ["A"],
   };
@@ -209,14 +228,34 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     sheet,
     lookup(indicator, municipality, year) {
       const key = observationKey(indicator, municipality, year);
-      if (!rowOf.has(key)) return `""`;
-      return `IFERROR(INDEX(${values},MATCH(${keyLiteral(key)},${keys},0)),"")`;
+      const row = rowOf.get(key);
+      return row === undefined ? `""` : `IFERROR(${remote(key, row)},"")`;
     },
     lookupComputed(indicator, municipality, year) {
       const key = computedKey(indicator, municipality, year);
-      if (!computedRowOf.has(key)) return `""`;
-      return `IFERROR(INDEX(${values},MATCH(${keyLiteral(key)},${keys},0)),"")`;
+      const row = computedRowOf.get(key);
+      return row === undefined ? `""` : `IFERROR(${remote(key, row)},"")`;
     },
+  };
+}
+
+/**
+ * The formula reading the value of the row written for `key` (at `row`), on the sheet
+ * `sheetRef` ("" within the data sheet): the row's value when its key is still the one
+ * written there, else the key's row found by exact MATCH over the whole key column — the
+ * table has been sorted, and the value is still the right one (see the top of this file).
+ * IF evaluates only the branch it takes, so an unsorted table costs one comparison per
+ * figure. A key not in the table gives #N/A; the caller wraps it as it needs.
+ */
+function rowReader(sheetRef: string, lastRow: number): (key: string, row: number | undefined) => string {
+  const at = (col: number, row: number) => `${sheetRef ? `${sheetRef}!` : ""}${cellAddress(col, row, true)}`;
+  const column = (col: number) => `${at(col, FIRST_ROW)}:${cellAddress(col, lastRow, true)}`;
+  const keys = column(COL.key);
+  const values = column(COL.value);
+  return (key, row) => {
+    const literal = keyLiteral(key);
+    const anywhere = `INDEX(${values},MATCH(${literal},${keys},0))`;
+    return row === undefined ? anywhere : `IF(${at(COL.key, row)}=${literal},${at(COL.value, row)},${anywhere})`;
   };
 }
 

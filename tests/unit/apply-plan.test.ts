@@ -252,7 +252,7 @@ describe("workbook gateway", () => {
     expect(result.largestRequestBytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     expect(result.syncs).toBeGreaterThan(3);
     const sheet = f.workbook.sheet("KOSTRA-data");
-    expect(sheet.usedAddress()).toBe("A1:M42841");
+    expect(sheet.usedAddress()).toBe("A1:N42841");
     expect(sheet.cell("D42841").value).toBe("m357");
   });
 

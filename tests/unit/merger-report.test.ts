@@ -31,9 +31,12 @@ function dataRows(sheet: SheetPlan): Map<string, { row: number; cells: PlanCell[
 function evaluate(sheet: SheetPlan, key: string): number {
   const rows = dataRows(sheet);
   const { row, cells } = rows.get(key)!;
+  // A lookup reads the key's own row when its key cell holds the key, else finds the key in the whole column.
+  const byRow = new Map([...rows.values()].map((r) => [r.row, r]));
   const lookup = (f: string) =>
-    f.replace(/INDEX\(\$G\$2:\$G\$\d+,MATCH\("([^"]+)",\$A\$2:\$A\$\d+,0\)\)/g, (_, k: string) => {
-      const c = rows.get(k)?.cells[6];
+    f.replace(/IF\(\$A\$(\d+)="([^"]+)",\$G\$\1,INDEX\(\$G\$2:\$G\$\d+,MATCH\("\2",\$A\$2:\$A\$\d+,0\)\)\)/g, (_, at: string, k: string) => {
+      const own = byRow.get(Number(at));
+      const c = (own && str(own.cells[0]) === k ? own : rows.get(k))?.cells[6];
       if (c?.kind !== "number") throw new Error(`${k} is not a number`);
       return String(c.value);
     });
@@ -69,7 +72,7 @@ describe("data sheet: computed rows for a merged municipality", () => {
     for (const m of PARTS) for (const ind of ["kunstformidling:belop", "folkemengde"]) expect(rows.has(`${ind}|${m}|2018`)).toBe(true);
     expect(rows.has("kunstformidling|svelvik|2018")).toBe(false);
     expect(str(rows.get("kunstformidling:belop|svelvik|2018")!.cells[1])).toBe("Netto driftsutgifter kunstformidling (beløp, 1000 kr)");
-    expect(data.tables![0].range).toBe(`A1:O${rows.size + 1}`);
+    expect(data.tables![0].range).toBe(`A1:P${rows.size + 1}`);
   });
 
   it("makes the value the quotient of summed amounts and summed population, visible in helper cells", () => {
