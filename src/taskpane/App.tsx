@@ -1,13 +1,12 @@
 import { tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Lang } from "../kostra/types";
 import { ChoiceSection } from "./components/ChoiceSection";
 import { HostStatus } from "./components/HostStatus";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { PaneHeader } from "./components/PaneHeader";
-import { PaneNotices } from "./components/PaneNotices";
 import { PreviewSection } from "./components/PreviewSection";
-import { ReportSection, TemplateFileSection } from "./components/ReportSections";
+import { ReportSection } from "./components/ReportSections";
 import type { PaneView } from "./components/RunFeedback";
 import { SampleNotice } from "./components/SampleNotice";
 import { langFromDisplayLanguage, loadMessages } from "./i18n";
@@ -24,6 +23,12 @@ import { useWorkbookTemplate } from "./state/useWorkbookTemplate";
 import { yearOptions } from "./state/years";
 import { staticStyles } from "./styles";
 import { domain } from "./domain";
+
+// Each appears only in some workbooks or after some actions, so each loads on demand.
+const TemplateNotices = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateNotices"));
+const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "replace-confirm" */ "./components/ReplaceConfirm"));
+// Last in the pane, below the preview: it follows the first view.
+const TemplateFileSection = lazy(() => import(/* webpackChunkName: "template-file" */ "./components/TemplateFileSection"));
 
 const styles = staticStyles("app", {
   pane: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalL};padding:${tokens.spacingVerticalM} ${tokens.spacingHorizontalM};max-width:40rem;box-sizing:border-box;`,
@@ -75,7 +80,16 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         <LanguageSwitch lang={lang} onChange={(next) => void loadMessages(next).then(() => setLang(next))} />
       </PaneHeader>
       <HostStatus inExcel={services.inExcel} outsideExcelText={t.outsideExcel} />
-      <PaneNotices pane={pane} template={template} form={form} proxy={proxy} />
+      {((template.kind !== "none" && template.kind !== "reading") || proxy.question) && (
+        <Suspense fallback={null}>
+          <TemplateNotices pane={pane} template={template} form={form} proxy={proxy} />
+        </Suspense>
+      )}
+      {actions.replacing && (
+        <Suspense fallback={null}>
+          <ReplaceConfirm lang={lang} action={actions.replacing.action(t)} sheets={actions.replacing.sheets} answer={actions.replacing.answer} />
+        </Suspense>
+      )}
       {data?.source === "sample" && <SampleNotice text={domain().SAMPLE_NOTICE[lang]} />}
       <ChoiceSection
         pane={pane}
@@ -91,7 +105,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
       />
       <PreviewSection t={t} lang={lang} className={styles.section} quietClassName={styles.quiet} result={result} />
       <ReportSection pane={pane} classNames={classNames} form={form} data={data} />
-      <TemplateFileSection pane={pane} classNames={classNames} form={form} data={data} />
+      <Suspense fallback={null}>
+        <TemplateFileSection pane={pane} classNames={classNames} form={form} data={data} />
+      </Suspense>
     </main>
   );
 }

@@ -18,10 +18,9 @@ import { templateById } from "../../kostra/catalog";
 import { MAX_SETTINGS_BYTES } from "../../kostra/limits";
 import { AGGREGATES, isAggregate, municipalityById } from "../../kostra/municipalities";
 import { NETWORK_CHOICES } from "../../kostra/networks";
-import { integerIn, v } from "../../kostra/schema";
+import { dataYear, v } from "../../kostra/schema";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { REFERENCE_CHOICES, type FormState } from "./form";
-import { FIRST_DATA_YEAR } from "./years";
 
 /** The choice's place in the browser's storage. */
 export const CHOICE_KEY = "kostra-benchmark:choice";
@@ -64,7 +63,8 @@ const baseUrl = () =>
 const field = <S extends v.GenericSchema>(schema: S) => v.fallback(v.optional(schema), undefined);
 
 function choiceSchema({ now, selectionAvailable }: ChoiceContext) {
-  const year = () => integerIn(FIRST_DATA_YEAR, now.getFullYear());
+  // As the settings schema's data years, up to this year (a span that follows the year can start before FIRST_DATA_YEAR).
+  const year = () => v.pipe(dataYear(), v.maxValue(now.getFullYear()));
   const sources = selectionAvailable ? (["sample", "ssb", "file", "selection"] as const) : (["sample", "ssb", "file"] as const);
   return v.object({
     sector: field(v.pipe(id(), v.check((s) => templateById(s) !== undefined))),

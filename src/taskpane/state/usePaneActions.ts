@@ -1,20 +1,20 @@
 /**
  * What the pane's buttons do — load, write, download, update the template workbook, export
  * and import template files, go to a written sheet — each run through useAsyncAction, so
- * each is busy, cancellable or explained the same way. The work itself is in the actions
- * chunk (./lazyActions), loaded on the first press.
+ * each is busy, cancellable or explained the same way. The work itself (./flows) is in the
+ * actions chunk, loaded on the first press.
  */
 import { useRef, useState, type Dispatch } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import type { PaneServices } from "../services/types";
 import type { PaneData, PaneProgress } from "./data";
-import { nextYearForm, type FormAction, type FormState, type SourceKind } from "./form";
-import { actions, explain } from "./lazyActions";
-import type { Activity, Describe, Place } from "./outcome";
+import { nextYearForm, type FormAction, type FormState } from "./form";
+import { actions } from "./lazyActions";
+import type { Activity, Place } from "./outcome";
 import type { ProxyProposalState } from "./useProxyProposal";
 import type { TemplateState } from "./template";
-import { useAsyncAction, type AsyncAction } from "./useAsyncAction";
+import { useAsyncAction, type RunHow } from "./useAsyncAction";
 import { useReplaceQuestion } from "./useReplaceQuestion";
 
 /** What keeps the pane busy; a quick action (going to a sheet, exporting a file) has none. */
@@ -40,69 +40,44 @@ export interface PaneActionsInput {
   proxy: ProxyProposalState;
 }
 
-const loadActivity: Record<SourceKind, Activity> = { sample: "load-sample", ssb: "load-ssb", file: "load-file", selection: "load-selection" };
-const loadCancelled: Describe = (m) => ({ intent: "info", title: m.loadCancelled });
+type Flows = Awaited<ReturnType<typeof actions>>["flows"];
+
 const starting: PaneProgress = { done: 0, total: 0, fromCache: 0, message: (m) => m.loading };
+/** The message of a cancelled load (the flows chunk may not be loaded when the user cancels). */
+const loadCancelled = (m: Messages) => ({ intent: "info" as const, title: m.loadCancelled });
 
 export function usePaneActions({ services, lang, form, choose, data, setData, files, template, setTemplate, proxy }: PaneActionsInput) {
-  const runs: AsyncAction<RunKey> = useAsyncAction<RunKey>();
-  const { run, show } = runs;
+  const runs = useAsyncAction<RunKey>();
   const [progress, setProgress] = useState<PaneProgress>(starting);
   const replacing = useReplaceQuestion();
   // The sheets this session wrote (the last write's): replaced again without asking.
   const writtenHere = useRef<readonly string[]>([]);
-  const failed = (activity: Activity) => (error: unknown) => explain(error, activity);
+  const ctx = { services, lang, form, data, files, proxyPending: proxy.pending };
+  /**
+   * Run a flow once the actions chunk is there; an error is explained as `activity`'s (or,
+   * when the explanations cannot be loaded either, shown as it is: see useAsyncAction).
+   */
+  const flow = <T>(key: RunKey, work: (f: Flows, signal: AbortSignal) => Promise<T> | T, how: Omit<RunHow<T>, "explain"> & { activity: Activity }) =>
+    runs.run(key, async (signal) => work((await actions()).flows, signal), { explain: async (error) => (await actions()).describeError(error, how.activity), ...how });
 
   /** Load for the given choices; null when it failed or was cancelled (the message says which). */
   async function load(place: Place, f: FormState, refresh: boolean): Promise<PaneData | null> {
     setProgress(starting);
-    const loaded = await run(
-      { what: "load", place },
-      async (signal) => (await actions()).loadData(services, f, { files: [...files], signal, refresh, onProgress: (p) => !signal.aborted && setProgress(p) }),
-      {
-        cancelled: loadCancelled,
-        // SSB's client can give up on its own; that is a cancellation too, not a failure.
-        explain: async (error) => ((await actions()).isCancellation(error) ? loadCancelled : explain(error, loadActivity[f.source])),
-      },
-    );
+    const loaded = await runs.run({ what: "load", place }, async (signal) => (await actions()).flows.load(ctx, f, refresh, signal, (p) => !signal.aborted && setProgress(p)), {
+      cancelled: loadCancelled,
+      explain: async (error) => (await actions()).flows.explainLoad(error, f),
+    });
     if (loaded) setData(loaded);
     return loaded ?? null;
   }
 
-  /**
-   * Build the report and write it into the workbook; its settings go with it. Sheets it
-   * would replace that this session did not write are replaced only if the user agrees
-   * (asked naming `action`, the button pressed); "Avbryt" writes nothing.
-   */
+  /** Write the report and its settings into the workbook; `action` is the button pressed, named if the user is asked before sheets are replaced. */
   async function write(place: Place, d: PaneData, f: FormState, reportLang: Lang, action: (m: Messages) => string): Promise<void> {
     if (!services.writeReport) return;
-    const written = await run(
-      { what: "write", place },
-      async () => {
-        const a = await actions();
-        const report = await a.makeReport(d.dataset, f, reportLang);
-        const settings = a.settingsFor(f, reportLang, d, proxy.pending);
-        const result = await a.writeAsAgreed(services, report.plan, settings, writtenHere, (sheets) => replacing.ask(action, sheets));
-        if (!result) return { said: a.writeDeclined };
-        return { said: a.writtenOutcome(result, place === "templateFile" ? f.year + 1 : null), settings: a.writtenSettings(settings, result.sheets, services.now()) };
-      },
-      { explain: failed("write"), done: (w) => w.said },
-    );
+    const ask = (sheets: Parameters<typeof replacing.ask>[1]) => replacing.ask(action, sheets);
+    const templateYear = place === "templateFile" ? f.year + 1 : null;
+    const written = await flow({ what: "write", place }, (fl) => fl.write({ ...ctx, writtenHere, ask }, d, f, reportLang, templateYear), { activity: "write", done: (w) => w.said });
     if (written?.settings) setTemplate({ kind: "ok", settings: written.settings });
-  }
-
-  async function download(): Promise<void> {
-    if (!data) return;
-    await run(
-      { what: "download", place: "report" },
-      async () => {
-        const a = await actions();
-        const fileName = a.xlsxFileName(form);
-        await services.downloadXlsx((await a.makeReport(data.dataset, form, lang)).plan, fileName);
-        return fileName;
-      },
-      { explain: failed("download"), done: (fileName) => (m) => ({ intent: "success", title: m.downloadDone(fileName) }) },
-    );
   }
 
   /** Fetch the template workbook's figures again (SSB is asked whether its tables changed) and rewrite it, this year or the next. */
@@ -114,43 +89,26 @@ export function usePaneActions({ services, lang, form, choose, data, setData, fi
     if (loaded) await write("template", loaded, f, template.settings.lang, (m) => (toNextYear ? m.updateTo(f.year) : m.update));
   }
 
-  async function exportTemplate(): Promise<void> {
-    await run(
-      { place: "templateFile" },
-      async () => {
-        const a = await actions();
-        const fileName = a.templateFileName(form);
-        services.downloadText(a.templateFileText(a.settingsFor(form, lang, data, proxy.pending), services.now()), fileName, "application/json");
-        return fileName;
-      },
-      { quiet: true, explain: failed("download"), done: (fileName) => (m) => ({ intent: "success", title: m.exportDone(fileName) }) },
-    );
-  }
-
   async function importTemplate(file: File): Promise<void> {
-    const imported = await run(
-      { what: "import", place: "templateFile" },
-      async () => {
-        const a = await actions();
-        const read = await a.readTemplateFileOf(file);
-        if (!read.ok) return { said: ((m) => ({ intent: "error", title: m.importFailedTitle, body: a.describeTemplateFileProblem(read.problem, file.name, m) })) as Describe };
-        const { settings } = read;
-        return {
-          said: ((m, l) => ({ intent: "success", title: m.importDoneTitle, body: m.importDone(file.name, a.describeTemplate(settings, m, l).summary) })) as Describe,
-          form: a.formFromSettings(settings, form),
-          proposal: a.proxyProposalFor(settings.source, form.baseUrl, "file"),
-        };
-      },
-      { explain: failed("load-file"), done: (r) => r.said },
-    );
-    if (!imported?.form) return;
-    choose({ type: "replace", form: imported.form });
-    proxy.propose(imported.proposal);
+    const read = await flow({ what: "import", place: "templateFile" }, (fl) => fl.importTemplate(ctx, file), { activity: "load-file", done: (r) => r.said });
+    if (!read?.form) return;
+    choose({ type: "replace", form: read.form });
+    proxy.propose(read.proposal ?? null);
   }
 
-  const goToSheet = (id: string, place: Place) => void run({ place }, async () => services.activateSheet?.(id), { quiet: true, explain: failed("activate") });
-
-  return { ...runs, progress, replacing: replacing.question, load, write, download, update, exportTemplate, importTemplate, goToSheet, show };
+  const said = <T>(describe: T) => describe;
+  return {
+    ...runs,
+    progress,
+    replacing: replacing.question,
+    load,
+    write,
+    update,
+    importTemplate,
+    download: () => data && flow({ what: "download", place: "report" }, (fl) => fl.download({ ...ctx, data }), { activity: "download", done: said }),
+    exportTemplate: () => flow({ place: "templateFile" }, (fl) => fl.exportTemplate(ctx), { quiet: true, activity: "download", done: said }),
+    goToSheet: (id: string, place: Place) => void flow({ place }, () => services.activateSheet?.(id), { quiet: true, activity: "activate" }),
+  };
 }
 
 export type PaneActions = ReturnType<typeof usePaneActions>;

@@ -95,12 +95,12 @@ describe("the remembered choice read back", () => {
     ["kostraGroup", "a KOSTRA group the registry does not have", "ekg99"],
     ["kostraGroup", "an aggregate that is not a KOSTRA group", "eakuo"],
     ["references", "an unknown reference", ["kostragruppe", "fylket"]],
-    ["year", "a year before KOSTRA's main table", 2014],
+    ["year", "a year before any data", 1989],
     ["year", "a year not yet over", NOW.getFullYear() + 1],
     ["year", "a fraction", 2017.5],
     ["year", "text", "2017"],
     ["span", "a reversed span", { from: 2020, to: 2018 }],
-    ["span", "a span with a year out of bounds", { from: 1990, to: 2018 }],
+    ["span", "a span with a year out of bounds", { from: 1989, to: 2018 }],
     ["span", "half a span", { from: 2018 }],
     ["average", "an unknown averaging", "median"],
     ["includeOslo", "text for a yes/no", "false"],
@@ -121,6 +121,10 @@ describe("the remembered choice read back", () => {
     const choice = rememberedChoice(withField("comparisons", ["asker", "atlantis", "eak", 42, null, "asker", { id: "oslo" }, "oslo"]), outsideExcel);
     expect(choice.comparisons).toEqual(["asker", "oslo"]);
     expect(rememberedChoice(withField("peers", ["__proto__", "trondheim"]), outsideExcel).peers).toEqual(["trondheim"]);
+  });
+
+  it("keeps a time series that starts before the first year the pane offers (it followed the profile year there)", () => {
+    expect(rememberedChoice(withField("span", { from: 2013, to: 2015 }), outsideExcel).span).toEqual({ from: 2013, to: 2015 });
   });
 
   it("keeps the selected range as the source inside Excel", () => {
@@ -160,7 +164,7 @@ describe("the remembered choice read back", () => {
         expect(typeof form.sector).toBe("string");
         expect(municipalityById(form.municipality)).toBeDefined();
         for (const m of [...form.comparisons, ...form.peers]) expect(municipalityById(m)?.kind).not.toBe("aggregate");
-        expect(Number.isInteger(form.year) && form.year >= 2015 && form.year <= NOW.getFullYear()).toBe(true);
+        expect(Number.isInteger(form.year) && form.year >= 1990 && form.year <= NOW.getFullYear()).toBe(true);
         expect(form.span.from <= form.span.to).toBe(true);
         expect(["sample", "ssb", "file"]).toContain(form.source);
         for (const k of keys) if (k !== key) expect(choice[k]).toEqual(CHOSEN[k]);

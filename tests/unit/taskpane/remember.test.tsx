@@ -26,7 +26,7 @@ const LEFT = {
 
 function expectTheChoiceLeft(): void {
   expect(combobox("Sektormal")).toHaveTextContent("Tekniske tjenester");
-  expect(combobox("Kommune")).toHaveValue("Bergen");
+  expect(combobox("Kommune")).toHaveValue("Bergen (1201)");
   expect(combobox("År")).toHaveTextContent("2016");
   expect(combobox("Sammenlign med")).toHaveValue("Asker, Oslo");
   expect(combobox("Tidsserie fra")).toHaveTextContent("2015");
@@ -48,7 +48,7 @@ describe("the pane remembers the user's whole choice", () => {
     const { unmount } = await renderPane({ services: fakeServices({ storage }) });
     expect(stored(storage)).toBeNull();
     pick("Sektormal", "Tekniske tjenester");
-    pick("Kommune", "Bergen (4601)");
+    pick("Kommune", "Bergen (1201)");
     expect(stored(storage)).toMatchObject({ sector: "tekniske-tjenester", municipality: "bergen" });
     fireEvent.click(combobox("Sammenlign med"));
     fireEvent.click(screen.getByRole("menuitemcheckbox", { name: "Oslo (0301)" }));
@@ -111,14 +111,14 @@ describe("a template workbook", () => {
     services.readTemplate.mockResolvedValue({ kind: "ok", settings: TEMPLATE });
     await renderPane({ services });
     expect(combobox("Sektormal")).toHaveTextContent("Plan, miljø og kultur");
-    expect(combobox("Kommune")).toHaveValue("Bærum");
+    expect(combobox("Kommune")).toHaveValue("Bærum (0219)");
     expect(combobox("Sammenlign med")).toHaveValue("Asker");
     expect(combobox("Tidsserie fra")).toHaveTextContent("2015");
     expect(screen.getByRole("radio", { name: "Eksempeldata" })).toBeChecked();
     // The template's source is the sample, so its figures are shown at once.
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
     // What the settings do not say (whether the chart shows the comparisons) stays the user's.
-    expect(summary()).toHaveTextContent(/^Snitt: enkelt.*· diagram med sammenligningskommuner$/);
+    expect(summary()).toHaveTextContent(/^Snitt: uvektet, .*Oslo med.* · diagram med sammenligningskommuner$/);
     expect(stored(storage)).toEqual({ ...LEFT, chartComparisons: true });
   });
 });

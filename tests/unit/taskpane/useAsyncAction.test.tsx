@@ -7,7 +7,7 @@ import type { Lang } from "../../../src/kostra/types";
 import OutcomeBar from "../../../src/taskpane/components/OutcomeBar";
 import { en } from "../../../src/taskpane/i18n/en";
 import { nb } from "../../../src/taskpane/i18n/nb";
-import { explain } from "../../../src/taskpane/state/lazyActions";
+import { describeError } from "../../../src/taskpane/state/messages";
 import type { Describe } from "../../../src/taskpane/state/outcome";
 import { useAsyncAction, type AsyncAction } from "../../../src/taskpane/state/useAsyncAction";
 
@@ -59,7 +59,7 @@ describe("useAsyncAction", () => {
     const error = badInput({ nb: "fil.csv: «verdi» er ikke et tall.", en: "fil.csv: \"value\" is not a number." });
     let value: Promise<unknown>;
     await act(async () => {
-      value = result.current.run("load", () => failWith(error), { explain: (e) => explain(e, "load-file") });
+      value = result.current.run("load", () => failWith(error), { explain: (e) => describeError(e, "load-file") });
       await value;
     });
     await expect(value!).resolves.toBeUndefined();
@@ -78,7 +78,7 @@ describe("useAsyncAction", () => {
     }
     let hook!: AsyncAction<string>;
     const { rerender } = render(<Pane lang="nb" action={(a) => (hook = a)} />);
-    await act(() => hook.run("write", () => failWith(new Error("Excel svarte ikke")), { explain: (e) => explain(e, "write") }));
+    await act(() => hook.run("write", () => failWith(new Error("Excel svarte ikke")), { explain: (e) => describeError(e, "write") }));
     expect(screen.getByRole("alert")).toHaveTextContent(`${nb.unexpectedTitle} ${nb.unexpectedError("Excel svarte ikke")}`);
     rerender(<Pane lang="en" action={(a) => (hook = a)} />);
     expect(screen.getByRole("alert")).toHaveTextContent(`${en.unexpectedTitle} ${en.unexpectedError("Excel svarte ikke")}`);
