@@ -6,7 +6,7 @@ import { HostStatus } from "./components/HostStatus";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { PaneHeader } from "./components/PaneHeader";
 import { PreviewSection } from "./components/PreviewSection";
-import { ReportSection } from "./components/ReportSections";
+import { ReportSection, TemplateFileSection } from "./components/ReportSections";
 import type { PaneView } from "./components/RunFeedback";
 import { SampleNotice } from "./components/SampleNotice";
 import { langFromDisplayLanguage, loadMessages } from "./i18n";
@@ -27,8 +27,6 @@ import { domain } from "./domain";
 // Each appears only in some workbooks or after some actions, so each loads on demand.
 const TemplateNotices = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateNotices"));
 const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "replace-confirm" */ "./components/ReplaceConfirm"));
-// Last in the pane, below the preview: it follows the first view.
-const TemplateFileSection = lazy(() => import(/* webpackChunkName: "template-file" */ "./components/TemplateFileSection"));
 
 const styles = staticStyles("app", {
   pane: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalL};padding:${tokens.spacingVerticalM} ${tokens.spacingHorizontalM};max-width:40rem;box-sizing:border-box;`,
@@ -70,7 +68,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const result = useMemo(() => (data ? computeProfile(data.dataset, form) : null), [data, form]);
   const profile = result?.ok ? result.profile : null;
   const canWrite = Boolean(services.writeReport);
-  const reasons = actionReasons(t, { busy: actions.busy?.key.what, form, files, data, profileOk: result?.ok ?? true, proxyPending: proxy.pending, canWrite });
+  const reasons = actionReasons(t, { busy: actions.busy?.what, form, files, data, profileOk: result?.ok ?? true, proxyPending: proxy.pending, canWrite });
   const pane: PaneView = { t, lang, services, actions, reasons };
   const classNames = { section: styles.section, heading: styles.heading, quiet: styles.quiet };
 
@@ -105,9 +103,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
       />
       <PreviewSection t={t} lang={lang} className={styles.section} quietClassName={styles.quiet} result={result} />
       <ReportSection pane={pane} classNames={classNames} form={form} data={data} />
-      <Suspense fallback={null}>
-        <TemplateFileSection pane={pane} classNames={classNames} form={form} data={data} />
-      </Suspense>
+      <TemplateFileSection pane={pane} classNames={classNames} form={form} data={data} />
     </main>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Text } from "@fluentui/react-components";
+import { Button, Caption1, Text } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
 import type { PaneData } from "../state/data";
 import type { FormState } from "../state/form";
 import { ActionRow, unavailable } from "./ActionRow";
+import { FilePicker } from "./FilePicker";
 import { RunFeedback, type PaneView } from "./RunFeedback";
 
 export interface ReportSectionProps {
@@ -13,7 +14,7 @@ export interface ReportSectionProps {
 }
 
 /** A section under its heading: a row of buttons, why they wait, and the outcome of the last press. */
-export function HeadedSection({ classNames, heading, children }: Pick<ReportSectionProps, "classNames"> & { heading: string; children: ReactNode }) {
+function HeadedSection({ classNames, heading, children }: Pick<ReportSectionProps, "classNames"> & { heading: string; children: ReactNode }) {
   const id = useId();
   return (
     <section className={classNames.section} aria-labelledby={id}>
@@ -42,6 +43,37 @@ export function ReportSection({ pane, classNames, form, data }: ReportSectionPro
         </Button>
       </ActionRow>
       <RunFeedback place="report" pane={pane} />
+    </HeadedSection>
+  );
+}
+
+/** The choices as a template: saved into the workbook with the report (in Excel), exported to or imported from a file. */
+export function TemplateFileSection({ pane, classNames, form, data }: ReportSectionProps) {
+  const { t, lang, services, actions, reasons } = pane;
+  const reasonId = useId();
+  return (
+    <HeadedSection classNames={classNames} heading={t.templateHeading}>
+      <Caption1 as="p" className={classNames.quiet}>
+        {services.writeReport ? `${t.saveTemplateHint} ${t.templateFileHint}` : t.templateFileHint}
+      </Caption1>
+      <ActionRow reason={reasons.templateFile} reasonId={reasonId}>
+        {services.writeReport && (
+          <Button {...unavailable(reasons.write, reasonId)} onClick={() => data && void actions.write("templateFile", data, form, lang, (m) => m.saveTemplate)}>
+            {t.saveTemplate}
+          </Button>
+        )}
+        <Button {...unavailable(reasons.busy, reasonId)} onClick={() => void actions.exportTemplate()}>
+          {t.exportTemplate}
+        </Button>
+        <FilePicker
+          buttonText={t.importTemplate}
+          inputLabel={t.templateFileInputLabel}
+          accept=".json,application/json"
+          disabled={reasons.busy !== null}
+          onFiles={(picked) => void actions.importTemplate(picked[0])}
+        />
+      </ActionRow>
+      <RunFeedback place="templateFile" pane={pane} />
     </HeadedSection>
   );
 }

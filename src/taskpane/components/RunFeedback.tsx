@@ -25,7 +25,7 @@ export function RunFeedback({ place, pane: { t, lang, services, actions } }: { p
   const { busy, outcome } = actions;
   return (
     <>
-      {busy?.key.what === "load" && busy.key.place === place && (
+      {busy?.what === "load" && busy.place === place && (
         <Suspense fallback={<Caption1 role="status">{t.progressLabel}</Caption1>}>
           <LoadBusy t={t} lang={lang} progress={actions.progress} now={services.now} onCancel={actions.cancel} />
         </Suspense>

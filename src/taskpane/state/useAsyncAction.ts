@@ -19,9 +19,9 @@ export interface RunHow<T> {
 }
 
 export interface AsyncAction<K> {
-  /** The run the pane is busy with, and whether the user may cancel it. */
-  busy: { key: K; cancellable: boolean } | null;
-  /** The latest message and the run (or `show` call) it belongs to; a busy run clears it. */
+  /** The run the pane is busy with. */
+  busy: K | null;
+  /** The latest message and the run it belongs to; a busy run clears it. */
   outcome: { key: K; describe: Describe } | null;
   /**
    * Run `action`. Resolves to its value, or to undefined when it failed (the error is shown),
@@ -31,8 +31,6 @@ export interface AsyncAction<K> {
   run<T>(key: K, action: (signal: AbortSignal) => Promise<T>, how: RunHow<T>): Promise<T | undefined>;
   /** Cancel the busy run, if it may be cancelled: it ends at once and its result is not used. */
   cancel(): void;
-  /** Show a message without running anything. */
-  show(key: K, describe: Describe): void;
 }
 
 interface Current<K> {
@@ -57,24 +55,23 @@ async function explainSafely(explain: RunHow<unknown>["explain"], error: unknown
 export function useAsyncAction<K>(): AsyncAction<K> {
   const [busy, setBusy] = useState<AsyncAction<K>["busy"]>(null);
   const [outcome, setOutcome] = useState<AsyncAction<K>["outcome"]>(null);
+  // The run under way; none once the pane has closed, so nothing a run finds later is current.
   const current = useRef<Current<K> | null>(null);
-  const mounted = useRef(false);
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
+  useEffect(
+    () => () => {
       current.current?.controller.abort();
       current.current = null;
-    };
-  }, []);
+    },
+    [],
+  );
 
   const run = useCallback(async <T>(key: K, action: (signal: AbortSignal) => Promise<T>, how: RunHow<T>): Promise<T | undefined> => {
     current.current?.controller.abort();
     const me: Current<K> = { key, controller: new AbortController(), cancelled: how.cancelled };
     current.current = me;
-    const live = () => mounted.current && current.current === me;
-    setBusy(how.quiet ? null : { key, cancellable: how.cancelled !== undefined });
+    const live = () => current.current === me;
+    setBusy(how.quiet ? null : key);
     if (!how.quiet) setOutcome(null);
     try {
       const value = await action(me.controller.signal);
@@ -103,9 +100,5 @@ export function useAsyncAction<K>(): AsyncAction<K> {
     setOutcome({ key: me.key, describe: me.cancelled });
   }, []);
 
-  const show = useCallback((key: K, describe: Describe) => {
-    if (mounted.current) setOutcome({ key, describe });
-  }, []);
-
-  return { busy, outcome, run, cancel, show };
+  return { busy, outcome, run, cancel };
 }

@@ -29,16 +29,15 @@ export async function renderPane<S extends PaneServices = FakeServices>(props: P
 
 /**
  * The pane's first view comes in steps: its texts in the pane's language (English is
- * loaded on demand), its advanced options and template file section (loaded on demand too), then, where the services read the workbook's template settings, the
+ * loaded on demand), its advanced options (loaded on demand too), then, where the services read the workbook's template settings, the
  * pane opened on them (their banner offers the update) or saying why they cannot be used.
  * Settings that are not there change nothing on screen.
  */
 async function firstView(services: PaneServices, lang: Lang): Promise<void> {
   const t = lang === "en" ? en : nb;
   await screen.findByRole("combobox", { name: t.templateLabel });
-  // The advanced options are loaded on demand, folded under their button; so is the template file section, last in the pane.
+  // The advanced options are loaded on demand, folded under their button.
   await screen.findByRole("button", { name: t.advancedHeading });
-  await screen.findByRole("heading", { name: t.templateHeading });
   const read = templateRead(services);
   if (!read) return;
   const kind = await act(() => read.then((r) => r.kind, () => "failed" as const));

@@ -46,7 +46,7 @@ describe("useAsyncAction", () => {
     act(() => {
       value = result.current.run("load", load.action, { explain: () => said("failed"), done: (n) => said(`got ${n}`) });
     });
-    expect(result.current.busy).toEqual({ key: "load", cancellable: false });
+    expect(result.current.busy).toBe("load");
     await act(async () => load.resolve(42));
     await expect(value!).resolves.toBe(42);
     expect(result.current.busy).toBeNull();
@@ -105,7 +105,7 @@ describe("useAsyncAction", () => {
     act(() => {
       value = result.current.run("load", load.action, { explain: () => said("failed"), cancelled, done });
     });
-    expect(result.current.busy).toEqual({ key: "load", cancellable: true });
+    expect(result.current.busy).toBe("load");
     act(() => result.current.cancel());
     expect(load.signal().aborted).toBe(true);
     expect(result.current.busy).toBeNull();
@@ -125,7 +125,7 @@ describe("useAsyncAction", () => {
     });
     act(() => result.current.cancel());
     expect(write.signal().aborted).toBe(false);
-    expect(result.current.busy).toEqual({ key: "write", cancellable: false });
+    expect(result.current.busy).toBe("write");
     await act(async () => write.resolve("written"));
     await expect(value!).resolves.toBe("written");
   });
@@ -147,7 +147,7 @@ describe("useAsyncAction", () => {
     await expect(firstValue!).resolves.toBeUndefined();
     expect(explainFirst).not.toHaveBeenCalled();
     // The newer run is still under way: the older one's end did not make the pane idle.
-    expect(result.current.busy?.key).toBe("second");
+    expect(result.current.busy).toBe("second");
     expect(result.current.outcome).toBeNull();
     await act(async () => second.resolve("ok"));
     expect(result.current.busy).toBeNull();
@@ -165,7 +165,7 @@ describe("useAsyncAction", () => {
     });
     await act(async () => first.resolve("stale"));
     expect(doneFirst).not.toHaveBeenCalled();
-    expect(result.current.busy?.key).toBe("second");
+    expect(result.current.busy).toBe("second");
   });
 
   it("changes nothing once the pane has closed, and aborts what was under way", async () => {
@@ -177,16 +177,15 @@ describe("useAsyncAction", () => {
     act(() => {
       value = result.current.run("load", load.action, { explain: explainIt, done, cancelled });
     });
-    const { show, cancel } = result.current;
+    const { cancel } = result.current;
     unmount();
     expect(load.signal().aborted).toBe(true);
     await act(async () => load.reject(new Error("aborted")));
     await expect(value!).resolves.toBeUndefined();
     expect(explainIt).not.toHaveBeenCalled();
     expect(done).not.toHaveBeenCalled();
-    // Nothing to cancel or show any more; neither throws.
+    // Nothing to cancel any more, and cancelling does not throw.
     cancel();
-    show("load", said("after"));
   });
 
   it("runs a quick action without making the pane busy or clearing the message shown", async () => {
