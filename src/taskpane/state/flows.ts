@@ -34,12 +34,10 @@ export interface FlowContext {
   proxyPending: string | undefined;
 }
 
-export const loadCancelled: Describe = (m) => ({ intent: "info", title: m.loadCancelled });
-
 const loadActivity: Record<FormState["source"], Activity> = { sample: "load-sample", ssb: "load-ssb", file: "load-file", selection: "load-selection" };
 
-/** A load's failure in the user's words; SSB's client giving up on its own is a cancellation, not a failure. */
-export const explainLoad = (error: unknown, f: FormState): Describe => (isCancellation(error) ? loadCancelled : describeError(error, loadActivity[f.source]));
+/** A load's failure in the user's words; null when SSB's client gave up on its own, which is a cancellation, not a failure. */
+export const explainLoad = (error: unknown, f: FormState): Describe | null => (isCancellation(error) ? null : describeError(error, loadActivity[f.source]));
 
 export function load(ctx: FlowContext, f: FormState, refresh: boolean, signal: AbortSignal, onProgress: (p: PaneProgress) => void): Promise<PaneData> {
   return loadData(ctx.services, f, { files: [...ctx.files], signal, refresh, onProgress });

@@ -43,7 +43,7 @@ export interface PaneActionsInput {
 type Flows = Awaited<ReturnType<typeof actions>>["flows"];
 
 const starting: PaneProgress = { done: 0, total: 0, fromCache: 0, message: (m) => m.loading };
-/** The message of a cancelled load (the flows chunk may not be loaded when the user cancels). */
+/** The message of a cancelled load (here, since the user may cancel before the flows have loaded). */
 const loadCancelled = (m: Messages) => ({ intent: "info" as const, title: m.loadCancelled });
 
 export function usePaneActions({ services, lang, form, choose, data, setData, files, template, setTemplate, proxy }: PaneActionsInput) {
@@ -65,7 +65,7 @@ export function usePaneActions({ services, lang, form, choose, data, setData, fi
     setProgress(starting);
     const loaded = await runs.run({ what: "load", place }, async (signal) => (await actions()).flows.load(ctx, f, refresh, signal, (p) => !signal.aborted && setProgress(p)), {
       cancelled: loadCancelled,
-      explain: async (error) => (await actions()).flows.explainLoad(error, f),
+      explain: async (error) => (await actions()).flows.explainLoad(error, f) ?? loadCancelled,
     });
     if (loaded) setData(loaded);
     return loaded ?? null;
