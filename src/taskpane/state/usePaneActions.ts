@@ -107,7 +107,9 @@ export function usePaneActions({ services, lang, form, choose, data, setData, fi
     importTemplate,
     download: () => data && flow({ what: "download", place: "report" }, (fl) => fl.download({ ...ctx, data }), { activity: "download", done: said }),
     exportTemplate: () => flow({ place: "templateFile" }, (fl) => fl.exportTemplate(ctx), { quiet: true, activity: "download", done: said }),
-    goToSheet: (id: string, place: Place) => void flow({ place }, () => services.activateSheet?.(id), { quiet: true, activity: "activate" }),
+    // At once, not after the actions chunk: only a failure needs its explanations.
+    goToSheet: (id: string, place: Place) =>
+      void runs.run({ place }, async () => services.activateSheet?.(id), { quiet: true, explain: async (error) => (await actions()).describeError(error, "activate") }),
   };
 }
 
