@@ -28,3 +28,6 @@ export function ActionRow({ reason, reasonId, children }: ActionRowProps) {
     </div>
   );
 }
+
+/** A button's props while `reason` says why it cannot be used: still focusable, and described by the reason. */
+export const unavailable = (reason: string | null, reasonId: string) => (reason ? { disabledFocusable: true, "aria-describedby": reasonId } : {});

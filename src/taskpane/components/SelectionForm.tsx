@@ -1,10 +1,8 @@
-import { Button, tokens } from "@fluentui/react-components";
-import type { Dispatch } from "react";
+import { tokens } from "@fluentui/react-components";
+import { lazy, Suspense, type Dispatch } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { orderedSpan, type FormAction, type FormState } from "../state/form";
-import { kostraGroupFor } from "../state/profile";
-import { start } from "../domain";
 import { staticStyles } from "../styles";
 import { BasePicker } from "./BasePicker";
 import { ComparisonPicker } from "./ComparisonPicker";
@@ -12,6 +10,9 @@ import { MunicipalityPicker } from "./MunicipalityPicker";
 import { NetworkPicker } from "./NetworkPicker";
 import { TemplatePicker } from "./TemplatePicker";
 import { YearPicker } from "./YearPicker";
+
+// Offered only for the user's own comparison municipalities, so it loads when that network is chosen.
+const GroupMembersButton = lazy(() => import(/* webpackChunkName: "advanced" */ "./GroupMembersButton"));
 
 const styles = staticStyles("selection", {
   group: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};min-width:0;`,
@@ -25,30 +26,6 @@ export interface SelectionFormProps {
   years: readonly number[];
   form: FormState;
   dispatch: Dispatch<FormAction>;
-}
-
-/**
- * Adds the members of the municipality's KOSTRA group that the product knows (SSB's
- * grouping is known only in part) to the user's own peers; says how many it knows.
- */
-function GroupMembersButton({ t, lang, form, dispatch }: { t: Messages; lang: Lang; form: FormState; dispatch: Dispatch<FormAction> }) {
-  const group = kostraGroupFor(form);
-  if (!group) return null;
-  const { members, count } = start().kostraGroupMembers(group, form.year);
-  const known = members.filter((m) => m !== form.municipality);
-  const missing = known.filter((m) => !form.peers.includes(m));
-  if (known.length === 0) return null;
-  const name = start().aggregateLabel(group, form.year, lang) ?? group;
-  return (
-    <Button
-      size="small"
-      appearance="subtle"
-      disabled={missing.length === 0}
-      onClick={() => dispatch({ type: "peers", peers: [...form.peers, ...missing] })}
-    >
-      {t.addGroupMembers(name, members.length, count)}
-    </Button>
-  );
 }
 
 /** Template, municipality, year, comparisons, network, peers, what = 100 and the time series; every change recomputes the preview. */
@@ -98,7 +75,11 @@ export function SelectionForm({ t, lang, years, form, dispatch }: SelectionFormP
           texts={{ label: t.peersLabel, hint: t.peersHint, placeholder: t.comparisonsPlaceholder }}
         />
       )}
-      {form.network === "custom" && <GroupMembersButton t={t} lang={lang} form={form} dispatch={dispatch} />}
+      {form.network === "custom" && (
+        <Suspense fallback={null}>
+          <GroupMembersButton t={t} lang={lang} form={form} dispatch={dispatch} />
+        </Suspense>
+      )}
       <BasePicker t={t} lang={lang} form={form} dispatch={dispatch} />
     </div>
   );

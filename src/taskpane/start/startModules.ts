@@ -13,6 +13,7 @@ export { didYouMean } from "../../kostra/municipality-errors";
 export { NETWORKS } from "../../kostra/networks";
 export { checkBaseUrl } from "../../sources/ssb/base-url";
 export type { TemplateSummary } from "./startManifest";
+export { CHOICE_KEY, choiceToRemember, rememberedChoice } from "../state/rememberedChoice";
 
 /** The sectors, in catalog order. */
 export const SECTORS: readonly Sector[] = START_MANIFEST.sectors;

@@ -5,7 +5,6 @@
  * of either chunk (the network dropped) is forgotten, so the next press tries again.
  */
 import { loadDomain } from "../domain";
-import type { Activity, Describe } from "./outcome";
 
 type Actions = typeof import("./actions");
 let loading: Promise<Actions> | null = null;
@@ -16,14 +15,4 @@ export function actions(): Promise<Actions> {
     throw error;
   });
   return loading;
-}
-
-/** The error explained in the user's words; a plain message when even the explanations could not be loaded. */
-export async function explain(error: unknown, activity: Activity): Promise<Describe> {
-  try {
-    return (await actions()).describeError(error, activity);
-  } catch {
-    const message = error instanceof Error ? error.message : String(error);
-    return (m) => ({ intent: "error", title: m.unexpectedTitle, body: m.unexpectedError(message) });
-  }
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type Dispatch } from "react";
 import type { PaneServices } from "../services/types";
-import type { FormAction } from "./form";
+import type { FormAction, FormState, SourceKind } from "./form";
 import { actions } from "./lazyActions";
 import type { ProxyProposal } from "./proxyProposal";
 import type { TemplateState } from "./template";
@@ -13,15 +13,17 @@ import type { TemplateState } from "./template";
 export function useWorkbookTemplate(
   services: PaneServices,
   dispatch: Dispatch<FormAction>,
-  /** Called when the template's source is not the sample, whose figures must then not stand in. */
-  onOtherSource: () => void,
+  /** The choices now (the user's remembered ones): what the settings do not say stays as it is. */
+  form: FormState,
+  /** Called with the template's source: unless it is the sample, the sample's figures must not stand in. */
+  onSource: (source: SourceKind) => void,
   /** Called with the proxy address the settings propose, when it differs from SSB itself. */
   onProxyProposal: (proposal: ProxyProposal | null) => void,
 ): [TemplateState, (template: TemplateState) => void] {
   const [template, setTemplate] = useState<TemplateState>(() => ({ kind: services.readTemplate ? "reading" : "none" }));
-  const callbacks = useRef({ onOtherSource, onProxyProposal });
+  const callbacks = useRef({ form, onSource, onProxyProposal });
   useEffect(() => {
-    callbacks.current = { onOtherSource, onProxyProposal };
+    callbacks.current = { form, onSource, onProxyProposal };
   });
   useEffect(() => {
     if (!services.readTemplate) return;
@@ -30,9 +32,9 @@ export function useWorkbookTemplate(
       ([read, a]) => {
         if (!live) return;
         if (read.kind === "ok") {
-          const form = a.formFromSettings(read.settings);
+          const form = a.formFromSettings(read.settings, callbacks.current.form);
           dispatch({ type: "replace", form });
-          if (form.source !== "sample") callbacks.current.onOtherSource();
+          callbacks.current.onSource(form.source);
           callbacks.current.onProxyProposal(a.proxyProposalFor(read.settings.source, form.baseUrl, "workbook"));
           setTemplate({ kind: "ok", settings: read.settings });
         } else setTemplate(read);

@@ -3,7 +3,8 @@ import "@testing-library/jest-dom";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
 import { SAMPLE_NOTICE, sampleDataset } from "../../../src/sources/sample";
-import { MUNICIPALITY_KEY } from "../../../src/taskpane/App";
+import { CHOICE_KEY } from "../../../src/taskpane/state/rememberedChoice";
+import { MUNICIPALITY_KEY } from "../../../src/taskpane/state/useChoices";
 import { memoryStorage } from "../../../src/taskpane/services/storage";
 import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
 import { card, chooseFiles, figure, pick, press, renderPane } from "./renderPane";
@@ -17,12 +18,12 @@ function openAdvanced(): void {
 }
 
 describe("choosing what to benchmark", () => {
-  it("remembers the last municipality chosen and starts on it", async () => {
+  it("starts on the municipality an earlier version remembered, and remembers the next choice whole", async () => {
     const storage = memoryStorage({ [MUNICIPALITY_KEY]: "bergen" });
     await renderPane({ services: fakeServices({ storage }) });
     expect(screen.getByRole("heading", { name: "Profil for Bergen 2017" })).toBeInTheDocument();
     pick("Kommune", "Asker (0220)");
-    expect(storage.get(MUNICIPALITY_KEY)).toBe("asker");
+    expect(JSON.parse(storage.get(CHOICE_KEY) ?? "{}")).toMatchObject({ municipality: "asker", sector: "plan-miljo-kultur", year: 2017 });
   });
 
   it("ignores a remembered municipality it does not know", async () => {
