@@ -19,7 +19,15 @@ export interface Io {
 export const DEFAULT_LANG: Lang = "nb";
 
 /** The language the arguments ask for (`--lang en` or `--lang=en`), before they are parsed: for messages about them. */
-export const langOfArgs = (args: readonly string[]): Lang => (args.some((a, i) => a === "--lang=en" || (a === "en" && args[i - 1] === "--lang")) ? "en" : DEFAULT_LANG);
+export function langOfArgs(args: readonly string[]): Lang {
+  // The last --lang wins, as when the options are parsed; a value that is no language means the default.
+  const values = args.flatMap((a, i) => (a.startsWith("--lang=") ? [a.slice("--lang=".length)] : a === "--lang" && i + 1 < args.length ? [args[i + 1]] : []));
+  const value = values[values.length - 1];
+  return LANGS.find((l) => l === value) ?? DEFAULT_LANG;
+}
+
+/** The languages `--lang` takes. */
+export const LANGS: readonly Lang[] = ["nb", "en"];
 
 
 /** A usage problem: exit 2 with this message (followed by where to find the usage). */

@@ -12,7 +12,7 @@ import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { quoteInput } from "../kostra/safe-text";
-import { DEFAULT_LANG, UsageError, type Io } from "./io";
+import { DEFAULT_LANG, LANGS, UsageError, type Io } from "./io";
 import { CLI_TEXT, inBoth } from "./messages";
 
 
@@ -60,9 +60,6 @@ export function aggregateChoice(text: string, focal: { id: string; name: string 
   }
   return resolveAggregate(text)?.id ?? text.trim();
 }
-
-/** The languages `--lang` takes, the same for every command. */
-export const LANGS: readonly Lang[] = ["nb", "en"];
 
 export const langOf = (value: string | undefined): Lang => oneOf("--lang", value, LANGS, DEFAULT_LANG);
 
