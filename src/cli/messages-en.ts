@@ -1,8 +1,10 @@
 /** The `kostra` command's own lines in English (`--lang en`). */
+import { joinNames } from "../kostra/mergers";
 import type { CliText } from "./messages";
 
 const quoted = (text: string): string => `“${text}”`;
-const either = (items: readonly string[]): string => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`);
+const UNTOUCHED = "an earlier file is untouched";
+const either = (items: readonly string[]): string => joinNames(items, "or");
 
 export const en: CliText = {
   quoted,
@@ -31,6 +33,33 @@ export const en: CliText = {
   noMetadataFiles: (path) => `${path} has no .json files with metadata`,
   notJson: (file) => `${file} is not valid JSON`,
   noTableNumber: (file) => `${file}: cannot find the table number (extension.px.tableid, title or file name)`,
+
+  files: {
+    notFound: (path) => `cannot find the file ${path}`,
+    mayNotRead: (path) => `not allowed to read ${path}`,
+    notFoundNotFolder: (path) => `cannot find the file ${path} (part of the path is not a folder)`,
+    linkLoop: (path) => `${path} is a link that points in a circle`,
+    cannotRead: (path, code) => `cannot read ${path} (${code})`,
+    isFolder: (path) => `${path} is a folder, not a file`,
+    notRegularFile: (path) => `${path} is not a regular file (but a FIFO, a device or a socket); save the data to a file and give that`,
+    tooLarge: (path, size, limit) => `${path} is too large: ${size} (the limit is ${limit})`,
+    grewWhileRead: (path, limit) => `${path} changed while it was read, or is over the limit of ${limit}; try again when it is completely written`,
+    folderMissing: (folder) => `the folder ${folder} does not exist; create it first or choose another --out`,
+    notAFolder: (folder) => `${folder} is not a folder; choose another --out`,
+    mayNotWriteIn: (folder) => `not allowed to write in the folder ${folder}; choose another --out`,
+    folderReadOnly: (folder) => `the folder ${folder} is read-only; choose another --out`,
+    noRoom: (target) => `there is no room on the disk for ${target}; ${UNTOUCHED}`,
+    tooLargeForSystem: (target) => `${target} grew larger than the system allows a file to be; ${UNTOUCHED}`,
+    nameTooLong: (target) => `the file name ${target} is too long`,
+    cannotWrite: (target, code) => `cannot write ${target} (${code}); ${UNTOUCHED}`,
+    mayNotChange: (target) =>
+      `not allowed to change ${target} (the file is read-only or someone else's); make it writable or choose another --out`,
+    notRegularTarget: (target) => `${target} exists and is not a regular file; choose another --out`,
+    wrongExtension: (extension, target) => `--out must be a ${extension} file (got ${target})`,
+    noneReplaced: (failed, code, total) => `could not replace ${failed} (${code}); none of the ${total} files is replaced, all are as before`,
+    partlyReplaced: (failed, code, replaced, unchanged, total) =>
+      `could not replace ${failed} (${code}); ${replaced.count} of ${total} files are already replaced (${replaced.names}), the other ${unchanged.count} are as before (${unchanged.names}); each file is whole, old or new. Run the command again.`,
+  },
 
   fetchingGroups: (years) => `Fetching the KOSTRA grouping from SSB (Klass): ${years.join(", ")}`,
   groupsFromCache: (year, fetchedAt) => `KOSTRA grouping ${year}: from the cache, fetched ${fetchedAt}`,

@@ -1,8 +1,10 @@
 /** The `kostra` command's own lines in Norwegian bokmål (the default language). */
+import { joinNames } from "../kostra/mergers";
 import type { CliText } from "./messages";
 
 const quoted = (text: string): string => `«${text}»`;
-const either = (items: readonly string[]): string => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} eller ${items[items.length - 1]}`);
+const UNTOUCHED = "en tidligere fil er urørt";
+const either = (items: readonly string[]): string => joinNames(items, "eller");
 
 export const nb: CliText = {
   quoted,
@@ -31,6 +33,33 @@ export const nb: CliText = {
   noMetadataFiles: (path) => `${path} har ingen .json-filer med metadata`,
   notJson: (file) => `${file} er ikke gyldig JSON`,
   noTableNumber: (file) => `${file}: finner ikke tabellnummeret (extension.px.tableid, tittel eller filnavn)`,
+
+  files: {
+    notFound: (path) => `finner ikke filen ${path}`,
+    mayNotRead: (path) => `har ikke lov til å lese ${path}`,
+    notFoundNotFolder: (path) => `finner ikke filen ${path} (en del av stien er ikke en mappe)`,
+    linkLoop: (path) => `${path} er en lenke som peker i ring`,
+    cannotRead: (path, code) => `kan ikke lese ${path} (${code})`,
+    isFolder: (path) => `${path} er en mappe, ikke en fil`,
+    notRegularFile: (path) => `${path} er ikke en vanlig fil (men en FIFO, en enhet eller en socket); lagre dataene i en fil og oppgi den`,
+    tooLarge: (path, size, limit) => `${path} er for stor: ${size} (grensen er ${limit})`,
+    grewWhileRead: (path, limit) => `${path} endret seg mens den ble lest, eller er over grensen på ${limit}; prøv igjen når den er ferdig skrevet`,
+    folderMissing: (folder) => `mappen ${folder} finnes ikke; lag den først eller velg en annen --out`,
+    notAFolder: (folder) => `${folder} er ikke en mappe; velg en annen --out`,
+    mayNotWriteIn: (folder) => `har ikke lov til å skrive i mappen ${folder}; velg en annen --out`,
+    folderReadOnly: (folder) => `mappen ${folder} er skrivebeskyttet; velg en annen --out`,
+    noRoom: (target) => `det er ikke plass på disken til ${target}; ${UNTOUCHED}`,
+    tooLargeForSystem: (target) => `${target} ble større enn systemet tillater en fil å være; ${UNTOUCHED}`,
+    nameTooLong: (target) => `filnavnet ${target} er for langt`,
+    cannotWrite: (target, code) => `kan ikke skrive ${target} (${code}); ${UNTOUCHED}`,
+    mayNotChange: (target) =>
+      `har ikke lov til å endre ${target} (filen er skrivebeskyttet eller tilhører en annen); gjør den skrivbar eller velg en annen --out`,
+    notRegularTarget: (target) => `${target} finnes og er ikke en vanlig fil; velg en annen --out`,
+    wrongExtension: (extension, target) => `--out må være en ${extension}-fil (fikk ${target})`,
+    noneReplaced: (failed, code, total) => `kunne ikke erstatte ${failed} (${code}); ingen av de ${total} filene er erstattet, alle er som før`,
+    partlyReplaced: (failed, code, replaced, unchanged, total) =>
+      `kunne ikke erstatte ${failed} (${code}); ${replaced.count} av ${total} filer er allerede erstattet (${replaced.names}), de andre ${unchanged.count} er som før (${unchanged.names}); hver fil er hel, gammel eller ny. Kjør kommandoen på nytt.`,
+  },
 
   fetchingGroups: (years) => `Henter KOSTRA-grupperingen fra SSB (Klass): ${years.join(", ")}`,
   groupsFromCache: (year, fetchedAt) => `KOSTRA-gruppering ${year}: fra hurtigbuffer, hentet ${fetchedAt}`,

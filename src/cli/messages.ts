@@ -9,6 +9,12 @@ import type { Lang, LocalizedText } from "../kostra/types";
 import { en } from "./messages-en";
 import { nb } from "./messages-nb";
 
+/** Some of several files, and their names as a message shows them. */
+export interface FileGroup {
+  count: number;
+  names: string;
+}
+
 export interface CliText {
   /** The language's quotation marks around input the user gave: «x» / “x”. */
   quoted: (text: string) => string;
@@ -40,6 +46,32 @@ export interface CliText {
   noMetadataFiles: (path: string) => string;
   notJson: (file: string) => string;
   noTableNumber: (file: string) => string;
+
+  // Files the command reads or writes (exit 2). Paths come shown (quoted, shortened).
+  files: {
+    notFound: (path: string) => string;
+    mayNotRead: (path: string) => string;
+    notFoundNotFolder: (path: string) => string;
+    linkLoop: (path: string) => string;
+    cannotRead: (path: string, code: string) => string;
+    isFolder: (path: string) => string;
+    notRegularFile: (path: string) => string;
+    tooLarge: (path: string, size: string, limit: string) => string;
+    grewWhileRead: (path: string, limit: string) => string;
+    folderMissing: (folder: string) => string;
+    notAFolder: (folder: string) => string;
+    mayNotWriteIn: (folder: string) => string;
+    folderReadOnly: (folder: string) => string;
+    noRoom: (target: string) => string;
+    tooLargeForSystem: (target: string) => string;
+    nameTooLong: (target: string) => string;
+    cannotWrite: (target: string, code: string) => string;
+    mayNotChange: (target: string) => string;
+    notRegularTarget: (target: string) => string;
+    wrongExtension: (extension: string, target: string) => string;
+    noneReplaced: (failed: string, code: string, total: number) => string;
+    partlyReplaced: (failed: string, code: string, replaced: FileGroup, unchanged: FileGroup, total: number) => string;
+  };
 
   // Progress and results.
   fetchingGroups: (years: readonly number[]) => string;
