@@ -3,17 +3,13 @@
  * parts (file parsers with papaparse, the SSB client and its cache, exceljs) are loaded
  * with dynamic import() the first time they are needed, so the pane starts fast.
  */
-import type { Lang } from "../../kostra/types";
-import type { ResponseCache, SsbLang } from "../../sources/ssb/types";
+import type { ResponseCache } from "../../sources/ssb/types";
 import { readFileBytes, saveBlob, XLSX_MIME } from "./files";
 
 import { browserStorage } from "./storage";
 
 import type { PaneServices, SsbLoadCallbacks } from "./types";
 import { domain } from "../domain";
-
-/** The language SSB answers table searches and metadata in: the pane's (bokmål unless told). */
-const SSB_LANG: Readonly<Record<Lang, SsbLang>> = { nb: "no", en: "en" };
 
 let responseCache: Promise<ResponseCache> | null = null;
 
@@ -56,14 +52,14 @@ export function createBrowserServices(): PaneServices {
       };
     },
     async searchSsbTables(query, { signal, baseUrl, lang }) {
-      const { SsbClient } = await import("../../sources/ssb/client");
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: SSB_LANG[lang ?? "nb"] });
+      const { SsbClient, ssbLangFor } = await import("../../sources/ssb/client");
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: ssbLangFor(lang) });
       const tables = await client.search(query, signal);
       return tables.map((t) => ({ id: t.id, label: t.label, firstPeriod: t.firstPeriod, lastPeriod: t.lastPeriod, updated: t.updated }));
     },
     async ssbTableMetadata(table, { signal, baseUrl, lang }) {
-      const [{ SsbClient }, { tableDimensions }] = await Promise.all([import("../../sources/ssb/client"), import("./ssbTables")]);
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: SSB_LANG[lang ?? "nb"] });
+      const [{ SsbClient, ssbLangFor }, { tableDimensions }] = await Promise.all([import("../../sources/ssb/client"), import("./ssbTables")]);
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: ssbLangFor(lang) });
       return tableDimensions(table, await client.metadata(table, signal));
     },
     async downloadXlsx(plan, fileName) {
