@@ -25,6 +25,24 @@ export const allowedImports = {
   commands: [],
 };
 
+/**
+ * Text in the product's languages comes from a catalogue (the pane's Messages, the report's
+ * ReportText, the CLI's CliText) or a LocalizedText value, never from a condition on the
+ * language written where the text is used: such a branch has no type that makes both
+ * languages present, and it is where English text went missing before.
+ */
+const LANG = "/^(nb|en)$/";
+const languageMessage = "Choose text by language from a typed catalogue or a LocalizedText value ({ nb, en }[lang]), not with a condition on the language (README \"Languages\").";
+const comparesLanguage = `BinaryExpression[operator=/^[!=]==?$/]:matches([right.value=${LANG}], [left.value=${LANG}])`;
+const languageBranches = [
+  `ConditionalExpression > ${comparesLanguage}.test`,
+  `IfStatement > ${comparesLanguage}.test`,
+  `LogicalExpression > ${comparesLanguage}`,
+  `VariableDeclarator > ${comparesLanguage}.init`,
+  `SwitchCase > Literal.test[value=${LANG}]`,
+  "ConditionalExpression > Identifier.test[name=/^(nb|en|isNb|isEn|norwegian|english)$/]",
+].map((selector) => ({ selector, message: languageMessage }));
+
 const layerMessage = (from) =>
   allowedImports[from].length === 0
     ? `${from}/ imports nothing of ours outside ${from}/ (README "Architecture").`
@@ -37,6 +55,10 @@ export default tseslint.config(
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: { "no-restricted-syntax": ["error", ...languageBranches] },
   },
   {
     files: ["src/taskpane/**/*.{ts,tsx}"],

@@ -7,36 +7,12 @@
 import { indicatorFor, ratioSeriesIds } from "../kostra/catalog";
 import { ownSelector, seriesPeriods } from "../kostra/series";
 import type { Indicator, Lang, Sector } from "../kostra/types";
-import type { SelectorCheck, SelectorStatus } from "../sources/ssb/catalog-check";
-
-const T = {
-  nb: {
-    head: ["Indikator", "Kontroll", "KS-snitt", "Gyldig", "Serier"],
-    status: { verified: "verifisert", consistent: "konsistent", unchecked: "ukontrollert", problem: "feil" } as Record<SelectorStatus, string>,
-    average: { simple: "enkelt", weighted: "vektet" },
-    source: "kilde",
-    allYears: "alle år",
-    from: "fra",
-    to: "til",
-    unconfirmed: "ubekreftet",
-    ratio: "beregnet fra",
-  },
-  en: {
-    head: ["Indicator", "Check", "KS average", "Valid", "Series"],
-    status: { verified: "verified", consistent: "consistent", unchecked: "unchecked", problem: "wrong" } as Record<SelectorStatus, string>,
-    average: { simple: "simple", weighted: "weighted" },
-    source: "source",
-    allYears: "all years",
-    from: "from",
-    to: "to",
-    unconfirmed: "unconfirmed",
-    ratio: "computed from",
-  },
-};
+import type { SelectorCheck } from "../sources/ssb/catalog-check";
+import { CLI_TEXT } from "./messages";
 
 /** KS's averaging of the indicator, and the page that states it when known: "vektet (kilde: https://…)". */
 export function describeAverage(indicator: Indicator, lang: Lang, footnote?: (source: string) => number): string {
-  const t = T[lang];
+  const t = CLI_TEXT[lang].catalog;
   const rule = t.average[indicator.defaultAverage];
   if (!indicator.averageSource) return rule;
   // In a table the page is a numbered note below it ("vektet [1]"), so the columns stay readable.
@@ -45,7 +21,7 @@ export function describeAverage(indicator: Indicator, lang: Lang, footnote?: (so
 
 /** The data years the indicator is valid for, with the reason: "alle år", "til 2020: …", "2015–2020: …". */
 export function describeValidity(indicator: Indicator, lang: Lang): string {
-  const t = T[lang];
+  const t = CLI_TEXT[lang].catalog;
   const valid = indicator.valid;
   if (!valid || (valid.from === undefined && valid.to === undefined)) return t.allYears;
   const span =
@@ -55,10 +31,10 @@ export function describeValidity(indicator: Indicator, lang: Lang): string {
 
 /** The SSB tables the indicator reads, and in which years: "12562 til 2019, 13502 fra 2020"; one table alone. */
 export function describeSeries(indicator: Indicator, lang: Lang): string {
-  const t = T[lang];
+  const t = CLI_TEXT[lang].catalog;
   const table = (id: string | null | undefined) => id ?? t.unconfirmed;
   // A figure KS computes from series: the tables of its series ("beregnet fra 12362, 11814").
-  if (indicator.ratio) return `${t.ratio} ${[...new Set(ratioSeriesIds(indicator).map((id) => table(ownSelector(indicatorFor(id)!)?.table)))].join(", ")}`;
+  if (indicator.ratio) return `${t.computedFrom} ${[...new Set(ratioSeriesIds(indicator).map((id) => table(ownSelector(indicatorFor(id)!)?.table)))].join(", ")}`;
   const periods = seriesPeriods(indicator);
   if (periods.length <= 1) return table(periods[0]?.ssb.table);
   return periods.map((p) => (p.to !== undefined ? `${table(p.ssb.table)} ${t.to} ${p.to}` : `${table(p.ssb.table)} ${t.from} ${p.from}`)).join(", ");
@@ -66,7 +42,7 @@ export function describeSeries(indicator: Indicator, lang: Lang): string {
 
 /** Per sector, a table of its indicators: id, check, KS averaging, validity, series. */
 export function indicatorTables(sectors: readonly Sector[], indicators: readonly Indicator[], checks: readonly SelectorCheck[], lang: Lang): string {
-  const t = T[lang];
+  const t = CLI_TEXT[lang].catalog;
   const statusOf = new Map(checks.map((c) => [c.indicator, c.status]));
   const sources: string[] = [];
   const footnote = (source: string) => (sources.includes(source) ? sources.indexOf(source) : sources.push(source) - 1) + 1;
@@ -76,7 +52,7 @@ export function indicatorTables(sectors: readonly Sector[], indicators: readonly
     if (mine.length === 0) continue;
     const rows = mine.map((i) => [i.id, t.status[statusOf.get(i.id) ?? "unchecked"], describeAverage(i, lang, footnote), describeValidity(i, lang), describeSeries(i, lang)]);
     const widths = t.head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-    const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd();
+    const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd();
     out.push("", sector.label[lang], line(t.head), ...rows.map(line));
   }
   if (sources.length > 0) out.push("", ...sources.map((s, i) => `[${i + 1}] ${s}`));

@@ -42,16 +42,11 @@ import { DEFAULT_BASE_URL, SsbError } from "../sources/ssb/types";
 import { serviceAddress, type FetchIo } from "./fetch";
 import { CATALOG_OPTIONS } from "./command-options";
 import { checkpoint, UsageError } from "./io";
-import { langOf, oneOf } from "./options";
+import { CLI_TEXT, inBoth } from "./messages";
+import { shownPath } from "./file-problems";
+import { langOf, oneOf, SSB_LANGS } from "./options";
 import { prepareOutputFolder, writeOutputFiles, type OutputFile } from "./output-file";
 import { recordedMetadata } from "./recorded-metadata";
-
-const T = {
-  nb: { sector: "Sektor", indicators: "Indikatorer", verified: "Verifisert", consistent: "Konsistent", unchecked: "Ukontrollert", problems: "Feil", total: "Sum",
-    legend: "Verifisert: hver kode finnes i metadata eller svar hentet fra SSB. Konsistent: kodene finnes i metadata satt sammen fra offentlige kilder (ikke hentet fra SSB). Ukontrollert: tabell ukjent eller uten metadata." },
-  en: { sector: "Sector", indicators: "Indicators", verified: "Verified", consistent: "Consistent", unchecked: "Unchecked", problems: "Wrong", total: "Total",
-    legend: "Verified: every code appears in metadata or a response recorded from SSB. Consistent: the codes appear in metadata assembled from public sources (not recorded from SSB). Unchecked: table unknown or without metadata." },
-};
 
 /**
  * Metadata from the paths given: a folder (every .json file in it) or a single file.
@@ -65,9 +60,9 @@ function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, T
     try {
       entries = statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(p, f)) : [p];
     } catch {
-      throw new UsageError(`finner ikke ${p}`);
+      throw new UsageError(inBoth((t) => t.pathNotFound(shownPath(p))));
     }
-    if (entries.length === 0) throw new UsageError(`${p} har ingen .json-filer med metadata`);
+    if (entries.length === 0) throw new UsageError(inBoth((t) => t.noMetadataFiles(shownPath(p))));
     files.push(...entries);
   }
   const tables = new Map<string, TableMetadataSource[]>();
@@ -77,11 +72,11 @@ function readMetadataPaths(paths: readonly string[], io: FetchIo): Map<string, T
     try {
       json = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      throw new UsageError(`${file} er ikke gyldig JSON`);
+      throw new UsageError(inBoth((t) => t.notJson(shownPath(file))));
     }
     const source = readMetadataSource(json, file);
     const table = tableIdOf(source) ?? /^(\d{5})/.exec(path.basename(file))?.[1];
-    if (!table) throw new UsageError(`${file}: finner ikke tabellnummeret (extension.px.tableid, tittel eller filnavn)`);
+    if (!table) throw new UsageError(inBoth((t) => t.noTableNumber(shownPath(file))));
     tables.set(table, [...(tables.get(table) ?? []), source]);
   }
   return tables;
@@ -116,7 +111,7 @@ async function readLive(
   const ids = catalogTables();
   const tables = new Map<string, TableMetadataSource>();
   for (const [k, id] of ids.entries()) {
-    io.err(`[${k + 1}/${ids.length}] ${lang === "nb" ? "tabell" : "table"} ${id}\n`);
+    io.err(`${CLI_TEXT[lang].checkingTable(k + 1, ids.length, id)}\n`);
     let json: unknown;
     try {
       // The same reading of a table's metadata as a load's (checked to be this table's), never from a cache: the check is of SSB as it is now.
@@ -124,7 +119,7 @@ async function readLive(
     } catch (e) {
       // A table SSB does not know leaves its indicators unchecked; the rest are still checked.
       if (!(e instanceof SsbError) || e.kind !== "not-found") throw e;
-      io.err(`  ${lang === "nb" ? `SSB kjenner ikke tabell ${id}` : `SSB does not know table ${id}`}\n`);
+      io.err(`  ${CLI_TEXT[lang].tableUnknown(id)}\n`);
       unknownTables.push(id);
       continue;
     }
@@ -141,7 +136,7 @@ async function readLive(
 }
 
 export function catalogCheckTable(check: CatalogCheck, lang: Lang): string {
-  const t = T[lang];
+  const t = CLI_TEXT[lang].catalog;
   const rows = check.sectors.map((s) => [s.sector.label[lang], s.indicators, s.verified, s.consistent, s.unchecked, s.problems].map(String));
   const sum = (k: "indicators" | "verified" | "consistent" | "unchecked" | "problems") => String(check.sectors.reduce((n, s) => n + s[k], 0));
   rows.push([t.total, sum("indicators"), sum("verified"), sum("consistent"), sum("unchecked"), sum("problems")]);
@@ -151,7 +146,7 @@ export function catalogCheckTable(check: CatalogCheck, lang: Lang): string {
   const out = [line(head), ...rows.map(line)];
   for (const c of check.checks) {
     if (c.status !== "problem" && c.status !== "unchecked") continue;
-    out.push(`${c.status === "problem" ? (lang === "nb" ? "feil" : "wrong") : lang === "nb" ? "ukontrollert" : "unchecked"}: ${c.indicator}: ${c.problems.map((p) => describeSelectorProblem(p)[lang]).join("; ")}`);
+    out.push(`${t.status[c.status]}: ${c.indicator}: ${c.problems.map((p) => describeSelectorProblem(p)[lang]).join("; ")}`);
   }
   out.push(t.legend);
   return out.join("\n") + "\n";
@@ -165,9 +160,9 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   });
   const lang = langOf(values.lang);
   const format = oneOf("--format", values.format, ["table", "json"] as const, "table");
-  if ((values.metadata === undefined) === !values.live) throw new UsageError("bruk enten --metadata MAPPE|FIL … eller --live");
-  if (values.record && !values.live) throw new UsageError("--record krever --live");
-  const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], ["no", "en"] as const, "no");
+  if ((values.metadata === undefined) === !values.live) throw new UsageError(inBoth((t) => t.metadataOrLive));
+  if (values.record && !values.live) throw new UsageError(inBoth((t) => t.recordNeedsLive));
+  const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], SSB_LANGS, "no");
   const baseUrl = values["base-url"] === undefined ? DEFAULT_BASE_URL : serviceAddress("--base-url", values["base-url"]);
   // Before anything is asked of SSB: the folder answers are recorded in, and every file in it to be replaced, must be usable.
   if (values.record) prepareOutputFolder(values.record, catalogTables().map(recordFile));
@@ -185,7 +180,7 @@ export async function runCatalog(args: string[], io: FetchIo): Promise<number> {
   // A table SSB does not know is a wrong selector for every indicator that names it.
   for (const id of unknownTables) {
     const users = INDICATORS.filter((i) => tablesOf(i).includes(id)).map((i) => i.id);
-    io.err(`${lang === "nb" ? `feil: SSB kjenner ikke tabell ${id} (brukt av ${users.join(", ")})` : `wrong: SSB does not know table ${id} (used by ${users.join(", ")})`}\n`);
+    io.err(`${CLI_TEXT[lang].tableUnknownUsedBy(id, users)}\n`);
   }
   return check.checks.some((c) => c.status === "problem") || unknownTables.length > 0 ? 2 : 0;
 }

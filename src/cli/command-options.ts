@@ -4,6 +4,7 @@
  * `help`, so the usage cannot list an option the parser rejects, or miss one it accepts.
  */
 import type { Lang, LocalizedText } from "../kostra/types";
+import { CLI_TEXT } from "./messages";
 
 export interface OptionSpec {
   readonly type: "string" | "boolean";
@@ -140,15 +141,10 @@ export type CommandName = keyof typeof COMMANDS;
 
 export const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name);
 
-const T = {
-  nb: { usage: "Bruk", options: "Valg", help: "denne teksten", commands: "Kommandoer", more: "Mer om en kommando: kostra KOMMANDO --help", version: "programmets versjon" },
-  en: { usage: "Usage", options: "Options", help: "this text", commands: "Commands", more: "More about a command: kostra COMMAND --help", version: "the program's version" },
-};
-
 /** Option lines: the option and its value left, one line of help right. */
 function optionLines(options: Readonly<Record<string, OptionSpec>>, lang: Lang): string[] {
   const left = (name: string, o: OptionSpec) => `--${name}${o.arg ? ` ${o.arg[lang]}` : ""}`;
-  const rows = [...Object.entries(options).map(([name, o]) => [left(name, o), o.help[lang]]), ["--help", T[lang].help]];
+  const rows = [...Object.entries(options).map(([name, o]) => [left(name, o), o.help[lang]]), ["--help", CLI_TEXT[lang].helpOption]];
   const width = Math.max(...rows.map(([l]) => l.length));
   return rows.map(([l, h]) => `  ${l.padEnd(width)}  ${h}`);
 }
@@ -156,23 +152,23 @@ function optionLines(options: Readonly<Record<string, OptionSpec>>, lang: Lang):
 /** `kostra <command> --help`. */
 export function commandUsage(name: CommandName, lang: Lang): string {
   const c: CommandSpec = COMMANDS[name];
-  const t = T[lang];
-  return [`${t.usage}: kostra ${name} ${c.synopsis[lang]}`, c.summary[lang], "", `${t.options}:`, ...optionLines(c.options, lang), ""].join("\n");
+  const t = CLI_TEXT[lang];
+  return [`${t.usage}: kostra ${name} ${c.synopsis[lang]}`, c.summary[lang], "", `${t.optionsHeading}:`, ...optionLines(c.options, lang), ""].join("\n");
 }
 
 /** `kostra --help`: the commands, one line each. */
 export function overallUsage(lang: Lang): string {
-  const t = T[lang];
+  const t = CLI_TEXT[lang];
   const names = Object.keys(COMMANDS) as CommandName[];
   const width = Math.max(...names.map((n) => n.length));
   return [
-    `${t.usage}: kostra ${lang === "nb" ? "KOMMANDO [valg]" : "COMMAND [options]"}`,
+    `${t.usage}: kostra ${t.commandPlaceholder}`,
     "",
-    `${t.commands}:`,
+    `${t.commandsHeading}:`,
     ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n].summary[lang]}`),
     "",
-    `  kostra --version  ${t.version}`,
-    t.more,
+    `  kostra --version  ${t.versionOption}`,
+    t.moreHelp,
     "",
   ].join("\n");
 }

@@ -29,7 +29,6 @@ import { aggregateAsPeer, badInput, notAnAggregate, unknownPeer } from "../kostr
 import { isAggregate, kostraGroupOf, regionNamed, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from "../kostra/limits";
 import { quoteInput } from "../kostra/safe-text";
-import type { Lang } from "../kostra/types";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import { writeObservationsFile, type KostraGroupsRecord } from "../sources/observations-file";
 import { checkBaseUrl } from "../sources/ssb/base-url";
@@ -38,10 +37,10 @@ import { loadKostraGroupsForYears } from "../sources/ssb/klass";
 import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
-import { templatesFor, networkChoice } from "./options";
+import { AVERAGES, langOf, MERGED_HISTORY, networkChoice, oneOf, required, SSB_LANGS, templatesFor } from "./options";
 import { FETCH_OPTIONS } from "./command-options";
 import { checkpoint, UsageError, type Io } from "./io";
-import { CLI_TEXT } from "./messages";
+import { CLI_TEXT, inBoth } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 
 export interface FetchIo extends Io {
@@ -56,12 +55,12 @@ export function parseYears(text: string): number[] {
     const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(part);
     if (range) {
       const [a, b] = [Number(range[1]), Number(range[2])];
-      if (b < a || b - a > 50) throw new UsageError(`ugyldig årsintervall «${part}»`);
+      if (b < a || b - a > 50) throw new UsageError(inBoth((t) => t.yearRange(quoteInput(part))));
       for (let y = a; y <= b; y++) years.add(y);
     } else if (/^\d{4}$/.test(part)) years.add(Number(part));
-    else throw new UsageError(`--years må være årstall som 2015-2017 eller 2015,2017 (fikk «${part}»)`);
+    else throw new UsageError(inBoth((t) => t.yearsFormat(quoteInput(part))));
   }
-  if (years.size === 0) throw new UsageError("mangler --years");
+  if (years.size === 0) throw new UsageError(inBoth((t) => t.missingOption("--years")));
   return [...years].sort((a, b) => a - b);
 }
 
@@ -76,26 +75,23 @@ export function serviceAddress(flag: string, text: string): string {
 export function timeoutOf(text: string): number {
   const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
   if (!(seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS))
-    throw badInput({
-      nb: `--timeout må være et antall sekunder fra ${MIN_TIMEOUT_SECONDS} til ${MAX_TIMEOUT_SECONDS} (fikk ${quoteInput(text)})`,
-      en: `--timeout must be a number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS} (got ${quoteInput(text)})`,
-    });
+    throw badInput(inBoth((t) => t.timeoutRange(MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, quoteInput(text))));
   return seconds;
 }
 
-export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise<number> {
+export async function runFetch(args: string[], io: FetchIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: FETCH_OPTIONS,
     strict: true,
   });
+  const lang = langOf(values.lang);
+  const text = CLI_TEXT[lang];
   const templates = templatesFor(values.sector ?? []);
   const sectorIds = templates.map((t) => t.id);
-  if (!values.years) throw new UsageError("mangler --years");
-  const years = parseYears(values.years);
-  if (!values.out) throw new UsageError("mangler --out");
-  const mergedHistory = values["merged-history"] ?? "break";
-  if (mergedHistory !== "break" && mergedHistory !== "sum") throw new UsageError(`--merged-history må være break eller sum (fikk «${mergedHistory}»)`);
+  const years = parseYears(required("--years", values.years));
+  const out = required("--out", values.out);
+  const mergedHistory = oneOf("--merged-history", values["merged-history"], MERGED_HISTORY, "break");
   const peerIds = (values.peers ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((text) => {
     const m = resolveMunicipality(text);
     if (!m) throw unknownPeer(text);
@@ -104,16 +100,13 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   });
   const networkId = networkChoice(values.network, peerIds.length > 0, "asss");
   resolveNetwork(networkId, peerIds);
-  const average = values.average ?? "indicator";
-  if (average !== "simple" && average !== "weighted" && average !== "indicator")
-    throw new UsageError(`--average må være simple, weighted eller indicator (fikk «${average}»)`);
-  const ssbLang = values["ssb-lang"] ?? "no";
-  if (ssbLang !== "no" && ssbLang !== "en") throw new UsageError(`--ssb-lang må være no eller en (fikk «${ssbLang}»)`);
+  const average = oneOf("--average", values.average, AVERAGES, "indicator");
+  const ssbLang = oneOf("--ssb-lang", values["ssb-lang"], SSB_LANGS, "no");
   const baseUrl = values["base-url"] === undefined ? DEFAULT_BASE_URL : serviceAddress("--base-url", values["base-url"]);
   const klassUrl = values["klass-url"] === undefined ? undefined : serviceAddress("--klass-url", values["klass-url"]);
   const timeoutSeconds = values.timeout === undefined ? 30 : timeoutOf(values.timeout);
   // Before anything is asked of SSB: a folder that is missing or read-only is found now, not after the quota is spent.
-  checkOutputTarget(values.out, ".json");
+  checkOutputTarget(out, ".json");
 
   // The municipality, the comparisons (the templates' own and --compare) and the published
   // averages asked for, as region ids; all checked before anything is asked of SSB.
@@ -137,7 +130,7 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   const [base] = aggregateIds(values.base?.trim() ? [values.base.trim()] : [], "base");
   const references = aggregateIds((values.reference?.split(",") ?? []).map((s) => s.trim()).filter(Boolean), "reference");
   const usesOwnGroup = [base, ...references].includes(OWN_KOSTRA_GROUP);
-  if (usesOwnGroup && !focal) throw new UsageError("«kostragruppe» betyr kommunens egen KOSTRA-gruppe: oppgi kommunen med --municipality, eller gruppen (f.eks. ekg07)");
+  if (usesOwnGroup && !focal) throw new UsageError(inBoth((t) => t.ownGroupNeedsMunicipality));
 
   const client = new SsbClient({
     baseUrl,
@@ -155,18 +148,17 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
   if (focal) {
     const groupYears = usesOwnGroup ? years : years.filter((y) => kostraGroupOf(focal.id, y) === undefined);
     if (groupYears.length > 0) {
-      io.err(`${CLI_TEXT.fetchingGroups(groupYears)[lang]}\n`);
+      io.err(`${text.fetchingGroups(groupYears)}\n`);
       const got = await loadKostraGroupsForYears(groupYears, { client, cache, policy, signal: io.signal, now: io.now, ...(klassUrl ? { klassBaseUrl: klassUrl } : {}) });
       for (const g of got.loaded) {
         registerKostraGroups(g.year, g.groups, { description: g.source, url: g.url, fetchedAt: g.fetchedAt });
         kostraGroups.push({ year: g.year, date: g.date, source: g.source, url: g.url, fetchedAt: g.fetchedAt, groups: g.groups });
-        for (const w of g.warnings) io.err(`${CLI_TEXT.warning(w[lang])[lang]}\n`);
-        if (g.fromCache && !g.stale) io.err(`${CLI_TEXT.groupsFromCache(g.year, g.fetchedAt)[lang]}\n`);
+        for (const w of g.warnings) io.err(`${text.warning(w[lang])}\n`);
+        if (g.fromCache && !g.stale) io.err(`${text.groupsFromCache(g.year, g.fetchedAt)}\n`);
       }
-      for (const f of got.failures) io.err(`${CLI_TEXT.warning(f.error.text[lang])[lang]}\n`);
+      for (const f of got.failures) io.err(`${text.warning(f.error.text[lang])}\n`);
       for (const y of usesOwnGroup ? groupYears : []) {
-        if (kostraGroupOf(focal.id, y) === undefined)
-          io.err(`${CLI_TEXT.warning(CLI_TEXT.ownGroupUnknown(focal.name, y)[lang])[lang]}\n`);
+        if (kostraGroupOf(focal.id, y) === undefined) io.err(`${text.warning(text.ownGroupUnknown(focal.name, y))}\n`);
       }
     }
   }
@@ -195,23 +187,23 @@ export async function runFetch(args: string[], io: FetchIo, lang: Lang): Promise
     },
   );
   await checkpoint(io, "loaded");
-  for (const w of result.warnings) io.err(`${CLI_TEXT.warning(w[lang])[lang]}\n`);
-  for (const c of result.fromCache) io.err(`${CLI_TEXT.tableFromCache(c.table, c.fetchedAt)[lang]}\n`);
+  for (const w of result.warnings) io.err(`${text.warning(w[lang])}\n`);
+  for (const c of result.fromCache) io.err(`${text.tableFromCache(c.table, c.fetchedAt)}\n`);
   // What SSB's tables lack was never asked for and costs the rest nothing: a warning, not a failure.
-  for (const a of result.absent) io.err(`${CLI_TEXT.warning(`${a.indicator} ${a.years.join(", ")}: ${a.reason[lang]}`)[lang]}\n`);
-  for (const m of result.missing) io.err(`${CLI_TEXT.missing(`${m.indicator} ${m.years.join(", ")}: ${m.reason[lang]}`)[lang]}\n`);
+  for (const a of result.absent) io.err(`${text.warning(`${a.indicator} ${a.years.join(", ")}: ${a.reason[lang]}`)}\n`);
+  for (const m of result.missing) io.err(`${text.missing(`${m.indicator} ${m.years.join(", ")}: ${m.reason[lang]}`)}\n`);
   if (!result.complete && !values["allow-partial"]) {
-    io.err(`kostra: ${CLI_TEXT.incomplete(result.missing.length)[lang]}\n`);
+    io.err(`kostra: ${text.incomplete(result.missing.length)}\n`);
     return 3;
   }
-  const text = writeObservationsFile(result.dataset, {
+  const file = writeObservationsFile(result.dataset, {
     createdAt: (io.now ?? (() => new Date()))(),
     request: { sectors: sectorIds, years, network: networkId, municipalities: request.municipalities.map((m) => m.id), average, baseUrl },
     missing: [...result.missing, ...result.absent],
     kostraGroups,
   });
   await checkpoint(io, "planned");
-  await writeOutputFile(values.out, text, { beforeRename: () => checkpoint(io, "before-rename") });
-  io.err(`${CLI_TEXT.wroteObservations(result.dataset.observations.length, values.out, result.requests)[lang]}\n`);
+  await writeOutputFile(out, file, { beforeRename: () => checkpoint(io, "before-rename") });
+  io.err(`${text.wroteObservations(result.dataset.observations.length, out, result.requests)}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 /** What a CLI command needs from its surroundings, so tests can run it in-process. */
 import type { Lang, LocalizedText } from "../kostra/types";
+import { inBoth } from "./messages";
 
 /** The boundaries between a command's steps where a cancelled run stops. */
 export type RunStep = "loaded" | "planned" | "before-output" | "before-rename";
@@ -14,11 +15,28 @@ export interface Io {
   onStep?: (step: RunStep) => void | Promise<void>;
 }
 
-/** The language the arguments ask for (`--lang en` or `--lang=en`), before they are parsed: for messages about them. */
-export const langOfArgs = (args: readonly string[]): Lang => (args.some((a, i) => a === "--lang=en" || (a === "en" && args[i - 1] === "--lang")) ? "en" : "nb");
+/** The language of a run that does not ask for one. */
+export const DEFAULT_LANG: Lang = "nb";
 
-/** A usage problem: exit 2 with this message. */
-export class UsageError extends Error {}
+/** The language the arguments ask for (`--lang en` or `--lang=en`), before they are parsed: for messages about them. */
+export function langOfArgs(args: readonly string[]): Lang {
+  // The last --lang wins, as when the options are parsed; a value that is no language means the default.
+  const values = args.flatMap((a, i) => (a.startsWith("--lang=") ? [a.slice("--lang=".length)] : a === "--lang" && i + 1 < args.length ? [args[i + 1]] : []));
+  const value = values[values.length - 1];
+  return LANGS.find((l) => l === value) ?? DEFAULT_LANG;
+}
+
+/** The languages `--lang` takes. */
+export const LANGS: readonly Lang[] = ["nb", "en"];
+
+
+/** A usage problem: exit 2 with this message (followed by where to find the usage). */
+export class UsageError extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.en);
+    this.name = "UsageError";
+  }
+}
 
 /** The run was cancelled by the user or the system: exit 130, nothing written. */
 export class Cancelled extends Error {
@@ -28,10 +46,7 @@ export class Cancelled extends Error {
   }
 }
 
-export const CANCELLED_TEXT: LocalizedText = {
-  nb: "Avbrutt; ingen fil er skrevet, og en tidligere fil er urørt.",
-  en: "Cancelled; no file was written, and an earlier file is untouched.",
-};
+export const CANCELLED_TEXT: LocalizedText = inBoth((t) => t.cancelled);
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

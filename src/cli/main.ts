@@ -15,12 +15,13 @@ import { parseArgs } from "node:util";
 import { benchmark } from "../kostra/benchmark";
 import { INDICATORS, SECTORS, templatesOfSector } from "../kostra/catalog";
 import { KostraError } from "../kostra/errors";
+import { quoteInput } from "../kostra/safe-text";
 import type { Lang } from "../kostra/types";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
 import { runCatalog } from "./catalog";
-import { CLI_TEXT } from "./messages";
-import { commandUsage, isCommand, overallUsage, PROFILE_OPTIONS, TEMPLATES_OPTIONS } from "./command-options";
+import { CLI_TEXT, inBoth } from "./messages";
+import { commandUsage, COMMANDS, isCommand, overallUsage, PROFILE_OPTIONS, TEMPLATES_OPTIONS } from "./command-options";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
 import { Cancelled, checkpoint, langOfArgs, UsageError, type Io } from "./io";
@@ -72,12 +73,12 @@ async function runProfile(args: string[], io: Io): Promise<number> {
 function runTemplates(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: TEMPLATES_OPTIONS, strict: true });
   const lang = langOf(values.lang);
-  const word = lang === "nb" ? { ind: "indikatorer", tpl: "mal", tpls: "maler" } : { ind: "indicators", tpl: "template", tpls: "templates" };
+  const text = CLI_TEXT[lang];
   for (const s of SECTORS) {
     const templates = templatesOfSector(s.id);
     const count = INDICATORS.filter((i) => i.sector === s.id).length;
-    io.out(`${s.label[lang]}: ${count} ${word.ind}, ${templates.length} ${templates.length === 1 ? word.tpl : word.tpls}\n`);
-    for (const t of templates) io.out(`  ${t.id.padEnd(28)} ${t.label[lang]} (${t.indicators.length} ${word.ind})\n`);
+    io.out(`${text.sectorSummary(s.label[lang], count, templates.length)}\n`);
+    for (const t of templates) io.out(`  ${t.id.padEnd(28)} ${text.templateSummary(t.label[lang], t.indicators.length)}\n`);
   }
   return 0;
 }
@@ -85,7 +86,8 @@ function runTemplates(args: string[], io: Io): number {
 /** Run the command; resolves with the exit code. Never rejects. */
 export async function main(argv: string[], io: FetchIo): Promise<number> {
   const [command, ...rest] = argv;
-  const lang: Lang = langOfArgs(rest);
+  // Before the options are parsed (and whatever is wrong with them): `kostra --lang en` too.
+  const lang: Lang = langOfArgs(argv);
   try {
     if (command === "--version" || command === "-V") {
       io.out(`${version()}\n`);
@@ -97,14 +99,14 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
     }
     if (command === "profile") return await runProfile(rest, io);
     if (command === "templates") return runTemplates(rest, io);
-    if (command === "fetch") return await runFetch(rest, io, lang);
+    if (command === "fetch") return await runFetch(rest, io);
     if (command === "report") return await runReport(rest, io);
     if (command === "catalog") return await runCatalog(rest, io);
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.out(overallUsage(lang));
       return command === undefined ? 2 : 0;
     }
-    throw new UsageError(`ukjent kommando «${command}» (bruk profile, fetch, report, templates eller catalog)`);
+    throw new UsageError(inBoth((t) => t.unknownCommand(quoteInput(command), Object.keys(COMMANDS))));
   } catch (e) {
     if (e instanceof Cancelled) {
       io.err(`kostra: ${e.text[lang]}\n`);
@@ -120,18 +122,19 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`kostra: ${e.message}. ${CLI_TEXT.seeHelp[lang]}\n`);
+      io.err(`kostra: ${e.text[lang]}. ${CLI_TEXT[lang].seeHelp}\n`);
       return 2;
     }
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
       const option = /'([^']+)'/.exec((e as Error).message)?.[1];
-      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? CLI_TEXT.unknownOption(option ?? "?") : CLI_TEXT.badOption(option ?? "?");
-      io.err(`kostra: ${what[lang]}. ${CLI_TEXT.seeHelp[lang]}\n`);
+      const text = CLI_TEXT[lang];
+      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? text.unknownOption(option ?? "?") : text.badOption(option ?? "?");
+      io.err(`kostra: ${what}. ${text.seeHelp}\n`);
       return 2;
     }
-    io.err(`kostra: ${CLI_TEXT.unexpected(e instanceof Error ? e.message : String(e))[lang]}\n`);
+    io.err(`kostra: ${CLI_TEXT[lang].unexpected(e instanceof Error ? e.message : String(e))}\n`);
     if (process.env.KOSTRA_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 1;
   }

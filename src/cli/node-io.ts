@@ -18,6 +18,7 @@ import { errnoOf } from "./file-problems";
 import type { FetchIo } from "./fetch";
 import { readInputFile } from "./input-file";
 import { CANCELLED_TEXT, langOfArgs, type RunStep } from "./io";
+import { CLI_TEXT } from "./messages";
 import { removeTemporaryFiles } from "./output-file";
 import type { Lang } from "../kostra/types";
 
@@ -65,7 +66,7 @@ export function nodeIo(lang: Lang = langOfArgs(process.argv.slice(2))): FetchIo 
     outputClosed = true;
     if (errnoOf(e) === "EPIPE") return;
     const code = errnoOf(e) ?? String(e);
-    process.stderr.write(`kostra: ${lang === "nb" ? `kunne ikke skrive utdata (${code})` : `could not write the output (${code})`}\n`);
+    process.stderr.write(`kostra: ${CLI_TEXT[lang].cannotWriteOutput(code)}\n`);
     if (!process.exitCode) process.exitCode = 2;
   });
   // Nowhere left to say anything: a closed or failing standard error is ignored.

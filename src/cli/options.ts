@@ -11,8 +11,9 @@ import { readDataFile } from "../sources/file";
 import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
-import { UsageError, type Io } from "./io";
-import { CLI_TEXT } from "./messages";
+import { quoteInput } from "../kostra/safe-text";
+import { DEFAULT_LANG, LANGS, UsageError, type Io } from "./io";
+import { CLI_TEXT, inBoth } from "./messages";
 
 
 export interface BenchmarkValues {
@@ -26,6 +27,15 @@ export interface BenchmarkValues {
   "exclude-oslo"?: boolean;
   "exclude-focal"?: boolean;
 }
+
+/** What `--merged-history` takes: a break before a merger (the default), or the former municipalities summed. */
+export const MERGED_HISTORY = ["break", "sum"] as const;
+
+/** What `--average` takes. */
+export const AVERAGES: readonly AverageChoice[] = ["simple", "weighted", "indicator"];
+
+/** The languages SSB answers in (`--ssb-lang`). */
+export const SSB_LANGS = ["no", "en"] as const;
 
 /** "a, b,,c" → ["a", "b", "c"]. */
 export const listOf = (text: string): string[] =>
@@ -51,20 +61,16 @@ export function aggregateChoice(text: string, focal: { id: string; name: string 
   return resolveAggregate(text)?.id ?? text.trim();
 }
 
-export function langOf(value: string | undefined): Lang {
-  if (value === undefined) return "nb";
-  if (value === "nb" || value === "en") return value;
-  throw new UsageError(`--lang må være nb eller en (fikk «${value}»)`);
-}
+export const langOf = (value: string | undefined): Lang => oneOf("--lang", value, LANGS, DEFAULT_LANG);
 
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} må være ${allowed.join(" eller ")} (fikk «${value}»)`);
+  throw new UsageError(inBoth((t) => t.oneOf(flag, allowed, quoteInput(value))));
 }
 
 export function required(flag: string, value: string | undefined): string {
-  if (value === undefined || value.trim() === "") throw new UsageError(`mangler ${flag}`);
+  if (value === undefined || value.trim() === "") throw new UsageError(inBoth((t) => t.missingOption(flag)));
   return value;
 }
 
@@ -90,7 +96,7 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
       throw e instanceof KostraError ? e : cannotRead(path, e);
     }
     const { dataset, warnings, kostraGroups } = readDataFile(bytes, names[i]);
-    for (const w of warnings) io.err(`${CLI_TEXT.warning(w[lang])[lang]}\n`);
+    for (const w of warnings) io.err(`${CLI_TEXT[lang].warning(w[lang])}\n`);
     return { name: names[i], dataset, ...(kostraGroups ? { kostraGroups } : {}) };
   });
   const combined = combineInputs(files, withSample ? { laidOver: sampleDataset() } : {});
@@ -101,7 +107,7 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
 
 
 export function yearOf(flag: string, text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new UsageError(`${flag} må være et årstall som 2017 (fikk «${text}»)`);
+  if (!/^\d{4}$/.test(text)) throw new UsageError(inBoth((t) => t.yearFormat(flag, quoteInput(text))));
   return Number(text);
 }
 
@@ -111,7 +117,7 @@ export function yearOf(flag: string, text: string): number {
  */
 export function networkChoice(network: string | undefined, hasPeers: boolean, fallback: string): string {
   if (!hasPeers) return network ?? fallback;
-  if (network !== undefined && network !== CUSTOM_NETWORK) throw new UsageError(`--peers gjelder bare --network custom (fikk --network ${network})`);
+  if (network !== undefined && network !== CUSTOM_NETWORK) throw new UsageError(inBoth((t) => t.peersNeedCustom(quoteInput(network))));
   return CUSTOM_NETWORK;
 }
 
@@ -125,7 +131,7 @@ export function benchmarkOptions(sector: string, year: number, values: Benchmark
   if (values.peers !== undefined) options.peers = listOf(values.peers);
   if (values.base !== undefined) options.base = aggregateChoice(values.base, focal, year);
   if (values.reference !== undefined) options.references = listOf(values.reference).map((r) => aggregateChoice(r, focal, year));
-  options.average = oneOf<AverageChoice>("--average", values.average, ["simple", "weighted", "indicator"] as const, "indicator");
+  options.average = oneOf("--average", values.average, AVERAGES, "indicator");
   options.includeOslo = !values["exclude-oslo"];
   options.includeFocal = !values["exclude-focal"];
   if (values.compare !== undefined) {
@@ -144,7 +150,7 @@ export function benchmarkOptions(sector: string, year: number, values: Benchmark
  */
 export function templatesFor(values: readonly string[]): SectorTemplate[] {
   const ids = values.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) throw new UsageError("mangler --sector");
+  if (ids.length === 0) throw new UsageError(inBoth((t) => t.missingOption("--sector")));
   const templates: SectorTemplate[] = [];
   for (const id of ids) {
     const found = templateById(id) ? [templateById(id)!] : templatesOfSector(id);

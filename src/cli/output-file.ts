@@ -33,8 +33,8 @@
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { badInput, KostraError } from "../kostra/errors";
-import { cannotWrite, errnoOf, isFolder, mayNotChange, partlyReplaced, shownPath } from "./file-problems";
+import { KostraError } from "../kostra/errors";
+import { cannotWrite, errnoOf, isFolder, mayNotChange, notRegularTarget, partlyReplaced, wrongExtension } from "./file-problems";
 import { Cancelled } from "./io";
 
 /** The file-system calls this module makes; a test can replace any of them. */
@@ -119,10 +119,7 @@ function replaceable(target: string, fs: OutputFileSystem): { mode?: number } {
   if (existing.isDirectory()) throw isFolder(target);
   if (existing.isSymbolicLink()) return {};
   if (!existing.isFile())
-    throw badInput({
-      nb: `${shownPath(target)} finnes og er ikke en vanlig fil; velg en annen --out`,
-      en: `${shownPath(target)} exists and is not a regular file; choose another --out`,
-    });
+    throw notRegularTarget(target);
   try {
     fs.accessSync(target, nodeFs.constants.W_OK);
   } catch (e) {
@@ -141,7 +138,7 @@ function replaceable(target: string, fs: OutputFileSystem): { mode?: number } {
  */
 export function checkOutputTarget(target: string, extension: string, fs: OutputFileSystem = nodeFs): void {
   if (!target.toLowerCase().endsWith(extension.toLowerCase()) || basename(target).length <= extension.length)
-    throw badInput({ nb: `--out må være en ${extension}-fil (fikk ${shownPath(target)})`, en: `--out must be a ${extension} file (got ${shownPath(target)})` });
+    throw wrongExtension(target, extension);
   // The folder first: in a read-only folder nothing can be replaced, whatever the file's own mode.
   probeFolder(dirname(target), target, fs);
   replaceable(target, fs);

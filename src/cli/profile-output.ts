@@ -2,10 +2,11 @@
  * The `kostra profile` output formats: JSON (the documented machine shape), CSV and a
  * readable aligned table like the reference document's service profile.
  */
-import { describeAveraging, describeProblem, describeStatus, formatNumber, simpleMark } from "../kostra/describe";
+import { describeAveraging, describeProblem, describeStatus, formatNumber, sampleNote, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { xmlSafe, xmlSafeDeep } from "../kostra/safe-text";
 import type { Extreme, Lang, Profile, ProfileRow, Provenance } from "../kostra/types";
+import { CLI_TEXT } from "./messages";
 import { csvDialect, csvLines, UTF8_BOM, type CsvCell } from "./spreadsheet-csv";
 
 const refOut = (m: { code: string; name: string }) => ({ code: m.code, name: m.name });
@@ -56,26 +57,22 @@ export function profileToJson(profile: Profile, lang: Lang): unknown {
   });
 }
 
-const T = {
-  nb: { indicator: "Indikator", avg: "Snitt", low: "Lavest", high: "Høyest", index: "Indeks", n: "Med data", members: "Medlemmer", source: "Kilde", rank: "Rang" },
-  en: { indicator: "Indicator", avg: "Average", low: "Lowest", high: "Highest", index: "Index", n: "With data", members: "Members", source: "Source", rank: "Rank" },
-};
-
 function valueText(v: number | null, status: string | undefined, decimals: number, lang: Lang): string {
   return v === null ? status ?? ".." : formatNumber(v, decimals, lang);
 }
 
 function sourceLine(p: Provenance, lang: Lang): string {
-  if (p.synthetic) return p.notes?.[lang === "nb" ? 0 : 1] ?? "synthetic";
+  const t = CLI_TEXT[lang].profile;
+  if (p.synthetic) return sampleNote(p, lang) ?? t.synthetic;
   const parts = [p.source === "ssb" ? "SSB" : p.query ?? p.source];
-  if (p.table) parts.push(lang === "nb" ? `tabell ${p.table}` : `table ${p.table}`);
-  if (p.updated) parts.push(lang === "nb" ? `oppdatert ${p.updated}` : `updated ${p.updated}`);
-  if (p.fetchedAt) parts.push(lang === "nb" ? `hentet ${p.fetchedAt}` : `fetched ${p.fetchedAt}`);
+  if (p.table) parts.push(t.table(p.table));
+  if (p.updated) parts.push(t.updated(p.updated));
+  if (p.fetchedAt) parts.push(t.fetched(p.fetchedAt));
   return parts.join(", ");
 }
 
 function header(profile: Profile, lang: Lang): string[] {
-  const t = T[lang];
+  const t = CLI_TEXT[lang].profile;
   return [
     `${profile.sector.label[lang]} – ${profile.focal.name} (${profile.focal.code}) ${profile.year}`,
     networkLine(profile, lang),
@@ -85,14 +82,14 @@ function header(profile: Profile, lang: Lang): string[] {
 }
 
 function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: ProfileRow) => string[] } {
-  const t = T[lang];
+  const t = CLI_TEXT[lang].profile;
   const net = averageName(profile, lang);
   const comps = profile.rows[0]?.comparisons.map((c) => c.municipality.name) ?? [];
   const refs = (profile.references ?? []).map((r) => regionLabel(r, profile.year, lang));
   const head = [
-    t.indicator, profile.focal.name, `${t.avg} ${net}`, t.low, t.high, ...comps, ...refs,
-    `${t.index} ${profile.focal.name}`, `${t.index} ${t.high.toLowerCase()}`, `${t.index} ${t.low.toLowerCase()}`,
-    ...comps.map((c) => `${t.index} ${c}`), ...refs.map((c) => `${t.index} ${c}`), t.rank, t.n,
+    t.indicator, profile.focal.name, `${t.average} ${net}`, t.lowest, t.highest, ...comps, ...refs,
+    `${t.index} ${profile.focal.name}`, `${t.index} ${t.highest.toLowerCase()}`, `${t.index} ${t.lowest.toLowerCase()}`,
+    ...comps.map((c) => `${t.index} ${c}`), ...refs.map((c) => `${t.index} ${c}`), t.rank, t.withData,
   ];
   const idx = (v: number | null) => formatNumber(v, 1, lang);
   const cells = (row: ProfileRow): string[] => {
@@ -149,7 +146,7 @@ function notesOf(profile: Profile, lang: Lang): string[] {
       if (r.problem) parts.push(describeProblem(r.problem, lang, profile.focal.name));
       if (r.missing.length)
         parts.push(
-          (lang === "nb" ? "Uten data: " : "No data: ") +
+          `${CLI_TEXT[lang].profile.noData}: ` +
             r.missing.map((m) => `${m.municipality.name} (${describeStatus(m.status, lang)})`).join(", "),
         );
       return `* ${r.indicator.label[lang]}: ${parts.join(" ")}`;
@@ -248,7 +245,7 @@ function fittedTable(profile: Profile, lang: Lang, width: number): string {
     );
   };
   const rule = shown.map((i) => "-".repeat(widths.get(i)!)).join(GAP);
-  const notShown = lang === "nb" ? "Ikke vist her (se --wide eller --format csv)" : "Not shown here (see --wide or --format csv)";
+  const notShown = CLI_TEXT[lang].profile.notShown;
   const leftOut = dropped.length ? ["", ...wrapText(`${notShown}: ${dropped.sort((a, b) => a - b).map((i) => head[i]).join(", ")}`, width, "  ")] : [];
   const notes = notesOf(profile, lang).flatMap((n) => wrapText(n, width, "  "));
   return [
@@ -294,5 +291,5 @@ function profileCsvRows(profile: Profile, lang: Lang): CsvCell[][] {
     r.n,
     r.of,
   ]);
-  return [[...head, T[lang].members], ...rows];
+  return [[...head, CLI_TEXT[lang].profile.members], ...rows];
 }

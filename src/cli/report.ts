@@ -20,11 +20,11 @@ import { buildReport } from "../report/report";
 import { writeXlsx } from "../report/xlsx-writer";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { parseYears } from "./fetch";
-import { checkpoint, UsageError, type Io } from "./io";
+import { checkpoint, type Io } from "./io";
 import { CLI_TEXT } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 import { REPORT_OPTIONS } from "./command-options";
-import { benchmarkOptions, langOf, loadDataset, required, templatesFor, yearOf } from "./options";
+import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, required, templatesFor, yearOf } from "./options";
 
 export async function runReport(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -38,8 +38,7 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   const year = yearOf("--year", required("--year", values.year));
   const years = values.years ? parseYears(values.years) : [year];
   const out = required("--out", values.out);
-  const mergedHistory = values["merged-history"] ?? "break";
-  if (mergedHistory !== "break" && mergedHistory !== "sum") throw new UsageError(`--merged-history må være break eller sum (fikk «${mergedHistory}»)`);
+  const mergedHistory = oneOf("--merged-history", values["merged-history"], MERGED_HISTORY, "break");
   checkOutputTarget(out, ".xlsx");
 
   // The data first: a `kostra fetch` file may carry the KOSTRA groups "kostragruppe" needs.
@@ -67,6 +66,6 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
   await writeOutputFile(out, bytes, { beforeRename: () => checkpoint(io, "before-rename") });
-  io.err(`${CLI_TEXT.wroteReport(out, plan.sheets.map((s) => s.name))[lang]}\n`);
+  io.err(`${CLI_TEXT[lang].wroteReport(out, plan.sheets.map((s) => s.name))}\n`);
   return 0;
 }

@@ -29,7 +29,12 @@ export type CsvCell = string | number | null;
 
 export const UTF8_BOM = "\uFEFF";
 
-export const csvDialect = (lang: Lang): CsvDialect => (lang === "nb" ? { separator: ";", decimal: "," } : { separator: ",", decimal: "." });
+const DIALECTS: Readonly<Record<Lang, CsvDialect>> = {
+  nb: { separator: ";", decimal: "," },
+  en: { separator: ",", decimal: "." },
+};
+
+export const csvDialect = (lang: Lang): CsvDialect => DIALECTS[lang];
 
 /**
  * Tab or CR first, or `= + - @` (or full-width `＝＋－＠`) after any white space a spreadsheet

@@ -4,11 +4,11 @@
  */
 import { indicatorFor, POPULATION_INDICATOR } from "./catalog";
 import { aggregateLabel } from "./municipalities";
-import { notValidText } from "./series";
+import { notValidTexts } from "./series";
 import { CUSTOM_NETWORK, NO_NETWORK } from "./networks";
-import type { Lang, Profile, ProfileRow, RowProblem } from "./types";
+import type { Lang, LocalizedText, Profile, ProfileRow, Provenance, RowProblem } from "./types";
 
-const STATUS: Record<string, { nb: string; en: string }> = {
+const STATUS: Record<string, LocalizedText> = {
   ".": { nb: "kan ikke forekomme", en: "not applicable" },
   "..": { nb: "mangler data", en: "data missing" },
   "...": { nb: "ikke tilgjengelig ennå", en: "not yet available" },
@@ -18,43 +18,124 @@ const STATUS: Record<string, { nb: string; en: string }> = {
 
 /** What an SSB status symbol means, e.g. ".." → "mangler data". */
 export function describeStatus(symbol: string | undefined, lang: Lang): string {
-  if (!symbol) return lang === "nb" ? "ingen verdi" : "no value";
-  return STATUS[symbol]?.[lang] ?? (lang === "nb" ? `SSB-symbol «${symbol}»` : `SSB symbol "${symbol}"`);
+  return statusText(symbol)[lang];
+}
+
+function statusText(symbol: string | undefined): LocalizedText {
+  if (!symbol) return { nb: "ingen verdi", en: "no value" };
+  return STATUS[symbol] ?? { nb: `SSB-symbol «${symbol}»`, en: `SSB symbol "${symbol}"` };
 }
 
 /** The reason a profile row has no index, in the user's language. */
 export function describeProblem(problem: RowProblem, lang: Lang, focalName = ""): string {
-  const nb = lang === "nb";
+  return problemText(problem, focalName)[lang];
+}
+
+function problemText(problem: RowProblem, focalName: string): LocalizedText {
   switch (problem.code) {
     case "no-data":
-      return nb ? "Ingen kommuner i nettverket har data – snitt og indeks kan ikke beregnes." : "No network member has data – average and index cannot be computed.";
+      return { nb: "Ingen kommuner i nettverket har data – snitt og indeks kan ikke beregnes.", en: "No network member has data – average and index cannot be computed." };
     case "no-weights": {
       // The weight is population, or the count the figure is per (children, pupils, places).
       const count = problem.weight && problem.weight !== POPULATION_INDICATOR ? indicatorFor(problem.weight) : undefined;
       if (count)
-        return nb
-          ? `Mangler «${count.label.nb}» til vekting – bruk uvektet snitt eller hent dette tallet.`
-          : `"${count.label.en}" for weighting is missing – use a simple average or load that figure.`;
-      return nb ? "Mangler folketall til vekting – bruk uvektet snitt eller hent folketall." : "Population for weighting is missing – use a simple average or load population.";
+        return {
+          nb: `Mangler «${count.label.nb}» til vekting – bruk uvektet snitt eller hent dette tallet.`,
+          en: `"${count.label.en}" for weighting is missing – use a simple average or load that figure.`,
+        };
+      return { nb: "Mangler folketall til vekting – bruk uvektet snitt eller hent folketall.", en: "Population for weighting is missing – use a simple average or load population." };
     }
     case "average-zero":
-      return nb ? "Snittet er 0 – indeks kan ikke beregnes." : "The average is 0 – the index cannot be computed.";
+      return { nb: "Snittet er 0 – indeks kan ikke beregnes.", en: "The average is 0 – the index cannot be computed." };
     case "average-negative":
-      return nb ? "Snittet er negativt – indeks gir ikke mening." : "The average is negative – an index is not meaningful.";
-    case "focal-missing":
-      return nb
-        ? `${focalName || "Kommunen"} mangler verdi (${describeStatus(problem.status, lang)}).`
-        : `${focalName || "The municipality"} has no value (${describeStatus(problem.status, lang)}).`;
+      return { nb: "Snittet er negativt – indeks gir ikke mening.", en: "The average is negative – an index is not meaningful." };
+    case "focal-missing": {
+      const status = statusText(problem.status);
+      return {
+        nb: `${focalName || "Kommunen"} mangler verdi (${status.nb}).`,
+        en: `${focalName || "The municipality"} has no value (${status.en}).`,
+      };
+    }
     case "not-valid":
-      return notValidText(problem.year, problem.reason, lang);
+      return notValidTexts(problem.year, problem.reason);
     case "base-missing": {
-      const name = aggregateLabel(problem.base.id, undefined, lang) ?? problem.base.name;
-      return nb
-        ? `SSB har ikke publisert tall for ${name} (${describeStatus(problem.status, lang)}) – snitt og indeks kan ikke beregnes.`
-        : `SSB has published no figure for ${name} (${describeStatus(problem.status, lang)}) – average and index cannot be computed.`;
+      const name = (lang: Lang) => aggregateLabel(problem.base.id, undefined, lang) ?? problem.base.name;
+      const status = statusText(problem.status);
+      return {
+        nb: `SSB har ikke publisert tall for ${name("nb")} (${status.nb}) – snitt og indeks kan ikke beregnes.`,
+        en: `SSB has published no figure for ${name("en")} (${status.en}) – average and index cannot be computed.`,
+      };
     }
   }
 }
+
+/** The words of the averaging rule's line, per language. */
+interface AveragingWords {
+  weighted: string;
+  simple: string;
+  osloIncluded: string;
+  withoutOslo: string;
+  notAmongPeers: (name: string) => string;
+  notMember: (name: string) => string;
+  included: (name: string) => string;
+  without: (name: string) => string;
+  peers: (n: number) => string;
+  municipalities: (n: number) => string;
+  publishedBase: (base: string) => string;
+  rangeAmong: (who: string) => string;
+  rangeAmongAll: (n: number) => string;
+  line: (parts: string) => string;
+  asKsRule: string;
+  asKs: (parts: string) => string;
+  weightedFor: (indicators: string) => string;
+  simpleFor: (indicators: string) => string;
+  indicators: (n: number) => string;
+}
+
+const AVERAGING: Readonly<Record<Lang, AveragingWords>> = {
+  nb: {
+    weighted: "vektet",
+    simple: "uvektet",
+    osloIncluded: "Oslo med",
+    withoutOslo: "uten Oslo",
+    notAmongPeers: (name) => `${name} er ikke i utvalget`,
+    notMember: (name) => `${name} er ikke medlem`,
+    included: (name) => `${name} med`,
+    without: (name) => `uten ${name}`,
+    peers: (n) => `${n} egne sammenligningskommuner`,
+    municipalities: (n) => `${n} kommuner`,
+    publishedBase: (base) => `Snitt = ${base} (publisert av SSB) = 100`,
+    rangeAmong: (who) => `; laveste, høyeste og rang blant ${who}`,
+    rangeAmongAll: (n) => `; laveste, høyeste og rang blant alle ${n}`,
+    line: (parts) => `Snitt: ${parts}`,
+    asKsRule: "som KS (vektet: sum teller ÷ sum nevner; ferdige nøkkeltall, merket *, uvektet)",
+    asKs: (parts) => `som KS (${parts})`,
+    weightedFor: (indicators) => `vektet for ${indicators}`,
+    simpleFor: (indicators) => `uvektet for ${indicators}, merket *`,
+    indicators: (n) => `${n} ${n === 1 ? "indikator" : "indikatorer"}`,
+  },
+  en: {
+    weighted: "weighted",
+    simple: "simple",
+    osloIncluded: "Oslo included",
+    withoutOslo: "without Oslo",
+    notAmongPeers: (name) => `${name} is not among the peers`,
+    notMember: (name) => `${name} is not a member`,
+    included: (name) => `${name} included`,
+    without: (name) => `without ${name}`,
+    peers: (n) => `${n} custom peers`,
+    municipalities: (n) => `${n} municipalities`,
+    publishedBase: (base) => `Average = ${base} (published by SSB) = 100`,
+    rangeAmong: (who) => `; lowest, highest and rank among ${who}`,
+    rangeAmongAll: (n) => `; lowest, highest and rank among all ${n}`,
+    line: (parts) => `Average: ${parts}`,
+    asKsRule: "as KS (weighted: sum of numerators ÷ sum of denominators; ready-made figures, marked *, simple)",
+    asKs: (parts) => `as KS (${parts})`,
+    weightedFor: (indicators) => `weighted for ${indicators}`,
+    simpleFor: (indicators) => `simple for ${indicators}, marked *`,
+    indicators: (n) => `${n} ${n === 1 ? "indicator" : "indicators"}`,
+  },
+};
 
 /**
  * The averaging rule in one line: "Snitt: uvektet, 10 kommuner, Oslo med, Bærum med";
@@ -71,45 +152,32 @@ export function describeAveraging(
   // Lowest, highest and rank range over all members, whoever is left out of the average.
   const memberCount = profile.members.length;
   const focalName = profile.focal.name;
-  const nb = lang === "nb";
+  const w = AVERAGING[lang];
   const custom = options.network === CUSTOM_NETWORK;
   // Weighted: each indicator by its own weight (population for amounts per inhabitant, the
   // denominator or count a figure is per otherwise); "as KS": each indicator by KS's rule.
-  const kind =
-    options.average === "weighted"
-      ? nb ? "vektet" : "weighted"
-      : options.average === "indicator"
-        ? asKs(profile.rows, lang)
-        : nb ? "uvektet" : "simple";
-  const oslo = options.includeOslo ? (nb ? "Oslo med" : "Oslo included") : nb ? "uten Oslo" : "without Oslo";
+  const kind = options.average === "weighted" ? w.weighted : options.average === "indicator" ? asKs(profile.rows, w) : w.simple;
+  const oslo = options.includeOslo ? w.osloIncluded : w.withoutOslo;
   const focal = !focalInNetwork
     ? custom
-      ? nb ? `${focalName} er ikke i utvalget` : `${focalName} is not among the peers`
-      : nb ? `${focalName} er ikke medlem` : `${focalName} is not a member`
+      ? w.notAmongPeers(focalName)
+      : w.notMember(focalName)
     : options.includeFocal
-      ? nb ? `${focalName} med` : `${focalName} included`
-      : nb ? `uten ${focalName}` : `without ${focalName}`;
-  const whoOf = (size: number) =>
-    custom
-      ? nb ? `${size} egne sammenligningskommuner` : `${size} custom peers`
-      : nb ? `${size} kommuner` : `${size} municipalities`;
+      ? w.included(focalName)
+      : w.without(focalName);
+  const whoOf = (size: number) => (custom ? w.peers(size) : w.municipalities(size));
   const who = whoOf(setSize);
   // Oslo's inclusion only matters where Oslo can be among the members.
   const osloPart = custom && !(options.peers ?? []).includes("oslo") ? [] : [oslo];
   if (options.base !== undefined) {
-    const base = aggregateLabel(options.base, options.year, lang) ?? options.base;
-    const head = nb ? `Snitt = ${base} (publisert av SSB) = 100` : `Average = ${base} (published by SSB) = 100`;
+    const head = w.publishedBase(aggregateLabel(options.base, options.year, lang) ?? options.base);
     if (options.network === NO_NETWORK || memberCount === 0) return head;
     // Who is left out of an average does not matter here: the range is over all members.
     const outside = focalInNetwork ? "" : ` (${focal})`;
-    return nb
-      ? `${head}; laveste, høyeste og rang blant ${whoOf(memberCount)}${outside}`
-      : `${head}; lowest, highest and rank among ${whoOf(memberCount)}${outside}`;
+    return `${head}${w.rangeAmong(whoOf(memberCount))}${outside}`;
   }
-  const range = setSize < memberCount ? (nb ? `; laveste, høyeste og rang blant alle ${memberCount}` : `; lowest, highest and rank among all ${memberCount}`) : "";
-  return nb
-    ? `Snitt: ${[kind, who, ...osloPart, focal].join(", ")}${range}`
-    : `Average: ${[kind, who, ...osloPart, focal].join(", ")}${range}`;
+  const range = setSize < memberCount ? w.rangeAmongAll(memberCount) : "";
+  return `${w.line([kind, who, ...osloPart, focal].join(", "))}${range}`;
 }
 
 /**
@@ -117,20 +185,14 @@ export function describeAveraging(
  * averaged simply (KS's ready-made figures, marked * on the sheets) — KS,
  * "Gjennomsnittsberegninger i ASSS-analysene". Without rows, the rule itself.
  */
-function asKs(all: readonly (Pick<ProfileRow, "averageKind"> & { problem?: ProfileRow["problem"] })[] | undefined, lang: Lang): string {
-  const nb = lang === "nb";
+function asKs(all: readonly (Pick<ProfileRow, "averageKind"> & { problem?: ProfileRow["problem"] })[] | undefined, w: AveragingWords): string {
   // Rows not valid in the year are averaged neither way.
   const rows = all?.filter((r) => r.problem?.code !== "not-valid");
-  if (!rows || rows.length === 0)
-    return nb ? "som KS (vektet: sum teller ÷ sum nevner; ferdige nøkkeltall, merket *, uvektet)" : "as KS (weighted: sum of numerators ÷ sum of denominators; ready-made figures, marked *, simple)";
+  if (!rows || rows.length === 0) return w.asKsRule;
   const weighted = rows.filter((r) => r.averageKind === "weighted").length;
   const simple = rows.length - weighted;
-  const count = (n: number) => (nb ? `${n} ${n === 1 ? "indikator" : "indikatorer"}` : `${n} ${n === 1 ? "indicator" : "indicators"}`);
-  const parts = [
-    ...(weighted > 0 ? [nb ? `vektet for ${count(weighted)}` : `weighted for ${count(weighted)}`] : []),
-    ...(simple > 0 ? [nb ? `uvektet for ${count(simple)}, merket *` : `simple for ${count(simple)}, marked *`] : []),
-  ];
-  return `${nb ? "som KS" : "as KS"} (${parts.join("; ")})`;
+  const parts = [...(weighted > 0 ? [w.weightedFor(w.indicators(weighted))] : []), ...(simple > 0 ? [w.simpleFor(w.indicators(simple))] : [])];
+  return w.asKs(parts.join("; "));
 }
 
 /** The mark after a row's label when "as KS" averages it simply (a ready-made figure KS marks *); "" otherwise. */
@@ -138,6 +200,9 @@ export function simpleMark(row: Pick<ProfileRow, "averageKind"> & { problem?: Pr
   // A figure not valid in the year has no average at all.
   return options.average === "indicator" && row.averageKind === "simple" && row.problem?.code !== "not-valid" ? " *" : "";
 }
+
+/** The locale of each product language's numbers and dates. */
+export const LOCALES: Readonly<Record<Lang, string>> = { nb: "nb-NO", en: "en-GB" };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -147,7 +212,7 @@ export function formatNumber(value: number | null, decimals: number, lang: Lang)
   const key = `${lang}/${decimals}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === "nb" ? "nb-NO" : "en-GB", {
+    f = new Intl.NumberFormat(LOCALES[lang], {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
     });
@@ -156,3 +221,14 @@ export function formatNumber(value: number | null, decimals: number, lang: Lang)
   // nb-NO groups with a narrow no-break space and uses U+2212 for minus; plain text readers want ASCII.
   return f.format(value).replace(/\u00a0|\u202f/g, " ").replace(/\u2212/g, "-");
 }
+
+/**
+ * The sample's disclaimer in the language: a synthetic source carries it as its notes,
+ * in bokmål and then English (src/sources/sample). Undefined for other sources.
+ */
+export function sampleNote(p: Pick<Provenance, "synthetic" | "notes">, lang: Lang): string | undefined {
+  return p.synthetic ? p.notes?.[NOTE_ORDER.indexOf(lang)] : undefined;
+}
+
+/** The order of a synthetic source's notes. */
+const NOTE_ORDER: readonly Lang[] = ["nb", "en"];

@@ -73,7 +73,8 @@ export const badInput = (text: LocalizedText, detail?: string): KostraError =>
 
 const AGGREGATE_CHOICES = {
   nb: "Landet (EAK), Landet uten Oslo (EAKUO) eller en KOSTRA-gruppe (EKG01–EKG17)",
-  en: "Landet (EAK), Landet uten Oslo (EAKUO) or a KOSTRA group (EKG01–EKG17)",
+  // Codes alone: this module is in the pane's first script, which is at its size budget.
+  en: "EAK, EAKUO or a KOSTRA group (EKG01–EKG17)",
 };
 
 /** A comparison group that cannot be used as asked: a peer that is an aggregate, a base that is not, … */

@@ -4,7 +4,7 @@
  * Besides a named network, a profile can use the user's own peer list ("custom") or no
  * network at all ("none", then the average is a figure SSB publishes).
  */
-import type { Lang, Network } from "./types";
+import type { Lang, LocalizedText, Network } from "./types";
 import { inPeriod } from "./periods";
 
 const ASSS_10 = [
@@ -67,8 +67,10 @@ export function networkFor(choice: string, peers: readonly string[] = []): Netwo
   return networkById(choice);
 }
 
+const CUSTOM_LABEL: LocalizedText = { nb: "utvalg", en: "peers" };
+
 /** How the network is named in labels ("ASSS", "utvalg"/"peers"); "" for no network. */
 export function networkLabel(network: Network, lang: Lang): string {
-  if (network.id === CUSTOM_NETWORK) return lang === "nb" ? "utvalg" : "peers";
+  if (network.id === CUSTOM_NETWORK) return CUSTOM_LABEL[lang];
   return network.shortName;
 }

@@ -102,17 +102,19 @@ export function periodProblems(ind: Indicator): string[] {
 
 /** "2015–2020", "fra 2020" / "from 2020", "til 2020" / "to 2020", or "" for an open span. */
 export function describeSpan(span: YearSpan, lang: Lang): string {
-  const nb = lang === "nb";
   if (span.from !== undefined && span.to !== undefined) return span.from === span.to ? String(span.from) : `${span.from}–${span.to}`;
-  if (span.from !== undefined) return nb ? `fra ${span.from}` : `from ${span.from}`;
-  if (span.to !== undefined) return nb ? `til ${span.to}` : `to ${span.to}`;
+  if (span.from !== undefined) return { nb: `fra ${span.from}`, en: `from ${span.from}` }[lang];
+  if (span.to !== undefined) return { nb: `til ${span.to}`, en: `to ${span.to}` }[lang];
   return "";
 }
 
 /** "ikke gyldig for 2021: <grunn>" / "not valid for 2021: <reason>". */
-export function notValidText(year: number | string, reason: LocalizedText, lang: Lang): string {
-  return lang === "nb" ? `ikke gyldig for ${year}: ${reason.nb}` : `not valid for ${year}: ${reason.en}`;
-}
+export const notValidText = (year: number | string, reason: LocalizedText, lang: Lang): string => notValidTexts(year, reason)[lang];
+
+export const notValidTexts = (year: number | string, reason: LocalizedText): LocalizedText => ({
+  nb: `ikke gyldig for ${year}: ${reason.nb}`,
+  en: `not valid for ${year}: ${reason.en}`,
+});
 
 /**
  * The indicator as data year `year` shows it: a series dated at 1 January of another year

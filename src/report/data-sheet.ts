@@ -38,6 +38,7 @@ import type { ComputedPart, Dataset, Lang, Observation } from "../kostra/types";
 import { badInput } from "../kostra/errors";
 import { quoteInput } from "../kostra/safe-text";
 import { cellAddress, columnLetter, empty, formula, FORMULA_TEXT_MAX, num, numberFormat, quoteSheet, stringLiteral, text, type PlanCell, type SheetPlan } from "./plan";
+import { REPORT_TEXT } from "./report-text";
 
 export const DATA_SHEET_KEY = "data";
 
@@ -138,7 +139,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       text(p?.query ?? (p?.source === "sample" ? "" : p?.source ?? "")),
       text(p?.fetchedAt ?? ""),
       text(p?.updated ?? ""),
-      text(p?.synthetic ? (lang === "nb" ? "Syntetiske eksempeldata" : "Synthetic sample data") : ""),
+      text(p?.synthetic ? REPORT_TEXT[lang].syntheticSample : ""),
       ...(withComputed ? [empty, empty] : []),
       num(rows.length, "0"),
     ]);
@@ -194,7 +195,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       value = formula(`IF(${d}>0,${n}/${d},"")`, format);
     }
     const m = municipalityById(o.municipality);
-    const synthetic = p?.synthetic ? (lang === "nb" ? " Syntetiske eksempeldata." : " Synthetic sample data.") : "";
+    const synthetic = p?.synthetic ? ` ${REPORT_TEXT[lang].syntheticSample}.` : "";
     rows.push([
       text(rowKey(o)),
       text(ind?.label[lang] ?? o.indicator),

@@ -15,6 +15,7 @@
 import { indicatorFor, POPULATION_INDICATOR, rowWeightIndicator } from "../kostra/catalog";
 import type { AverageChoice, MunicipalityRef } from "../kostra/types";
 import { cellAddress, formula, text, type PlanCell } from "./plan";
+import { REPORT_TEXT } from "./report-text";
 
 export interface BasisContext {
   /** The members lowest, highest and rank range over (all members of the year), in network order. */
@@ -65,9 +66,10 @@ export function basisWidth(ctx: BasisContext): number {
 export function basisHeader(ctx: BasisContext, lang: "nb" | "en"): PlanCell[] {
   const names = ctx.members.map((m) => text(m.name));
   const tag = (s: string) => ctx.averaging.map((m) => text(`${m.name} ${s}`));
-  const counted = tag(lang === "nb" ? "(i snittet)" : "(in the average)");
+  const t = REPORT_TEXT[lang];
+  const counted = tag(t.inAverage);
   if (ctx.average === "simple") return leavesOut(ctx) ? [...names, ...counted] : names;
-  return [...names, ...counted, ...tag(lang === "nb" ? "(vekt)" : "(weight)"), ...tag(lang === "nb" ? "(verdi × vekt)" : "(value × weight)")];
+  return [...names, ...counted, ...tag(t.weight), ...tag(t.valueTimesWeight)];
 }
 
 /**

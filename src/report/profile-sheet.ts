@@ -8,7 +8,7 @@
  * figure for it in the data sheet instead of averaging the members.
  */
 import { sourceTables } from "../kostra/catalog";
-import { describeAveraging, describeProblem, simpleMark } from "../kostra/describe";
+import { describeAveraging, describeProblem, sampleNote, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { networkLabel } from "../kostra/networks";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
@@ -28,6 +28,7 @@ import {
   type BasisContext,
 } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, numberFormat, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
+import { REPORT_TEXT } from "./report-text";
 
 export interface ProfileSheetOptions {
   key: string;
@@ -66,9 +67,9 @@ export function sourceText(provenance: readonly Provenance[], lang: Lang): strin
   const t = T[lang];
   return provenance
     .map((p) => {
-      if (p.synthetic) return p.notes?.[lang === "nb" ? 0 : 1] ?? "";
-      const what = p.source === "ssb" ? `SSB${p.table ? ` ${lang === "nb" ? "tabell" : "table"} ${p.table}` : ""}` : (p.query ?? p.source);
-      return [what, p.updated ? `${lang === "nb" ? "oppdatert" : "updated"} ${p.updated}` : "", p.fetchedAt ? `${t.fetched} ${p.fetchedAt}` : ""].filter(Boolean).join(", ");
+      if (p.synthetic) return sampleNote(p, lang) ?? "";
+      const what = p.source === "ssb" ? `SSB${p.table ? ` ${REPORT_TEXT[lang].ssbTable(p.table)}` : ""}` : (p.query ?? p.source);
+      return [what, p.updated ? REPORT_TEXT[lang].updated(p.updated) : "", p.fetchedAt ? `${t.fetched} ${p.fetchedAt}` : ""].filter(Boolean).join(", ");
     })
     .filter((s, i, all) => s && all.indexOf(s) === i)
     .join("; ");
@@ -83,10 +84,7 @@ const CONFIDENCE: Record<Lang, Record<"medium" | "low", string>> = {
 export function definitionText(indicator: Indicator, lang: Lang, year?: number): string {
   // The tables the year reads (barnehage: 12562 until 2019, 13502 from 2020; a ratio: its series' tables).
   const tables = sourceTables(indicator, year);
-  const table =
-    tables.length > 0
-      ? lang === "nb" ? `SSB tabell ${tables.join(", ")}.` : `SSB ${tables.length > 1 ? "tables" : "table"} ${tables.join(", ")}.`
-      : lang === "nb" ? "SSB-tabellen er ikke bekreftet." : "The SSB table is not confirmed.";
+  const table = tables.length > 0 ? REPORT_TEXT[lang].ssbTables(tables) : REPORT_TEXT[lang].tableNotConfirmed;
   const sure = indicator.confidence === "high" ? "" : CONFIDENCE[lang][indicator.confidence];
   const definition = indicator.definition[lang].trim();
   // Definitions often end by naming the table already.
@@ -226,7 +224,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     categories: { sheet: opts.key, range: col(1) },
     series,
     position: { from: `A${lastRow + 3}`, to: `${columnLetter(cIdxLow)}${lastRow + 24}` },
-    valueAxisTitle: lang === "nb" ? "Indeks (snitt = 100)" : "Index (average = 100)",
+    valueAxisTitle: REPORT_TEXT[lang].indexAxis,
   };
 
   const widths: Record<string, number> = { A: 52 };

@@ -13,6 +13,7 @@ import { buildDataSheet } from "./data-sheet";
 import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
+import { REPORT_TEXT } from "./report-text";
 
 export interface ReportRequest {
   sectors: readonly string[];
@@ -44,9 +45,6 @@ export interface Report {
   plan: ReportPlan;
   profiles: Profile[];
 }
-
-const DATA_NAME: Record<Lang, string> = { nb: "KOSTRA-data", en: "KOSTRA data" };
-const SERIES_PREFIX: Record<Lang, string> = { nb: "Utvikling", en: "Trend" };
 
 /** Unique, valid sheet names in plan order. */
 function uniqueName(wanted: string, taken: Set<string>): string {
@@ -119,7 +117,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const mergedRatios = merged ? ratioBackSeries(merged, ratios) : null;
   const back = merged && mergedRatios ? { ...merged, observations: [...merged.observations, ...mergedRatios.observations], notComputed: [...merged.notComputed, ...mergedRatios.notComputed] } : null;
   const derived = used.filter((o) => o.computed);
-  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(DATA_NAME[req.lang], taken), req.lang, [...derived, ...(back?.observations ?? [])]);
+  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])]);
   const sheets: SheetPlan[] = [];
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
   for (const p of profiles) {
@@ -138,7 +136,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
     sheets.push(
       buildTimeSeriesSheet({
         key: `trend:${p.sector.id}`,
-        name: uniqueName(`${SERIES_PREFIX[req.lang]} ${sheetLabel}`, taken),
+        name: uniqueName(`${REPORT_TEXT[req.lang].seriesPrefix} ${sheetLabel}`, taken),
         lang: req.lang,
         sectorLabel: label,
         focal: p.focal,

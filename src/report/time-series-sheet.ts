@@ -24,6 +24,7 @@ import { averageName } from "../kostra/describe-profile";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
+import { REPORT_TEXT } from "./report-text";
 
 export interface TimeSeriesOptions {
   key: string;
@@ -68,11 +69,7 @@ const names = (s: YearStructure, and: string) => joinNames(s.parts.map((p) => `$
 /** SSB regrouped the municipalities in 2020: a KOSTRA group's figure before and after is a different group's. */
 export function groupingNotes(base: string | undefined, years: readonly number[], lang: Lang): string[] {
   if (!base?.startsWith("ekg") || !years.some((y) => y < 2020) || !years.some((y) => y >= 2020)) return [];
-  return [
-    lang === "nb"
-      ? "Brudd i snittet: KOSTRA-gruppene fikk nytt innhold i 2020, så gruppens tall før og etter 2020 gjelder ulike kommuner."
-      : "Break in the average: the KOSTRA groups were redefined in 2020, so the group's figures before and after 2020 cover different municipalities.",
-  ];
+  return [REPORT_TEXT[lang].groupingBreak];
 }
 
 /** The kinds of years a merger note speaks of: summable before a change of make-up, not comparable at all, and without a figure of its own. */
@@ -93,65 +90,32 @@ export function mergerNotes(o: Pick<TimeSeriesOptions, "focal" | "indicators" | 
   if (before.length === 0) return [];
   const { merged, included, partOf, blank } = structureKinds(before);
   const name = o.focal.name;
-  const nb = o.lang === "nb";
+  const words = REPORT_TEXT[o.lang];
   const notes: string[] = [];
   const last = merged[merged.length - 1];
-  if (last) {
-    const ys = span(merged.map((s) => s.year));
-    notes.push(
-      nb
-        ? `Brudd i serien: fra ${last.mergerYear} er ${name} en sammenslåing av ${names(last, "og")}. SSBs tall for ${ys} gjelder en annen kommuneinndeling.`
-        : `Break in the series: from ${last.mergerYear}, ${name} is a merger of ${names(last, "and")}. SSB's figures for ${ys} are for another municipal structure.`,
-    );
-  }
+  if (last) notes.push(words.mergerBreak(name, last.mergerYear, names(last, words.and), span(merged.map((s) => s.year))));
   if (included.length > 0) {
     const inside = included[0].included[0];
-    const who = joinNames(included[0].included.map((p) => p.name), nb ? "og" : "and");
-    const ys = span(included.map((s) => s.year));
+    const who = joinNames(included[0].included.map((p) => p.name), words.and);
     const after = included[included.length - 1].mergerYear;
-    notes.push(
-      nb
-        ? `Brudd i serien: ${who} var en del av ${name} ${inside.from}–${inside.to}. SSBs tall for ${name} i ${ys} omfatter ${who}, som SSB ikke har egne tall for, og kan ikke sammenlignes med ${name} fra ${after}.`
-        : `Break in the series: ${who} was part of ${name} ${inside.from}–${inside.to}. SSB's figures for ${name} in ${ys} include ${who}, for which SSB has no figures of its own, and cannot be compared with ${name} from ${after}.`,
-    );
+    notes.push(words.includedBreak(who, name, inside.from, inside.to, span(included.map((s) => s.year)), after));
   }
   if (partOf.length > 0) {
     const host = partOf[0].partOf!;
-    const ys = span(partOf.map((s) => s.year));
-    notes.push(
-      nb
-        ? `${name} var en del av ${host.name} ${host.from}–${host.to} og har ingen egne tall for ${ys} («.»).`
-        : `${name} was part of ${host.name} ${host.from}–${host.to} and has no figures of its own for ${ys} (".").`,
-    );
+    notes.push(words.partOf(name, host.name, host.from, host.to, span(partOf.map((s) => s.year))));
   }
   if (blank.length === 0) return notes;
   if ((o.mergedHistory ?? "break") === "break") {
-    const ys = span(blank.map((s) => s.year));
-    notes.push(nb ? `${ys} vises derfor uten verdi for ${name}.` : `${ys} is therefore shown without a value for ${name}.`);
+    notes.push(words.shownWithoutValue(span(blank.map((s) => s.year)), name));
     return notes;
   }
-  if (last) {
-    const ys = span(merged.map((s) => s.year));
-    const when = last.asOf === undefined ? { nb: "er nå", en: "is now" } : { nb: `var i ${last.asOf}`, en: `was in ${last.asOf}` };
-    notes.push(
-      nb
-        ? `${ys} er beregnet for ${name} slik kommunen ${when.nb}: summen av kommunene, og tall per innbygger som sum beløp ÷ sum folkemengde (aldri et snitt). Se «Beregnet (sammenslått)» i datatabellen.`
-        : `${ys} is computed for ${name} as it ${when.en}: the sum of the municipalities, and per-capita figures as summed amounts ÷ summed population (never an average). See "Computed (merged)" in the data table.`,
-    );
-  }
-  if (included.length > 0) {
-    const ys = span(included.map((s) => s.year));
-    notes.push(nb ? `${ys} kan ikke beregnes og vises uten verdi for ${name}.` : `${ys} cannot be computed and is shown without a value for ${name}.`);
-  }
+  if (last) notes.push(words.computedAsMerged(span(merged.map((s) => s.year)), name, last.asOf));
+  if (included.length > 0) notes.push(words.cannotCompute(span(included.map((s) => s.year)), name));
   const ids = new Set(o.indicators.map((i) => i.id));
   const skipped = (o.notComputed ?? []).filter((x) => ids.has(x.indicator) && x.kind !== "included" && x.kind !== "part-of");
   const notAdditive = o.indicators.filter((i) => skipped.some((x) => x.indicator === i.id && x.kind === "not-additive"));
   if (notAdditive.length > 0 && last)
-    notes.push(
-      nb
-        ? `Andeler og nøkkeltall kan ikke legges sammen og vises uten verdi før ${last.mergerYear}: ${notAdditive.map((i) => i.label.nb).join("; ")}.`
-        : `Shares and key figures cannot be added up and are shown without a value before ${last.mergerYear}: ${notAdditive.map((i) => i.label.en).join("; ")}.`,
-    );
+    notes.push(words.notAdditive(last.mergerYear, notAdditive.map((i) => i.label[o.lang]).join("; ")));
   for (const x of skipped.filter((x) => x.kind !== "not-additive")) notes.push(x.reason[o.lang]);
   return notes;
 }
@@ -308,7 +272,7 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
           { name: `${t.averages} ${net}`, values: { sheet: o.key, range: yearsRange(bRow(n)) } },
         ],
         position: { from: `A${lastIndexRow + 3}`, to: `${columnLetter(Math.max(lastYearCol, 8))}${lastIndexRow + 26}` },
-        valueAxisTitle: lang === "nb" ? "Indeks (snitt = 100)" : "Index (average = 100)",
+        valueAxisTitle: REPORT_TEXT[lang].indexAxis,
       },
     ],
   };

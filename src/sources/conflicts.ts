@@ -81,9 +81,16 @@ export class ObservationIndex<P> {
 /** Whether two figures of the same indicator, municipality and year say the same: value and SSB symbol. */
 export const sameFigure = (o: Keyed, earlier: Omit<EarlierObservation<unknown>, "place">): boolean => Object.is(o.value, earlier.value) && o.status === earlier.status;
 
-const shown = (value: number | null, lang: keyof LocalizedText) => (value === null ? (lang === "nb" ? "ingen verdi" : "no value") : String(value));
+const NO_VALUE: LocalizedText = { nb: "ingen verdi", en: "no value" };
+const NO_SYMBOL: LocalizedText = { nb: "intet", en: "none" };
 
-const symbol = (status: string | undefined, lang: keyof LocalizedText) => (status === undefined ? (lang === "nb" ? "intet" : "none") : lang === "nb" ? `«${quoteInput(status, 20)}»` : `"${quoteInput(status, 20)}"`);
+const shown = (value: number | null, lang: keyof LocalizedText): string => (value === null ? NO_VALUE[lang] : String(value));
+
+const symbol = (status: string | undefined, lang: keyof LocalizedText): string => {
+  if (status === undefined) return NO_SYMBOL[lang];
+  const q = quoteInput(status, 20);
+  return { nb: `«${q}»`, en: `"${q}"` }[lang];
+};
 
 /**
  * The end of a duplicate's message: which observation (code, name, indicator, year) and

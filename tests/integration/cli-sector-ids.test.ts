@@ -60,7 +60,7 @@ describe("--average indicator", () => {
     expect(rows.length).toBe(6);
     const bad = await kostra("profile", "--sample", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--average", "median");
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/--average må være simple eller weighted eller indicator/);
+    expect(bad.err).toMatch(/--average må være simple, weighted eller indicator/);
     const table = await kostra("profile", "--sample", "--sector", "tekniske-tjenester", "--municipality", "0219", "--year", "2017", "--average", "indicator");
     expect(table.out).toMatch(/Snitt: som KS \(vektet for 5 indikatorer; uvektet for 1 indikator, merket \*\)/);
     // Within 100 columns the label wraps in its column; the mark ends its last line.

@@ -179,7 +179,7 @@ describe("kostra errors: exit 2 with one line naming the problem", () => {
     ["an unknown municipality code", ["--municipality", "9999"], /Fant ingen kommune «9999»/],
     ["a year with no data", ["--year", "2030"], /Ingen data for 2030 .* Data finnes for: 2015, 2016, 2017, 2018/],
     ["an unknown sector", ["--sector", "skole"], /Ukjent sektormal: «skole»/],
-    ["a bad --average", ["--average", "median"], /--average må være simple eller weighted/],
+    ["a bad --average", ["--average", "median"], /--average må være simple, weighted eller indicator/],
     ["an unknown option", ["--colour"], /ukjent valg «--colour»/],
   ])("%s", (_, extra, message) => {
     const base: Record<string, string> = { "--sector": "plan-miljo-kultur", "--municipality": "0219", "--year": "2017" };

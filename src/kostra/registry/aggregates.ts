@@ -71,14 +71,16 @@ export const AGGREGATE_REGIONS: readonly Municipality[] = [
 /** The aggregate's label in the year and language: "KOSTRA-gruppe 7", "KOSTRA group 7 (grouping before 2020)", "Norway excluding Oslo". */
 export function aggregateLabel(id: string, year: number | undefined, lang: "nb" | "en"): string | undefined {
   const a = AGGREGATE_ENTRIES.find((x) => x.id === id);
-  if (a) return lang === "nb" ? a.name : a.nameEn;
+  if (a) return { nb: a.name, en: a.nameEn }[lang];
   const m = /^ekg(\d{2})$/.exec(id);
   if (!m) return undefined;
   const n = Number(m[1]);
   if (n < 1 || n > maxGroup) return undefined;
   const old = year !== undefined && year < GROUPING_2020;
-  if (lang === "nb") return old ? `KOSTRA-gruppe ${n} (inndeling før 2020)` : `KOSTRA-gruppe ${n}`;
-  return old ? `KOSTRA group ${n} (grouping before 2020)` : `KOSTRA group ${n}`;
+  const label: LocalizedText = old
+    ? { nb: `KOSTRA-gruppe ${n} (inndeling før 2020)`, en: `KOSTRA group ${n} (grouping before 2020)` }
+    : { nb: `KOSTRA-gruppe ${n}`, en: `KOSTRA group ${n}` };
+  return label[lang];
 }
 
 /** What the aggregate is, in both languages: SSB's definition or the group's criteria. */

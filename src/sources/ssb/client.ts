@@ -6,7 +6,7 @@
  */
 import { badInput } from "../../kostra/errors";
 import { MAX_RESPONSE_BYTES, MAX_TIMEOUT_SECONDS, MAX_WAIT_SECONDS, MIN_TIMEOUT_SECONDS } from "../../kostra/limits";
-import type { LocalizedText } from "../../kostra/types";
+import type { Lang, LocalizedText } from "../../kostra/types";
 import { readConfig, readSearch, readTableInfo, type TableInfo } from "./answers";
 import { checkBaseUrl } from "./base-url";
 import { BodyTooLarge, isWebPage, readBodyText } from "./body";
@@ -26,6 +26,11 @@ import {
 } from "./types";
 
 export type { TableInfo } from "./answers";
+
+const SSB_LANG: Readonly<Record<Lang, SsbLang>> = { nb: "no", en: "en" };
+
+/** The language SSB is asked to answer in for a user of the product's language (bokmål unless told). */
+export const ssbLangFor = (lang: Lang | undefined): SsbLang => SSB_LANG[lang ?? "nb"];
 
 /** An error body is kept only as detail for support: its first 64 KiB are enough. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;

@@ -50,7 +50,7 @@ import { checkBaseUrl } from "./base-url";
 import { cachedAnswer, keepAnswer, type CheckedAnswer } from "./checked-cache";
 import type { SsbClient } from "./client";
 import type { CachePolicy } from "./load";
-import { SsbError, type ResponseCache } from "./types";
+import { SsbError, type ResponseCache, type SsbLang } from "./types";
 
 export const DEFAULT_KLASS_BASE_URL = "https://data.ssb.no/api/klass/v1";
 export const MUNICIPALITY_CLASSIFICATION = "131";
@@ -71,10 +71,13 @@ export const klassDateFor = (year: number): string => `${year}-01-01`;
 
 type Direction = "131-112" | "112-131";
 
+/** Klass's code for the language SSB is asked to answer in (Klass says "nb" where PxWebApi says "no"). */
+const KLASS_LANGUAGE: Readonly<Record<SsbLang, string>> = { no: "nb", en: "en" };
+
 /** The correspondsAt URL for the data year. */
-export function kostraGroupsUrl(klassBaseUrl: string, year: number, lang: "no" | "en" = "no", direction: Direction = "131-112"): string {
+export function kostraGroupsUrl(klassBaseUrl: string, year: number, lang: SsbLang = "no", direction: Direction = "131-112"): string {
   const [source, target] = direction === "131-112" ? [MUNICIPALITY_CLASSIFICATION, KOSTRA_GROUP_CLASSIFICATION] : [KOSTRA_GROUP_CLASSIFICATION, MUNICIPALITY_CLASSIFICATION];
-  const q = new URLSearchParams({ targetClassificationId: target, date: klassDateFor(year), language: lang === "en" ? "en" : "nb" });
+  const q = new URLSearchParams({ targetClassificationId: target, date: klassDateFor(year), language: KLASS_LANGUAGE[lang] });
   return `${klassBaseUrl.replace(/\/+$/, "")}/classifications/${source}/correspondsAt?${q}`;
 }
 

@@ -41,7 +41,9 @@ export const REPLACE_TEXTS: Record<Lang, ReplaceTexts> = {
   },
 };
 
+const QUOTED: Readonly<Record<Lang, (name: string) => string>> = { nb: (n) => `«${n}»`, en: (n) => `“${n}”` };
+
 /** Sheet names as the language quotes them: «A», «B» / “A”, “B”. */
 export function quotedSheets(names: readonly string[], lang: Lang): string {
-  return names.map((n) => (lang === "nb" ? `«${n}»` : `“${n}”`)).join(", ");
+  return names.map(QUOTED[lang]).join(", ");
 }

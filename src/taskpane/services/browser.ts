@@ -52,14 +52,14 @@ export function createBrowserServices(): PaneServices {
       };
     },
     async searchSsbTables(query, { signal, baseUrl, lang }) {
-      const { SsbClient } = await import("../../sources/ssb/client");
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: lang === "en" ? "en" : "no" });
+      const { SsbClient, ssbLangFor } = await import("../../sources/ssb/client");
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: ssbLangFor(lang) });
       const tables = await client.search(query, signal);
       return tables.map((t) => ({ id: t.id, label: t.label, firstPeriod: t.firstPeriod, lastPeriod: t.lastPeriod, updated: t.updated }));
     },
     async ssbTableMetadata(table, { signal, baseUrl, lang }) {
-      const [{ SsbClient }, { tableDimensions }] = await Promise.all([import("../../sources/ssb/client"), import("./ssbTables")]);
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: lang === "en" ? "en" : "no" });
+      const [{ SsbClient, ssbLangFor }, { tableDimensions }] = await Promise.all([import("../../sources/ssb/client"), import("./ssbTables")]);
+      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: ssbLangFor(lang) });
       return tableDimensions(table, await client.metadata(table, signal));
     },
     async downloadXlsx(plan, fileName) {
