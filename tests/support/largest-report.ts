@@ -5,7 +5,7 @@
  * made here because the embedded sample covers only four years.
  */
 import { INDICATORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog";
-import { codeForYear, municipalityById } from "../../src/kostra/municipalities";
+import { codeForYear, municipalitiesInYear, municipalityById } from "../../src/kostra/municipalities";
 import { networkById, networkMembers } from "../../src/kostra/networks";
 import type { Dataset, Observation } from "../../src/kostra/types";
 import type { ReportPlan } from "../../src/report/plan";
@@ -24,11 +24,15 @@ export const LARGEST_REQUEST: ReportRequest = {
 /** Every catalog indicator for the ASSS members of each year, Bærum and Asker, 2015–2024 (synthetic). */
 export function largestDataset(): Dataset {
   const asss = networkById("asss")!;
+  return syntheticDataset((year) => [...new Set([...networkMembers(asss, year), "baerum", "asker"])]);
+}
+
+/** Every catalog indicator for the municipalities (ids) `who` gives for each year, 2015–2024 (synthetic). */
+function syntheticDataset(who: (year: number) => readonly string[]): Dataset {
   const observations: Observation[] = [];
   INDICATORS.forEach((indicator, i) => {
     LARGEST_YEARS.forEach((year, y) => {
-      const ids = [...new Set([...networkMembers(asss, year), "baerum", "asker"])];
-      ids.forEach((id, m) => {
+      who(year).forEach((id, m) => {
         const code = codeForYear(municipalityById(id)!, year);
         if (code === undefined) return;
         const missing = (i * 7 + m * 3 + y) % 53 === 0;
@@ -50,4 +54,31 @@ export function largestDataset(): Dataset {
 /** The plan of the largest report (`year` moves the profile year, e.g. for a re-run). */
 export function largestReportPlan(year = 2024): ReportPlan {
   return buildReport(largestDataset(), { ...LARGEST_REQUEST, year }).plan;
+}
+
+/** Every municipality of 2024 (357), by name: the whole country as peers. */
+const COUNTRY_2024 = municipalitiesInYear(2024);
+
+/**
+ * The whole-country report — every template, 2015–2024, with every municipality of 2024
+ * as peers: the largest report a user can ask for. `peers` takes the first n of them by
+ * name instead (smaller reports of the same shape).
+ */
+export function wholeCountryRequest(peers = COUNTRY_2024.length): ReportRequest {
+  return { ...LARGEST_REQUEST, network: "custom", peers: COUNTRY_2024.slice(0, peers).map((m) => codeForYear(m, 2024)!) };
+}
+
+/**
+ * Every catalog indicator for every municipality of each year 2015–2024 (428 before the
+ * 2020 reform, 356–357 after), synthetic; with `peers`, only for the first n municipalities
+ * of 2024 by name and Bærum (the data of a smaller report of the same shape).
+ */
+export function wholeCountryDataset(peers?: number): Dataset {
+  if (peers === undefined) return syntheticDataset((year) => municipalitiesInYear(year).map((m) => m.id));
+  const ids = new Set([...COUNTRY_2024.slice(0, peers).map((m) => m.id), "baerum"]);
+  return syntheticDataset((year) => municipalitiesInYear(year).filter((m) => ids.has(m.id)).map((m) => m.id));
+}
+
+export function wholeCountryReportPlan(peers?: number): ReportPlan {
+  return buildReport(wholeCountryDataset(peers), wholeCountryRequest(peers)).plan;
 }
