@@ -78,7 +78,8 @@ const FIRST_CUSTOM_FORMAT = 164;
 
 /** Encodes text into byte chunks of about a megabyte. */
 export class ByteSink {
-  private readonly encoder = new TextEncoder();
+  // Every browser and Node has TextEncoder; a test page (jsdom) may not.
+  private readonly encode: (text: string) => Uint8Array = typeof TextEncoder === "function" ? (t) => new TextEncoder().encode(t) : utf8;
   private pending: string[] = [];
   private pendingLength = 0;
   readonly chunks: Uint8Array[] = [];
@@ -91,7 +92,7 @@ export class ByteSink {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.chunks.push(this.encoder.encode(this.pending.join("")));
+    this.chunks.push(this.encode(this.pending.join("")));
     this.pending = [];
     this.pendingLength = 0;
   }
@@ -108,6 +109,20 @@ export class ByteSink {
     }
     return out;
   }
+}
+
+/** UTF-8 bytes of a string (a lone surrogate as U+FFFD, as TextEncoder does). */
+function utf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
 }
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
