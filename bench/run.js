@@ -43,6 +43,9 @@
  * as the fake measures them (the JSON of every queued command) and as the gateway
  * estimates them.
  *
+ * report-cli-memory: peak memory (heap and RSS) of `kostra report` for the whole-country
+ * report and two smaller sizes of the same shape (bench/whole-country.js).
+ *
  * pane-initial-js and pane-startup: see bench/pane.js (needs the production build).
  *
  * report-recalc: LibreOffice headless (as the tests run it, forced recalculation on load)
@@ -54,7 +57,7 @@
  * the neighbours as much as the workbook).
  *
  * Run: npm run bench   (compiles the library and the local test server first; about a minute)
- * Only some:  BENCH_ONLY=report npm run bench   (groups: jsonstat, ssb, report, recalc, pane; the
+ * Only some:  BENCH_ONLY=report npm run bench   (groups: jsonstat, ssb, report, recalc, memory, pane; the
  * other entries of results.json are kept as they were)
  */
 "use strict";
@@ -360,6 +363,10 @@ async function reportBenchmarks() {
   };
   const largestApply = await largest(undefined);
   const largestWeightedApply = await largest("weighted");
+  // The whole country in a process of its own: the fake Excel keeps every cell of it.
+  const wholeCountryApply = JSON.parse(
+    require("child_process").execFileSync(process.execPath, ["--max-old-space-size=8192", path.join(__dirname, "whole-country.js"), "apply", "all"], { encoding: "utf8", maxBuffer: 1 << 20 }),
+  );
   return [
     {
       name: "report-plan",
@@ -371,15 +378,17 @@ async function reportBenchmarks() {
     {
       name: "report-apply",
       description:
-        "Workbook gateway on the fake Excel object model: syncs and the largest request (Excel on the web rejects requests over 5 MB); the large data sheet is values only; the largest report (13 templates × 10 years, ASSS, over the previous year's report, each indicator's own and population-weighted average) is written as the product writes it, profile sheets of live formulas over the data sheet (formulaCells counts them), with the final request, which swaps the reports",
+        "Workbook gateway on the fake Excel object model: syncs and the largest request (Excel on the web rejects requests over 5 MB); the large data sheet is values only; the largest report (13 templates × 10 years, ASSS, over the previous year's report, each indicator's own and population-weighted average) is written as the product writes it, profile sheets of live formulas over the data sheet (formulaCells counts them), with the final request, which swaps the reports; and the whole-country report (all 357 municipalities as peers)",
       sampleReport: sampleApply,
       largeDataSheet: largeApply,
       largestReport: largestApply,
       largestReportWeighted: largestWeightedApply,
+      wholeCountryReport: { description: "13 templates × 10 years with all 357 municipalities of 2024 as peers (synthetic data), each indicator's own average", ...wholeCountryApply },
+      budgetBytes: MAX_REQUEST_BYTES,
       target: "at most 6 syncs for a full sector report; every request, the final one included, under the gateway's budget (3.5 MB) and so under 5 MB",
       targetMet:
         sampleApply.syncs <= 6 &&
-        [sampleApply, largeApply, largestApply, largestWeightedApply].every((a) => a.largestRequestBytes <= MAX_REQUEST_BYTES) &&
+        [sampleApply, largeApply, largestApply, largestWeightedApply, wholeCountryApply].every((a) => a.largestRequestBytes <= MAX_REQUEST_BYTES) &&
         [largestApply, largestWeightedApply].every((a) => a.finalRequestBytes <= MAX_REQUEST_BYTES),
     },
   ];
@@ -604,11 +613,66 @@ async function recalcBenchmarks() {
   return [result];
 }
 
+/**
+ * Peak memory of `kostra report` for 13 templates × 10 years with n municipalities as
+ * peers — the whole country (357) and two smaller sizes of the same shape, to show memory
+ * growing linearly with the data — each in a fresh process with a 2 GB heap
+ * (bench/whole-country.js). Needs the command built (build/cli), which this does first.
+ */
+async function reportMemoryBenchmarks() {
+  const { execFileSync } = require("child_process");
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(__dirname, "..", "tsconfig.cli.json")], { stdio: "inherit" });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-whole-country-"));
+  const script = path.join(__dirname, "whole-country.js");
+  const HEAP_MB = 2048;
+  try {
+    const sizes = [];
+    for (const n of ["50", "150", "all"]) {
+      const made = JSON.parse(execFileSync(process.execPath, [script, "make", tmp, n], { encoding: "utf8", maxBuffer: 1 << 20 }));
+      const out = execFileSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, "--trace-gc", script, "report", tmp, n], { encoding: "utf8", maxBuffer: 1 << 28 });
+      const result = JSON.parse(/^RESULT (.*)$/m.exec(out)[1]);
+      // Heap in use when each collection started: the highest is the peak.
+      const heaps = [...out.matchAll(/(?:Scavenge|Mark-Compact|Mark-sweep)[^\d]*([\d.]+) \(/g)].map((m) => Number(m[1]));
+      sizes.push({
+        peers: made.peers,
+        observations: made.observations,
+        inputBytes: made.bytes,
+        exitCode: result.exitCode,
+        seconds: Math.round(result.ms / 100) / 10,
+        peakHeapMB: Math.round(Math.max(...heaps)),
+        peakRssMB: Math.round(result.peakRssBytes / 1e6),
+        xlsxBytes: result.fileBytes,
+      });
+      fs.rmSync(path.join(tmp, `report-${n}.xlsx`), { force: true });
+    }
+    const whole = sizes[sizes.length - 1];
+    // Linear: the heap per observation of the largest size is no more than 1.5 × that of the smallest.
+    const perObservation = sizes.map((s) => s.peakHeapMB / s.observations);
+    const linearity = Math.round((perObservation[perObservation.length - 1] / perObservation[0]) * 100) / 100;
+    return [
+      {
+        name: "report-cli-memory",
+        description: `kostra report --sector <all 13 templates> --years 2015-2024 --network custom --peers <n municipalities of 2024> on a kostra fetch file of synthetic data, in a fresh process with --max-old-space-size=${HEAP_MB}: time, peak heap (from the GC trace) and peak RSS (VmHWM), for 50, 150 and all 357 municipalities as peers`,
+        heapLimitMB: HEAP_MB,
+        sizes,
+        wholeCountryPeakHeapMB: whole.peakHeapMB,
+        wholeCountryPeakRssMB: whole.peakRssMB,
+        heapPerObservationLargestToSmallest: linearity,
+        target: "the whole-country report is written (exit 0) within a 2 GB heap; heap per observation at the largest size at most 1.5 × that at the smallest (linear growth)",
+        targetMet: sizes.every((s) => s.exitCode === 0) && whole.peakHeapMB <= HEAP_MB && linearity <= 1.5,
+      },
+    ];
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 const GROUPS = {
   jsonstat: async () => [...(await jsonstatBenchmarks()), ...(await readPathBenchmarks())],
   ssb: ssbLoadBenchmarks,
   report: reportBenchmarks,
   recalc: recalcBenchmarks,
+  memory: reportMemoryBenchmarks,
   pane: () => require("./pane").paneBenchmarks(),
 };
 

@@ -16,6 +16,9 @@
  * show a break (the default) or the sum of its predecessors, computed in the data sheet.
  */
 import { parseArgs } from "node:util";
+import type { Lang } from "../kostra/types";
+import type { MergedHistory } from "../kostra/mergers";
+import type { ReportPlan } from "../report/plan";
 import { buildReport } from "../report/report";
 import { writeXlsx } from "../report/xlsx-writer";
 import { SAMPLE_NOTICE } from "../sources/sample";
@@ -26,21 +29,15 @@ import { checkOutputTarget, writeOutputFile } from "./output-file";
 import { REPORT_OPTIONS } from "./command-options";
 import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, required, templatesFor, yearOf } from "./options";
 
-export async function runReport(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: REPORT_OPTIONS,
-    strict: true,
-    allowPositionals: false,
-  });
-  const lang = langOf(values.lang);
-  const sectors = templatesFor(values.sector ?? []).map((t) => t.id);
-  const year = yearOf("--year", required("--year", values.year));
-  const years = values.years ? parseYears(values.years) : [year];
-  const out = required("--out", values.out);
-  const mergedHistory = oneOf("--merged-history", values["merged-history"], MERGED_HISTORY, "break");
-  checkOutputTarget(out, ".xlsx");
+type ReportValues = ReturnType<typeof parseArgs<{ options: typeof REPORT_OPTIONS; strict: true; allowPositionals: false }>>["values"];
 
+/**
+ * Load the data and build the plan. On its own so that the data set, and the profiles
+ * built from it, can be let go while the file is written: what the writing needs is the
+ * plan alone.
+ */
+async function reportPlan(values: ReportValues, io: Io, req: { sectors: string[]; year: number; years: number[]; lang: Lang; mergedHistory: MergedHistory }): Promise<ReportPlan> {
+  const { sectors, year, years, lang } = req;
   // The data first: a `kostra fetch` file may carry the KOSTRA groups "kostragruppe" needs.
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
   await checkpoint(io, "loaded");
@@ -60,9 +57,28 @@ export async function runReport(args: string[], io: Io): Promise<number> {
     includeFocal: options.includeFocal,
     lang,
     chartComparisons: values["chart-comparisons"] ?? false,
-    mergedHistory,
+    mergedHistory: req.mergedHistory,
   });
   if (profiles.some((p) => p.provenance.some((x) => x.synthetic))) io.err(`${SAMPLE_NOTICE[lang]}\n`);
+  return plan;
+}
+
+export async function runReport(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: REPORT_OPTIONS,
+    strict: true,
+    allowPositionals: false,
+  });
+  const lang = langOf(values.lang);
+  const sectors = templatesFor(values.sector ?? []).map((t) => t.id);
+  const year = yearOf("--year", required("--year", values.year));
+  const years = values.years ? parseYears(values.years) : [year];
+  const out = required("--out", values.out);
+  const mergedHistory = oneOf("--merged-history", values["merged-history"], MERGED_HISTORY, "break");
+  checkOutputTarget(out, ".xlsx");
+
+  const plan = await reportPlan(values, io, { sectors, year, years, lang, mergedHistory });
   await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
   await writeOutputFile(out, bytes, { beforeRename: () => checkpoint(io, "before-rename") });

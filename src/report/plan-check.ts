@@ -125,6 +125,7 @@ function quotedEnd(formula: string, start: number, quote: string): number {
 
 /** Characters outside string literals and quoted sheet names: references, numbers, operators, functions, names. */
 const FORMULA_CHARS = /[^A-Za-z0-9_$.,:()+\-*/^&=<>% "\u0001]/;
+const QUOTE = /["']/g;
 const FUNCTION_CALL = /([A-Za-z_][A-Za-z0-9_.]*)\(/g;
 
 /** A formula of the report: text starting with "=", made of the report's functions, sheets and literals only. */
@@ -136,12 +137,13 @@ export function checkedFormula(value: unknown, where: Where, sheetNames: Readonl
   // The formula with every string literal emptied and every quoted sheet reference replaced by \u0001.
   let rest = "";
   for (let i = 1; i < formula.length; ) {
+    // The plain run up to the next quote, in one piece.
+    QUOTE.lastIndex = i;
+    const next = QUOTE.exec(formula)?.index ?? formula.length;
+    rest += formula.slice(i, next);
+    i = next;
+    if (i >= formula.length) break;
     const ch = formula[i];
-    if (ch !== '"' && ch !== "'") {
-      rest += ch;
-      i++;
-      continue;
-    }
     const end = quotedEnd(formula, i, ch);
     if (end < 0) fail(where, ch === '"' ? "the formula has an unterminated text" : "the formula has an unterminated sheet name");
     const inside = formula.slice(i + 1, end - 1).split(ch + ch).join(ch);
@@ -174,7 +176,7 @@ export function checkedPlanCell(cell: unknown, where: Where, sheetNames: Readonl
   let checked: PlanCell;
   switch (c.kind) {
     case "empty":
-      return { kind: "empty" };
+      return asChecked(c, EMPTY_CELL) ?? { kind: "empty" };
     case "text":
       checked = { kind: "text", text: checkedText(c.text, where, "the text cell's value") };
       break;
@@ -190,7 +192,26 @@ export function checkedPlanCell(cell: unknown, where: Where, sheetNames: Readonl
       return fail(where, `unknown cell kind ${typeof c.kind === "string" ? quoteInput(c.kind) : kindOf(c.kind)}`);
   }
   if (c.format !== undefined) checked.format = checkedText(c.format, where, "the number format", FORMAT_MAX);
-  return checked;
+  return asChecked(c, checked) ?? checked;
+}
+
+const EMPTY_CELL: PlanCell = { kind: "empty" };
+
+/**
+ * The cell itself when it is exactly its checked copy — a plain object with the same own
+ * properties holding the same values — so a well-built plan is checked without being
+ * copied (the whole-country report has eight million cells); undefined otherwise.
+ */
+function asChecked(cell: Record<string, unknown>, checked: PlanCell): PlanCell | undefined {
+  if (Object.getPrototypeOf(cell) !== Object.prototype) return undefined;
+  const keys = Object.keys(cell);
+  const want = checked as unknown as Record<string, unknown>;
+  if (keys.length !== Object.keys(want).length) return undefined;
+  for (const k of keys) {
+    const d = Object.getOwnPropertyDescriptor(cell, k);
+    if (!d || !("value" in d) || d.value !== want[k]) return undefined;
+  }
+  return cell as unknown as PlanCell;
 }
 
 const STYLES: ReadonlySet<string> = new Set<CellStyle>(["title", "subtitle", "header", "note", "normal"]);
@@ -201,12 +222,22 @@ function checkedBlock(block: Block, sheetName: string, sheetNames: ReadonlySet<s
   if (!Array.isArray(block.rows)) return fail(`${sheetName}!${at}`, "the block's rows are not a list");
   const origin = parseCell(at);
   const width = Array.isArray(block.rows[0]) ? block.rows[0].length : 0;
+  // Rows whose cells all pass as they are stay the same arrays: a plan is checked, not copied.
+  let same = true;
   const rows = block.rows.map((row, r) => {
     if (!Array.isArray(row)) return fail(`${sheetName}!${at}`, `row ${r + 1} is not a list`);
     if (row.length !== width) fail(`${sheetName}!${at}`, `row ${r + 1} has ${row.length} cells, the first has ${width}`);
-    return row.map((cell, c) => checkedPlanCell(cell, () => `${sheetName}!${cellAddress(origin.col + c, origin.row + r)}`, sheetNames));
+    // A copy only from the first cell that is not its checked self.
+    let cells: PlanCell[] | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const checked = checkedPlanCell(row[c], () => `${sheetName}!${cellAddress(origin.col + c, origin.row + r)}`, sheetNames);
+      if (cells === undefined && checked !== row[c]) cells = row.slice(0, c);
+      cells?.push(checked);
+    }
+    same &&= cells === undefined;
+    return cells ?? row;
   });
-  return { at, rows, ...(block.style ? { style: block.style } : {}) };
+  return { at, rows: same ? block.rows : rows, ...(block.style ? { style: block.style } : {}) };
 }
 
 // ---------------------------------------------------------------------------

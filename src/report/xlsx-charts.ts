@@ -1,6 +1,6 @@
 /**
- * Native Excel charts for the xlsx writer. exceljs cannot write charts, so the writer lets
- * exceljs build the workbook and this module adds the chart parts to the zip afterwards:
+ * Native Excel charts for the xlsx writer. The writer builds the workbook's parts and this
+ * module adds the chart parts to the zip afterwards:
  * one DrawingML chart part per ChartPlan (`xl/charts/chartN.xml`), one drawing part per
  * sheet that holds charts (`xl/drawings/drawingN.xml`, a two-cell anchor per chart), the
  * relationships between sheet, drawing and chart, the `<drawing>` element in the sheet,
@@ -176,7 +176,7 @@ export function drawingXml(charts: AnchoredChart[]): string {
 // ---------------------------------------------------------------------------
 // Package plumbing
 
-function relationshipsXml(rels: { id: string; type: string; target: string }[]): string {
+export function relationshipsXml(rels: { id: string; type: string; target: string }[]): string {
   const items = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join("");
   return XML_DECL + `<Relationships xmlns="${NS.pkgRels}">${items}</Relationships>`;
 }
@@ -259,7 +259,7 @@ export interface SheetCharts {
   charts: ChartPlan[];
 }
 
-/** Add every chart to the zip an exceljs workbook was written to. `sheetNameOf` maps a plan sheet key to its name. */
+/** Add every chart to the zip the workbook was written to. `sheetNameOf` maps a plan sheet key to its name. */
 export async function addCharts(zip: JSZip, sheets: SheetCharts[], sheetNameOf: (key: string) => string): Promise<void> {
   const withCharts = sheets.filter((s) => s.charts.length > 0);
   if (withCharts.length === 0) return;

@@ -5,7 +5,7 @@
  * made here because the embedded sample covers only four years.
  */
 import { INDICATORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog";
-import { codeForYear, municipalityById } from "../../src/kostra/municipalities";
+import { codeForYear, municipalitiesInYear, municipalityById } from "../../src/kostra/municipalities";
 import { networkById, networkMembers } from "../../src/kostra/networks";
 import type { Dataset, Observation } from "../../src/kostra/types";
 import type { ReportPlan } from "../../src/report/plan";
@@ -54,4 +54,31 @@ export function syntheticDataset(years: readonly number[], who: (year: number) =
 /** The plan of the largest report (`year` moves the profile year, e.g. for a re-run). */
 export function largestReportPlan(year = 2024): ReportPlan {
   return buildReport(largestDataset(), { ...LARGEST_REQUEST, year }).plan;
+}
+
+/** Every municipality of 2024 (357), by name: the whole country as peers. */
+const COUNTRY_2024 = municipalitiesInYear(2024);
+
+/**
+ * The whole-country report — every template, 2015–2024, with every municipality of 2024
+ * as peers: the largest report a user can ask for. `peers` takes the first n of them by
+ * name instead (smaller reports of the same shape).
+ */
+export function wholeCountryRequest(peers = COUNTRY_2024.length): ReportRequest {
+  return { ...LARGEST_REQUEST, network: "custom", peers: COUNTRY_2024.slice(0, peers).map((m) => codeForYear(m, 2024)!) };
+}
+
+/**
+ * Every catalog indicator for every municipality of each year 2015–2024 (428 before the
+ * 2020 reform, 356–357 after), synthetic; with `peers`, only for the first n municipalities
+ * of 2024 by name and Bærum (the data of a smaller report of the same shape).
+ */
+export function wholeCountryDataset(peers?: number): Dataset {
+  if (peers === undefined) return syntheticDataset(LARGEST_YEARS, (year) => municipalitiesInYear(year).map((m) => m.id));
+  const ids = new Set([...COUNTRY_2024.slice(0, peers).map((m) => m.id), "baerum"]);
+  return syntheticDataset(LARGEST_YEARS, (year) => municipalitiesInYear(year).filter((m) => ids.has(m.id)).map((m) => m.id));
+}
+
+export function wholeCountryReportPlan(peers?: number): ReportPlan {
+  return buildReport(wholeCountryDataset(peers), wholeCountryRequest(peers)).plan;
 }
