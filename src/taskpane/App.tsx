@@ -19,8 +19,6 @@ import { PaneHeader } from "./components/PaneHeader";
 
 import { ProfileError } from "./components/ProfileError";
 
-import { ProfileView } from "./components/ProfileView";
-
 import { SampleNotice } from "./components/SampleNotice";
 
 import { SelectionForm } from "./components/SelectionForm";
@@ -60,6 +58,7 @@ const DataReport = lazy(() => import(/* webpackChunkName: "outcome" */ "./compon
 const TemplateBanner = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateBanner"));
 const ProxyProposal = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/ProxyProposal"));
 const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "replace-confirm" */ "./components/ReplaceConfirm"));
+const ProfileView = lazy(() => import(/* webpackChunkName: "profile" */ "./components/ProfileView"));
 
 const styles = staticStyles("app", {
   pane: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalL};padding:${tokens.spacingVerticalM} ${tokens.spacingHorizontalM};max-width:40rem;box-sizing:border-box;`,
@@ -350,7 +349,9 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
             {t.noData}
           </Caption1>
         ) : result?.ok ? (
-          <ProfileView profile={result.profile} lang={lang} t={t} />
+          <Suspense fallback={<Caption1 role="status">{t.loading}</Caption1>}>
+            <ProfileView profile={result.profile} lang={lang} t={t} />
+          </Suspense>
         ) : result ? (
           <ProfileError
             title={t.errorTitle}
