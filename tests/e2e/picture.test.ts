@@ -88,6 +88,9 @@ describe("the profile picture (production bundle)", () => {
       formatNumber(kunst.comparisons[0].index, 1, "nb"),
     ]);
 
+    // The table fits: its region does not need to scroll (with the template's six indicators and one comparison).
+    expect(await page.getByRole("region", { name: TABLE }).evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+
     // Nothing makes the pane scroll sideways; the chart stays inside it.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     const box = await chart.boundingBox();

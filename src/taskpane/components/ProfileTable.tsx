@@ -24,6 +24,8 @@ const styles = staticStyles("ptable", {
   note: `display:block;font-weight:${tokens.fontWeightRegular};color:${tokens.colorNeutralForeground2};`,
   warn: `display:block;font-weight:${tokens.fontWeightRegular};color:${tokens.colorPaletteDarkOrangeForeground1};`,
   cell: `text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;padding:${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS} ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS};border-bottom:${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2};`,
+  // The range may break after its dash, so a 320 px pane holds every column.
+  span: "white-space:normal;",
   quiet: `color:${tokens.colorNeutralForeground2};`,
   strong: `font-weight:${tokens.fontWeightSemibold};`,
 });
@@ -73,7 +75,7 @@ export function ProfileTable({ profile, picture, networkName, lang, t }: Profile
           const nameId = `${id}-r-${i}`;
           const { indicator } = row;
           const focalValue = row.value === null ? { text: row.status ?? "..", title: domain().describeStatus(row.status, lang) } : { text: fmt(row.value, indicator.decimals)! };
-          const cells: { key: string; text: string; title?: string; quiet?: boolean; strong?: boolean }[] = [
+          const cells: { key: string; text: string; title?: string; quiet?: boolean; strong?: boolean; wraps?: boolean }[] = [
             { key: "value", ...focalValue, quiet: row.value === null },
             { key: "average", text: fmt(row.average, indicator.decimals) ?? t.notComputed, quiet: row.average === null },
             { key: "index", text: fmt(row.index, 1) ?? t.notComputed, quiet: row.index === null, strong: row.index !== null },
@@ -85,7 +87,7 @@ export function ProfileTable({ profile, picture, networkName, lang, t }: Profile
               quiet: o.index === null,
             })),
             ...(profile.members.length > 0
-              ? [{ key: "span", text: row.lowest?.index != null && row.highest?.index != null ? `${fmt(row.lowest.index, 0)}–${fmt(row.highest.index, 0)}` : "–", quiet: row.lowest?.index == null }]
+              ? [{ key: "span", text: row.lowest?.index != null && row.highest?.index != null ? `${fmt(row.lowest.index, 0)}–${fmt(row.highest.index, 0)}` : "–", quiet: row.lowest?.index == null, wraps: true }]
               : []),
           ];
           return (
@@ -99,17 +101,20 @@ export function ProfileTable({ profile, picture, networkName, lang, t }: Profile
                   </tr>
                 </tbody>
               )}
-              <tbody aria-labelledby={nameId}>
+              <tbody aria-labelledby={`${nameId}-label`}>
                 <tr>
                   <th id={nameId} colSpan={columns.length} scope="rowgroup" className={styles.name}>
-                    {label}
+                    <span id={`${nameId}-label`}>{label}</span>
                     <span className={styles.note}>
                       {indicator.unit[lang]}
                       {indicator.confidence === "low" && ` · ${t.mappingUncertain}`}
                     </span>
+                    {row.lowest && row.highest && <span className={styles.note}>{t.extremes(row.lowest.municipality.name, row.highest.municipality.name)}</span>}
                     {row.of > 0 && row.n < row.of && <span className={styles.note}>{t.coverageNote(row.n, row.of)}</span>}
                     {row.problem && (
-                      <span className={row.problem.code === "focal-missing" ? styles.note : styles.warn}>{domain().describeProblem(row.problem, lang, focal.name)}</span>
+                      <span role="note" className={row.problem.code === "focal-missing" ? styles.note : styles.warn}>
+                        {domain().describeProblem(row.problem, lang, focal.name)}
+                      </span>
                     )}
                   </th>
                 </tr>
@@ -118,7 +123,7 @@ export function ProfileTable({ profile, picture, networkName, lang, t }: Profile
                     <td
                       key={c.key}
                       headers={`${colId(c.key)} ${nameId}`}
-                      className={cx(styles.cell, c.quiet && styles.quiet, c.strong && styles.strong)}
+                      className={cx(styles.cell, c.quiet && styles.quiet, c.strong && styles.strong, c.wraps && styles.span)}
                       title={c.title}
                     >
                       {c.text}

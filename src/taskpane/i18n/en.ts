@@ -130,6 +130,7 @@ export const en: Messages = {
   rankValue: (rank, of) => `${rank} of ${of}`,
   span: "Lowest–highest (index)",
   otherIndex: (who) => `${who} (index)`,
+  extremes: (lowest, highest) => `Lowest: ${lowest} · highest: ${highest}`,
   coverageNote: (n, of) => `Data for ${n} of ${of} in the average.`,
   notComputed: "not computed",
   chartTitle: (sector, year, network) => `${sector} ${year}. ${network} average = 100`,

@@ -137,6 +137,7 @@ export const nb = {
   rankValue: (rank: string, of: number): string => `${rank} av ${of}`,
   span: "Lavest–høyest (indeks)",
   otherIndex: (who: string): string => `${who} (indeks)`,
+  extremes: (lowest: string, highest: string): string => `Lavest: ${lowest} · høyest: ${highest}`,
   coverageNote: (n: number, of: number): string => `Data for ${n} av ${of} i snittet.`,
   notComputed: "ikke beregnet",
   chartTitle: (sector: string, year: number, network: string): string => `${sector} ${year}. Snitt ${network} = 100`,
