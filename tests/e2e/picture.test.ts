@@ -13,7 +13,8 @@ import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
 import { formatNumber } from "../../src/kostra/describe";
 import { sampleDataset } from "../../src/sources/sample";
 
-const CHART = "Plan, miljø og kultur 2017. Snitt ASSS = 100";
+/** The chart's title, with no-break spaces around "=" so "= 100" never wraps apart. */
+const CHART = /^Plan, miljø og kultur 2017\. Snitt ASSS\s=\s100$/;
 const TABLE = /^Tallene for Bærum 2017/;
 const KUNST = "Netto driftsutgifter kunstformidling pr. innbygger";
 /** The engine's profile for the pane's first view: what the picture must show. */
@@ -78,7 +79,7 @@ describe("the profile picture (production bundle)", () => {
     // The table under it holds the numbers: Bærum's value, the average, index, rank, Asker's index.
     const table = page.getByRole("table", { name: TABLE });
     const header = await table.getByRole("columnheader").allTextContents();
-    expect(header.slice(0, 5)).toEqual(["Bærum", "Snitt ASSS", "Indeks", "Rang", "Asker (indeks)"]);
+    expect(header.slice(0, 5)).toEqual(["Bærum", "Snitt ASSS", "Indeks", "Rang", "Indeks Asker"]);
     const kunstCells = await table.getByRole("rowgroup", { name: new RegExp(`^${KUNST}`) }).getByRole("cell").allTextContents();
     expect(kunstCells.slice(0, 5)).toEqual([
       "141",
@@ -168,10 +169,24 @@ describe("the profile picture (production bundle)", () => {
     const pasted = await page.evaluate(async () => {
       const items = await navigator.clipboard.read();
       const item = items.find((i) => i.types.includes("image/png"));
-      if (!item) return { types: items.flatMap((i) => i.types), width: 0, height: 0, bytes: 0 };
+      if (!item) return { types: items.flatMap((i) => i.types), width: 0, height: 0, bytes: 0, marked: 0, transparent: 0 };
       const blob = await item.getType("image/png");
       const bitmap = await createImageBitmap(blob);
-      return { types: item.types, width: bitmap.width, height: bitmap.height, bytes: blob.size };
+      // The pasted image carries the chart's colours: pixels in the municipality's mark colour, on an opaque background.
+      const canvas = document.createElement("canvas");
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const g = canvas.getContext("2d")!;
+      g.drawImage(bitmap, 0, 0);
+      const pixels = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const mark = getComputedStyle(document.querySelector(".kb-chart-mark0")!).fill.match(/\d+/g)!.map(Number);
+      let marked = 0;
+      let transparent = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (Math.abs(pixels[i] - mark[0]) + Math.abs(pixels[i + 1] - mark[1]) + Math.abs(pixels[i + 2] - mark[2]) < 12) marked++;
+        if (pixels[i + 3] < 255) transparent++;
+      }
+      return { types: item.types, width: bitmap.width, height: bitmap.height, bytes: blob.size, marked, transparent };
     });
     const size = await page.getByRole("img", { name: CHART }).evaluate((svg) => {
       const { width, height } = (svg as SVGSVGElement).viewBox.baseVal;
@@ -181,6 +196,9 @@ describe("the profile picture (production bundle)", () => {
     expect(pasted.width).toBe(Math.round(size.width * 2));
     expect(pasted.height).toBe(Math.round(size.height * 2));
     expect(pasted.bytes).toBeGreaterThan(2000);
+    // Seven circles (six rows and the legend) of radius 6 or 5 at twice the size: well over 500 pixels.
+    expect(pasted.marked).toBeGreaterThan(500);
+    expect(pasted.transparent).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

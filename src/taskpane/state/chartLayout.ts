@@ -24,12 +24,12 @@ const CHAR_WIDTH = 0.56;
 
 export const textWidth = (text: string, size = FONT_SIZE): number => text.length * size * CHAR_WIDTH;
 
-/** `text` in lines no wider than `width`, broken at spaces (a word longer than a line is cut). */
+/** `text` in lines no wider than `width`, broken at spaces but not at no-break spaces ("=\u00a0100"); a word longer than a line is cut. */
 export function wrapText(text: string, width: number, size = FONT_SIZE): string[] {
   const perLine = Math.max(1, Math.floor(width / (size * CHAR_WIDTH)));
   const lines: string[] = [];
   let line = "";
-  for (let word of text.split(/\s+/).filter(Boolean)) {
+  for (let word of text.split(/[ \t\n]+/).filter(Boolean)) {
     while (word.length > perLine) {
       if (line) lines.push(line);
       lines.push(word.slice(0, perLine));

@@ -68,7 +68,7 @@ export function pick(comboboxName: string, optionName: string): void {
 
 /**
  * The figure an indicator's rows show in a column of the profile's table (e.g. "Snitt ASSS",
- * "Indeks", "Asker (indeks)"): the cell whose headers name that column.
+ * "Indeks", "Indeks Asker"): the cell whose headers name that column.
  */
 export function figure(indicator: HTMLElement, column: string): string {
   const table = indicator.closest("table");
