@@ -3,7 +3,7 @@ import { forwardRef, useEffect, useId, useRef, useState } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { chartLayout, FONT_SIZE, TITLE_SIZE, xOf, type ChartLayout, type Glyph, type LegendEntry } from "../state/chartLayout";
-import { place, type PictureMark, type PictureRow, type ProfilePicture } from "../state/picture";
+import { place, shapeOf, type PictureMark, type PictureRow, type ProfilePicture } from "../state/picture";
 import { staticStyles } from "../styles";
 import { domain } from "../domain";
 
@@ -27,8 +27,10 @@ const styles = staticStyles("chart", {
   wrap: `min-width:0;background-color:${tokens.colorNeutralBackground1};`,
   svg: `display:block;width:100%;height:auto;overflow:visible;font-family:${tokens.fontFamilyBase};outline-style:none;border-radius:${tokens.borderRadiusMedium};`,
   "svg:focus-visible": `outline:${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2};outline-offset:${tokens.strokeWidthThick};`,
-  text: `fill:${tokens.colorNeutralForeground1};font-size:${FONT_SIZE}px;`,
+  // A halo in the background colour keeps names readable where the grid and the 100 line cross them.
+  text: `fill:${tokens.colorNeutralForeground1};font-size:${FONT_SIZE}px;paint-order:stroke;stroke:${tokens.colorNeutralBackground1};stroke-width:3px;stroke-linejoin:round;`,
   title: `fill:${tokens.colorNeutralForeground1};font-size:${TITLE_SIZE}px;font-weight:${tokens.fontWeightSemibold};`,
+  arrow: `fill:${tokens.colorNeutralForeground1};`,
   tick: `fill:${tokens.colorNeutralForeground2};font-size:11px;`,
   grid: `stroke:${tokens.colorNeutralStroke2};stroke-width:1px;`,
   average: `stroke:${tokens.colorNeutralForeground1};stroke-width:2px;stroke-dasharray:5 3;`,
@@ -37,13 +39,12 @@ const styles = staticStyles("chart", {
   ...markRules,
 });
 
-const SHAPES = 6;
-const markClass = (symbol: number) => styles[`mark${(symbol % SHAPES) as 0 | 1 | 2 | 3 | 4 | 5}`];
+const markClass = (symbol: number) => styles[`mark${shapeOf(symbol) as 0 | 1 | 2 | 3 | 4 | 5}`];
 
 /** A mark's symbol centred on (x, y): a circle for the municipality, then diamond, triangle, square, triangle down, cross. */
 function Symbol({ symbol, x, y, r = 6 }: { symbol: number; x: number; y: number; r?: number }) {
   const cls = markClass(symbol);
-  switch (symbol % SHAPES) {
+  switch (shapeOf(symbol)) {
     case 0:
       return <circle className={cls} cx={x} cy={y} r={r} />;
     case 1:
@@ -94,7 +95,7 @@ function Band({ row, layout, picture, bandY }: { row: PictureRow; layout: ChartL
           <g key={`${m.kind}-${m.who.id}`}>
             <Symbol symbol={m.symbol} x={x} y={mid} />
             {/* Off the scale: an arrow says the figure lies further out (its number is in the table). */}
-            {beyond && <path className={styles.text} d={beyond === "above" ? `M${x + 8} ${mid - 4}L${x + 12} ${mid}L${x + 8} ${mid + 4}Z` : `M${x - 8} ${mid - 4}L${x - 12} ${mid}L${x - 8} ${mid + 4}Z`} />}
+            {beyond && <path className={styles.arrow} d={beyond === "above" ? `M${x + 8} ${mid - 4}L${x + 12} ${mid}L${x + 8} ${mid + 4}Z` : `M${x - 8} ${mid - 4}L${x - 12} ${mid}L${x - 8} ${mid + 4}Z`} />}
           </g>
         );
       })}

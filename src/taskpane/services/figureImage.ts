@@ -11,7 +11,7 @@
 import { saveBlob } from "./files";
 
 /** The SVG properties that carry the chart's look; copied from the page's computed style into the image. */
-const PAINT = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "opacity", "font-family", "font-size", "font-weight"] as const;
+const PAINT = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "stroke-linejoin", "paint-order", "opacity", "font-family", "font-size", "font-weight"] as const;
 
 /** A stand-alone SVG document of `svg`, with the styles the page gives it written onto each element. */
 export function standaloneSvg(svg: SVGSVGElement, background: string): string {

@@ -44,6 +44,12 @@ export interface ProfilePicture {
   legend: PictureMark[];
 }
 
+/** Shapes a mark can have: the municipality's circle (0) and five for the others, which repeat from the sixth on. */
+export const SHAPES = 6;
+
+/** The shape (and colour) of a symbol: only the municipality is ever a circle. */
+export const shapeOf = (symbol: number): number => (symbol === 0 ? 0 : 1 + ((symbol - 1) % (SHAPES - 1)));
+
 /** The scale reaches at least 0–200 (the average in the middle) and at most this far: further figures are drawn at the edge, their numbers are in the table. */
 export const SCALE_CAP = 400;
 export const SCALE_FLOOR = -100;

@@ -7,7 +7,7 @@ import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
 import type { Profile } from "../../../src/kostra/types";
 import { sampleDataset } from "../../../src/sources/sample";
 import { chartLayout, textWidth, wrapText, xOf, type LegendEntry } from "../../../src/taskpane/state/chartLayout";
-import { pictureScale, place, profilePicture, SCALE_CAP } from "../../../src/taskpane/state/picture";
+import { pictureScale, place, profilePicture, SCALE_CAP, shapeOf } from "../../../src/taskpane/state/picture";
 
 const bærum2017 = (comparisons?: string[]): Profile =>
   benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "0219", 2017), ...(comparisons ? { comparisons } : {}) });
@@ -70,6 +70,10 @@ describe("the picture of a profile", () => {
     const all = picture.rows.flatMap((r) => [r.range!.low, r.range!.high, ...r.marks.map((m) => m.index!)]);
     expect(picture.scale.to).toBeGreaterThanOrEqual(Math.min(SCALE_CAP, Math.max(...all)));
     expect(picture.scale.from).toBeLessThanOrEqual(Math.min(...all));
+  });
+
+  it("never gives another the municipality's circle, however many are compared", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 11].map(shapeOf)).toEqual([0, 1, 2, 3, 4, 5, 1, 2, 1]);
   });
 
   it("adds the label's mark where the engine averages as KS simply", () => {
