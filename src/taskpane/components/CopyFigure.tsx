@@ -10,7 +10,23 @@ const styles = staticStyles("copyfig", {
   problem: `flex-basis:100%;color:${tokens.colorPaletteDarkOrangeForeground1};`,
 });
 
-type State = { kind: "idle" | "copying" | "copied" } | { kind: "refused" } | { kind: "failed"; message: string };
+type State = { kind: "idle" | "copying" | "copied" | "refused" } | { kind: "failed"; message: string };
+
+/** What the status line says in each state (nothing before the first press). */
+function said(state: State, t: Messages): string {
+  switch (state.kind) {
+    case "idle":
+      return "";
+    case "copying":
+      return t.copyingFigure;
+    case "copied":
+      return t.figureCopied;
+    case "refused":
+      return t.copyRefused;
+    case "failed":
+      return t.pngFailed(state.message);
+  }
+}
 
 export interface CopyFigureProps {
   /** The chart to copy. */
@@ -43,14 +59,15 @@ export function CopyFigure({ svg, fileName, t }: CopyFigureProps) {
     }
   };
 
+  const refused = state.kind === "refused" || state.kind === "failed";
   return (
     <div className={styles.row}>
       <Button onClick={() => void copy()} disabledFocusable={state.kind === "copying"}>
         {t.copyFigure}
       </Button>
-      {(state.kind === "refused" || state.kind === "failed") && <Button onClick={() => void download()}>{t.downloadPng}</Button>}
-      <Caption1 role="status" className={state.kind === "refused" || state.kind === "failed" ? styles.problem : styles.note}>
-        {state.kind === "copying" ? t.copyingFigure : state.kind === "copied" ? t.figureCopied : state.kind === "refused" ? t.copyRefused : state.kind === "failed" ? t.pngFailed(state.message) : ""}
+      {refused && <Button onClick={() => void download()}>{t.downloadPng}</Button>}
+      <Caption1 role="status" className={refused ? styles.problem : styles.note}>
+        {said(state, t)}
       </Caption1>
     </div>
   );

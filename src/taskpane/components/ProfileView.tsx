@@ -40,6 +40,7 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
     { glyph: "average", text: t.legendAverage(averageName) },
   ];
   const title = t.chartTitle(sector.label[lang], profile.year, averageName);
+  const fileName = `kostra-figur-${slug(sector.label[lang]) || "profil"}-${slug(focal.name) || "kommune"}-${profile.year}.png`;
 
   return (
     <section className={styles.section} aria-labelledby="profile-heading">
@@ -51,7 +52,8 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
         <Caption1 role="note">{t.focalNotInNetwork(focal.name, network.shortName, profile.year)}</Caption1>
       )}
       <ProfileChart ref={svg} picture={picture} title={title} legend={legend} networkName={averageName} lang={lang} t={t} />
-      <CopyFigure svg={svg} fileName={`kostra-figur-${slug(sector.label[lang]) || "profil"}-${slug(focal.name) || "kommune"}-${profile.year}.png`} t={t} />
+      {/* A new picture starts without the last one's "copied" or "refused" line. */}
+      <CopyFigure key={fileName} svg={svg} fileName={fileName} t={t} />
       <ProfileTable profile={profile} picture={picture} networkName={averageName} lang={lang} t={t} />
     </section>
   );

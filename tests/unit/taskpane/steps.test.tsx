@@ -210,5 +210,10 @@ describe("the preview", () => {
     press("Kopier figur");
     expect(await screen.findByText(/^Utklippstavlen tok ikke imot bildet/)).toHaveAttribute("role", "status");
     expect(screen.getByRole("button", { name: "Last ned PNG" })).toBeInTheDocument();
+    // A new picture does not carry the old one's message.
+    pick("År", "2016");
+    expect(await screen.findByRole("heading", { name: "Profil for Bærum 2016" })).toBeInTheDocument();
+    expect(screen.queryByText(/^Utklippstavlen tok ikke imot bildet/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Last ned PNG" })).not.toBeInTheDocument();
   });
 });
