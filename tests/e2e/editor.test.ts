@@ -75,8 +75,8 @@ describe("template editor in the browser", () => {
     // The template's figures from "SSB" (the local server), then into the workbook.
     await page.getByRole("radio", { name: "SSB direkte", exact: true }).check();
     await page.getByRole("button", { name: "Hent data", exact: true }).click();
-    await visible(page.getByRole("article", { name: new RegExp(SSB_LABEL.replace(/[()]/g, "\\$&")) }), 30_000);
-    await visible(page.getByRole("article", { name: /^Bibliotek/ }));
+    await visible(page.getByRole("rowgroup", { name: new RegExp(SSB_LABEL.replace(/[()]/g, "\\$&")) }), 30_000);
+    await visible(page.getByRole("rowgroup", { name: /^Bibliotek/ }));
     await screenshot(page, "editor-preview");
     await page.getByRole("button", { name: "Skriv til arbeidsbok", exact: true }).click();
     await visible(page.getByText("Rapporten er skrevet."), 30_000);

@@ -101,9 +101,12 @@ async function openPane(options: { serveOfficeJs: boolean }): Promise<OpenedPane
 }
 
 async function expectSampleProfile(page: Page): Promise<void> {
-  const card = page.getByRole("article", { name: KUNST });
-  await card.waitFor({ state: "visible", timeout: E2E_UI_WAIT_MS });
-  const figure = (term: string) => card.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]");
+  const table = page.getByRole("table", { name: /^Tallene for Bærum 2017/ });
+  const row = table.getByRole("rowgroup", { name: KUNST });
+  await row.waitFor({ state: "visible", timeout: E2E_UI_WAIT_MS });
+  // The cell under a column: the columns' order is the header's.
+  const columns = await table.getByRole("columnheader").allTextContents();
+  const figure = (column: string) => row.getByRole("cell").nth(columns.indexOf(column));
   expect(await figure("Bærum").textContent()).toBe("141");
   // The pane averages as KS by default: kroner per inhabitant weighted by population (the seed's simple mean is 277).
   const asKs = benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2017)).rows[0];

@@ -30,9 +30,10 @@ describe("peer groups in the browser", () => {
 
     const heading = page.getByRole("heading", { name: "Profil for Hå 2017", exact: true });
     await visible(heading);
-    const card = page.getByRole("article").first();
-    await visible(card.getByText(/^Snitt KOSTRA-gruppe 7/));
-    await visible(card.getByText("Landet uten Oslo", { exact: true }));
+    // The table's columns: the group's published average as the base, Landet uten Oslo beside.
+    const table = page.getByRole("table", { name: /^Tallene for Hå 2017/ });
+    await visible(table.getByRole("columnheader", { name: /^Snitt KOSTRA-gruppe 7/ }));
+    await visible(table.getByRole("columnheader", { name: "Indeks Landet uten Oslo", exact: true }));
     await screenshot(page, "h-ha-kostragruppe");
     // The group came from the classification service; the figures from the tables, with EKG07 and EAKUO asked for.
     const requests = world.pxweb().requests;

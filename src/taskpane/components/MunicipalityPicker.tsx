@@ -6,11 +6,16 @@ import type { Lang, LocalizedText } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { municipalityOptions, searchOptions, type MunicipalityOption } from "../state/municipalityOptions";
 
-import { shared } from "../styles";
+import { shared, staticStyles } from "../styles";
 
 import { MunicipalityOptionList } from "./MunicipalityOptionList";
 import { start } from "../domain";
 
+
+const styles = staticStyles("municipality", {
+  // The text box takes the room the arrow leaves, down to nothing: by its own default width it pushed the arrow out of a 320 px pane.
+  input: "min-width:0;width:100%;box-sizing:border-box;",
+});
 
 export interface MunicipalityPickerProps {
   t: Messages;
@@ -82,6 +87,7 @@ export function MunicipalityPicker({ t, lang, year, value, onChange }: Municipal
     >
       <Combobox
         className={shared.narrow}
+        input={{ className: styles.input }}
         freeform
         open={open}
         onOpenChange={(_, data) => setOpen(data.open)}

@@ -5,7 +5,7 @@ import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
 import { formatNumber } from "../../../src/kostra/describe";
 import { SAMPLE_NOTICE, sampleDataset } from "../../../src/sources/sample";
 import { fakeExcelServices } from "./fakeServices";
-import { card, figure, pick, renderPane } from "./renderPane";
+import { card, figure, pick, picture, renderPane } from "./renderPane";
 
 function typeMunicipality(text: string, label = "Kommune"): void {
   const input = screen.getByRole("combobox", { name: label });
@@ -18,6 +18,7 @@ describe("task pane App", () => {
   it("shows Bærum's 2017 plan, environment and culture profile by default", async () => {
     await renderPane();
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
+    await picture();
     const kunst = card(/kunstformidling/);
     expect(figure(kunst, "Bærum")).toBe("141");
     // As KS by default: kroner per inhabitant weighted by population (the seed's simple mean is 277).
@@ -26,19 +27,22 @@ describe("task pane App", () => {
     expect(figure(kunst, "Snitt ASSS")).toBe(formatNumber(asKs.average, 0, "nb"));
     expect(figure(kunst, "Snitt ASSS")).not.toBe("277");
     expect(figure(kunst, "Indeks")).toBe(formatNumber(asKs.index, 1, "nb"));
-    expect(figure(kunst, "Med data")).toBe("10 av 10");
+    expect(figure(kunst, "Rang")).toBe(`${asKs.rank} av ${asKs.rankOf}`);
+    // Every member has data: no coverage note.
+    expect(within(kunst).queryByText(/^Data for/)).not.toBeInTheDocument();
     expect(screen.getByText(/^Snitt: som KS \(vektet for 6 indikatorer\), 10 kommuner, Oslo med, Bærum med$/)).toBeInTheDocument();
-    expect(screen.getAllByRole("article")).toHaveLength(6);
+    // One group of rows per indicator, and one chart with them all.
+    expect(screen.getAllByRole("rowheader")).toHaveLength(6);
+    expect(screen.getAllByRole("img", { name: /^Plan, miljø og kultur 2017\. Snitt ASSS\s=\s100$/ })).toHaveLength(1);
   });
 
   it("names who holds the lowest and highest value", async () => {
     await renderPane();
+    await picture();
+    const row = benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2017)).rows[0];
     const kunst = card(/kunstformidling/);
-    const lowest = within(kunst).getByText("Lavest", { selector: "dt" }).parentElement as HTMLElement;
-    const highest = within(kunst).getByText("Høyest", { selector: "dt" }).parentElement as HTMLElement;
-    expect(lowest.querySelectorAll("dd")).toHaveLength(2);
-    expect(highest.querySelectorAll("dd")).toHaveLength(2);
-    expect(lowest.querySelectorAll("dd")[1].textContent).toMatch(/^\p{L}/u);
+    expect(within(kunst).getByText(`Lavest: ${row.lowest!.municipality.name} · høyest: ${row.highest!.municipality.name}`)).toBeInTheDocument();
+    expect(figure(kunst, "Lavest–høyest indeks")).toBe(`${formatNumber(row.lowest!.index, 0, "nb")}–${formatNumber(row.highest!.index, 0, "nb")}`);
   });
 
   it("always shows the synthetic-data notice, and the outside-Excel line only outside Excel", async () => {
@@ -55,22 +59,24 @@ describe("task pane App", () => {
   it("switches template to technical services", async () => {
     await renderPane();
     pick("Sektormal", "Tekniske tjenester");
+    await picture();
     const vei = card(/per km kommunal vei/);
     // As KS: Σ f332 gross × 1000 ÷ Σ km over the members (the seed's simple mean is 372 902).
     const road = benchmark(sampleDataset(), defaultOptions("tekniske-tjenester", "0219", 2017)).rows.find((r) => r.indicator.id === "vei-per-km")!;
     expect(road.averageKind).toBe("weighted");
     expect(figure(vei, "Snitt ASSS")).toBe(formatNumber(road.average, 0, "nb"));
     expect(figure(vei, "Snitt ASSS")).not.toBe("372 902");
-    expect(screen.getByRole("heading", { name: "Produktivitet/enhetskostnad" })).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "Produktivitet/enhetskostnad" })).toBeInTheDocument();
     // The fee is a ready-made figure KS averages simply: marked * as on the sheets; the road cost is not.
-    expect(screen.getByRole("heading", { name: /^Årsgebyr for avfallstjenesten .* \*$/ })).toBeInTheDocument();
-    expect(screen.getByRole("heading", { name: /per km kommunal vei og gate$/ })).toBeInTheDocument();
+    expect(screen.getByRole("rowgroup", { name: /^Årsgebyr for avfallstjenesten .* \*$/ })).toBeInTheDocument();
+    expect(screen.getByRole("rowgroup", { name: /per km kommunal vei og gate$/ })).toBeInTheDocument();
   });
 
   it("recomputes when the year changes", async () => {
     await renderPane();
     pick("År", "2016");
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2016" })).toBeInTheDocument();
+    await picture();
     const kunst = card(/kunstformidling/);
     expect(figure(kunst, "Snitt ASSS")).not.toBe("277");
     expect(figure(kunst, "Indeks")).not.toBe("50,9");
@@ -78,9 +84,10 @@ describe("task pane App", () => {
 
   it("shows a missing value as its SSB symbol, never as 0", async () => {
     await renderPane({ initialForm: { sector: "tekniske-tjenester", municipality: "tromso", year: 2016 } });
+    await picture();
     const vei = card(/per km kommunal vei/);
     expect(figure(vei, "Tromsø")).toBe("..");
-    expect(within(vei).getByText("mangler data")).toBeInTheDocument();
+    expect(within(vei).getByText("..")).toHaveAttribute("title", "mangler data");
     expect(figure(vei, "Indeks")).toBe("ikke beregnet");
     expect(within(vei).getByRole("note")).toHaveTextContent("Tromsø mangler verdi (mangler data).");
   });
@@ -92,6 +99,7 @@ describe("task pane App", () => {
     expect(screen.getByRole("combobox", { name: "Municipality" })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Year" })).toBeInTheDocument();
     expect(screen.getByText(SAMPLE_NOTICE.en)).toBeVisible();
+    await screen.findByRole("table", { name: /^The figures for Bærum 2017/ });
     const kunst = card(/art dissemination/);
     const asKs = benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2017)).rows[0];
     expect(figure(kunst, "ASSS average")).toBe(formatNumber(asKs.average, 0, "en"));
@@ -150,9 +158,10 @@ describe("task pane App", () => {
     await renderPane();
     typeMunicipality("Lillestrøm");
     expect(screen.getByRole("alert")).toHaveTextContent("Lillestrøm fantes ikke som kommune i 2017.");
-    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
     pick("Kommune", "Bærum (0219)");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    await picture();
     expect(figure(card(/kunstformidling/), "Bærum")).toBe("141");
   });
 });

@@ -100,7 +100,7 @@ describe("template editor", () => {
       decimals: { kunstformidling: 2 },
     });
     // The preview uses the template at once, with its own label and decimals.
-    expect(screen.getAllByRole("article")).toHaveLength(2);
+    expect(await screen.findAllByRole("rowheader")).toHaveLength(2);
     const kunst = card(/^Kunstformidling/);
     expect(within(kunst).getAllByText(/\d,\d\d\b/).length).toBeGreaterThan(0);
 
@@ -124,7 +124,7 @@ describe("template editor", () => {
     await closeEditor("Avbryt");
     expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Plan, miljø og kultur");
     expect(templateById("mal-min-mal")).toBeUndefined();
-    expect(screen.getAllByRole("article")).toHaveLength(6);
+    expect(await screen.findAllByRole("rowheader")).toHaveLength(6);
   });
 
   it("is the page's one modal from the moment it opens: the pane behind it is hidden from screen readers, the dialog is not", async () => {
@@ -148,7 +148,7 @@ describe("template editor", () => {
     await closeEditor("Lagre malen", "Rediger mal");
     expect(templateById("plan-miljo-kultur")?.indicators).toHaveLength(6);
     expect(templateById("mal-plan-miljo-og-kultur-egen")?.indicators).toHaveLength(5);
-    expect(screen.getAllByRole("article")).toHaveLength(5);
+    expect(await screen.findAllByRole("rowheader")).toHaveLength(5);
   });
 
   describe("adding from SSB", () => {
@@ -254,7 +254,7 @@ describe("template editor", () => {
     chooseFiles("Velg malfil", [textFile(text, "delt-mal.json", "application/json")]);
     expect(await screen.findByText("Malen er lest inn.")).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Delt mal");
-    expect(screen.getAllByRole("article")).toHaveLength(1);
+    expect(await screen.findAllByRole("rowheader")).toHaveLength(1);
     expect(card(/^Bibliotek/)).toBeInTheDocument();
   });
 

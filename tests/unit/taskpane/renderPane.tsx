@@ -70,13 +70,23 @@ export function pick(comboboxName: string, optionName: string): void {
   fireEvent.click(screen.getByRole("option", { name: optionName }));
 }
 
-/** The figure shown under a term (e.g. "Snitt ASSS") in an indicator card. */
-export function figure(container: HTMLElement, term: string): string {
-  const dt = Array.from(container.querySelectorAll("dt")).find((d) => d.textContent === term);
-  return dt?.nextElementSibling?.textContent ?? "";
+/**
+ * The figure an indicator's rows show in a column of the profile's table (e.g. "Snitt ASSS",
+ * "Indeks", "Indeks Asker"): the cell whose headers name that column.
+ */
+export function figure(indicator: HTMLElement, column: string): string {
+  const table = indicator.closest("table");
+  const header = Array.from(table?.querySelectorAll("thead th") ?? []).find((th) => th.textContent === column);
+  if (!header) return "";
+  const cell = Array.from(indicator.querySelectorAll("td")).find((td) => td.getAttribute("headers")?.split(" ")[0] === header.id);
+  return cell?.textContent ?? "";
 }
 
-export const card = (name: RegExp) => screen.getByRole("article", { name });
+/** An indicator's rows in the profile's table, found by its name (the picture is loaded on demand: wait for it first, see `picture`). */
+export const card = (name: RegExp) => screen.getByRole("rowgroup", { name });
+
+/** Wait for the profile's picture (chart and table) to be loaded and shown. */
+export const picture = () => screen.findByRole("table", { name: /^(Tallene for|The figures for)/ });
 
 /** Choose files in a file input found by its label (the pane reads them asynchronously). */
 export function chooseFiles(label: string, files: File[]): void {

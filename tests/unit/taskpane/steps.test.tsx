@@ -2,12 +2,13 @@
 import "@testing-library/jest-dom";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
+import { formatNumber } from "../../../src/kostra/describe";
 import { SAMPLE_NOTICE, sampleDataset } from "../../../src/sources/sample";
 import { CHOICE_KEY } from "../../../src/taskpane/state/rememberedChoice";
 import { MUNICIPALITY_KEY } from "../../../src/taskpane/state/useChoices";
 import { memoryStorage } from "../../../src/taskpane/services/storage";
 import { fakeExcelServices, fakeServices, textFile } from "./fakeServices";
-import { card, chooseFiles, figure, pick, press, renderPane } from "./renderPane";
+import { card, chooseFiles, figure, pick, picture, press, renderPane } from "./renderPane";
 import { sampleCsv } from "./sampleCsv";
 
 const summary = () => screen.getByText(/^Snitt: /);
@@ -71,6 +72,7 @@ describe("advanced options", () => {
 
   it("switch to a weighted average without Oslo or the municipality, and the profile follows", async () => {
     await renderPane();
+    await picture();
     const before = figure(card(/kunstformidling/), "Snitt ASSS");
     openAdvanced();
     fireEvent.click(screen.getByRole("radio", { name: /^Vektet/ }));
@@ -79,7 +81,8 @@ describe("advanced options", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Ta med Bærum selv i snittet" }));
     expect(summary()).toHaveTextContent("Snitt: vektet, 8 kommuner, uten Oslo, uten Bærum");
     expect(figure(card(/kunstformidling/), "Snitt ASSS")).not.toBe(before);
-    expect(figure(card(/kunstformidling/), "Med data")).toBe("8 av 8");
+    // All eight left in the average have data: no coverage note.
+    expect(within(card(/kunstformidling/)).queryByText(/^Data for/)).not.toBeInTheDocument();
   });
 
   it("say when the chart shows the comparison municipalities", async () => {
@@ -144,34 +147,74 @@ describe("the source", () => {
 });
 
 describe("the preview", () => {
-  it("draws each indicator's index against 100 with the lowest–highest range, readable on focus and hover", async () => {
+  /** The chart's x for an index, from its grid line's label (the axis is the picture's one scale). */
+  function axisX(chart: HTMLElement, index: number): number {
+    const tick = Array.from(chart.querySelectorAll("text.kb-chart-tick")).find((t) => t.textContent === String(index));
+    if (!tick) throw new Error(`no tick ${index}`);
+    return Number(tick.getAttribute("x"));
+  }
+
+  it("draws every indicator's index on one scale with the 100 line, the range and Bærum and Asker marked", async () => {
     await renderPane();
-    const bars = screen.getAllByRole("img");
-    expect(bars).toHaveLength(6);
-    const bar = within(card(/kunstformidling/)).getByRole("img");
-    // Bærum's 141 against the average as KS (weighted by population), not the seed's simple 277 (index 50,9).
-    const average = benchmark(sampleDataset(), { ...defaultOptions("plan-miljo-kultur", "0219", 2017), average: "weighted" }).rows[0].average!;
-    const index = ((141 / average) * 100).toFixed(1).replace(".", ",");
-    expect(index).not.toBe("50,9");
-    expect(bar).toHaveAccessibleName(new RegExp(`^Bærum: indeks ${index}; lavest Sandnes \\d+,\\d; høyest Oslo \\d+,\\d; snitt ASSS = 100$`));
-    expect(bar).toHaveAttribute("tabindex", "0");
-    const label = bar.getAttribute("aria-label")!;
-    expect(screen.queryByText(label)).not.toBeInTheDocument();
-    fireEvent.focus(bar);
-    expect(screen.getByText(label)).toBeVisible();
-    fireEvent.keyDown(bar, { key: "Escape" });
-    expect(screen.queryByText(label)).not.toBeInTheDocument();
-    fireEvent.blur(bar);
-    fireEvent.mouseEnter(bar.parentElement!);
-    expect(screen.getByText(label)).toBeVisible();
-    fireEvent.mouseLeave(bar.parentElement!);
-    expect(screen.queryByText(label)).not.toBeInTheDocument();
+    await picture();
+    const profile = benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2017));
+    expect(profile.rows[0].comparisons.map((c) => c.municipality.name)).toEqual(["Asker"]);
+    const chart = screen.getByRole("img", { name: /^Plan, miljø og kultur 2017\. Snitt ASSS\s=\s100$/ });
+    expect(chart).toHaveAttribute("tabindex", "0");
+    // One dashed line at 100 across all rows; one range per indicator, all placed by the same scale.
+    const x0 = axisX(chart, 0);
+    const x100 = axisX(chart, 100);
+    const at = (index: number) => x0 + ((x100 - x0) * index) / 100;
+    const average = chart.querySelectorAll("line.kb-chart-average");
+    expect(Number(average[0].getAttribute("x1"))).toBeCloseTo(x100, 6);
+    const ranges = Array.from(chart.querySelectorAll("rect.kb-chart-range")).slice(0, profile.rows.length);
+    expect(ranges).toHaveLength(6);
+    profile.rows.forEach((row, i) => {
+      expect(Number(ranges[i].getAttribute("x"))).toBeCloseTo(at(row.lowest!.index!), 6);
+      expect(Number(ranges[i].getAttribute("x")) + Number(ranges[i].getAttribute("width"))).toBeCloseTo(at(row.highest!.index!), 6);
+    });
+    // Bærum's circles sit at its index on that scale; Asker has a mark on every row, and both are in the legend.
+    const circles = Array.from(chart.querySelectorAll("circle.kb-chart-mark0"));
+    expect(circles.slice(0, 6).map((c) => Number(c.getAttribute("cx")))).toEqual(profile.rows.map((r) => expect.closeTo(at(r.index!), 6)));
+    expect(chart.querySelectorAll(".kb-chart-mark1")).toHaveLength(6 + 1);
+    expect(Array.from(chart.querySelectorAll("text")).map((t) => t.textContent)).toEqual(expect.arrayContaining(["Bærum", "Asker", "Lavest–høyest i ASSS", "Snitt ASSS = 100"]));
+    // The text alternative says the essentials for each indicator.
+    const row = profile.rows[0];
+    const n = (v: number | null) => formatNumber(v, 0, "nb");
+    expect(chart).toHaveAccessibleDescription(expect.stringContaining(
+      `${row.indicator.label.nb}: Bærum ${n(row.index)}, Asker ${n(row.comparisons[0].index)}, lavest ${n(row.lowest!.index)} (${row.lowest!.municipality.name}), høyest ${n(row.highest!.index)} (${row.highest!.municipality.name}).`,
+    ));
+    // The table holds Asker's index beside Bærum's figures.
+    expect(figure(card(/kunstformidling/), "Indeks Asker")).toBe(formatNumber(row.comparisons[0].index, 1, "nb"));
   });
 
-  it("draws the range without a marker when the municipality has no value", async () => {
+  it("draws the range without a marker when the municipality has no value, and says how many have data", async () => {
     await renderPane({ initialForm: { sector: "tekniske-tjenester", municipality: "tromso", year: 2016 } });
+    await picture();
+    const profile = benchmark(sampleDataset(), defaultOptions("tekniske-tjenester", "tromso", 2016));
+    const i = profile.rows.findIndex((r) => r.indicator.id === "vei-per-km");
+    const road = profile.rows[i];
+    expect(road.value).toBeNull();
+    const chart = screen.getByRole("img", { name: /^Tekniske tjenester 2016/ });
+    expect(chart).toHaveAccessibleDescription(expect.stringContaining(`${road.indicator.label.nb}: Tromsø ingen indeks`));
+    // Tromsø is marked on every row with an index, not on this one (plus the legend's mark).
+    expect(chart.querySelectorAll("circle.kb-chart-mark0")).toHaveLength(profile.rows.filter((r) => r.index !== null).length + 1);
     const vei = card(/per km kommunal vei/);
-    // Tromsø has no value, but the network has an average: the range is drawn, the marker not.
-    expect(within(vei).getByRole("img")).toHaveAccessibleName(/^Tromsø: ingen indeks; lavest/);
+    expect(within(vei).getByText(`Data for ${road.n} av ${road.of} i snittet.`)).toBeInTheDocument();
+    expect(road.n).toBeLessThan(road.of);
+  });
+
+  it("copies the chart, and where the clipboard refuses it says so and offers the PNG instead", async () => {
+    // jsdom has neither ClipboardItem nor a canvas: the refusal a host without the clipboard API gives.
+    await renderPane();
+    await picture();
+    press("Kopier figur");
+    expect(await screen.findByText(/^Utklippstavlen tok ikke imot bildet/)).toHaveAttribute("role", "status");
+    expect(screen.getByRole("button", { name: "Last ned PNG" })).toBeInTheDocument();
+    // A new picture does not carry the old one's message.
+    pick("År", "2016");
+    expect(await screen.findByRole("heading", { name: "Profil for Bærum 2016" })).toBeInTheDocument();
+    expect(screen.queryByText(/^Utklippstavlen tok ikke imot bildet/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Last ned PNG" })).not.toBeInTheDocument();
   });
 });
