@@ -32,7 +32,7 @@ describe.each([
   ["the CLI's", CLI_TEXT, []],
   ["the report's", REPORT_TEXT, []],
   // The product's name, the switch that always offers the other language by its own name, and pure formats.
-  ["the pane's", { nb: paneNb, en: paneEn }, ["appTitle", "languageSwitch", "inLanguage", "fieldName", "missingItem", "templateSummary"]],
+  ["the pane's", { nb: paneNb, en: paneEn }, ["appTitle", "languageSwitch", "inLanguage", "fieldName", "missingItem", "templateSummary", "chartIndex"]],
   ["the pane's replace question", REPLACE_TEXTS, []],
 ] as const)("%s catalogue", (_name, catalogue: Readonly<Record<Lang, object>>, sameInBoth: readonly string[]) => {
   const nb = new Map(texts(catalogue.nb));
