@@ -5,7 +5,7 @@
  * replace the choice once read, see ./useWorkbookTemplate.)
  *
  * What comes back from storage is hostile: anything may have written it, an older version
- * of the product or a hand in the browser's tools. A valibot schema turns it into typed
+ * of the product or a hand in the browser's tools. A schema (one check per field, below) turns it into typed
  * values field by field: a field that is malformed, out of bounds or names what the
  * product does not know (a template, a municipality, a KOSTRA group) falls back to its
  * default alone; an unknown municipality in a list is dropped from it; text that is not
@@ -19,7 +19,6 @@
 import { MAX_SETTINGS_BYTES } from "../../kostra/limits";
 import { AGGREGATES, isAggregate, municipalityById } from "../../kostra/municipalities";
 import { NETWORK_CHOICES } from "../../kostra/networks";
-import { dataYear, v } from "../../kostra/schema";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { START_MANIFEST } from "../start/startManifest";
 import { REFERENCE_CHOICES, type FormState } from "./form";
@@ -43,50 +42,76 @@ const MAX_MUNICIPALITIES = 500;
 const MAX_ID_LENGTH = 100;
 /** checkBaseUrl refuses addresses over 2 000 characters; this only keeps the text bounded before it looks. */
 const MAX_ADDRESS_LENGTH = 2100;
+/** The data years the settings schema accepts (kostra/schema's dataYear), here also no later than this year. */
+const FIRST_YEAR = 1990;
 
-const id = () => v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH), v.regex(/^[a-z0-9][a-z0-9-]*$/));
-const municipality = () => v.pipe(id(), v.check((m) => municipalityById(m) !== undefined && !isAggregate(municipalityById(m))));
+/*
+ * The schema is written out as one small check per field rather than with valibot (which
+ * every other reader of outside input uses): the choice is read before the pane's first
+ * view, and valibot's whole module is 14.5 KB gzip of start-up JavaScript, a sixth of the
+ * pane's start-up budget. Each check takes `unknown` and gives the typed value or
+ * undefined (the field's default); tests/integration/hostile/remembered-choice.test.ts
+ * holds them to the same contract field by field.
+ */
+type Check<T> = (input: unknown) => T | undefined;
+
+const id: Check<string> = (x) => (typeof x === "string" && x.length <= MAX_ID_LENGTH && /^[a-z0-9][a-z0-9-]*$/.test(x) ? x : undefined);
+const oneOf =
+  <T extends string>(choices: readonly T[]): Check<T> =>
+  (x) =>
+    typeof x === "string" && (choices as readonly string[]).includes(x) ? (x as T) : undefined;
+const bool: Check<boolean> = (x) => (typeof x === "boolean" ? x : undefined);
+const municipality: Check<string> = (x) => {
+  const m = id(x);
+  return m !== undefined && municipalityById(m) !== undefined && !isAggregate(municipalityById(m)) ? m : undefined;
+};
 /** A list of municipalities: those the product does not know are dropped, as are repeats. */
-const municipalities = () =>
-  v.pipe(
-    v.array(v.fallback(v.optional(municipality()), undefined)),
-    v.maxLength(MAX_MUNICIPALITIES),
-    v.transform((list) => [...new Set(list.filter((m): m is string => m !== undefined))]),
-  );
-const kostraGroup = () => v.union([v.literal(""), v.pipe(id(), v.check((g) => g.startsWith("ekg") && AGGREGATES.some((a) => a.id === g)))]);
-const baseUrl = () =>
-  v.pipe(
-    v.string(),
-    v.maxLength(MAX_ADDRESS_LENGTH),
-    v.check((url) => url.trim() === "" || checkBaseUrl(url).ok),
-  );
+const municipalities: Check<string[]> = (x) => {
+  if (!Array.isArray(x) || x.length > MAX_MUNICIPALITIES) return undefined;
+  return [...new Set(x.map(municipality).filter((m): m is string => m !== undefined))];
+};
+const kostraGroup: Check<string> = (x) => {
+  if (x === "") return "";
+  const g = id(x);
+  return g !== undefined && g.startsWith("ekg") && AGGREGATES.some((a) => a.id === g) ? g : undefined;
+};
+const baseUrl: Check<string> = (x) => (typeof x === "string" && x.length <= MAX_ADDRESS_LENGTH && (x.trim() === "" || checkBaseUrl(x).ok) ? x : undefined);
+const references: Check<FormState["references"]> = (x) => {
+  if (!Array.isArray(x) || x.length > REFERENCE_CHOICES.length) return undefined;
+  const checked = x.map(oneOf(REFERENCE_CHOICES));
+  return checked.every((r) => r !== undefined) ? (checked as FormState["references"]) : undefined;
+};
 
-/** Each field on its own: a bad one becomes undefined (its default) and leaves the others be. */
-const field = <S extends v.GenericSchema>(schema: S) => v.fallback(v.optional(schema), undefined);
-
-function choiceSchema({ now, selectionAvailable }: ChoiceContext) {
+function choiceChecks({ now, selectionAvailable }: ChoiceContext): { [K in keyof RememberedChoice]: Check<RememberedChoice[K]> } {
   // As the settings schema's data years, up to this year (a span that follows the year can start before FIRST_DATA_YEAR).
-  const year = () => v.pipe(dataYear(), v.maxValue(now.getFullYear()));
+  const year: Check<number> = (x) => (typeof x === "number" && Number.isInteger(x) && x >= FIRST_YEAR && x <= now.getFullYear() ? x : undefined);
   const sources = selectionAvailable ? (["sample", "ssb", "file", "selection"] as const) : (["sample", "ssb", "file"] as const);
-  return v.object({
-    sector: field(v.pipe(id(), v.check((s) => START_MANIFEST.templates.some((t) => t.id === s)))),
-    municipality: field(municipality()),
-    comparisons: field(municipalities()),
-    network: field(v.picklist(NETWORK_CHOICES)),
-    peers: field(municipalities()),
-    base: field(v.picklist(["network", "kostragruppe", "eakuo", "eak"])),
-    kostraGroup: field(kostraGroup()),
-    references: field(v.pipe(v.array(v.picklist(REFERENCE_CHOICES)), v.maxLength(REFERENCE_CHOICES.length))),
-    year: field(year()),
-    span: field(v.pipe(v.object({ from: year(), to: year() }), v.check((s) => s.from <= s.to))),
-    average: field(v.picklist(["simple", "weighted", "indicator"])),
-    includeOslo: field(v.boolean()),
-    includeFocal: field(v.boolean()),
-    chartComparisons: field(v.boolean()),
-    mergedHistory: field(v.picklist(["break", "sum"])),
-    source: field(v.picklist(sources)),
-    baseUrl: field(baseUrl()),
-  });
+  return {
+    sector: (x) => {
+      const s = id(x);
+      return s !== undefined && START_MANIFEST.templates.some((t) => t.id === s) ? s : undefined;
+    },
+    municipality,
+    comparisons: municipalities,
+    network: oneOf(NETWORK_CHOICES),
+    peers: municipalities,
+    base: oneOf(["network", "kostragruppe", "eakuo", "eak"] as const),
+    kostraGroup,
+    references,
+    year,
+    span: (x) => {
+      if (typeof x !== "object" || x === null || Array.isArray(x)) return undefined;
+      const [from, to] = [year((x as { from?: unknown }).from), year((x as { to?: unknown }).to)];
+      return from !== undefined && to !== undefined && from <= to ? { from, to } : undefined;
+    },
+    average: oneOf(["simple", "weighted", "indicator"] as const),
+    includeOslo: bool,
+    includeFocal: bool,
+    chartComparisons: bool,
+    mergedHistory: oneOf(["break", "sum"] as const),
+    source: oneOf(sources),
+    baseUrl,
+  };
 }
 
 /** Parse stored text as JSON; null when there is none, it is too large or it is not JSON. */
@@ -105,10 +130,14 @@ function json(text: string | null): unknown {
  * the pane's own rules would.
  */
 export function rememberedChoice(text: string | null, context: ChoiceContext): Partial<RememberedChoice> {
-  const parsed = v.safeParse(choiceSchema(context), json(text));
-  if (!parsed.success) return {};
+  const stored = json(text);
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
   const choice: Partial<RememberedChoice> = {};
-  for (const [key, value] of Object.entries(parsed.output)) if (value !== undefined) Object.assign(choice, { [key]: value });
+  for (const [key, check] of Object.entries(choiceChecks(context))) {
+    // Own fields only: a stored "__proto__" or "constructor" is not a field of the choice.
+    const value = Object.prototype.hasOwnProperty.call(stored, key) ? (check as Check<unknown>)((stored as Record<string, unknown>)[key]) : undefined;
+    if (value !== undefined) Object.assign(choice, { [key]: value });
+  }
   // The rules of formReducer: no peer is the municipality itself; without a network the base is a published figure.
   if (choice.peers && choice.municipality) choice.peers = choice.peers.filter((p) => p !== choice.municipality);
   if (choice.network === "none" && (choice.base ?? "network") === "network") choice.base = "kostragruppe";
