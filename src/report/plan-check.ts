@@ -1,9 +1,9 @@
 /**
  * The closed set of things a ReportPlan may ask a workbook to hold, checked before any of
- * it reaches exceljs (or Excel): a cell is text, a finite number, one of the report's own
- * formulas, or empty — nothing else. exceljs turns an object such as `{ formula: … }`,
- * `{ text, hyperlink }` or `{ richText }` into a live formula, a link or rich text, so a
- * value that slipped past a schema would otherwise become one; here it is a programming
+ * it reaches the .xlsx writer (or Excel): a cell is text, a finite number, one of the
+ * report's own formulas, or empty — nothing else. A writer that takes an object such as
+ * `{ formula: … }`, `{ text, hyperlink }` or `{ richText }` for a live formula, a link or
+ * rich text would make one of a value that slipped past a schema; here it is a programming
  * error naming the sheet and cell, and nothing is written.
  *
  * A formula is the report's own when it uses the report's functions only, refers to the
@@ -54,7 +54,7 @@ const FORMAT_MAX = 255;
 
 /**
  * The one text transformation of everything written: characters XML 1.0 forbids become
- * U+FFFD, and so does U+007F, which exceljs would drop from cells but not from formulas;
+ * U+FFFD, and so does U+007F, which Excel and LibreOffice treat differently in cells and formulas;
  * a CR or CRLF becomes LF, as every XML reader would read it anyway. A formula's
  * literal and the cell it looks for are changed alike, so the lookup still matches.
  */

@@ -1,6 +1,6 @@
 /**
  * The services every host has: the sample, files, SSB and .xlsx downloads. The heavy
- * parts (file parsers with papaparse, the SSB client and its cache, exceljs) are loaded
+ * parts (file parsers with papaparse, the SSB client and its cache, the .xlsx writer) are loaded
  * with dynamic import() the first time they are needed, so the pane starts fast.
  */
 import type { ResponseCache } from "../../sources/ssb/types";
