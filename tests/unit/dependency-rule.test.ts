@@ -9,9 +9,9 @@
  * child Node process through ESLint's API (lintText with a path inside the layer; nothing
  * is written to src/).
  */
-import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { lintPlanted as lint, type Planted, type Reported } from "../support/lint-planted";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -39,31 +39,6 @@ function moduleOf(layer: Layer): string {
   return file.replace(/\.tsx?$/, "");
 }
 
-interface Planted {
-  filePath: string;
-  code: string;
-}
-interface Reported {
-  ruleId: string | null;
-  message: string;
-}
-
-const LINT = `
-import { ESLint } from "eslint";
-const cases = JSON.parse(await new Promise((ok) => { let s = ""; process.stdin.on("data", (d) => (s += d)); process.stdin.on("end", () => ok(s)); }));
-const eslint = new ESLint({ cwd: process.cwd() });
-const out = [];
-for (const c of cases) {
-  const [r] = await eslint.lintText(c.code, { filePath: c.filePath });
-  out.push(r.messages.map((m) => ({ ruleId: m.ruleId, message: m.message })));
-}
-process.stdout.write(JSON.stringify(out));
-`;
-
-function lint(planted: readonly Planted[]): Reported[][] {
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", LINT], { cwd: ROOT, input: JSON.stringify(planted), encoding: "utf8", maxBuffer: 64 << 20 });
-  return JSON.parse(out) as Reported[][];
-}
 
 const importFrom = (from: Layer, to: Layer, depth = 1): Planted => ({
   filePath: path.join(ROOT, "src", from, ...(depth > 1 ? ["deeper"] : []), "planted-import.ts"),

@@ -13,10 +13,10 @@
  *   an editor shows the mistake where it is made. The planted files are linted by one
  *   child Node process through ESLint's API (nothing is written to src/).
  */
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { lintPlanted, type Reported } from "../support/lint-planted";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LANG_LITERAL = /^(nb|en)$/;
@@ -78,28 +78,10 @@ const ALLOWED: Record<string, string> = {
   "a ternary on something else": `export const word = (n: number) => (n === 1 ? "mal" : "maler");`,
 };
 
-interface Reported {
-  ruleId: string | null;
-  line: number;
-}
-
-const LINT = `
-import { ESLint } from "eslint";
-const cases = JSON.parse(await new Promise((ok) => { let s = ""; process.stdin.on("data", (d) => (s += d)); process.stdin.on("end", () => ok(s)); }));
-const eslint = new ESLint({ cwd: process.cwd() });
-const out = [];
-for (const c of cases) {
-  const [r] = await eslint.lintText(c.code, { filePath: c.filePath });
-  out.push(r.messages.map((m) => ({ ruleId: m.ruleId, line: m.line })));
-}
-process.stdout.write(JSON.stringify(out));
-`;
-
 function lint(codes: readonly string[]): Reported[][] {
   // In two layers: the rule is for every file under src/.
   const planted = codes.map((code, i) => ({ code, filePath: path.join(ROOT, "src", i % 2 ? "report" : "cli", "planted-language.ts") }));
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", LINT], { cwd: ROOT, input: JSON.stringify(planted), encoding: "utf8", maxBuffer: 64 << 20 });
-  return JSON.parse(out) as Reported[][];
+  return lintPlanted(planted);
 }
 
 describe("no text chosen by a condition on the language", () => {
