@@ -10,7 +10,6 @@ import { ReportSection, TemplateFileSection } from "./components/ReportSections"
 import type { PaneView } from "./components/RunFeedback";
 import { langFromDisplayLanguage, loadMessages } from "./i18n";
 import type { PaneServices } from "./services/types";
-import { sampleData } from "./state/data";
 import type { FormState } from "./state/form";
 import { averagingLine, computeProfile } from "./state/profile";
 import { actionReasons } from "./state/reasons";
@@ -21,7 +20,7 @@ import { useProxyProposal } from "./state/useProxyProposal";
 import { useWorkbookTemplate } from "./state/useWorkbookTemplate";
 import { yearOptions } from "./state/years";
 import { staticStyles } from "./styles";
-import { domain, loadDomain, start } from "./domain";
+import { domain, start } from "./domain";
 import { useStartData } from "./state/useStartData";
 
 // Each appears only in some workbooks or after some actions, so each loads on demand.
@@ -55,15 +54,11 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const [lang, setLang] = useState<Lang>(() => langFromDisplayLanguage(displayLanguage));
   const t = useMessages(lang);
   const { form, choose, dispatch } = useChoices(services, overrides);
-  const [data, setData] = useStartData(services, form.source);
+  const { data, setData, startOver } = useStartData(services, form.source);
   const [files, setFiles] = useState<File[]>([]);
   // A proxy address from a workbook or template file is used only when the user accepts it.
   const proxy = useProxyProposal(choose);
-  const [template, setTemplate] = useWorkbookTemplate(services, dispatch, form, (source) => {
-    setData(null);
-    // The sample comes with the domain chunk, which may still be on its way.
-    if (source === "sample") void loadDomain().then(() => setData((current) => current ?? sampleData(services)));
-  }, proxy.propose);
+  const [template, setTemplate] = useWorkbookTemplate(services, dispatch, form, startOver, proxy.propose);
   const actions = usePaneActions({ services, lang, form, choose, data, setData, files, template, setTemplate, proxy });
 
   useEffect(() => {
