@@ -25,8 +25,9 @@
  */
 import { parseArgs } from "node:util";
 import { fetchRequest, OWN_KOSTRA_GROUP, resolveNetwork } from "../app/fetch-request";
-import { aggregateAsPeer, badInput, notAnAggregate, unknownPeer } from "../kostra/errors";
-import { isAggregate, kostraGroupOf, regionNamed, resolveAggregate, resolveMunicipality } from "../kostra/municipalities";
+import { focalMunicipality, peerMunicipality } from "../kostra/benchmark";
+import { badInput, notAnAggregate } from "../kostra/errors";
+import { kostraGroupOf, resolveAggregate } from "../kostra/municipalities";
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from "../kostra/limits";
 import { quoteInput } from "../kostra/safe-text";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
@@ -92,12 +93,7 @@ export async function runFetch(args: string[], io: FetchIo): Promise<number> {
   const years = parseYears(required("--years", values.years));
   const out = required("--out", values.out);
   const mergedHistory = oneOf("--merged-history", values["merged-history"], MERGED_HISTORY, "break");
-  const peerIds = (values.peers ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((text) => {
-    const m = resolveMunicipality(text);
-    if (!m) throw unknownPeer(text);
-    if (isAggregate(m)) throw aggregateAsPeer(m.name);
-    return m.id;
-  });
+  const peerIds = (values.peers ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((text) => peerMunicipality(text, "peer").id);
   const networkId = networkChoice(values.network, peerIds.length > 0, "asss");
   resolveNetwork(networkId, peerIds);
   const average = oneOf("--average", values.average, AVERAGES, "indicator");
@@ -110,16 +106,11 @@ export async function runFetch(args: string[], io: FetchIo): Promise<number> {
 
   // The municipality, the comparisons (the templates' own and --compare) and the published
   // averages asked for, as region ids; all checked before anything is asked of SSB.
-  const regionId = (text: string) => {
-    const m = regionNamed(text, { kind: "municipality" });
-    if (isAggregate(m)) throw aggregateAsPeer(text);
-    return m;
-  };
-  const focal = values.municipality?.trim() ? regionId(values.municipality.trim()) : undefined;
+  const focal = values.municipality?.trim() ? focalMunicipality(values.municipality.trim()) : undefined;
   const comparisons = [...templates.flatMap((t) => t.defaultComparisons), ...(values.compare?.split(",") ?? [])]
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((text) => regionId(text).id);
+    .map((text) => peerMunicipality(text).id);
   const aggregateIds = (texts: readonly string[], role: "base" | "reference") =>
     texts.map((text) => {
       if (text.toLowerCase() === OWN_KOSTRA_GROUP) return OWN_KOSTRA_GROUP;

@@ -28,13 +28,13 @@ import {
   noPeers,
   notAnAggregate,
   unknownNetwork,
-  unknownPeer,
   unknownSector,
 } from "./errors";
 import { membersInYear } from "./averaging-set";
 import { indicatorInYear, isValidInYear } from "./series";
 import { withRatios } from "./ratios";
-import { aggregateLabel, codeForYear, isAggregate, refForYear, regionNamed, resolveMunicipality } from "./municipalities";
+import { aggregateLabel, codeForYear, isAggregate, lookUpRegion, refForYear, regionNamed, resolveMunicipality } from "./municipalities";
+import { asPeerProblem } from "./municipality-errors";
 import { CUSTOM_NETWORK, NETWORK_CHOICES, networkFor, NO_NETWORK } from "./networks";
 import type {
   BenchmarkOptions,
@@ -274,21 +274,29 @@ function rowFor(catalogIndicator: Indicator, obs: ObservationIndex, options: Ben
 /** An aggregate's name in both languages, for messages. */
 const aggregateNames = (m: Municipality, year?: number) => ({ nb: aggregateLabel(m.id, year, "nb") ?? m.name, en: aggregateLabel(m.id, year, "en") ?? m.name });
 
-/** Resolve a code, name or id to a municipality that existed in `year`, or throw a KostraError. */
-export function municipalityInYear(text: string, year: number): MunicipalityRef {
+/** The municipality benchmarked, named by code, name or id (in `year`, when given): never an aggregate; else a KostraError. */
+export function focalMunicipality(text: string, year?: number): Municipality {
   const m = regionNamed(text, { kind: "municipality", year });
   if (isAggregate(m)) throw aggregateAsFocal(aggregateNames(m));
+  return m;
+}
+
+/** Resolve a code, name or id to a municipality that existed in `year`, or throw a KostraError. */
+export function municipalityInYear(text: string, year: number): MunicipalityRef {
+  const m = focalMunicipality(text, year);
   if (codeForYear(m, year) === undefined) throw municipalityNotInYear(m.name, year);
   return refForYear(m, year);
 }
 
 /**
- * A peer or comparison: a municipality (never an aggregate), or a KostraError — `unknown`'s,
- * or by default one with the near misses ("Mente du Bærum?").
+ * A peer (custom network, `--peers`) or a comparison municipality the user named: one
+ * municipality, never an aggregate and never a guess between several ("Herøy"); when
+ * nothing fits, the error names the role and the near misses ("Mente du Bærum?").
  */
-function peerMunicipality(text: string, unknown?: (t: string) => Error): Municipality {
-  const m = unknown === undefined ? regionNamed(text, { kind: "municipality" }) : resolveMunicipality(text);
-  if (m === undefined) throw unknown?.(text);
+export function peerMunicipality(text: string, role: "peer" | "comparison" = "comparison"): Municipality {
+  const { region, problem, otherKind } = lookUpRegion(text, { kind: "municipality" });
+  const m = region ?? otherKind;
+  if (m === undefined) throw role === "peer" && problem ? asPeerProblem(problem) : problem;
   if (isAggregate(m)) throw aggregateAsPeer(aggregateNames(m));
   return m;
 }
@@ -315,7 +323,7 @@ export function benchmark(given: Dataset, options: BenchmarkOptions): Profile {
   const dataset = withRatios(given);
   const sector = templateById(options.sector);
   if (!sector) throw unknownSector(options.sector, SECTOR_TEMPLATES.map((t) => t.id));
-  const peers = options.network === CUSTOM_NETWORK ? (options.peers ?? []).map((p) => peerMunicipality(p, unknownPeer)) : [];
+  const peers = options.network === CUSTOM_NETWORK ? (options.peers ?? []).map((p) => peerMunicipality(p, "peer")) : [];
   if (options.network === CUSTOM_NETWORK && peers.length === 0) throw noPeers();
   const network = networkFor(options.network, [...new Set(peers.map((p) => p.id))]);
   if (!network) throw unknownNetwork(options.network, [...NETWORK_CHOICES]);

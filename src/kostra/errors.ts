@@ -84,12 +84,6 @@ const comparisonGroup = (text: LocalizedText): KostraError => new KostraError("b
 type Names = string | LocalizedText;
 const nameIn = (name: Names, lang: Lang): string => (typeof name === "string" ? name : name[lang]);
 
-export const unknownPeer = (what: string): KostraError =>
-  comparisonGroup({
-    nb: `Ukjent sammenligningskommune: «${what}». Oppgi kommunenummer eller kommunenavn.`,
-    en: `Unknown peer municipality: "${what}". Give a municipality number or name.`,
-  });
-
 export const aggregateAsPeer = (name: Names): KostraError =>
   comparisonGroup({
     nb: `«${nameIn(name, "nb")}» er et snitt publisert av SSB, ikke en kommune. Bruk det som snitt (base) eller referansekolonne, ikke som sammenligningskommune.`,

@@ -30,3 +30,12 @@ export const ambiguousMunicipality = (what: string, names: readonly string[]): K
     nb: `«${what}» kan være ${orList(names, "nb")}. Oppgi hele navnet eller kommunenummeret.`,
     en: `"${what}" may be ${orList(names, "en")}. Give the full name or the municipality number.`,
   });
+
+/** A search problem (nothing fits, or several do) about a peer municipality: says so, keeps the near misses. */
+export const asPeerProblem = (problem: KostraError): KostraError =>
+  new KostraError("bad-comparison-group", {
+    nb: `Sammenligningskommune: ${lowerFirst(problem.text.nb)}`,
+    en: `Peer municipality: ${lowerFirst(problem.text.en)}`,
+  });
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

@@ -116,6 +116,22 @@ describe("kostra report and fetch with other comparison groups", () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  // `kostra fetch` checks who is named before anything is asked of SSB: no request is sent, exit 2.
+  it.each([
+    ["a misspelt peer", ["--peers", "time,Barum"], /Sammenligningskommune: fant ingen kommune «Barum»\. Mente du Bærum\?/],
+    ["a peer name two municipalities share", ["--peers", "Herøy"], /Sammenligningskommune: «Herøy» kan være Herøy \(Møre og Romsdal\) eller Herøy \(Nordland\)/],
+    ["an aggregate as peer", ["--peers", "EAKUO"], /«Landet uten Oslo» er et snitt publisert av SSB, ikke en kommune/],
+    ["a misspelt comparison", ["--municipality", "1119", "--compare", "Tormsø"], /Fant ingen kommune «Tormsø»\. Mente du Tromsø\?/],
+    ["an aggregate as the municipality", ["--municipality", "EAK"], /«Landet» er et snitt publisert av SSB, ikke en kommune, og kan ikke være kommunen som sammenlignes/],
+  ])("fetch refuses %s before asking SSB", async (_, extra, message) => {
+    let sent = 0;
+    let err = "";
+    const io: FetchIo = { out: () => undefined, err: (t) => (err += t), readFile: (p) => readFileSync(p), fetch: (async () => { sent++; return new Response("", { status: 500 }); }) as typeof fetch };
+    const code = await main(["fetch", "--sector", "plan-miljo-kultur", "--years", "2021", ...extra, "--base-url", "http://127.0.0.1:9/api", "--no-cache", "--out", join(dir, "refused.json")], io);
+    expect([code, sent]).toEqual([2, 0]);
+    expect(err).toMatch(message);
+  });
+
   it("asks SSB for Landet, Landet uten Oslo, the base and the known KOSTRA group besides the municipalities", async () => {
     const urls: string[] = [];
     const bodies: string[] = [];

@@ -126,7 +126,12 @@ describe("errors name what is wrong, in both languages", () => {
   };
 
   it.each<[string, Partial<BenchmarkOptions>, RegExp, RegExp]>([
-    ["an unknown peer", { network: "custom", peers: ["time", "Atlantis"] }, /Ukjent sammenligningskommune: «Atlantis»/, /Unknown peer municipality/],
+    ["an unknown peer", { network: "custom", peers: ["time", "Atlantis"] }, /^Sammenligningskommune: fant ingen kommune «Atlantis»\. Oppgi et kommunenummer/, /^Peer municipality: found no municipality "Atlantis"\. Give a municipality number/],
+    // The same near misses as the municipality search gives the focal municipality.
+    ["a misspelt peer", { network: "custom", peers: ["time", "Barum"] }, /^Sammenligningskommune: fant ingen kommune «Barum»\. Mente du Bærum\?$/, /^Peer municipality: found no municipality "Barum"\. Did you mean Bærum\?$/],
+    // A name two municipalities share is never guessed.
+    ["a peer name two municipalities share", { network: "custom", peers: ["Herøy"] }, /^Sammenligningskommune: «Herøy» kan være Herøy \(Møre og Romsdal\) eller Herøy \(Nordland\)/, /^Peer municipality: "Herøy" may be Herøy \(Møre og Romsdal\) or Herøy \(Nordland\)/],
+    ["a misspelt comparison", { comparisons: ["Tormsø"] }, /Fant ingen kommune «Tormsø»\. Mente du Tromsø\?/, /Did you mean Tromsø\?/],
     ["an aggregate as peer", { network: "custom", peers: ["EAKUO"] }, /«Landet uten Oslo» er et snitt publisert av SSB, ikke en kommune/, /not a municipality/],
     ["an aggregate as comparison", { comparisons: ["ekg07"] }, /«KOSTRA-gruppe 7» er et snitt/, /"KOSTRA group 7" is an average published by SSB.*not as a peer/],
     ["an empty peer list", { network: "custom", peers: [] }, /listen er tom/, /list is empty/],
