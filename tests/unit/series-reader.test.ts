@@ -5,7 +5,8 @@
  * amount. All numbers are SYNTHETIC.
  */
 import { readJsonStat } from "../../src/sources/ssb/jsonstat";
-import { derivedPopulation, observationsFromCube } from "../../src/sources/ssb/observations";
+import { bestPopulationAnswers } from "../../src/sources/ssb/load";
+import { derivedPopulation, observationsFromCube, populationKey } from "../../src/sources/ssb/observations";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildSsbDataset } = require("../support/ssb-shape");
@@ -109,5 +110,40 @@ describe("the population derived from 12362", () => {
       (x) => (x.ContentsCode === "KOSbelop0000" ? 999 : 10),
     );
     expect(derivedPopulation(c, "0219", "2017", "KOKkommuneregion0000", "Tid")).toBeNull();
+  });
+
+  // A load split over several 12362 requests derives Bærum's 2017 population in each answer.
+  // SYNTHETIC, the figures above: kunstformidling (f. 377) gives 102 833 inhabitants (from
+  // 1 234), kultur in all (FGK2) 99 995 (from 987 654).
+  const answer = (funksjon: "377" | "FGK2") =>
+    observationsFromCube(
+      cube(
+        "12362",
+        { KOKkommuneregion0000: ["0219"], KOKfunksjon0000: [funksjon], KOKart0000: ["AGD2"], ContentsCode: ["KOSbelopinnbygge0000", "KOSbelop0000"], Tid: ["2017"] },
+        (x) => (funksjon === "377" ? (x.ContentsCode === "KOSbelop0000" ? 1234 : 12) : x.ContentsCode === "KOSbelop0000" ? 987_654 : 9877),
+      ),
+      `12362 f. ${funksjon}`,
+    );
+
+  it("takes the population from the answer with the largest amount, whichever came last", () => {
+    const [small, large] = [answer("377"), answer("FGK2")];
+    expect(small.populationAmounts.get(populationKey("baerum", 2017))).toBe(1234);
+    expect(large.populationAmounts.get(populationKey("baerum", 2017))).toBe(987_654);
+    const population = (r: typeof small) => r.observations.find((o) => o.indicator === "folkemengde")?.value;
+    expect([population(small), population(large)]).toEqual([102_833, 99_995]);
+    expect(bestPopulationAnswers([large, small]).get(populationKey("baerum", 2017))).toBe(0);
+    expect(bestPopulationAnswers([small, large]).get(populationKey("baerum", 2017))).toBe(1);
+  });
+
+  it("prefers a population SSB publishes as a count (07459) to any derived one", () => {
+    const counted = observationsFromCube(
+      // Every age, as 07459 must be asked: 105 ages of 900 and 105+ of 5 500.
+      cube("07459", { Region: ["0219"], Alder: [...Array.from({ length: 105 }, (_, a) => String(a).padStart(3, "0")), "105+"], ContentsCode: ["Personer1"], Tid: ["2018"] }, (x) =>
+        x.Alder === "105+" ? 5500 : 900,
+      ),
+      "07459",
+    );
+    expect(counted.observations).toEqual(expect.arrayContaining([expect.objectContaining({ indicator: "folkemengde", municipality: "baerum", year: 2017, value: 100_000 })]));
+    expect(bestPopulationAnswers([answer("FGK2"), counted, answer("377")]).get(populationKey("baerum", 2017))).toBe(1);
   });
 });

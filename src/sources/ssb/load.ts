@@ -29,7 +29,7 @@ import type { SsbClient } from "./client";
 import { cachedAnswer, keepAnswer, type CheckedAnswer } from "./checked-cache";
 import { readDataAnswer } from "./data-answer";
 import type { JsonStatCube } from "./jsonstat";
-import { observationsFromCube } from "./observations";
+import { observationsFromCube, populationKey, type CubeObservations } from "./observations";
 import { cacheKey, planLoad, prepare, splitSelection, type LoadRequest, type PlannedQuery } from "./planner";
 import { checkQuery, mergeLackingYears, type LackingYears, type MissingPart } from "./selection-check";
 import { freshCachedMetadata, tableMetadata, type TableMetadataResult } from "./table-metadata";
@@ -251,17 +251,19 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
   const wanted = new Set([...indicatorsToFetch(request.indicators, true).map((i) => i.id), POPULATION_INDICATOR]);
   // A back series recomputes per-capita figures from their amounts.
   if (request.backSeries) for (const i of request.indicators) if (amountIndicatorOf(i)) wanted.add(amountIndicatorOf(i)!.id);
+  const answers: { s: (typeof served)[number]; read: CubeObservations }[] = [];
   for (const s of served) {
     const name = `SSB tabell ${s.query.query.table}`;
-    let observations;
     try {
       // Codes not valid in every year are expected here (one request spans the years), so no warning.
-      observations = observationsFromCube(s.cube, name).observations;
+      answers.push({ s, read: observationsFromCube(s.cube, name) });
     } catch (e) {
       if (!(e instanceof KostraError)) throw e;
       for (const indicator of s.query.indicators) missing.push({ indicator, years: s.query.years, reason: e.text });
-      continue;
     }
+  }
+  const populationFrom = bestPopulationAnswers(answers.map((a) => a.read));
+  answers.forEach(({ s, read }, at) => {
     const provenance: Provenance = {
       source: "ssb",
       table: s.cube.tableId ?? s.query.query.table,
@@ -270,8 +272,9 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
       updated: s.cube.updated ?? s.updated,
       notes: s.cube.notes,
     };
-    datasets.push({ observations: observations.filter((o) => wanted.has(o.indicator)).map((o) => ({ ...o, provenance: 0 })), provenance: [provenance] });
-  }
+    const kept = read.observations.filter((o) => wanted.has(o.indicator) && (o.indicator !== POPULATION_INDICATOR || populationFrom.get(populationKey(o.municipality, o.year)) === at));
+    datasets.push({ observations: kept.map((o) => ({ ...o, provenance: 0 })), provenance: [provenance] });
+  });
   const dataset = mergeDatasets(datasets);
   const fromCache = served.filter((s) => s.cached).map((s) => ({ table: s.query.query.table, fetchedAt: s.fetchedAt, stale: s.stale }));
   progress({ nb: "Ferdig", en: "Done" });
@@ -284,6 +287,28 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
     requests: client.sent - sentBefore,
     warnings,
   };
+}
+
+/**
+ * Which answer each population is taken from, by "municipality/year" (index into `answers`).
+ * 12362's population is derived from an amount and its kroner per inhabitant (rounded to
+ * whole kroner), and a load split over several requests can derive one municipality's
+ * population in more than one answer, each from another amount: the one from the largest
+ * amount has the least rounding (observations.ts, derivedPopulation). A population SSB
+ * publishes as a count (07459) is exact and is preferred to any derived one.
+ */
+export function bestPopulationAnswers(answers: readonly CubeObservations[]): Map<string, number> {
+  const best = new Map<string, { amount: number; at: number }>();
+  answers.forEach((a, at) => {
+    for (const o of a.observations) {
+      if (o.indicator !== POPULATION_INDICATOR) continue;
+      const key = populationKey(o.municipality, o.year);
+      const amount = a.populationAmounts.get(key) ?? Infinity;
+      const now = best.get(key);
+      if (now === undefined || amount > now.amount) best.set(key, { amount, at });
+    }
+  });
+  return new Map([...best].map(([key, { at }]) => [key, at]));
 }
 
 const CONFIG_MAX_AGE_MS = 24 * 60 * 60 * 1000;

@@ -33,7 +33,17 @@ export interface CubeObservations<O extends ReadObservation = ReadObservation> {
   unknownRegions: string[];
   /** Cells skipped because the region code was not valid in that year. */
   invalidForYear: number;
+  /**
+   * For each population derived from an amount and its per-inhabitant figure (12362), the
+   * amount's size (1000 kr, absolute), by "municipality/year": the larger the amount, the
+   * smaller the rounding in the derived population, so a load that gets one municipality's
+   * population from several answers keeps the one from the largest amount.
+   */
+  populationAmounts: Map<string, number>;
 }
+
+/** The key of `populationAmounts`. */
+export const populationKey = (municipality: string, year: number): string => `${municipality}/${year}`;
 
 function dimension(cube: JsonStatCube, id: string): JsonStatDimension | undefined {
   return cube.dimensions.find((d) => d.id === id);
@@ -115,7 +125,7 @@ export function derivedPopulation(cube: JsonStatCube, region: string, time: stri
   const [r, t] = [regions?.position.get(region), times?.position.get(time)];
   const cells = populationCells(cube, regionDim, timeDim);
   if (cells === null || r === undefined || t === undefined) return null;
-  return populationAt(cube, cells, baseOf(cube, regions!, r, times!, t));
+  return populationAt(cube, cells, baseOf(cube, regions!, r, times!, t))?.population ?? null;
 }
 
 /**
@@ -137,7 +147,7 @@ function populationCells(cube: JsonStatCube, regionDim: string, timeDim: string)
   return offsets.map((at) => ({ amount: at + amount * cube.strides[k], perCapita: at + perCapita * cube.strides[k] }));
 }
 
-function populationAt(cube: JsonStatCube, cells: readonly { amount: number; perCapita: number }[], base: number): number | null {
+function populationAt(cube: JsonStatCube, cells: readonly { amount: number; perCapita: number }[], base: number): { population: number; amount: number } | null {
   let best: { amount: number; perCapita: number } | null = null;
   for (const c of cells) {
     // NaN (a missing cell) and 0 give no population, as a sign that differs does.
@@ -146,7 +156,7 @@ function populationAt(cube: JsonStatCube, cells: readonly { amount: number; perC
     if (best === null || Math.abs(amount) > Math.abs(best.amount)) best = { amount, perCapita };
   }
   if (best === null || Math.abs(best.amount) < 1000) return null;
-  return Math.round((best.amount * 1000) / best.perCapita);
+  return { population: Math.round((best.amount * 1000) / best.perCapita), amount: Math.abs(best.amount) };
 }
 
 /**
@@ -196,6 +206,7 @@ export function observationsFromCube(cube: JsonStatCube, name: string, provenanc
   const observations: ReadObservation[] = [];
   const unknownRegions = new Set<string>();
   let invalidForYear = 0;
+  const populationAmounts = new Map<string, number>();
   const regionDim = found[0].ssb.regionDimension;
   const timeDim = found[0].ssb.timeDimension;
   // (Every series of one cube has the cube's region and time dimensions.)
@@ -273,11 +284,14 @@ export function observationsFromCube(cube: JsonStatCube, name: string, provenanc
         push(make(ind.id, serves.municipality.id, dataYear, serves.code, sum, status));
       }
       const pop = population === null ? null : populationAt(cube, population, base);
-      if (pop !== null) push(make(POPULATION_INDICATOR, m.id, year, code, pop, undefined));
+      if (pop !== null) {
+        push(make(POPULATION_INDICATOR, m.id, year, code, pop.population, undefined));
+        populationAmounts.set(populationKey(m.id, year), pop.amount);
+      }
     }
   });
 
-  return { observations, indicators: [...new Set(found.map((f) => f.ind.id))], unknownRegions: [...unknownRegions], invalidForYear };
+  return { observations, indicators: [...new Set(found.map((f) => f.ind.id))], unknownRegions: [...unknownRegions], invalidForYear, populationAmounts };
 }
 
 /** Warnings for a file import: skipped regions and codes not valid in a year. */
