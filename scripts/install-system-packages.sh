@@ -5,6 +5,7 @@
 #   libxml2-utils     xmllint, to validate manifest.xml against Microsoft's schemas offline
 #   libreoffice-calc-nogui  a real spreadsheet engine that recalculates the .xlsx reports' formulas
 #   poppler-utils     pdftoppm, to render a report page to PNG for visual checks
+#   nginx             the department's shared SSB cache (deploy/nginx/), tested for real
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -12,6 +13,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 if [ ${#need[@]} -eq 0 ]; then
   echo "System packages already installed."
   exit 0

@@ -25,6 +25,13 @@ import {
   type SsbLimits,
 } from "./types";
 
+/** The header every answer of the product's shared SSB cache carries (deploy/nginx/). */
+export const SHARED_CACHE_HEADER = "X-Kostra-Cache";
+/** The header that tells the shared cache which `updated` of the table a data request was checked against. */
+export const TABLE_UPDATED_HEADER = "X-Kostra-Table-Updated";
+/** What may go into that header: SSB's timestamp is outside input, so only printable ASCII, bounded. */
+const HEADER_VALUE = /^[\x20-\x7e]{1,100}$/;
+
 export type { TableInfo } from "./answers";
 
 const SSB_LANG: Readonly<Record<Lang, SsbLang>> = { nb: "no", en: "en" };
@@ -102,6 +109,8 @@ export class SsbClient {
   private configAnswer: Promise<ConfigAnswer> | null = null;
   /** Requests actually sent (attempts and redirects included), for progress and benchmarks. */
   sent = 0;
+  /** Whether an answer came through the product's shared cache (deploy/nginx/): it says so in every answer. */
+  behindSharedCache = false;
 
   /** Throws a KostraError ("bad-input") when `baseUrl` is not an address the product sends queries to (see base-url.ts). */
   constructor(options: SsbClientOptions = {}) {
@@ -179,9 +188,14 @@ export class SsbClient {
     return readMetadataAnswer(res.body, id, url).json;
   }
 
-  /** Send a prepared data request; resolves with the body text. */
+  /**
+   * Send a prepared data request; resolves with the body text. To a shared cache in front
+   * of SSB (one that has said so, see `behindSharedCache`) the table's `updated` time goes
+   * along, so that the cache keeps the answer until SSB republishes the table.
+   */
   send(req: PreparedRequest, signal?: AbortSignal): Promise<SsbResponse> {
-    return this.request(req.method, req.url, req.body, signal);
+    const updated = this.behindSharedCache && req.tableUpdated !== undefined && HEADER_VALUE.test(req.tableUpdated) ? req.tableUpdated : undefined;
+    return this.request(req.method, req.url, req.body, signal, updated === undefined ? undefined : { [TABLE_UPDATED_HEADER]: updated });
   }
 
   /**
@@ -189,7 +203,7 @@ export class SsbClient {
    * bounded by MAX_WAIT_SECONDS: a longer one (Retry-After, a quota window) ends the
    * request at once with a message saying when SSB can be asked again.
    */
-  async request(method: "GET" | "POST", url: string, body: string | undefined, signal?: AbortSignal): Promise<SsbResponse> {
+  async request(method: "GET" | "POST", url: string, body: string | undefined, signal?: AbortSignal, headers?: Record<string, string>): Promise<SsbResponse> {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw cancelled(url);
       if (!this.isOnline()) throw describeFailure("offline", { url });
@@ -205,7 +219,7 @@ export class SsbClient {
       } catch {
         throw cancelled(url);
       }
-      const outcome = await this.attempt(method, url, body, signal);
+      const outcome = await this.attempt(method, url, body, signal, headers);
       if (outcome.ok) return outcome.response;
       const { error, retryAfter } = outcome;
       // A request that never reached SSB is tried once more (a dropped connection); a blocked
@@ -237,6 +251,7 @@ export class SsbClient {
     url: string,
     body: string | undefined,
     signal?: AbortSignal,
+    extraHeaders?: Record<string, string>,
   ): Promise<{ ok: true; response: SsbResponse } | { ok: false; error: SsbError; retryAfter?: number; dropped?: boolean }> {
     const timeout = new AbortController();
     const stopTimer = new AbortController();
@@ -257,7 +272,7 @@ export class SsbClient {
         const res = await this.fetchFn(target.url, {
           method: target.method,
           body: target.body,
-          headers: target.body ? { "Content-Type": "application/json", Accept: "application/json" } : { Accept: "application/json" },
+          headers: { ...(target.body ? { "Content-Type": "application/json" } : {}), Accept: "application/json", ...extraHeaders },
           signal: timeout.signal,
           redirect: "manual",
         });
@@ -285,6 +300,7 @@ export class SsbClient {
 
   /** An answer that is not a redirect: its body within the limit, or why it can't be used (`requestBody`: what a POST sent, for the message). */
   private async outcome(res: Response, url: string, requestBody: string | undefined): Promise<{ ok: true; response: SsbResponse } | { ok: false; error: SsbError; retryAfter?: number }> {
+    if (res.headers.get(SHARED_CACHE_HEADER) !== null) this.behindSharedCache = true;
     if (!res.ok) {
       const text = await readBodyText(res, MAX_ERROR_BODY_BYTES, "truncate");
       // A proxy asking for a login (401, 407) or refusing with a page of its own (403) is not SSB's cell limit.

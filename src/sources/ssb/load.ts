@@ -196,7 +196,7 @@ export async function loadFromSsb(request: LoadRequest, options: SsbLoadOptions)
     if (cached) {
       serve(checked.query, cached, true, false);
       progress({ nb: `Tabell ${query.query.table} fra hurtigbufferen`, en: `Table ${query.query.table} from the cache` });
-    } else toFetch.push(checked.query);
+    } else toFetch.push(meta.updated === undefined ? checked.query : { ...checked.query, tableUpdated: meta.updated });
   };
 
   // First what needs no request: tables whose metadata the cache may give without asking.

@@ -41,6 +41,11 @@ export interface PreparedRequest {
   body?: string;
   /** Number of cells the response will hold. */
   cells: number;
+  /**
+   * SSB's `updated` of the table the query was checked against, told to a shared cache in
+   * front of SSB (deploy/nginx/) so that a republished table is a new cache entry.
+   */
+  tableUpdated?: string;
 }
 
 /** Time as the rate limiter and retries see it; tests pass a fake one. */
