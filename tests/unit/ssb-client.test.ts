@@ -149,3 +149,34 @@ describe("SSB client", () => {
     expect(fallback.problem?.kind).toBe("not-found");
   });
 });
+
+describe("a shared cache in front of SSB (deploy/nginx/)", () => {
+  const headersSent: Headers[] = [];
+  const recording = (answerHeaders: Record<string, string>) =>
+    (async (_url: string, init?: RequestInit) => {
+      headersSent.push(new Headers(init?.headers));
+      return new Response('{"ok":true}', { status: 200, headers: answerHeaders });
+    }) as unknown as typeof fetch;
+  const req = (tableUpdated?: string) => ({ query: { table: "12362", selection: {} }, method: "GET" as const, url: URL, cells: 1, ...(tableUpdated === undefined ? {} : { tableUpdated }) });
+  beforeEach(() => headersSent.splice(0));
+
+  it("names the table's `updated` only once the address has said it is the shared cache", async () => {
+    const clock = new FakeClock();
+    const c = new SsbClient({ baseUrl: "https://ssb-cache.kommune.no/api/pxwebapi/v2", fetch: recording({ "X-Kostra-Cache": "MISS" }), clock, limiter: new RateLimiter({ maxCalls: 30, windowMs: 60_000 }, clock) });
+    await run(clock, c.send(req("2026-03-15T07:00:00Z")));
+    await run(clock, c.send(req("2026-03-15T07:00:00Z")));
+    expect(headersSent.map((h) => h.get("X-Kostra-Table-Updated"))).toEqual([null, "2026-03-15T07:00:00Z"]);
+    expect(c.behindSharedCache).toBe(true);
+  });
+
+  it("never sends it to SSB itself, nor a value that is not plain printable text", async () => {
+    const clock = new FakeClock();
+    const direct = new SsbClient({ fetch: recording({}), clock, limiter: new RateLimiter({ maxCalls: 30, windowMs: 60_000 }, clock) });
+    await run(clock, direct.send(req("2026-03-15T07:00:00Z")));
+    await run(clock, direct.send(req("2026-03-15T07:00:00Z")));
+    const cached = new SsbClient({ baseUrl: "https://ssb-cache.kommune.no/api/pxwebapi/v2", fetch: recording({ "X-Kostra-Cache": "HIT" }), clock, limiter: new RateLimiter({ maxCalls: 30, windowMs: 60_000 }, clock) });
+    await run(clock, cached.send(req()));
+    for (const hostile of ["2026\r\nX-Evil: 1", "å", "x".repeat(101), ""]) await run(clock, cached.send(req(hostile)));
+    expect(headersSent.map((h) => h.get("X-Kostra-Table-Updated"))).toEqual([null, null, null, null, null, null, null]);
+  });
+});
