@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { renderConfig } = require("../../deploy/nginx/render.js") as { renderConfig: (options: Record<string, string>) => string };
+const { renderConfig } = require("../../deploy/nginx/render.js") as { renderConfig: (site: "cache" | "addin", options: Record<string, string>) => string };
 
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
 
@@ -62,7 +62,7 @@ export async function startNginx(upstreamOrigin: string, options: Record<string,
   if (!NGINX) throw new Error("nginx is not installed: run scripts/install-system-packages.sh (Debian's nginx-light or nginx).");
   const dir = mkdtempSync(join(tmpdir(), "kostra-nginx-"));
   const [port, inner] = [await freePort(), await freePort()];
-  const config = renderConfig({
+  const config = renderConfig("cache", {
     "addin-origin": "https://localhost:3000",
     listen: `127.0.0.1:${port}`,
     "inner-listen": `127.0.0.1:${inner}`,
