@@ -57,7 +57,9 @@
  * the neighbours as much as the workbook).
  *
  * Run: npm run bench   (compiles the library and the local test server first; about a minute)
- * Only some:  BENCH_ONLY=report npm run bench   (groups: jsonstat, ssb, report, recalc, memory, pane; the
+ * release-day-proxy: release day with and without the department's nginx cache (bench/release-day.js).
+ *
+ * Only some:  BENCH_ONLY=report npm run bench   (groups: jsonstat, ssb, report, recalc, memory, pane, proxy; the
  * other entries of results.json are kept as they were)
  */
 "use strict";
@@ -674,6 +676,7 @@ const GROUPS = {
   recalc: recalcBenchmarks,
   memory: reportMemoryBenchmarks,
   pane: () => require("./pane").paneBenchmarks(),
+  proxy: async () => [await require("./release-day").releaseDay()],
 };
 
 async function main() {

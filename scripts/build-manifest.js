@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * Writes the production manifest: every https://localhost:3000/ in manifest.xml is
- * replaced by the URL where the add-in is hosted.
+ * replaced by the URL where the add-in is hosted, and the department's shared SSB cache
+ * (deploy/nginx/), when there is one, joins SSB in <AppDomains>.
  *
- *   ADDIN_BASE_URL=https://addin.example.kommune.no/kostra/ node scripts/build-manifest.js
- *   node scripts/build-manifest.js --base-url https://… [--out path/to/manifest.xml]
+ *   ADDIN_BASE_URL=https://addin.example.kommune.no/kostra/ \
+ *   SSB_PROXY_URL=https://ssb-cache.example.kommune.no/api/pxwebapi/v2 node scripts/build-manifest.js
+ *   node scripts/build-manifest.js --base-url https://… [--proxy-url https://…] [--out path/to/manifest.xml]
  *
  * Without a base URL the localhost URLs are kept (a development manifest in dist/).
- * Exit code 2 with a one-line message when the base URL is unusable.
+ * Exit code 2 with a one-line message when an address is unusable.
  */
 "use strict";
 
@@ -39,10 +41,36 @@ function normaliseBaseUrl(raw) {
   return url.pathname.endsWith("/") ? url.href : `${url.href}/`;
 }
 
-/** Returns `xml` with every development URL pointing at `baseUrl` instead. */
-function rewriteManifest(xml, baseUrl) {
+/**
+ * The origin of the department's shared SSB cache (https only: Office loads the pane over
+ * https, and a page on https cannot call http), for <AppDomains>.
+ */
+function proxyOrigin(raw) {
+  const text = String(raw ?? "").trim();
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`SSB_PROXY_URL is not a valid URL: "${text}"`);
+  }
+  if (url.protocol !== "https:" || url.username || url.password || url.search || url.hash || !/^[A-Za-z0-9.-]+$/.test(url.hostname)) {
+    throw new Error(`SSB_PROXY_URL must be a plain https address such as https://ssb-cache.kommune.no/api/pxwebapi/v2: "${text}"`);
+  }
+  return url.origin;
+}
+
+const SSB_APP_DOMAIN = "<AppDomain>https://data.ssb.no</AppDomain>";
+
+/** Returns `xml` with every development URL pointing at `baseUrl` instead, and the proxy's origin (if any) in <AppDomains>. */
+function rewriteManifest(xml, baseUrl, proxyUrl) {
   const base = normaliseBaseUrl(baseUrl);
-  return xml.split(DEV_BASE_URL).join(base);
+  const rewritten = xml.split(DEV_BASE_URL).join(base);
+  if (proxyUrl === undefined || proxyUrl === "") return rewritten;
+  const origin = proxyOrigin(proxyUrl);
+  if (!rewritten.includes(SSB_APP_DOMAIN)) throw new Error("manifest.xml has no <AppDomain> for https://data.ssb.no to put the proxy beside");
+  if (origin === "https://data.ssb.no") return rewritten;
+  const indent = /\n([ \t]*)<AppDomain>https:\/\/data\.ssb\.no/.exec(rewritten)?.[1] ?? "    ";
+  return rewritten.replace(SSB_APP_DOMAIN, `${SSB_APP_DOMAIN}\n${indent}<AppDomain>${origin}</AppDomain>`);
 }
 
 function parseArgs(argv) {
@@ -51,8 +79,9 @@ function parseArgs(argv) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
     if (flag === "--base-url") options.baseUrl = value();
+    else if (flag === "--proxy-url") options.proxyUrl = value();
     else if (flag === "--out") options.out = value();
-    else throw new Error(`Unknown option: ${argv[i]} (expected --base-url or --out)`);
+    else throw new Error(`Unknown option: ${argv[i]} (expected --base-url, --proxy-url or --out)`);
   }
   return options;
 }
@@ -63,7 +92,8 @@ function main() {
   try {
     options = parseArgs(process.argv.slice(2));
     const baseUrl = options.baseUrl ?? process.env.ADDIN_BASE_URL ?? DEV_BASE_URL;
-    xml = rewriteManifest(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"), baseUrl);
+    const proxyUrl = options.proxyUrl ?? process.env.SSB_PROXY_URL;
+    xml = rewriteManifest(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"), baseUrl, proxyUrl);
   } catch (err) {
     console.error(`build-manifest: ${err.message}`);
     process.exit(2);
@@ -77,4 +107,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { rewriteManifest, normaliseBaseUrl, DEV_BASE_URL };
+module.exports = { rewriteManifest, normaliseBaseUrl, proxyOrigin, DEV_BASE_URL };

@@ -10,8 +10,10 @@ import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+/** render.js beside the repository's tests (from tests/support/, or compiled under build/bench/tests/support/). */
+const RENDER_JS = [join(__dirname, "../../deploy/nginx/render.js"), join(__dirname, "../../../../deploy/nginx/render.js")].find((p) => existsSync(p));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { renderConfig } = require("../../deploy/nginx/render.js") as { renderConfig: (site: "cache" | "addin", options: Record<string, string>) => string };
+const { renderConfig } = require(RENDER_JS ?? "deploy/nginx/render.js is missing") as { renderConfig: (site: "cache" | "addin", options: Record<string, string>) => string };
 
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
 

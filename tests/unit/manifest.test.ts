@@ -19,7 +19,7 @@ const ASSET_BASE = `${DEV_BASE}assets/`;
 const ALLOWED_APP_DOMAINS = ["https://data.ssb.no"];
 
 interface BuildManifest {
-  rewriteManifest(xml: string, baseUrl: string): string;
+  rewriteManifest(xml: string, baseUrl: string, proxyUrl?: string): string;
 }
 const { rewriteManifest } = createRequire(__filename)(BUILD_SCRIPT) as BuildManifest;
 
@@ -331,6 +331,22 @@ describe("scripts/build-manifest.js", () => {
     expect({ status, output: output.trim() }).toEqual({ status: 0, output: `${file} validates` });
   });
 
+  it("adds the department's SSB cache beside SSB in <AppDomains>, and the result still validates", () => {
+    const out = rewriteManifest(xml, "https://tillegg.example.kommune.no/kostra/", "https://ssb-cache.example.kommune.no/api/pxwebapi/v2");
+    const domains = child(parse(out), "AppDomains").children.map((d) => d.text);
+    expect(domains).toEqual([...ALLOWED_APP_DOMAINS, "https://ssb-cache.example.kommune.no"]);
+    const file = path.join(tmp, "manifest.proxy.xml");
+    fs.writeFileSync(file, out);
+    expect(runXmllint(file).status).toBe(0);
+    // SSB's own address adds nothing; no proxy leaves the manifest as without one.
+    expect(rewriteManifest(xml, DEV_BASE, "https://data.ssb.no/api/pxwebapi/v2")).toBe(xml);
+    expect(rewriteManifest(xml, DEV_BASE, "")).toBe(xml);
+  });
+
+  it.each(["http://ssb-cache.example.no/api/pxwebapi/v2", "https://user:pw@ssb-cache.example.no/", "https://ssb-cache.example.no/?x=1", "ssb-cache", "https://a.b;c/"])("refuses the proxy address %p", (bad) => {
+    expect(() => rewriteManifest(xml, DEV_BASE, bad)).toThrow(/SSB_PROXY_URL/);
+  });
+
   it("adds the trailing slash to a base URL without one", () => {
     const out = rewriteManifest(xml, "https://addins.example.no/kostra");
     expect(out).toContain("https://addins.example.no/kostra/taskpane.html");
@@ -353,12 +369,13 @@ describe("scripts/build-manifest.js", () => {
     const result = spawnSync(process.execPath, [BUILD_SCRIPT, "--out", out], {
       cwd: ROOT,
       encoding: "utf8",
-      env: { ...process.env, ADDIN_BASE_URL: "https://addins.example.no/kostra" },
+      env: { ...process.env, ADDIN_BASE_URL: "https://addins.example.no/kostra", SSB_PROXY_URL: "https://ssb-cache.example.no/api/pxwebapi/v2" },
     });
     expect(result.status).toBe(0);
     const written = fs.readFileSync(out, "utf8");
     expect(written).not.toContain("localhost");
     expect(written).toContain("https://addins.example.no/kostra/commands.html");
+    expect(written).toContain("<AppDomain>https://ssb-cache.example.no</AppDomain>");
   });
 
   it("exits with code 2 and a one-line message for a non-https base URL", () => {
