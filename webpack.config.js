@@ -3,6 +3,8 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
+const { builtProxyUrl } = require("./scripts/build-manifest");
 
 const ASSETS_DIR = path.resolve(__dirname, "assets");
 const START_MANIFEST = path.resolve(__dirname, "src/taskpane/start/startManifest.ts");
@@ -214,6 +216,8 @@ module.exports = (_env, argv) => {
       new LegacyCheckPlugin("taskpane.html", path.resolve(__dirname, "src/taskpane/legacy-check.js")),
       new PreloadChunkGroupsPlugin("taskpane.html", ["start"]),
       new CopyAssetsPlugin(ASSETS_DIR, "assets"),
+      // The department's shared SSB cache as the pane's default SSB address (docs/deploy.md).
+      new webpack.DefinePlugin({ __KOSTRA_SSB_PROXY_URL__: JSON.stringify(builtProxyUrl(process.env.SSB_PROXY_URL)) }),
     ],
     performance: { hints: false },
     devServer: {

@@ -59,6 +59,16 @@ function proxyOrigin(raw) {
   return url.origin;
 }
 
+/**
+ * The shared cache's address as the built pane asks it (SSB_PROXY_URL, checked as for the
+ * manifest), without a trailing slash; "" when the build has none.
+ */
+function builtProxyUrl(raw) {
+  if (raw === undefined || String(raw).trim() === "") return "";
+  proxyOrigin(raw);
+  return new URL(String(raw).trim()).href.replace(/\/+$/, "");
+}
+
 const SSB_APP_DOMAIN = "<AppDomain>https://data.ssb.no</AppDomain>";
 
 /** Returns `xml` with every development URL pointing at `baseUrl` instead, and the proxy's origin (if any) in <AppDomains>. */
@@ -107,4 +117,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { rewriteManifest, normaliseBaseUrl, proxyOrigin, DEV_BASE_URL };
+module.exports = { rewriteManifest, normaliseBaseUrl, proxyOrigin, builtProxyUrl, DEV_BASE_URL };

@@ -172,6 +172,22 @@ describe("lifetimes follow SSB's releases", () => {
   });
 });
 
+describe("Klass", () => {
+  it("is routed and cached the same way: the product's Klass address beside the cache's PxWebApi address", async () => {
+    await ssb.close();
+    ssb = await startPxWebServer({ klass: {} });
+    const p = await start({ "ssb-rate": "6000r/m" });
+    const { klassBaseUrlFor } = await import("../../src/sources/ssb/klass");
+    const url = `${klassBaseUrlFor(p.baseUrl)}/classifications/131/correspondsAt?targetClassificationId=112&date=2024-01-01&language=nb`;
+    expect(url.startsWith(`${p.origin}/api/klass/v1/`)).toBe(true);
+    const first = await fetch(url);
+    const second = await fetch(url);
+    expect([first.status, first.headers.get(SHARED_CACHE_HEADER), second.headers.get(SHARED_CACHE_HEADER)]).toEqual([200, "MISS", "HIT"]);
+    expect(await second.text()).toBe(await first.text());
+    expect(ssb.requests.filter((r) => r.url.includes("/api/klass/v1/"))).toHaveLength(1);
+  });
+});
+
 describe("CORS", () => {
   it("answers the add-in's origin, preflight included, and nobody else's", async () => {
     const p = await start({ "ssb-rate": "6000r/m" });

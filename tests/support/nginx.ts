@@ -1,7 +1,8 @@
 /**
- * Debian's nginx running the product's shared SSB cache (deploy/nginx/) for a test: the
- * configuration rendered by deploy/nginx/render.js with local ports and a fresh cache
- * folder, in front of a local PxWebApi 2 test server (./pxweb-server). nginx is installed
+ * Debian's nginx running the product's configurations (deploy/nginx/) for a test, rendered
+ * by deploy/nginx/render.js with local ports: the shared SSB cache with a fresh cache folder
+ * in front of a local PxWebApi 2 test server (./pxweb-server), or the add-in's built files
+ * with their headers. nginx is installed
  * by scripts/install-system-packages.sh; a machine without it fails the test, saying so.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -18,7 +19,7 @@ const { renderConfig } = require(RENDER_JS ?? "deploy/nginx/render.js is missing
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
 
 export interface RunningNginx {
-  /** e.g. http://127.0.0.1:PORT/api/pxwebapi/v2, the address the product is given as its SSB proxy. */
+  /** The cache: http://127.0.0.1:PORT/api/pxwebapi/v2, the address the product is given as its SSB proxy; the add-in's host: its origin. */
   baseUrl: string;
   origin: string;
   /** The folder with the configuration, the cache and the logs. */
@@ -61,7 +62,6 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
  * `options` are render.js's (e.g. { "ssb-rate": "600r/m", "short-ttl": "2s" }).
  */
 export async function startNginx(upstreamOrigin: string, options: Record<string, string> = {}): Promise<RunningNginx> {
-  if (!NGINX) throw new Error("nginx is not installed: run scripts/install-system-packages.sh (Debian's nginx-light or nginx).");
   const dir = mkdtempSync(join(tmpdir(), "kostra-nginx-"));
   const [port, inner] = [await freePort(), await freePort()];
   const config = renderConfig("cache", {
@@ -72,9 +72,26 @@ export async function startNginx(upstreamOrigin: string, options: Record<string,
     "cache-dir": join(dir, "cache"),
     ...options,
   });
+  const origin = await runNginx(dir, config, port);
+  return { ...origin, baseUrl: `${origin.origin}/api/pxwebapi/v2` };
+}
+
+/** Starts nginx serving the add-in's built files from `root` (dist/) as deploy/nginx/kostra-addin.conf.template says. */
+export async function startAddinHost(root: string): Promise<RunningNginx> {
+  const dir = mkdtempSync(join(tmpdir(), "kostra-nginx-addin-"));
+  const port = await freePort();
+  const config = renderConfig("addin", { root, listen: `127.0.0.1:${port}` });
+  const running = await runNginx(dir, config, port);
+  return { ...running, baseUrl: running.origin };
+}
+
+/** Runs nginx in `dir` with the site configuration `config` in its http context, until stop(). */
+async function runNginx(dir: string, config: string, port: number): Promise<Omit<RunningNginx, "baseUrl">> {
+  if (!NGINX) throw new Error("nginx is not installed: run scripts/install-system-packages.sh (Debian's nginx).");
   for (const d of ["body", "proxy"]) mkdirSync(join(dir, d));
   writeFileSync(join(dir, "site.conf"), config);
   const asRoot = process.getuid?.() === 0;
+  const mimeTypes = ["/etc/nginx/mime.types"].find((f) => existsSync(f));
   writeFileSync(
     join(dir, "nginx.conf"),
     [
@@ -85,6 +102,8 @@ export async function startNginx(upstreamOrigin: string, options: Record<string,
       `error_log ${join(dir, "error.log")} info;`,
       "events { worker_connections 1024; }",
       "http {",
+      // As Debian's own nginx.conf: the types of files by their extension.
+      mimeTypes ? `  include ${mimeTypes};` : "",
       `  access_log ${join(dir, "access.log")};`,
       `  client_body_temp_path ${join(dir, "body")};`,
       `  proxy_temp_path ${join(dir, "proxy")};`,
@@ -103,10 +122,8 @@ export async function startNginx(upstreamOrigin: string, options: Record<string,
     return `${stderr}${existsSync(file) ? readFileSync(file, "utf8") : ""}`;
   };
   await waitForPort(port, child, errorLog);
-  const origin = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `${origin}/api/pxwebapi/v2`,
-    origin,
+    origin: `http://127.0.0.1:${port}`,
     dir,
     config,
     errorLog,

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
-import { DEFAULT_BASE_URL } from "../../sources/ssb/types";
+import { BUILT_PROXY_URL, PANE_DEFAULT_BASE_URL } from "../services/ssbAddress";
 import type { Messages } from "../i18n";
 import type { AdvancedOptions as Options } from "../state/form";
 import { staticStyles } from "../styles";
@@ -72,11 +72,11 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
             />
             <Field
               label={t.baseUrlLabel}
-              hint={t.baseUrlHint(DEFAULT_BASE_URL)}
+              hint={BUILT_PROXY_URL ? t.baseUrlHintSharedCache(BUILT_PROXY_URL) : t.baseUrlHint(PANE_DEFAULT_BASE_URL)}
               validationState={url && !url.ok ? "error" : "none"}
               validationMessage={url && !url.ok ? t.inLanguage(url.reason) : undefined}
             >
-              <Input type="url" value={value.baseUrl} placeholder={DEFAULT_BASE_URL} onChange={(_, data) => onChange({ baseUrl: data.value })} />
+              <Input type="url" value={value.baseUrl} placeholder={PANE_DEFAULT_BASE_URL} onChange={(_, data) => onChange({ baseUrl: data.value })} />
             </Field>
           </div>
         </AccordionPanel>

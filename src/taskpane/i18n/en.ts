@@ -76,6 +76,7 @@ export const en: Messages = {
   chartWithComparisons: "chart with comparison municipalities",
   baseUrlLabel: "SSB address (proxy)",
   baseUrlHint: (url) => `Empty: SSB directly (${url}). Give your municipality's proxy if the network blocks SSB.`,
+  baseUrlHintSharedCache: (url) => `Empty: your municipality's shared SSB cache (${url}). Give another address only if IT asks you to.`,
 
   sourceLabel: "Data source",
   sourceSample: "Sample data",

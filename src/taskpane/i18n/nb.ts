@@ -79,6 +79,7 @@ export const nb = {
   chartWithComparisons: "diagram med sammenligningskommuner",
   baseUrlLabel: "SSB-adresse (proxy)",
   baseUrlHint: (url: string): string => `Tom: SSB direkte (${url}). Oppgi kommunens mellomtjener hvis nettverket blokkerer SSB.`,
+  baseUrlHintSharedCache: (url: string): string => `Tom: kommunens felles mellomlager for SSB (${url}). Oppgi en annen adresse bare hvis IT ber om det.`,
 
   // Source
   sourceLabel: "Datakilde",

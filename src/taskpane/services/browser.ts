@@ -10,6 +10,7 @@ import { browserStorage } from "./storage";
 
 import type { PaneServices, SsbLoadCallbacks } from "./types";
 import { domain } from "../domain";
+import { ssbAddress } from "./ssbAddress";
 
 let responseCache: Promise<ResponseCache> | null = null;
 
@@ -35,7 +36,7 @@ export function createBrowserServices(): PaneServices {
         import("../../sources/ssb/load"),
         ssbCache(),
       ]);
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, onWait });
+      const client = new SsbClient({ baseUrl: ssbAddress(baseUrl), onWait });
       return loadFromSsb(request, { client, cache, policy: refresh ? "refresh" : "cache-first", signal, onProgress });
     },
     async loadKostraGroups(years, { signal, onWait, baseUrl, refresh }) {
@@ -44,7 +45,7 @@ export function createBrowserServices(): PaneServices {
         import("../../sources/ssb/klass"),
         ssbCache(),
       ]);
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, onWait });
+      const client = new SsbClient({ baseUrl: ssbAddress(baseUrl), onWait });
       const { loaded, failures } = await loadKostraGroupsForYears(years, { client, cache, policy: refresh ? "refresh" : "cache-first", signal });
       return {
         loaded: loaded.map((g) => ({ year: g.year, date: g.date, source: g.source, url: g.url, fetchedAt: g.fetchedAt, groups: g.groups, warnings: g.warnings })),
@@ -53,13 +54,13 @@ export function createBrowserServices(): PaneServices {
     },
     async searchSsbTables(query, { signal, baseUrl, lang }) {
       const { SsbClient, ssbLangFor } = await import("../../sources/ssb/client");
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: ssbLangFor(lang) });
+      const client = new SsbClient({ baseUrl: ssbAddress(baseUrl), lang: ssbLangFor(lang) });
       const tables = await client.search(query, signal);
       return tables.map((t) => ({ id: t.id, label: t.label, firstPeriod: t.firstPeriod, lastPeriod: t.lastPeriod, updated: t.updated }));
     },
     async ssbTableMetadata(table, { signal, baseUrl, lang }) {
       const [{ SsbClient, ssbLangFor }, { tableDimensions }] = await Promise.all([import("../../sources/ssb/client"), import("./ssbTables")]);
-      const client = new SsbClient({ baseUrl: baseUrl?.trim() || undefined, lang: ssbLangFor(lang) });
+      const client = new SsbClient({ baseUrl: ssbAddress(baseUrl), lang: ssbLangFor(lang) });
       return tableDimensions(table, await client.metadata(table, signal));
     },
     async downloadXlsx(plan, fileName) {

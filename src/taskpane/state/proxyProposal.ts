@@ -8,7 +8,7 @@
  */
 import type { BaseUrlCheck } from "../../sources/ssb/base-url";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
-import { DEFAULT_BASE_URL } from "../../sources/ssb/types";
+import { ssbAddress } from "../services/ssbAddress";
 import type { TemplateSettings } from "../../report/template-settings";
 
 export interface ProxyProposal {
@@ -20,9 +20,9 @@ export interface ProxyProposal {
   check: BaseUrlCheck;
 }
 
-/** The address the pane asks SSB through now ("" is SSB itself), in checkBaseUrl's normal form. */
+/** The address the pane asks SSB through now ("" is this build's default), in checkBaseUrl's normal form. */
 function inUse(baseUrl: string): string {
-  const check = checkBaseUrl(baseUrl.trim() || DEFAULT_BASE_URL);
+  const check = checkBaseUrl(ssbAddress(baseUrl));
   return check.ok ? check.url : baseUrl.trim();
 }
 
