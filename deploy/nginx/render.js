@@ -88,6 +88,7 @@ const SITES = {
       "short-ttl": ["SHORT_TTL", checks.duration, "10m"],
       "data-ttl": ["DATA_TTL", checks.duration, "30d"],
       "klass-ttl": ["KLASS_TTL", checks.duration, "1d"],
+      "ca-certificates": ["CA_CERTIFICATES", checks.path, "/etc/ssl/certs/ca-certificates.crt"],
       ...TLS_OPTIONS,
     },
     derive(v) {
