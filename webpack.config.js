@@ -3,6 +3,8 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 
 const ASSETS_DIR = path.resolve(__dirname, "assets");
 const START_MANIFEST = path.resolve(__dirname, "src/taskpane/start/startManifest.ts");
@@ -127,10 +129,12 @@ function withoutComments(file) {
 /**
  * The pages' Content-Security-Policy, as a <meta> tag (the add-in is static files: there
  * are no response headers of ours). Scripts: only our own files and Office's script host.
- * Styles need 'unsafe-inline': Fluent UI's Griffel and FluentProvider, and the pane's own
- * staticStyles, put <style> elements into the page at run time (static hosting can give no
- * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the web
- * sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
+ * Styles: 'self' for the CSS file production builds extract Fluent's rules into (same
+ * origin, linked from the page); and 'unsafe-inline', because FluentProvider puts its
+ * theme's variables into a <style> element at run time, as do the pane's own staticStyles
+ * and, in development builds, Griffel for every component (static hosting can give no
+ * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the
+ * web sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
  * Office), and plain http only to this machine, as checkBaseUrl allows for a local proxy.
  * In development the dev server's eval source maps and its reload socket are allowed too.
  */
@@ -149,6 +153,48 @@ function contentSecurityPolicy(production) {
   return Object.entries(directives)
     .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
     .join("; ");
+}
+
+/**
+ * Production builds take Fluent UI's styles out of the JavaScript into one CSS file.
+ * Fluent's packages ship their styles precompiled for Griffel (`__styles(classes, cssRules)`);
+ * at run time Griffel would insert those rules into a <style> element as each component
+ * first renders, so the first script carried every rule as strings and the first view
+ * waited for their insertion. Griffel's extraction loader replaces each such call by its
+ * class names alone (`__css`) and hands the rules to mini-css-extract-plugin; Griffel's
+ * plugin gathers all of them into one "griffel" chunk and sorts them as Griffel's style
+ * buckets would (so a :hover rule still wins over a plain one). That chunk belongs to the
+ * entry, so taskpane.html links its CSS file (content-hashed, render-blocking, before the
+ * scripts): every Fluent component of the pane, lazy ones included, has its rules there
+ * (they cannot be split per chunk: their order is global). FluentProvider still inserts
+ * its theme's variables at run time, and the pane's own rules (styles.ts) are still
+ * inserted by staticStyles.
+ *
+ * Development builds keep Griffel's run-time insertion: the dev server then needs no CSS
+ * pipeline and rebuilds faster.
+ */
+function styleExtractionRules() {
+  return [
+    {
+      // Fluent's packages (and Griffel's own) are where precompiled __styles calls live; our
+      // sources have none (styles.ts writes static CSS), so they are not run through Babel.
+      test: /\.m?js$/,
+      include: /[\\/]node_modules[\\/]@(fluentui|griffel)[\\/]/,
+      use: { loader: GriffelCSSExtractionPlugin.loader },
+    },
+    {
+      test: /\.css$/,
+      use: [MiniCssExtractPlugin.loader, "css-loader"],
+    },
+  ];
+}
+
+function styleExtractionPlugins() {
+  return [
+    // Griffel sorts its rules itself; the order in which chunks list modules does not matter.
+    new MiniCssExtractPlugin({ filename: "[name].[contenthash:8].css", chunkFilename: "[name].[contenthash:8].css", ignoreOrder: true }),
+    new GriffelCSSExtractionPlugin(),
+  ];
 }
 
 function listFiles(dir) {
@@ -177,6 +223,7 @@ module.exports = (_env, argv) => {
     },
     module: {
       rules: [
+        ...(production ? styleExtractionRules() : []),
         {
           // The start manifest ships as its build-time result, not as the catalog it is computed from.
           test: START_MANIFEST,
@@ -214,6 +261,7 @@ module.exports = (_env, argv) => {
       new LegacyCheckPlugin("taskpane.html", path.resolve(__dirname, "src/taskpane/legacy-check.js")),
       new PreloadChunkGroupsPlugin("taskpane.html", ["start"]),
       new CopyAssetsPlugin(ASSETS_DIR, "assets"),
+      ...(production ? styleExtractionPlugins() : []),
     ],
     performance: { hints: false },
     devServer: {

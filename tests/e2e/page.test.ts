@@ -15,6 +15,7 @@ import { newerThanEs5 } from "../support/es5-syntax";
 import { writtenSettings } from "../support/settings-fixture";
 import type { TemplateSeed } from "./support/kb-handle";
 import { axeScan, cspViolations, DIST, kb, screenshot } from "./support/harness";
+import { fluentButtonClass } from "./support/fluent-styles";
 import { usePaneWorld } from "./support/world";
 import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 
@@ -76,6 +77,42 @@ describe("the page's Content-Security-Policy", () => {
     expect(await kb(page, (h) => h.sheetNames())).toContain(PROFILE_2017);
     expect(await cspViolations(page)).toEqual([]);
     expect(consoleCsp).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("styles the pane from the linked CSS file under the policy, with the theme's variables still set at run time", async () => {
+    const { page, pageErrors } = await world.open({ inExcel: false });
+    await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
+    const button = fluentButtonClass();
+    const seen = await page.evaluate((buttonClass) => {
+      const links = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'));
+      const inserted = Array.from(document.querySelectorAll("style")).map((s) => s.textContent ?? "").join("\n");
+      const load = Array.from(document.querySelectorAll("button")).find((b) => b.textContent?.trim() === "Hent data");
+      const style = load ? getComputedStyle(load) : null;
+      return {
+        sheets: links.map((l) => ({ href: l.getAttribute("href"), rules: l.sheet ? l.sheet.cssRules.length : -1 })),
+        buttonRuleInserted: inserted.includes(`.${buttonClass}{`),
+        themeVariablesInserted: /--colorBrandBackground:\s*#/.test(inserted),
+        loadHasButtonClass: load?.classList.contains(buttonClass) ?? false,
+        loadDisplay: style?.display,
+        loadBackground: style?.backgroundColor,
+        brand: getComputedStyle(load ?? document.body).getPropertyValue("--colorBrandBackground").trim(),
+      };
+    }, button);
+    // One sheet, applied (a refused sheet, e.g. for its content type, has none), holding Fluent's rules.
+    expect(seen.sheets).toHaveLength(1);
+    expect(seen.sheets[0].href).toMatch(/^griffel\.[0-9a-f]{8}\.css$/);
+    expect(seen.sheets[0].rules).toBeGreaterThan(500);
+    // Fluent's rules come from the file, not from Griffel at run time; FluentProvider still sets the theme.
+    expect(seen.buttonRuleInserted).toBe(false);
+    expect(seen.themeVariablesInserted).toBe(true);
+    // "Hent data" is a primary Button: the file's rules over the theme's variables give it the brand colour.
+    expect(seen.loadHasButtonClass).toBe(true);
+    expect(seen.loadDisplay).toBe("inline-flex");
+    expect(seen.brand).toMatch(/^#[0-9a-f]{6}$/i);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(seen.brand.slice(i, i + 2), 16));
+    expect(seen.loadBackground).toBe(`rgb(${r}, ${g}, ${b})`);
+    expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
