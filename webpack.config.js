@@ -9,6 +9,7 @@ const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plug
 const ASSETS_DIR = path.resolve(__dirname, "assets");
 const START_MANIFEST = path.resolve(__dirname, "src/taskpane/start/startManifest.ts");
 const { EVALUATE: START_MANIFEST_EVALUATE } = require("./scripts/start-manifest-loader");
+const { evaluationRules } = require("./scripts/griffel-ts-evaluator");
 
 /** Copies assets/ (icons) into dist/assets/ as webpack assets, so `clean` and the dev server see them. */
 class CopyAssetsPlugin {
@@ -174,13 +175,23 @@ function contentSecurityPolicy(production) {
  * pipeline and rebuilds faster.
  */
 function styleExtractionRules() {
+  const paneSources = path.resolve(__dirname, "src/taskpane");
   return [
     {
-      // Fluent's packages (and Griffel's own) are where precompiled __styles calls live; our
-      // sources have none (styles.ts writes static CSS), so they are not run through Babel.
-      test: /\.m?js$/,
-      include: /[\\/]node_modules[\\/]@(fluentui|griffel)[\\/]/,
+      // Fluent's packages ship precompiled __styles calls; a makeStyles of the pane's own has
+      // become one by the time this loader sees it (the loaders of a file run bottom-up).
+      test: [/\.m?js$/, /\.tsx?$/],
+      include: [/[\\/]node_modules[\\/]@(fluentui|griffel)[\\/]/, paneSources],
       use: { loader: GriffelCSSExtractionPlugin.loader },
+    },
+    {
+      // The pane's styles are static CSS (styles.ts); should a component use makeStyles or
+      // makeResetStyles, its styles are computed here at build time, after TypeScript, so
+      // neither Griffel's style compiler nor the rules as strings reach the bundle. Files
+      // without those calls pass through untouched.
+      test: /\.tsx?$/,
+      include: paneSources,
+      use: { loader: "@griffel/webpack-loader", options: { evaluationRules: evaluationRules() } },
     },
     {
       test: /\.css$/,
