@@ -8,6 +8,7 @@ const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plug
 
 const ASSETS_DIR = path.resolve(__dirname, "assets");
 const START_MANIFEST = path.resolve(__dirname, "src/taskpane/start/startManifest.ts");
+const STYLES_MODULE = path.resolve(__dirname, "src/taskpane/styles.ts");
 const { EVALUATE: START_MANIFEST_EVALUATE } = require("./scripts/start-manifest-loader");
 const { evaluationRules } = require("./scripts/griffel-ts-evaluator");
 
@@ -132,8 +133,8 @@ function withoutComments(file) {
  * are no response headers of ours). Scripts: only our own files and Office's script host.
  * Styles: 'self' for the CSS file production builds extract Fluent's rules into (same
  * origin, linked from the page); and 'unsafe-inline', because FluentProvider puts its
- * theme's variables into a <style> element at run time, as do the pane's own staticStyles
- * and, in development builds, Griffel for every component (static hosting can give no
+ * theme's variables into a <style> element at run time, as do, in development builds,
+ * Griffel for every component and the pane's own staticStyles (static hosting can give no
  * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the
  * web sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
  * Office), and plain http only to this machine, as checkBaseUrl allows for a local proxy.
@@ -167,9 +168,11 @@ function contentSecurityPolicy(production) {
  * buckets would (so a :hover rule still wins over a plain one). That chunk belongs to the
  * entry, so taskpane.html links its CSS file (content-hashed, render-blocking, before the
  * scripts): every Fluent component of the pane, lazy ones included, has its rules there
- * (they cannot be split per chunk: their order is global). FluentProvider still inserts
- * its theme's variables at run time, and the pane's own rules (styles.ts) are still
- * inserted by staticStyles.
+ * (they cannot be split per chunk: their order is global). The pane's own rules
+ * (staticStyles, styles.ts) join them: scripts/static-styles-loader.js turns each
+ * declaration into a Griffel static style that @griffel/webpack-loader computes at build
+ * time. Nothing is inserted at run time but the theme's variables, which FluentProvider
+ * sets (tokens are CSS variables, so high contrast and the other themes need no more).
  *
  * Development builds keep Griffel's run-time insertion: the dev server then needs no CSS
  * pipeline and rebuilds faster.
@@ -192,6 +195,13 @@ function styleExtractionRules() {
       test: /\.tsx?$/,
       include: paneSources,
       use: { loader: "@griffel/webpack-loader", options: { evaluationRules: evaluationRules() } },
+    },
+    {
+      // The pane's own rules (staticStyles, styles.ts) become Griffel static styles here, so
+      // the two loaders above compute and extract them too.
+      test: /\.tsx?$/,
+      include: paneSources,
+      use: { loader: path.resolve(__dirname, "scripts/static-styles-loader.js"), options: { stylesModule: STYLES_MODULE } },
     },
     {
       test: /\.css$/,

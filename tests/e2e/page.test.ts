@@ -80,7 +80,7 @@ describe("the page's Content-Security-Policy", () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("styles the pane from the linked CSS file under the policy, with the theme's variables still set at run time", async () => {
+  it("styles the pane from the linked CSS file under the policy (Fluent's rules and its own), with the theme's variables still set at run time", async () => {
     const { page, pageErrors } = await world.open({ inExcel: false });
     await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     const button = fluentButtonClass();
@@ -99,6 +99,8 @@ describe("the page's Content-Security-Policy", () => {
         loadHasButtonClass: load?.classList.contains(buttonClass) ?? false,
         loadBackground: style?.backgroundColor,
         brand: getComputedStyle(load ?? document.body).getPropertyValue("--colorBrandBackground").trim(),
+        ownStyleElement: document.getElementById("kb-styles") !== null,
+        paneMaxWidth: getComputedStyle(document.querySelector(".kb-app-pane") ?? document.body).maxWidth,
       };
     }, button);
     // One sheet, applied (a refused sheet, e.g. for its content type, has none), holding Fluent's rules.
@@ -113,6 +115,9 @@ describe("the page's Content-Security-Policy", () => {
     expect(seen.brand).toMatch(/^#[0-9a-f]{6}$/i);
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(seen.brand.slice(i, i + 2), 16));
     expect(seen.loadBackground).toBe(`rgb(${r}, ${g}, ${b})`);
+    // The pane's own rules come from the file as well: no <style> of staticStyles, and its layout holds (40rem).
+    expect(seen.ownStyleElement).toBe(false);
+    expect(seen.paneMaxWidth).toBe("640px");
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
