@@ -8,6 +8,7 @@
  * SSB is answered by the local PxWebApi 2 server through Playwright's routing: the page
  * still asks https://data.ssb.no, so the policy's `connect-src https:` is what is tested.
  */
+import { teamsHighContrastTheme } from "@fluentui/react-components";
 import * as fs from "fs";
 import * as path from "path";
 import type { Page, Request } from "playwright-core";
@@ -118,6 +119,31 @@ describe("the page's Content-Security-Policy", () => {
     // The pane's own rules come from the file as well: no <style> of staticStyles, and its layout holds (40rem).
     expect(seen.ownStyleElement).toBe(false);
     expect(seen.paneMaxWidth).toBe("640px");
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("takes Fluent's high-contrast theme under forced colours, its rules still from the CSS file", async () => {
+    const { page, pageErrors } = await world.open({ inExcel: false });
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.reload();
+    await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
+    // The theme loads as a chunk of its own once the pane sees forced colours; then FluentProvider sets its variables.
+    await page.waitForFunction(
+      (background) => getComputedStyle(document.querySelector(".fui-FluentProvider") ?? document.body).getPropertyValue("--colorNeutralBackground1").trim() === background,
+      teamsHighContrastTheme.colorNeutralBackground1,
+      { timeout: UI_TIMEOUT },
+    );
+    const seen = await page.evaluate(() => {
+      const provider = getComputedStyle(document.querySelector(".fui-FluentProvider")!);
+      const link = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+      const forcedColourRules = Array.from(link?.sheet?.cssRules ?? []).filter((r) => r instanceof CSSMediaRule && /forced-colors:\s*active/.test(r.conditionText)).length;
+      return { brand: provider.getPropertyValue("--colorBrandBackground").trim(), forcedColourRules, ownStyleElement: document.getElementById("kb-styles") !== null };
+    });
+    expect(seen.brand).toBe(teamsHighContrastTheme.colorBrandBackground);
+    // Fluent's own forced-colour rules are among those extracted.
+    expect(seen.forcedColourRules).toBeGreaterThan(10);
+    expect(seen.ownStyleElement).toBe(false);
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
