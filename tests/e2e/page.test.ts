@@ -119,6 +119,16 @@ describe("the page's Content-Security-Policy", () => {
     // The pane's own rules come from the file as well: no <style> of staticStyles, and its layout holds (40rem).
     expect(seen.ownStyleElement).toBe(false);
     expect(seen.paneMaxWidth).toBe("640px");
+    // A chunk loaded later (the advanced options) brings no stylesheet and inserts no rules: they were in the file from the start.
+    await page.getByRole("button", { name: "Avanserte valg" }).click();
+    await page.getByRole("textbox", { name: "SSB-adresse (proxy)" }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
+    const later = await page.evaluate(() => ({
+      links: document.querySelectorAll('link[rel="stylesheet"]').length,
+      requests: performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.endsWith(".css")).length,
+      ownStyleElement: document.getElementById("kb-styles") !== null,
+      advancedPanel: getComputedStyle(document.querySelector(".kb-advanced-panel") ?? document.body).display,
+    }));
+    expect(later).toEqual({ links: 1, requests: 1, ownStyleElement: false, advancedPanel: "flex" });
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
