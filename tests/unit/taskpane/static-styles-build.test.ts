@@ -101,6 +101,15 @@ describe("the pane's own rules, extracted at build time", () => {
     expect(rewritten).toMatch(/makeStaticStyles\(__kbStaticCss\("header", \{/);
   });
 
+  it("names the same classes in the build's form as staticStyles does at run time", async () => {
+    const { staticClassNames, staticStyles } = await import("../../../src/taskpane/styles");
+    const rules = { wrap: "display:flex;", "wrap:focus-visible": "outline:none;", "mark-0": "fill:red;" };
+    const atRunTime = staticStyles("same-names", rules);
+    const built = staticClassNames<keyof typeof atRunTime>("same-names");
+    for (const name of Object.keys(atRunTime) as (keyof typeof atRunTime)[]) expect(built[name]).toBe(atRunTime[name]);
+    expect(Object.keys(atRunTime)).toEqual(["wrap", "mark-0"]);
+  });
+
   it("leaves a module without staticStyles as it is, and one that imports a staticStyles from elsewhere", () => {
     const file = path.join(PANE, "components/Elsewhere.tsx");
     const plain = 'import { tokens } from "@fluentui/react-components";\nexport const x = tokens.colorBrandBackground;\n';
