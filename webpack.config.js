@@ -5,10 +5,14 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { builtProxyUrl } = require("./scripts/build-manifest");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 
 const ASSETS_DIR = path.resolve(__dirname, "assets");
 const START_MANIFEST = path.resolve(__dirname, "src/taskpane/start/startManifest.ts");
+const STYLES_MODULE = path.resolve(__dirname, "src/taskpane/styles.ts");
 const { EVALUATE: START_MANIFEST_EVALUATE } = require("./scripts/start-manifest-loader");
+const { evaluationRules } = require("./scripts/griffel-ts-evaluator");
 
 /** Copies assets/ (icons) into dist/assets/ as webpack assets, so `clean` and the dev server see them. */
 class CopyAssetsPlugin {
@@ -129,10 +133,12 @@ function withoutComments(file) {
 /**
  * The pages' Content-Security-Policy, as a <meta> tag (the add-in is static files: there
  * are no response headers of ours). Scripts: only our own files and Office's script host.
- * Styles need 'unsafe-inline': Fluent UI's Griffel and FluentProvider, and the pane's own
- * staticStyles, put <style> elements into the page at run time (static hosting can give no
- * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the web
- * sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
+ * Styles: 'self' for the CSS file production builds extract Fluent's rules into (same
+ * origin, linked from the page); and 'unsafe-inline', because FluentProvider puts its
+ * theme's variables into a <style> element at run time, as do, in development builds,
+ * Griffel for every component and the pane's own staticStyles (static hosting can give no
+ * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the
+ * web sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
  * Office), and plain http only to this machine, as checkBaseUrl allows for a local proxy.
  * In development the dev server's eval source maps and its reload socket are allowed too.
  */
@@ -151,6 +157,67 @@ function contentSecurityPolicy(production) {
   return Object.entries(directives)
     .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
     .join("; ");
+}
+
+/**
+ * Production builds take Fluent UI's styles out of the JavaScript into one CSS file.
+ * Fluent's packages ship their styles precompiled for Griffel (`__styles(classes, cssRules)`);
+ * at run time Griffel would insert those rules into a <style> element as each component
+ * first renders, so the first script carried every rule as strings and the first view
+ * waited for their insertion. Griffel's extraction loader replaces each such call by its
+ * class names alone (`__css`) and hands the rules to mini-css-extract-plugin; Griffel's
+ * plugin gathers all of them into one "griffel" chunk and sorts them as Griffel's style
+ * buckets would (so a :hover rule still wins over a plain one). That chunk belongs to the
+ * entry, so taskpane.html links its CSS file (content-hashed, render-blocking, before the
+ * scripts): every Fluent component of the pane, lazy ones included, has its rules there
+ * (they cannot be split per chunk: their order is global). The pane's own rules
+ * (staticStyles, styles.ts) join them: scripts/static-styles-loader.js turns each
+ * declaration into a Griffel static style that @griffel/webpack-loader computes at build
+ * time. Nothing is inserted at run time but the theme's variables, which FluentProvider
+ * sets (tokens are CSS variables, so high contrast and the other themes need no more).
+ *
+ * Development builds keep Griffel's run-time insertion: the dev server then needs no CSS
+ * pipeline and rebuilds faster.
+ */
+function styleExtractionRules() {
+  const paneSources = path.resolve(__dirname, "src/taskpane");
+  return [
+    {
+      // Fluent's packages ship precompiled __styles calls; a makeStyles of the pane's own has
+      // become one by the time this loader sees it (the loaders of a file run bottom-up).
+      test: [/\.m?js$/, /\.tsx?$/],
+      include: [/[\\/]node_modules[\\/]@(fluentui|griffel)[\\/]/, paneSources],
+      use: { loader: GriffelCSSExtractionPlugin.loader },
+    },
+    {
+      // The pane's styles are static CSS (styles.ts); should a component use makeStyles or
+      // makeResetStyles, its styles are computed here at build time, after TypeScript, so
+      // neither Griffel's style compiler nor the rules as strings reach the bundle. Files
+      // without those calls pass through untouched.
+      test: /\.tsx?$/,
+      include: paneSources,
+      use: { loader: "@griffel/webpack-loader", options: { evaluationRules: evaluationRules() } },
+    },
+    {
+      // The pane's own rules (staticStyles, styles.ts) become Griffel static styles here, so
+      // the two loaders above compute and extract them too.
+      test: /\.tsx?$/,
+      include: paneSources,
+      use: { loader: path.resolve(__dirname, "scripts/static-styles-loader.js"), options: { stylesModule: STYLES_MODULE } },
+    },
+    {
+      test: /\.css$/,
+      use: [MiniCssExtractPlugin.loader, "css-loader"],
+    },
+  ];
+}
+
+function styleExtractionPlugins() {
+  return [
+    // Griffel sorts its rules itself; the order in which chunks list modules does not matter.
+    new MiniCssExtractPlugin({ filename: "[name].[contenthash:8].css", chunkFilename: "[name].[contenthash:8].css", ignoreOrder: true }),
+    new GriffelCSSExtractionPlugin(),
+  ];
 }
 
 function listFiles(dir) {
@@ -179,6 +246,7 @@ module.exports = (_env, argv) => {
     },
     module: {
       rules: [
+        ...(production ? styleExtractionRules() : []),
         {
           // The start manifest ships as its build-time result, not as the catalog it is computed from.
           test: START_MANIFEST,
@@ -218,6 +286,7 @@ module.exports = (_env, argv) => {
       new CopyAssetsPlugin(ASSETS_DIR, "assets"),
       // The department's shared SSB cache as the pane's default SSB address (docs/deploy.md).
       new webpack.DefinePlugin({ __KOSTRA_SSB_PROXY_URL__: JSON.stringify(builtProxyUrl(process.env.SSB_PROXY_URL)) }),
+      ...(production ? styleExtractionPlugins() : []),
     ],
     performance: { hints: false },
     devServer: {

@@ -1,13 +1,18 @@
 /**
  * The pane's own styles as static CSS over Fluent's design tokens (the CSS variables
- * FluentProvider sets). Fluent's components ship precompiled styles; writing ours with
- * makeStyles would put Griffel's CSS compiler (about 12 KB gzipped) into the pane's first
- * download for a few layout rules.
+ * FluentProvider sets). Fluent's components ship precompiled styles; ours are a few layout
+ * rules, written as CSS text rather than with makeStyles.
  *
  * Each component declares its rules beside itself with `staticStyles(prefix, rules)` and
  * gets class names back. A rule's key is a class name, optionally followed by a selector
  * suffix (":focus-visible", " > li"). Selectors repeat the class ("kb-x.kb-x") so they win
  * over Fluent's single-class atomic rules whatever order the style sheets load in.
+ *
+ * In production builds the rules never reach the browser as JavaScript:
+ * scripts/static-styles-loader.js rewrites each component's call so that Griffel computes
+ * `staticCss(prefix, rules)` at build time and its extraction puts the CSS into the pane's
+ * CSS file, and the component gets `staticClassNames(prefix)`. Elsewhere (development
+ * builds, tests) staticStyles inserts the same CSS into a <style> element.
  */
 
 const ELEMENT_ID = "kb-styles";
@@ -28,23 +33,42 @@ function flush(): void {
 
 type ClassNames<K extends string> = { [P in K as P extends `${infer N}${":" | " " | "["}${string}` ? N : P]: string };
 
+const ruleKey = (prefix: string, key: string): { name: string; selector: string } => {
+  const m = /^([A-Za-z][\w-]*)(.*)$/.exec(key);
+  if (!m) throw new Error(`staticStyles(${prefix}): bad rule key ${key}`);
+  return { name: m[1], selector: m[2] };
+};
+
+/** The CSS of a component's rules: one rule per key, on its class `kb-<prefix>-<name>` (twice, see above). */
+export function staticCss(prefix: string, rules: Record<string, string>): string {
+  return Object.entries(rules)
+    .map(([key, body]) => {
+      const { name, selector } = ruleKey(prefix, key);
+      const cls = `kb-${prefix}-${name}`;
+      return `.${cls}.${cls}${selector}{${body}}\n`;
+    })
+    .join("");
+}
+
+/**
+ * A component's class names when its rules are in the CSS file already (the production
+ * build's form of staticStyles): any name asked for is `kb-<prefix>-<name>`. TypeScript
+ * has checked the names against the rules in the source the build rewrote.
+ */
+export function staticClassNames<N extends string>(prefix: string): Record<N, string> {
+  return new Proxy({} as Record<N, string>, { get: (_, name) => (typeof name === "string" ? `kb-${prefix}-${name}` : undefined) });
+}
+
 export function staticStyles<K extends string>(prefix: string, rules: Record<K, string>): ClassNames<K> {
   const names: Record<string, string> = {};
+  for (const key of Object.keys(rules)) {
+    const { name } = ruleKey(prefix, key);
+    names[name] = `kb-${prefix}-${name}`;
+  }
   if (!installed.has(prefix)) {
     installed.add(prefix);
-    for (const [key, body] of Object.entries<string>(rules)) {
-      const m = /^([A-Za-z][\w-]*)(.*)$/.exec(key);
-      if (!m) throw new Error(`staticStyles(${prefix}): bad rule key ${key}`);
-      const cls = `kb-${prefix}-${m[1]}`;
-      names[m[1]] = cls;
-      pending += `.${cls}.${cls}${m[2]}{${body}}\n`;
-    }
+    pending += staticCss(prefix, rules);
     flush();
-  } else {
-    for (const key of Object.keys(rules)) {
-      const name = /^([A-Za-z][\w-]*)/.exec(key)![1];
-      names[name] = `kb-${prefix}-${name}`;
-    }
   }
   return names as ClassNames<K>;
 }

@@ -8,6 +8,7 @@
  * SSB is answered by the local PxWebApi 2 server through Playwright's routing: the page
  * still asks https://data.ssb.no, so the policy's `connect-src https:` is what is tested.
  */
+import { teamsHighContrastTheme } from "@fluentui/react-components";
 import * as fs from "fs";
 import * as path from "path";
 import type { Page, Request } from "playwright-core";
@@ -15,6 +16,7 @@ import { newerThanEs5 } from "../support/es5-syntax";
 import { writtenSettings } from "../support/settings-fixture";
 import type { TemplateSeed } from "./support/kb-handle";
 import { axeScan, cspViolations, DIST, kb, screenshot } from "./support/harness";
+import { fluentButtonClass } from "./support/fluent-styles";
 import { usePaneWorld } from "./support/world";
 import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 
@@ -76,6 +78,83 @@ describe("the page's Content-Security-Policy", () => {
     expect(await kb(page, (h) => h.sheetNames())).toContain(PROFILE_2017);
     expect(await cspViolations(page)).toEqual([]);
     expect(consoleCsp).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("styles the pane from the linked CSS file under the policy (Fluent's rules and its own), with the theme's variables still set at run time", async () => {
+    const { page, pageErrors } = await world.open({ inExcel: false });
+    await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
+    const button = fluentButtonClass();
+    const seen = await page.evaluate((buttonClass) => {
+      const links = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'));
+      // What scripts put into <style> elements, as text or (as Griffel and FluentProvider do) through the CSSOM.
+      const inserted = Array.from(document.querySelectorAll("style"))
+        .flatMap((s) => [s.textContent ?? "", ...Array.from(s.sheet?.cssRules ?? [], (r) => r.cssText)])
+        .join("\n");
+      const load = Array.from(document.querySelectorAll("button")).find((b) => b.textContent?.trim() === "Hent data");
+      const style = load ? getComputedStyle(load) : null;
+      return {
+        sheets: links.map((l) => ({ href: l.getAttribute("href"), rules: l.sheet ? l.sheet.cssRules.length : -1 })),
+        buttonRuleInserted: new RegExp(`\\.${buttonClass}\\s*\\{`).test(inserted),
+        themeVariablesInserted: /--colorBrandBackground:\s*#/.test(inserted),
+        loadHasButtonClass: load?.classList.contains(buttonClass) ?? false,
+        loadBackground: style?.backgroundColor,
+        brand: getComputedStyle(load ?? document.body).getPropertyValue("--colorBrandBackground").trim(),
+        ownStyleElement: document.getElementById("kb-styles") !== null,
+        paneMaxWidth: getComputedStyle(document.querySelector(".kb-app-pane") ?? document.body).maxWidth,
+      };
+    }, button);
+    // One sheet, applied (a refused sheet, e.g. for its content type, has none), holding Fluent's rules.
+    expect(seen.sheets).toHaveLength(1);
+    expect(seen.sheets[0].href).toMatch(/^griffel\.[0-9a-f]{8}\.css$/);
+    expect(seen.sheets[0].rules).toBeGreaterThan(500);
+    // Fluent's rules come from the file, not from Griffel at run time; FluentProvider still sets the theme.
+    expect(seen.buttonRuleInserted).toBe(false);
+    expect(seen.themeVariablesInserted).toBe(true);
+    // "Hent data" is a primary Button: the file's rules over the theme's variables give it the brand colour.
+    expect(seen.loadHasButtonClass).toBe(true);
+    expect(seen.brand).toMatch(/^#[0-9a-f]{6}$/i);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(seen.brand.slice(i, i + 2), 16));
+    expect(seen.loadBackground).toBe(`rgb(${r}, ${g}, ${b})`);
+    // The pane's own rules come from the file as well: no <style> of staticStyles, and its layout holds (40rem).
+    expect(seen.ownStyleElement).toBe(false);
+    expect(seen.paneMaxWidth).toBe("640px");
+    // A chunk loaded later (the advanced options) brings no stylesheet and inserts no rules: they were in the file from the start.
+    await page.getByRole("button", { name: "Avanserte valg" }).click();
+    await page.getByRole("textbox", { name: "SSB-adresse (proxy)" }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
+    const later = await page.evaluate(() => ({
+      links: document.querySelectorAll('link[rel="stylesheet"]').length,
+      requests: performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.endsWith(".css")).length,
+      ownStyleElement: document.getElementById("kb-styles") !== null,
+      advancedPanel: getComputedStyle(document.querySelector(".kb-advanced-panel") ?? document.body).display,
+    }));
+    expect(later).toEqual({ links: 1, requests: 1, ownStyleElement: false, advancedPanel: "flex" });
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("takes Fluent's high-contrast theme under forced colours, its rules still from the CSS file", async () => {
+    const { page, pageErrors } = await world.open({ inExcel: false });
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.reload();
+    await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
+    // The theme loads as a chunk of its own once the pane sees forced colours; then FluentProvider sets its variables.
+    await page.waitForFunction(
+      (background) => getComputedStyle(document.querySelector(".fui-FluentProvider") ?? document.body).getPropertyValue("--colorNeutralBackground1").trim() === background,
+      teamsHighContrastTheme.colorNeutralBackground1,
+      { timeout: UI_TIMEOUT },
+    );
+    const seen = await page.evaluate(() => {
+      const provider = getComputedStyle(document.querySelector(".fui-FluentProvider")!);
+      const link = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+      const forcedColourRules = Array.from(link?.sheet?.cssRules ?? []).filter((r) => r instanceof CSSMediaRule && /forced-colors:\s*active/.test(r.conditionText)).length;
+      return { brand: provider.getPropertyValue("--colorBrandBackground").trim(), forcedColourRules, ownStyleElement: document.getElementById("kb-styles") !== null };
+    });
+    expect(seen.brand).toBe(teamsHighContrastTheme.colorBrandBackground);
+    // Fluent's own forced-colour rules are among those extracted.
+    expect(seen.forcedColourRules).toBeGreaterThan(10);
+    expect(seen.ownStyleElement).toBe(false);
+    expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 

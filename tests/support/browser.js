@@ -20,6 +20,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const TYPES = {
+  ".css": "text/css; charset=utf-8",
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json",
