@@ -46,7 +46,7 @@ describe("the remembered choice", () => {
     await u.municipality.press("Enter");
     await pick(page, u.year, "2016");
     await u.comparisons.click();
-    await page.getByRole("menuitemcheckbox", { name: "Oslo (0301)" }).click();
+    await page.getByRole("listbox", { name: "Sammenlign med" }).getByRole("option", { name: "Oslo (0301)" }).click();
     await page.keyboard.press("Escape");
     await u.ssb.check();
     await page.getByRole("button", { name: "Avanserte valg" }).click();
