@@ -2,6 +2,7 @@ import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { useMunicipalitySearch } from "../state/useMunicipalitySearch";
 import { SearchCombobox } from "./SearchCombobox";
+import { start } from "../domain";
 
 export interface ComparisonPickerProps {
   t: Messages;
@@ -24,7 +25,8 @@ export function ComparisonPicker({ t, lang, year, focal, value, onChange, texts 
   const { label, hint, placeholder } = texts ?? { label: t.comparisonsLabel, hint: t.comparisonsHint, placeholder: t.comparisonsPlaceholder };
   const add = (id: string) => onChange(value.includes(id) ? [...value] : [...value, id]);
   const search = useMunicipalitySearch({ t, lang, year, keep: value, exclude: focal, onFound: add });
-  const chosen = value.map((id) => search.options.find((o) => o.id === id)?.name ?? id).join(", ");
+  // Named from the start manifest, which knows every municipality (also one that is now the municipality itself, no longer offered).
+  const chosen = value.map((id) => start().municipalityName(id)?.[1] ?? id).join(", ");
   return (
     <SearchCombobox
       label={label}
