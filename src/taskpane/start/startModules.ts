@@ -44,8 +44,3 @@ export function municipalityName(id: string): MunicipalityName | undefined {
 
 /** Every municipality of the registry as the start manifest names it, in registry order. */
 export const MUNICIPALITY_NAMES: readonly MunicipalityName[] = START_MANIFEST.names.municipalities;
-
-/** Whether the id is a KOSTRA group's ("ekg07"). */
-export function isKostraGroup(id: string): boolean {
-  return START_MANIFEST.names.kostraGroups.includes(id);
-}
