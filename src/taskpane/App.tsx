@@ -101,7 +101,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         choose={choose}
         years={years}
         averaging={averagingLine(form, profile, lang)}
-        focalName={start().municipalityById(form.municipality)?.name ?? form.municipality}
+        focalName={start().municipalityName(form.municipality)?.[1] ?? form.municipality}
         data={data}
         files={files}
         setFiles={setFiles}

@@ -1,14 +1,19 @@
 /**
- * The pane's doors to its data, in two steps:
- * - the start chunk (./start/startModules): the municipality registry, the networks and the
- *   templates' names — what the first view shows. `loadStart()` starts loading it (the page
- *   preloads it) and `start()` hands it out; the pane renders its form once it is there.
+ * The pane's doors to its data, in three steps:
+ * - the start chunk (./start/startModules): the templates' and the municipalities' names
+ *   (the start manifest) and the networks — what the first view shows. `loadStart()`
+ *   starts loading it (the page preloads it) and `start()` hands it out; the pane renders
+ *   its form once it is there.
+ * - the registry (./start/registryModules): code history, search, KOSTRA groups.
+ *   `loadRegistry()` loads it (index.tsx does so once the first view has been painted; a
+ *   municipality picker as soon as the user types) and `registry()` hands it out.
  * - the domain chunk (./domainModules): the catalog, the engine, the sample, the template
  *   settings checker, reading files and SSB. `loadDomain()` loads it (index.tsx does so
  *   once the first view is on screen; an action that needs it waits for it) and
  *   `domain()` hands it out.
  */
 export type Start = typeof import("./start/startModules");
+export type Registry = typeof import("./start/registryModules");
 export type Domain = typeof import("./domainModules");
 
 /** A lazily imported module, loaded once; a failed load is forgotten, so the next call tries again. */
@@ -43,14 +48,28 @@ function door<M>(load: () => Promise<M>, what: string) {
 }
 
 const startDoor = door(() => import(/* webpackChunkName: "start" */ "./start/startModules"), "start data");
-const domainDoor = door(() => import(/* webpackChunkName: "domain" */ "./domainModules"), "domain data");
+const registryDoor = door(() => import(/* webpackChunkName: "registry" */ "./start/registryModules"), "municipality registry");
+// The domain builds on the registry: it counts as loaded once both are (they download side by side).
+const domainDoor = door(
+  () => Promise.all([registryDoor.load(), import(/* webpackChunkName: "domain" */ "./domainModules")]).then(([, d]) => d),
+  "domain data",
+);
 
 export const loadStart = (): Promise<Start> => startDoor.load();
 
 /** The start modules. Throws if called before `loadStart()` has resolved. */
 export const start = (): Start => startDoor.get();
 
-/** Loads the domain modules (and the start modules, which they build on). */
+/** Loads the registry (its download starts at once; the start modules are not needed for it). */
+export const loadRegistry = (): Promise<Registry> => registryDoor.load();
+
+/** The registry. Throws if called before `loadRegistry()` has resolved. */
+export const registry = (): Registry => registryDoor.get();
+
+/** Whether the registry has loaded (until then a municipality picker offers the start manifest's names and waits for it to search). */
+export const registryLoaded = (): boolean => registryDoor.ready();
+
+/** Loads the domain modules (and the start modules and the registry, which they build on). */
 export const loadDomain = (): Promise<Domain> => startDoor.load().then(() => domainDoor.load());
 
 /** The loaded domain modules. Throws if called before `loadDomain()` has resolved. */
@@ -61,3 +80,6 @@ export const domainLoaded = (): boolean => domainDoor.ready();
 
 /** Resolves once the domain modules have loaded (index.tsx starts that after the first view), without starting the load. */
 export const domainArrived = (): Promise<Domain> => domainDoor.arrived();
+
+/** Resolves once the registry has loaded, without starting the load. */
+export const registryArrived = (): Promise<Registry> => registryDoor.arrived();

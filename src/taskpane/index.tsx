@@ -34,7 +34,7 @@ let host: HostInfo | null = null;
 let services: PaneServices | null = null;
 let startFailed = false;
 
-// What the first view shows (the registry, the templates' names) loads beside office.js, not after it.
+// What the first view shows (the templates' and the municipalities' names) loads beside office.js, not after it.
 const startReady = loadStart();
 
 function render(): void {
@@ -80,9 +80,10 @@ function AfterFirstView({ run }: { run: () => void }): null {
 }
 
 /**
- * The catalog, the engine and the sample load once the first view is on screen (the
- * sample's profile then appears in the preview); an action that needs them before waits
- * for them. A failed load is tried again by the next action that needs it.
+ * The municipality registry, the catalog, the engine and the sample load once the first
+ * view is on screen (the sample's profile then appears in the preview); a picker or an
+ * action that needs them before asks for them and waits. A failed load is tried again by
+ * the next that needs it.
  */
 function loadRest(): void {
   loadDomain().then(render, () => undefined);

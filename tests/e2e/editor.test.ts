@@ -23,6 +23,8 @@ const open = (kbConfig: KbConfig = {}): Promise<OpenedPane> => world.open({ inEx
 
 const visible = (locator: Locator, timeout = UI_TIMEOUT) => locator.first().waitFor({ state: "visible", timeout });
 const picker = (page: Page) => page.getByRole("combobox", { name: "Sektormal" });
+/** The template the picker (a native list) has chosen, by its name. */
+const chosenTemplate = (page: Page) => picker(page).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
 const labels = (dialog: Locator) => dialog.getByRole("textbox", { name: /^Visningsnavn for/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 describe("template editor in the browser", () => {
@@ -70,7 +72,7 @@ describe("template editor in the browser", () => {
     await dialog.getByRole("button", { name: "Lagre malen" }).click();
     await dialog.waitFor({ state: "detached", timeout: UI_TIMEOUT });
     await expectFocused(page.getByRole("button", { name: "Ny mal", exact: true }));
-    expect(await picker(page).textContent()).toContain(NAME);
+    expect(await chosenTemplate(page)).toBe(NAME);
 
     // The template's figures from "SSB" (the local server), then into the workbook.
     await page.getByRole("radio", { name: "SSB direkte", exact: true }).check();
@@ -98,22 +100,19 @@ describe("template editor in the browser", () => {
     // A fresh page with a new workbook knows nothing of it until the file is imported.
     const fresh = await open();
     await visible(picker(fresh.page));
-    await picker(fresh.page).click();
-    expect(await fresh.page.getByRole("option", { name: NAME }).count()).toBe(0);
-    await fresh.page.keyboard.press("Escape");
+    expect(await picker(fresh.page).getByRole("option", { name: NAME }).count()).toBe(0);
     await fresh.page.getByLabel("Velg malfil").setInputFiles(file);
     await visible(fresh.page.getByText("Malen er lest inn."));
-    expect(await picker(fresh.page).textContent()).toContain(NAME);
-    await picker(fresh.page).click();
-    await visible(fresh.page.getByRole("group", { name: "Egne maler" }).getByRole("option", { name: NAME }));
-    await fresh.page.keyboard.press("Escape");
+    expect(await chosenTemplate(fresh.page)).toBe(NAME);
+    // Among the user's own templates (the native list's group; Playwright's roles do not name an optgroup by its label).
+    expect(await picker(fresh.page).locator('optgroup[label="Egne maler"] > option').allTextContents()).toEqual([NAME]);
     await screenshot(fresh.page, "editor-imported");
     expect(fresh.pageErrors).toEqual([]);
 
     // The workbook written in the first page opens on the template in another pane.
     const reopened = await open({ state });
     await visible(reopened.page.getByText(new RegExp(`Arbeidsboken er en mal: ${NAME}`)));
-    expect(await picker(reopened.page).textContent()).toContain(NAME);
+    expect(await chosenTemplate(reopened.page)).toBe(NAME);
     expect(reopened.pageErrors).toEqual([]);
   });
 });

@@ -22,8 +22,7 @@ describe("peer groups in the browser", () => {
     const municipality = page.getByRole("combobox", { name: "Kommune" });
     await municipality.fill("1119");
     await municipality.press("Enter");
-    await page.getByRole("combobox", { name: "Nettverk" }).click();
-    await page.getByRole("option", { name: "Ingen (bare SSBs snitt)" }).click();
+    await page.getByRole("combobox", { name: "Nettverk" }).selectOption({ label: "Ingen (bare SSBs snitt)" });
     await page.getByRole("checkbox", { name: "Landet uten Oslo" }).check();
     await page.getByRole("radio", { name: "SSB direkte", exact: true }).check();
     await load.click();

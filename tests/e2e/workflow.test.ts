@@ -336,16 +336,28 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
       throw new Error(`Tab never reached ${what}`);
     }
 
-    // The year: open the dropdown with the arrow key, move to 2018, choose it with Enter.
-    const year = page.getByRole("combobox", { name: "År", exact: true });
-    await tabTo(year, "the year dropdown");
+    // The municipality: type a code, move to the one option with the arrow key (the box announces it), choose it with Enter.
+    const municipality = page.getByRole("combobox", { name: "Kommune" });
+    await tabTo(municipality, "the municipality box");
+    await page.keyboard.type("220");
+    await visible(page.getByRole("listbox", { name: "Kommune" }).getByRole("option", { name: "Asker (0220)" }));
     await page.keyboard.press("ArrowDown");
-    await visible(page.getByRole("listbox"));
     const activeOption = () =>
-      year.evaluate((el) => document.getElementById(el.getAttribute("aria-activedescendant") ?? "")?.textContent?.trim() ?? "");
-    for (let i = 0; i < 12 && (await activeOption()) !== "2018"; i++) await page.keyboard.press("ArrowDown");
-    expect(await activeOption()).toBe("2018");
+      municipality.evaluate((el) => document.getElementById(el.getAttribute("aria-activedescendant") ?? "")?.textContent?.trim() ?? "");
+    expect(await activeOption()).toBe("Asker (0220)");
     await page.keyboard.press("Enter");
+    await visible(page.getByRole("heading", { name: "Profil for Asker 2017", exact: true }));
+    // Back to Bærum by its name without diacritics, confirmed with Enter as typed.
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Baerum");
+    await page.keyboard.press("Enter");
+    expect(await municipality.inputValue()).toBe("Bærum (0219)");
+
+    // The year: a native list; the arrow keys move its choice to 2018.
+    const year = page.getByRole("combobox", { name: "År", exact: true });
+    await tabTo(year, "the year list");
+    for (let i = 0; i < 12 && (await year.inputValue()) !== "2018"; i++) await page.keyboard.press("ArrowDown");
+    expect(await year.inputValue()).toBe("2018");
     await visible(u.previewFor(2018));
 
     // The source: Tab into the radio group, arrows to "SSB direkte" and back to "Eksempeldata".

@@ -4,7 +4,9 @@
  */
 import * as path from "path";
 import { INDICATORS, SECTORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog";
+import { AGGREGATES, MUNICIPALITIES, MUNICIPALITY_COUNTS } from "../../src/kostra/municipalities";
 import { START_MANIFEST } from "../../src/taskpane/start/startManifest";
+import { DEFAULT_YEAR } from "../../src/taskpane/start/defaultYear";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loader = require("../../scripts/start-manifest-loader.js") as ((this: unknown) => void) & { EVALUATE: string };
@@ -47,7 +49,22 @@ describe("the start manifest", () => {
     const text = JSON.stringify(START_MANIFEST);
     for (const indicator of INDICATORS) expect(text).not.toContain(`"${indicator.id}"`);
     // A few kilobytes, against the catalog's hundreds.
-    expect(text.length).toBeLessThan(8_000);
+    expect(JSON.stringify({ sectors: START_MANIFEST.sectors, templates: START_MANIFEST.templates }).length).toBeLessThan(8_000);
+  });
+
+  it("names every municipality of the registry, with its code in the pane's default year and nothing of its history", () => {
+    const { names } = START_MANIFEST;
+    expect(names.year).toBe(DEFAULT_YEAR);
+    expect(names.municipalities.map(([id]) => id)).toEqual(MUNICIPALITIES.map((m) => m.id));
+    // Bærum was 0219 in 2017 (3024 from 2020, 3201 from 2024); Lillestrøm began in 2020, so it has no code then.
+    expect(names.municipalities.find(([id]) => id === "baerum")).toEqual(["baerum", "Bærum", "0219"]);
+    expect(names.municipalities.find(([id]) => id === "lillestrom")).toEqual(["lillestrom", "Lillestrøm", ""]);
+    expect(names.municipalities.filter(([, , code]) => code !== "")).toHaveLength(MUNICIPALITY_COUNTS[String(DEFAULT_YEAR)]);
+    // Only the current code: none of the later ones.
+    expect(JSON.stringify(names)).not.toContain('"3201"');
+    expect(names.kostraGroups).toEqual(AGGREGATES.filter((a) => a.id.startsWith("ekg")).map((a) => a.id));
+    // A third of the registry's size: the first view's names, not the registry.
+    expect(JSON.stringify(names).length).toBeLessThan(16_000);
   });
 });
 

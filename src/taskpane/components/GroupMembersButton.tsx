@@ -4,7 +4,7 @@ import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import type { FormAction, FormState } from "../state/form";
 import { kostraGroupFor } from "../state/profile";
-import { start } from "../domain";
+import { registry } from "../domain";
 
 /**
  * Adds the members of the municipality's KOSTRA group that the product knows (SSB's
@@ -13,11 +13,11 @@ import { start } from "../domain";
 export function GroupMembersButton({ t, lang, form, dispatch }: { t: Messages; lang: Lang; form: FormState; dispatch: Dispatch<FormAction> }) {
   const group = kostraGroupFor(form);
   if (!group) return null;
-  const { members, count } = start().kostraGroupMembers(group, form.year);
+  const { members, count } = registry().kostraGroupMembers(group, form.year);
   const known = members.filter((m) => m !== form.municipality);
   const missing = known.filter((m) => !form.peers.includes(m));
   if (known.length === 0) return null;
-  const name = start().aggregateLabel(group, form.year, lang) ?? group;
+  const name = registry().aggregateLabel(group, form.year, lang) ?? group;
   return (
     <Button
       size="small"

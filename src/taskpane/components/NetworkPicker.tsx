@@ -1,4 +1,4 @@
-import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { Field, Select } from "@fluentui/react-components";
 
 import type { Messages } from "../i18n";
 import { shared } from "../styles";
@@ -12,27 +12,21 @@ export interface NetworkPickerProps {
 
 /** The named networks (ASSS), the user's own peer municipalities, or none (SSB's published averages only). */
 export function NetworkPicker({ t, value, onChange }: NetworkPickerProps) {
-  // The list says what a choice means; the closed field shows a short name that fits the narrow column.
   const choices = [
     ...start().NETWORKS.map((n) => ({ id: n.id, name: n.name, short: n.name })),
     { id: "custom", name: t.networkCustom, short: t.networkCustomShort },
     { id: "none", name: t.networkNone, short: t.networkNoneShort },
   ];
-  const selected = choices.find((n) => n.id === value);
+  // The list says what a choice means; the chosen one goes by its short name, which fits the narrow column it is shown in.
   return (
     <Field label={t.networkLabel}>
-      <Dropdown
-        className={shared.narrow}
-        value={selected?.short ?? value}
-        selectedOptions={[value]}
-        onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}
-      >
+      <Select className={shared.narrow} value={value} onChange={(_, data) => onChange(data.value)}>
         {choices.map((n) => (
-          <Option key={n.id} value={n.id} text={n.name}>
-            {n.name}
-          </Option>
+          <option key={n.id} value={n.id} title={n.name}>
+            {n.id === value ? n.short : n.name}
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </Field>
   );
 }

@@ -4,6 +4,7 @@ import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import { orderedSpan, type FormAction, type FormState } from "../state/form";
 import { staticStyles } from "../styles";
+import { loadRegistry } from "../domain";
 import { BasePicker } from "./BasePicker";
 import { ComparisonPicker } from "./ComparisonPicker";
 import { MunicipalityPicker } from "./MunicipalityPicker";
@@ -11,8 +12,8 @@ import { NetworkPicker } from "./NetworkPicker";
 import { TemplatePicker } from "./TemplatePicker";
 import { YearPicker } from "./YearPicker";
 
-// Offered only for the user's own comparison municipalities, so it loads when that network is chosen.
-const GroupMembersButton = lazy(() => import(/* webpackChunkName: "advanced" */ "./GroupMembersButton"));
+// Offered only for the user's own comparison municipalities, so it loads when that network is chosen (with the registry it reads the group from).
+const GroupMembersButton = lazy(() => loadRegistry().then(() => import(/* webpackChunkName: "advanced" */ "./GroupMembersButton")));
 
 const styles = staticStyles("selection", {
   group: `display:flex;flex-direction:column;row-gap:${tokens.spacingVerticalS};min-width:0;`,
@@ -45,6 +46,7 @@ export function SelectionForm({ t, lang, years, form, dispatch }: SelectionFormP
       </div>
       <ComparisonPicker
         t={t}
+        lang={lang}
         year={form.year}
         focal={form.municipality}
         value={form.comparisons}
@@ -68,6 +70,7 @@ export function SelectionForm({ t, lang, years, form, dispatch }: SelectionFormP
       {form.network === "custom" && (
         <ComparisonPicker
           t={t}
+          lang={lang}
           year={form.year}
           focal={form.municipality}
           value={form.peers}

@@ -1,4 +1,4 @@
-import { Button, Caption1, Dropdown, Field, Option, OptionGroup, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Select, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useContext, useRef, useState } from "react";
 
 import type { Lang } from "../../kostra/types";
@@ -21,7 +21,7 @@ export interface TemplatePickerProps {
   onChange: (sector: string) => void;
 }
 
-/** The sector templates grouped by sector, the user's own last; and the buttons that open the template editor. */
+/** The sector templates grouped by sector, the user's own last (a native list with groups: Fluent's Select); and the buttons that open the template editor. */
 export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerProps) {
   const t = messagesFor(lang);
   const env = useContext(TemplateEditorContext);
@@ -52,38 +52,37 @@ export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerP
   return (
     <div>
       <Field label={label}>
-        <Dropdown
+        <Select
           className={shared.narrow}
-          value={selected?.label[lang] ?? ""}
-          selectedOptions={[value]}
-          onOptionSelect={(_, data) => {
-            if (data.optionValue) {
-              setSaved(null);
-              onChange(data.optionValue);
-            }
+          value={value}
+          onChange={(_, data) => {
+            setSaved(null);
+            onChange(data.value);
           }}
         >
+          {/* A template the lists do not know yet (a user's own, before the catalog has loaded) stays the choice. */}
+          {!selected && <option value={value}>{value}</option>}
           {groups
             .filter((g) => g.templates.length > 0)
             .map((g) => (
-              <OptionGroup key={g.id} label={g.label}>
+              <optgroup key={g.id} label={g.label}>
                 {g.templates.map((x) => (
-                  <Option key={x.id} value={x.id}>
+                  <option key={x.id} value={x.id}>
                     {x.label[lang]}
-                  </Option>
+                  </option>
                 ))}
-              </OptionGroup>
+              </optgroup>
             ))}
           {rest.length > 0 && (
-            <OptionGroup label={t.userTemplatesGroup}>
+            <optgroup label={t.userTemplatesGroup}>
               {rest.map((x) => (
-                <Option key={x.id} value={x.id}>
+                <option key={x.id} value={x.id}>
                   {x.label[lang]}
-                </Option>
+                </option>
               ))}
-            </OptionGroup>
+            </optgroup>
           )}
-        </Dropdown>
+        </Select>
       </Field>
       <div className={styles.row}>
         <Button size="small" ref={editButton} disabled={!selected} onClick={() => setEditing("edit")}>

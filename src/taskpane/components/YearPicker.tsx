@@ -1,4 +1,4 @@
-import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { Field, Select } from "@fluentui/react-components";
 import { shared } from "../styles";
 
 export interface YearPickerProps {
@@ -8,21 +8,17 @@ export interface YearPickerProps {
   onChange: (year: number) => void;
 }
 
+/** A native list (Fluent's Select): light, and at home with the keyboard, screen readers and touch. */
 export function YearPicker({ label, years, value, onChange }: YearPickerProps) {
   return (
     <Field label={label}>
-      <Dropdown
-        className={shared.narrow}
-        value={String(value)}
-        selectedOptions={[String(value)]}
-        onOptionSelect={(_, data) => data.optionValue && onChange(Number(data.optionValue))}
-      >
+      <Select className={shared.narrow} value={String(value)} onChange={(_, data) => onChange(Number(data.value))}>
         {years.map((y) => (
-          <Option key={y} value={String(y)}>
+          <option key={y} value={String(y)}>
             {String(y)}
-          </Option>
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </Field>
   );
 }

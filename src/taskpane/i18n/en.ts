@@ -33,6 +33,7 @@ export const en: Messages = {
   municipalityLabel: "Municipality",
   municipalityPlaceholder: "Name or municipality number",
   municipalityNoMatch: "No municipality matches",
+  municipalitiesLoading: "Loading the municipalities …",
   municipalityFrom: (year) => `from ${year}`,
   municipalityUntil: (year) => `until ${year}`,
   yearLabel: "Year",

@@ -35,6 +35,7 @@ export const nb = {
   municipalityLabel: "Kommune",
   municipalityPlaceholder: "Navn eller kommunenummer",
   municipalityNoMatch: "Ingen kommune passer",
+  municipalitiesLoading: "Henter kommunelisten …",
   municipalityFrom: (year: number): string => `fra ${year}`,
   municipalityUntil: (year: number): string => `til ${year}`,
   yearLabel: "År",

@@ -1,18 +1,18 @@
 /**
- * What the pane's first view needs: the municipality registry (names, codes, KOSTRA
- * groups, search), the networks, the SSB address rule and the templates' names from the
- * start manifest. A small chunk the page preloads; the catalog, the engine and the sample
- * (./domainModules) load once the first view is up, or when data is asked for.
+ * What the pane's first view needs: the templates' names and every municipality's name
+ * with its code in the default year (the start manifest, computed at build time), the
+ * networks, the SSB address rule and the remembered choice. A small chunk the page
+ * preloads. The registry behind the names (code history, search, KOSTRA groups:
+ * ./registryModules) loads after the first view has been painted, the catalog, the engine
+ * and the sample (../domainModules) after that or when data is asked for.
  */
 import { domain, domainLoaded } from "../domain";
-import { START_MANIFEST, type TemplateSummary } from "./startManifest";
+import { START_MANIFEST, type MunicipalityName, type TemplateSummary } from "./startManifest";
 import type { Sector } from "../../kostra/types";
 
-export { AGGREGATES, aggregateLabel, codeForYear, kostraGroupMembers, kostraGroupOf, lookUpRegion, MUNICIPALITIES, municipalityById, searchMunicipalities } from "../../kostra/municipalities";
-export { didYouMean } from "../../kostra/municipality-errors";
 export { NETWORKS } from "../../kostra/networks";
 export { checkBaseUrl } from "../../sources/ssb/base-url";
-export type { TemplateSummary } from "./startManifest";
+export type { MunicipalityName, TemplateSummary } from "./startManifest";
 export { CHOICE_KEY, choiceToRemember, rememberedChoice } from "../state/rememberedChoice";
 
 /** The sectors, in catalog order. */
@@ -31,3 +31,16 @@ export function templateSummary(id: string): TemplateSummary | undefined {
 export function isUserTemplate(id: string): boolean {
   return domainLoaded() && domain().isUserTemplate(id);
 }
+
+/** The year the start names' codes are valid in (the default profile year). */
+export const NAMES_YEAR: number = START_MANIFEST.names.year;
+
+const namesById = new Map(START_MANIFEST.names.municipalities.map((m) => [m[0], m]));
+
+/** The municipality with this stable id as the start manifest names it, or undefined when the registry has none. */
+export function municipalityName(id: string): MunicipalityName | undefined {
+  return namesById.get(id);
+}
+
+/** Every municipality of the registry as the start manifest names it, in registry order. */
+export const MUNICIPALITY_NAMES: readonly MunicipalityName[] = START_MANIFEST.names.municipalities;

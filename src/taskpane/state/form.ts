@@ -5,6 +5,7 @@
  */
 import type { AverageChoice } from "../../kostra/types";
 import { start } from "../domain";
+import { DEFAULT_YEAR } from "../start/defaultYear";
 
 /** Where the data comes from. "selection" is the selected range in Excel. */
 export type SourceKind = "sample" | "ssb" | "file" | "selection";
@@ -61,7 +62,7 @@ export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "inclu
 
 export const DEFAULT_SECTOR = "plan-miljo-kultur";
 export const DEFAULT_MUNICIPALITY = "baerum";
-export const DEFAULT_YEAR = 2017;
+export { DEFAULT_YEAR };
 /** Time series default to the profile year and the two before it, as in the yearly analysis. */
 export const DEFAULT_SPAN_LENGTH = 3;
 

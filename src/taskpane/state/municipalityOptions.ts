@@ -1,6 +1,7 @@
-/** The municipality picker's options for a year, and how typed text narrows them. */
+/** The municipality pickers' options for a year, and how typed text narrows them. */
 import type { LocalizedText } from "../../kostra/types";
-import { start } from "../domain";
+import { start, type Registry } from "../domain";
+import type { Messages } from "../i18n";
 
 export interface MunicipalityOption {
   id: string;
@@ -25,8 +26,8 @@ const byName = new Intl.Collator("nb");
  * 2020), plus any of `keep` that did not (a chosen municipality stays visible), by name.
  * Aggregates such as "Landet" are never offered as municipalities.
  */
-export function municipalityOptions(year: number, keep: readonly string[] = []): MunicipalityOption[] {
-  const { MUNICIPALITIES, codeForYear } = start();
+export function municipalityOptions(registry: Registry, year: number, keep: readonly string[] = []): MunicipalityOption[] {
+  const { MUNICIPALITIES, codeForYear } = registry;
   return MUNICIPALITIES.filter((m) => codeForYear(m, year) !== undefined || keep.includes(m.id)).map((m) => ({
     id: m.id,
     name: m.name,
@@ -37,6 +38,28 @@ export function municipalityOptions(year: number, keep: readonly string[] = []):
   })).sort((a, b) => byName.compare(a.name, b.name));
 }
 
+/**
+ * The options before the registry has loaded, from the start manifest's names: in the
+ * manifest's year the municipalities of that year with their codes; in another year only
+ * those of `keep`, by name alone (their code then, or that they did not exist, only the
+ * registry knows).
+ */
+export function startOptions(year: number, keep: readonly string[] = []): MunicipalityOption[] {
+  const { MUNICIPALITY_NAMES, NAMES_YEAR } = start();
+  const inYear = year === NAMES_YEAR;
+  return MUNICIPALITY_NAMES.filter(([id, , code]) => (inYear && code !== "") || keep.includes(id))
+    .map(([id, name, code]) => ({ id, name, code: inYear && code !== "" ? code : undefined, allCodes: [], firstYear: undefined, lastYear: undefined }))
+    .sort((a, b) => byName.compare(a.name, b.name));
+}
+
+/** "Bærum (0219)": the name with the code valid in the year, or when it existed ("Lillestrøm (fra 2020)"). */
+export function optionLabel(option: MunicipalityOption, year: number, t: Messages): string {
+  if (option.code) return `${option.name} (${option.code})`;
+  if (option.firstYear !== undefined && year < option.firstYear) return `${option.name} (${t.municipalityFrom(option.firstYear)})`;
+  if (option.lastYear !== undefined && year > option.lastYear) return `${option.name} (${t.municipalityUntil(option.lastYear)})`;
+  return option.name;
+}
+
 /** What the picker shows for typed text: the options the domain's municipality search finds, best first, and near misses when none. */
 export interface OptionSearch {
   shown: MunicipalityOption[];
@@ -45,8 +68,8 @@ export interface OptionSearch {
 }
 
 /** The options typed text finds: by name in any case and without diacritics, or by any code, with or without its leading zero. */
-export function searchOptions(options: readonly MunicipalityOption[], query: string): OptionSearch {
-  const { searchMunicipalities, didYouMean } = start();
+export function searchOptions(registry: Registry, options: readonly MunicipalityOption[], query: string): OptionSearch {
+  const { searchMunicipalities, didYouMean } = registry;
   const found = searchMunicipalities(query, { kind: "municipality" });
   const byId = new Map(options.map((o) => [o.id, o]));
   const near = found.suggestions.filter((m) => byId.has(m.id)).map((m) => m.name);

@@ -2,13 +2,13 @@
 import type { BenchmarkOptions, Dataset, Lang, Profile } from "../../kostra/types";
 import { kostraGroupUnknown } from "../../kostra/errors";
 import { usesKostraGroup, type BaseChoice, type FormState } from "./form";
-import { domain, domainLoaded, start } from "../domain";
+import { domain, domainLoaded, registry } from "../domain";
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error: Error };
 
 /** The KOSTRA group the choices use: the one the user chose, else the municipality's own where it is known. */
 export function kostraGroupFor(form: Pick<FormState, "kostraGroup" | "municipality" | "year">): string | undefined {
-  return form.kostraGroup || start().kostraGroupOf(form.municipality, form.year);
+  return form.kostraGroup || registry().kostraGroupOf(form.municipality, form.year);
 }
 
 /** The aggregate region id ("ekg07", "eakuo", "eak") a base or reference choice stands for, if known. */

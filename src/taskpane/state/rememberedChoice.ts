@@ -12,12 +12,12 @@
  * JSON, or too large, is ignored as a whole. Nothing read here can stop the pane opening.
  *
  * Loaded with the start chunk (see ../start/startModules): the choice is read before the
- * first view, against the registry and the templates' names (the start manifest), so
- * none of it weighs on the pane's first script. A template the user built is known only
+ * first view, against the municipalities' and the templates' names (the start manifest,
+ * which names every municipality of the registry and every KOSTRA group), so none of it
+ * weighs on the pane's first script and the registry itself can load after the first view. A template the user built is known only
  * to the catalog: it comes back with its template workbook, whose settings win anyway.
  */
 import { MAX_SETTINGS_BYTES } from "../../kostra/limits";
-import { AGGREGATES, isAggregate, municipalityById } from "../../kostra/municipalities";
 import { NETWORK_CHOICES } from "../../kostra/networks";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { START_MANIFEST } from "../start/startManifest";
@@ -63,7 +63,8 @@ const oneOf =
 const bool: Check<boolean> = (x) => (typeof x === "boolean" ? x : undefined);
 const municipality: Check<string> = (x) => {
   const m = id(x);
-  return m !== undefined && municipalityById(m) !== undefined && !isAggregate(municipalityById(m)) ? m : undefined;
+  // The manifest names municipalities only (no aggregates such as Landet), historical ones too.
+  return m !== undefined && START_MANIFEST.names.municipalities.some(([known]) => known === m) ? m : undefined;
 };
 /** A list of municipalities: those the product does not know are dropped, as are repeats. */
 const municipalities: Check<string[]> = (x) => {
@@ -73,7 +74,7 @@ const municipalities: Check<string[]> = (x) => {
 const kostraGroup: Check<string> = (x) => {
   if (x === "") return "";
   const g = id(x);
-  return g !== undefined && g.startsWith("ekg") && AGGREGATES.some((a) => a.id === g) ? g : undefined;
+  return g !== undefined && g.startsWith("ekg") && START_MANIFEST.names.kostraGroups.includes(g) ? g : undefined;
 };
 const baseUrl: Check<string> = (x) => (typeof x === "string" && x.length <= MAX_ADDRESS_LENGTH && (x.trim() === "" || checkBaseUrl(x).ok) ? x : undefined);
 const references: Check<FormState["references"]> = (x) => {

@@ -5,7 +5,7 @@ import { benchmark, defaultOptions } from "../../../src/kostra/benchmark";
 import { formatNumber } from "../../../src/kostra/describe";
 import { SAMPLE_NOTICE, sampleDataset } from "../../../src/sources/sample";
 import { fakeExcelServices } from "./fakeServices";
-import { card, figure, pick, picture, renderPane } from "./renderPane";
+import { card, figure, listed, pick, picture, renderPane } from "./renderPane";
 
 function typeMunicipality(text: string, label = "Kommune"): void {
   const input = screen.getByRole("combobox", { name: label });
@@ -95,7 +95,7 @@ describe("task pane App", () => {
   it("switches to English", async () => {
     await renderPane();
     fireEvent.click(screen.getByRole("switch", { name: "English" }));
-    expect(await screen.findByRole("combobox", { name: "Sector template" })).toHaveTextContent("Planning, environment and culture");
+    expect(await screen.findByRole("combobox", { name: "Sector template" })).toHaveDisplayValue("Planning, environment and culture");
     expect(screen.getByRole("combobox", { name: "Municipality" })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Year" })).toBeInTheDocument();
     expect(screen.getByText(SAMPLE_NOTICE.en)).toBeVisible();
@@ -127,9 +127,9 @@ describe("task pane App", () => {
     const input = screen.getByRole("combobox", { name: "Kommune" });
     fireEvent.click(input);
     fireEvent.change(input, { target: { value: "bergen" } });
-    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
+    expect(listed("Kommune")).toEqual(["Bergen (1201)"]);
     fireEvent.change(input, { target: { value: "4601" } });
-    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Bergen (1201)"]);
+    expect(listed("Kommune")).toEqual(["Bergen (1201)"]);
   });
 
   it("explains an unknown municipality in the field instead of changing the profile", async () => {
@@ -142,7 +142,7 @@ describe("task pane App", () => {
   it("offers the municipalities of the year, and keeps a chosen one that did not exist then, with the year it began", async () => {
     await renderPane();
     fireEvent.click(screen.getByRole("combobox", { name: "Kommune" }));
-    const names = screen.getAllByRole("option").map((o) => o.textContent);
+    const names = listed("Kommune");
     expect(names).toHaveLength(426);
     expect(names).toContain("Hå (1119)");
     expect(names).not.toContain("Landet");
@@ -151,7 +151,7 @@ describe("task pane App", () => {
     typeMunicipality("Lillestrøm");
     expect(screen.getByRole("alert")).toHaveTextContent("Lillestrøm fantes ikke som kommune i 2017.");
     fireEvent.click(screen.getByRole("combobox", { name: "Kommune" }));
-    expect(screen.getByRole("option", { name: "Lillestrøm (fra 2020)" })).toBeInTheDocument();
+    expect(listed("Kommune")).toContain("Lillestrøm (fra 2020)");
   });
 
   it("shows an error message bar for a municipality that did not exist in the year", async () => {

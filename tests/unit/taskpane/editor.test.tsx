@@ -91,7 +91,7 @@ describe("template editor", () => {
 
     // Saved and closed; the focus is back on the button the editor was opened from.
     await closeEditor("Lagre malen");
-    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Kultur for ledelsen");
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveDisplayValue("Kultur for ledelsen");
     expect(screen.getByText("Malen «Kultur for ledelsen» er lagret og valgt.")).toBeInTheDocument();
     const saved = templateById("mal-kultur-for-ledelsen");
     expect(saved).toMatchObject({
@@ -122,7 +122,7 @@ describe("template editor", () => {
     addFromCatalog("bibliotek", BIBLIOTEK);
     expect(within(dialog()).queryByRole("alert")).toBeNull();
     await closeEditor("Avbryt");
-    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Plan, miljø og kultur");
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveDisplayValue("Plan, miljø og kultur");
     expect(templateById("mal-min-mal")).toBeUndefined();
     expect(await screen.findAllByRole("rowheader")).toHaveLength(6);
   });
@@ -183,7 +183,7 @@ describe("template editor", () => {
       await closeEditor("Lagre malen");
       const saved = templateById("mal-min-mal");
       expect(saved?.indicators).toEqual(["bruker-12362-kosbelopinnbygge0000-agd2-370"]);
-      expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Min mal");
+      expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveDisplayValue("Min mal");
       // The embedded sample has no figures for it, and the preview says so rather than inventing any.
       expect(within(screen.getByRole("region", { name: "Forhåndsvisning" })).getByRole("alert")).toHaveTextContent("Ingen data for 2017 i malen «Min mal»");
     });
@@ -253,7 +253,7 @@ describe("template editor", () => {
     await renderPane();
     chooseFiles("Velg malfil", [textFile(text, "delt-mal.json", "application/json")]);
     expect(await screen.findByText("Malen er lest inn.")).toBeInTheDocument();
-    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Delt mal");
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveDisplayValue("Delt mal");
     expect(await screen.findAllByRole("rowheader")).toHaveLength(1);
     expect(card(/^Bibliotek/)).toBeInTheDocument();
   });
@@ -274,7 +274,7 @@ describe("template editor", () => {
     resetUserCatalog();
     const written = { ...settings, schemaVersion: 1, ownedSheets: [], writtenAt: "2025-11-27T08:13:00.000Z" };
     await renderPane({ services: fakeExcelServices({ readTemplate: jest.fn(async () => ({ kind: "ok" as const, settings: written })) }) });
-    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveTextContent("Arbeidsbokmal");
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveDisplayValue("Arbeidsbokmal");
     expect(templateById("mal-arbeidsbokmal")?.indicators).toEqual(["kunstformidling"]);
   });
 });

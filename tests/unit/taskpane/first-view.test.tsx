@@ -18,8 +18,11 @@ interface Pane {
   services: import("../../../src/taskpane/services/types").PaneServices;
 }
 
-/** Renders the pane on a fresh module registry with only the start chunk loaded, and hands the test its modules. */
-async function withFirstView(test: (pane: Pane) => Promise<void>): Promise<void> {
+/**
+ * Renders the pane on a fresh module registry with only the start chunk loaded, and hands
+ * the test its modules. `remembered`: a choice the browser's storage holds.
+ */
+async function withFirstView(test: (pane: Pane) => Promise<void>, remembered?: object): Promise<void> {
   await jest.isolateModulesAsync(async () => {
     const React = await import("react");
     const rtl = await import("@testing-library/react/pure");
@@ -29,8 +32,9 @@ async function withFirstView(test: (pane: Pane) => Promise<void>): Promise<void>
     const door = await import("../../../src/taskpane/domain");
     const { App } = await import("../../../src/taskpane/App");
     const { fakeServices } = await import("./fakeServices");
+    const { memoryStorage } = await import("../../../src/taskpane/services/storage");
     await door.loadStart();
-    const services = fakeServices();
+    const services = fakeServices(remembered ? { storage: memoryStorage({ "kostra-benchmark:choice": JSON.stringify(remembered) }) } : {});
     rtl.render(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { services })));
     try {
       await test({ door, rtl, services });
@@ -45,7 +49,7 @@ describe("the pane's first view", () => {
     await withFirstView(async ({ door, rtl: { screen } }) => {
       const template = await screen.findByRole("combobox", { name: "Sektormal" });
       // The template's name comes from the start manifest, the municipality from the registry.
-      expect(template).toHaveTextContent("Plan, miljø og kultur");
+      expect(template).toHaveDisplayValue("Plan, miljø og kultur");
       expect(screen.getByRole("combobox", { name: "Kommune" })).toHaveValue("Bærum (0219)");
       expect(screen.getByRole("button", { name: "Hent data" })).toBeEnabled();
       expect(screen.getByRole("button", { name: "Hent data" })).not.toHaveAttribute("aria-disabled", "true");
@@ -72,9 +76,8 @@ describe("the pane's first view", () => {
       const template = await screen.findByRole("combobox", { name: "Sektormal" });
       const comparisons = screen.getByRole("combobox", { name: "Sammenlign med" });
       expect(comparisons).toHaveValue("Asker");
-      fireEvent.click(template);
-      fireEvent.click(screen.getByRole("option", { name: "Grunnskole" }));
-      expect(template).toHaveTextContent("Grunnskole");
+      fireEvent.change(template, { target: { value: "grunnskole" } });
+      expect(template).toHaveDisplayValue("Grunnskole");
       // Grunnskole's template names no comparison municipalities (the start manifest says so, as the catalog does).
       expect(comparisons).toHaveValue("");
       expect(door.domainLoaded()).toBe(false);
@@ -86,6 +89,103 @@ describe("the pane's first view", () => {
       fireEvent.click(await screen.findByRole("button", { name: "Hent data" }));
       expect(await screen.findByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
       expect(door.domainLoaded()).toBe(true);
+    });
+  });
+
+  describe("before the municipality registry has loaded", () => {
+    /** The options the box's own list shows. */
+    const listed = (rtl: Rtl, box: HTMLElement) => {
+      const list = document.getElementById(box.getAttribute("aria-controls") ?? "") as HTMLElement;
+      return rtl.within(list).queryAllByRole("option").map((o) => o.textContent ?? "");
+    };
+
+    it("names the municipality and the comparisons from the start manifest, and offers the year's municipalities", async () => {
+      await withFirstView(async ({ door, rtl }) => {
+        const box = await rtl.screen.findByRole("combobox", { name: "Kommune" });
+        expect(box).toHaveValue("Bærum (0219)");
+        expect(rtl.screen.getByRole("combobox", { name: "Sammenlign med" })).toHaveValue("Asker");
+        // The first view asked nothing of the registry.
+        expect(door.registryLoaded()).toBe(false);
+        rtl.fireEvent.click(box);
+        // Opening the box asks for the registry; until it is there, the list is the start manifest's.
+        const names = listed(rtl, box);
+        expect(door.registryLoaded()).toBe(false);
+        expect(names).toHaveLength(426);
+        expect(names.slice(0, 2)).toEqual(["Agdenes (1622)", "Alstahaug (1820)"]);
+        expect(names).toContain("Bærum (0219)");
+        await rtl.waitFor(() => expect(door.registryLoaded()).toBe(true));
+      });
+    });
+
+    it("keeps every keystroke made before it arrives, and looks up text confirmed meanwhile once it has", async () => {
+      await withFirstView(async ({ door, rtl }) => {
+        const box = await rtl.screen.findByRole("combobox", { name: "Kommune" });
+        // Typing and Enter in one go, before the registry's download (just started by the typing) has arrived.
+        rtl.fireEvent.change(box, { target: { value: "Aske" } });
+        rtl.fireEvent.change(box, { target: { value: "Asker" } });
+        expect(door.registryLoaded()).toBe(false);
+        expect(box).toHaveValue("Asker");
+        expect(listed(rtl, box)).toEqual(["Henter kommunelisten …"]);
+        rtl.fireEvent.keyDown(box, { key: "Enter" });
+        expect(box).toHaveValue("Asker");
+        // Once the registry is there, the confirmed text is looked up and chosen.
+        await rtl.waitFor(() => expect(box).toHaveValue("Asker (0220)"));
+        expect(door.registryLoaded()).toBe(true);
+        // The comparisons go by their names still (Asker, now the municipality itself, is no longer among the options).
+        expect(rtl.screen.getByRole("combobox", { name: "Sammenlign med" })).toHaveValue("Asker");
+      });
+    });
+
+    it("searches what was typed as soon as it arrives, without the user typing again", async () => {
+      await withFirstView(async ({ rtl }) => {
+        const box = await rtl.screen.findByRole("combobox", { name: "Kommune" });
+        rtl.fireEvent.change(box, { target: { value: "Baerum" } });
+        expect(listed(rtl, box)).toEqual(["Henter kommunelisten …"]);
+        await rtl.waitFor(() => expect(listed(rtl, box)).toEqual(["Bærum (0219)"]));
+        expect(box).toHaveValue("Baerum");
+      });
+    });
+
+    it("does not guess a code for another year: the name alone until the registry knows the code", async () => {
+      await withFirstView(async ({ door, rtl }) => {
+        const box = await rtl.screen.findByRole("combobox", { name: "Kommune" });
+        rtl.fireEvent.change(rtl.screen.getByRole("combobox", { name: "År" }), { target: { value: "2021" } });
+        expect(box).toHaveValue("Bærum");
+        expect(door.registryLoaded()).toBe(false);
+        await rtl.act(() => door.loadRegistry());
+        // Bærum was 3024 from 2020 to 2023.
+        expect(box).toHaveValue("Bærum (3024)");
+      });
+    });
+
+    it("opens on a remembered municipality that did not exist in the remembered year by its name, and says when it began once the registry is there", async () => {
+      await withFirstView(
+        async ({ door, rtl }) => {
+          const box = await rtl.screen.findByRole("combobox", { name: "Kommune" });
+          expect(box).toHaveValue("Lillestrøm");
+          expect(rtl.screen.getByRole("combobox", { name: "Sammenlign med" })).toHaveValue("Bærum, Holmestrand");
+          await rtl.act(() => door.loadRegistry());
+          expect(box).toHaveValue("Lillestrøm (fra 2020)");
+        },
+        { municipality: "lillestrom", comparisons: ["baerum", "holmestrand"], year: 2017 },
+      );
+    });
+
+    it("waits for the registry before it offers KOSTRA groups", async () => {
+      await withFirstView(async ({ door, rtl }) => {
+        const base = await rtl.screen.findByRole("combobox", { name: "Snitt = 100" });
+        rtl.fireEvent.change(base, { target: { value: "kostragruppe" } });
+        const group = rtl.screen.getByRole("combobox", { name: "KOSTRA-gruppe" });
+        expect(group).toBeDisabled();
+        expect(group).toHaveDisplayValue("Henter kommunelisten …");
+        // Asked for when the group is: it loads without waiting for the rest of the first view.
+        await rtl.waitFor(() => expect(rtl.screen.getByRole("combobox", { name: "KOSTRA-gruppe" })).toBeEnabled());
+        expect(door.registryLoaded()).toBe(true);
+        // Bærum's group in 2017 is not in the shipped snapshot: the user is asked to choose one of the year's groups.
+        const groups = rtl.within(rtl.screen.getByRole("combobox", { name: "KOSTRA-gruppe" })).getAllByRole("option");
+        expect(groups[0]).toHaveTextContent("Velg gruppe");
+        expect(groups.slice(1).map((o) => o.textContent)).toContain("KOSTRA-gruppe 7 (inndeling før 2020)");
+      });
     });
   });
 });

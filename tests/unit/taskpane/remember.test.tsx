@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { memoryStorage } from "../../../src/taskpane/services/storage";
 import { CHOICE_KEY } from "../../../src/taskpane/state/rememberedChoice";
 import { writtenSettings } from "../../support/settings-fixture";
 import { fakeExcelServices, fakeServices } from "./fakeServices";
-import { pick, renderPane } from "./renderPane";
+import { listOf, pick, renderPane } from "./renderPane";
 
 const combobox = (name: string) => screen.getByRole("combobox", { name });
 const summary = () => screen.getByText(/^Snitt: /);
@@ -25,12 +25,12 @@ const LEFT = {
 };
 
 function expectTheChoiceLeft(): void {
-  expect(combobox("Sektormal")).toHaveTextContent("Tekniske tjenester");
+  expect(combobox("Sektormal")).toHaveDisplayValue("Tekniske tjenester");
   expect(combobox("Kommune")).toHaveValue("Bergen (1201)");
-  expect(combobox("År")).toHaveTextContent("2016");
+  expect(combobox("År")).toHaveDisplayValue("2016");
   expect(combobox("Sammenlign med")).toHaveValue("Asker, Oslo");
-  expect(combobox("Tidsserie fra")).toHaveTextContent("2015");
-  expect(combobox("Tidsserie til")).toHaveTextContent("2016");
+  expect(combobox("Tidsserie fra")).toHaveDisplayValue("2015");
+  expect(combobox("Tidsserie til")).toHaveDisplayValue("2016");
   expect(screen.getByRole("radio", { name: "SSB direkte" })).toBeChecked();
   expect(summary()).toHaveTextContent(/^Snitt: vektet, .*uten Oslo/);
 }
@@ -51,7 +51,7 @@ describe("the pane remembers the user's whole choice", () => {
     pick("Kommune", "Bergen (1201)");
     expect(stored(storage)).toMatchObject({ sector: "tekniske-tjenester", municipality: "bergen" });
     fireEvent.click(combobox("Sammenlign med"));
-    fireEvent.click(screen.getByRole("menuitemcheckbox", { name: "Oslo (0301)" }));
+    fireEvent.click(within(listOf(combobox("Sammenlign med"))).getByRole("option", { name: "Oslo (0301)" }));
     fireEvent.blur(combobox("Sammenlign med"));
     pick("År", "2016");
     pick("Tidsserie fra", "2015");
@@ -69,19 +69,19 @@ describe("the pane remembers the user's whole choice", () => {
   it("opens on the defaults, without an error, when what is stored is not a choice at all", async () => {
     await renderPane({ services: fakeServices({ storage: memoryStorage({ [CHOICE_KEY]: '{"sector": "grunnskole", ' }) }) });
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
-    expect(combobox("Sektormal")).toHaveTextContent("Plan, miljø og kultur");
+    expect(combobox("Sektormal")).toHaveDisplayValue("Plan, miljø og kultur");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
   it("keeps the sound fields of a damaged choice and gives the others their defaults", async () => {
     const damaged = { ...LEFT, sector: "mal-som-er-borte", municipality: "atlantis", year: "2016", comparisons: ["asker", "atlantis"], source: { kind: "ssb" } };
     await renderPane({ services: fakeServices({ storage: memoryStorage({ [CHOICE_KEY]: JSON.stringify(damaged) }) }) });
-    expect(combobox("Sektormal")).toHaveTextContent("Plan, miljø og kultur");
+    expect(combobox("Sektormal")).toHaveDisplayValue("Plan, miljø og kultur");
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();
     expect(combobox("Sammenlign med")).toHaveValue("Asker");
     // The span and the averaging were sound, and stay.
-    expect(combobox("Tidsserie fra")).toHaveTextContent("2015");
-    expect(combobox("Tidsserie til")).toHaveTextContent("2016");
+    expect(combobox("Tidsserie fra")).toHaveDisplayValue("2015");
+    expect(combobox("Tidsserie til")).toHaveDisplayValue("2016");
     expect(summary()).toHaveTextContent(/^Snitt: vektet, .*uten Oslo/);
     expect(screen.getByRole("radio", { name: "Eksempeldata" })).toBeChecked();
   });
@@ -95,10 +95,10 @@ describe("a template workbook", () => {
     const services = fakeExcelServices({ storage });
     services.readTemplate.mockResolvedValue({ kind: "ok", settings: TEMPLATE });
     await renderPane({ services });
-    expect(combobox("Sektormal")).toHaveTextContent("Plan, miljø og kultur");
+    expect(combobox("Sektormal")).toHaveDisplayValue("Plan, miljø og kultur");
     expect(combobox("Kommune")).toHaveValue("Bærum (0219)");
     expect(combobox("Sammenlign med")).toHaveValue("Asker");
-    expect(combobox("Tidsserie fra")).toHaveTextContent("2015");
+    expect(combobox("Tidsserie fra")).toHaveDisplayValue("2015");
     expect(screen.getByRole("radio", { name: "Eksempeldata" })).toBeChecked();
     // The template's source is the sample, so its figures are shown at once.
     expect(screen.getByRole("heading", { name: "Profil for Bærum 2017" })).toBeInTheDocument();

@@ -6,7 +6,7 @@
  * with findBy… or waitFor, which give up only after the bound in tests/support/timing.js.
  */
 import "@testing-library/jest-dom";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../../../src/kostra/types";
 import { App, type AppProps } from "../../../src/taskpane/App";
@@ -65,9 +65,32 @@ export function press(name: string | RegExp): void {
   fireEvent.click(screen.getByRole("button", { name }));
 }
 
+/**
+ * Choose an option in a field found by its label: in a native list (Fluent's Select) as
+ * the browser does when the user picks one, in a searchable box by opening its list and
+ * clicking the option there.
+ */
 export function pick(comboboxName: string, optionName: string): void {
-  fireEvent.click(screen.getByRole("combobox", { name: comboboxName }));
-  fireEvent.click(screen.getByRole("option", { name: optionName }));
+  const field = screen.getByRole("combobox", { name: comboboxName });
+  if (field instanceof HTMLSelectElement) {
+    const option = within(field).getByRole<HTMLOptionElement>("option", { name: optionName });
+    fireEvent.change(field, { target: { value: option.value } });
+    return;
+  }
+  fireEvent.click(field);
+  fireEvent.click(within(listOf(field)).getByRole("option", { name: optionName }));
+}
+
+/** The list a searchable box controls (aria-controls). */
+export function listOf(combobox: HTMLElement): HTMLElement {
+  const list = document.getElementById(combobox.getAttribute("aria-controls") ?? "");
+  if (!list) throw new Error(`the combobox ${combobox.getAttribute("aria-label") ?? ""} controls no list`);
+  return list;
+}
+
+/** The texts of the options a searchable box's list shows now. */
+export function listed(comboboxName: string): string[] {
+  return within(listOf(screen.getByRole("combobox", { name: comboboxName }))).queryAllByRole("option").map((o) => o.textContent ?? "");
 }
 
 /**
