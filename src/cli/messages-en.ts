@@ -24,6 +24,7 @@ export const en: CliText = {
   yearFormat: (flag, value) => `${flag} must be a year such as 2017 (got ${quoted(value)})`,
   yearsFormat: (value) => `--years must be years such as 2015-2017 or 2015,2017 (got ${quoted(value)})`,
   yearRange: (value) => `invalid range of years ${quoted(value)}`,
+  needsWorkbooks: (flag) => `${flag} applies only with --workbooks FOLDER`,
   peersNeedCustom: (network) => `--peers applies only to --network custom (got --network ${network})`,
   ownGroupNeedsMunicipality: "“kostragruppe” means the municipality's own KOSTRA group: give the municipality with --municipality, or the group (e.g. ekg07)",
   timeoutRange: (min, max, value) => `--timeout must be a number of seconds from ${min} to ${max} (got ${value})`,
@@ -55,6 +56,7 @@ export const en: CliText = {
     mayNotChange: (target) =>
       `not allowed to change ${target} (the file is read-only or someone else's); make it writable or choose another --out`,
     notRegularTarget: (target) => `${target} exists and is not a regular file; choose another --out`,
+    alreadyExists: (target) => `${target} exists already; no file was written (--overwrite replaces existing files)`,
     wrongExtension: (extension, target) => `--out must be a ${extension} file (got ${target})`,
     noneReplaced: (failed, code, total) => `could not replace ${failed} (${code}); none of the ${total} files is replaced, all are as before`,
     partlyReplaced: (failed, code, replaced, unchanged, total) =>
@@ -69,6 +71,7 @@ export const en: CliText = {
     `the fetch was not complete (${missing} indicators missing); no file written. Use --allow-partial to write what was fetched.`,
   wroteObservations: (count, path, requests) => `wrote ${count} observations to ${path} (${requests} requests to SSB)`,
   wroteReport: (path, sheets) => `wrote ${path}: ${sheets.join(", ")}`,
+  wroteWorkbooks: (folder, files) => `wrote ${files.length} template ${files.length === 1 ? "workbook" : "workbooks"} in ${folder}: ${files.join(", ")}`,
   checkingTable: (k, of, table) => `[${k}/${of}] table ${table}`,
   tableUnknown: (table) => `SSB does not know table ${table}`,
   tableUnknownUsedBy: (table, indicators) => `wrong: SSB does not know table ${table} (used by ${indicators.join(", ")})`,

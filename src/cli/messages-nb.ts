@@ -24,6 +24,7 @@ export const nb: CliText = {
   yearFormat: (flag, value) => `${flag} må være et årstall som 2017 (fikk ${quoted(value)})`,
   yearsFormat: (value) => `--years må være årstall som 2015-2017 eller 2015,2017 (fikk ${quoted(value)})`,
   yearRange: (value) => `ugyldig årsintervall ${quoted(value)}`,
+  needsWorkbooks: (flag) => `${flag} gjelder bare sammen med --workbooks MAPPE`,
   peersNeedCustom: (network) => `--peers gjelder bare --network custom (fikk --network ${network})`,
   ownGroupNeedsMunicipality: "«kostragruppe» betyr kommunens egen KOSTRA-gruppe: oppgi kommunen med --municipality, eller gruppen (f.eks. ekg07)",
   timeoutRange: (min, max, value) => `--timeout må være et antall sekunder fra ${min} til ${max} (fikk ${value})`,
@@ -55,6 +56,7 @@ export const nb: CliText = {
     mayNotChange: (target) =>
       `har ikke lov til å endre ${target} (filen er skrivebeskyttet eller tilhører en annen); gjør den skrivbar eller velg en annen --out`,
     notRegularTarget: (target) => `${target} finnes og er ikke en vanlig fil; velg en annen --out`,
+    alreadyExists: (target) => `${target} finnes allerede; ingen filer ble skrevet (--overwrite erstatter filer som finnes)`,
     wrongExtension: (extension, target) => `--out må være en ${extension}-fil (fikk ${target})`,
     noneReplaced: (failed, code, total) => `kunne ikke erstatte ${failed} (${code}); ingen av de ${total} filene er erstattet, alle er som før`,
     partlyReplaced: (failed, code, replaced, unchanged, total) =>
@@ -69,6 +71,7 @@ export const nb: CliText = {
     `hentingen ble ikke fullstendig (${missing} indikatorer mangler); ingen fil skrevet. Bruk --allow-partial for å skrive det som ble hentet.`,
   wroteObservations: (count, path, requests) => `skrev ${count} observasjoner til ${path} (${requests} forespørsler til SSB)`,
   wroteReport: (path, sheets) => `skrev ${path}: ${sheets.join(", ")}`,
+  wroteWorkbooks: (folder, files) => `skrev ${files.length} ${files.length === 1 ? "malarbeidsbok" : "malarbeidsbøker"} i ${folder}: ${files.join(", ")}`,
   checkingTable: (k, of, table) => `[${k}/${of}] tabell ${table}`,
   tableUnknown: (table) => `SSB kjenner ikke tabell ${table}`,
   tableUnknownUsedBy: (table, indicators) => `feil: SSB kjenner ikke tabell ${table} (brukt av ${indicators.join(", ")})`,

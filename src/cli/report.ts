@@ -35,17 +35,18 @@ import { reportSettings, settingsSource, type ReportChoices } from "./report-set
 
 type ReportValues = ReturnType<typeof parseArgs<{ options: typeof REPORT_OPTIONS; strict: true; allowPositionals: false }>>["values"];
 
-/** A report's plan and the template settings its file carries. */
+/** A report's plan, the template settings its file carries, and whether its figures are the synthetic sample. */
 export interface PlannedReport {
   plan: ReportPlan;
   settings: TemplateChoicesInput;
+  synthetic: boolean;
 }
 
 /**
  * Build one report's plan from loaded data (the engine's defaults for the first template,
  * then the user's choices) and the settings that make its file a template workbook.
  */
-export function planReport(dataset: Dataset, values: BenchmarkValues, req: ReportChoices, source: TemplateChoicesInput["source"], io: Io): PlannedReport {
+export function planReport(dataset: Dataset, values: BenchmarkValues, req: ReportChoices, source: TemplateChoicesInput["source"]): PlannedReport {
   const { sectors, year, years, lang } = req;
   const options = benchmarkOptions(sectors[0], year, values);
   const { plan, profiles } = buildReport(dataset, {
@@ -65,8 +66,7 @@ export function planReport(dataset: Dataset, values: BenchmarkValues, req: Repor
     chartComparisons: req.chartComparisons,
     mergedHistory: req.mergedHistory,
   });
-  if (profiles.some((p) => p.provenance.some((x) => x.synthetic))) io.err(`${SAMPLE_NOTICE[lang]}\n`);
-  return { plan, settings: reportSettings(options, req, source) };
+  return { plan, settings: reportSettings(options, req, source), synthetic: profiles.some((p) => p.provenance.some((x) => x.synthetic)) };
 }
 
 /**
@@ -79,7 +79,9 @@ async function reportPlan(values: ReportValues, io: Io, req: ReportChoices): Pro
   const inputs = values.input ?? [];
   const dataset = loadDataset(inputs, values.sample ?? false, io, req.lang);
   await checkpoint(io, "loaded");
-  return planReport(dataset, values, req, settingsSource(inputs, dataset), io);
+  const report = planReport(dataset, values, req, settingsSource(inputs, dataset));
+  if (report.synthetic) io.err(`${SAMPLE_NOTICE[req.lang]}\n`);
+  return report;
 }
 
 export async function runReport(args: string[], io: Io): Promise<number> {
