@@ -103,7 +103,7 @@ export const CATALOG_OPTIONS = {
 /** `kostra templates` lists the templates; with --workbooks it writes one template workbook per template. */
 export const TEMPLATES_OPTIONS = {
   workbooks: { type: "string", arg: FOLDER, help: { nb: "skriv én malarbeidsbok per mal i mappen", en: "write one template workbook per template in the folder" } },
-  templates: { type: "string", multiple: true, arg: IDS, help: { nb: "med --workbooks: bare disse malene eller sektorene (standard alle)", en: "with --workbooks: only these templates or sectors (default all)" } },
+  templates: { type: "string", multiple: true, arg: IDS, help: { nb: "bare disse malene eller sektorene (standard alle)", en: "only these templates or sectors (default all)" } },
   input: BENCHMARK_OPTIONS.input,
   sample: BENCHMARK_OPTIONS.sample,
   ...COMPARISON_OPTIONS,
@@ -113,7 +113,7 @@ export const TEMPLATES_OPTIONS = {
   years: REPORT_OPTIONS.years,
   "chart-comparisons": REPORT_OPTIONS["chart-comparisons"],
   "merged-history": mergedHistory,
-  overwrite: { type: "boolean", help: { nb: "med --workbooks: erstatt arbeidsbøker som finnes", en: "with --workbooks: replace workbooks that exist" } },
+  overwrite: { type: "boolean", help: { nb: "erstatt arbeidsbøker som finnes", en: "replace workbooks that exist" } },
   lang,
 } as const;
 
@@ -141,10 +141,7 @@ export const COMMANDS = {
     options: REPORT_OPTIONS,
   },
   templates: {
-    summary: {
-      nb: "sektorer, maler og antall indikatorer; med --workbooks én malarbeidsbok per mal",
-      en: "sectors, templates and their numbers of indicators; with --workbooks one template workbook per template",
-    },
+    summary: { nb: "sektorer og maler; med --workbooks én malarbeidsbok per mal", en: "sectors and templates; with --workbooks one template workbook each" },
     synopsis: { nb: "[--workbooks MAPPE --municipality KODE --year ÅÅÅÅ] [valg]", en: "[--workbooks FOLDER --municipality CODE --year YYYY] [options]" },
     options: TEMPLATES_OPTIONS,
   },

@@ -237,9 +237,19 @@ function keepEarlier(staged: readonly Staged[], fs: OutputFileSystem): (string |
       pending.add(path);
       return path;
     } catch (e) {
-      return errnoOf(e) === "ENOENT" ? null : undefined;
+      return errnoOf(e) === "ENOENT" || !exists(target, fs) ? null : undefined;
     }
   });
+}
+
+/** Whether anything is at `path` (a link counts, whatever it points to). */
+function exists(path: string, fs: OutputFileSystem): boolean {
+  try {
+    fs.lstatSync(path);
+    return true;
+  } catch (e) {
+    return errnoOf(e) !== "ENOENT";
+  }
 }
 
 /** Undo the renames of `replaced` (each earlier file back in its place, a new target removed); the targets that stay new. */
