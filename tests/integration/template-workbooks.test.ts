@@ -20,6 +20,7 @@ import { settingsFromXml, SETTINGS_NAMESPACE, type TemplateSettings } from "../.
 import { writeObservationsFile } from "../../src/sources/observations-file";
 import { sampleDataset } from "../../src/sources/sample";
 import type { FakeExcel } from "../support/fake-excel";
+import { choicesOf } from "../support/settings-fixture";
 import { customXmlParts } from "../support/xlsx-settings";
 import { fakeExcelFromXlsx } from "../support/xlsx-workbook";
 import { checkWorkbook } from "../support/xlsx-check";
@@ -130,7 +131,7 @@ describe("a CLI-written workbook opened in Excel (the fake)", () => {
 
     const read = await readTemplateSettings(fake.run);
     if (read.kind !== "ok") throw new Error("not a template");
-    const { schemaVersion: _v, ownedSheets: _o, writtenAt: _w, ...choices } = read.settings;
+    const choices = choicesOf(read.settings);
     const plan = buildReport(sampleDataset(), { sectors: ["plan-miljo-kultur"], municipality: "0219", year: 2018, years: [2015, 2016, 2017, 2018], lang: "nb" }).plan;
     const result = await applyPlan(plan, { settings: { ...choices, year: 2018 }, replace: offered.map((s) => s.id), ...inExcel(fake) });
 
