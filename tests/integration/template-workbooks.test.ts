@@ -9,7 +9,6 @@ import * as nodeFs from "node:fs";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../../src/cli/main";
 import { writeOutputFiles } from "../../src/cli/output-file";
 import { SECTOR_TEMPLATES } from "../../src/kostra/catalog";
 import type { Dataset } from "../../src/kostra/types";
@@ -20,6 +19,7 @@ import { settingsFromXml, SETTINGS_NAMESPACE, type TemplateSettings } from "../.
 import { writeObservationsFile } from "../../src/sources/observations-file";
 import { sampleDataset } from "../../src/sources/sample";
 import type { FakeExcel } from "../support/fake-excel";
+import { kostraInProcess } from "../support/kostra-in-process";
 import { choicesOf } from "../support/settings-fixture";
 import { customXmlParts } from "../support/xlsx-settings";
 import { fakeExcelFromXlsx } from "../support/xlsx-workbook";
@@ -27,13 +27,7 @@ import { checkWorkbook } from "../support/xlsx-check";
 
 const dir = mkdtempSync(join(tmpdir(), "kostra-template-files-"));
 
-async function kostra(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (t) => (out += t), err: (t) => (err += t), readFile: (p) => readFileSync(p) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const kostra = kostraInProcess;
 
 /** The settings a file carries, read by the pane's reader from the part the workbook relates to. */
 async function settingsOf(file: string): Promise<TemplateSettings> {
