@@ -206,6 +206,10 @@ describe("kostra templates --workbooks", () => {
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
     const listOnly = await kostra("templates", "--year", "2017");
     expect(listOnly).toMatchObject({ code: 2, out: "", err: "kostra: --year gjelder bare sammen med --workbooks MAPPE. Se «kostra --help».\n" });
+    const aFile = join(dir, "en-fil");
+    writeFileSync(aFile, "");
+    const notFolder = await kostra(...base, "--workbooks", aFile, "--lang", "en");
+    expect(notFolder).toMatchObject({ code: 2, err: `kostra: ${aFile} is not a folder; choose another\n` });
     const unknown = await kostra(...base, "--workbooks", folder, "--templates", "finnes-ikke");
     expect(unknown.code).toBe(2);
     // Listing still works as before.
