@@ -5,6 +5,7 @@
  */
 import { basename } from "node:path";
 import type { MergedHistory } from "../kostra/mergers";
+import { resolveMunicipality } from "../kostra/municipalities";
 import type { BenchmarkOptions, Dataset, Lang } from "../kostra/types";
 import type { TemplateChoicesInput } from "../report/template-settings";
 
@@ -28,14 +29,20 @@ export function settingsSource(inputs: readonly string[], dataset: Dataset): Tem
   return fromSsb ? { kind: "ssb" } : { kind: "file", files: inputs.map((p) => basename(p)) };
 }
 
-/** The settings' choices for a report made with `options` (the engine's, after the command's defaults) and `req`. */
+/**
+ * The settings' choices for a report made with `options` (the engine's, after the command's
+ * defaults) and `req`. Municipalities are kept as the ids they name in the profile's year,
+ * as the pane keeps them: a code that belonged to another municipality in another year
+ * ("1601") means the same municipality wherever the settings are read.
+ */
 export function reportSettings(options: BenchmarkOptions, req: ReportChoices, source: TemplateChoicesInput["source"]): TemplateChoicesInput {
+  const ids = (texts: readonly string[]) => texts.map((t) => resolveMunicipality(t, req.year)?.id ?? t);
   return {
     sectors: [...req.sectors],
     municipality: options.focal,
-    comparisons: [...options.comparisons],
+    comparisons: ids(options.comparisons),
     network: options.network,
-    ...(options.peers ? { peers: [...options.peers] } : {}),
+    ...(options.peers ? { peers: ids(options.peers) } : {}),
     ...(options.base ? { base: options.base } : {}),
     ...(options.references?.length ? { references: [...options.references] } : {}),
     average: options.average,

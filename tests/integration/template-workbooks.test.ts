@@ -54,7 +54,7 @@ describe("kostra report writes a template workbook", () => {
 
   it("round trip: the CLI's choices come back from the file through the pane's settings reader", async () => {
     const before = Date.now();
-    const r = await kostra(...args, "--compare", "asker,stavanger", "--average", "simple", "--exclude-oslo", "--chart-comparisons", "--out", file);
+    const r = await kostra(...args, "--compare", "0220,Stavanger", "--average", "simple", "--exclude-oslo", "--chart-comparisons", "--out", file);
     expect(r.err).toMatch(/^skrev /m);
     expect(r.code).toBe(0);
     const settings = await settingsOf(file);
@@ -81,6 +81,11 @@ describe("kostra report writes a template workbook", () => {
       ],
       writtenAt: "",
     });
+  });
+
+  it("keeps a custom network's peers as the municipalities they name in the profile's year", async () => {
+    expect((await kostra(...args, "--peers", "1103,Trondheim,0301", "--out", file)).code).toBe(0);
+    expect(await settingsOf(file)).toMatchObject({ network: "custom", peers: ["stavanger", "trondheim", "oslo"] });
   });
 
   it("keeps the report exactly as planned: the settings part adds no formula, link or unplanned relationship", async () => {
