@@ -100,7 +100,22 @@ export const CATALOG_OPTIONS = {
   lang,
 } as const;
 
-export const TEMPLATES_OPTIONS = { lang } as const;
+/** `kostra templates` lists the templates; with --workbooks it writes one template workbook per template. */
+export const TEMPLATES_OPTIONS = {
+  workbooks: { type: "string", arg: FOLDER, help: { nb: "skriv én malarbeidsbok per mal i mappen", en: "write one template workbook per template in the folder" } },
+  templates: { type: "string", multiple: true, arg: IDS, help: { nb: "bare disse malene eller sektorene (standard alle)", en: "only these templates or sectors (default all)" } },
+  input: BENCHMARK_OPTIONS.input,
+  sample: BENCHMARK_OPTIONS.sample,
+  ...COMPARISON_OPTIONS,
+  "exclude-oslo": BENCHMARK_OPTIONS["exclude-oslo"],
+  "exclude-focal": BENCHMARK_OPTIONS["exclude-focal"],
+  year: REPORT_OPTIONS.year,
+  years: REPORT_OPTIONS.years,
+  "chart-comparisons": REPORT_OPTIONS["chart-comparisons"],
+  "merged-history": mergedHistory,
+  overwrite: { type: "boolean", help: { nb: "erstatt arbeidsbøker som finnes", en: "replace workbooks that exist" } },
+  lang,
+} as const;
 
 export interface CommandSpec {
   readonly summary: LocalizedText;
@@ -126,8 +141,8 @@ export const COMMANDS = {
     options: REPORT_OPTIONS,
   },
   templates: {
-    summary: { nb: "sektorer, maler og antall indikatorer", en: "sectors, templates and their numbers of indicators" },
-    synopsis: { nb: "[valg]", en: "[options]" },
+    summary: { nb: "sektorer og maler; med --workbooks én malarbeidsbok per mal", en: "sectors and templates; with --workbooks one template workbook each" },
+    synopsis: { nb: "[--workbooks MAPPE --municipality KODE --year ÅÅÅÅ] [valg]", en: "[--workbooks FOLDER --municipality CODE --year YYYY] [options]" },
     options: TEMPLATES_OPTIONS,
   },
   catalog: {

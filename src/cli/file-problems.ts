@@ -83,6 +83,9 @@ export function cannotWrite(target: string, folder: string, e: unknown): KostraE
 /** An existing output file the user may not write: read-only, or someone else's (exit 2, before any work). */
 export const mayNotChange = (target: string): KostraError => fileProblem((t) => t.mayNotChange(shownPath(target)));
 
+/** An output file that exists, where the command writes only new files unless told to replace them (exit 2, before any work). */
+export const alreadyExists = (target: string): KostraError => fileProblem((t) => t.alreadyExists(shownPath(target)));
+
 /** Something at the output path that is neither a file nor a folder (a FIFO, a device). */
 export const notRegularTarget = (target: string): KostraError => fileProblem((t) => t.notRegularTarget(shownPath(target)));
 

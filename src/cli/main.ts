@@ -2,6 +2,7 @@
  * The `kostra` command: the benchmark engine without Excel.
  *
  *   kostra profile | fetch | report | templates | catalog [options]
+ *   kostra templates --workbooks FOLDER …   one template workbook per template (template-workbooks.ts)
  *   kostra <command> --help     the command's options (command-options.ts, the table the parser reads)
  *   kostra --version
  *
@@ -24,6 +25,7 @@ import { CLI_TEXT, inBoth } from "./messages";
 import { commandUsage, COMMANDS, isCommand, overallUsage, PROFILE_OPTIONS, TEMPLATES_OPTIONS } from "./command-options";
 import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
+import { checkListOnly, writeTemplateWorkbooks } from "./template-workbooks";
 import { Cancelled, checkpoint, langOfArgs, UsageError, type Io } from "./io";
 import { benchmarkOptions, langOf, loadDataset, oneOf, required, templatesFor, yearOf } from "./options";
 import { profilesToCsv, profileToJson, profileToTable } from "./profile-output";
@@ -69,10 +71,12 @@ async function runProfile(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** The sectors with their indicator counts, and each sector's templates. */
-function runTemplates(args: string[], io: Io): number {
-  const { values } = parseArgs({ args, options: TEMPLATES_OPTIONS, strict: true });
+/** The sectors with their indicator counts, and each sector's templates; with --workbooks, a template workbook per template. */
+async function runTemplates(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: TEMPLATES_OPTIONS, strict: true, allowPositionals: false });
   const lang = langOf(values.lang);
+  if (values.workbooks !== undefined) return writeTemplateWorkbooks(values, required("--workbooks", values.workbooks), lang, io);
+  checkListOnly(values);
   const text = CLI_TEXT[lang];
   for (const s of SECTORS) {
     const templates = templatesOfSector(s.id);
@@ -98,7 +102,7 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
       return 0;
     }
     if (command === "profile") return await runProfile(rest, io);
-    if (command === "templates") return runTemplates(rest, io);
+    if (command === "templates") return await runTemplates(rest, io);
     if (command === "fetch") return await runFetch(rest, io);
     if (command === "report") return await runReport(rest, io);
     if (command === "catalog") return await runCatalog(rest, io);

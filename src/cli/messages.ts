@@ -38,6 +38,8 @@ export interface CliText {
   yearsFormat: (value: string) => string;
   yearRange: (value: string) => string;
   peersNeedCustom: (network: string) => string;
+  /** An option of `kostra templates` that needs --workbooks. */
+  needsWorkbooks: (flag: string) => string;
   ownGroupNeedsMunicipality: string;
   timeoutRange: (min: number, max: number, value: string) => string;
   metadataOrLive: string;
@@ -68,6 +70,7 @@ export interface CliText {
     cannotWrite: (target: string, code: string) => string;
     mayNotChange: (target: string) => string;
     notRegularTarget: (target: string) => string;
+    alreadyExists: (target: string) => string;
     wrongExtension: (extension: string, target: string) => string;
     noneReplaced: (failed: string, code: string, total: number) => string;
     partlyReplaced: (failed: string, code: string, replaced: FileGroup, unchanged: FileGroup, total: number) => string;
@@ -81,6 +84,7 @@ export interface CliText {
   incomplete: (missing: number) => string;
   wroteObservations: (count: number, path: string, requests: number) => string;
   wroteReport: (path: string, sheets: readonly string[]) => string;
+  wroteWorkbooks: (folder: string, files: readonly string[]) => string;
   checkingTable: (k: number, of: number, table: string) => string;
   tableUnknown: (table: string) => string;
   tableUnknownUsedBy: (table: string, indicators: readonly string[]) => string;

@@ -29,12 +29,17 @@
  *   Only where that is impossible too (no hard links, the folder made read-only
  *   meanwhile) are some files new and the rest as they were — each whole — and the
  *   message names both.
+ * - Where the command writes only new files (`keepExisting`: `kostra templates --workbooks`
+ *   without --overwrite), an existing target is refused before any work, and each file is
+ *   put in place with a hard link, which fails if the name was taken meanwhile (a rename
+ *   would replace it); on a file system without hard links, the name is checked just
+ *   before the rename.
  */
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { KostraError } from "../kostra/errors";
-import { cannotWrite, errnoOf, isFolder, mayNotChange, notRegularTarget, partlyReplaced, wrongExtension } from "./file-problems";
+import { alreadyExists, cannotWrite, errnoOf, isFolder, mayNotChange, notRegularTarget, partlyReplaced, wrongExtension } from "./file-problems";
 import { Cancelled } from "./io";
 
 /** The file-system calls this module makes; a test can replace any of them. */
@@ -108,7 +113,7 @@ function othersInStickyFolder(target: string, existing: nodeFs.Stats, fs: Output
  * followed) or a regular file the user may change, whose permission bits the new file keeps.
  * Anything else is a one-line KostraError (exit 2).
  */
-function replaceable(target: string, fs: OutputFileSystem): { mode?: number } {
+function replaceable(target: string, fs: OutputFileSystem, keepExisting = false): { mode?: number } {
   let existing: nodeFs.Stats;
   try {
     existing = fs.lstatSync(target);
@@ -117,6 +122,7 @@ function replaceable(target: string, fs: OutputFileSystem): { mode?: number } {
     throw cannotWrite(target, dirname(target), e);
   }
   if (existing.isDirectory()) throw isFolder(target);
+  if (keepExisting) throw alreadyExists(target);
   if (existing.isSymbolicLink()) return {};
   if (!existing.isFile())
     throw notRegularTarget(target);
@@ -145,10 +151,11 @@ export function checkOutputTarget(target: string, extension: string, fs: OutputF
 }
 
 /**
- * Create the folder `--record` names (if need be), check that files can be created in it
- * and that each of `files` (names in it) that exists can be replaced.
+ * Create the folder `--record` or `--workbooks` names (if need be), check that files can be
+ * created in it and that each of `files` (names in it) that exists can be replaced — or,
+ * with `keepExisting`, that none of them exists.
  */
-export function prepareOutputFolder(folder: string, files: readonly string[] = [], fs: OutputFileSystem = nodeFs): void {
+export function prepareOutputFolder(folder: string, files: readonly string[] = [], fs: OutputFileSystem = nodeFs, keepExisting = false): void {
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (e) {
@@ -156,7 +163,7 @@ export function prepareOutputFolder(folder: string, files: readonly string[] = [
     throw cannotWrite(folder, folder, errnoOf(e) === "EEXIST" ? { code: "ENOTDIR" } : e);
   }
   probeFolder(folder, join(folder, "probe"), fs);
-  for (const name of files) replaceable(join(folder, name), fs);
+  for (const name of files) replaceable(join(folder, name), fs, keepExisting);
 }
 
 function probeFolder(folder: string, target: string, fs: OutputFileSystem): void {
@@ -173,6 +180,8 @@ function probeFolder(folder: string, target: string, fs: OutputFileSystem): void
 export interface WriteOutputOptions {
   /** The last step before the renames: throws `Cancelled` when the run has been cancelled. */
   beforeRename?: () => Promise<void>;
+  /** Write only files that do not exist yet: an existing target is refused, never replaced. */
+  keepExisting?: boolean;
   fs?: OutputFileSystem;
 }
 
@@ -182,8 +191,8 @@ interface Staged {
 }
 
 /** The new content of `target` complete and flushed under a temporary name beside it, with the mode of the file it replaces. */
-function stage(target: string, data: string | Uint8Array, fs: OutputFileSystem): Staged {
-  const { mode } = replaceable(target, fs);
+function stage(target: string, data: string | Uint8Array, fs: OutputFileSystem, keepExisting: boolean): Staged {
+  const { mode } = replaceable(target, fs, keepExisting);
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   const temporary = createTemporary(dirname(target), fs);
   let open = true;
@@ -228,9 +237,19 @@ function keepEarlier(staged: readonly Staged[], fs: OutputFileSystem): (string |
       pending.add(path);
       return path;
     } catch (e) {
-      return errnoOf(e) === "ENOENT" ? null : undefined;
+      return errnoOf(e) === "ENOENT" || !exists(target, fs) ? null : undefined;
     }
   });
+}
+
+/** Whether anything is at `path` (a link counts, whatever it points to). */
+function exists(path: string, fs: OutputFileSystem): boolean {
+  try {
+    fs.lstatSync(path);
+    return true;
+  } catch (e) {
+    return errnoOf(e) !== "ENOENT";
+  }
 }
 
 /** Undo the renames of `replaced` (each earlier file back in its place, a new target removed); the targets that stay new. */
@@ -248,21 +267,46 @@ function putBack(replaced: readonly Staged[], kept: readonly (string | null | un
   });
 }
 
+/** Errors of a file system that has no hard links (some network shares). */
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+/** Put the staged file at `target` only while nothing is there: a hard link fails on a taken name, where a rename would replace it. */
+function placeNew(s: Staged, fs: OutputFileSystem): void {
+  try {
+    fs.linkSync(s.path, s.target);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === "EEXIST") throw alreadyExists(s.target);
+    if (code === undefined || !NO_HARD_LINKS.has(code)) throw e;
+    // No hard links here: the name is checked just before the rename.
+    replaceable(s.target, fs, true);
+    fs.renameSync(s.path, s.target);
+    pending.delete(s.path);
+    return;
+  }
+  removeQuietly(s.path, fs);
+}
+
 /**
  * Rename every staged file over its target, one right after the other (synchronous: no
  * signal handler runs in between). A rename refused part-way undoes the ones before it.
  */
-function commit(staged: readonly Staged[], fs: OutputFileSystem): void {
+function commit(staged: readonly Staged[], fs: OutputFileSystem, keepExisting: boolean): void {
   const kept = staged.length > 1 ? keepEarlier(staged, fs) : [];
   try {
     for (const [k, s] of staged.entries()) {
       try {
-        fs.renameSync(s.path, s.target);
-        pending.delete(s.path);
+        if (keepExisting) placeNew(s, fs);
+        else {
+          fs.renameSync(s.path, s.target);
+          pending.delete(s.path);
+        }
       } catch (e) {
         for (const rest of staged.slice(k)) removeQuietly(rest.path, fs);
         if (k === 0) throw asWriteFailure(e, s.target);
         const stillNew = putBack(staged.slice(0, k), kept, fs);
+        // A name taken meanwhile, and every file before it removed again: as if none was written.
+        if (stillNew.length === 0 && e instanceof KostraError) throw e;
         throw partlyReplaced(
           s.target,
           stillNew,
@@ -289,7 +333,7 @@ export async function writeOutputFiles(files: readonly OutputFile[], options: Wr
   try {
     for (const file of files) {
       current = file.target;
-      staged.push(stage(file.target, file.data, fs));
+      staged.push(stage(file.target, file.data, fs, options.keepExisting ?? false));
     }
     await options.beforeRename?.();
   } catch (e) {
@@ -297,7 +341,7 @@ export async function writeOutputFiles(files: readonly OutputFile[], options: Wr
     throw asWriteFailure(e, current);
   }
   // Nothing may come between the last check and the renames: no await from here on.
-  commit(staged, fs);
+  commit(staged, fs, options.keepExisting ?? false);
 }
 
 /** Write `data` to `target` all or nothing (see writeOutputFiles). */

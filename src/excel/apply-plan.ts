@@ -23,7 +23,7 @@
  * user already uses gets a suffix.
  */
 import type { ReportPlan } from "../report/plan";
-import type { OwnedSheet, TemplateSettings } from "../report/template-settings";
+import type { KnownSheet, TemplateChoicesInput } from "../report/template-settings";
 import { checkedPlan } from "../report/plan-check";
 import { readInventory, type SheetInfo } from "./inventory";
 import { replaceableSheets, startWrite, TEMPORARY_PREFIX } from "./report-write";
@@ -39,7 +39,7 @@ export const MAX_REQUEST_BYTES = 3_500_000;
 /** Requirement sets the gateway needs: charts' series binding, freezeAt and NamedItem.formula (1.7), custom XML parts (1.5). */
 export const REQUIRED_SETS: readonly [string, string][] = [["ExcelApi", "1.7"]];
 
-export type SettingsInput = Omit<TemplateSettings, "schemaVersion" | "ownedSheets" | "writtenAt">;
+export type SettingsInput = TemplateChoicesInput;
 
 export interface ApplyOptions {
   settings: SettingsInput;
@@ -57,7 +57,7 @@ export interface ApplyOptions {
 }
 
 export interface ApplyResult {
-  sheets: OwnedSheet[];
+  sheets: KnownSheet[];
   syncs: number;
   /** The largest request, as the gateway estimates it. */
   largestRequestBytes: number;

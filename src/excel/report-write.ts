@@ -10,9 +10,8 @@
  * After a failure the workbook is read again and the write is undone (before the final
  * request's first statement) or finished (after it); see finish.ts and write-outcome.ts.
  */
-import { xmlSafeDeep } from "../kostra/safe-text";
 import type { ReportPlan } from "../report/plan";
-import { settingsFromXml, settingsToXml, SETTINGS_SCHEMA_VERSION, type OwnedSheet, type TemplateSettings } from "../report/template-settings";
+import { settingsFromXml, settingsPart, type KnownSheet } from "../report/template-settings";
 import { committedPart, queueFinish, type FinishPlan } from "./finish";
 import { nameKey } from "./formula-sheets";
 import { readInventory, type Inventory, type SheetInfo } from "./inventory";
@@ -28,9 +27,9 @@ export const TEMPORARY_PREFIX = "kb-tmp-";
 export interface WriteState {
   readonly inventory: Inventory;
   /** The previous report's sheets (owned, still in the workbook) the user agreed to replace. */
-  readonly previous: readonly OwnedSheet[];
+  readonly previous: readonly KnownSheet[];
   /** Sheets the settings name that the user did not agree to replace: kept, theirs from now on. */
-  readonly kept: readonly OwnedSheet[];
+  readonly kept: readonly KnownSheet[];
   readonly naming: Naming;
   readonly program: readonly Unit[];
   readonly writtenAt: string;
@@ -65,8 +64,11 @@ export interface WriteHooks {
  * are only a claim: they could name a sheet the workbook came with for the user to fill
  * in. So a write replaces only the sheets the user agreed to (ApplyOptions.replace); the
  * pane asks, showing `replaceableSheets`.
+ *
+ * A sheet the settings name without an id (a file written outside Excel) is the report's
+ * while the workbook has a sheet of exactly that name: it is returned with that sheet's id.
  */
-export function claimedSheets(inventory: Inventory, overwrite: boolean): OwnedSheet[] {
+export function claimedSheets(inventory: Inventory, overwrite: boolean): KnownSheet[] {
   if (inventory.parts.length > 1 && !overwrite) {
     throw new GatewayError("settings", {
       nb: "Arbeidsboken har flere sett med malinnstillinger. Rapporten ble ikke skrevet; arbeidsboken er uendret.",
@@ -82,12 +84,18 @@ export function claimedSheets(inventory: Inventory, overwrite: boolean): OwnedSh
       en: `${read.reason.en} The report was not written; the workbook is unchanged.`,
     });
   }
+  if (read.kind !== "ok") return [];
   const current = new Map(inventory.sheets.map((s) => [s.id, s.name]));
-  const ours = (o: OwnedSheet) => {
+  const ours = (o: KnownSheet) => {
     const name = current.get(o.id);
     return name !== undefined && (name === o.name || name.startsWith(TEMPORARY_PREFIX));
   };
-  return read.kind === "ok" ? read.settings.ownedSheets.filter(ours) : [];
+  return read.settings.ownedSheets.flatMap((o) => {
+    if (o.id !== undefined) return ours({ ...o, id: o.id }) ? [{ ...o, id: o.id }] : [];
+    // Written into a file outside Excel: adopted by its name (template-settings.ts), and known by id from this write on.
+    const named = inventory.sheets.find((s) => s.name === o.name);
+    return named ? [{ ...o, id: named.id }] : [];
+  });
 }
 
 /** The sheets a write would replace if the user agrees: id and the name the user sees now. */
@@ -187,7 +195,7 @@ class ReportWrite {
     }
     await this.showFirstProfile();
     const { naming, inventory } = this.state;
-    const shown = (o: OwnedSheet): SheetInfo => ({ id: o.id, name: inventory.sheets.find((s) => s.id === o.id)?.name ?? o.name });
+    const shown = (o: KnownSheet): SheetInfo => ({ id: o.id, name: inventory.sheets.find((s) => s.id === o.id)?.name ?? o.name });
     return {
       sheets: this.ownedSheets(),
       replaced: this.state.previous.map(shown),
@@ -234,14 +242,13 @@ class ReportWrite {
     }
   }
 
-  private ownedSheets(): OwnedSheet[] {
+  private ownedSheets(): KnownSheet[] {
     return this.state.naming.sheets.map((s, i) => ({ key: s.key, id: this.state.temporaryIds![i], name: s.final }));
   }
 
   private finishPlan(): FinishPlan {
     const { naming, previous } = this.state;
-    const settings = (ownedSheets: OwnedSheet[]): string =>
-      settingsToXml(xmlSafeDeep<TemplateSettings>({ ...this.options.settings, schemaVersion: SETTINGS_SCHEMA_VERSION, ownedSheets, writtenAt: this.state.writtenAt }));
+    const settings = (ownedSheets: KnownSheet[]): string => settingsPart(this.options.settings, ownedSheets, this.state.writtenAt);
     return {
       oldSheets: previous.map((o) => o.id),
       newSheets: naming.sheets.map((s, i) => ({ id: this.state.temporaryIds![i], final: s.final })),

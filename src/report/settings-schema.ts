@@ -148,7 +148,8 @@ const choicesEntries = {
   writtenAt: v.optional(isoDateTime(), ""),
 };
 
-const ownedSheetSchema = v.object({ key: sheetKey(), id: sheetId(), name: boundedText(100) });
+/** An owned sheet; without `id` when written into a file outside Excel (adopted by name, see template-settings.ts). */
+const ownedSheetSchema = v.object({ key: sheetKey(), id: v.optional(sheetId()), name: boundedText(100) });
 
 /** A template file's settings. Unknown fields are dropped (a file may carry its own, e.g. `format`). */
 export const templateChoicesSchema = v.object(choicesEntries);

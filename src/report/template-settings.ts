@@ -10,10 +10,24 @@
  * MAX_SETTINGS_BYTES, the JSON taken out of the XML by one linear pass that expects the
  * shape this module writes (no regular expression runs over the part), then checked by
  * the same schema as template files (./settings-schema).
+ *
+ * The same part is written by the add-in into an open workbook (src/excel/report-write.ts)
+ * and by the .xlsx writer into a file (`kostra report`, `kostra templates --workbooks`, the
+ * pane's "Last ned som .xlsx"); both build it with `settingsPart`, so a file made outside
+ * Excel is a template workbook too.
+ *
+ * Which sheets the report owns. In Excel an owned sheet is known by its worksheet id (stable
+ * across renames) AND its name. A file no Excel has opened has no worksheet ids, so the
+ * .xlsx writer records owned sheets by key and name only, without `id`. The rule: a sheet
+ * without an id is adopted by its name on first open in Excel — the workbook's sheet of
+ * exactly that name is the report's (the pane still asks before replacing it, as for every
+ * claimed sheet), and the pane's next write records the ids of the sheets it writes, so
+ * from then on they are known by id. A sheet renamed before that write is the user's.
  */
 import { MAX_SETTINGS_BYTES } from "../kostra/limits";
+import { xmlSafeDeep } from "../kostra/safe-text";
 import type { AverageChoice, Lang, LocalizedText, UserTemplate } from "../kostra/types";
-import { checkSettings, describeShape, workbookSettingsSchema, type SettingsProblem } from "./settings-schema";
+import { checkSettings, describeShape, SETTINGS_SCHEMA_VERSION, workbookSettingsSchema, type SettingsProblem } from "./settings-schema";
 
 export { SETTINGS_SCHEMA_VERSION, settingsFieldProblems, type FieldProblem } from "./settings-schema";
 
@@ -22,10 +36,16 @@ export const SETTINGS_NAMESPACE = "urn:kostra-benchmark:template-settings";
 export interface OwnedSheet {
   /** Plan key, e.g. "profile:plan-miljo-kultur:2017". */
   key: string;
-  /** Excel's worksheet id (stable across renames). */
-  id: string;
+  /**
+   * Excel's worksheet id (stable across renames). Absent in a file written outside Excel,
+   * where the sheet is adopted by its name on first open (see the module's comment).
+   */
+  id?: string;
   name: string;
 }
+
+/** An owned sheet whose worksheet id is known: recorded by Excel, or adopted by name in the open workbook. */
+export type KnownSheet = OwnedSheet & { id: string };
 
 export interface TemplateSettings {
   schemaVersion: number;
@@ -65,6 +85,18 @@ export type SettingsReadResult =
   | { kind: "none" }
   | { kind: "ok"; settings: TemplateSettings }
   | { kind: "invalid"; reason: LocalizedText };
+
+/** The choices a template keeps: the settings without their version, sheets and time of writing. */
+export type TemplateChoicesInput = Omit<TemplateSettings, "schemaVersion" | "ownedSheets" | "writtenAt">;
+
+/**
+ * The settings part for a report written with `choices` onto `ownedSheets` at `writtenAt`
+ * (an ISO time): the one builder of the part, for a workbook in Excel and for a file.
+ * Every text is made XML-safe first, so the part is always well-formed XML.
+ */
+export function settingsPart(choices: TemplateChoicesInput, ownedSheets: readonly OwnedSheet[], writtenAt: string): string {
+  return settingsToXml(xmlSafeDeep<TemplateSettings>({ ...choices, schemaVersion: SETTINGS_SCHEMA_VERSION, ownedSheets: [...ownedSheets], writtenAt }));
+}
 
 const escapeCdata = (s: string) => s.replace(/]]>/g, "]]]]><![CDATA[>");
 

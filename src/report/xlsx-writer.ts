@@ -11,6 +11,8 @@
  * whole-country report (13 templates × 10 years × 357 municipalities, eight million
  * cells) is written within a 2 GB heap, where a spreadsheet library's workbook model
  * needed more than 5 GB.
+ * With `settings`, the file carries the template settings part the add-in writes in Excel
+ * (xlsx-settings-part.ts), so it opens in the pane as a template workbook with "Oppdater".
  * Formulas are written without cached results and the workbook asks for a full
  * recalculation on load, so Excel and LibreOffice compute every number themselves.
  *
@@ -27,12 +29,15 @@ import { addCharts, escapeXml, absoluteRef, relationshipsXml } from "./xlsx-char
 import { cellAddress, parseCell, type NamePlan, type ReportPlan, type SheetPlan, type TablePlan } from "./plan";
 import { checkedPlan, sheetText } from "./plan-check";
 import { ByteSink, CellFormats, planCellAt, SharedStrings, sharedStringsXml, writeSheetXml } from "./xlsx-sheet-xml";
+import { CUSTOM_XML_REL, settingsPackageParts, type SettingsForFile } from "./xlsx-settings-part";
 
 export interface XlsxWriteOptions {
   /** Shown as the file's author. */
   creator?: string;
   /** The file's creation time (default: now). */
   created?: Date;
+  /** The choices the report was made with: written as the template settings part, owning every sheet of the plan. */
+  settings?: SettingsForFile;
 }
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -73,7 +78,16 @@ export async function writeXlsx(unchecked: ReportPlan, options: XlsxWriteOptions
   zip.file("xl/workbook.xml", workbookXml(plan.sheets));
   const sheetRels = plan.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: REL("worksheet"), target: `worksheets/sheet${i + 1}.xml` }));
   const n = plan.sheets.length;
-  zip.file("xl/_rels/workbook.xml.rels", relationshipsXml([...sheetRels, { id: `rId${n + 1}`, type: REL("styles"), target: "styles.xml" }, { id: `rId${n + 2}`, type: REL("sharedStrings"), target: "sharedStrings.xml" }]));
+  const workbookRels = [...sheetRels, { id: `rId${n + 1}`, type: REL("styles"), target: "styles.xml" }, { id: `rId${n + 2}`, type: REL("sharedStrings"), target: "sharedStrings.xml" }];
+  if (options.settings) {
+    const part = settingsPackageParts(options.settings, plan.sheets.map((s) => ({ key: s.key, name: s.name })));
+    for (const f of part.files) {
+      zip.file(f.path, f.content);
+      if (f.contentType) overrides.push([`/${f.path}`, f.contentType]);
+    }
+    workbookRels.push({ id: `rId${n + 3}`, type: CUSTOM_XML_REL, target: part.workbookTarget });
+  }
+  zip.file("xl/_rels/workbook.xml.rels", relationshipsXml(workbookRels));
   const creator = escapeXml(sheetText(options.creator ?? "KOSTRA Benchmark"));
   zip.file("docProps/core.xml", coreXml(creator, options.created ?? new Date()));
   zip.file("docProps/app.xml", `${XML_DECL}<Properties xmlns="${NS_REL.replace("relationships", "extended-properties")}"><Application>KOSTRA Benchmark</Application></Properties>`);

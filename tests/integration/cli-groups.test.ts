@@ -10,6 +10,7 @@ import { main } from "../../src/cli/main";
 import type { FetchIo } from "../../src/cli/fetch";
 import { writeObservationsFile } from "../../src/sources/observations-file";
 import { syntheticDataset } from "../support/groups-dataset";
+import { kostraInProcess } from "../support/kostra-in-process";
 import { worldMetadata } from "../support/pxweb-world";
 
 /** The SYNTHETIC catalog world's 12362 metadata with Landet, Landet uten Oslo and every KOSTRA group among its regions. */
@@ -28,13 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), "kostra-groups-"));
 const dataFile = join(dir, "syntetisk.json");
 writeFileSync(dataFile, writeObservationsFile(syntheticDataset(), { createdAt: new Date("2026-01-01T00:00:00Z") }));
 
-async function kostra(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: FetchIo = { out: (t) => (out += t), err: (t) => (err += t), readFile: (p) => readFileSync(p) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const kostra = kostraInProcess;
 
 const HA = ["--input", dataFile, "--sector", "plan-miljo-kultur", "--municipality", "1119", "--year", "2021", "--compare", ""];
 

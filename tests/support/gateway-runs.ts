@@ -53,7 +53,9 @@ export function claimedIds(fake: FakeExcel): string[] {
     .filter((p) => p.namespaceUri === SETTINGS_NAMESPACE)
     .flatMap((p) => {
       const read = settingsFromXml(p.xml);
-      return read.kind === "ok" ? read.settings.ownedSheets.map((o) => o.id) : [];
+      // A sheet named without an id (a file written outside Excel) is the one of that name.
+      const ids = new Map(fake.workbook.snapshot().sheets.map((s) => [s.name, s.id]));
+      return read.kind === "ok" ? read.settings.ownedSheets.flatMap((o) => o.id ?? ids.get(o.name) ?? []) : [];
     });
 }
 

@@ -1,5 +1,5 @@
 /** Template settings as a workbook written in 2026 carries them, for settings tests to vary. */
-import type { TemplateSettings } from "../../src/report/template-settings";
+import type { TemplateChoicesInput, TemplateSettings } from "../../src/report/template-settings";
 
 export function writtenSettings(over: Partial<TemplateSettings> = {}): TemplateSettings {
   return {
@@ -19,4 +19,13 @@ export function writtenSettings(over: Partial<TemplateSettings> = {}): TemplateS
     writtenAt: "2026-03-15T08:00:00.000Z",
     ...over,
   };
+}
+
+/** The choices of written settings: what the pane gives the gateway or the .xlsx writer (without version, sheets and time). */
+export function choicesOf(settings: TemplateSettings): TemplateChoicesInput {
+  const choices: Partial<TemplateSettings> = { ...settings };
+  delete choices.schemaVersion;
+  delete choices.ownedSheets;
+  delete choices.writtenAt;
+  return choices as TemplateChoicesInput;
 }

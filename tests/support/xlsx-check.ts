@@ -115,6 +115,9 @@ const EXPECTED_PARTS = [
   /^xl\/drawings\/drawing\d+\.xml$/,
   /^xl\/drawings\/_rels\/drawing\d+\.xml\.rels$/,
   /^xl\/charts\/chart\d+\.xml$/,
+  // The template settings: data the add-in reads, never computed or followed.
+  /^customXml\/item(Props)?\d+\.xml$/,
+  /^customXml\/_rels\/item\d+\.xml\.rels$/,
 ];
 
 /** Relationship types the report uses; a hyperlink, external link, OLE object or anything else is a problem. */
@@ -132,6 +135,8 @@ const EXPECTED_RELATIONSHIPS = new Set(
     "officeDocument/2006/relationships/table",
     "officeDocument/2006/relationships/drawing",
     "officeDocument/2006/relationships/chart",
+    "officeDocument/2006/relationships/customXml",
+    "officeDocument/2006/relationships/customXmlProps",
   ].map((t) => `http://schemas.openxmlformats.org/${t}`),
 );
 

@@ -63,9 +63,9 @@ export function createBrowserServices(): PaneServices {
       const client = new SsbClient({ baseUrl: ssbAddress(baseUrl), lang: ssbLangFor(lang) });
       return tableDimensions(table, await client.metadata(table, signal));
     },
-    async downloadXlsx(plan, fileName) {
+    async downloadXlsx(plan, fileName, settings) {
       const { writeXlsx } = await import("../../report/xlsx-writer");
-      const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark" });
+      const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark", settings: { choices: settings, writtenAt: new Date() } });
       saveBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), fileName);
     },
     downloadText(text, fileName, mimeType) {

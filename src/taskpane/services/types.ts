@@ -88,8 +88,11 @@ export interface PaneServices {
   readTemplate?(): Promise<SettingsReadResult>;
   /** Show a worksheet, by id or name (Excel only). */
   activateSheet?(idOrName: string): Promise<void>;
-  /** Build the .xlsx file for the plan and hand it to the browser as a download. */
-  downloadXlsx(plan: ReportPlan, fileName: string): Promise<void>;
+  /**
+   * Build the .xlsx file for the plan, with the template settings part the add-in writes in
+   * Excel (so the file opens there as a template workbook), and hand it to the browser as a download.
+   */
+  downloadXlsx(plan: ReportPlan, fileName: string, settings: SettingsInput): Promise<void>;
   /** Hand a text file to the browser as a download (template export). */
   downloadText(text: string, fileName: string, mimeType: string): void;
   storage: KeyValueStore;

@@ -61,9 +61,10 @@ export async function write(
   return { said: writtenOutcome(written, templateYear), settings: writtenSettings(settings, written.sheets, ctx.services.now()) };
 }
 
-export async function download({ services, form, data, lang }: FlowContext & { data: PaneData }): Promise<Describe> {
+export async function download({ services, form, data, lang, proxyPending }: FlowContext & { data: PaneData }): Promise<Describe> {
   const fileName = xlsxFileName(form);
-  await services.downloadXlsx((await makeReport(data.dataset, form, lang)).plan, fileName);
+  // The file carries the same settings a write into Excel keeps: it opens there as a template workbook.
+  await services.downloadXlsx((await makeReport(data.dataset, form, lang)).plan, fileName, settingsFor(form, lang, data, proxyPending));
   return (m) => ({ intent: "success", title: m.downloadDone(fileName) });
 }
 

@@ -22,12 +22,16 @@ installFakeExcel(fake);
 
 const inspector = fake.workbook;
 
-/** Rewrite the owned sheets' ids in a settings part to the ids the sheets have in this workbook. */
+/**
+ * Rewrite the owned sheets' ids in a settings part to the ids the sheets have in this
+ * workbook. A sheet recorded without an id (a file written outside Excel) stays so: the pane
+ * adopts it by name, as in Excel.
+ */
 function remapOwnedIds(xml: string): string {
   const read = settingsFromXml(xml);
   if (read.kind !== "ok") return xml;
   const ids = sheetIds();
-  const ownedSheets = read.settings.ownedSheets.map((o) => ({ ...o, id: ids.get(o.name) ?? o.id }));
+  const ownedSheets = read.settings.ownedSheets.map((o) => (o.id === undefined ? o : { ...o, id: ids.get(o.name) ?? o.id }));
   return settingsToXml({ ...read.settings, ownedSheets });
 }
 

@@ -10,6 +10,8 @@ import { browserStorage, memoryStorage } from "../../../src/taskpane/services/st
 import { initialForm } from "../../../src/taskpane/state/form";
 import { reportRequest } from "../../../src/taskpane/state/report";
 import { settingsFor } from "../../../src/taskpane/state/settings";
+import { settingsFromXml, SETTINGS_SCHEMA_VERSION } from "../../../src/report/template-settings";
+import { customXmlParts } from "../../support/xlsx-settings";
 import { textFile } from "./fakeServices";
 import { sampleCsv } from "./sampleCsv";
 
@@ -70,15 +72,25 @@ describe("browser services", () => {
     }
   });
 
-  it("build the .xlsx file on demand and download it", async () => {
+  it("build the .xlsx file on demand, with the template settings, and download it", async () => {
     const d = captureDownloads();
     try {
       const { plan } = buildReport(sampleDataset(), reportRequest(initialForm(), "nb"));
-      await createBrowserServices().downloadXlsx(plan, "kostra-baerum-2017.xlsx");
+      const settings = settingsFor(initialForm(), "nb", null);
+      await createBrowserServices().downloadXlsx(plan, "kostra-baerum-2017.xlsx", settings);
       expect(d.names).toEqual(["kostra-baerum-2017.xlsx"]);
       const bytes = await blobBytes(d.blobs[0]);
       expect(String.fromCharCode(bytes[0], bytes[1])).toBe("PK");
       expect(d.blobs[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      // The downloaded file is a template workbook: the pane's reader reads the choices back, owning every sheet by name.
+      const { parts } = await customXmlParts(bytes);
+      const read = settingsFromXml(parts[0].xml);
+      expect(read.kind === "ok" && { ...read.settings, writtenAt: "" }).toEqual({
+        ...settings,
+        schemaVersion: SETTINGS_SCHEMA_VERSION,
+        ownedSheets: plan.sheets.map((s) => ({ key: s.key, name: s.name })),
+        writtenAt: "",
+      });
     } finally {
       d.restore();
     }
