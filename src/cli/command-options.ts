@@ -100,6 +100,17 @@ export const CATALOG_OPTIONS = {
   lang,
 } as const;
 
+export const DIFF_OPTIONS = {
+  sector: { type: "string", arg: ID, help: { nb: "med --municipality og --year: indeksendringene i malens profil", en: "with --municipality and --year: the index moves in the template's profile" } },
+  year: { type: "string", arg: YEAR, help: { nb: "profilens år", en: "the profile's year" } },
+  ...COMPARISON_OPTIONS,
+  "exclude-oslo": BENCHMARK_OPTIONS["exclude-oslo"],
+  "exclude-focal": BENCHMARK_OPTIONS["exclude-focal"],
+  threshold: { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng en indeks kan flytte seg før den merkes (standard 1)", en: "index points an index may move before it is marked (default 1)" } },
+  format: { type: "string", arg: { nb: "table|csv|json", en: "table|csv|json" }, help: { nb: "utdataformat (standard table)", en: "output format (default table)" } },
+  lang,
+} as const;
+
 /** `kostra templates` lists the templates; with --workbooks it writes one template workbook per template. */
 export const TEMPLATES_OPTIONS = {
   workbooks: { type: "string", arg: FOLDER, help: { nb: "skriv én malarbeidsbok per mal i mappen", en: "write one template workbook per template in the folder" } },
@@ -139,6 +150,11 @@ export const COMMANDS = {
     summary: { nb: "skriver en Excel-arbeidsbok med profil, tidsserie og formler", en: "writes an Excel workbook with profile, time series and formulas" },
     synopsis: { nb: "--sector ID[,ID] --municipality KODE --year ÅÅÅÅ --out FIL.xlsx [valg]", en: "--sector ID[,ID] --municipality CODE --year YYYY --out FILE.xlsx [options]" },
     options: REPORT_OPTIONS,
+  },
+  diff: {
+    summary: { nb: "hvilke tall som er endret mellom to datafiler (f.eks. mars og juni)", en: "which figures changed between two data files (e.g. March and June)" },
+    synopsis: { nb: "GAMMEL.json NY.json [--sector ID --municipality KODE --year ÅÅÅÅ] [valg]", en: "OLD.json NEW.json [--sector ID --municipality CODE --year YYYY] [options]" },
+    options: DIFF_OPTIONS,
   },
   templates: {
     summary: { nb: "sektorer og maler; med --workbooks én malarbeidsbok per mal", en: "sectors and templates; with --workbooks one template workbook each" },

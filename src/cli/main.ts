@@ -1,7 +1,7 @@
 /**
  * The `kostra` command: the benchmark engine without Excel.
  *
- *   kostra profile | fetch | report | templates | catalog [options]
+ *   kostra profile | fetch | report | diff | templates | catalog [options]
  *   kostra templates --workbooks FOLDER …   one template workbook per template (template-workbooks.ts)
  *   kostra <command> --help     the command's options (command-options.ts, the table the parser reads)
  *   kostra --version
@@ -21,6 +21,7 @@ import type { Lang } from "../kostra/types";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { SsbError } from "../sources/ssb/types";
 import { runCatalog } from "./catalog";
+import { runDiff } from "./diff";
 import { CLI_TEXT, inBoth } from "./messages";
 import { commandUsage, COMMANDS, isCommand, overallUsage, PROFILE_OPTIONS, TEMPLATES_OPTIONS } from "./command-options";
 import { runFetch, type FetchIo } from "./fetch";
@@ -106,6 +107,7 @@ export async function main(argv: string[], io: FetchIo): Promise<number> {
     if (command === "fetch") return await runFetch(rest, io);
     if (command === "report") return await runReport(rest, io);
     if (command === "catalog") return await runCatalog(rest, io);
+    if (command === "diff") return await runDiff(rest, io);
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.out(overallUsage(lang));
       return command === undefined ? 2 : 0;

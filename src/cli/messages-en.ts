@@ -108,6 +108,17 @@ export const en: CliText = {
     computedFrom: "computed from",
   },
 
+  diff: {
+    twoFiles: (given) => `kostra diff needs two data files, the older first (got ${given})`,
+    profileNeeds: (flag) => `the index moves of a profile need ${flag} (with --sector, --municipality and --year)`,
+    thresholdFormat: (text) => `--threshold must be index points, e.g. 1 or 2.5 (got “${text}”)`,
+    heading: (before, after, count) => (count === 0 ? `No figure changed from ${before} to ${after}.` : `${count} ${count === 1 ? "figure changed" : "figures changed"} from ${before} to ${after}:`),
+    movesHeading: (template, municipality, year, threshold) => `Index for ${municipality} ${year}, ${template} (* = moved more than ${threshold} points):`,
+    noMoves: "No index changed.",
+    beyondNote: (threshold) => `* moved more than ${threshold} index points. The average moves when other municipalities' figures change, too.`,
+    kinds: { revised: "revised", published: "new figure", withdrawn: "withdrawn" },
+    columns: { indicator: "Indicator", municipality: "Municipality", year: "Year", before: "Before", after: "Now", change: "Change", kind: "What", indexBefore: "Index before", indexAfter: "Index now", points: "Points" },
+  },
   profile: {
     indicator: "Indicator",
     average: "Average",

@@ -108,6 +108,17 @@ export const nb: CliText = {
     computedFrom: "beregnet fra",
   },
 
+  diff: {
+    twoFiles: (given) => `kostra diff trenger to datafiler, den eldre først (fikk ${given})`,
+    profileNeeds: (flag) => `indeksendringene for en profil trenger ${flag} (med --sector, --municipality og --year)`,
+    thresholdFormat: (text) => `--threshold må være indekspoeng, f.eks. 1 eller 2,5 (fikk «${text}»)`,
+    heading: (before, after, count) => (count === 0 ? `Ingen tall er endret fra ${before} til ${after}.` : `${count} tall er endret fra ${before} til ${after}:`),
+    movesHeading: (template, municipality, year, threshold) => `Indeks for ${municipality} ${year}, ${template} (* = flyttet mer enn ${threshold} poeng):`,
+    noMoves: "Ingen indeks er endret.",
+    beyondNote: (threshold) => `* flyttet mer enn ${threshold} indekspoeng. Snittet flytter seg også når andre kommuners tall er endret.`,
+    kinds: { revised: "revidert", published: "nytt tall", withdrawn: "trukket" },
+    columns: { indicator: "Indikator", municipality: "Kommune", year: "År", before: "Før", after: "Nå", change: "Endring", kind: "Hva", indexBefore: "Indeks før", indexAfter: "Indeks nå", points: "Poeng" },
+  },
   profile: {
     indicator: "Indikator",
     average: "Snitt",

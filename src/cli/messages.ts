@@ -125,6 +125,18 @@ export interface CliText {
   };
 
   // `kostra profile`'s table and CSV.
+  /** `kostra diff`. */
+  diff: {
+    twoFiles: (given: number) => string;
+    profileNeeds: (flag: string) => string;
+    thresholdFormat: (text: string) => string;
+    heading: (before: string, after: string, count: number) => string;
+    movesHeading: (template: string, municipality: string, year: number, threshold: string) => string;
+    noMoves: string;
+    beyondNote: (threshold: string) => string;
+    kinds: { revised: string; published: string; withdrawn: string };
+    columns: { indicator: string; municipality: string; year: string; before: string; after: string; change: string; kind: string; indexBefore: string; indexAfter: string; points: string };
+  };
   profile: {
     indicator: string;
     average: string;
