@@ -101,12 +101,12 @@ export const CATALOG_OPTIONS = {
 } as const;
 
 export const DIFF_OPTIONS = {
-  sector: { type: "string", arg: ID, help: { nb: "med --municipality og --year: indeksendringene i malens profil", en: "with --municipality and --year: the index moves in the template's profile" } },
+  sector: { type: "string", arg: ID, help: { nb: "profilens mal (med --municipality og --year)", en: "the profile's template (with --municipality, --year)" } },
   year: { type: "string", arg: YEAR, help: { nb: "profilens år", en: "the profile's year" } },
   ...COMPARISON_OPTIONS,
   "exclude-oslo": BENCHMARK_OPTIONS["exclude-oslo"],
   "exclude-focal": BENCHMARK_OPTIONS["exclude-focal"],
-  threshold: { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng en indeks kan flytte seg før den merkes (standard 1)", en: "index points an index may move before it is marked (default 1)" } },
+  threshold: { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng før en endring merkes (standard 1)", en: "index points before a move is marked (default 1)" } },
   format: { type: "string", arg: { nb: "table|csv|json", en: "table|csv|json" }, help: { nb: "utdataformat (standard table)", en: "output format (default table)" } },
   lang,
 } as const;
