@@ -102,7 +102,7 @@ export function weightBlock(ctx: BasisContext, indicators: readonly string[], st
   const t = REPORT_TEXT[lang];
   const rowOf = (w: string) => firstRow + order.indexOf(w);
   return {
-    header: order.length ? [text(t.weight), ...ctx.members.map((m) => text(`${m.name} ${t.weight}`))] : [],
+    header: order.length ? [text(t.weights), ...ctx.members.map((m) => text(`${m.name} ${t.weight}`))] : [],
     rows: order.map((w) => [
       text((indicatorFor(w) ?? amountIndicatorFor(w))?.label[lang] ?? w),
       ...ctx.members.map((m) => (counted.has(m.id) ? formula(ctx.lookup(w, m.id)) : text(""))),
