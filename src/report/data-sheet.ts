@@ -25,11 +25,11 @@
  *
  * Why one in-order cell, not each row's key: LibreOffice's forced recalculation of the 13
  * templates × 10 years × 50 peers report (bench "report-recalc", 78,782 lookups) measured
- * against its values-only copy, in CPU time, paired runs on a shared machine (load 13 on two
- * cores, so the ratios are higher than on a quiet one): each figure
- * comparing its row's key cell, IF(row key = "key", value, INDEX/MATCH), 1.44×; the
- * in-order cell instead, 1.31×; no fallback at all (the row's value only, not safe to
- * sort) 1.11×. (Numbers compared instead of keys — each row's Rad — gained nothing, so
+ * against its values-only copy, in CPU time, paired runs on a shared machine (load 13–16
+ * on two cores, so the ratios are higher than on a quiet one): each figure
+ * comparing its row's key cell, IF(row key = "key", value, INDEX/MATCH), 1.44× and 1.39×
+ * in two runs; the in-order cell instead, 1.31× and 1.35×; no fallback at all (the row's
+ * value only, not safe to sort) 1.11×. (Numbers compared instead of keys — each row's Rad — gained nothing, so
  * the cost is most likely the second cell each figure listens to, not the comparison.)
  * Whole-table names for the fallback's ranges (KostraNokkel, KostraVerdi) were slower
  * still in LibreOffice (1.76× against 1.68× for the ranges written out, before the weights
