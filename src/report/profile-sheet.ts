@@ -14,7 +14,6 @@ import { networkLabel } from "../kostra/networks";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
-  weightLookup,
   basisHeader,
   basisRow,
   basisWidth,
@@ -25,6 +24,7 @@ import {
   lowestFormula,
   lowestWhoFormula,
   rankFormula,
+  weightBlock,
   type BasisContext,
 } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, numberFormat, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
@@ -109,7 +109,6 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     averaging: profile.averagingSet,
     average: profile.options.average,
     lookup: (ind, m) => opts.lookup(ind, m, year),
-    weight: (ind, m) => weightLookup(ind, profile.options.average, (w) => opts.lookup(w, m, year)),
   };
 
   // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;
@@ -122,6 +121,9 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const cIdxRef0 = cIdxComp0 + comps.length;
   const cLowWho = cIdxRef0 + refs.length, cHighWho = cLowWho + 1, cN = cLowWho + 2, cRank = cLowWho + 3;
   const cBasis = cRank + 2;
+  // The weights of a weighted average, one row per weight, to the right of the basis.
+  const cWeights = cBasis + basisWidth(ctx) + 1;
+  const weights = weightBlock(ctx, profile.rows.filter((r) => r.problem?.code !== "not-valid").map((r) => r.indicator.id), cWeights, HEADER_ROW + 1, lang);
 
   const header: PlanCell[] = Array.from({ length: cBasis - 1 + basisWidth(ctx) }, () => empty);
   const put = (row: PlanCell[], col: number, cell: PlanCell) => (row[col - 1] = cell);
@@ -149,7 +151,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     const ind = r.indicator;
     const fmt = numberFormat(ind.decimals);
     const cells: PlanCell[] = Array.from({ length: header.length }, () => empty);
-    const basis = basisRow(ctx, ind.id, row, cBasis, HEADER_ROW);
+    const basis = basisRow(ctx, ind.id, row, cBasis, HEADER_ROW, weights.weightsOf(ind.id));
     const at = (col: number) => cellAddress(col, row);
     put(cells, 1, text(ind.label[lang] + simpleMark(r, profile.options)));
     // A figure not valid in the year says why and has no formulas: whatever the data sheet holds for it is not used.
@@ -197,6 +199,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     { at: `A${HEADER_ROW}`, rows: [header], style: "header" },
     { at: `A${HEADER_ROW + 1}`, rows },
     { at: `${columnLetter(cBasis)}${HEADER_ROW - 1}`, rows: [[text(t.basis)]], style: "note" },
+    ...(weights.rows.length ? [{ at: `${columnLetter(cWeights)}${HEADER_ROW}`, rows: [weights.header], style: "header" as const }, { at: `${columnLetter(cWeights)}${HEADER_ROW + 1}`, rows: weights.rows }] : []),
     // Below the chart: what each figure is, where it comes from and how sure the mapping is.
     { at: `A${lastRow + 26}`, rows: [[text(t.definitions)]], style: "subtitle" },
     { at: `A${lastRow + 27}`, rows: profile.rows.map((r) => [text(r.indicator.label[lang]), text(definitionText(r.indicator, lang, year))]), style: "note" },

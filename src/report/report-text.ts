@@ -15,7 +15,8 @@ export interface ReportText {
   /** Headings of the average's helper columns, after the member's name. */
   inAverage: string;
   weight: string;
-  valueTimesWeight: string;
+  /** Heading of a sheet's rows of weights (one per weight, e.g. population), over the weight's name. */
+  weights: string;
   ssbTable: (table: string) => string;
   updated: (date: string) => string;
   /** "SSB tabell 12362, 11814." — the tables an indicator's definition names. */
@@ -41,7 +42,7 @@ const nb: ReportText = {
   syntheticSample: "Syntetiske eksempeldata",
   inAverage: "(i snittet)",
   weight: "(vekt)",
-  valueTimesWeight: "(verdi × vekt)",
+  weights: "Vekter i snittet",
   ssbTable: (table) => `tabell ${table}`,
   updated: (date) => `oppdatert ${date}`,
   ssbTables: (tables) => `SSB tabell ${tables.join(", ")}.`,
@@ -67,7 +68,7 @@ const en: ReportText = {
   syntheticSample: "Synthetic sample data",
   inAverage: "(in the average)",
   weight: "(weight)",
-  valueTimesWeight: "(value × weight)",
+  weights: "Weights in the average",
   ssbTable: (table) => `table ${table}`,
   updated: (date) => `updated ${date}`,
   ssbTables: (tables) => `SSB ${tables.length > 1 ? "tables" : "table"} ${tables.join(", ")}.`,

@@ -22,7 +22,7 @@ import { rowWeightIndicator } from "../kostra/catalog";
 import { simpleMark } from "../kostra/describe";
 import { averageName } from "../kostra/describe-profile";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
-import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, type BasisContext, weightLookup } from "./network-basis";
+import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, weightBlock, type BasisContext } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
 
@@ -206,12 +206,14 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
       averaging: counted,
       average: o.options.average,
       lookup: (ind, m) => o.lookup(ind, m, y),
-      weight: (ind, m) => weightLookup(ind, o.options.average, (w) => o.lookup(w, m, y)),
     };
-    const width = basisWidth(ctx);
+    const basisOnly = basisWidth(ctx);
+    // The year's weights, one row per weight, right of its basis.
+    const weights = weightBlock(ctx, o.indicators.filter((ind) => valid(ind.id, y)).map((ind) => ind.id), basisCol + basisOnly + 1, cRow(0), lang);
+    const width = basisOnly + (weights.rows.length ? 1 + weights.header.length : 0);
     const header = basisHeader(ctx, lang);
     const body = o.indicators.map((ind, i) => {
-      const { cells, refs } = basisRow(ctx, ind.id, cRow(i), basisCol, cHeader);
+      const { cells, refs } = basisRow(ctx, ind.id, cRow(i), basisCol, cHeader, weights.weightsOf(ind.id));
       const fmt = numberFormat(ind.decimals);
       averageRows[i].push(valid(ind.id, y) ? formula(base ? o.lookup(ind.id, base, y) : averageFormula(refs), fmt) : empty);
       return cells;
@@ -220,8 +222,14 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
       // The published figure is looked up directly; the members' basis is not needed.
     } else if (width > 0) {
       basisBlocks.push({ at: cellAddress(basisCol, cHeader - 1), rows: [[text(`${t.basis} ${y}`), ...Array.from({ length: width - 1 }, () => empty)]], style: "note" });
-      basisBlocks.push({ at: cellAddress(basisCol, cHeader), rows: [header], style: "header" });
-      basisBlocks.push({ at: cellAddress(basisCol, cHeader + 1), rows: body });
+      if (basisOnly > 0) {
+        basisBlocks.push({ at: cellAddress(basisCol, cHeader), rows: [header], style: "header" });
+        basisBlocks.push({ at: cellAddress(basisCol, cHeader + 1), rows: body });
+      }
+      if (weights.rows.length) {
+        basisBlocks.push({ at: cellAddress(basisCol + basisOnly + 1, cHeader), rows: [weights.header], style: "header" });
+        basisBlocks.push({ at: cellAddress(basisCol + basisOnly + 1, cRow(0)), rows: weights.rows });
+      }
     } else {
       averageRows.forEach((r) => (r[r.length - 1] = empty));
     }

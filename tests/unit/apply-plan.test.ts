@@ -49,7 +49,8 @@ describe("workbook gateway", () => {
     const profile = f.workbook.sheet("Plan, miljø og kultur 2017");
     expect(profile.cell("A8").value).toBe("Netto driftsutgifter kunstformidling pr. innbygger");
     expect(profile.cell("A8").isText).toBe(true);
-    expect(profile.cell("C8").formula).toMatch(/^=IF\(COUNT\(/);
+    // The population-weighted average over the members with a value and a positive weight.
+    expect(profile.cell("C8").formula).toMatch(/^=IF\(SUMPRODUCT\(/);
     expect(profile.cell("B8").formula).toContain("'KOSTRA-data'!$G$2:");
     // Codes keep their leading zero as text (Bærum's rows come first).
     const data = f.workbook.sheet("KOSTRA-data");
@@ -252,7 +253,9 @@ describe("workbook gateway", () => {
     expect(result.largestRequestBytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     expect(result.syncs).toBeGreaterThan(3);
     const sheet = f.workbook.sheet("KOSTRA-data");
-    expect(sheet.usedAddress()).toBe("A1:N42841");
+    // The table (A–N), and right of it on the header row the in-order cell (Q1) and its label.
+    expect(sheet.usedAddress()).toBe("A1:Q42841");
+    expect(sheet.cell("Q1").formula).toBe("=SUMPRODUCT(--($N$2:$N$42841<>ROW($N$2:$N$42841)-1))=0");
     expect(sheet.cell("D42841").value).toBe("m357");
   });
 

@@ -31,12 +31,14 @@ function dataRows(sheet: SheetPlan): Map<string, { row: number; cells: PlanCell[
 function evaluate(sheet: SheetPlan, key: string): number {
   const rows = dataRows(sheet);
   const { row, cells } = rows.get(key)!;
-  // A lookup reads the key's own row when its key cell holds the key, else finds the key in the whole column.
+  // A lookup reads the row it was written from while the table is in order (every row's Rad,
+  // the last cell, is its place), else finds the key in the whole column.
   const byRow = new Map([...rows.values()].map((r) => [r.row, r]));
+  const inOrder = [...rows.values()].every((r) => str(r.cells[r.cells.length - 1]) === String(r.row - 1));
   const lookup = (f: string) =>
-    f.replace(/IF\(\$A\$(\d+)="([^"]+)",\$G\$\1,INDEX\(\$G\$2:\$G\$\d+,MATCH\("\2",\$A\$2:\$A\$\d+,0\)\)\)/g, (_, at: string, k: string) => {
+    f.replace(/IF\(\$[A-Z]+\$1,\$G\$(\d+),INDEX\(\$G\$2:\$G\$\d+,MATCH\("([^"]+)",\$A\$2:\$A\$\d+,0\)\)\)/g, (_, at: string, k: string) => {
       const own = byRow.get(Number(at));
-      const c = (own && str(own.cells[0]) === k ? own : rows.get(k))?.cells[6];
+      const c = (inOrder && own ? own : rows.get(k))?.cells[6];
       if (c?.kind !== "number") throw new Error(`${k} is not a number`);
       return String(c.value);
     });

@@ -51,8 +51,11 @@ describe("report plan", () => {
     for (const col of ["B", "C", "D", "E", "F", "H", "I", "J", "K", "L", "M", "N", "O", "P"]) {
       expect(cellAt(profile, `${col}8`)?.kind).toBe("formula");
     }
-    // As KS (the default) kroner per inhabitant are weighted by population: Σ value × weight ÷ Σ weight.
-    expect((cellAt(profile, "C8") as { formula: string }).formula).toMatch(/^=IF\(COUNT\(\$\w+\$8:\$\w+\$8\)=0,"",SUM\(\$\w+\$8:\$\w+\$8\)\/SUMIF\(/);
+    // As KS (the default) kroner per inhabitant are weighted by population: Σ value × weight ÷ Σ weight,
+    // over the members with a value and a positive weight, the weights read from the sheet's population row.
+    expect((cellAt(profile, "C8") as { formula: string }).formula).toMatch(
+      /^=IF\(SUMPRODUCT\(ISNUMBER\((\$\w+\$8:\$\w+\$8)\)\*ISNUMBER\((\$\w+\$\d+:\$\w+\$\d+)\)\*\(\2>0\)\)=0,"",SUMPRODUCT\(.*,\1,\2\)\/SUMPRODUCT\(.*,\2\)\)$/,
+    );
     const simple = report({ average: "simple" }).plan.sheets[0];
     expect((cellAt(simple, "C8") as { formula: string }).formula).toMatch(/^=IF\(COUNT\(\$\w+\$8:\$\w+\$8\)=0,"",AVERAGE/);
     const chart = profile.charts![0];
@@ -69,8 +72,8 @@ describe("report plan", () => {
     const header = profile.blocks[1].rows.map((r) => (r[0] as { text: string }).text);
     expect(header[1]).toBe("Snitt: vektet, 9 kommuner, uten Oslo, Bærum med; laveste, høyeste og rang blant alle 10");
     expect(header[2]).toMatch(/Eksempeldata \(syntetiske\)/);
-    // Weighted: value, population and product helper columns for each of the 9 members.
-    expect(cellAt(profile, "C8")).toMatchObject({ kind: "formula", formula: expect.stringMatching(/SUM\(.*\)\/SUMIF\(.*,">0"\)/) });
+    // Weighted: Σ value × weight ÷ Σ weight over the members that count, from one population row.
+    expect(cellAt(profile, "C8")).toMatchObject({ kind: "formula", formula: expect.stringMatching(/SUMPRODUCT\(.*\)\/SUMPRODUCT\(.*\)/) });
   });
 
   it("builds the time series with yearly change and index over time", () => {
