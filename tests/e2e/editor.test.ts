@@ -36,6 +36,8 @@ describe("template editor in the browser", () => {
     await visible(dialog);
     await dialog.getByRole("textbox", { name: /Navn på malen/ }).fill(NAME);
     // The list's heading stands apart from the note under it: nothing overlaps, and there is space between.
+    // Measured once the dialog has finished opening (its entrance animation scales and moves it).
+    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
     const heading = await dialog.getByRole("heading", { name: "Indikatorer i malen" }).boundingBox();
     const below = await dialog.getByText(/^Malen har ingen indikatorer ennå/).first().boundingBox();
     expect(heading && below && below.y - (heading.y + heading.height)).toBeGreaterThanOrEqual(4);

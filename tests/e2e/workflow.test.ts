@@ -22,6 +22,14 @@ import { SCREENSHOTS, axeScan, kb, screenshot, type AxeViolation } from "./suppo
 import { usePaneWorld } from "./support/world";
 import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 
+/**
+ * C8, the first indicator's network average: kroner per inhabitant are averaged weighted by
+ * population (the indicator's rule, as KS), over the sheet's row of weights, and empty when
+ * no member counts — "=" in Excel's formula, without it in the .xlsx file.
+ */
+const WEIGHTED_AVERAGE_TEXT = /^IF\(SUMPRODUCT\(ISNUMBER\(\$R\$8:\$AA\$8\)\*ISNUMBER\(/;
+const WEIGHTED_AVERAGE = new RegExp(`^=${WEIGHTED_AVERAGE_TEXT.source.slice(1)}`);
+
 const PROFILE_2017 = "Plan, miljø og kultur 2017";
 const PROFILE_2018 = "Plan, miljø og kultur 2018";
 const DATA_SHEET = "KOSTRA-data";
@@ -139,7 +147,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
 
     const report = await writtenReport(page, PROFILE_2017);
     expect(report.sheets).toEqual(expect.arrayContaining([PROFILE_2017, DATA_SHEET]));
-    expect(report.c8?.formula ?? "").toMatch(/^=IF\(COUNT\(/);
+    expect(report.c8?.formula ?? "").toMatch(WEIGHTED_AVERAGE);
     expect(report.charts).toContain(CHART_TITLE);
     expect(report.tables).toContain(DATA_SHEET);
     expect(report.settings?.year).toBe(2017);
@@ -249,7 +257,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     expect(report.sheets).toContain(PROFILE_2018);
     expect(report.sheets).not.toContain(PROFILE_2017);
     expect(report.sheets).toContain(DATA_SHEET);
-    expect(report.c8?.formula ?? "").toMatch(/^=IF\(COUNT\(/);
+    expect(report.c8?.formula ?? "").toMatch(WEIGHTED_AVERAGE);
     expect(report.settings?.year).toBe(2018);
     expect(pageErrors).toEqual([]);
   });
@@ -288,6 +296,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     // The user's own sheet stays; the template's 2017 profile (known by its sheet id) is gone.
     expect(report.sheets).toEqual(expect.arrayContaining(["Ark1", PROFILE_2018, DATA_SHEET]));
     expect(report.sheets).not.toContain(PROFILE_2017);
+    // The template's own averaging: simple, the mean of the members that have a value.
     expect(report.c8?.formula ?? "").toMatch(/^=IF\(COUNT\(/);
     expect(report.settings?.year).toBe(2018);
     expect(report.settings?.source.kind).toBe("ssb");
@@ -317,7 +326,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
     await workbook.xlsx.readFile(file);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([PROFILE_2017, DATA_SHEET]));
     const c8 = workbook.getWorksheet(PROFILE_2017)?.getCell("C8").formula ?? "";
-    expect(c8).toMatch(/^IF\(COUNT\(/);
+    expect(c8).toMatch(WEIGHTED_AVERAGE_TEXT);
     await visible(page.getByText(`Lastet ned ${name}.`));
     expect(pageErrors).toEqual([]);
   });
@@ -379,7 +388,7 @@ describe("task pane flows (production bundle, fake Excel, local SSB)", () => {
 
     const report = await writtenReport(page, PROFILE_2018);
     expect(report.sheets).toEqual(expect.arrayContaining([PROFILE_2018, DATA_SHEET]));
-    expect(report.c8?.formula ?? "").toMatch(/^=IF\(COUNT\(/);
+    expect(report.c8?.formula ?? "").toMatch(WEIGHTED_AVERAGE);
     expect(report.settings?.year).toBe(2018);
     expect(pageErrors).toEqual([]);
   });
