@@ -19,19 +19,23 @@ const path = require("node:path");
 const DEV_BASE_URL = "https://localhost:3000/";
 const ROOT = path.resolve(__dirname, "..");
 
+/** `raw` as a URL, or an error naming the setting (`name`) it came from. */
+function parsedUrl(name, raw) {
+  const text = String(raw ?? "").trim();
+  try {
+    return { text, url: new URL(text) };
+  } catch {
+    throw new Error(`${name} is not a valid URL: "${text}"`);
+  }
+}
+
 /**
  * Checks a hosting URL and returns it with a trailing slash.
  * Office only loads add-in pages over https; a query or fragment would not survive
  * being glued in front of the manifest's paths, and credentials don't belong there.
  */
 function normaliseBaseUrl(raw) {
-  const text = String(raw ?? "").trim();
-  let url;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`ADDIN_BASE_URL is not a valid URL: "${text}"`);
-  }
+  const { text, url } = parsedUrl("ADDIN_BASE_URL", raw);
   if (url.protocol !== "https:") {
     throw new Error(`ADDIN_BASE_URL must use https (Office only loads add-ins over https): "${text}"`);
   }
@@ -46,13 +50,7 @@ function normaliseBaseUrl(raw) {
  * https, and a page on https cannot call http), for <AppDomains>.
  */
 function proxyOrigin(raw) {
-  const text = String(raw ?? "").trim();
-  let url;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`SSB_PROXY_URL is not a valid URL: "${text}"`);
-  }
+  const { text, url } = parsedUrl("SSB_PROXY_URL", raw);
   if (url.protocol !== "https:" || url.username || url.password || url.search || url.hash || !/^[A-Za-z0-9.-]+$/.test(url.hostname)) {
     throw new Error(`SSB_PROXY_URL must be a plain https address such as https://ssb-cache.kommune.no/api/pxwebapi/v2: "${text}"`);
   }

@@ -14,18 +14,16 @@ import { figureChanges, indexMoves, type FigureChange, type IndexMove } from "..
 import { indicatorFor } from "../kostra/catalog";
 import { formatNumber } from "../kostra/describe";
 import { municipalityById } from "../kostra/municipalities";
-import { xmlSafe } from "../kostra/safe-text";
 import type { Dataset, Lang, Observation } from "../kostra/types";
 import { DIFF_OPTIONS } from "./command-options";
 import { checkpoint, UsageError, type Io } from "./io";
 import { CLI_TEXT, inBoth } from "./messages";
 import { benchmarkOptions, langOf, loadDataset, oneOf, templatesFor, yearOf } from "./options";
+import { terminalSafe } from "./profile-output";
 import { csvDialect, csvLines, UTF8_BOM, type CsvCell } from "./spreadsheet-csv";
 
 /** Index points an index may move before the change is marked (default). */
 const DEFAULT_THRESHOLD = 1;
-
-const terminalSafe = (text: string): string => xmlSafe(text).replace(/[\r\u0080-\u009f]/g, "\uFFFD");
 
 /** The indicator|year pairs a dataset holds any figure for. */
 const heldPairs = (d: Dataset) => new Set(d.observations.map((o) => `${o.indicator}|${o.year}`));

@@ -118,7 +118,7 @@ function columns(profile: Profile, lang: Lang): { head: string[]; cells: (row: P
  * Text for a terminal: XML-forbidden characters (C0 controls such as ESC, which could
  * drive the terminal) replaced, and CR and C1 controls too (CR could overwrite a line).
  */
-const terminalSafe = (text: string): string => xmlSafe(text).replace(/[\r\u0080-\u009f]/g, "\uFFFD");
+export const terminalSafe = (text: string): string => xmlSafe(text).replace(/[\r\u0080-\u009f]/g, "\uFFFD");
 
 /** How wide a terminal the table is made for unless `--wide` asks for one line per indicator. */
 export const TABLE_WIDTH = 100;

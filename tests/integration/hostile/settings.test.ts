@@ -223,7 +223,10 @@ function linearPassMs(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) n += text.charCodeAt(i) === 60 ? 1 : 0;
   const copy = JSON.parse(JSON.stringify(text)) as string;
-  return performance.now() - started + (n + copy.length) * 0;
+  const ms = performance.now() - started;
+  // (The results are used, so the passes cannot be optimised away.)
+  if (copy.length !== text.length || n > text.length) throw new Error("a linear pass went wrong");
+  return ms;
 }
 
 const SETTINGS: SettingsInput = { ...GOOD, sectors: ["plan-miljo-kultur"] };
