@@ -1,10 +1,11 @@
-import { FluentProvider, Text, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, Text, type PartialTheme, type Theme } from "@fluentui/react-components";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { afterNextPaint } from "./afterPaint";
 import { loadDomain, loadStart } from "./domain";
 import { langFromDisplayLanguage, loadMessages, messagesFor } from "./i18n";
+import { applyLightTheme } from "./lightTheme";
 import { createServices } from "./services";
 import type { PaneServices } from "./services/types";
 import { detectHost, type HostInfo } from "./state/host";
@@ -13,17 +14,24 @@ const OFFICE_READY_TIMEOUT_MS = 3000;
 
 const forcedColors = window.matchMedia?.("(forced-colors: active)");
 let highContrast: Theme | null = null;
+// The light theme's variables come from the CSS file, on the page's root element.
+applyLightTheme();
+/** No variables of FluentProvider's own over the light theme's (one object, so its rule is made once). */
+const OVER_LIGHT: PartialTheme = {};
 
-/** The light theme, or the high-contrast one under forced colours (loaded on demand; the system colours rule meanwhile). */
-function themeNow(): Theme {
-  if (!forcedColors?.matches) return webLightTheme;
+/**
+ * The theme FluentProvider sets over the light one on the page's root: none, or the
+ * high-contrast one under forced colours (loaded on demand; the system colours rule meanwhile).
+ */
+function themeNow(): PartialTheme {
+  if (!forcedColors?.matches) return OVER_LIGHT;
   if (!highContrast) {
     void import(/* webpackChunkName: "theme-hc" */ "./highContrastTheme").then((m) => {
       highContrast = m.teamsHighContrastTheme;
       render();
     });
   }
-  return highContrast ?? webLightTheme;
+  return highContrast ?? OVER_LIGHT;
 }
 
 const container = document.getElementById("root");
