@@ -11,7 +11,6 @@ import type { PaneView } from "./components/RunFeedback";
 import { langFromDisplayLanguage, loadMessages } from "./i18n";
 import type { PaneServices } from "./services/types";
 import type { FormState } from "./state/form";
-import { averagingLine, computeProfile } from "./state/profile";
 import { actionReasons } from "./state/reasons";
 import { useChoices } from "./state/useChoices";
 import { useMessages } from "./state/useMessages";
@@ -20,7 +19,7 @@ import { useProxyProposal } from "./state/useProxyProposal";
 import { useWorkbookTemplate } from "./state/useWorkbookTemplate";
 import { yearOptions } from "./state/years";
 import { staticStyles } from "./styles";
-import { domain, start } from "./domain";
+import { domain, domainLoaded, start } from "./domain";
 import { useStartData } from "./state/useStartData";
 
 // Each appears only in some workbooks or after some actions, so each loads on demand.
@@ -66,7 +65,8 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   }, [lang]);
 
   const years = useMemo(() => yearOptions(services.now(), form.year, form.span.from, form.span.to), [services, form.year, form.span.from, form.span.to]);
-  const result = useMemo(() => (data ? computeProfile(data.dataset, form) : null), [data, form]);
+  // Data comes with (or after) the domain modules, and so do the profile and the averaging line.
+  const result = useMemo(() => (data ? domain().computeProfile(data.dataset, form) : null), [data, form]);
   const profile = result?.ok ? result.profile : null;
   const canWrite = Boolean(services.writeReport);
   const reasons = actionReasons(t, { busy: actions.busy?.what, form, files, data, profileOk: result?.ok ?? true, proxyPending: proxy.pending, canWrite });
@@ -100,7 +100,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         form={form}
         choose={choose}
         years={years}
-        averaging={averagingLine(form, profile, lang)}
+        averaging={domainLoaded() ? domain().averagingLine(form, profile, lang) : null}
         focalName={start().municipalityName(form.municipality)?.[1] ?? form.municipality}
         data={data}
         files={files}

@@ -28,3 +28,5 @@ export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
 export { combineInputs } from "../sources/inputs";
 export { checkBaseUrl } from "../sources/ssb/base-url";
 export { fetchRequest } from "../app/fetch-request";
+// The profile of loaded data and the averaging line: the engine's, so they come with it (not in the first script).
+export { averagingLine, computeProfile } from "./state/profile";

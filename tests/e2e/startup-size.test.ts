@@ -139,8 +139,9 @@ describe("the pane's start-up scripts (production build)", () => {
 
   it("ships the municipalities' names for the default year with the start chunk", () => {
     const start = preloaded().filter((f) => /^start\./.test(f)).map(text).join("\n");
-    expect(start).toContain(JSON.stringify(["baerum", "Bærum", "0219"]));
-    expect(start).toContain(JSON.stringify(["asker", "Asker", "0220"]));
+    // Name and code; the id ("baerum") is spelled from the name in the browser (scripts/start-manifest-loader.js).
+    expect(start).toContain(JSON.stringify(["Bærum", "0219"]));
+    expect(start).toContain(JSON.stringify(["Asker", "0220"]));
   });
 
   it("ships the templates' names with the start chunk (the start manifest, computed at build time)", () => {

@@ -9,7 +9,7 @@ import { START_MANIFEST } from "../../src/taskpane/start/startManifest";
 import { DEFAULT_YEAR } from "../../src/taskpane/start/defaultYear";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const loader = require("../../scripts/start-manifest-loader.js") as ((this: unknown) => void) & { EVALUATE: string };
+const loader = require("../../scripts/start-manifest-loader.js") as ((this: unknown) => void) & { EVALUATE: string; plainId: (name: string) => string };
 
 const MANIFEST_FILE = path.resolve(__dirname, "../../src/taskpane/start/startManifest.ts");
 
@@ -29,11 +29,11 @@ function runLoader(evaluated: unknown): Promise<{ source: string; imported: stri
   });
 }
 
-/** The JSON literal the loader wrote, read back. */
+/** The manifest the module the loader wrote exports, as the bundle would run it. */
 function shipped(source: string): unknown {
-  const m = /^export const START_MANIFEST = (.*);\n$/s.exec(source);
-  if (!m) throw new Error(`not a start manifest module: ${source.slice(0, 80)}`);
-  return JSON.parse(m[1]);
+  if (!/^export const START_MANIFEST = /m.test(source)) throw new Error(`not a start manifest module: ${source.slice(0, 80)}`);
+  const body = source.replace(/^export const START_MANIFEST = /m, "const START_MANIFEST = ");
+  return new Function(`${body}\nreturn START_MANIFEST;`)();
 }
 
 describe("the start manifest", () => {
@@ -74,6 +74,31 @@ describe("the start manifest loader", () => {
     expect(shipped(source)).toEqual(JSON.parse(JSON.stringify(START_MANIFEST)));
     // It runs the module under the query the webpack rule leaves to the TypeScript loader alone.
     expect(imported).toBe(`${MANIFEST_FILE}?${loader.EVALUATE}`);
+  });
+
+  it("ships a municipality's id only where its name does not spell it, and gives every id back", async () => {
+    const names = {
+      year: 2017,
+      municipalities: [
+        ["baerum", "Bærum", "0219"],
+        ["al", "Ål", "0619"],
+        ["nord-aurdal", "Nord-Aurdal", "0542"],
+        ["unjarga-nesseby", "Unjárga - Nesseby", "2027"],
+        // Not its name in plain letters: the id must travel with it.
+        ["hitra-2024", "Hitra", ""],
+      ],
+      kostraGroups: ["ekg01"],
+    };
+    const manifest = { sectors: [], templates: [], names };
+    const { source } = await runLoader({ START_MANIFEST: manifest });
+    expect(shipped(source)).toEqual(manifest);
+    expect(source).toContain('"hitra-2024"');
+    for (const id of ["baerum", "al", "nord-aurdal", "unjarga-nesseby"]) expect(source).not.toContain(`"${id}"`);
+  });
+
+  it("spells every registry municipality's id from its name (so the first view's names ship without them)", () => {
+    const spelled = MUNICIPALITIES.filter((m) => loader.plainId(m.name) === m.id);
+    expect(spelled.length).toBeGreaterThan(MUNICIPALITIES.length * 0.95);
   });
 
   it("fails the build when the module does not give a manifest, instead of shipping an empty pane", async () => {

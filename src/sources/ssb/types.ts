@@ -6,7 +6,7 @@ import { KostraError } from "../../kostra/errors";
 import type { LocalizedText } from "../../kostra/types";
 
 /** SSB's API v2; a municipality may run its own proxy with the same paths. */
-export const DEFAULT_BASE_URL = "https://data.ssb.no/api/pxwebapi/v2";
+export { DEFAULT_BASE_URL } from "./default-url";
 
 /** SSB's published limits, used until `/config` says otherwise. */
 export const DEFAULT_LIMITS: SsbLimits = {

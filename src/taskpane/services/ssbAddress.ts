@@ -5,7 +5,7 @@
  * https, scripts/build-manifest.js) and writes it in here; every client still checks it
  * again (checkBaseUrl) before asking anything.
  */
-import { DEFAULT_BASE_URL } from "../../sources/ssb/types";
+import { DEFAULT_BASE_URL } from "../../sources/ssb/default-url";
 
 declare const __KOSTRA_SSB_PROXY_URL__: string | undefined;
 
