@@ -21,6 +21,7 @@ import { yearOptions } from "./state/years";
 import { staticStyles } from "./styles";
 import { domain, domainLoaded, start } from "./domain";
 import { useStartData } from "./state/useStartData";
+import { useShownAfterFirstPaint } from "./state/useShownAfterFirstPaint";
 
 // Each appears only in some workbooks or after some actions, so each loads on demand.
 const TemplateNotices = lazy(() => import(/* webpackChunkName: "template-banner" */ "./components/TemplateNotices"));
@@ -41,6 +42,13 @@ export interface AppProps {
   displayLanguage?: string;
   /** Choices to start from instead of the remembered ones or the defaults (tests, links). */
   initialForm?: Partial<FormState>;
+  /**
+   * Mount the sections under "Hent data" (the preview, the report, the template file) only
+   * once the first view has been painted, so the first frame holds only the choices and
+   * the button (index.tsx: the pane as users open it). They come one frame later, in their
+   * place in the page, so keyboard and screen-reader order are as before.
+   */
+  laterSectionsAfterFirstPaint?: boolean;
 }
 
 /**
@@ -49,7 +57,7 @@ export interface AppProps {
  * touched only when the user presses a button that says so. Everything outside React
  * comes in through `services`, so the pane runs in tests and in a plain browser alike.
  */
-export function App({ services, displayLanguage, initialForm: overrides }: AppProps) {
+export function App({ services, displayLanguage, initialForm: overrides, laterSectionsAfterFirstPaint = false }: AppProps) {
   const [lang, setLang] = useState<Lang>(() => langFromDisplayLanguage(displayLanguage));
   const t = useMessages(lang);
   const { form, choose, dispatch } = useChoices(services, overrides);
@@ -59,6 +67,7 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
   const proxy = useProxyProposal(choose);
   const [template, setTemplate] = useWorkbookTemplate(services, dispatch, form, startOver, proxy.propose);
   const actions = usePaneActions({ services, lang, form, choose, data, setData, files, template, setTemplate, proxy });
+  const laterSections = useShownAfterFirstPaint(laterSectionsAfterFirstPaint);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -106,9 +115,13 @@ export function App({ services, displayLanguage, initialForm: overrides }: AppPr
         files={files}
         setFiles={setFiles}
       />
-      <PreviewSection t={t} lang={lang} className={styles.section} quietClassName={styles.quiet} result={result} />
-      <ReportSection pane={pane} classNames={classNames} form={form} data={data} />
-      <TemplateFileSection pane={pane} classNames={classNames} form={form} data={data} />
+      {laterSections && (
+        <>
+          <PreviewSection t={t} lang={lang} className={styles.section} quietClassName={styles.quiet} result={result} />
+          <ReportSection pane={pane} classNames={classNames} form={form} data={data} />
+          <TemplateFileSection pane={pane} classNames={classNames} form={form} data={data} />
+        </>
+      )}
     </main>
   );
 }

@@ -50,7 +50,7 @@ function render(): void {
     <FluentProvider theme={themeNow()} style={{ minHeight: "100vh" }}>
       {host && services ? (
         <>
-          <App services={services} displayLanguage={host.displayLanguage} />
+          <App services={services} displayLanguage={host.displayLanguage} laterSectionsAfterFirstPaint />
           <AfterFirstView run={loadRest} />
         </>
       ) : (

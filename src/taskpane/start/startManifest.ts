@@ -23,7 +23,11 @@ export type MunicipalityName = [id: string, name: string, code: string];
 export interface StartNames {
   /** The year the codes are valid in: the pane's default profile year. */
   year: number;
-  /** Every municipality in the registry (also those merged away or founded later, so a remembered one has its name), in registry order. */
+  /**
+   * Every municipality in the registry (also those merged away or founded later, so a
+   * remembered one has its name), in Norwegian alphabetical order: the pickers' order, so
+   * sorting them again as the first view does costs next to nothing.
+   */
   municipalities: MunicipalityName[];
   /** The KOSTRA groups' ids ("ekg07"), without their names or members. */
   kostraGroups: string[];
@@ -41,12 +45,15 @@ function summary(t: SectorTemplate): TemplateSummary {
 
 const named = (m: Municipality, year: number): MunicipalityName => [m.id, m.name, codeForYear(m, year) ?? ""];
 
+/** The collation the municipality pickers sort by (state/municipalityOptions.ts). */
+const BY_NAME = new Intl.Collator("nb");
+
 export const START_MANIFEST: StartManifest = {
   sectors: SECTORS.map((s) => ({ id: s.id, label: s.label })),
   templates: SECTOR_TEMPLATES.map(summary),
   names: {
     year: DEFAULT_YEAR,
-    municipalities: MUNICIPALITIES.map((m) => named(m, DEFAULT_YEAR)),
+    municipalities: MUNICIPALITIES.map((m) => named(m, DEFAULT_YEAR)).sort((a, b) => BY_NAME.compare(a[1], b[1])),
     kostraGroups: AGGREGATES.filter((a) => a.id.startsWith("ekg")).map((a) => a.id),
   },
 };

@@ -22,7 +22,7 @@ interface Pane {
  * Renders the pane on a fresh module registry with only the start chunk loaded, and hands
  * the test its modules. `remembered`: a choice the browser's storage holds.
  */
-async function withFirstView(test: (pane: Pane) => Promise<void>, remembered?: object): Promise<void> {
+async function withFirstView(test: (pane: Pane) => Promise<void>, remembered?: object, appProps: { laterSectionsAfterFirstPaint?: boolean } = {}): Promise<void> {
   await jest.isolateModulesAsync(async () => {
     const React = await import("react");
     const rtl = await import("@testing-library/react/pure");
@@ -35,7 +35,7 @@ async function withFirstView(test: (pane: Pane) => Promise<void>, remembered?: o
     const { memoryStorage } = await import("../../../src/taskpane/services/storage");
     await door.loadStart();
     const services = fakeServices(remembered ? { storage: memoryStorage({ "kostra-benchmark:choice": JSON.stringify(remembered) }) } : {});
-    rtl.render(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { services })));
+    rtl.render(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { services, ...appProps })));
     try {
       await test({ door, rtl, services });
     } finally {
@@ -58,6 +58,28 @@ describe("the pane's first view", () => {
       expect(screen.queryByRole("heading", { name: /^Profil for/ })).toBeNull();
       expect(screen.queryByText(/^Eksempeldata \(syntetiske\)/)).toBeNull();
     });
+  });
+
+  it("as the pane opens, paints the choices and 'Hent data' first and adds the sections under them in their place a frame later", async () => {
+    await withFirstView(
+      async ({ rtl: { screen } }) => {
+        // The first render: the form and an enabled "Hent data", nothing under it yet.
+        const load = screen.getByRole("button", { name: "Hent data" });
+        expect(load).toBeEnabled();
+        expect(screen.queryByRole("region", { name: "Forhåndsvisning" })).toBeNull();
+        expect(screen.queryByRole("heading", { name: "Rapport" })).toBeNull();
+        expect(screen.queryByRole("heading", { name: "Mal" })).toBeNull();
+        // After the first frame: the preview, the report and the template file, after the button in the page's order.
+        const report = await screen.findByRole("heading", { name: "Rapport" });
+        const preview = screen.getByRole("region", { name: "Forhåndsvisning" });
+        const template = screen.getByRole("heading", { name: "Mal" });
+        const follows = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+        expect([follows(load, preview), follows(preview, report), follows(report, template)]).toEqual([true, true, true]);
+        expect(screen.getByRole("button", { name: "Last ned som .xlsx" })).toBeInTheDocument();
+      },
+      undefined,
+      { laterSectionsAfterFirstPaint: true },
+    );
   });
 
   it("shows the sample's profile once the domain chunk has loaded", async () => {
