@@ -26,7 +26,7 @@ export interface StartNames {
   /**
    * Every municipality in the registry (also those merged away or founded later, so a
    * remembered one has its name), in Norwegian alphabetical order: the pickers' order, so
-   * sorting them again as the first view does costs next to nothing.
+   * the first view shows them as they come (state/municipalityOptions.ts: startOptions).
    */
   municipalities: MunicipalityName[];
   /** The KOSTRA groups' ids ("ekg07"), without their names or members. */
@@ -45,7 +45,7 @@ function summary(t: SectorTemplate): TemplateSummary {
 
 const named = (m: Municipality, year: number): MunicipalityName => [m.id, m.name, codeForYear(m, year) ?? ""];
 
-/** The collation the municipality pickers sort by (state/municipalityOptions.ts). */
+/** The collation the municipality pickers sort by (state/municipalityOptions.ts); used at build time, not in the browser. */
 const BY_NAME = new Intl.Collator("nb");
 
 export const START_MANIFEST: StartManifest = {

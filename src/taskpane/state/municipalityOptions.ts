@@ -18,8 +18,13 @@ export interface MunicipalityOption {
 const openMin = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.min(...(values as number[])));
 const openMax = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
 
-/** Norwegian alphabetical order (æ, ø, å last); one collator, as localeCompare per pair is slow for ~400 names. */
-const byName = new Intl.Collator("nb");
+/**
+ * Norwegian alphabetical order (æ, ø, å last); one collator, as localeCompare per pair is
+ * slow for ~400 names. Made when first needed: creating it costs a browser 10 ms or more,
+ * which the pane's first view does not pay (its names come sorted, see startOptions).
+ */
+let collator: Intl.Collator | null = null;
+const byName = (): Intl.Collator => (collator ??= new Intl.Collator("nb"));
 
 /**
  * The municipalities that existed in the year (Norway's ~357 from 2024, 422–428 before
@@ -35,21 +40,21 @@ export function municipalityOptions(registry: Registry, year: number, keep: read
     allCodes: m.codes.map((c) => c.code),
     firstYear: openMin(m.codes.map((c) => c.from)),
     lastYear: openMax(m.codes.map((c) => c.to)),
-  })).sort((a, b) => byName.compare(a.name, b.name));
+  })).sort((a, b) => byName().compare(a.name, b.name));
 }
 
 /**
  * The options before the registry has loaded, from the start manifest's names: in the
  * manifest's year the municipalities of that year with their codes; in another year only
  * those of `keep`, by name alone (their code then, or that they did not exist, only the
- * registry knows).
+ * registry knows). By name: the manifest lists them in this order (start/startManifest.ts,
+ * with the same collation), so they need no sorting here.
  */
 export function startOptions(year: number, keep: readonly string[] = []): MunicipalityOption[] {
   const { MUNICIPALITY_NAMES, NAMES_YEAR } = start();
   const inYear = year === NAMES_YEAR;
   return MUNICIPALITY_NAMES.filter(([id, , code]) => (inYear && code !== "") || keep.includes(id))
-    .map(([id, name, code]) => ({ id, name, code: inYear && code !== "" ? code : undefined, allCodes: [], firstYear: undefined, lastYear: undefined }))
-    .sort((a, b) => byName.compare(a.name, b.name));
+    .map(([id, name, code]) => ({ id, name, code: inYear && code !== "" ? code : undefined, allCodes: [], firstYear: undefined, lastYear: undefined }));
 }
 
 /** "Bærum (0219)": the name with the code valid in the year, or when it existed ("Lillestrøm (fra 2020)"). */
