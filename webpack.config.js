@@ -11,6 +11,7 @@ const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plug
 const ASSETS_DIR = path.resolve(__dirname, "assets");
 const START_MANIFEST = path.resolve(__dirname, "src/taskpane/start/startManifest.ts");
 const STYLES_MODULE = path.resolve(__dirname, "src/taskpane/styles.ts");
+const SLUG_MODULE = path.resolve(__dirname, "src/taskpane/state/slug.ts");
 const { EVALUATE: START_MANIFEST_EVALUATE } = require("./scripts/start-manifest-loader");
 const { evaluationRules } = require("./scripts/griffel-ts-evaluator");
 
@@ -134,8 +135,9 @@ function withoutComments(file) {
  * The pages' Content-Security-Policy, as a <meta> tag (the add-in is static files: there
  * are no response headers of ours). Scripts: only our own files and Office's script host.
  * Styles: 'self' for the CSS file production builds extract Fluent's rules into (same
- * origin, linked from the page); and 'unsafe-inline', because FluentProvider puts its
- * theme's variables into a <style> element at run time, as do, in development builds,
+ * origin, linked from the page); and 'unsafe-inline', because FluentProvider puts a
+ * theme's variables (the high-contrast one's, under forced colours) into a <style>
+ * element at run time, as do, in development builds,
  * Griffel for every component and the pane's own staticStyles (static hosting can give no
  * per-response nonce, and run-time CSS cannot be hashed), and office.js in Excel on the
  * web sets inline styles itself. Connections: https to anywhere (SSB, a municipality's proxy,
@@ -260,7 +262,7 @@ module.exports = (_env, argv) => {
           test: START_MANIFEST,
           resourceQuery: { not: [new RegExp(START_MANIFEST_EVALUATE)] },
           enforce: "post",
-          use: path.resolve(__dirname, "scripts/start-manifest-loader.js"),
+          use: { loader: path.resolve(__dirname, "scripts/start-manifest-loader.js"), options: { slugModule: SLUG_MODULE } },
         },
         {
           test: /\.tsx?$/,

@@ -7,11 +7,13 @@ import { INDICATORS, SECTORS, SECTOR_TEMPLATES } from "../../src/kostra/catalog"
 import { AGGREGATES, MUNICIPALITIES, MUNICIPALITY_COUNTS } from "../../src/kostra/municipalities";
 import { START_MANIFEST } from "../../src/taskpane/start/startManifest";
 import { DEFAULT_YEAR } from "../../src/taskpane/start/defaultYear";
+import { slug } from "../../src/taskpane/state/slug";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const loader = require("../../scripts/start-manifest-loader.js") as ((this: unknown) => void) & { EVALUATE: string; plainId: (name: string) => string };
+const loader = require("../../scripts/start-manifest-loader.js") as ((this: unknown) => void) & { EVALUATE: string };
 
 const MANIFEST_FILE = path.resolve(__dirname, "../../src/taskpane/start/startManifest.ts");
+const SLUG_FILE = path.resolve(__dirname, "../../src/taskpane/state/slug.ts");
 
 /** Runs the loader as webpack would, with `importModule` answering `evaluated`. */
 function runLoader(evaluated: unknown): Promise<{ source: string; imported: string }> {
@@ -19,7 +21,9 @@ function runLoader(evaluated: unknown): Promise<{ source: string; imported: stri
     let imported = "";
     const context = {
       resourcePath: MANIFEST_FILE,
+      getOptions: () => ({ slugModule: SLUG_FILE }),
       importModule: async (request: string) => {
+        if (request === SLUG_FILE) return { slug };
         imported = request;
         return evaluated;
       },
@@ -29,11 +33,13 @@ function runLoader(evaluated: unknown): Promise<{ source: string; imported: stri
   });
 }
 
-/** The manifest the module the loader wrote exports, as the bundle would run it. */
+/** The manifest the module the loader wrote exports, as the bundle would run it (its one import, the pane's slug, handed in). */
 function shipped(source: string): unknown {
   if (!/^export const START_MANIFEST = /m.test(source)) throw new Error(`not a start manifest module: ${source.slice(0, 80)}`);
-  const body = source.replace(/^export const START_MANIFEST = /m, "const START_MANIFEST = ");
-  return new Function(`${body}\nreturn START_MANIFEST;`)();
+  const imports = source.match(/^import .*$/gm) ?? [];
+  expect(imports).toEqual(['import { slug } from "../state/slug";']);
+  const body = source.replace(/^import .*$/m, "").replace(/^export const START_MANIFEST = /m, "const START_MANIFEST = ");
+  return new Function("slug", `${body}\nreturn START_MANIFEST;`)(slug);
 }
 
 describe("the start manifest", () => {
@@ -102,7 +108,7 @@ describe("the start manifest loader", () => {
   });
 
   it("spells every registry municipality's id from its name (so the first view's names ship without them)", () => {
-    const spelled = MUNICIPALITIES.filter((m) => loader.plainId(m.name) === m.id);
+    const spelled = MUNICIPALITIES.filter((m) => slug(m.name) === m.id);
     expect(spelled.length).toBeGreaterThan(MUNICIPALITIES.length * 0.95);
   });
 
@@ -114,6 +120,7 @@ describe("the start manifest loader", () => {
   it("passes on a failure to run the module", async () => {
     const context = {
       resourcePath: MANIFEST_FILE,
+      getOptions: () => ({ slugModule: SLUG_FILE }),
       importModule: () => Promise.reject(new Error("catalog.ts: Unexpected token")),
     };
     await expect(

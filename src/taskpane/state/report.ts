@@ -7,7 +7,9 @@ import type { Report, ReportRequest } from "../../report/report";
 import { formYears, reportSectors, type FormState } from "./form";
 import { peerGroupOptions } from "./profile";
 import { domain } from "../domain";
+import { slug } from "./slug";
 
+export { slug };
 
 export function reportRequest(form: FormState, lang: Lang): ReportRequest {
   return {
@@ -31,19 +33,6 @@ export function reportRequest(form: FormState, lang: Lang): ReportRequest {
 export async function makeReport(dataset: Dataset, form: FormState, lang: Lang): Promise<Report> {
   const { buildReport } = await import("../../report/report");
   return buildReport(dataset, reportRequest(form, lang));
-}
-
-/** "Bærum" → "baerum": ASCII for file names that survive e-mail and file shares. */
-export function slug(text: string): string {
-  return text
-    .toLocaleLowerCase("nb-NO")
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 function baseName(form: FormState): string {
