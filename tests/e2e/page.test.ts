@@ -8,7 +8,7 @@
  * SSB is answered by the local PxWebApi 2 server through Playwright's routing: the page
  * still asks https://data.ssb.no, so the policy's `connect-src https:` is what is tested.
  */
-import { teamsHighContrastTheme } from "@fluentui/react-components";
+import { teamsHighContrastTheme, webLightTheme } from "@fluentui/react-components";
 import * as fs from "fs";
 import * as path from "path";
 import type { Page, Request } from "playwright-core";
@@ -81,7 +81,7 @@ describe("the page's Content-Security-Policy", () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("styles the pane from the linked CSS file under the policy (Fluent's rules and its own), with the theme's variables still set at run time", async () => {
+  it("styles the pane from the linked CSS file under the policy (Fluent's rules, the light theme's variables and its own), inserting none of them at run time", async () => {
     const { page, pageErrors } = await world.open({ inExcel: false });
     await page.getByRole("heading", { name: "Profil for Bærum 2017", exact: true }).waitFor({ state: "visible", timeout: UI_TIMEOUT });
     const button = fluentButtonClass();
@@ -100,6 +100,8 @@ describe("the page's Content-Security-Policy", () => {
         loadHasButtonClass: load?.classList.contains(buttonClass) ?? false,
         loadBackground: style?.backgroundColor,
         brand: getComputedStyle(load ?? document.body).getPropertyValue("--colorBrandBackground").trim(),
+        rootBrand: getComputedStyle(document.documentElement).getPropertyValue("--colorBrandBackground").trim(),
+        rootThemeClass: document.documentElement.className,
         ownStyleElement: document.getElementById("kb-styles") !== null,
         paneMaxWidth: getComputedStyle(document.querySelector(".kb-app-pane") ?? document.body).maxWidth,
       };
@@ -108,9 +110,12 @@ describe("the page's Content-Security-Policy", () => {
     expect(seen.sheets).toHaveLength(1);
     expect(seen.sheets[0].href).toMatch(/^griffel\.[0-9a-f]{8}\.css$/);
     expect(seen.sheets[0].rules).toBeGreaterThan(500);
-    // Fluent's rules come from the file, not from Griffel at run time; FluentProvider still sets the theme.
+    // Fluent's rules come from the file, not from Griffel at run time; so does the light theme,
+    // on the page's root element (src/taskpane/lightTheme.ts), not from FluentProvider.
     expect(seen.buttonRuleInserted).toBe(false);
-    expect(seen.themeVariablesInserted).toBe(true);
+    expect(seen.themeVariablesInserted).toBe(false);
+    expect(seen.rootThemeClass.split(" ")).toContain("kb-theme-light");
+    expect(seen.rootBrand).toBe(webLightTheme.colorBrandBackground);
     // "Hent data" is a primary Button: the file's rules over the theme's variables give it the brand colour.
     expect(seen.loadHasButtonClass).toBe(true);
     expect(seen.brand).toMatch(/^#[0-9a-f]{6}$/i);
