@@ -10,11 +10,30 @@
 import { webLightTheme, type Theme } from "@fluentui/react-components";
 import { staticStyles } from "./styles";
 
-/** A theme as CSS custom property declarations ("--colorNeutralBackground1: #ffffff;…"), as FluentProvider writes them. */
+/** A theme as CSS custom property declarations ("--colorNeutralBackground1:#ffffff;…"). */
 export function themeVariables(theme: Partial<Theme>): string {
   return Object.entries(theme)
-    .map(([name, value]) => `--${name}:${String(value)};`)
+    .map(([name, value]) => `--${name}:${listWithoutSpaces(String(value))};`)
     .join("");
+}
+
+/**
+ * A value's top-level list without the spaces after its commas ("'Segoe UI', Roboto" →
+ * "'Segoe UI',Roboto"; inside parentheses as written): the same value, in the form
+ * Griffel's CSS compiler gives the built CSS file, so the rule a development build inserts
+ * is the very text the production build extracts.
+ */
+function listWithoutSpaces(value: string): string {
+  let depth = 0;
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === "(") depth++;
+    if (c === ")") depth--;
+    out += c;
+    if (c === "," && depth === 0) while (value[i + 1] === " ") i++;
+  }
+  return out;
 }
 
 const styles = staticStyles("theme", { light: themeVariables(webLightTheme) });
