@@ -8,6 +8,7 @@ import { indicatorsToFetch, ratioSeriesIds, templateById, templateIndicators } f
 import { ratioBackSeries, withRatios } from "../kostra/ratios";
 import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
+import type { PriceIndex } from "../kostra/prices";
 import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
 import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
@@ -39,6 +40,8 @@ export interface ReportRequest {
   chartComparisons?: boolean;
   /** A merged municipality's years before the merger: "break" (no value, a note; the default) or "sum" (computed from its predecessors). */
   mergedHistory?: MergedHistory;
+  /** The time series' money in fixed prices by this index, in the kroner of `year` (the profile's year when absent); nominal when absent. */
+  prices?: { index: PriceIndex; year?: number };
 }
 
 export interface Report {
@@ -150,6 +153,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
         lookupComputed: data.lookupComputed,
         notComputed: back?.notComputed,
         asOf: req.year,
+        ...(req.prices ? { prices: { index: req.prices.index, base: req.prices.year ?? req.year } } : {}),
       }),
     );
   }
