@@ -69,7 +69,7 @@ export const priceIndexName = (id: PriceIndexId, lang: Lang): string => NAMES[id
 
 /** "faste 2017-kroner, kommunal deflator" / "fixed 2017 kroner, municipal deflator". */
 export function fixedPricesLabel(base: number, id: PriceIndexId, lang: Lang): string {
-  return lang === "nb" ? `faste ${base}-kroner, ${NAMES[id].nb}` : `fixed ${base} kroner, ${NAMES[id].en}`;
+  return { nb: `faste ${base}-kroner, ${NAMES[id].nb}`, en: `fixed ${base} kroner, ${NAMES[id].en}` }[lang];
 }
 
 // ---------------------------------------------------------------------------
