@@ -17,6 +17,7 @@ import { templateById, USER_INDICATOR_PREFIX, USER_TEMPLATE_PREFIX, userTemplate
 import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "../kostra/limits";
 import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, networkFor, NO_NETWORK } from "../kostra/networks";
+import { priceChoiceSchema } from "../kostra/prices";
 import { boundedText, dataYear, describeIssues, integerIn, isoDateTime, say, v } from "../kostra/schema";
 import type { LocalizedText } from "../kostra/types";
 
@@ -146,6 +147,8 @@ const choicesEntries = {
   lang: v.picklist(["nb", "en"]),
   userTemplate: v.optional(userTemplateSchema),
   writtenAt: v.optional(isoDateTime(), ""),
+  /** The time series' prices: nominal (the default when absent) or fixed by an index, with the user's own rows. */
+  prices: v.optional(priceChoiceSchema),
 };
 
 /** An owned sheet; without `id` when written into a file outside Excel (adopted by name, see template-settings.ts). */
