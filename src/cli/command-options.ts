@@ -70,6 +70,12 @@ export const REPORT_OPTIONS = {
   years: { type: "string", arg: { nb: "ÅÅÅÅ-ÅÅÅÅ", en: "YYYY-YYYY" }, help: { nb: "årene i tidsserien (standard bare --year)", en: "the years of the time series (default --year only)" } },
   "chart-comparisons": { type: "boolean", help: { nb: "sammenligningskommunene også i diagrammet", en: "the comparison municipalities in the chart too" } },
   "merged-history": mergedHistory,
+  prices: {
+    type: "string",
+    arg: { nb: "nominal|deflator|kpi", en: "nominal|deflator|kpi" },
+    help: { nb: "tidsseriens kronebeløp: løpende (standard) eller faste kroner for --year med kommunal deflator eller KPI", en: "the time series' kroner: current (default) or fixed kroner of --year by the municipal deflator or the CPI" },
+  },
+  "base-url": { type: "string", arg: URL_ARG, help: { nb: "med --prices kpi: adressen til SSBs PxWebApi (https, eller http lokalt)", en: "with --prices kpi: address of SSB's PxWebApi (https, or http locally)" } },
   out: { type: "string", arg: { nb: "FIL.xlsx", en: "FILE.xlsx" }, help: { nb: "arbeidsboken som skrives", en: "the workbook written" } },
 } as const;
 

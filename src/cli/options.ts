@@ -7,6 +7,7 @@ import { isAggregate, kostraGroupOf, regionNamed, resolveAggregate, resolveMunic
 import { CUSTOM_NETWORK } from "../kostra/networks";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import type { AverageChoice, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
+import type { PriceChoice } from "../kostra/prices";
 import { readDataFile } from "../sources/file";
 import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
@@ -30,6 +31,14 @@ export interface BenchmarkValues {
 
 /** What `--merged-history` takes: a break before a merger (the default), or the former municipalities summed. */
 export const MERGED_HISTORY = ["break", "sum"] as const;
+
+/** What `--prices` takes: current kroner (the default), or fixed kroner by the kommunal deflator or the KPI. */
+export const PRICES = ["nominal", "deflator", "kpi"] as const;
+
+/** The stored choice for a `--prices` value. */
+export function priceChoiceOf(value: (typeof PRICES)[number]): PriceChoice {
+  return value === "nominal" ? "nominal" : { index: value === "kpi" ? "kpi" : "kommunal-deflator" };
+}
 
 /** What `--average` takes. */
 export const AVERAGES: readonly AverageChoice[] = ["simple", "weighted", "indicator"];

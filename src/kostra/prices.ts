@@ -140,12 +140,26 @@ export function missingGrowthYears(index: PriceIndex, base: number, years: Itera
   return [...missing].sort((a, b) => a - b);
 }
 
+/** The price years a time series of these indicators needs linked to the base year (the money figures' only), with the base year. */
+export function seriesPriceYears(indicators: readonly Indicator[], years: readonly number[], base: number): number[] {
+  const needed = new Set<number>([base]);
+  for (const ind of indicators) if (isMoneyAmount(ind)) for (const y of years) needed.add(priceYear(ind, y));
+  return [...needed].sort((a, b) => a - b);
+}
+
+/** The growth years the index lacks for a time series of these indicators (none when no figure is money). */
+export function missingForSeries(prices: FixedPrices, indicators: readonly Indicator[], years: readonly number[]): number[] {
+  if (!indicators.some((i) => isMoneyAmount(i))) return [];
+  return missingGrowthYears(prices.index, prices.base, seriesPriceYears(indicators, years, prices.base));
+}
+
 /** The years whose value cannot be put in fixed prices, and why, in one line each language. */
 export function missingYearsText(missing: readonly number[], id: PriceIndexId): LocalizedText {
   const list = missing.join(", ");
+  const one = missing.length === 1;
   return {
-    nb: `Prisindeksen (${NAMES[id].nb}) mangler vekst for ${list}: faste priser for årene som trenger ${missing.length === 1 ? "dette året" : "disse årene"} står tomme. Skriv inn veksten i prisindekstabellen.`,
-    en: `The price index (${NAMES[id].en}) lacks the growth for ${list}: fixed prices for the years that need ${missing.length === 1 ? "it" : "them"} are left empty. Type the growth into the price index table.`,
+    nb: `Prisindeksen (${NAMES[id].nb}) mangler vekst for ${list}, så verdier i faste priser som trenger ${one ? "den" : "dem"} står tomme. Skriv inn veksten i prisindekstabellen.`,
+    en: `The price index (${NAMES[id].en}) lacks the growth for ${list}, so fixed-price values that need ${one ? "it" : "them"} are left empty. Type the growth into the price index table.`,
   };
 }
 
@@ -177,6 +191,17 @@ export function withUserRows(index: PriceIndex, rows: readonly UserIndexRow[] | 
   const byYear = new Map(index.rows.map((r) => [r.year, r]));
   for (const r of rows) byYear.set(r.year, { year: r.year, growth: r.growth, source: r.source?.trim() || USER_SOURCE[lang], confirmed: true });
   return { id: index.id, rows: [...byYear.values()].sort((a, b) => a.year - b.year) };
+}
+
+/**
+ * The index a stored choice asks for, with the user's rows laid over it: the shipped
+ * deflator, or the KPI as fetched from SSB (`kpi`; only the user's rows when it could not
+ * be fetched). Undefined for nominal prices.
+ */
+export function priceIndexFor(choice: PriceChoice | undefined, kpi: PriceIndex | undefined, lang: Lang): PriceIndex | undefined {
+  if (choice === undefined || choice === "nominal") return undefined;
+  const fetched = choice.index === "kpi" ? (kpi ?? { id: "kpi", rows: [] }) : kommunalDeflator();
+  return withUserRows(fetched, choice.table, lang);
 }
 
 // ---------------------------------------------------------------------------

@@ -11,10 +11,11 @@
 import {
   fixedPricesLabel,
   isMoneyAmount,
-  missingGrowthYears,
+  missingForSeries,
   missingYearsText,
   priceIndexName,
   priceYear,
+  seriesPriceYears,
   type FixedPrices,
 } from "../kostra/prices";
 import type { Indicator, Lang } from "../kostra/types";
@@ -68,12 +69,11 @@ export interface PriceSection {
 
 export function priceSection(prices: FixedPrices, indicators: readonly Indicator[], years: readonly number[], lang: Lang): PriceSection {
   const money = indicators.filter((i) => isMoneyAmount(i));
-  const needed = new Set<number>([prices.base]);
-  for (const ind of money) for (const y of years) needed.add(priceYear(ind, y));
-  const lo = Math.min(...needed);
-  const hi = Math.max(...needed);
+  const needed = seriesPriceYears(indicators, years, prices.base);
+  const lo = needed[0];
+  const hi = needed[needed.length - 1];
   const tableYears = Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
-  const missing = money.length > 0 ? missingGrowthYears(prices.index, prices.base, needed) : [];
+  const missing = missingForSeries(prices, indicators, years);
   const label = fixedPricesLabel(prices.base, prices.index.id, lang);
   const shown = new Set(tableYears);
   const estimates = prices.index.rows.filter((r) => !r.confirmed && shown.has(r.year)).map((r) => r.year);

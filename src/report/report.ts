@@ -8,7 +8,7 @@ import { indicatorsToFetch, ratioSeriesIds, templateById, templateIndicators } f
 import { ratioBackSeries, withRatios } from "../kostra/ratios";
 import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
-import type { PriceIndex } from "../kostra/prices";
+import { missingForSeries, type PriceIndex } from "../kostra/prices";
 import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
 import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
@@ -47,6 +47,8 @@ export interface ReportRequest {
 export interface Report {
   plan: ReportPlan;
   profiles: Profile[];
+  /** With fixed prices: the growth years the index lacks for some time series (their values are left empty). */
+  missingPriceYears: number[];
 }
 
 /** Unique, valid sheet names in plan order. */
@@ -122,6 +124,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const derived = used.filter((o) => o.computed);
   const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])]);
   const sheets: SheetPlan[] = [];
+  const prices = req.prices ? { index: req.prices.index, base: req.prices.year ?? req.year } : undefined;
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
   for (const p of profiles) {
     const label = p.sector.label[req.lang];
@@ -153,10 +156,11 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
         lookupComputed: data.lookupComputed,
         notComputed: back?.notComputed,
         asOf: req.year,
-        ...(req.prices ? { prices: { index: req.prices.index, base: req.prices.year ?? req.year } } : {}),
+        ...(prices ? { prices } : {}),
       }),
     );
   }
   sheets.push(data.sheet);
-  return { plan: { sheets, names: [] }, profiles };
+  const missing = prices ? profiles.flatMap((p) => missingForSeries(prices, templateIndicators(templateById(p.sector.id)!), years)) : [];
+  return { plan: { sheets, names: [] }, profiles, missingPriceYears: [...new Set(missing)].sort((a, b) => a - b) };
 }
