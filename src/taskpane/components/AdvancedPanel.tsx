@@ -13,7 +13,7 @@ import {
 import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { BUILT_PROXY_URL, PANE_DEFAULT_BASE_URL } from "../services/ssbAddress";
 import type { Messages } from "../i18n";
-import type { AdvancedOptions as Options } from "../state/form";
+import { choosePrices, pricesValue, type AdvancedOptions as Options } from "../state/form";
 import { staticStyles } from "../styles";
 
 const styles = staticStyles("advanced", {
@@ -70,6 +70,13 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
               label={t.mergedHistorySum}
               onChange={(_, data) => onChange({ mergedHistory: data.checked === true ? "sum" : "break" })}
             />
+            <Field label={t.pricesLabel} hint={t.pricesHint}>
+              <RadioGroup value={pricesValue(value.prices)} onChange={(_, data) => onChange({ prices: choosePrices(value.prices, data.value) })}>
+                <Radio value="nominal" label={t.pricesNominal} />
+                <Radio value="kommunal-deflator" label={t.pricesDeflator} />
+                <Radio value="kpi" label={t.pricesKpi} />
+              </RadioGroup>
+            </Field>
             <Field
               label={t.baseUrlLabel}
               hint={BUILT_PROXY_URL ? t.baseUrlHintSharedCache(BUILT_PROXY_URL) : t.baseUrlHint(PANE_DEFAULT_BASE_URL)}

@@ -286,4 +286,9 @@ export const en: Messages = {
   adviceFile: "The file must be a CSV with the columns region;indicator;year;value[;status], or JSON-stat 2.0 saved from SSB's API.",
   adviceSelection: "Select the table with its header row (region, indicator, year, value, status if any) and press “Load data” again.",
   adviceDownload: "You can still use “Download as .xlsx”.",
+  pricesLabel: "Kroner in the time series",
+  pricesHint: "Fixed kroner are the profile year’s kroner; only kroner amounts are converted. The price index table is on the time series sheet, where a corrected growth recalculates at once.",
+  pricesNominal: "Current kroner (as published)",
+  pricesDeflator: "Fixed kroner, municipal deflator",
+  pricesKpi: "Fixed kroner, CPI (fetched from SSB)",
 };

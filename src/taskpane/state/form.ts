@@ -3,6 +3,7 @@
  * years, averaging and source — and how each choice changes the rest (a reducer, so the
  * rules live in one place and are tested without React).
  */
+import type { PriceChoice, PriceIndexId } from "../../kostra/prices";
 import type { AverageChoice } from "../../kostra/types";
 import { start } from "../domain";
 import { DEFAULT_YEAR } from "../start/defaultYear";
@@ -56,9 +57,21 @@ export interface FormState {
   source: SourceKind;
   /** The municipality's proxy for SSB's API; empty means SSB itself. */
   baseUrl: string;
+  /** The time series' kroner: nominal, or fixed by an index (with the user's own rows from the template). */
+  prices: PriceChoice;
 }
 
-export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl">;
+export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl" | "prices">;
+
+/** The radio value of a prices choice: "nominal" or the index. */
+export const pricesValue = (prices: PriceChoice): "nominal" | PriceIndexId => (prices === "nominal" ? "nominal" : prices.index);
+
+/** The choice after picking `value`: the same index keeps the user's rows and base year; another starts without rows. */
+export function choosePrices(current: PriceChoice, value: string): PriceChoice {
+  if (value !== "kommunal-deflator" && value !== "kpi") return "nominal";
+  if (current !== "nominal" && current.index === value) return current;
+  return { index: value, ...(current !== "nominal" && current.year !== undefined ? { year: current.year } : {}) };
+}
 
 export const DEFAULT_SECTOR = "plan-miljo-kultur";
 export const DEFAULT_MUNICIPALITY = "baerum";
@@ -89,6 +102,7 @@ export function initialForm(overrides: Partial<FormState> = {}): FormState {
     mergedHistory: "break",
     source: "sample",
     baseUrl: "",
+    prices: "nominal",
     ...overrides,
   };
 }

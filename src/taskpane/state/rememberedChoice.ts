@@ -27,7 +27,8 @@ import { REFERENCE_CHOICES, type FormState } from "./form";
 export const CHOICE_KEY = "kostra-benchmark:choice";
 
 /** The fields remembered: every choice the user makes in the pane. (`extraSectors` come only with a template workbook, so they stay with it.) */
-export type RememberedChoice = Omit<FormState, "extraSectors">;
+/** Fixed prices are a template's choice (kept in its settings with the user's index rows), not remembered between sessions. */
+export type RememberedChoice = Omit<FormState, "extraSectors" | "prices">;
 
 /** What the stored choice is checked against besides the catalog and the registry. */
 export interface ChoiceContext {

@@ -43,6 +43,7 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null, 
     ...(form.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang,
     ...userTemplateFor(form.sector),
+    ...(form.prices !== "nominal" ? { prices: form.prices } : {}),
   };
 }
 
@@ -69,6 +70,7 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
     network: settings.network,
     ...peerGroupForm(settings, idOf(settings.municipality)),
     mergedHistory: settings.mergedHistory ?? "break",
+    prices: settings.prices ?? "nominal",
     span: { from: Math.min(...years), to: Math.max(...years) },
     average: settings.average,
     includeOslo: settings.includeOslo,
