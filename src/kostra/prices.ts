@@ -226,18 +226,21 @@ const userRowSchema = v.object({
 
 const uniqueYears = (rows: { year: number }[]) => new Set(rows.map((r) => r.year)).size === rows.length;
 
-/** "nominal", or an index with the user's rows (unique years) and an optional base year. */
-export const priceChoiceSchema = v.union([
-  v.literal("nominal"),
-  v.object({
-    index: v.picklist(PRICE_INDEX_IDS),
-    table: v.optional(
-      v.pipe(
-        v.array(userRowSchema),
-        v.maxLength(MAX_INDEX_ROWS),
-        v.check((rows) => uniqueYears(rows), say({ nb: "har samme år to ganger", en: "has the same year twice" })),
-      ),
+/** An index with the user's rows (unique years) and an optional base year. */
+const fixedChoiceSchema = v.object({
+  index: v.picklist(PRICE_INDEX_IDS),
+  table: v.optional(
+    v.pipe(
+      v.array(userRowSchema),
+      v.maxLength(MAX_INDEX_ROWS),
+      v.check((rows) => uniqueYears(rows), say({ nb: "har samme år to ganger", en: "has the same year twice" })),
     ),
-    year: v.optional(dataYear()),
-  }),
-]);
+  ),
+  year: v.optional(dataYear()),
+});
+
+/**
+ * "nominal", or an index with the user's rows. Chosen by the input's kind rather than as a
+ * union, so a wrong row is named by its path ("prices.table[0].growth"), not as "neither".
+ */
+export const priceChoiceSchema = v.lazy((input) => (typeof input === "string" ? v.literal("nominal") : fixedChoiceSchema));
