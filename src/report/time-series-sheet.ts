@@ -21,6 +21,7 @@ import { indicatorOverYears, isValidInYear, notValidText } from "../kostra/serie
 import { rowWeightIndicator } from "../kostra/catalog";
 import { simpleMark } from "../kostra/describe";
 import { averageName } from "../kostra/describe-profile";
+import { isMoneyAmount } from "../kostra/prices";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, weightBlock, type BasisContext } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
@@ -156,7 +157,8 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   const summable = new Set(merged.map((s) => s.year));
   const ownless = new Set(before.filter((s) => s.partOf).map((s) => s.year));
   // Fixed prices: which rows are money, the price years they need, and what the sheet says about them.
-  const fixed = o.prices ? priceSection(o.prices, o.indicators, years, lang) : null;
+  // A template without money figures has nothing to convert: its sheet stays as published, without a price table.
+  const fixed = o.prices && o.indicators.some((ind) => isMoneyAmount(ind)) ? priceSection(o.prices, o.indicators, years, lang) : null;
   const notes = [...mergerNotes(o, before), ...groupingNotes(base, years, lang), ...validityNotes(o.indicators, years, lang), ...(fixed?.notes ?? [])];
   const valid = (ind: string, y: number) => {
     const indicator = o.indicators.find((i) => i.id === ind);
