@@ -13,7 +13,8 @@ import {
 import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { BUILT_PROXY_URL, PANE_DEFAULT_BASE_URL } from "../services/ssbAddress";
 import type { Messages } from "../i18n";
-import { choosePrices, pricesValue, type AdvancedOptions as Options } from "../state/form";
+import type { AdvancedOptions as Options } from "../state/form";
+import { choosePrices, pricesValue } from "../state/prices";
 import { staticStyles } from "../styles";
 
 const styles = staticStyles("advanced", {

@@ -3,7 +3,7 @@
  * years, averaging and source — and how each choice changes the rest (a reducer, so the
  * rules live in one place and are tested without React).
  */
-import type { PriceChoice, PriceIndexId } from "../../kostra/prices";
+import type { PriceChoice } from "../../kostra/prices";
 import type { AverageChoice } from "../../kostra/types";
 import { start } from "../domain";
 import { DEFAULT_YEAR } from "../start/defaultYear";
@@ -62,16 +62,6 @@ export interface FormState {
 }
 
 export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl" | "prices">;
-
-/** The radio value of a prices choice: "nominal" or the index. */
-export const pricesValue = (prices: PriceChoice): "nominal" | PriceIndexId => (prices === "nominal" ? "nominal" : prices.index);
-
-/** The choice after picking `value`: the same index keeps the user's rows and base year; another starts without rows. */
-export function choosePrices(current: PriceChoice, value: string): PriceChoice {
-  if (value !== "kommunal-deflator" && value !== "kpi") return "nominal";
-  if (current !== "nominal" && current.index === value) return current;
-  return { index: value, ...(current !== "nominal" && current.year !== undefined ? { year: current.year } : {}) };
-}
 
 export const DEFAULT_SECTOR = "plan-miljo-kultur";
 export const DEFAULT_MUNICIPALITY = "baerum";

@@ -7,7 +7,8 @@
 import "@testing-library/jest-dom";
 import { fireEvent, screen } from "@testing-library/react";
 import type { ReportPlan } from "../../../src/report/plan";
-import { choosePrices, initialForm, pricesValue } from "../../../src/taskpane/state/form";
+import { initialForm } from "../../../src/taskpane/state/form";
+import { choosePrices, pricesValue } from "../../../src/taskpane/state/prices";
 import { formFromSettings, settingsFor } from "../../../src/taskpane/state/settings";
 import { press, renderPane } from "./renderPane";
 
