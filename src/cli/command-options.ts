@@ -73,9 +73,9 @@ export const REPORT_OPTIONS = {
   prices: {
     type: "string",
     arg: { nb: "nominal|deflator|kpi", en: "nominal|deflator|kpi" },
-    help: { nb: "tidsseriens kronebeløp: løpende (standard) eller faste kroner for --year med kommunal deflator eller KPI", en: "the time series' kroner: current (default) or fixed kroner of --year by the municipal deflator or the CPI" },
+    help: { nb: "tidsseriens kroner: løpende (standard) eller faste fra --year", en: "the time series’ kroner: current (default) or fixed of --year" },
   },
-  "base-url": { type: "string", arg: URL_ARG, help: { nb: "med --prices kpi: adressen til SSBs PxWebApi (https, eller http lokalt)", en: "with --prices kpi: address of SSB's PxWebApi (https, or http locally)" } },
+  "base-url": { type: "string", arg: URL_ARG, help: { nb: "med --prices kpi: adressen til SSBs PxWebApi", en: "with --prices kpi: address of SSB's PxWebApi" } },
   out: { type: "string", arg: { nb: "FIL.xlsx", en: "FILE.xlsx" }, help: { nb: "arbeidsboken som skrives", en: "the workbook written" } },
 } as const;
 
