@@ -4,7 +4,7 @@
  * local PxWebApi test server; the choice is kept in the workbook's template settings; a
  * wrong value is a usage error. The figures are the embedded sample (SYNTHETIC).
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -90,6 +90,15 @@ describe("kostra report --prices", () => {
       expect(growth.get(2017)).toBeCloseTo((105.5 / 103.6 - 1) * 100, 9);
       expect(growth.get(2018)).toBeCloseTo((108.4 / 105.5 - 1) * 100, 9);
       expect((await settingsOf(out)).prices).toEqual({ index: "kpi" });
+    });
+
+    it("stops with SSB's exit code 3 and writes nothing when 03014 cannot be read", async () => {
+      const out = join(dir, "kpi-missing.xlsx");
+      server.failNext(1, { status: 404, problem: { title: "Non-existent table" } }, (q) => q.path === "/tables/03014/data");
+      const r = await kostraInProcess(...REPORT, "--prices", "kpi", "--base-url", server.baseUrl, "--out", out);
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/^kostra: /);
+      expect(existsSync(out)).toBe(false);
     });
   });
 
