@@ -36,8 +36,8 @@ const INDEX: PriceIndex = {
   ],
 };
 
-function plan(index: PriceIndex): ReportPlan {
-  return buildReport(sampleDataset(), { sectors: SECTORS, municipality: "0219", year: BASE, years: YEARS, average: "simple", lang: "nb", prices: { index } }).plan;
+function plan(index: PriceIndex, average: "simple" | "weighted" = "simple"): ReportPlan {
+  return buildReport(sampleDataset(), { sectors: SECTORS, municipality: "0219", year: BASE, years: YEARS, average, lang: "nb", prices: { index } }).plan;
 }
 
 async function recalculated(p: ReportPlan): Promise<RecalcResult> {
@@ -79,10 +79,10 @@ const trendSheet = (p: ReportPlan, sector: string) => p.sheets.find((s) => s.key
 const yearCol = (k: number) => 2 + k;
 
 /** The engine's value, average and index of each indicator and year, in fixed prices where the figure is money. */
-function engine(sector: string, prices: FixedPrices) {
+function engine(sector: string, prices: FixedPrices, average: "simple" | "weighted" = "simple") {
   const rows = new Map<string, { value: number | null; average: number | null; index: number | null }>();
   for (const y of YEARS) {
-    const profile = benchmark(sampleDataset(), { ...defaultOptions(sector, "0219", y), average: "simple" });
+    const profile = benchmark(sampleDataset(), { ...defaultOptions(sector, "0219", y), average });
     for (const r of profile.rows) {
       const money = isMoneyAmount(r.indicator);
       const at = priceYear(r.indicator, y);
@@ -126,6 +126,31 @@ describe("a fixed-price time series recalculated by LibreOffice", () => {
       });
     }
     expect(checked).toBeGreaterThan(indicators.length * YEARS.length * 2);
+  });
+
+  it("equals the engine's weighted averages in fixed kroner too (Σ amounts ÷ Σ population, converted after)", async () => {
+    const p = plan(INDEX, "weighted");
+    const r = await recalculated(p);
+    for (const sector of ["plan-miljo-kultur", "tekniske-tjenester"]) {
+      const sheet = trendSheet(p, sector);
+      const expected = engine(sector, { index: INDEX, base: BASE }, "weighted");
+      const valuesStart = rowOf(sheet, "Indikator");
+      let checked = 0;
+      for (const ind of labelled(sector)) {
+        const valueRow = rowOf(sheet, ind.label.nb, valuesStart);
+        const averageRow = rowOf(sheet, ind.label.nb, valueRow + 1);
+        YEARS.forEach((y, k) => {
+          const want = expected.get(`${ind.id}|${y}`)!.average;
+          const got = r.value(sheet.name, cellAddress(yearCol(k), averageRow));
+          if (want === null) expect(got === "" || got === null).toBe(true);
+          else {
+            expect(got).toBeCloseTo(want, 6);
+            checked++;
+          }
+        });
+      }
+      expect(checked).toBeGreaterThan(YEARS.length);
+    }
   });
 
   it("says fixed 2018 kroner and the index in the headings and the chart title", () => {
