@@ -39,6 +39,8 @@ export interface ReportRequest {
   chartComparisons?: boolean;
   /** A merged municipality's years before the merger: "break" (no value, a note; the default) or "sum" (computed from its predecessors). */
   mergedHistory?: MergedHistory;
+  /** Per cent around the average the profile's sentences call "på nivå med snittet" (default 5). */
+  sentenceBand?: number;
 }
 
 export interface Report {
@@ -131,6 +133,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
         lang: req.lang,
         lookup: data.lookup,
         chartComparisons: req.chartComparisons,
+        sentenceBand: req.sentenceBand,
       }),
     );
     sheets.push(
