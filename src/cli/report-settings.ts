@@ -16,6 +16,8 @@ export interface ReportChoices {
   lang: Lang;
   mergedHistory: MergedHistory;
   chartComparisons: boolean;
+  /** The sentences' band, when `--sentence-band` gave one. */
+  sentenceBand?: number;
 }
 
 /**
@@ -55,5 +57,6 @@ export function reportSettings(options: BenchmarkOptions, req: ReportChoices, so
     chartComparisons: req.chartComparisons,
     ...(req.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang: req.lang,
+    ...(req.sentenceBand !== undefined ? { sentenceBand: req.sentenceBand } : {}),
   };
 }

@@ -30,7 +30,7 @@ import { checkpoint, type Io } from "./io";
 import { CLI_TEXT } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 import { REPORT_OPTIONS } from "./command-options";
-import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, required, templatesFor, yearOf, type BenchmarkValues } from "./options";
+import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, required, sentenceBandOf, templatesFor, yearOf, type BenchmarkValues } from "./options";
 import { reportSettings, settingsSource, type ReportChoices } from "./report-settings";
 
 type ReportValues = ReturnType<typeof parseArgs<{ options: typeof REPORT_OPTIONS; strict: true; allowPositionals: false }>>["values"];
@@ -65,6 +65,7 @@ export function planReport(dataset: Dataset, values: BenchmarkValues, req: Repor
     lang,
     chartComparisons: req.chartComparisons,
     mergedHistory: req.mergedHistory,
+    sentenceBand: req.sentenceBand,
   });
   return { plan, settings: reportSettings(options, req, source), synthetic: profiles.some((p) => p.provenance.some((x) => x.synthetic)) };
 }
@@ -100,7 +101,8 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   checkOutputTarget(out, ".xlsx");
 
   const chartComparisons = values["chart-comparisons"] ?? false;
-  const { plan, settings } = await reportPlan(values, io, { sectors, year, years, lang, mergedHistory, chartComparisons });
+  const sentenceBand = sentenceBandOf(values["sentence-band"]);
+  const { plan, settings } = await reportPlan(values, io, { sectors, year, years, lang, mergedHistory, chartComparisons, ...(sentenceBand !== undefined ? { sentenceBand } : {}) });
   await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark", settings: { choices: settings, writtenAt: new Date() } });
   await writeOutputFile(out, bytes, { beforeRename: () => checkpoint(io, "before-rename") });

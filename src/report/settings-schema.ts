@@ -18,6 +18,7 @@ import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "../kostra/limits";
 import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, networkFor, NO_NETWORK } from "../kostra/networks";
 import { boundedText, dataYear, describeIssues, integerIn, isoDateTime, say, v } from "../kostra/schema";
+import { MAX_SENTENCE_BAND } from "../kostra/sentences";
 import type { LocalizedText } from "../kostra/types";
 
 /** The settings version this product writes. */
@@ -146,6 +147,8 @@ const choicesEntries = {
   lang: v.picklist(["nb", "en"]),
   userTemplate: v.optional(userTemplateSchema),
   writtenAt: v.optional(isoDateTime(), ""),
+  /** Whole per cent around the average the profile's sentences call "på nivå med snittet"; absent in older settings (5). */
+  sentenceBand: v.optional(integerIn(0, MAX_SENTENCE_BAND)),
 };
 
 /** An owned sheet; without `id` when written into a file outside Excel (adopted by name, see template-settings.ts). */

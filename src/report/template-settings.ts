@@ -79,6 +79,8 @@ export interface TemplateSettings {
   userTemplate?: UserTemplate;
   ownedSheets: OwnedSheet[];
   writtenAt: string;
+  /** Per cent around the average the profile's sentences call "på nivå med snittet" (whole, 0–50); absent: 5. */
+  sentenceBand?: number;
 }
 
 export type SettingsReadResult =
