@@ -8,6 +8,7 @@ import { slug } from "../state/report";
 import { staticStyles } from "../styles";
 import { CopyFigure } from "./CopyFigure";
 import { ProfileChart } from "./ProfileChart";
+import { ProfileSentences } from "./ProfileSentences";
 import { ProfileTable } from "./ProfileTable";
 import { domain } from "../domain";
 
@@ -55,6 +56,7 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
       {/* A new picture starts without the last one's "copied" or "refused" line. */}
       <CopyFigure key={fileName} svg={svg} fileName={fileName} t={t} />
       <ProfileTable profile={profile} picture={picture} networkName={averageName} lang={lang} t={t} />
+      <ProfileSentences profile={profile} lang={lang} t={t} />
     </section>
   );
 }

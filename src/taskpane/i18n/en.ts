@@ -286,4 +286,8 @@ export const en: Messages = {
   adviceFile: "The file must be a CSV with the columns region;indicator;year;value[;status], or JSON-stat 2.0 saved from SSB's API.",
   adviceSelection: "Select the table with its header row (region, indicator, year, value, status if any) and press “Load data” again.",
   adviceDownload: "You can still use “Download as .xlsx”.",
+  sentencesHeading: "Text for the analysis",
+  copyText: "Copy text",
+  textCopied: (n: number) => `${n === 1 ? "The sentence is" : `The ${n} sentences are`} copied as plain text. Paste into Word.`,
+  textCopyRefused: "The clipboard did not accept the text here. Select the sentences above and copy them with Ctrl+C.",
 };

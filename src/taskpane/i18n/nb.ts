@@ -298,6 +298,10 @@ export const nb = {
   adviceFile: "Filen må være CSV med kolonnene region;indikator;år;verdi[;status], eller JSON-stat 2.0 lagret fra SSBs API.",
   adviceSelection: "Marker tabellen med overskriftsraden (region, indikator, år, verdi, ev. status) og trykk «Hent data» igjen.",
   adviceDownload: "Du kan fortsatt bruke «Last ned som .xlsx».",
+  sentencesHeading: "Tekst til analysen",
+  copyText: "Kopier tekst",
+  textCopied: (n: number) => `${n === 1 ? "Setningen" : `De ${n} setningene`} er kopiert som ren tekst. Lim inn i Word.`,
+  textCopyRefused: "Utklippstavlen tok ikke imot teksten her. Merk setningene over og kopier dem med Ctrl+C.",
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
