@@ -126,20 +126,28 @@ const WORDS = {
  */
 export function unitParts(unit: string, lang: Lang): Unit {
   const u = unit.trim();
-  let m: RegExpExecArray | null;
-  if (lang === "nb") {
-    if (/^1000 kr(oner)?$/i.test(u)) return { before: "", after: "", tail: " (1000 kr)" };
-    if ((m = /^kr\b\.?(.*)$/i.exec(u))) return { before: "", after: " kr", tail: m[1] };
-    if (/^(prosent|%)$/i.test(u)) return { before: "", after: " %", tail: "" };
-    if ((m = /^antall\b(.*)$/i.exec(u))) return { before: "", after: "", tail: m[1] };
-  } else {
-    if (/^(NOK 1000|1000 NOK)$/i.test(u)) return { before: "", after: "", tail: " (NOK 1000)" };
-    if ((m = /^NOK\b(.*)$/.exec(u))) return { before: "NOK ", after: "", tail: m[1] };
-    if (/^(per ?cent|%)$/i.test(u)) return { before: "", after: "%", tail: "" };
-    if ((m = /^number\b(.*)$/i.exec(u))) return { before: "", after: "", tail: m[1] };
+  for (const [pattern, parts] of UNIT_RULES[lang]) {
+    const m = pattern.exec(u);
+    if (m) return parts(m[1] ?? "");
   }
   return { before: "", after: "", tail: u ? ` ${u}` : "" };
 }
+
+/** Per language, in order: a unit's pattern (its group: the rest, "per innbygger") and where its words go. */
+const UNIT_RULES: Record<Lang, [RegExp, (rest: string) => Unit][]> = {
+  nb: [
+    [/^1000 kr(?:oner)?$/i, () => ({ before: "", after: "", tail: " (1000 kr)" })],
+    [/^kr\b\.?(.*)$/i, (rest) => ({ before: "", after: " kr", tail: rest })],
+    [/^(?:prosent|%)$/i, () => ({ before: "", after: " %", tail: "" })],
+    [/^antall\b(.*)$/i, (rest) => ({ before: "", after: "", tail: rest })],
+  ],
+  en: [
+    [/^(?:NOK 1000|1000 NOK)$/i, () => ({ before: "", after: "", tail: " (NOK 1000)" })],
+    [/^NOK\b(.*)$/, (rest) => ({ before: "NOK ", after: "", tail: rest })],
+    [/^(?:per ?cent|%)$/i, () => ({ before: "", after: "%", tail: "" })],
+    [/^number\b(.*)$/i, (rest) => ({ before: "", after: "", tail: rest })],
+  ],
+};
 
 /** Money spent: a unit in kroner, except a fee (a key figure in plain kroner: årsgebyr). */
 export function isSpending(indicator: Pick<Indicator, "unit" | "measure">): boolean {
