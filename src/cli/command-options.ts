@@ -36,7 +36,7 @@ const mergedHistory = {
 const sentenceBand = {
   type: "string",
   arg: { nb: "PROSENT", en: "PERCENT" },
-  help: { nb: "setningene: innenfor ± så mange prosent er «på nivå med snittet» (0–50, standard 5)", en: "the sentences: within ± this many per cent is \"on a par with the average\" (0–50, default 5)" },
+  help: { nb: "setningene: ± prosent «på nivå med snittet» (standard 5)", en: "the sentences: ± per cent that is \"on a par\" (default 5)" },
 } as const;
 const baseUrl = { type: "string", arg: URL_ARG, help: { nb: "adressen til SSBs PxWebApi (https, eller http lokalt)", en: "address of SSB's PxWebApi (https, or http locally)" } } as const;
 const ssbLang = { type: "string", arg: { nb: "no|en", en: "no|en" }, help: { nb: "språket SSB svarer på (standard no)", en: "language SSB answers in (default no)" } } as const;
@@ -69,7 +69,7 @@ export const PROFILE_OPTIONS = {
   format: {
     type: "string",
     arg: { nb: "table|csv|json|text", en: "table|csv|json|text" },
-    help: { nb: "utdataformat (standard table; text: én setning per indikator)", en: "output format (default table; text: one sentence per indicator)" },
+    help: { nb: "utdataformat (standard table; text: setningene)", en: "output format (default table; text: the sentences)" },
   },
   wide: { type: "boolean", help: { nb: "tabellen med én linje per indikator, uansett bredde", en: "the table with one line per indicator, however wide" } },
   "sentence-band": sentenceBand,

@@ -138,6 +138,5 @@ export const en: CliText = {
   },
   sentences: {
     bandFormat: (flag, text) => `${flag} must be a whole number of per cent from 0 to 50, such as 5 (got ${quoted(text)})`,
-    heading: (template, municipality, code, year) => `${template} – ${municipality} (${code}) ${year}`,
   },
 };

@@ -138,6 +138,5 @@ export const nb: CliText = {
   },
   sentences: {
     bandFormat: (flag, text) => `${flag} må være et helt antall prosent fra 0 til 50, f.eks. 5 (fikk ${quoted(text)})`,
-    heading: (template, municipality, code, year) => `${template} – ${municipality} (${code}) ${year}`,
   },
 };

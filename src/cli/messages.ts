@@ -154,11 +154,9 @@ export interface CliText {
     fetched: (time: string) => string;
     synthetic: string;
   };
-  /** `kostra profile --format text` and `--sentence-band`. */
+  /** `--sentence-band`. */
   sentences: {
     bandFormat: (flag: string, text: string) => string;
-    /** The line over a profile's sentences: template, municipality (code) and year. */
-    heading: (template: string, municipality: string, code: string, year: number) => string;
   };
 }
 

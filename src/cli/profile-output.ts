@@ -301,8 +301,8 @@ function profileCsvRows(profile: Profile, lang: Lang): CsvCell[][] {
  * municipality and year, ready to paste into the analysis. Profiles a blank line apart.
  */
 export function profilesToSentences(profiles: readonly Profile[], lang: Lang, band?: number): string {
-  const t = CLI_TEXT[lang].sentences;
+  // The heading as the profile sheet's title has it: template – municipality (code) year.
   return profiles
-    .map((p) => [t.heading(p.sector.label[lang], p.focal.name, p.focal.code, p.year), ...profileSentences(p, lang, band)].map((line) => `${terminalSafe(line).replace(/[\n\t]+/g, " ")}\n`).join(""))
+    .map((p) => [`${p.sector.label[lang]} – ${p.focal.name} (${p.focal.code}) ${p.year}`, ...profileSentences(p, lang, band)].map((line) => `${terminalSafe(line).replace(/[\n\t]+/g, " ")}\n`).join(""))
     .join("\n");
 }
