@@ -12,7 +12,7 @@ import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { quoteInput } from "../kostra/safe-text";
-import { MAX_SENTENCE_BAND } from "../kostra/sentences";
+import { MAX_SENTENCE_BAND } from "../kostra/limits";
 import { DEFAULT_LANG, LANGS, UsageError, type Io } from "./io";
 import { CLI_TEXT, inBoth } from "./messages";
 

@@ -26,15 +26,13 @@
  * - a missing value, a missing average, an average that is zero or negative (no index),
  *   and a municipality that cannot be ranked (no network) each say so in plain words.
  */
+import { DEFAULT_SENTENCE_BAND, MAX_SENTENCE_BAND } from "./limits";
 import type { Indicator, Lang, Profile, ProfileRow } from "./types";
 import { describeProblem } from "./describe";
 import { averageName } from "./describe-profile";
 import { CUSTOM_NETWORK } from "./networks";
 
-/** The default band around the average, in per cent, within which a figure is "på nivå med snittet". */
-export const DEFAULT_SENTENCE_BAND = 5;
-/** The widest band a template may set: beyond half the average "on a level" says nothing. */
-export const MAX_SENTENCE_BAND = 50;
+export { DEFAULT_SENTENCE_BAND, MAX_SENTENCE_BAND };
 
 /** A figure of the row, as the sentence shows it. */
 export type SentenceFigure = "value" | "average" | "percent" | "rank" | "rankOf";

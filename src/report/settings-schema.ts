@@ -14,11 +14,10 @@
  * proxy proposal), never made silently here.
  */
 import { templateById, USER_INDICATOR_PREFIX, USER_TEMPLATE_PREFIX, userTemplateProblems } from "../kostra/catalog";
-import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "../kostra/limits";
+import { MAX_LABEL_LENGTH, MAX_SENTENCE_BAND, MAX_UNIT_LENGTH } from "../kostra/limits";
 import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, networkFor, NO_NETWORK } from "../kostra/networks";
 import { boundedText, dataYear, describeIssues, integerIn, isoDateTime, say, v } from "../kostra/schema";
-import { MAX_SENTENCE_BAND } from "../kostra/sentences";
 import type { LocalizedText } from "../kostra/types";
 
 /** The settings version this product writes. */

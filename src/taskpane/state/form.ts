@@ -56,9 +56,11 @@ export interface FormState {
   source: SourceKind;
   /** The municipality's proxy for SSB's API; empty means SSB itself. */
   baseUrl: string;
+  /** Whole per cent around the average the sentences call "på nivå med snittet"; absent: the rule's default (5). */
+  sentenceBand?: number;
 }
 
-export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl">;
+export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl" | "sentenceBand">;
 
 export const DEFAULT_SECTOR = "plan-miljo-kultur";
 export const DEFAULT_MUNICIPALITY = "baerum";

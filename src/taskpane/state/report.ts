@@ -24,6 +24,7 @@ export function reportRequest(form: FormState, lang: Lang): ReportRequest {
     lang,
     chartComparisons: form.chartComparisons,
     mergedHistory: form.mergedHistory,
+    sentenceBand: form.sentenceBand,
   };
 }
 
