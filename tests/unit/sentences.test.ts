@@ -23,6 +23,9 @@ import {
 } from "../../src/kostra/sentences";
 import type { BenchmarkOptions, Lang, ProfileRow } from "../../src/kostra/types";
 import { sampleDataset } from "../../src/sources/sample";
+import { formula } from "../../src/report/plan";
+import { checkedPlanCell } from "../../src/report/plan-check";
+import { sentenceFormula } from "../../src/report/sentence-formula";
 
 const NBSP = "\u00a0";
 
@@ -220,5 +223,27 @@ describe("a profile's sentences", () => {
     rows.forEach((r, i) => {
       if (r.index !== null && Math.abs(r.index - 100) < 49.5) expect(wide[i]).toContain("på nivå med");
     });
+  });
+});
+
+describe("the sentence as a formula", () => {
+  it("takes words only as string literals, however long or odd the label, and passes the writers' formula check", () => {
+    const ind = { ...indicatorFor("kunstformidling")!, label: { nb: `=HYPERLINK("http://x") "sitat" ${"lang etikett ".repeat(60)}`, en: "x" } };
+    const rule = sentenceRule({ indicator: ind, problem: null }, context("nb", { focalName: `O'Hara "&1+1&"` }));
+    const f = sentenceFormula(rule, { value: "B8", average: "C8", index: "H8", rank: "P8", rankOf: "COUNT($S$8:$AB$8)+1" });
+    const cell = checkedPlanCell(formula(f), "test", new Set());
+    expect(cell.kind).toBe("formula");
+    // Outside its literals the formula holds only cell references, the rule's functions and numbers.
+    const code = f.replace(/"(?:[^"]|"")*"/g, '""');
+    expect(code).not.toMatch(/HYPERLINK|Hara|sitat/);
+    expect(new Set(code.match(/[A-Z]+(?=\()/g))).toEqual(new Set(["IF", "ISNUMBER", "ROUND", "ABS", "FIXED", "COUNT"]));
+    // Every literal fits Excel's 255 characters.
+    for (const literal of f.match(/"(?:[^"]|"")*"/g) ?? []) expect(literal.slice(1, -1).replace(/""/g, '"').length).toBeLessThanOrEqual(255);
+  });
+
+  it("writes a figure not valid in the year as its words alone", () => {
+    const ind = indicatorFor("andre-trossamfunn")!;
+    const rule = sentenceRule({ indicator: ind, problem: { code: "not-valid", year: 2022, reason: ind.valid!.reason } }, context("nb", { year: 2022 }));
+    expect(sentenceFormula(rule, { value: "B8", average: "C8", index: "H8", rank: "P8", rankOf: "0" })).not.toMatch(/IF\(/);
   });
 });
