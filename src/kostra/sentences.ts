@@ -37,8 +37,15 @@ export { DEFAULT_SENTENCE_BAND, MAX_SENTENCE_BAND };
 /** A figure of the row, as the sentence shows it. */
 export type SentenceFigure = "value" | "average" | "percent" | "rank" | "rankOf";
 
-/** A piece of a sentence: words, or one of the row's figures with its decimals. */
-export type SentencePiece = string | { figure: SentenceFigure; decimals: number };
+/**
+ * The words of a row that come from its indicator (its label and unit, which a user's own
+ * template may bring from anywhere): the sheet holds them in cells of their own and the
+ * formula refers to them, so no text from input is ever part of a formula.
+ */
+export type SentenceWord = "label" | "unitBefore" | "unitAfter" | "unitTail";
+
+/** A piece of a sentence: the rule's own words, the indicator's words, or one of the row's figures with its decimals. */
+export type SentencePiece = string | { word: SentenceWord } | { figure: SentenceFigure; decimals: number };
 
 /**
  * The cases, tested in this order: no value (with or without an average), no average, no
@@ -47,8 +54,10 @@ export type SentencePiece = string | { figure: SentenceFigure; decimals: number 
 export type SentenceCase = "missing-both" | "missing-value" | "missing-average" | "no-index" | "at-level" | "above" | "below";
 
 export interface SentenceRule {
-  /** The indicator's label and a colon, before every case. */
-  lead: string;
+  /** Before every case: the indicator's label and a colon. */
+  lead: SentencePiece[];
+  /** The indicator's words the pieces name. */
+  words: Record<SentenceWord, string>;
   /** A figure not valid in the year: the sentence is only this (no figures at all). */
   fixed?: string;
   cases: Record<SentenceCase, SentencePiece[]>;
@@ -168,14 +177,15 @@ const fig = (figure: SentenceFigure, decimals: number): SentencePiece => ({ figu
 export function sentenceRule(row: Pick<ProfileRow, "indicator" | "problem">, ctx: SentenceContext): SentenceRule {
   const w = WORDS[ctx.lang];
   const ind = row.indicator;
-  const lead = `${ind.label[ctx.lang]}: `;
   const band = clampBand(ctx.band);
   const d = clampDecimals(ind.decimals);
   const unit = unitParts(ind.unit[ctx.lang], ctx.lang);
+  const words: Record<SentenceWord, string> = { label: ind.label[ctx.lang], unitBefore: unit.before, unitAfter: unit.after, unitTail: unit.tail };
+  const word = (w: SentenceWord): SentencePiece[] => (words[w] === "" ? [] : [{ word: w }]);
   const name = ctx.focalName;
   const avg = ctx.average;
-  const number = (f: SentenceFigure) => [unit.before, fig(f, d), unit.after];
-  const withTail = (f: SentenceFigure) => [...number(f), unit.tail];
+  const number = (f: SentenceFigure) => [...word("unitBefore"), fig(f, d), ...word("unitAfter")];
+  const withTail = (f: SentenceFigure) => [...number(f), ...word("unitTail")];
   const pct = [fig("percent", 0), w.percent];
   const both = [" ", ...number("value"), w.versus, ...withTail("average"), "."];
   const better = ind.direction ? w.better[ind.direction.better] : "";
@@ -192,7 +202,7 @@ export function sentenceRule(row: Pick<ProfileRow, "indicator" | "problem">, ctx
   };
   const rank = ctx.ranked ? w.rank(fig("rank", 0), fig("rankOf", 0)) : [w.notRanked];
   const fixed = row.problem?.code === "not-valid" ? describeProblem(row.problem, ctx.lang) : undefined;
-  return { lead, ...(fixed !== undefined ? { fixed } : {}), cases: mapCases(cases, tidy), rank: tidy(rank), band };
+  return { lead: [{ word: "label" }, ": "], words, ...(fixed !== undefined ? { fixed } : {}), cases: mapCases(cases, tidy), rank: tidy(rank), band };
 }
 
 const mapCases = (cases: Record<SentenceCase, SentencePiece[]>, f: (p: SentencePiece[]) => SentencePiece[]) =>
@@ -227,9 +237,6 @@ export function sentenceCase(facts: SentenceFacts, band: number): SentenceCase {
 
 /** The sentence for a row's facts under its rule. */
 export function sentenceText(rule: SentenceRule, facts: SentenceFacts, lang: Lang): string {
-  if (rule.fixed !== undefined) return rule.lead + rule.fixed;
-  const which = sentenceCase(facts, rule.band);
-  const pieces = facts.value === null ? rule.cases[which] : [...rule.cases[which], ...rule.rank];
   const number = (f: SentenceFigure): number => {
     switch (f) {
       case "value": return facts.value ?? 0;
@@ -239,7 +246,12 @@ export function sentenceText(rule: SentenceRule, facts: SentenceFacts, lang: Lan
       case "rankOf": return facts.rankOf;
     }
   };
-  return rule.lead + pieces.map((p) => (typeof p === "string" ? p : formatFixed(number(p.figure), p.decimals, lang))).join("");
+  const say = (pieces: readonly SentencePiece[]) =>
+    pieces.map((p) => (typeof p === "string" ? p : "word" in p ? rule.words[p.word] : formatFixed(number(p.figure), p.decimals, lang))).join("");
+  if (rule.fixed !== undefined) return say(rule.lead) + rule.fixed;
+  const which = sentenceCase(facts, rule.band);
+  const pieces = facts.value === null ? rule.cases[which] : [...rule.cases[which], ...rule.rank];
+  return say(rule.lead) + say(pieces);
 }
 
 /** Every row's sentence of a profile, in its order, in the language. */

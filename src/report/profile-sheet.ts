@@ -11,7 +11,7 @@ import { sourceTables } from "../kostra/catalog";
 import { describeAveraging, describeProblem, sampleNote, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { networkLabel } from "../kostra/networks";
-import { DEFAULT_SENTENCE_BAND, sentenceContext, sentenceRule, sentenceText } from "../kostra/sentences";
+import { DEFAULT_SENTENCE_BAND, sentenceContext, sentenceRule, sentenceText, type SentenceWord } from "../kostra/sentences";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
@@ -67,6 +67,9 @@ const T = {
 
 const HEADER_ROW = 7;
 
+/** The indicator's words a sentence reads from cells of its row (hidden beside the sentence). */
+const SENTENCE_WORDS: readonly SentenceWord[] = ["label", "unitBefore", "unitAfter", "unitTail"];
+
 export function sourceText(provenance: readonly Provenance[], lang: Lang): string {
   const t = T[lang];
   return provenance
@@ -117,7 +120,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
 
   // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;
   // reference regions; a gap; the index columns; who is lowest/highest; n; rank; the
-  // row's sentence; a gap; the helper basis.
+  // row's sentence and, hidden, the indicator's words it reads; a gap; the helper basis.
   const cFocal = 2, cAvg = 3, cLow = 4, cHigh = 5, cComp0 = 6;
   const cRef0 = cComp0 + comps.length;
   const cIdx = cRef0 + refs.length + 1;
@@ -125,7 +128,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const cIdxRef0 = cIdxComp0 + comps.length;
   const cLowWho = cIdxRef0 + refs.length, cHighWho = cLowWho + 1, cN = cLowWho + 2, cRank = cLowWho + 3;
   const cSentence = cRank + 1;
-  const cBasis = cRank + 3;
+  const cWords = cSentence + 1;
+  const cBasis = cWords + SENTENCE_WORDS.length + 1;
   // The weights of a weighted average, one row per weight, to the right of the basis.
   const cWeights = cBasis + basisWidth(ctx) + 1;
   const weights = weightBlock(ctx, profile.rows.filter((r) => r.problem?.code !== "not-valid").map((r) => r.indicator.id), cWeights, HEADER_ROW + 1, lang);
@@ -150,6 +154,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   put(header, cN, text(t.n));
   put(header, cRank, text(t.rank));
   put(header, cSentence, text(t.sentence));
+  SENTENCE_WORDS.forEach((w, k) => put(header, cWords + k, text(`${t.sentence}: ${w}`)));
   basisHeader(ctx, lang).forEach((cell, i) => put(header, cBasis + i, cell));
 
   // Each row's sentence, by the engine's rule, over the row's cells (src/kostra/sentences.ts).
@@ -166,6 +171,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     put(cells, 1, text(ind.label[lang] + simpleMark(r, profile.options)));
     // A figure not valid in the year says why and has no formulas: whatever the data sheet holds for it is not used.
     const rule = sentenceRule(r, sentences);
+    SENTENCE_WORDS.forEach((w, k) => put(cells, cWords + k, text(rule.words[w])));
     if (r.problem?.code === "not-valid") {
       put(cells, cFocal, text(describeProblem(r.problem, lang)));
       put(cells, cSentence, text(sentenceText(rule, { value: null, average: null, index: null, rank: null, rankOf: 0 }, lang)));
@@ -192,7 +198,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     put(cells, cN, members(countFormula(basis.refs), "0"));
     put(cells, cRank, members(rankFormula(basis.refs, at(cFocal)), "0"));
     const rankOf = `COUNT(${basis.refs.range})${focalIsMember ? "" : `+1`}`;
-    put(cells, cSentence, formula(sentenceFormula(rule, { value: at(cFocal), average: at(cAvg), index: at(cIdxFocal), rank: at(cRank), rankOf })));
+    const words = Object.fromEntries(SENTENCE_WORDS.map((w, k) => [w, at(cWords + k)])) as Record<SentenceWord, string>;
+    put(cells, cSentence, formula(sentenceFormula(rule, { value: at(cFocal), average: at(cAvg), index: at(cIdxFocal), rank: at(cRank), rankOf, words })));
     basis.cells.forEach((cell, k) => put(cells, cBasis + k, cell));
     return cells;
   });
@@ -247,6 +254,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const widths: Record<string, number> = { A: 52 };
   for (let c = 2; c < cBasis; c++) widths[columnLetter(c)] = 13;
   widths[columnLetter(cSentence)] = 100;
+  const hiddenWords = SENTENCE_WORDS.map((_, k) => columnLetter(cWords + k));
   return {
     key: opts.key,
     name: opts.name,
@@ -254,5 +262,6 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     columnWidths: widths,
     freeze: { rows: HEADER_ROW, columns: 1 },
     charts: [chart],
+    hiddenColumns: hiddenWords,
   };
 }

@@ -4,10 +4,12 @@
  * (no value, no average, no index, within the band, above, below), figures are written
  * with FIXED(ROUND(x, d), d) — FIXED follows the user's locale as the pane's text follows
  * its language, where a TEXT() format code ("# ##0") means something else in every locale —
- * and the words enter only as string literals, so a label or name from input never becomes
- * formula code. A changed figure on the data sheet changes the sentence.
+ * the rule's own words enter as string literals, and the indicator's label and unit (which
+ * a user's template may bring from anywhere) as references to text cells of the row, so no
+ * text from input is ever part of a formula. A changed figure on the data sheet changes
+ * the sentence.
  */
-import type { SentenceFigure, SentencePiece, SentenceRule } from "../kostra/sentences";
+import type { SentenceFigure, SentencePiece, SentenceRule, SentenceWord } from "../kostra/sentences";
 import { FORMULA_TEXT_MAX, stringLiteral } from "./plan";
 
 /** The cells (A1) and expressions a row's sentence reads. */
@@ -19,6 +21,8 @@ export interface SentenceCells {
   /** The rank cell, and how many values are ranked (an expression); unused when the rule does not rank. */
   rank: string;
   rankOf: string;
+  /** The text cells holding the indicator's words (see SentenceRule.words). */
+  words: Record<SentenceWord, string>;
 }
 
 /** Text of any length as string literals of at most 255 characters joined with &. */
@@ -37,7 +41,6 @@ export function textFormula(text: string): string {
 
 /** The sentence formula (without "=") for a row under its rule. */
 export function sentenceFormula(rule: SentenceRule, cells: SentenceCells): string {
-  if (rule.fixed !== undefined) return textFormula(rule.lead + rule.fixed);
   const percent = `ROUND(ABS(${cells.index}-100),0)`;
   const expression = (f: SentenceFigure): string => {
     switch (f) {
@@ -48,11 +51,12 @@ export function sentenceFormula(rule: SentenceRule, cells: SentenceCells): strin
       case "rankOf": return cells.rankOf;
     }
   };
-  const piece = (p: SentencePiece) => (typeof p === "string" ? textFormula(p) : `FIXED(ROUND(${expression(p.figure)},${p.decimals}),${p.decimals})`);
+  const piece = (p: SentencePiece) =>
+    typeof p === "string" ? textFormula(p) : "word" in p ? cells.words[p.word] : `FIXED(ROUND(${expression(p.figure)},${p.decimals}),${p.decimals})`;
   const join = (pieces: readonly SentencePiece[]) => (pieces.length ? pieces.map(piece).join("&") : `""`);
   const c = rule.cases;
   const compared = `IF(${percent}<=${rule.band},${join(c["at-level"])},IF(${cells.index}>100,${join(c.above)},${join(c.below)}))`;
   const withValue = `IF(ISNUMBER(${cells.average}),IF(ISNUMBER(${cells.index}),${compared},${join(c["no-index"])}),${join(c["missing-average"])})&${join(rule.rank)}`;
   const withoutValue = `IF(ISNUMBER(${cells.average}),${join(c["missing-value"])},${join(c["missing-both"])})`;
-  return `${textFormula(rule.lead)}&IF(ISNUMBER(${cells.value}),${withValue},${withoutValue})`;
+  return `${join(rule.lead)}&IF(ISNUMBER(${cells.value}),${withValue},${withoutValue})`;
 }

@@ -227,23 +227,30 @@ describe("a profile's sentences", () => {
 });
 
 describe("the sentence as a formula", () => {
-  it("takes words only as string literals, however long or odd the label, and passes the writers' formula check", () => {
-    const ind = { ...indicatorFor("kunstformidling")!, label: { nb: `=HYPERLINK("http://x") "sitat" ${"lang etikett ".repeat(60)}`, en: "x" } };
-    const rule = sentenceRule({ indicator: ind, problem: null }, context("nb", { focalName: `O'Hara "&1+1&"` }));
-    const f = sentenceFormula(rule, { value: "B8", average: "C8", index: "H8", rank: "P8", rankOf: "COUNT($S$8:$AB$8)+1" });
-    const cell = checkedPlanCell(formula(f), "test", new Set());
-    expect(cell.kind).toBe("formula");
-    // Outside its literals the formula holds only cell references, the rule's functions and numbers.
+  const WORDS = { label: "$T8", unitBefore: "$U8", unitAfter: "$V8", unitTail: "$W8" };
+  const cells = { value: "B8", average: "C8", index: "H8", rank: "P8", rankOf: "COUNT($S$8:$AB$8)+1", words: WORDS };
+
+  it("holds no text from input: the label and unit are read from cells, the rule's own words are literals", () => {
+    const ind = { ...indicatorFor("kunstformidling")!, label: { nb: `=HYPERLINK("http://x") "sitat" ${"lang etikett ".repeat(60)}`, en: "x" }, unit: { nb: 'kr per "WEBSERVICE"', en: "NOK" } };
+    const rule = sentenceRule({ indicator: ind, problem: null }, context("nb"));
+    expect(rule.words).toEqual({ label: ind.label.nb, unitBefore: "", unitAfter: " kr", unitTail: ' per "WEBSERVICE"' });
+    const f = sentenceFormula(rule, cells);
+    expect(checkedPlanCell(formula(f), "test", new Set()).kind).toBe("formula");
+    expect(f).not.toMatch(/HYPERLINK|sitat|WEBSERVICE|etikett/);
+    expect(f.startsWith(`$T8&": "&IF(ISNUMBER(B8),`)).toBe(true);
+    expect(f).toContain("&$V8&");
+    expect(f).toContain("&$W8&");
+    // An empty word (no unit before the number in bokmål) is not referred to at all.
+    expect(f).not.toContain("$U8");
     const code = f.replace(/"(?:[^"]|"")*"/g, '""');
-    expect(code).not.toMatch(/HYPERLINK|Hara|sitat/);
     expect(new Set(code.match(/[A-Z]+(?=\()/g))).toEqual(new Set(["IF", "ISNUMBER", "ROUND", "ABS", "FIXED", "COUNT"]));
     // Every literal fits Excel's 255 characters.
     for (const literal of f.match(/"(?:[^"]|"")*"/g) ?? []) expect(literal.slice(1, -1).replace(/""/g, '"').length).toBeLessThanOrEqual(255);
   });
 
-  it("writes a figure not valid in the year as its words alone", () => {
-    const ind = indicatorFor("andre-trossamfunn")!;
-    const rule = sentenceRule({ indicator: ind, problem: { code: "not-valid", year: 2022, reason: ind.valid!.reason } }, context("nb", { year: 2022 }));
-    expect(sentenceFormula(rule, { value: "B8", average: "C8", index: "H8", rank: "P8", rankOf: "0" })).not.toMatch(/IF\(/);
+  it("gives the engine's text when its cells hold the words (the rule's pieces read the same words)", () => {
+    const rule = sentenceRule({ indicator: indicatorFor("kunstformidling")!, problem: null }, context("en"));
+    expect(rule.words).toEqual({ label: "Net operating expenditure, art dissemination, per inhabitant", unitBefore: "NOK ", unitAfter: "", unitTail: " per inhabitant" });
+    expect(sentenceFormula(rule, cells)).toContain(`$U8&FIXED(ROUND(B8,0),0)&" compared with "&$U8&FIXED(ROUND(C8,0),0)&$W8`);
   });
 });
