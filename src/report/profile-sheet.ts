@@ -120,7 +120,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
 
   // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;
   // reference regions; a gap; the index columns; who is lowest/highest; n; rank; the
-  // row's sentence and, hidden, the indicator's words it reads; a gap; the helper basis.
+  // row's sentence; the helper basis; the weights; and, hidden, the indicator's words the
+  // sentences read.
   const cFocal = 2, cAvg = 3, cLow = 4, cHigh = 5, cComp0 = 6;
   const cRef0 = cComp0 + comps.length;
   const cIdx = cRef0 + refs.length + 1;
@@ -128,11 +129,12 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   const cIdxRef0 = cIdxComp0 + comps.length;
   const cLowWho = cIdxRef0 + refs.length, cHighWho = cLowWho + 1, cN = cLowWho + 2, cRank = cLowWho + 3;
   const cSentence = cRank + 1;
-  const cWords = cSentence + 1;
-  const cBasis = cWords + SENTENCE_WORDS.length + 1;
+  const cBasis = cRank + 2;
   // The weights of a weighted average, one row per weight, to the right of the basis.
   const cWeights = cBasis + basisWidth(ctx) + 1;
   const weights = weightBlock(ctx, profile.rows.filter((r) => r.problem?.code !== "not-valid").map((r) => r.indicator.id), cWeights, HEADER_ROW + 1, lang);
+  // Right of the weights (a weight's name and one cell per member), after a gap.
+  const cWords = cWeights + profile.members.length + 2;
 
   const header: PlanCell[] = Array.from({ length: cBasis - 1 + basisWidth(ctx) }, () => empty);
   const put = (row: PlanCell[], col: number, cell: PlanCell) => (row[col - 1] = cell);
@@ -154,13 +156,14 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   put(header, cN, text(t.n));
   put(header, cRank, text(t.rank));
   put(header, cSentence, text(t.sentence));
-  SENTENCE_WORDS.forEach((w, k) => put(header, cWords + k, text(`${t.sentence}: ${w}`)));
   basisHeader(ctx, lang).forEach((cell, i) => put(header, cBasis + i, cell));
 
   // Each row's sentence, by the engine's rule, over the row's cells (src/kostra/sentences.ts).
   const sentences = sentenceContext(profile, lang, opts.sentenceBand ?? DEFAULT_SENTENCE_BAND);
   // The focal value is ranked among the members; counted once more when it is not one of them.
   const focalIsMember = profile.members.some((m) => m.id === focal.id);
+  // The indicator's words each row's sentence reads, one row each (a block of their own, hidden).
+  const sentenceWords: PlanCell[][] = [];
   const rows: PlanCell[][] = profile.rows.map((r, i) => {
     const row = HEADER_ROW + 1 + i;
     const ind = r.indicator;
@@ -171,7 +174,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     put(cells, 1, text(ind.label[lang] + simpleMark(r, profile.options)));
     // A figure not valid in the year says why and has no formulas: whatever the data sheet holds for it is not used.
     const rule = sentenceRule(r, sentences);
-    SENTENCE_WORDS.forEach((w, k) => put(cells, cWords + k, text(rule.words[w])));
+    sentenceWords.push(SENTENCE_WORDS.map((w) => text(rule.words[w])));
     if (r.problem?.code === "not-valid") {
       put(cells, cFocal, text(describeProblem(r.problem, lang)));
       put(cells, cSentence, text(sentenceText(rule, { value: null, average: null, index: null, rank: null, rankOf: 0 }, lang)));
@@ -220,6 +223,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     { at: `A${HEADER_ROW}`, rows: [header], style: "header" },
     { at: `A${HEADER_ROW + 1}`, rows },
     { at: `${columnLetter(cBasis)}${HEADER_ROW - 1}`, rows: [[text(t.basis)]], style: "note" },
+    { at: `${columnLetter(cWords)}${HEADER_ROW}`, rows: [SENTENCE_WORDS.map((w) => text(`${t.sentence}: ${w}`))], style: "header" },
+    { at: `${columnLetter(cWords)}${HEADER_ROW + 1}`, rows: sentenceWords },
     ...(weights.rows.length ? [{ at: `${columnLetter(cWeights)}${HEADER_ROW}`, rows: [weights.header], style: "header" as const }, { at: `${columnLetter(cWeights)}${HEADER_ROW + 1}`, rows: weights.rows }] : []),
     // Below the chart: what each figure is, where it comes from and how sure the mapping is.
     { at: `A${lastRow + 26}`, rows: [[text(t.definitions)]], style: "subtitle" },
