@@ -136,4 +136,7 @@ export const en: CliText = {
     fetched: (time) => `fetched ${time}`,
     synthetic: "synthetic data",
   },
+  sentences: {
+    bandFormat: (flag, text) => `${flag} must be a whole number of per cent from 0 to 50, such as 5 (got ${quoted(text)})`,
+  },
 };

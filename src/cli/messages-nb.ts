@@ -136,4 +136,7 @@ export const nb: CliText = {
     fetched: (time) => `hentet ${time}`,
     synthetic: "syntetiske data",
   },
+  sentences: {
+    bandFormat: (flag, text) => `${flag} må være et helt antall prosent fra 0 til 50, f.eks. 5 (fikk ${quoted(text)})`,
+  },
 };

@@ -154,6 +154,10 @@ export interface CliText {
     fetched: (time: string) => string;
     synthetic: string;
   };
+  /** `--sentence-band`. */
+  sentences: {
+    bandFormat: (flag: string, text: string) => string;
+  };
 }
 
 export const CLI_TEXT: Readonly<Record<Lang, CliText>> = { nb, en };

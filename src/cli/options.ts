@@ -13,6 +13,7 @@ import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { quoteInput } from "../kostra/safe-text";
+import { MAX_SENTENCE_BAND } from "../kostra/limits";
 import { DEFAULT_LANG, LANGS, UsageError, type Io } from "./io";
 import { CLI_TEXT, inBoth } from "./messages";
 
@@ -114,6 +115,14 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
   return combined.dataset;
 }
 
+
+/** `--sentence-band`: whole per cent, 0–50; undefined when not given (the rule's default applies). */
+export function sentenceBandOf(text: string | undefined, flag = "--sentence-band"): number | undefined {
+  if (text === undefined) return undefined;
+  const band = /^\s*\d{1,2}\s*$/.test(text) ? Number(text) : NaN;
+  if (!(band >= 0 && band <= MAX_SENTENCE_BAND)) throw new UsageError(inBoth((t) => t.sentences.bandFormat(flag, quoteInput(text))));
+  return band;
+}
 
 export function yearOf(flag: string, text: string): number {
   if (!/^\d{4}$/.test(text)) throw new UsageError(inBoth((t) => t.yearFormat(flag, quoteInput(text))));

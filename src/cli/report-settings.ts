@@ -19,6 +19,8 @@ export interface ReportChoices {
   chartComparisons: boolean;
   /** The time series' prices as chosen, and the index they use (nominal when absent). */
   prices?: { choice: PriceChoice; index?: PriceIndex };
+  /** The sentences' band, when `--sentence-band` gave one. */
+  sentenceBand?: number;
 }
 
 /**
@@ -59,5 +61,6 @@ export function reportSettings(options: BenchmarkOptions, req: ReportChoices, so
     ...(req.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang: req.lang,
     ...(req.prices && req.prices.choice !== "nominal" ? { prices: req.prices.choice } : {}),
+    ...(req.sentenceBand !== undefined ? { sentenceBand: req.sentenceBand } : {}),
   };
 }

@@ -38,7 +38,7 @@ import { checkpoint, type Io } from "./io";
 import { CLI_TEXT } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 import { REPORT_OPTIONS } from "./command-options";
-import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, PRICES, priceChoiceOf, required, templatesFor, yearOf, type BenchmarkValues } from "./options";
+import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, PRICES, priceChoiceOf, required, sentenceBandOf, templatesFor, yearOf, type BenchmarkValues } from "./options";
 import { reportSettings, settingsSource, type ReportChoices } from "./report-settings";
 
 type ReportValues = ReturnType<typeof parseArgs<{ options: typeof REPORT_OPTIONS; strict: true; allowPositionals: false }>>["values"];
@@ -76,6 +76,7 @@ export function planReport(dataset: Dataset, values: BenchmarkValues, req: Repor
     chartComparisons: req.chartComparisons,
     mergedHistory: req.mergedHistory,
     ...(req.prices?.index ? { prices: { index: req.prices.index } } : {}),
+    sentenceBand: req.sentenceBand,
   });
   return { plan, settings: reportSettings(options, req, source), synthetic: profiles.some((p) => p.provenance.some((x) => x.synthetic)), missingPriceYears };
 }
@@ -126,8 +127,9 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   checkOutputTarget(out, ".xlsx");
 
   const chartComparisons = values["chart-comparisons"] ?? false;
+  const sentenceBand = sentenceBandOf(values["sentence-band"]);
   const prices = await pricesFor(values, io, lang, [...years, year]);
-  const { plan, settings, missingPriceYears } = await reportPlan(values, io, { sectors, year, years, lang, mergedHistory, chartComparisons, prices });
+  const { plan, settings, missingPriceYears } = await reportPlan(values, io, { sectors, year, years, lang, mergedHistory, chartComparisons, prices, ...(sentenceBand !== undefined ? { sentenceBand } : {}) });
   if (prices.index && missingPriceYears.length > 0) io.err(`${missingYearsText(missingPriceYears, prices.index.id)[lang]}\n`);
   await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark", settings: { choices: settings, writtenAt: new Date() } });

@@ -46,6 +46,8 @@ export class PlanError extends Error {
 /** The functions the report's formulas use. Anything else (HYPERLINK, WEBSERVICE, INDIRECT, …) is not the report's. */
 export const REPORT_FUNCTIONS: ReadonlySet<string> = new Set([
   "ABS", "AND", "AVERAGE", "COUNT", "COUNTIF", "IF", "IFERROR", "INDEX", "ISNUMBER", "MATCH", "MAX", "MIN", "ROW", "SUM", "SUMIF", "SUMPRODUCT",
+  // The profile's sentences: numbers as text in the user's locale, percentages rounded.
+  "FIXED", "ROUND",
 ]);
 
 /** Excel's limits: characters in a cell, in a formula, in a number format. */

@@ -42,6 +42,8 @@ export interface ReportRequest {
   mergedHistory?: MergedHistory;
   /** The time series' money in fixed prices by this index, in the kroner of `year` (the profile's year when absent); nominal when absent. */
   prices?: { index: PriceIndex; year?: number };
+  /** Per cent around the average the profile's sentences call "på nivå med snittet" (default 5). */
+  sentenceBand?: number;
 }
 
 export interface Report {
@@ -137,6 +139,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
         lang: req.lang,
         lookup: data.lookup,
         chartComparisons: req.chartComparisons,
+        sentenceBand: req.sentenceBand,
       }),
     );
     sheets.push(

@@ -82,6 +82,8 @@ export interface TemplateSettings {
   writtenAt: string;
   /** The time series' prices: "nominal" (the default when absent) or fixed by an index, with the user's own rows and base year. */
   prices?: PriceChoice;
+  /** Per cent around the average the profile's sentences call "på nivå med snittet" (whole, 0–50); absent: 5. */
+  sentenceBand?: number;
 }
 
 export type SettingsReadResult =

@@ -28,3 +28,4 @@ export { SAMPLE_NOTICE, sampleDataset } from "../sources/sample";
 export { combineInputs } from "../sources/inputs";
 export { checkBaseUrl } from "../sources/ssb/base-url";
 export { fetchRequest } from "../app/fetch-request";
+export { profileSentences } from "../kostra/sentences";

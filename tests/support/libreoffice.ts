@@ -109,6 +109,20 @@ function seedProfile(profile: string): void {
   if (missing.length > 0) fs.writeFileSync(registry, xml.replace("</oor:items>", `${missing.join("\n")}\n</oor:items>`));
 }
 
+const LOCALE_ITEM = /<item oor:path="\/org\.openoffice\.Setup\/L10N"><prop oor:name="ooSetupSystemLocale"[^]*?<\/item>\n?/g;
+
+/**
+ * The locale LibreOffice calculates in (FIXED's separators, say): a BCP 47 tag ("nb-NO",
+ * "en-US"), or "" for the default (the system's, en-US on these machines). Written into the
+ * profile before each run: the profile is this process's alone and runs are serialised.
+ */
+function setLocale(profile: string, locale: string): void {
+  const registry = path.join(profile, "user", "registrymodifications.xcu");
+  const xml = (fs.existsSync(registry) ? fs.readFileSync(registry, "utf8") : EMPTY_REGISTRY).replace(LOCALE_ITEM, "");
+  const item = `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`;
+  fs.writeFileSync(registry, xml.replace("</oor:items>", `${item}</oor:items>`));
+}
+
 function profileDir(): string {
   if (claimedProfile) return claimedProfile;
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
@@ -167,10 +181,11 @@ async function convert(
   target: string,
   extension: string,
   input: { extension: string; inFilter?: string } = { extension: "xlsx" },
-  options: { cpuTime?: boolean } = {},
+  options: { cpuTime?: boolean; locale?: string } = {},
 ): Promise<{ bytes: Uint8Array; elapsedMs: number; cpuMs?: number }> {
   return serialised(async () => {
     const profile = profileDir();
+    setLocale(profile, options.locale ?? "");
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-lo-"));
     try {
       const inputFile = path.join(work, `input.${input.extension}`);
@@ -282,9 +297,12 @@ async function readCells(bytes: Uint8Array): Promise<{ sheetNames: string[]; she
   return { sheetNames, sheets };
 }
 
-/** Let LibreOffice open the file, recalculate every formula and save it; read the results. */
-export async function recalculate(xlsx: Uint8Array): Promise<RecalcResult> {
-  return resultOf(await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx"));
+/**
+ * Let LibreOffice open the file, recalculate every formula and save it; read the results.
+ * `locale` ("nb-NO") is the locale it calculates in; by default the system's (en-US here).
+ */
+export async function recalculate(xlsx: Uint8Array, options: { locale?: string } = {}): Promise<RecalcResult> {
+  return resultOf(await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx", undefined, options));
 }
 
 /**

@@ -291,4 +291,11 @@ export const en: Messages = {
   pricesNominal: "Current kroner (as published)",
   pricesDeflator: "Fixed kroner, municipal deflator",
   pricesKpi: "Fixed kroner, CPI (fetched from SSB)",
+  sentencesHeading: "Text for the analysis",
+  copyText: "Copy text",
+  textCopied: (n: number) => `${n === 1 ? "The sentence is" : `The ${n} sentences are`} copied as plain text. Paste into Word.`,
+  textCopyRefused: "The clipboard did not accept the text here. Select the sentences above and copy them with Ctrl+C.",
+  sentenceBandLabel: "Sentences: “on a par with the average” within ± per cent",
+  sentenceBandHint: "A whole number of per cent, 0–50. Empty: 5.",
+  sentenceBandInvalid: "Type a whole number of per cent from 0 to 50.",
 };

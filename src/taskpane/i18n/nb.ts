@@ -303,6 +303,13 @@ export const nb = {
   pricesNominal: "Løpende kroner (som publisert)",
   pricesDeflator: "Faste kroner, kommunal deflator",
   pricesKpi: "Faste kroner, KPI (hentes fra SSB)",
+  sentencesHeading: "Tekst til analysen",
+  copyText: "Kopier tekst",
+  textCopied: (n: number) => `${n === 1 ? "Setningen" : `De ${n} setningene`} er kopiert som ren tekst. Lim inn i Word.`,
+  textCopyRefused: "Utklippstavlen tok ikke imot teksten her. Merk setningene over og kopier dem med Ctrl+C.",
+  sentenceBandLabel: "Setninger: «på nivå med snittet» innenfor ± prosent",
+  sentenceBandHint: "Helt antall prosent, 0–50. Tomt: 5.",
+  sentenceBandInvalid: "Skriv et helt antall prosent fra 0 til 50.",
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

@@ -59,9 +59,11 @@ export interface FormState {
   baseUrl: string;
   /** The time series' kroner: nominal, or fixed by an index (with the user's own rows from the template). */
   prices: PriceChoice;
+  /** Whole per cent around the average the sentences call "på nivå med snittet"; absent: the rule's default (5). */
+  sentenceBand?: number;
 }
 
-export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl" | "prices">;
+export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl" | "prices" | "sentenceBand">;
 
 export const DEFAULT_SECTOR = "plan-miljo-kultur";
 export const DEFAULT_MUNICIPALITY = "baerum";

@@ -27,6 +27,7 @@ export function reportRequest(form: FormState, lang: Lang, index?: PriceIndex): 
     chartComparisons: form.chartComparisons,
     mergedHistory: form.mergedHistory,
     ...(index ? { prices: { index, ...(form.prices !== "nominal" && form.prices.year !== undefined ? { year: form.prices.year } : {}) } } : {}),
+    sentenceBand: form.sentenceBand,
   };
 }
 

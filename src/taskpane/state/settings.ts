@@ -42,6 +42,7 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null, 
     chartComparisons: form.chartComparisons,
     ...(form.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang,
+    ...(form.sentenceBand !== undefined ? { sentenceBand: form.sentenceBand } : {}),
     ...userTemplateFor(form.sector),
     ...(form.prices !== "nominal" ? { prices: form.prices } : {}),
   };
@@ -79,6 +80,7 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
     source,
     // A proxy address in the settings is only proposed (see ./proxyProposal); the one in use stays.
     baseUrl: current?.baseUrl ?? "",
+    ...(settings.sentenceBand !== undefined ? { sentenceBand: settings.sentenceBand } : {}),
   };
 }
 
