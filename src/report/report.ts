@@ -14,6 +14,9 @@ import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPla
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
 import { REPORT_TEXT } from "./report-text";
+import { buildChangeListSheet } from "./change-list-sheet";
+import { CHANGE_LIST_TEXT } from "./change-list-text";
+import { DEFAULT_INDEX_THRESHOLD, reportChanges, type ReportChanges } from "./report-changes";
 
 export interface ReportRequest {
   sectors: readonly string[];
@@ -39,11 +42,21 @@ export interface ReportRequest {
   chartComparisons?: boolean;
   /** A merged municipality's years before the merger: "break" (no value, a note; the default) or "sum" (computed from its predecessors). */
   mergedHistory?: MergedHistory;
+  /**
+   * The figures the report was made from last time (a `kostra fetch` file, an earlier
+   * report's data sheet): the data sheet then keeps each previous value and its vintage
+   * beside the new one, marks the changed ones, and a change list sheet is written.
+   */
+  previous?: Dataset;
+  /** Index points the profile's index may move before the change list flags it (default 1). */
+  threshold?: number;
 }
 
 export interface Report {
   plan: ReportPlan;
   profiles: Profile[];
+  /** The comparison with `previous`, when it was given. */
+  changes?: ReportChanges;
 }
 
 /** Unique, valid sheet names in plan order. */
@@ -98,8 +111,10 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const wantedIndicator = new Map(indicatorIds.map((id, i) => [id, i]));
   const wantedMunicipality = new Map(municipalityOrder.map((id, i) => [id, i]));
   const wantedYear = new Set(years);
+  // The figures the report shows.
+  const shows = (o: Observation) => wantedIndicator.has(o.indicator) && wantedMunicipality.has(o.municipality) && wantedYear.has(o.year);
   const used: Observation[] = dataset.observations
-    .filter((o) => wantedIndicator.has(o.indicator) && wantedMunicipality.has(o.municipality) && wantedYear.has(o.year))
+    .filter(shows)
     .sort(
       (a, b) =>
         wantedIndicator.get(a.indicator)! - wantedIndicator.get(b.indicator)! ||
@@ -117,7 +132,8 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const mergedRatios = merged ? ratioBackSeries(merged, ratios) : null;
   const back = merged && mergedRatios ? { ...merged, observations: [...merged.observations, ...mergedRatios.observations], notComputed: [...merged.notComputed, ...mergedRatios.notComputed] } : null;
   const derived = used.filter((o) => o.computed);
-  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])]);
+  const changes = req.previous ? reportChanges(req.previous, dataset, shows, profiles, req.threshold ?? DEFAULT_INDEX_THRESHOLD) : undefined;
+  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])], changes);
   const sheets: SheetPlan[] = [];
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
   for (const p of profiles) {
@@ -153,6 +169,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
       }),
     );
   }
+  if (changes) sheets.push(buildChangeListSheet(changes, uniqueName(CHANGE_LIST_TEXT[req.lang].sheet, taken), req.lang));
   sheets.push(data.sheet);
-  return { plan: { sheets, names: [] }, profiles };
+  return { plan: { sheets, names: [] }, profiles, ...(changes ? { changes } : {}) };
 }
