@@ -63,6 +63,13 @@ export const PROFILE_OPTIONS = {
   wide: { type: "boolean", help: { nb: "tabellen med én linje per indikator, uansett bredde", en: "the table with one line per indicator, however wide" } },
 } as const;
 
+const threshold = { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng før en endring merkes (standard 1)", en: "index points before a move is marked (default 1)" } } as const;
+const previous = {
+  type: "string",
+  arg: FILE,
+  help: { nb: "forrige datafil (fra kostra fetch): endringene listes og beholdes", en: "the previous data file (from kostra fetch): the changes are listed and kept" },
+} as const;
+
 export const REPORT_OPTIONS = {
   ...BENCHMARK_OPTIONS,
   sector: { type: "string", multiple: true, arg: IDS, help: sectorHelp },
@@ -70,6 +77,8 @@ export const REPORT_OPTIONS = {
   years: { type: "string", arg: { nb: "ÅÅÅÅ-ÅÅÅÅ", en: "YYYY-YYYY" }, help: { nb: "årene i tidsserien (standard bare --year)", en: "the years of the time series (default --year only)" } },
   "chart-comparisons": { type: "boolean", help: { nb: "sammenligningskommunene også i diagrammet", en: "the comparison municipalities in the chart too" } },
   "merged-history": mergedHistory,
+  previous,
+  threshold,
   out: { type: "string", arg: { nb: "FIL.xlsx", en: "FILE.xlsx" }, help: { nb: "arbeidsboken som skrives", en: "the workbook written" } },
 } as const;
 
@@ -87,6 +96,7 @@ export const FETCH_OPTIONS = {
   "merged-history": mergedHistory,
   timeout: { type: "string", arg: { nb: "SEK", en: "SEC" }, help: { nb: "tidsgrense per forespørsel i sekunder (standard 30)", en: "time limit per request in seconds (default 30)" } },
   out: { type: "string", arg: { nb: "FIL.json", en: "FILE.json" }, help: { nb: "datafilen som skrives", en: "the data file written" } },
+  previous: { ...previous, help: { nb: "forrige datafil å sammenligne med (standard: --out-filen som finnes)", en: "the previous data file to compare with (default: the existing --out file)" } },
   lang,
 } as const;
 
@@ -106,7 +116,7 @@ export const DIFF_OPTIONS = {
   ...COMPARISON_OPTIONS,
   "exclude-oslo": BENCHMARK_OPTIONS["exclude-oslo"],
   "exclude-focal": BENCHMARK_OPTIONS["exclude-focal"],
-  threshold: { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng før en endring merkes (standard 1)", en: "index points before a move is marked (default 1)" } },
+  threshold,
   format: { type: "string", arg: { nb: "table|csv|json", en: "table|csv|json" }, help: { nb: "utdataformat (standard table)", en: "output format (default table)" } },
   lang,
 } as const;

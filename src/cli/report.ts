@@ -17,20 +17,27 @@
  *
  * The file carries the template settings the add-in keeps in a workbook (report-settings.ts),
  * so it opens in Excel as a template workbook with "Oppdater".
+ *
+ * --previous FILE: the figures the report was made from last time (a `kostra fetch` file or
+ * any data file): the data sheet keeps each previous value and its vintage beside the new
+ * one and marks the changed ones, and a change list sheet lists them (src/report/report-changes.ts);
+ * --threshold: index points the profile's index may move before the list flags it.
  */
 import { parseArgs } from "node:util";
 import type { Dataset } from "../kostra/types";
+import type { ReportChanges } from "../report/report-changes";
+import { CHANGE_SHEET_KEY } from "../report/change-list-sheet";
 import type { ReportPlan } from "../report/plan";
 import type { TemplateChoicesInput } from "../report/template-settings";
 import { buildReport } from "../report/report";
 import { writeXlsx } from "../report/xlsx-writer";
 import { SAMPLE_NOTICE } from "../sources/sample";
 import { parseYears } from "./fetch";
-import { checkpoint, type Io } from "./io";
-import { CLI_TEXT } from "./messages";
+import { checkpoint, UsageError, type Io } from "./io";
+import { CLI_TEXT, inBoth } from "./messages";
 import { checkOutputTarget, writeOutputFile } from "./output-file";
 import { REPORT_OPTIONS } from "./command-options";
-import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, required, templatesFor, yearOf, type BenchmarkValues } from "./options";
+import { benchmarkOptions, langOf, loadDataset, MERGED_HISTORY, oneOf, required, templatesFor, thresholdOf, yearOf, type BenchmarkValues } from "./options";
 import { reportSettings, settingsSource, type ReportChoices } from "./report-settings";
 
 type ReportValues = ReturnType<typeof parseArgs<{ options: typeof REPORT_OPTIONS; strict: true; allowPositionals: false }>>["values"];
@@ -40,16 +47,24 @@ export interface PlannedReport {
   plan: ReportPlan;
   settings: TemplateChoicesInput;
   synthetic: boolean;
+  /** The comparison with the previous figures, when they were given. */
+  changes?: ReportChanges;
+}
+
+/** The previous figures to compare with, and the index threshold. */
+export interface Comparison {
+  previous: Dataset;
+  threshold?: number;
 }
 
 /**
  * Build one report's plan from loaded data (the engine's defaults for the first template,
  * then the user's choices) and the settings that make its file a template workbook.
  */
-export function planReport(dataset: Dataset, values: BenchmarkValues, req: ReportChoices, source: TemplateChoicesInput["source"]): PlannedReport {
+export function planReport(dataset: Dataset, values: BenchmarkValues, req: ReportChoices, source: TemplateChoicesInput["source"], comparison?: Comparison): PlannedReport {
   const { sectors, year, years, lang } = req;
   const options = benchmarkOptions(sectors[0], year, values);
-  const { plan, profiles } = buildReport(dataset, {
+  const { plan, profiles, changes } = buildReport(dataset, {
     sectors,
     municipality: options.focal,
     year,
@@ -65,8 +80,9 @@ export function planReport(dataset: Dataset, values: BenchmarkValues, req: Repor
     lang,
     chartComparisons: req.chartComparisons,
     mergedHistory: req.mergedHistory,
+    ...(comparison ? { previous: comparison.previous, threshold: comparison.threshold } : {}),
   });
-  return { plan, settings: reportSettings(options, req, source), synthetic: profiles.some((p) => p.provenance.some((x) => x.synthetic)) };
+  return { plan, settings: reportSettings(options, req, source), synthetic: profiles.some((p) => p.provenance.some((x) => x.synthetic)), ...(changes ? { changes } : {}) };
 }
 
 /**
@@ -78,8 +94,11 @@ async function reportPlan(values: ReportValues, io: Io, req: ReportChoices): Pro
   // The data first: a `kostra fetch` file may carry the KOSTRA groups "kostragruppe" needs.
   const inputs = values.input ?? [];
   const dataset = loadDataset(inputs, values.sample ?? false, io, req.lang);
+  // The previous figures are read before anything is written: a file that cannot be read stops the command.
+  const previous = values.previous === undefined ? undefined : loadDataset([values.previous], false, io, req.lang);
+  const threshold = values.threshold === undefined ? undefined : thresholdOf(values.threshold);
   await checkpoint(io, "loaded");
-  const report = planReport(dataset, values, req, settingsSource(inputs, dataset));
+  const report = planReport(dataset, values, req, settingsSource(inputs, dataset), previous ? { previous, ...(threshold !== undefined ? { threshold } : {}) } : undefined);
   if (report.synthetic) io.err(`${SAMPLE_NOTICE[req.lang]}\n`);
   return report;
 }
@@ -100,10 +119,13 @@ export async function runReport(args: string[], io: Io): Promise<number> {
   checkOutputTarget(out, ".xlsx");
 
   const chartComparisons = values["chart-comparisons"] ?? false;
-  const { plan, settings } = await reportPlan(values, io, { sectors, year, years, lang, mergedHistory, chartComparisons });
+  if (values.threshold !== undefined && values.previous === undefined) throw new UsageError(inBoth((t) => t.changes.thresholdNeedsPrevious));
+  const { plan, settings, changes } = await reportPlan(values, io, { sectors, year, years, lang, mergedHistory, chartComparisons });
   await checkpoint(io, "planned");
   const bytes = await writeXlsx(plan, { creator: "KOSTRA Benchmark", settings: { choices: settings, writtenAt: new Date() } });
   await writeOutputFile(out, bytes, { beforeRename: () => checkpoint(io, "before-rename") });
   io.err(`${CLI_TEXT[lang].wroteReport(out, plan.sheets.map((s) => s.name))}\n`);
+  const listed = plan.sheets.find((s) => s.key === CHANGE_SHEET_KEY);
+  if (changes && listed) io.err(`${CLI_TEXT[lang].changes.reportSummary(changes.changes.length, changes.since, listed.name)}\n`);
   return 0;
 }

@@ -9,7 +9,7 @@
  * hold: a year only the new load has is new, not changed (kostra/changes.ts has the rule
  * for revised, newly published and withdrawn figures).
  */
-import { figureChanges, indexMoves, type FigureChange, type IndexMove } from "../kostra/changes";
+import { figureChanges, heldByBoth, indexMoves, type FigureChange, type IndexMove } from "../kostra/changes";
 import { KostraError } from "../kostra/errors";
 import { withRatios } from "../kostra/ratios";
 import type { Dataset, Observation, Profile } from "../kostra/types";
@@ -56,9 +56,8 @@ const shown = (o: Observation) => o.computed === undefined || o.computed.reason 
  */
 export function reportChanges(previousGiven: Dataset, current: Dataset, shows: (o: Observation) => boolean, profiles: readonly Profile[], threshold: number): ReportChanges {
   const previousData = withRatios(previousGiven);
-  const pairs = (d: Dataset) => new Set(d.observations.map((o) => `${o.indicator}|${o.year}`));
-  const [before, after] = [pairs(previousData), pairs(current)];
-  const compared = (o: Observation) => shown(o) && shows(o) && before.has(`${o.indicator}|${o.year}`) && after.has(`${o.indicator}|${o.year}`);
+  const both = heldByBoth(previousData, current);
+  const compared = (o: Observation) => shown(o) && shows(o) && both(o);
   const changes = figureChanges(previousData, current, compared);
   const previous = new Map<string, PreviousFigure>();
   let since: string | undefined;
