@@ -67,7 +67,7 @@ const threshold = { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { 
 const previous = {
   type: "string",
   arg: FILE,
-  help: { nb: "forrige datafil (fra kostra fetch): endringene listes og beholdes", en: "the previous data file (from kostra fetch): the changes are listed and kept" },
+  help: { nb: "forrige datafil: endringene listes og beholdes", en: "the previous data file: changes listed and kept" },
 } as const;
 
 export const REPORT_OPTIONS = {
@@ -96,7 +96,7 @@ export const FETCH_OPTIONS = {
   "merged-history": mergedHistory,
   timeout: { type: "string", arg: { nb: "SEK", en: "SEC" }, help: { nb: "tidsgrense per forespørsel i sekunder (standard 30)", en: "time limit per request in seconds (default 30)" } },
   out: { type: "string", arg: { nb: "FIL.json", en: "FILE.json" }, help: { nb: "datafilen som skrives", en: "the data file written" } },
-  previous: { ...previous, help: { nb: "forrige datafil å sammenligne med (standard: --out-filen som finnes)", en: "the previous data file to compare with (default: the existing --out file)" } },
+  previous: { ...previous, help: { nb: "sammenlign med denne (standard: --out som finnes)", en: "compare with it (default: the existing --out)" } },
   lang,
 } as const;
 

@@ -18,6 +18,8 @@ import { boundedText, dataYear, finiteNumber, isoDateTime, parseInput, say, v } 
 import type { Dataset, Lang, Observation, Provenance } from "../kostra/types";
 import { DATA_SHEET_HEADERS, decodeKeyPart } from "./data-sheet";
 
+export { DATA_SHEET_KEY } from "./data-sheet";
+
 /** What a cell of a sheet can hold as Office.js reads it (Range.values) or a file's cell. */
 export type SheetValue = string | number | boolean | null | undefined;
 

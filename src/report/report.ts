@@ -14,7 +14,7 @@ import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPla
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
 import { REPORT_TEXT } from "./report-text";
-import { buildChangeListSheet } from "./change-list-sheet";
+import { buildChangeListSheet, CHANGE_SHEET_KEY } from "./change-list-sheet";
 import { CHANGE_LIST_TEXT } from "./change-list-text";
 import { DEFAULT_INDEX_THRESHOLD, reportChanges, type ReportChanges } from "./report-changes";
 
@@ -57,6 +57,8 @@ export interface Report {
   profiles: Profile[];
   /** The comparison with `previous`, when it was given. */
   changes?: ReportChanges;
+  /** The plan key of the change list sheet, when there is one. */
+  changeListKey?: string;
 }
 
 /** Unique, valid sheet names in plan order. */
@@ -171,5 +173,5 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   }
   if (changes) sheets.push(buildChangeListSheet(changes, uniqueName(CHANGE_LIST_TEXT[req.lang].sheet, taken), req.lang));
   sheets.push(data.sheet);
-  return { plan: { sheets, names: [] }, profiles, ...(changes ? { changes } : {}) };
+  return { plan: { sheets, names: [] }, profiles, ...(changes ? { changes, changeListKey: CHANGE_SHEET_KEY } : {}) };
 }

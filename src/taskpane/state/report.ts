@@ -27,10 +27,10 @@ export function reportRequest(form: FormState, lang: Lang): ReportRequest {
   };
 }
 
-/** Build the report plan. Throws KostraError when the choices do not fit the data. */
-export async function makeReport(dataset: Dataset, form: FormState, lang: Lang): Promise<Report> {
+/** Build the report plan, compared with the `previous` figures when given. Throws KostraError when the choices do not fit the data. */
+export async function makeReport(dataset: Dataset, form: FormState, lang: Lang, previous?: Dataset): Promise<Report> {
   const { buildReport } = await import("../../report/report");
-  return buildReport(dataset, reportRequest(form, lang));
+  return buildReport(dataset, { ...reportRequest(form, lang), ...(previous ? { previous } : {}) });
 }
 
 /** "Bærum" → "baerum": ASCII for file names that survive e-mail and file shares. */
