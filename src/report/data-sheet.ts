@@ -47,6 +47,14 @@
  * the numerator's series (times the distribution key, if any) and the denominator's, and
  * the value is their quotient, ".." where a series is missing or the denominator is not
  * positive — as the engine computes it (src/kostra/ratios.ts).
+ *
+ * With the previous figures (report-changes.ts: "Oppdater", `kostra report --previous`) three
+ * columns stand before "Rad": the previous value or SSB symbol, its SSB vintage, and what
+ * changed ("revidert", "nytt tall", "trukket"); a changed row's value and mark are written
+ * again in the "changed" style (a later block wins the cells it shares), so the mark is a
+ * cell format both writers apply, not a conditional format over input. The previous figures
+ * are plain numbers and text, so the sheet can be read back as the previous figures of the
+ * next update (data-sheet-read.ts).
  */
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { municipalityById } from "../kostra/municipalities";

@@ -52,6 +52,12 @@ describe("the previous data sheet, read from the workbook", () => {
       "2026-03-15T07:00:00Z",
       "revidert",
     ]);
+    // The mark Excel shows: the changed value and its "Endret" cell bold on a grey fill, no other cell of the row.
+    const n = rows.indexOf(row) + 1;
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const format = (col: string) => f.workbook.sheet("KOSTRA-data").cell(`${letter(head.indexOf(col))}${n}`).format;
+    for (const col of ["Verdi", "Endret"]) expect(format(col)).toMatchObject({ bold: true, fillColor: "#BFBFBF" });
+    expect(format("Kommune").fillColor).toBeUndefined();
     // The second update compares with June (read from the sheet the first one wrote, extra columns and all), not March.
     const july1 = await update(f, june1.written.sheets, july);
     expect(july1.report.changes!.changes.map((c) => `${c.indicator} ${c.municipality} ${c.year} ${c.change}`)).toEqual(["bibliotek bergen 2016 -3"]);
