@@ -5,11 +5,11 @@
  * revised figures, say how many changed since the previous vintage, and keep both vintages
  * in the data sheet. The server's tables are SYNTHETIC (tests/support/pxweb-world.ts).
  */
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { worldCell } from "../support/pxweb-world";
-import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 import { kb, screenshot } from "./support/harness";
 import type { TemplateSeed } from "./support/kb-handle";
+import { enabled, visible } from "./support/waits";
 import { usePaneWorld } from "./support/world";
 
 const PROFILE_2017 = "Plan, miljø og kultur 2017";
@@ -20,16 +20,6 @@ const JUNE = "2025-06-15T06:00:00Z";
 
 const world = usePaneWorld();
 
-const visible = (locator: Locator, timeout = UI_TIMEOUT) => locator.first().waitFor({ state: "visible", timeout });
-
-async function enabled(locator: Locator): Promise<void> {
-  await visible(locator);
-  const end = Date.now() + UI_TIMEOUT;
-  while (!(await locator.first().isEnabled())) {
-    if (Date.now() > end) throw new Error(`${locator} never became enabled`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const TEMPLATE: TemplateSeed = {
   schemaVersion: 1,

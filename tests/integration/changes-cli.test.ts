@@ -9,8 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
-import type { FetchIo } from "../../src/cli/fetch";
+import { kostraInProcess } from "../support/kostra-in-process";
 import { worldCell } from "../support/pxweb-world";
 import { startPxWebServer, type PxWebServer } from "../support/pxweb-server";
 
@@ -19,13 +18,7 @@ const JUNE = "2026-06-15T06:00:00Z";
 const dir = mkdtempSync(join(tmpdir(), "kostra-changes-"));
 let server: PxWebServer;
 
-async function kostra(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: FetchIo = { out: (t) => (out += t), err: (t) => (err += t), readFile: (p) => readFileSync(p) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const kostra = kostraInProcess;
 
 // Stavanger's (1103) kunstformidling (f377) 2017 revised up; Oslo's (0301) bibliotek (f370) 2017 withdrawn.
 const kunst = { KOKkommuneregion0000: "1103", KOKfunksjon0000: "377", KOKart0000: "AGD2", ContentsCode: "KOSbelopinnbygge0000", Tid: "2017" };

@@ -13,28 +13,17 @@ import { parseCell } from "../../../src/report/plan";
 import { buildReport } from "../../../src/report/report";
 import type { TemplateSettings } from "../../../src/report/template-settings";
 import { sampleDataset } from "../../../src/sources/sample";
+import { writtenSettings } from "../../support/settings-fixture";
 import { fakeExcelServices } from "./fakeServices";
 import { press, renderPane } from "./renderPane";
 
-const TEMPLATE: TemplateSettings = {
-  schemaVersion: 1,
-  sectors: ["plan-miljo-kultur"],
-  municipality: "0219",
-  comparisons: ["0220"],
-  network: "asss",
-  average: "simple",
-  includeOslo: true,
-  includeFocal: true,
-  year: 2017,
-  years: [2015, 2016, 2017],
+const TEMPLATE: TemplateSettings = writtenSettings({
   source: { kind: "sample" },
-  lang: "nb",
   ownedSheets: [
     { key: "profile:plan-miljo-kultur:2017", id: "{s1}", name: "Plan, miljø og kultur 2017" },
     { key: "data", id: "{s3}", name: "KOSTRA-data" },
   ],
-  writtenAt: "2025-06-20T10:00:00Z",
-};
+});
 
 /** The data sheet's cells as Office.js reads them back (formulas need Excel: left empty). */
 function sheetValues(plan: ReportPlan): (string | number | boolean)[][] {
