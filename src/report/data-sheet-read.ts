@@ -44,8 +44,9 @@ const rowSchema = v.object({
   key: keySchema,
   value: v.union([finiteNumber(), v.picklist(SYMBOLS, say({ nb: "er verken et tall eller et SSB-symbol (.., ., :)", en: "is neither a number nor an SSB symbol (.., ., :)" }))]),
   status: v.optional(v.union([v.literal(""), v.picklist(SYMBOLS.slice(1))]), ""),
-  code: v.optional(boundedText(20), ""),
-  table: v.optional(boundedText(20), ""),
+  // A code or table number Excel has taken for a number ("0219" typed into a cell becomes 219) is read as text.
+  code: v.optional(v.union([boundedText(20), v.pipe(finiteNumber(), v.transform(String))]), ""),
+  table: v.optional(v.union([boundedText(20), v.pipe(finiteNumber(), v.transform(String))]), ""),
   updated: v.optional(v.union([v.literal(""), isoDateTime()]), ""),
 });
 

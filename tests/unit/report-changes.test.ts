@@ -177,7 +177,8 @@ describe("reading an earlier data sheet", () => {
 
   it("reads a sheet sorted by the user, in English, with figures computed for a merger left out", () => {
     const en = ["Key", "Indicator", "Indicator id", "Municipality", "Code", "Year", "Value", "SSB symbol", "Table", "Query", "Fetched", "SSB updated", "Note", "Row"];
-    const d = datasetFromDataSheet([en, row({ 0: "bibliotek|baerum|2017", 6: "..", 7: ".." }), row(), row({ 0: "kunstformidling|drammen|2017|sammenslått", 6: 5 })], "KOSTRA data");
+    // Excel took the code "0219" and the table "12362" for numbers (a value typed in, a sheet saved elsewhere): still the same figure.
+    const d = datasetFromDataSheet([en, row({ 0: "bibliotek|baerum|2017", 6: "..", 7: ".." }), row({ 4: 219, 8: 12362 }), row({ 0: "kunstformidling|drammen|2017|sammenslått", 6: 5 })], "KOSTRA data");
     expect(d.observations.map((o: Observation) => [o.indicator, o.value, o.status])).toEqual([
       ["bibliotek", null, ".."],
       ["kunstformidling", 141, undefined],
