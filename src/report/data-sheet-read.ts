@@ -50,18 +50,35 @@ const rowSchema = v.object({
   updated: v.optional(v.union([v.literal(""), isoDateTime()]), ""),
 });
 
-/** Where each column the reading needs is, found by its heading in either language. */
-function columnsOf(header: readonly SheetValue[], where: string): Record<"key" | "value" | "status" | "code" | "table" | "updated", number> {
+/** The columns the reading needs, by their place in the data sheet's headings: Nøkkel, Kommunenr., Verdi, SSB-symbol, Tabell, SSB oppdatert. */
+const READ = { key: 0, code: 4, value: 6, status: 7, table: 8, updated: 11 } as const;
+type Column = keyof typeof READ;
+
+/** Where each column the reading needs is in a header row (−1: not there), found by its heading in either language. */
+function findColumns(header: readonly SheetValue[]): Record<Column, number> {
   const find = (i: number) => {
     const names = (Object.keys(DATA_SHEET_HEADERS) as Lang[]).map((l) => DATA_SHEET_HEADERS[l][i]);
     return header.findIndex((h) => typeof h === "string" && names.includes(h.trim()));
   };
-  // Positions in the data sheet's header list: Nøkkel, Kommunenr., Verdi, SSB-symbol, Tabell, SSB oppdatert.
-  const cols = { key: find(0), code: find(4), value: find(6), status: find(7), table: find(8), updated: find(11) };
+  return Object.fromEntries(Object.entries(READ).map(([c, i]) => [c, find(i)])) as Record<Column, number>;
+}
+
+/**
+ * The positions of the columns the reading needs in a data sheet's header row, in order,
+ * so a workbook gateway can read those columns only; none when it is not a data sheet.
+ */
+export function dataSheetColumns(header: readonly SheetValue[]): number[] {
+  const cols = findColumns(header);
+  if (cols.key < 0 || cols.value < 0) return [];
+  return Object.values(cols).filter((c) => c >= 0).sort((a, b) => a - b);
+}
+
+function columnsOf(header: readonly SheetValue[], where: string): Record<Column, number> {
+  const cols = findColumns(header);
   const missing = (["key", "value"] as const).filter((c) => cols[c] < 0);
   if (missing.length > 0) {
-    const names = missing.map((c) => `«${DATA_SHEET_HEADERS.nb[c === "key" ? 0 : 6]}»`).join(", ");
-    const namesEn = missing.map((c) => `"${DATA_SHEET_HEADERS.en[c === "key" ? 0 : 6]}"`).join(", ");
+    const names = missing.map((c) => `«${DATA_SHEET_HEADERS.nb[READ[c]]}»`).join(", ");
+    const namesEn = missing.map((c) => `"${DATA_SHEET_HEADERS.en[READ[c]]}"`).join(", ");
     throw badInput({
       nb: `${quoteInput(where, 80)} er ikke en KOSTRA-dataside: kolonnen ${names} mangler i første rad.`,
       en: `${quoteInput(where, 80)} is not a KOSTRA data sheet: the column ${namesEn} is missing from its first row.`,

@@ -42,10 +42,10 @@ describe("the previous data sheet, read from the workbook", () => {
     expect(june1.report.changes!.changes.map((c) => `${c.indicator} ${c.municipality} ${c.year} ${c.change}`)).toEqual(["kunstformidling stavanger 2017 100"]);
     // The changes sheet is written and owned; the data sheet keeps March beside June.
     expect(june1.written.sheets.map((s) => s.key)).toContain("changes");
-    const { rows } = (await readDataSheet(june1.written.sheets.find((s) => s.key === "data")!, f.run))!;
+    const data = f.workbook.sheet("KOSTRA-data");
+    const rows = data.values("A1:Q200").map((r) => r.map((c) => c ?? ""));
     const head = rows[0].map(String);
-    const rowOf = (key: string) => rows.find((r) => r[0] === key)!;
-    const row = rowOf("kunstformidling|stavanger|2017");
+    const row = rows.find((r) => r[0] === "kunstformidling|stavanger|2017")!;
     expect([row[head.indexOf("SSB oppdatert")], row[head.indexOf("Forrige verdi")], row[head.indexOf("Forrige SSB oppdatert")], row[head.indexOf("Endret")]]).toEqual([
       "2026-06-15T06:00:00Z",
       (row[head.indexOf("Verdi")] as number) - 100,
@@ -55,7 +55,7 @@ describe("the previous data sheet, read from the workbook", () => {
     // The mark Excel shows: the changed value and its "Endret" cell bold on a grey fill, no other cell of the row.
     const n = rows.indexOf(row) + 1;
     const letter = (i: number) => String.fromCharCode(65 + i);
-    const format = (col: string) => f.workbook.sheet("KOSTRA-data").cell(`${letter(head.indexOf(col))}${n}`).format;
+    const format = (col: string) => data.cell(`${letter(head.indexOf(col))}${n}`).format;
     for (const col of ["Verdi", "Endret"]) expect(format(col)).toMatchObject({ bold: true, fillColor: "#BFBFBF" });
     expect(format("Kommune").fillColor).toBeUndefined();
     // The second update compares with June (read from the sheet the first one wrote, extra columns and all), not March.
@@ -64,11 +64,30 @@ describe("the previous data sheet, read from the workbook", () => {
     expect(july1.report.changes!.since).toBe("2026-06-15T06:00:00Z");
   });
 
-  it("reads nothing from a data sheet the user renamed (it is theirs now) or deleted", async () => {
+  it("reads only the columns the figures come from, in slices of rows", async () => {
+    const f = createFakeExcel({ sheets: ["Ark1"] });
+    const written = await rewriteOn(f, buildReport(june, { ...request, previous: march }).plan);
+    const data = written.sheets.find((s) => s.key === "data")!;
+    const whole = f.workbook.sheet("KOSTRA-data").values("A1:Q200").filter((r) => r[0] !== null && r[0] !== "");
+    const syncs = f.stats.syncs;
+    const read = (await readDataSheet(data, f.run))!;
+    expect(read.rows[0]).toEqual(["Nøkkel", "Kommunenr.", "Verdi", "SSB-symbol", "Tabell", "SSB oppdatert"]);
+    expect(read.rows.map((r) => r[0])).toEqual(whole.map((r) => r[0]));
+    expect(f.stats.syncs - syncs).toBe(3); // what is there, the headings, one slice of rows
+    expect(datasetFromDataSheet(read.rows, read.name).observations.length).toBe(whole.length - 1);
+    // In slices of 7 rows: the same rows, one request each.
+    const before = f.stats.syncs;
+    expect(await readDataSheet(data, f.run, 7)).toEqual(read);
+    expect(f.stats.syncs - before).toBe(2 + Math.ceil((whole.length - 1) / 7));
+  });
+
+  it("reads nothing from a data sheet the user renamed (it is theirs now) or deleted, nor from a sheet that is not one", async () => {
     const f = createFakeExcel({ sheets: ["Ark1"] });
     const written = await rewriteOn(f, buildReport(march, request).plan);
     const data = written.sheets.find((s) => s.key === "data")!;
     expect(await readDataSheet(data, f.run)).not.toBeNull();
+    f.workbook.sheet("Ark1").setValues("B2", [["Budsjett"], [1234]]);
+    expect(await readDataSheet({ key: "data", name: "Ark1" }, f.run)).toBeNull();
     expect(await readDataSheet({ ...data, name: "Mine tall" }, f.run)).toBeNull();
     expect(await readDataSheet({ key: "data", id: "{ukjent}", name: data.name }, f.run)).toBeNull();
   });

@@ -6,7 +6,6 @@
  * `window.__kbConfig`, set by an earlier init script.
  */
 import { createFakeExcel, installFakeExcel, type FakeExcel } from "../../support/fake-excel";
-import { DATA_SHEET_HEADERS, DATA_SHEET_KEY } from "../../../src/report/data-sheet";
 import { SETTINGS_NAMESPACE, SETTINGS_SCHEMA_VERSION, settingsFromXml, settingsToXml, type TemplateSettings } from "../../../src/report/template-settings";
 import type { KbConfig, KbHandle, KbState, TemplateSeed } from "./kb-handle";
 
@@ -66,8 +65,7 @@ function exportState(): KbState {
 
 function seedTemplate(seed: TemplateSeed): void {
   for (const owned of seed.ownedSheets) {
-    // The data sheet as a report leaves it with no figures (its headings), the others with their name.
-    if (!inspector.hasSheet(owned.name)) inspector.addSheet(owned.name).setValues("A1", [owned.key === DATA_SHEET_KEY ? DATA_SHEET_HEADERS[seed.lang] : [owned.name]]);
+    if (!inspector.hasSheet(owned.name)) inspector.addSheet(owned.name).setValues("A1", [[owned.name]]);
   }
   const ids = sheetIds();
   const settings: TemplateSettings = {
