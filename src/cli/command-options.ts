@@ -75,6 +75,13 @@ export const PROFILE_OPTIONS = {
   "sentence-band": sentenceBand,
 } as const;
 
+const threshold = { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng før en endring merkes (standard 1)", en: "index points before a move is marked (default 1)" } } as const;
+const previous = {
+  type: "string",
+  arg: FILE,
+  help: { nb: "forrige datafil: endringene listes og beholdes", en: "the previous data file: changes listed and kept" },
+} as const;
+
 export const REPORT_OPTIONS = {
   ...BENCHMARK_OPTIONS,
   sector: { type: "string", multiple: true, arg: IDS, help: sectorHelp },
@@ -89,6 +96,8 @@ export const REPORT_OPTIONS = {
   },
   "base-url": { type: "string", arg: URL_ARG, help: { nb: "med --prices kpi: adressen til SSBs PxWebApi", en: "with --prices kpi: address of SSB's PxWebApi" } },
   "sentence-band": sentenceBand,
+  previous,
+  threshold,
   out: { type: "string", arg: { nb: "FIL.xlsx", en: "FILE.xlsx" }, help: { nb: "arbeidsboken som skrives", en: "the workbook written" } },
 } as const;
 
@@ -106,6 +115,7 @@ export const FETCH_OPTIONS = {
   "merged-history": mergedHistory,
   timeout: { type: "string", arg: { nb: "SEK", en: "SEC" }, help: { nb: "tidsgrense per forespørsel i sekunder (standard 30)", en: "time limit per request in seconds (default 30)" } },
   out: { type: "string", arg: { nb: "FIL.json", en: "FILE.json" }, help: { nb: "datafilen som skrives", en: "the data file written" } },
+  previous: { ...previous, help: { nb: "sammenlign med denne (standard: --out som finnes)", en: "compare with it (default: the existing --out)" } },
   lang,
 } as const;
 
@@ -125,7 +135,7 @@ export const DIFF_OPTIONS = {
   ...COMPARISON_OPTIONS,
   "exclude-oslo": BENCHMARK_OPTIONS["exclude-oslo"],
   "exclude-focal": BENCHMARK_OPTIONS["exclude-focal"],
-  threshold: { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng før en endring merkes (standard 1)", en: "index points before a move is marked (default 1)" } },
+  threshold,
   format: { type: "string", arg: { nb: "table|csv|json", en: "table|csv|json" }, help: { nb: "utdataformat (standard table)", en: "output format (default table)" } },
   lang,
 } as const;

@@ -124,6 +124,13 @@ export function sentenceBandOf(text: string | undefined, flag = "--sentence-band
   return band;
 }
 
+/** `--threshold POINTS`: index points, e.g. 1 or 2,5. */
+export function thresholdOf(text: string): number {
+  const n = Number(text.replace(",", "."));
+  if (!/^\d{1,3}([.,]\d{1,2})?$/.test(text) || !Number.isFinite(n)) throw new UsageError(inBoth((x) => x.diff.thresholdFormat(text)));
+  return n;
+}
+
 export function yearOf(flag: string, text: string): number {
   if (!/^\d{4}$/.test(text)) throw new UsageError(inBoth((t) => t.yearFormat(flag, quoteInput(text))));
   return Number(text);

@@ -96,7 +96,7 @@ function layoutUnit(plan: SheetPlan): Unit | null {
   };
 }
 
-const STYLE_STATEMENTS: Record<NonNullable<Block["style"]>, number> = { title: 2, subtitle: 1, header: 3, note: 1, normal: 0 };
+const STYLE_STATEMENTS: Record<NonNullable<Block["style"]>, number> = { title: 2, subtitle: 1, header: 3, note: 1, normal: 0, changed: 2 };
 
 function styleUnit(key: string, block: Block): Unit | null {
   const area = blockArea(block);
@@ -123,6 +123,10 @@ function styleUnit(key: string, block: Block): Unit | null {
           break;
         case "note":
           range.format.font.italic = true;
+          break;
+        case "changed":
+          range.format.font.bold = true;
+          range.format.fill.color = "#BFBFBF";
           break;
       }
     },

@@ -216,7 +216,7 @@ function asChecked(cell: Record<string, unknown>, checked: PlanCell): PlanCell |
   return cell as unknown as PlanCell;
 }
 
-const STYLES: ReadonlySet<string> = new Set<CellStyle>(["title", "subtitle", "header", "note", "normal"]);
+const STYLES: ReadonlySet<string> = new Set<CellStyle>(["title", "subtitle", "header", "note", "normal", "changed"]);
 
 function checkedBlock(block: Block, sheetName: string, sheetNames: ReadonlySet<string>): Block {
   const at = checkedCell(block.at, `${sheetName}: a block`);

@@ -23,7 +23,8 @@ export type PlanCell =
   | { kind: "formula"; formula: string; format?: string }
   | { kind: "empty" };
 
-export type CellStyle = "title" | "subtitle" | "header" | "note" | "normal";
+/** "changed": a figure that changed since the previous fetch (bold on a grey fill, which survives printing in black and white). */
+export type CellStyle = "title" | "subtitle" | "header" | "note" | "normal" | "changed";
 
 /** A rectangle of cells whose top-left cell is `at`. Every row has the same length. */
 export interface Block {

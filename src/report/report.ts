@@ -15,6 +15,9 @@ import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPla
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
 import { REPORT_TEXT } from "./report-text";
+import { buildChangeListSheet, CHANGE_SHEET_KEY } from "./change-list-sheet";
+import { CHANGE_LIST_TEXT } from "./change-list-text";
+import { DEFAULT_INDEX_THRESHOLD, reportChanges, type ReportChanges } from "./report-changes";
 
 export interface ReportRequest {
   sectors: readonly string[];
@@ -44,6 +47,14 @@ export interface ReportRequest {
   prices?: { index: PriceIndex; year?: number };
   /** Per cent around the average the profile's sentences call "på nivå med snittet" (default 5). */
   sentenceBand?: number;
+  /**
+   * The figures the report was made from last time (a `kostra fetch` file, an earlier
+   * report's data sheet): the data sheet then keeps each previous value and its vintage
+   * beside the new one, marks the changed ones, and a change list sheet is written.
+   */
+  previous?: Dataset;
+  /** Index points the profile's index may move before the change list flags it (default 1). */
+  threshold?: number;
 }
 
 export interface Report {
@@ -51,6 +62,10 @@ export interface Report {
   profiles: Profile[];
   /** With fixed prices: the growth years the index lacks for some time series (their values are left empty). */
   missingPriceYears: number[];
+  /** The comparison with `previous`, when it was given. */
+  changes?: ReportChanges;
+  /** The plan key of the change list sheet, when there is one. */
+  changeListKey?: string;
 }
 
 /** Unique, valid sheet names in plan order. */
@@ -105,8 +120,10 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const wantedIndicator = new Map(indicatorIds.map((id, i) => [id, i]));
   const wantedMunicipality = new Map(municipalityOrder.map((id, i) => [id, i]));
   const wantedYear = new Set(years);
+  // The figures the report shows.
+  const shows = (o: Observation) => wantedIndicator.has(o.indicator) && wantedMunicipality.has(o.municipality) && wantedYear.has(o.year);
   const used: Observation[] = dataset.observations
-    .filter((o) => wantedIndicator.has(o.indicator) && wantedMunicipality.has(o.municipality) && wantedYear.has(o.year))
+    .filter(shows)
     .sort(
       (a, b) =>
         wantedIndicator.get(a.indicator)! - wantedIndicator.get(b.indicator)! ||
@@ -124,7 +141,8 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const mergedRatios = merged ? ratioBackSeries(merged, ratios) : null;
   const back = merged && mergedRatios ? { ...merged, observations: [...merged.observations, ...mergedRatios.observations], notComputed: [...merged.notComputed, ...mergedRatios.notComputed] } : null;
   const derived = used.filter((o) => o.computed);
-  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])]);
+  const changes = req.previous ? reportChanges(req.previous, dataset, shows, profiles, req.threshold ?? DEFAULT_INDEX_THRESHOLD) : undefined;
+  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])], changes);
   const sheets: SheetPlan[] = [];
   const prices = req.prices ? { index: req.prices.index, base: req.prices.year ?? req.year } : undefined;
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
@@ -163,7 +181,13 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
       }),
     );
   }
+  if (changes) sheets.push(buildChangeListSheet(changes, uniqueName(CHANGE_LIST_TEXT[req.lang].sheet, taken), req.lang));
   sheets.push(data.sheet);
   const missing = prices ? profiles.flatMap((p) => missingForSeries(prices, templateIndicators(templateById(p.sector.id)!), years)) : [];
-  return { plan: { sheets, names: [] }, profiles, missingPriceYears: [...new Set(missing)].sort((a, b) => a - b) };
+  return {
+    plan: { sheets, names: [] },
+    profiles,
+    missingPriceYears: [...new Set(missing)].sort((a, b) => a - b),
+    ...(changes ? { changes, changeListKey: CHANGE_SHEET_KEY } : {}),
+  };
 }

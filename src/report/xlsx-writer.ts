@@ -142,10 +142,10 @@ const FONTS = [
   '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>',
   '<font><i/><sz val="11"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font>',
 ];
-const FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill>'];
+const FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill>', '<fill><patternFill patternType="solid"><fgColor rgb="FFBFBFBF"/><bgColor indexed="64"/></patternFill></fill>'];
 const BORDERS = ["<border><left/><right/><top/><bottom/><diagonal/></border>", '<border><left/><right/><top/><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border>'];
 /** Font, fill and border of each block style. */
-const STYLE_PARTS = { normal: [0, 0, 0], title: [2, 0, 0], subtitle: [1, 0, 0], header: [1, 2, 1], note: [3, 0, 0] } as const;
+const STYLE_PARTS = { normal: [0, 0, 0], title: [2, 0, 0], subtitle: [1, 0, 0], header: [1, 2, 1], note: [3, 0, 0], changed: [1, 3, 0] } as const;
 
 function stylesXml(formats: CellFormats): string {
   const custom = formats.custom();

@@ -124,6 +124,8 @@ export interface WorldDatasetOptions {
   lang?: WorldLang;
   /** Overrides the table's `updated`. */
   updated?: string;
+  /** A cell that replaces the world's (a revised figure), or undefined for the world's own. */
+  revised?: (codes: Record<string, string>) => CellValue | undefined;
 }
 
 const YEARS = Array.from({ length: 10 }, (_, i) => 2015 + i);
@@ -959,7 +961,7 @@ export function worldDataset(tableId: string, selection: Record<string, readonly
     order,
     dims: Object.fromEntries(def.dimensions.filter((d) => ids.includes(d.id)).map((d) => [d.id, { codes: codes[d.id], labels: d.labels, units: d.units }])),
     cell: (c) => {
-      const v = cell(c);
+      const v = options.revised?.(c) ?? cell(c);
       return v.value === null ? { value: null, status: v.status ?? ".." } : v.value;
     },
   });

@@ -44,10 +44,10 @@ async function priceIndexOf(form: FormState, lang: Lang): Promise<PriceIndex | u
   return priceIndexFor(form.prices, kpi, lang);
 }
 
-/** Build the report plan. Throws KostraError when the choices do not fit the data. */
-export async function makeReport(dataset: Dataset, form: FormState, lang: Lang): Promise<Report> {
+/** Build the report plan, compared with the `previous` figures when given. Throws KostraError when the choices do not fit the data. */
+export async function makeReport(dataset: Dataset, form: FormState, lang: Lang, previous?: Dataset): Promise<Report> {
   const [{ buildReport }, index] = await Promise.all([import("../../report/report"), priceIndexOf(form, lang)]);
-  return buildReport(dataset, reportRequest(form, lang, index));
+  return buildReport(dataset, { ...reportRequest(form, lang, index), ...(previous ? { previous } : {}) });
 }
 
 /** "Bærum" → "baerum": ASCII for file names that survive e-mail and file shares. */
