@@ -29,6 +29,7 @@ import {
 } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, numberFormat, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
+import { printSetup } from "./page-setup";
 
 export interface ProfileSheetOptions {
   key: string;
@@ -232,7 +233,7 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
 
   const widths: Record<string, number> = { A: 52 };
   for (let c = 2; c < cBasis; c++) widths[columnLetter(c)] = 13;
-  return {
+  const sheet: SheetPlan = {
     key: opts.key,
     name: opts.name,
     blocks,
@@ -240,4 +241,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     freeze: { rows: HEADER_ROW, columns: 1 },
     charts: [chart],
   };
+  // The profile prints on one page — table, chart, definitions — without the basis right of the rank.
+  const heading = { lang, municipality: `${focal.name} (${focal.code})`, subject: profile.sector.label[lang], period: String(year), source: sourceText(profile.provenance, lang) };
+  sheet.pageSetup = printSetup(sheet, heading, { lastColumn: cRank, titleRows: { from: HEADER_ROW, to: HEADER_ROW }, onePage: true });
+  return sheet;
 }

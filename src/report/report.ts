@@ -10,10 +10,11 @@ import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
 import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
-import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
+import { parseCell, safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
 import { REPORT_TEXT } from "./report-text";
+import { printSetup, yearSpan } from "./page-setup";
 
 export interface ReportRequest {
   sectors: readonly string[];
@@ -154,5 +155,12 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
     );
   }
   sheets.push(data.sheet);
+  // Every sheet prints: those the builders did not lay out for print with the report's heading, the table's header on every page.
+  const heading = { lang: req.lang, municipality: `${first.focal.name} (${first.focal.code})`, period: yearSpan(years), source: sourceText(usedProvenance, req.lang) };
+  for (const sheet of sheets) {
+    if (sheet.pageSetup) continue;
+    const header = sheet.tables?.[0] ? parseCell(sheet.tables[0].range.split(":")[0]).row : undefined;
+    sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, header ? { titleRows: { from: header, to: header } } : {});
+  }
   return { plan: { sheets, names: [] }, profiles };
 }
