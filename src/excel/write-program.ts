@@ -18,7 +18,7 @@ import { officeRow, type OfficeCell } from "./cells";
 import { STATEMENT_BYTES } from "./request-meter";
 import type { Naming } from "./naming";
 import { retargetSheets, nameKey } from "./formula-sheets";
-import { sectionCode } from "../report/page-setup";
+import { rowHeightsToSet, sectionCode } from "../report/page-setup";
 
 export interface Unit {
   /**
@@ -80,7 +80,9 @@ function layoutUnit(plan: SheetPlan): Unit | null {
   const widths = columnRuns(Object.entries(plan.columnWidths ?? {}));
   const hidden = columnRuns((plan.hiddenColumns ?? []).map((c) => [c, true] as [string, boolean]));
   const { rows = 0, columns = 0 } = plan.freeze ?? {};
-  const statements = widths.length + hidden.length + (rows > 0 || columns > 0 ? 1 : 0);
+  // Titles and header rows whose headings wrap: as high as the xlsx writer makes them.
+  const heights = [...rowHeightsToSet(plan)];
+  const statements = widths.length + hidden.length + heights.length + (rows > 0 || columns > 0 ? 1 : 0);
   if (statements === 0) return null;
   return {
     kind: "shape",
@@ -90,6 +92,7 @@ function layoutUnit(plan: SheetPlan): Unit | null {
       const sheet = sheetOf(plan.key);
       for (const [from, to, width] of widths) sheet.getRange(`${from}:${to}`).format.columnWidth = width * POINTS_PER_CHARACTER;
       for (const [from, to] of hidden) sheet.getRange(`${from}:${to}`).columnHidden = true;
+      for (const [row, height] of heights) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
       if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
       else if (rows > 0) sheet.freezePanes.freezeRows(rows);
       else if (columns > 0) sheet.freezePanes.freezeColumns(columns);

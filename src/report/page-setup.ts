@@ -15,15 +15,14 @@
  *
  * A chart must not be split across pages. A profile (table, chart, definitions) is fitted
  * to one page, so it cannot be. A time series may run to more pages: its chart goes under
- * the sheet's last printed row, and where it would not fit on that page it starts the
- * next one (a manual page break, and the rows up to where the page would end anyway, for
- * a spreadsheet that ignores manual breaks when fitting to the width). Where the page
+ * the sheet's last printed row, or further down where no page ends inside it. Where a page
  * ends is estimated from the column widths and row heights in points, as Excel measures
- * them (Calibri 11: 7 pixels a character plus 5 of padding, rows of 15 points).
+ * them (Calibri 11: 7 pixels a character plus 5 of padding, rows of 15 points, which the
+ * xlsx writer states outright so LibreOffice keeps them), with a margin either way.
  */
 import { xmlSafe } from "../kostra/safe-text";
 import type { Lang } from "../kostra/types";
-import { cellAddress, columnNumber, parseCell, truncate, type Block, type ChartPlan, type HeaderFooterPart, type HeaderFooterPlan, type PageSetupPlan, type SheetPlan } from "./plan";
+import { cellAddress, columnLetter, columnNumber, parseCell, truncate, type Block, type ChartPlan, type HeaderFooterPart, type HeaderFooterPlan, type PageSetupPlan, type SheetPlan } from "./plan";
 
 /** Excel takes at most 255 characters in a header or in a footer, sections and codes together. */
 export const HEADER_FOOTER_MAX = 255;
@@ -102,13 +101,24 @@ const PRINTABLE_HEIGHT = PAGE.height - 2 * PAGE.marginTopBottom;
 
 /** Excel's width of a column of `chars` characters in points (Calibri 11: 7 pixels a character, 5 of padding, ¾ point a pixel). */
 export const columnPoints = (chars: number): number => Math.trunc(chars * 7 + 5) * 0.75;
+/**
+ * The same column where the spreadsheet has no Calibri and measures the character with a
+ * wider font (LibreOffice falls back on DejaVu Sans, whose digit is 7 points wide): the
+ * print area is wider, the fitted scale smaller and more rows go on a page.
+ */
+export const columnPointsWideFont = (chars: number): number => chars * 7 + 4;
 /** Excel's default column width in characters, for a column the plan gives no width. */
 const DEFAULT_COLUMN_CHARACTERS = 8.43;
 const ROW_POINTS = 15;
 /** The title style's 14-point font. */
 const TITLE_ROW_POINTS = 18.75;
 /** A page is taken as this much shorter than computed: fonts measure a little differently in each spreadsheet. */
-const PAGE_SLACK = 0.98;
+/**
+ * Pages from a little shorter than Excel computes them to a little taller: with every
+ * row's height stated, LibreOffice lays out the rows Excel does (32 of 15 points), and
+ * the rest is rounding.
+ */
+const PAGE_RANGE = [0.97, 1.03] as const;
 
 const blockBottom = (b: Block): number => parseCell(b.at).row + b.rows.length - 1;
 const blockRight = (b: Block): number => parseCell(b.at).col + (b.rows[0]?.length ?? 1) - 1;
@@ -118,38 +128,98 @@ const chartBox = (c: ChartPlan) => {
   return { top: from.row, left: from.col, bottom: to.row, right: to.col };
 };
 
-function widthOf(sheet: SheetPlan, col: number): number {
+function widthOf(sheet: SheetPlan, col: number, points: (chars: number) => number): number {
   const hidden = sheet.hiddenColumns?.some((c) => columnNumber(c) === col);
   if (hidden) return 0;
   const entry = Object.entries(sheet.columnWidths ?? {}).find(([c]) => columnNumber(c) === col);
-  return columnPoints(entry?.[1] ?? DEFAULT_COLUMN_CHARACTERS);
+  return points(entry?.[1] ?? DEFAULT_COLUMN_CHARACTERS);
 }
 
-/** The scale fitting columns 1…lastColumn to one page wide (never above 100 %). */
-export function fitToWidthScale(sheet: SheetPlan, lastColumn: number): number {
+/** The scale fitting columns 1…lastColumn to one page wide (never above 100 %), with Excel's widths or those of a wider font. */
+export function fitToWidthScale(sheet: SheetPlan, lastColumn: number, points: (chars: number) => number = columnPoints): number {
   let width = 0;
-  for (let c = 1; c <= lastColumn; c++) width += widthOf(sheet, c);
+  for (let c = 1; c <= lastColumn; c++) width += widthOf(sheet, c, points);
   return width > 0 ? Math.min(1, PRINTABLE_WIDTH / width) : 1;
 }
 
-/** Estimated height of each row in points: a title's larger font, a header row as many lines as its longest text wraps to. */
-function rowHeights(sheet: SheetPlan): (row: number) => number {
+/**
+ * The lines a text wraps to in a column `width` characters wide, word by word as a
+ * spreadsheet wraps it (a word longer than the line is broken). Counted for a bold font
+ * a little wider than Calibri, so a heading is never given too few lines.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(1, Math.floor(width));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(/ +/).filter(Boolean)) {
+      const need = line === 0 ? word.length : line + 1 + word.length;
+      if (need <= capacity) line = need;
+      else {
+        // The word starts a new line (and takes as many as it needs).
+        if (line > 0) lines++;
+        lines += Math.ceil(word.length / capacity) - 1;
+        line = word.length % capacity || capacity;
+      }
+    }
+  }
+  return Math.max(1, lines);
+}
+
+const widthInCharacters = (sheet: SheetPlan, col: number): number => {
+  const entry = Object.entries(sheet.columnWidths ?? {}).find(([c]) => columnNumber(c) === col);
+  return entry?.[1] ?? DEFAULT_COLUMN_CHARACTERS;
+};
+
+/**
+ * The rows both writers give a height of their own (points): a title (its larger font)
+ * and every header row whose headings wrap to more than one line. Every other row is 15
+ * points, stated outright in the file, so the page breaks fall where this module expects
+ * in any spreadsheet (LibreOffice, reading a file, did not grow a row for wrapped text and
+ * cut the top line of three-line headings).
+ */
+export function rowHeightsToSet(sheet: SheetPlan): Map<number, number> {
   const heights = new Map<number, number>();
   for (const b of sheet.blocks) {
-    if (b.style !== "title" && b.style !== "header") continue;
+    if (b.style !== "header" && b.style !== "title") continue;
     const at = parseCell(b.at);
     b.rows.forEach((cells, i) => {
-      let lines = 1;
-      if (b.style === "header")
-        cells.forEach((cell, k) => {
-          if (cell.kind !== "text") return;
-          const chars = Math.max(1, widthOf(sheet, at.col + k) / 0.75 / 7 - 1);
-          lines = Math.max(lines, Math.ceil(cell.text.length / chars));
-        });
-      const h = b.style === "title" ? TITLE_ROW_POINTS : lines * ROW_POINTS;
-      heights.set(at.row + i, Math.max(heights.get(at.row + i) ?? ROW_POINTS, h));
+      const lines = b.style === "title" ? 1 : cells.reduce((most, cell, k) => (cell.kind === "text" ? Math.max(most, wrappedLines(cell.text, widthInCharacters(sheet, at.col + k))) : most), 1);
+      const height = b.style === "title" ? TITLE_ROW_POINTS : lines * ROW_POINTS;
+      const row = at.row + i;
+      if (height > ROW_POINTS) heights.set(row, Math.max(heights.get(row) ?? 0, height));
     });
   }
+  return heights;
+}
+
+/** Characters of a label the widest column holds: longer ones are cut in print. */
+const LABEL_COLUMN_MAX = 100;
+
+/**
+ * The width (characters) of a column of labels that shows the longest whole: a
+ * character of text is narrower than Excel's unit (the width of "0"), about 1.15 of them
+ * to the unit in Calibri, and two units of margin; never narrower than `min`.
+ */
+export function labelColumnWidth(labels: readonly string[], min: number): number {
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
+  return Math.min(LABEL_COLUMN_MAX, Math.max(min, Math.ceil(longest / 1.15) + 2));
+}
+
+/** Column widths made wide enough to show each heading of a header row starting in column A (headings in a table's header row do not wrap). */
+export function widthsForHeadings(widths: Record<string, number>, headings: readonly string[]): Record<string, number> {
+  const out = { ...widths };
+  headings.forEach((h, i) => {
+    const col = columnLetter(i + 1);
+    out[col] = Math.max(out[col] ?? DEFAULT_COLUMN_CHARACTERS, labelColumnWidth([h], 0));
+  });
+  return out;
+}
+
+/** The height of each row in points, as the writers make it. */
+function rowHeights(sheet: SheetPlan): (row: number) => number {
+  const heights = rowHeightsToSet(sheet);
   return (row) => heights.get(row) ?? ROW_POINTS;
 }
 
@@ -176,29 +246,49 @@ export function printedExtent(sheet: SheetPlan, lastColumn?: number): { bottom: 
 }
 
 /**
- * Where a chart `rows` high goes when it may go at row `from` or below, so that it prints
- * on one page: at `from` when it fits on the page `from` is estimated to fall on, else at
- * the row where that page ends, with a page break before it.
+ * The first row of every page after the first, down to row `until`, for pages
+ * `pageHeight` points high (unscaled): rows fill a page while they fit, and every page
+ * after the first begins with the title rows.
  */
-export function chartTopOnOnePage(sheet: SheetPlan, o: { from: number; rows: number; lastColumn: number; titleRows?: { from: number; to: number } }): { top: number; breakBefore?: number } {
-  const scale = fitToWidthScale(sheet, o.lastColumn);
-  const page = (PRINTABLE_HEIGHT / scale) * PAGE_SLACK;
+function pageStarts(height: (row: number) => number, pageHeight: number, titles: number, until: number): number[] {
+  const starts: number[] = [];
+  let used = 0;
+  for (let r = 1; r <= until; r++) {
+    const h = height(r);
+    if (used + h > pageHeight && used > titles) {
+      starts.push(r);
+      used = titles;
+    }
+    used += h;
+  }
+  return starts;
+}
+
+/**
+ * Where a chart `rows` high goes when it may go at row `from` or below, so that it prints
+ * on one page: the first row from `from` on where no page break falls inside it or on its
+ * edges — on
+ * Excel's page (rows of 15 points, this module's widths) or any from a little shorter to
+ * the one a wider font's columns give (a smaller scale: more rows on the page). A manual break would not
+ * do: a spreadsheet fitting the print to one page wide may ignore it (LibreOffice does).
+ */
+export function chartTopOnOnePage(sheet: SheetPlan, o: { from: number; rows: number; lastColumn: number; titleRows?: { from: number; to: number } }): { top: number } {
+  // A page's height in the sheet's own points: Excel's, and the taller one of a wider font's smaller scale.
+  const shortest = (PRINTABLE_HEIGHT / fitToWidthScale(sheet, o.lastColumn)) * PAGE_RANGE[0];
+  const tallest = (PRINTABLE_HEIGHT / fitToWidthScale(sheet, o.lastColumn, columnPointsWideFont)) * PAGE_RANGE[1];
   const height = rowHeights(sheet);
   let titles = 0;
   for (let r = o.titleRows?.from ?? 1; o.titleRows && r <= o.titleRows.to; r++) titles += height(r);
-  let used = 0;
-  for (let r = 1; r < o.from; r++) {
-    const h = height(r);
-    if (used + h > page) used = titles;
-    used += h;
-  }
-  let chart = 0;
-  for (let r = o.from; r < o.from + o.rows; r++) chart += height(r);
-  if (used + chart <= page) return { top: o.from };
-  // The rows still on this page, then the chart on the next.
-  let top = o.from;
-  while (used + height(top) <= page) used += height(top++);
-  return { top, breakBefore: top };
+  const until = o.from + 3 * o.rows + 200;
+  // Where the k-th page may begin: between its start on the shortest page and on the tallest.
+  const earliest = pageStarts(height, shortest, titles, until);
+  const latest = pageStarts(height, tallest, titles, until);
+  const ranges = earliest.map((first, k) => [first, latest[k] ?? until] as const);
+  // Not even on its edges: LibreOffice prints a chart whose edge lies on a page break on both pages.
+  const inside = (top: number) => ranges.some(([first, last]) => last >= top && first <= top + o.rows);
+  for (let top = o.from; top < until - o.rows; top++) if (!inside(top)) return { top };
+  // Taller than a page: it will be split wherever it goes.
+  return { top: o.from };
 }
 
 // ---------------------------------------------------------------------------

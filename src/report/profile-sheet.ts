@@ -29,7 +29,7 @@ import {
 } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, numberFormat, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
-import { printSetup } from "./page-setup";
+import { labelColumnWidth, printSetup } from "./page-setup";
 
 export interface ProfileSheetOptions {
   key: string;
@@ -231,7 +231,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     valueAxisTitle: REPORT_TEXT[lang].indexAxis,
   };
 
-  const widths: Record<string, number> = { A: 52 };
+  // Column A as wide as the longest label, so no indicator's name is cut.
+  const widths: Record<string, number> = { A: labelColumnWidth(profile.rows.map((r) => r.indicator.label[lang] + simpleMark(r, profile.options)), 52) };
   for (let c = 2; c < cBasis; c++) widths[columnLetter(c)] = 13;
   const sheet: SheetPlan = {
     key: opts.key,

@@ -159,8 +159,9 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const heading = { lang: req.lang, municipality: `${first.focal.name} (${first.focal.code})`, period: yearSpan(years), source: sourceText(usedProvenance, req.lang) };
   for (const sheet of sheets) {
     if (sheet.pageSetup) continue;
-    const header = sheet.tables?.[0] ? parseCell(sheet.tables[0].range.split(":")[0]).row : undefined;
-    sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, header ? { titleRows: { from: header, to: header } } : {});
+    // A sheet with a table prints the table (not the notes beside it), its header row on every page.
+    const [first, last] = sheet.tables?.[0]?.range.split(":").map(parseCell) ?? [];
+    sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, first ? { titleRows: { from: first.row, to: first.row }, lastColumn: (last ?? first).col } : {});
   }
   return { plan: { sheets, names: [] }, profiles };
 }

@@ -25,7 +25,7 @@ import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, weightBlock, type BasisContext } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
-import { chartTopOnOnePage, printedExtent, printSetup, yearSpan } from "./page-setup";
+import { chartTopOnOnePage, labelColumnWidth, printedExtent, printSetup, yearSpan } from "./page-setup";
 
 export interface TimeSeriesOptions {
   key: string;
@@ -261,7 +261,7 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   ];
 
   const yearsRange = (row: number) => `${cellAddress(yearCol(0), row, true)}:${cellAddress(lastYearCol, row, true)}`;
-  const widths: Record<string, number> = { A: 52 };
+  const widths: Record<string, number> = { A: labelColumnWidth(valueRows.map((r) => (r[0].kind === "text" ? r[0].text : "")), 52) };
   for (let k = 0; k < years.length; k++) widths[columnLetter(yearCol(k))] = 12;
   const sheet: SheetPlan = { key: o.key, name: o.name, blocks, columnWidths: widths, freeze: { rows: 0, columns: 1 } };
   // The chart goes under the last printed row (whatever the sheet holds above it), as wide
@@ -283,9 +283,9 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
     },
   ];
   const heading = { lang, municipality: `${o.focal.name} (${o.focal.code})`, subject: o.sectorLabel, period: yearSpan(years), source: o.source };
-  sheet.pageSetup = printSetup(sheet, heading, { lastColumn: lastYearCol, titleRows, breaksBefore: place.breakBefore ? [place.breakBefore] : [] });
+  sheet.pageSetup = printSetup(sheet, heading, { lastColumn: lastYearCol, titleRows });
   return sheet;
 }
 
-/** The time series chart's height in rows. */
-const CHART_ROWS = 24;
+/** The time series chart's height in rows: with room to spare on a page of about 32 rows, so it can always be placed on one. */
+const CHART_ROWS = 22;

@@ -11,7 +11,7 @@
  */
 import { escapeXml } from "./xlsx-charts";
 import { columnNumber, parseCell, cellAddress, type Block, type CellStyle, type PageSetupPlan, type PlanCell, type SheetPlan } from "./plan";
-import { headerFooterCode } from "./page-setup";
+import { headerFooterCode, rowHeightsToSet } from "./page-setup";
 
 /** The distinct texts of the workbook, in the order first written (the shared strings part). */
 export class SharedStrings {
@@ -207,6 +207,15 @@ function columnsXml(sheet: SheetPlan): string {
   return `<cols>${items.join("")}</cols>`;
 }
 
+/**
+ * Rows 15 points high, as in Excel. A sheet laid out for print says so outright, so a
+ * spreadsheet with other fonts (LibreOffice without Calibri) does not make rows lower and
+ * move the page breaks the layout was planned around (page-setup.ts).
+ */
+function sheetFormatXml(sheet: SheetPlan): string {
+  return sheet.pageSetup ? '<sheetFormatPr defaultRowHeight="15" customHeight="1"/>' : '<sheetFormatPr defaultRowHeight="15"/>';
+}
+
 /** The used range (for `<dimension>`). */
 function dimension(placed: readonly Placed[]): string {
   if (placed.length === 0) return "A1";
@@ -233,7 +242,8 @@ export function writeSheetXml(sink: ByteSink, sheet: SheetPlan, parts: SheetXmlP
   sink.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   // Fitting to pages is switched on here; <pageSetup> says to how many.
   if (sheet.pageSetup) sink.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  sink.write(`<dimension ref="${dimension(placed)}"/>${sheetViewXml(sheet, parts.selected)}<sheetFormatPr defaultRowHeight="15"/>${columnsXml(sheet)}<sheetData>`);
+  sink.write(`<dimension ref="${dimension(placed)}"/>${sheetViewXml(sheet, parts.selected)}${sheetFormatXml(sheet)}${columnsXml(sheet)}<sheetData>`);
+  const heights = rowHeightsToSet(sheet);
   let next = 0;
   let active: Placed[] = [];
   const lastRow = placed.reduce((m, p) => Math.max(m, p.row + p.block.rows.length - 1), 0);
@@ -245,7 +255,7 @@ export function writeSheetXml(sink: ByteSink, sheet: SheetPlan, parts: SheetXmlP
       row = placed[next].row;
       continue;
     }
-    sink.write(rowXml(row, active, parts.headerTexts, strings, formats));
+    sink.write(rowXml(row, active, parts.headerTexts, strings, formats, heights.get(row)));
     row++;
   }
   sink.write("</sheetData>");
@@ -274,7 +284,8 @@ export function pageSetupXml(setup: PageSetupPlan): string {
   return xml;
 }
 
-function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap<string, string>, strings: SharedStrings, formats: CellFormats): string {
+function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap<string, string>, strings: SharedStrings, formats: CellFormats, height?: number): string {
+  const open = height === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${height}" customHeight="1">`;
   let xml = "";
   const add = (col: number, cell: PlanCell, style: CellStyle) => {
     const renamed = cell.kind === "text" ? headerTexts.get(`${col},${row}`) : undefined;
@@ -284,7 +295,7 @@ function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap
     const [p] = active;
     const cols = p.block.rows[row - p.row];
     for (let i = 0; i < cols.length; i++) add(p.col + i, cols[i], p.block.style ?? "normal");
-    return `<row r="${row}">${xml}</row>`;
+    return `${open}${xml}</row>`;
   }
   // Several blocks on the row: cells by column, a later block winning a cell they share.
   const cells = new Map<number, { cell: PlanCell; style: CellStyle }>();
@@ -293,5 +304,5 @@ function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap
     for (let i = 0; i < cols.length; i++) cells.set(p.col + i, { cell: cols[i], style: p.block.style ?? "normal" });
   }
   for (const col of [...cells.keys()].sort((a, b) => a - b)) add(col, cells.get(col)!.cell, cells.get(col)!.style);
-  return `<row r="${row}">${xml}</row>`;
+  return `${open}${xml}</row>`;
 }
