@@ -9,7 +9,6 @@
  */
 import type { Rect } from "./addresses";
 import { FakeClientObject, Navigable } from "./client-object";
-import type { FakeRequestContext } from "./context";
 import { errors } from "./errors";
 import type { SheetModel } from "./model";
 import { rangeArgument } from "./references";
@@ -53,19 +52,18 @@ const pagesValue = (v: unknown, what: string): number => {
   return v as number;
 };
 
-export class FakePageLayout extends FakeClientObject<SheetModel> {
+/** An object of a worksheet's page setup: gone with its sheet. */
+abstract class FakeSheetPart extends FakeClientObject<SheetModel> {
+  protected override _gone(s: SheetModel): boolean {
+    return s.deleted;
+  }
+}
+
+export class FakePageLayout extends FakeSheetPart {
   protected readonly _typeName = "PageLayout";
   protected readonly _scalarNames = ["orientation", "paperSize", "zoom"] as const;
   protected override readonly _writable = ["orientation", "paperSize", "zoom"];
   private _headersFooters?: FakeHeaderFooterGroup;
-
-  constructor(ctx: FakeRequestContext, path: string, locate: () => SheetModel) {
-    super(ctx, path, locate);
-  }
-
-  protected override _gone(s: SheetModel): boolean {
-    return s.deleted;
-  }
 
   protected _read(name: string, s: SheetModel): unknown {
     switch (name) {
@@ -144,14 +142,10 @@ export class FakePageLayout extends FakeClientObject<SheetModel> {
   }
 }
 
-export class FakeHeaderFooterGroup extends FakeClientObject<SheetModel> {
+export class FakeHeaderFooterGroup extends FakeSheetPart {
   protected readonly _typeName = "HeaderFooterGroup";
   protected readonly _scalarNames = [] as const;
   private _default?: FakeHeaderFooter;
-
-  protected override _gone(s: SheetModel): boolean {
-    return s.deleted;
-  }
 
   protected _read(name: string): unknown {
     return this._unknownProperty(name);
@@ -167,74 +161,51 @@ export class FakeHeaderFooterGroup extends FakeClientObject<SheetModel> {
   }
 }
 
-export class FakeHeaderFooter extends FakeClientObject<SheetModel> {
+/** The six texts of a header and footer; each property is defined below, from HEADER_FOOTER_FIELDS. */
+export class FakeHeaderFooter extends FakeSheetPart {
   protected readonly _typeName = "HeaderFooter";
   protected readonly _scalarNames = HEADER_FOOTER_FIELDS;
   protected override readonly _writable = HEADER_FOOTER_FIELDS;
-
-  protected override _gone(s: SheetModel): boolean {
-    return s.deleted;
-  }
+  declare leftHeader: string;
+  declare centerHeader: string;
+  declare rightHeader: string;
+  declare leftFooter: string;
+  declare centerFooter: string;
+  declare rightFooter: string;
 
   protected _read(name: string, s: SheetModel): unknown {
     if ((HEADER_FOOTER_FIELDS as readonly string[]).includes(name)) return s.pageLayout.headerFooter[name as HeaderFooterField];
     return this._unknownProperty(name);
   }
 
-  private _text(field: HeaderFooterField, v: string): void {
+  _getText(field: HeaderFooterField): string {
+    return this._get(field);
+  }
+
+  _setText(field: HeaderFooterField, v: string): void {
     this._set(field, v, (s) => {
       if (typeof v !== "string") throw errors.invalidArgument(`${field} must be text.`);
       if (v.length > HEADER_FOOTER_MAX) throw errors.invalidArgument(`${field} has ${v.length} characters; a header or footer takes ${HEADER_FOOTER_MAX}.`);
       s.pageLayout.headerFooter[field] = v;
     });
   }
+}
 
-  get leftHeader(): string {
-    return this._get("leftHeader");
-  }
-  set leftHeader(v: string) {
-    this._text("leftHeader", v);
-  }
-  get centerHeader(): string {
-    return this._get("centerHeader");
-  }
-  set centerHeader(v: string) {
-    this._text("centerHeader", v);
-  }
-  get rightHeader(): string {
-    return this._get("rightHeader");
-  }
-  set rightHeader(v: string) {
-    this._text("rightHeader", v);
-  }
-  get leftFooter(): string {
-    return this._get("leftFooter");
-  }
-  set leftFooter(v: string) {
-    this._text("leftFooter", v);
-  }
-  get centerFooter(): string {
-    return this._get("centerFooter");
-  }
-  set centerFooter(v: string) {
-    this._text("centerFooter", v);
-  }
-  get rightFooter(): string {
-    return this._get("rightFooter");
-  }
-  set rightFooter(v: string) {
-    this._text("rightFooter", v);
-  }
+for (const field of HEADER_FOOTER_FIELDS) {
+  Object.defineProperty(FakeHeaderFooter.prototype, field, {
+    get(this: FakeHeaderFooter) {
+      return this._getText(field);
+    },
+    set(this: FakeHeaderFooter, v: string) {
+      this._setText(field, v);
+    },
+  });
 }
 
 /** `worksheet.horizontalPageBreaks`: `add(range)` puts a page break above the range's first row. */
-export class FakePageBreakCollection extends FakeClientObject<SheetModel> {
+export class FakePageBreakCollection extends FakeSheetPart {
   protected readonly _typeName = "PageBreakCollection";
   protected readonly _scalarNames = [] as const;
-
-  protected override _gone(s: SheetModel): boolean {
-    return s.deleted;
-  }
 
   protected _read(name: string): unknown {
     return this._unknownProperty(name);
