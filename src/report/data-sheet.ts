@@ -65,6 +65,7 @@ import { cellAddress, columnLetter, empty, formula, FORMULA_TEXT_MAX, num, numbe
 import { REPORT_TEXT } from "./report-text";
 import { CHANGE_LIST_TEXT } from "./change-list-text";
 import { figureKey, type ReportChanges } from "./report-changes";
+import { widthsForHeadings } from "./page-setup";
 
 export const DATA_SHEET_KEY = "data";
 
@@ -293,9 +294,15 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     name,
     blocks: [{ at: "A1", rows }, ...marked, ...(total > 0 ? [{ at: cellAddress(cInOrder - 1, 1), rows: [inOrder], style: "note" as const }] : [])],
     tables: total > 0 ? [{ name: "KostraData", range: `A1:${cellAddress(cOrder, last)}` }] : [],
-    columnWidths: { A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22, ...(withComputed ? { M: 60, N: 22, O: 22 } : {}),
-      ...(changes ? { [columnLetter(cPrevious)]: 14, [columnLetter(cPrevious + 1)]: 22, [columnLetter(cPrevious + 2)]: 11 } : {}),
-      [columnLetter(cOrder)]: 7, [columnLetter(cInOrder - 1)]: 40, [columnLetter(cInOrder)]: 8 },
+    // Wide enough for every heading: a table's header row shows one line.
+    columnWidths: widthsForHeadings(
+      {
+        A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22, ...(withComputed ? { M: 60, N: 22, O: 22 } : {}),
+        ...(changes ? { [columnLetter(cPrevious)]: 14, [columnLetter(cPrevious + 1)]: 22, [columnLetter(cPrevious + 2)]: 11 } : {}),
+        [columnLetter(cOrder)]: 7, [columnLetter(cInOrder - 1)]: 40, [columnLetter(cInOrder)]: 8,
+      },
+      rows[0].map((c) => (c.kind === "text" ? c.text : "")),
+    ),
     freeze: { rows: 1, columns: 0 },
     hiddenColumns: ["A"],
   };

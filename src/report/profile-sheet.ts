@@ -31,6 +31,7 @@ import {
 import { cellAddress, columnLetter, empty, formula, numberFormat, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
 import { sentenceFormula } from "./sentence-formula";
+import { labelColumnWidth, printSetup } from "./page-setup";
 
 export interface ProfileSheetOptions {
   key: string;
@@ -256,11 +257,12 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     valueAxisTitle: REPORT_TEXT[lang].indexAxis,
   };
 
-  const widths: Record<string, number> = { A: 52 };
+  // Column A as wide as the longest label, so no indicator's name is cut.
+  const widths: Record<string, number> = { A: labelColumnWidth(profile.rows.map((r) => r.indicator.label[lang] + simpleMark(r, profile.options)), 52) };
   for (let c = 2; c < cBasis; c++) widths[columnLetter(c)] = 13;
   widths[columnLetter(cSentence)] = 100;
   const hiddenWords = SENTENCE_WORDS.map((_, k) => columnLetter(cWords + k));
-  return {
+  const sheet: SheetPlan = {
     key: opts.key,
     name: opts.name,
     blocks,
@@ -269,4 +271,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     charts: [chart],
     hiddenColumns: hiddenWords,
   };
+  // The profile prints on one page — table, chart, definitions — without the basis right of the rank.
+  const heading = { lang, municipality: `${focal.name} (${focal.code})`, subject: profile.sector.label[lang], period: String(year), source: sourceText(profile.provenance, lang) };
+  sheet.pageSetup = printSetup(sheet, heading, { lastColumn: cRank, titleRows: { from: HEADER_ROW, to: HEADER_ROW }, onePage: true });
+  return sheet;
 }

@@ -11,13 +11,14 @@ import { networkMembers } from "../kostra/networks";
 import { missingForSeries, type PriceIndex } from "../kostra/prices";
 import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
-import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
+import { parseCell, safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
 import { REPORT_TEXT } from "./report-text";
 import { buildChangeListSheet, CHANGE_SHEET_KEY } from "./change-list-sheet";
 import { CHANGE_LIST_TEXT } from "./change-list-text";
 import { DEFAULT_INDEX_THRESHOLD, reportChanges, type ReportChanges } from "./report-changes";
+import { printSetup, yearSpan } from "./page-setup";
 
 export interface ReportRequest {
   sectors: readonly string[];
@@ -183,6 +184,14 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   }
   if (changes) sheets.push(buildChangeListSheet(changes, uniqueName(CHANGE_LIST_TEXT[req.lang].sheet, taken), req.lang));
   sheets.push(data.sheet);
+  // Every sheet prints: those the builders did not lay out for print with the report's heading, the table's header on every page.
+  const heading = { lang: req.lang, municipality: `${first.focal.name} (${first.focal.code})`, period: yearSpan(years), source: sourceText(usedProvenance, req.lang) };
+  for (const sheet of sheets) {
+    if (sheet.pageSetup) continue;
+    // A sheet with a table prints the table (not the notes beside it), its header row on every page.
+    const [first, last] = sheet.tables?.[0]?.range.split(":").map(parseCell) ?? [];
+    sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, first ? { titleRows: { from: first.row, to: first.row }, lastColumn: (last ?? first).col } : {});
+  }
   const missing = prices ? profiles.flatMap((p) => missingForSeries(prices, templateIndicators(templateById(p.sector.id)!), years)) : [];
   return {
     plan: { sheets, names: [] },

@@ -27,6 +27,7 @@ import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, weight
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
 import { fixedPriceExpression, fixedPriceFormula, indicatorHeading, nominalHeading, priceSection, priceTable, type FixedPrices } from "./price-index-block";
+import { chartTopOnOnePage, labelColumnWidth, printedExtent, printSetup, yearSpan } from "./page-setup";
 
 export interface TimeSeriesOptions {
   key: string;
@@ -293,29 +294,31 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   ];
 
   const yearsRange = (row: number) => `${cellAddress(yearCol(0), row, true)}:${cellAddress(lastYearCol, row, true)}`;
-  // The chart goes below the last rows written: the index, or the price table and nominal values.
-  const lastIndexRow = money.length > 0 ? nHeader + money.length : table ? table.bottom : bRow(n);
-  const widths: Record<string, number> = { A: 52 };
+  const widths: Record<string, number> = { A: labelColumnWidth(valueRows.map((r) => (r[0].kind === "text" ? r[0].text : "")), 52) };
   for (let k = 0; k < years.length; k++) widths[columnLetter(yearCol(k))] = 12;
-  return {
-    key: o.key,
-    name: o.name,
-    blocks,
-    columnWidths: widths,
-    freeze: { rows: 0, columns: 1 },
-    charts: [
-      {
-        name: `Indeks_over_tid_${o.key.replace(/[^A-Za-z0-9]/g, "_").slice(0, 200)}`,
-        type: "line",
-        title: `${net} – ${o.sectorLabel}. ${t.chart(hundred)}${fixed ? ` (${fixed.label})` : ""}`,
-        categories: { sheet: o.key, range: yearsRange(bHeader) },
-        series: [
-          ...o.indicators.map((ind, i) => ({ name: ind.label[lang], values: { sheet: o.key, range: yearsRange(bRow(i)) } })),
-          { name: `${t.averages} ${net}`, values: { sheet: o.key, range: yearsRange(bRow(n)) } },
-        ],
-        position: { from: `A${lastIndexRow + 3}`, to: `${columnLetter(Math.max(lastYearCol, 8))}${lastIndexRow + 26}` },
-        valueAxisTitle: REPORT_TEXT[lang].indexAxis,
-      },
-    ],
-  };
+  const sheet: SheetPlan = { key: o.key, name: o.name, blocks, columnWidths: widths, freeze: { rows: 0, columns: 1 } };
+  // The chart goes under the last printed row (whatever the sheet holds above it), as wide
+  // as the years, and on one printed page; the basis right of the years never prints.
+  const titleRows = { from: aHeader, to: aHeader };
+  const place = chartTopOnOnePage(sheet, { from: printedExtent(sheet, lastYearCol).bottom + 2, rows: CHART_ROWS, lastColumn: lastYearCol, titleRows });
+  sheet.charts = [
+    {
+      name: `Indeks_over_tid_${o.key.replace(/[^A-Za-z0-9]/g, "_").slice(0, 200)}`,
+      type: "line",
+      title: `${net} – ${o.sectorLabel}. ${t.chart(hundred)}${fixed ? ` (${fixed.label})` : ""}`,
+      categories: { sheet: o.key, range: yearsRange(bHeader) },
+      series: [
+        ...o.indicators.map((ind, i) => ({ name: ind.label[lang], values: { sheet: o.key, range: yearsRange(bRow(i)) } })),
+        { name: `${t.averages} ${net}`, values: { sheet: o.key, range: yearsRange(bRow(n)) } },
+      ],
+      position: { from: `A${place.top}`, to: `${columnLetter(lastYearCol)}${place.top + CHART_ROWS - 1}` },
+      valueAxisTitle: REPORT_TEXT[lang].indexAxis,
+    },
+  ];
+  const heading = { lang, municipality: `${o.focal.name} (${o.focal.code})`, subject: o.sectorLabel, period: yearSpan(years), source: o.source };
+  sheet.pageSetup = printSetup(sheet, heading, { lastColumn: lastYearCol, titleRows });
+  return sheet;
 }
+
+/** The time series chart's height in rows: with room to spare on a page of about 32 rows, so it can always be placed on one. */
+const CHART_ROWS = 22;

@@ -8,7 +8,7 @@
  * claims one of a few profile slots in the temp dir and reuses it across test files and
  * runs, with a lock so concurrent jest workers (or concurrent runs) never share one.
  *
- * Needs the Debian packages libreoffice-calc-nogui (and poppler-utils for toPdfPng).
+ * Needs the Debian packages libreoffice-calc-nogui (and poppler-utils for printToPdf and toPdfPng).
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -361,6 +361,31 @@ async function resultOf({ bytes, elapsedMs }: { bytes: Uint8Array; elapsedMs: nu
 export async function opensInLibreOffice(xlsx: Uint8Array): Promise<boolean> {
   await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx");
   return true;
+}
+
+const POPPLER_HINT = "install poppler-utils (Debian: apt-get install -y --no-install-recommends poppler-utils)";
+
+/**
+ * Print the workbook to PDF with LibreOffice (every sheet, as its page setup says) and
+ * read the PDF back: its page count from its page tree (pdfinfo) and each page's text
+ * (pdftotext, pages in order), so a test can tell which sheet a page belongs to from its
+ * header or footer.
+ */
+export async function printToPdf(xlsx: Uint8Array): Promise<{ pdf: Uint8Array; pages: number; pageTexts: string[] }> {
+  const { bytes } = await convert(xlsx, "pdf", "pdf");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-pdf-"));
+  try {
+    const file = path.join(dir, "report.pdf");
+    fs.writeFileSync(file, bytes);
+    const info = await run("pdfinfo", [file], POPPLER_HINT);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info.stdout)?.[1]);
+    const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], POPPLER_HINT);
+    // pdftotext ends every page with a form feed.
+    const pageTexts = stdout.split("\f").slice(0, pages);
+    return { pdf: bytes, pages, pageTexts };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
