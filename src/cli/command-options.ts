@@ -31,6 +31,13 @@ const mergedHistory = {
   arg: { nb: "break|sum", en: "break|sum" },
   help: { nb: "sum: årene før en sammenslåing summeres fra kommunene", en: "sum: years before a merger = sum of the former municipalities" },
 } as const;
+
+/** The profile's sentences: how close to the average is "på nivå med snittet". */
+const sentenceBand = {
+  type: "string",
+  arg: { nb: "PROSENT", en: "PERCENT" },
+  help: { nb: "setningene: ± prosent «på nivå med snittet» (standard 5)", en: "the sentences: ± per cent that is \"on a par\" (default 5)" },
+} as const;
 const baseUrl = { type: "string", arg: URL_ARG, help: { nb: "adressen til SSBs PxWebApi (https, eller http lokalt)", en: "address of SSB's PxWebApi (https, or http locally)" } } as const;
 const ssbLang = { type: "string", arg: { nb: "no|en", en: "no|en" }, help: { nb: "språket SSB svarer på (standard no)", en: "language SSB answers in (default no)" } } as const;
 
@@ -59,8 +66,20 @@ export const BENCHMARK_OPTIONS = {
 export const PROFILE_OPTIONS = {
   ...BENCHMARK_OPTIONS,
   year: { type: "string", arg: YEAR, help: { nb: "året som sammenlignes", en: "the year compared" } },
-  format: { type: "string", arg: { nb: "table|csv|json", en: "table|csv|json" }, help: { nb: "utdataformat (standard table)", en: "output format (default table)" } },
+  format: {
+    type: "string",
+    arg: { nb: "table|csv|json|text", en: "table|csv|json|text" },
+    help: { nb: "utdataformat (standard table; text: setningene)", en: "output format (default table; text: the sentences)" },
+  },
   wide: { type: "boolean", help: { nb: "tabellen med én linje per indikator, uansett bredde", en: "the table with one line per indicator, however wide" } },
+  "sentence-band": sentenceBand,
+} as const;
+
+const threshold = { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng før en endring merkes (standard 1)", en: "index points before a move is marked (default 1)" } } as const;
+const previous = {
+  type: "string",
+  arg: FILE,
+  help: { nb: "forrige datafil: endringene listes og beholdes", en: "the previous data file: changes listed and kept" },
 } as const;
 
 export const REPORT_OPTIONS = {
@@ -70,6 +89,15 @@ export const REPORT_OPTIONS = {
   years: { type: "string", arg: { nb: "ÅÅÅÅ-ÅÅÅÅ", en: "YYYY-YYYY" }, help: { nb: "årene i tidsserien (standard bare --year)", en: "the years of the time series (default --year only)" } },
   "chart-comparisons": { type: "boolean", help: { nb: "sammenligningskommunene også i diagrammet", en: "the comparison municipalities in the chart too" } },
   "merged-history": mergedHistory,
+  prices: {
+    type: "string",
+    arg: { nb: "nominal|deflator|kpi", en: "nominal|deflator|kpi" },
+    help: { nb: "tidsseriens kroner: løpende (standard) eller faste fra --year", en: "the time series’ kroner: current (default) or fixed of --year" },
+  },
+  "base-url": { type: "string", arg: URL_ARG, help: { nb: "med --prices kpi: adressen til SSBs PxWebApi", en: "with --prices kpi: address of SSB's PxWebApi" } },
+  "sentence-band": sentenceBand,
+  previous,
+  threshold,
   out: { type: "string", arg: { nb: "FIL.xlsx", en: "FILE.xlsx" }, help: { nb: "arbeidsboken som skrives", en: "the workbook written" } },
 } as const;
 
@@ -87,6 +115,7 @@ export const FETCH_OPTIONS = {
   "merged-history": mergedHistory,
   timeout: { type: "string", arg: { nb: "SEK", en: "SEC" }, help: { nb: "tidsgrense per forespørsel i sekunder (standard 30)", en: "time limit per request in seconds (default 30)" } },
   out: { type: "string", arg: { nb: "FIL.json", en: "FILE.json" }, help: { nb: "datafilen som skrives", en: "the data file written" } },
+  previous: { ...previous, help: { nb: "sammenlign med denne (standard: --out som finnes)", en: "compare with it (default: the existing --out)" } },
   lang,
 } as const;
 
@@ -106,7 +135,7 @@ export const DIFF_OPTIONS = {
   ...COMPARISON_OPTIONS,
   "exclude-oslo": BENCHMARK_OPTIONS["exclude-oslo"],
   "exclude-focal": BENCHMARK_OPTIONS["exclude-focal"],
-  threshold: { type: "string", arg: { nb: "POENG", en: "POINTS" }, help: { nb: "indekspoeng før en endring merkes (standard 1)", en: "index points before a move is marked (default 1)" } },
+  threshold,
   format: { type: "string", arg: { nb: "table|csv|json", en: "table|csv|json" }, help: { nb: "utdataformat (standard table)", en: "output format (default table)" } },
   lang,
 } as const;

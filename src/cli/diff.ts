@@ -10,23 +10,18 @@
  * indicator only one of them was asked for is not a change.
  */
 import { parseArgs } from "node:util";
-import { figureChanges, indexMoves, type FigureChange, type IndexMove } from "../kostra/changes";
+import { figureChanges, heldByBoth, indexMoves, type FigureChange, type IndexMove } from "../kostra/changes";
 import { indicatorFor } from "../kostra/catalog";
 import { formatNumber } from "../kostra/describe";
 import { municipalityById } from "../kostra/municipalities";
-import type { Dataset, Lang, Observation } from "../kostra/types";
+import type { Lang } from "../kostra/types";
 import { DIFF_OPTIONS } from "./command-options";
 import { checkpoint, UsageError, type Io } from "./io";
 import { CLI_TEXT, inBoth } from "./messages";
-import { benchmarkOptions, langOf, loadDataset, oneOf, templatesFor, yearOf } from "./options";
+import { DEFAULT_INDEX_THRESHOLD } from "../report/report-changes";
+import { benchmarkOptions, langOf, loadDataset, oneOf, templatesFor, thresholdOf, yearOf } from "./options";
 import { terminalSafe } from "./profile-output";
 import { csvDialect, csvLines, UTF8_BOM, type CsvCell } from "./spreadsheet-csv";
-
-/** Index points an index may move before the change is marked (default). */
-const DEFAULT_THRESHOLD = 1;
-
-/** The indicator|year pairs a dataset holds any figure for. */
-const heldPairs = (d: Dataset) => new Set(d.observations.map((o) => `${o.indicator}|${o.year}`));
 
 export async function runDiff(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: DIFF_OPTIONS, strict: true, allowPositionals: true });
@@ -34,12 +29,10 @@ export async function runDiff(args: string[], io: Io): Promise<number> {
   const t = CLI_TEXT[lang].diff;
   if (positionals.length !== 2) throw new UsageError(inBoth((x) => x.diff.twoFiles(positionals.length)));
   const format = oneOf("--format", values.format, ["table", "csv", "json"] as const, "table");
-  const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : thresholdOf(values.threshold);
+  const threshold = values.threshold === undefined ? DEFAULT_INDEX_THRESHOLD : thresholdOf(values.threshold);
   const [before, after] = positionals.map((p) => loadDataset([p], false, io, lang));
   await checkpoint(io, "loaded");
-  const [inBefore, inAfter] = [heldPairs(before), heldPairs(after)];
-  const both = (o: Observation) => inBefore.has(`${o.indicator}|${o.year}`) && inAfter.has(`${o.indicator}|${o.year}`);
-  const changes = figureChanges(before, after, both);
+  const changes = figureChanges(before, after, heldByBoth(before, after));
 
   // A profile's choices: the index moves of that municipality, per template of the sector.
   const wantsProfile = values.sector !== undefined || values.municipality !== undefined || values.year !== undefined;
@@ -69,12 +62,6 @@ function required(flag: string, value: string | undefined): string {
   return value;
 }
 
-function thresholdOf(text: string): number {
-  const n = Number(text.replace(",", "."));
-  if (!/^\d{1,3}([.,]\d{1,2})?$/.test(text) || !Number.isFinite(n)) throw new UsageError(inBoth((x) => x.diff.thresholdFormat(text)));
-  return n;
-}
-
 const label = (indicator: string, lang: Lang) => indicatorFor(indicator)?.label[lang] ?? indicator;
 const decimalsOf = (indicator: string) => indicatorFor(indicator)?.decimals ?? 1;
 const side = (v: number | null, status: string | undefined, indicator: string, lang: Lang) => (v === null ? (status ?? "–") : formatNumber(v, decimalsOf(indicator), lang));
@@ -91,8 +78,12 @@ function layout(head: string[], rows: string[][], numeric: readonly boolean[]): 
 }
 
 function changesTable(changes: readonly FigureChange[], files: readonly string[], lang: Lang): string[] {
+  return changeLines(changes, CLI_TEXT[lang].diff.heading(terminalSafe(files[0]), terminalSafe(files[1]), changes.length), lang);
+}
+
+/** The changed figures under a heading, as plain columns for a terminal (also after `kostra fetch` over an earlier file). */
+export function changeLines(changes: readonly FigureChange[], heading: string, lang: Lang): string[] {
   const t = CLI_TEXT[lang].diff;
-  const heading = t.heading(terminalSafe(files[0]), terminalSafe(files[1]), changes.length);
   if (changes.length === 0) return [heading];
   const rows = changes.map((c) => [
     terminalSafe(label(c.indicator, lang)),

@@ -23,10 +23,15 @@
  * A year Klass cannot give is a warning, not a failure. --klass-url overrides where Klass
  * is asked (default: beside --base-url, else SSB's).
  */
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { figureChanges, heldByBoth } from "../kostra/changes";
+import type { Dataset, Lang } from "../kostra/types";
+import { changeLines } from "./diff";
+import { terminalSafe } from "./profile-output";
 import { fetchRequest, OWN_KOSTRA_GROUP, resolveNetwork } from "../app/fetch-request";
 import { focalMunicipality, peerMunicipality } from "../kostra/benchmark";
-import { badInput, notAnAggregate } from "../kostra/errors";
+import { badInput, KostraError, notAnAggregate } from "../kostra/errors";
 import { kostraGroupOf, resolveAggregate } from "../kostra/municipalities";
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from "../kostra/limits";
 import { quoteInput } from "../kostra/safe-text";
@@ -38,7 +43,7 @@ import { loadKostraGroupsForYears } from "../sources/ssb/klass";
 import { loadFromSsb, type CachePolicy } from "../sources/ssb/load";
 import { DEFAULT_BASE_URL } from "../sources/ssb/types";
 import { defaultCacheDir, FileResponseCache } from "./file-cache";
-import { AVERAGES, langOf, MERGED_HISTORY, networkChoice, oneOf, required, SSB_LANGS, templatesFor } from "./options";
+import { AVERAGES, langOf, loadDataset, MERGED_HISTORY, networkChoice, oneOf, required, SSB_LANGS, templatesFor } from "./options";
 import { FETCH_OPTIONS } from "./command-options";
 import { checkpoint, UsageError, type Io } from "./io";
 import { CLI_TEXT, inBoth } from "./messages";
@@ -103,6 +108,8 @@ export async function runFetch(args: string[], io: FetchIo): Promise<number> {
   const timeoutSeconds = values.timeout === undefined ? 30 : timeoutOf(values.timeout);
   // Before anything is asked of SSB: a folder that is missing or read-only is found now, not after the quota is spent.
   checkOutputTarget(out, ".json");
+  // The previous figures too, so a file that cannot be read costs no quota.
+  const previous = previousFigures(values.previous, out, io, lang);
 
   // The municipality, the comparisons (the templates' own and --compare) and the published
   // averages asked for, as region ids; all checked before anything is asked of SSB.
@@ -196,5 +203,35 @@ export async function runFetch(args: string[], io: FetchIo): Promise<number> {
   await checkpoint(io, "planned");
   await writeOutputFile(out, file, { beforeRename: () => checkpoint(io, "before-rename") });
   io.err(`${text.wroteObservations(result.dataset.observations.length, out, result.requests)}\n`);
+  if (previous) {
+    const changes = figureChanges(previous.dataset, result.dataset, heldByBoth(previous.dataset, result.dataset));
+    io.out(`${changeLines(changes, text.changes.fetchHeading(terminalSafe(previous.name), changes.length), lang).join("\n")}\n`);
+  }
   return 0;
+}
+
+/**
+ * What this fetch is compared with: `--previous FILE` (which must read, or the command stops
+ * before SSB is asked), else the `--out` file when it exists already (March's file fetched
+ * again in June). An existing `--out` that is not a data file is replaced without comparing,
+ * with a warning saying why.
+ */
+function previousFigures(given: string | undefined, out: string, io: FetchIo, lang: Lang): { name: string; dataset: Dataset } | undefined {
+  if (given !== undefined) return { name: given, dataset: loadDataset([given], false, io, lang) };
+  if (!isRegularFile(out)) return undefined;
+  try {
+    return { name: out, dataset: loadDataset([out], false, io, lang) };
+  } catch (e) {
+    if (!(e instanceof KostraError)) throw e;
+    io.err(`${CLI_TEXT[lang].warning(CLI_TEXT[lang].changes.notCompared(terminalSafe(out), e.messageIn(lang)))}\n`);
+    return undefined;
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -28,8 +28,8 @@ import { runFetch, type FetchIo } from "./fetch";
 import { runReport } from "./report";
 import { checkListOnly, writeTemplateWorkbooks } from "./template-workbooks";
 import { Cancelled, checkpoint, langOfArgs, UsageError, type Io } from "./io";
-import { benchmarkOptions, langOf, loadDataset, oneOf, required, templatesFor, yearOf } from "./options";
-import { profilesToCsv, profileToJson, profileToTable } from "./profile-output";
+import { benchmarkOptions, langOf, loadDataset, oneOf, required, sentenceBandOf, templatesFor, yearOf } from "./options";
+import { profilesToCsv, profilesToSentences, profileToJson, profileToTable } from "./profile-output";
 
 export type { Io };
 export { nodeIo } from "./node-io";
@@ -53,7 +53,8 @@ async function runProfile(args: string[], io: Io): Promise<number> {
   const lang = langOf(values.lang);
   const templates = templatesFor([required("--sector", values.sector)]);
   const year = yearOf("--year", required("--year", values.year));
-  const format = oneOf("--format", values.format, ["table", "csv", "json"] as const, "table");
+  const format = oneOf("--format", values.format, ["table", "csv", "json", "text"] as const, "table");
+  const band = sentenceBandOf(values["sentence-band"]);
   const dataset = loadDataset(values.input ?? [], values.sample ?? false, io, lang);
   await checkpoint(io, "loaded");
   // A sector with several templates (pleie og omsorg, kommunehelse) gives one profile each.
@@ -63,6 +64,8 @@ async function runProfile(args: string[], io: Io): Promise<number> {
   if (format === "json") {
     const json = profiles.map((p) => profileToJson(p, lang));
     text = JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + "\n";
+  } else if (format === "text") {
+    text = profilesToSentences(profiles, lang, band);
   } else {
     text = format === "csv" ? profilesToCsv(profiles, lang) : profiles.map((p) => profileToTable(p, lang, { wide: values.wide ?? false })).join("\n");
   }

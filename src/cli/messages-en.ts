@@ -136,4 +136,14 @@ export const en: CliText = {
     fetched: (time) => `fetched ${time}`,
     synthetic: "synthetic data",
   },
+  sentences: {
+    bandFormat: (flag, text) => `${flag} must be a whole number of per cent from 0 to 50, such as 5 (got ${quoted(text)})`,
+  },
+  changes: {
+    reportSummary: (count, since, sheet) =>
+      `${count === 0 ? "No figure has changed" : `${count} ${count === 1 ? "figure has" : "figures have"} changed`} since ${since ? `SSB's figures updated ${since}` : "the previous fetch"} (see the sheet “${sheet}”).`,
+    fetchHeading: (previous, count) => (count === 0 ? `No figure changed since ${previous}.` : `${count} ${count === 1 ? "figure changed" : "figures changed"} since ${previous}:`),
+    notCompared: (file, reason) => `not compared with ${file}, which could not be read as a data file: ${reason}`,
+    thresholdNeedsPrevious: "--threshold is about the changes and needs --previous",
+  },
 };

@@ -136,4 +136,14 @@ export const nb: CliText = {
     fetched: (time) => `hentet ${time}`,
     synthetic: "syntetiske data",
   },
+  sentences: {
+    bandFormat: (flag, text) => `${flag} må være et helt antall prosent fra 0 til 50, f.eks. 5 (fikk ${quoted(text)})`,
+  },
+  changes: {
+    reportSummary: (count, since, sheet) =>
+      `${count === 0 ? "Ingen tall er endret" : `${count} tall er endret`} siden ${since ? `SSBs tall oppdatert ${since}` : "forrige henting"} (se arket «${sheet}»).`,
+    fetchHeading: (previous, count) => (count === 0 ? `Ingen tall er endret siden ${previous}.` : `${count} tall er endret siden ${previous}:`),
+    notCompared: (file, reason) => `sammenlignet ikke med ${file}, som ikke kunne leses som en datafil: ${reason}`,
+    thresholdNeedsPrevious: "--threshold gjelder endringene og trenger --previous",
+  },
 };

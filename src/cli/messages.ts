@@ -154,6 +154,20 @@ export interface CliText {
     fetched: (time: string) => string;
     synthetic: string;
   };
+  /** `--sentence-band`. */
+  sentences: {
+    bandFormat: (flag: string, text: string) => string;
+  };
+  /** Comparing with the previous figures (`kostra report --previous`, `kostra fetch` over an earlier file). */
+  changes: {
+    /** After a report: how many figures changed, since which vintage, and the sheet that lists them. */
+    reportSummary: (count: number, since: string | undefined, sheet: string) => string;
+    /** After a fetch: the heading of the list of changes against the previous file. */
+    fetchHeading: (previous: string, count: number) => string;
+    /** The existing --out file could not be read as the previous figures: not compared. */
+    notCompared: (file: string, reason: string) => string;
+    thresholdNeedsPrevious: string;
+  };
 }
 
 export const CLI_TEXT: Readonly<Record<Lang, CliText>> = { nb, en };

@@ -7,11 +7,13 @@ import { isAggregate, kostraGroupOf, regionNamed, resolveAggregate, resolveMunic
 import { CUSTOM_NETWORK } from "../kostra/networks";
 import { registerKostraGroups } from "../kostra/registry/aggregates";
 import type { AverageChoice, BenchmarkOptions, Dataset, Lang, SectorTemplate } from "../kostra/types";
+import type { PriceChoice } from "../kostra/prices";
 import { readDataFile } from "../sources/file";
 import { combineInputs, type InputFile } from "../sources/inputs";
 import { sampleDataset } from "../sources/sample";
 import { cannotRead } from "./file-problems";
 import { quoteInput } from "../kostra/safe-text";
+import { MAX_SENTENCE_BAND } from "../kostra/limits";
 import { DEFAULT_LANG, LANGS, UsageError, type Io } from "./io";
 import { CLI_TEXT, inBoth } from "./messages";
 
@@ -30,6 +32,14 @@ export interface BenchmarkValues {
 
 /** What `--merged-history` takes: a break before a merger (the default), or the former municipalities summed. */
 export const MERGED_HISTORY = ["break", "sum"] as const;
+
+/** What `--prices` takes: current kroner (the default), or fixed kroner by the kommunal deflator or the KPI. */
+export const PRICES = ["nominal", "deflator", "kpi"] as const;
+
+/** The stored choice for a `--prices` value. */
+export function priceChoiceOf(value: (typeof PRICES)[number]): PriceChoice {
+  return value === "nominal" ? "nominal" : { index: value === "kpi" ? "kpi" : "kommunal-deflator" };
+}
 
 /** What `--average` takes. */
 export const AVERAGES: readonly AverageChoice[] = ["simple", "weighted", "indicator"];
@@ -105,6 +115,21 @@ export function loadDataset(inputs: string[], withSample: boolean, io: Io, lang:
   return combined.dataset;
 }
 
+
+/** `--sentence-band`: whole per cent, 0–50; undefined when not given (the rule's default applies). */
+export function sentenceBandOf(text: string | undefined, flag = "--sentence-band"): number | undefined {
+  if (text === undefined) return undefined;
+  const band = /^\s*\d{1,2}\s*$/.test(text) ? Number(text) : NaN;
+  if (!(band >= 0 && band <= MAX_SENTENCE_BAND)) throw new UsageError(inBoth((t) => t.sentences.bandFormat(flag, quoteInput(text))));
+  return band;
+}
+
+/** `--threshold POINTS`: index points, e.g. 1 or 2,5. */
+export function thresholdOf(text: string): number {
+  const n = Number(text.replace(",", "."));
+  if (!/^\d{1,3}([.,]\d{1,2})?$/.test(text) || !Number.isFinite(n)) throw new UsageError(inBoth((x) => x.diff.thresholdFormat(text)));
+  return n;
+}
 
 export function yearOf(flag: string, text: string): number {
   if (!/^\d{4}$/.test(text)) throw new UsageError(inBoth((t) => t.yearFormat(flag, quoteInput(text))));

@@ -5,6 +5,7 @@
 import { describeAveraging, describeProblem, describeStatus, formatNumber, sampleNote, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { xmlSafe, xmlSafeDeep } from "../kostra/safe-text";
+import { profileSentences } from "../kostra/sentences";
 import type { Extreme, Lang, Profile, ProfileRow, Provenance } from "../kostra/types";
 import { CLI_TEXT } from "./messages";
 import { csvDialect, csvLines, UTF8_BOM, type CsvCell } from "./spreadsheet-csv";
@@ -292,4 +293,16 @@ function profileCsvRows(profile: Profile, lang: Lang): CsvCell[][] {
     r.of,
   ]);
   return [[...head, CLI_TEXT[lang].profile.members], ...rows];
+}
+
+/**
+ * `--format text`: each profile's sentences (src/kostra/sentences.ts, the words the profile
+ * sheet's formulas and the pane give), one per line under a line naming the template,
+ * municipality and year, ready to paste into the analysis. Profiles a blank line apart.
+ */
+export function profilesToSentences(profiles: readonly Profile[], lang: Lang, band?: number): string {
+  // The heading as the profile sheet's title has it: template – municipality (code) year.
+  return profiles
+    .map((p) => [`${p.sector.label[lang]} – ${p.focal.name} (${p.focal.code}) ${p.year}`, ...profileSentences(p, lang, band)].map((line) => `${terminalSafe(line).replace(/[\n\t]+/g, " ")}\n`).join(""))
+    .join("\n");
 }

@@ -5,6 +5,7 @@
  */
 import { basename } from "node:path";
 import type { MergedHistory } from "../kostra/mergers";
+import type { PriceChoice, PriceIndex } from "../kostra/prices";
 import { resolveMunicipality } from "../kostra/municipalities";
 import type { BenchmarkOptions, Dataset, Lang } from "../kostra/types";
 import type { TemplateChoicesInput } from "../report/template-settings";
@@ -16,6 +17,10 @@ export interface ReportChoices {
   lang: Lang;
   mergedHistory: MergedHistory;
   chartComparisons: boolean;
+  /** The time series' prices as chosen, and the index they use (nominal when absent). */
+  prices?: { choice: PriceChoice; index?: PriceIndex };
+  /** The sentences' band, when `--sentence-band` gave one. */
+  sentenceBand?: number;
 }
 
 /**
@@ -55,5 +60,7 @@ export function reportSettings(options: BenchmarkOptions, req: ReportChoices, so
     chartComparisons: req.chartComparisons,
     ...(req.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang: req.lang,
+    ...(req.prices && req.prices.choice !== "nominal" ? { prices: req.prices.choice } : {}),
+    ...(req.sentenceBand !== undefined ? { sentenceBand: req.sentenceBand } : {}),
   };
 }

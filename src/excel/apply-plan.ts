@@ -23,6 +23,7 @@
  * user already uses gets a suffix.
  */
 import type { ReportPlan } from "../report/plan";
+import type { LocalizedText } from "../kostra/types";
 import type { KnownSheet, TemplateChoicesInput } from "../report/template-settings";
 import { checkedPlan } from "../report/plan-check";
 import { readInventory, type SheetInfo } from "./inventory";
@@ -38,6 +39,15 @@ export const MAX_REQUEST_BYTES = 3_500_000;
 
 /** Requirement sets the gateway needs: charts' series binding, freezeAt and NamedItem.formula (1.7), custom XML parts (1.5). */
 export const REQUIRED_SETS: readonly [string, string][] = [["ExcelApi", "1.7"]];
+
+/** The page setup (worksheet.pageLayout, page breaks) needs ExcelApi 1.9; without it the report is written without one, and says so. */
+export const PRINT_SET: readonly [string, string] = ["ExcelApi", "1.9"];
+
+/** Said after a write on a host without PRINT_SET. */
+export const PRINT_SETUP_SKIPPED: LocalizedText = {
+  nb: "Denne Excel-versjonen kan ikke sette opp utskriften (mangler ExcelApi 1.9): arkene skrives ut med Excels standardoppsett. Last ned rapporten som .xlsx for liggende sider tilpasset én sides bredde.",
+  en: "This Excel version cannot set up printing (missing ExcelApi 1.9): the sheets print with Excel's default page setup. Download the report as .xlsx for landscape pages fitted to one page wide.",
+};
 
 export type SettingsInput = TemplateChoicesInput;
 
@@ -73,10 +83,14 @@ export interface ApplyResult {
   renamedTables?: { planned: string; used: string }[];
   /** Excel stopped the final request and the gateway finished the write in a second one. */
   finishedOnRetry?: boolean;
+  /** The host could not set up printing (no ExcelApi 1.9): what to tell the user. */
+  printSetupSkipped?: LocalizedText;
 }
 
+const hostSupports = (isSetSupported: ApplyOptions["isSetSupported"]) => isSetSupported ?? ((n: string, v: string) => Office.context.requirements.isSetSupported(n, v));
+
 function checkRequirements(isSetSupported: ApplyOptions["isSetSupported"]): void {
-  const check = isSetSupported ?? ((n: string, v: string) => Office.context.requirements.isSetSupported(n, v));
+  const check = hostSupports(isSetSupported);
   const missing = REQUIRED_SETS.filter(([n, v]) => !check(n, v));
   if (missing.length) {
     const sets = missing.map(([n, v]) => `${n} ${v}`).join(", ");
@@ -111,9 +125,13 @@ export async function applyPlan(plan: ReportPlan, options: ApplyOptions): Promis
   // The same check the xlsx writer makes: only the report's closed cell kinds and its own
   // formulas, every string XML-safe; anything else is a programming error, thrown before Excel sees it.
   const checked = checkedPlan(plan);
+  // Printing is set up where the host can; elsewhere the report is still written.
+  const printable = hostSupports(options.isSetSupported)(...PRINT_SET);
+  const written = printable ? checked : { ...checked, sheets: checked.sheets.map((sheet) => ({ ...sheet, pageSetup: undefined })) };
   const run = options.run ?? excelRun;
   try {
-    return await run((context) => startWrite(context, checked, options, options.maxRequestBytes ?? MAX_REQUEST_BYTES));
+    const result = await run((context) => startWrite(context, written, options, options.maxRequestBytes ?? MAX_REQUEST_BYTES));
+    return printable || !checked.sheets.some((s) => s.pageSetup) ? result : { ...result, printSetupSkipped: PRINT_SETUP_SKIPPED };
   } catch (error) {
     if (error instanceof GatewayError) throw error;
     throw writeFailed({ kind: "unknown", temporaryPrefix: TEMPORARY_PREFIX }, false, error);

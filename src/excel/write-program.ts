@@ -18,6 +18,7 @@ import { officeRow, type OfficeCell } from "./cells";
 import { STATEMENT_BYTES } from "./request-meter";
 import type { Naming } from "./naming";
 import { retargetSheets, nameKey } from "./formula-sheets";
+import { rowHeightsToSet, sectionCode } from "../report/page-setup";
 
 export interface Unit {
   /**
@@ -79,7 +80,9 @@ function layoutUnit(plan: SheetPlan): Unit | null {
   const widths = columnRuns(Object.entries(plan.columnWidths ?? {}));
   const hidden = columnRuns((plan.hiddenColumns ?? []).map((c) => [c, true] as [string, boolean]));
   const { rows = 0, columns = 0 } = plan.freeze ?? {};
-  const statements = widths.length + hidden.length + (rows > 0 || columns > 0 ? 1 : 0);
+  // Titles and header rows whose headings wrap: as high as the xlsx writer makes them.
+  const heights = [...rowHeightsToSet(plan)];
+  const statements = widths.length + hidden.length + heights.length + (rows > 0 || columns > 0 ? 1 : 0);
   if (statements === 0) return null;
   return {
     kind: "shape",
@@ -89,6 +92,7 @@ function layoutUnit(plan: SheetPlan): Unit | null {
       const sheet = sheetOf(plan.key);
       for (const [from, to, width] of widths) sheet.getRange(`${from}:${to}`).format.columnWidth = width * POINTS_PER_CHARACTER;
       for (const [from, to] of hidden) sheet.getRange(`${from}:${to}`).columnHidden = true;
+      for (const [row, height] of heights) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
       if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
       else if (rows > 0) sheet.freezePanes.freezeRows(rows);
       else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
@@ -96,7 +100,51 @@ function layoutUnit(plan: SheetPlan): Unit | null {
   };
 }
 
-const STYLE_STATEMENTS: Record<NonNullable<Block["style"]>, number> = { title: 2, subtitle: 1, header: 3, note: 1, normal: 0 };
+/**
+ * How the sheet prints (ExcelApi 1.9; the gateway leaves page setups out of the plan where
+ * the host lacks it): the same page setup the xlsx writer writes, header and footer
+ * sections in Excel's code (page-setup.ts escapes and bounds them). The print area and
+ * title rows are on the temporary sheet and follow it when it is renamed.
+ */
+function pageSetupUnit(plan: SheetPlan): Unit | null {
+  const setup = plan.pageSetup;
+  if (!setup) return null;
+  type Section = "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter";
+  const sections: [Section, string][] = (
+    [
+      ["leftHeader", setup.header.left],
+      ["centerHeader", setup.header.center],
+      ["rightHeader", setup.header.right],
+      ["leftFooter", setup.footer.left],
+      ["centerFooter", setup.footer.center],
+      ["rightFooter", setup.footer.right],
+    ] as const
+  ).map(([field, parts]) => [field, sectionCode(parts ?? [])] as [Section, string]);
+  const written = sections.filter(([, code]) => code !== "");
+  const breaks = [...new Set(setup.breaksBefore ?? [])].filter((r) => r > 1);
+  const titles = setup.titleRows;
+  const statements = 4 + (titles ? 1 : 0) + written.length + breaks.length;
+  return {
+    kind: "shape",
+    statements,
+    bytes: 16 * statements + written.reduce((n, [, code]) => n + 6 * code.length, 0) + 2 * setup.printArea.length,
+    queue(sheetOf) {
+      const sheet = sheetOf(plan.key);
+      const layout = sheet.pageLayout;
+      layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.paperSize = "A4";
+      // 0 pages down leaves the height free, as Excel's own "fit all columns on one page" does.
+      layout.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
+      layout.setPrintArea(setup.printArea);
+      if (titles) layout.setPrintTitleRows(`$${titles.from}:$${titles.to}`);
+      const headerFooter = layout.headersFooters.defaultForAllPages;
+      for (const [field, code] of written) headerFooter[field] = code;
+      for (const row of breaks) sheet.horizontalPageBreaks.add(`A${row}`);
+    },
+  };
+}
+
+const STYLE_STATEMENTS: Record<NonNullable<Block["style"]>, number> = { title: 2, subtitle: 1, header: 3, note: 1, normal: 0, changed: 2 };
 
 function styleUnit(key: string, block: Block): Unit | null {
   const area = blockArea(block);
@@ -123,6 +171,10 @@ function styleUnit(key: string, block: Block): Unit | null {
           break;
         case "note":
           range.format.font.italic = true;
+          break;
+        case "changed":
+          range.format.font.bold = true;
+          range.format.fill.color = "#BFBFBF";
           break;
       }
     },
@@ -216,6 +268,7 @@ export function compileProgram(plan: ReportPlan, naming: Naming, budget: number)
   const add = (u: Unit | null) => u && units.push(u);
   for (const s of plan.sheets) {
     add(layoutUnit(s));
+    add(pageSetupUnit(s));
     for (const b of s.blocks) add(styleUnit(s.key, b));
   }
   for (const s of [...plan.sheets].sort((a, b) => cellCount(a) - cellCount(b))) {

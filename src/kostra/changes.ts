@@ -88,6 +88,16 @@ export function figureChanges(before: Dataset, after: Dataset, only: (o: Observa
   return changes.sort((x, y) => x.indicator.localeCompare(y.indicator) || x.municipality.localeCompare(y.municipality) || x.year - y.year);
 }
 
+/**
+ * Whether a figure's indicator and year are held by both loads (any municipality's figure,
+ * a number or a symbol): a year or an indicator only one load was asked for is not a change.
+ */
+export function heldByBoth(before: Dataset, after: Dataset): (o: Pick<Observation, "indicator" | "year">) => boolean {
+  const pairs = (d: Dataset) => new Set(d.observations.map((o) => `${o.indicator}|${o.year}`));
+  const [b, a] = [pairs(before), pairs(after)];
+  return (o) => b.has(`${o.indicator}|${o.year}`) && a.has(`${o.indicator}|${o.year}`);
+}
+
 export interface IndexMove {
   indicator: string;
   before: number | null;

@@ -81,3 +81,12 @@ export const MAX_UNIT_LENGTH = 200;
  * quota that would stretch a load beyond it is refused before the first request.
  */
 export const MAX_LOAD_SECONDS = 600;
+
+/**
+ * The widest band around the average a profile's sentences may call "på nivå med snittet",
+ * in whole per cent (template settings, `--sentence-band`, the pane): beyond half the
+ * average "on a par" would say nothing.
+ */
+export const MAX_SENTENCE_BAND = 50;
+/** The band when nothing sets one: within ±5 % of the average is "på nivå med snittet". */
+export const DEFAULT_SENTENCE_BAND = 5;

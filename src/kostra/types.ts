@@ -169,6 +169,11 @@ export interface Indicator {
   source?: string;
   /** The sector the indicator belongs to; absent for shared indicators such as population. */
   sector?: string;
+  /**
+   * Which way is better, where a published source says so (a quality indicator such as
+   * grunnskolepoeng), with that source; absent for figures that are neither (spending).
+   */
+  direction?: { better: "higher" | "lower"; source: string };
 }
 
 /** A service area (sektor) with its indicators and one or more profile templates. */

@@ -47,14 +47,25 @@
  * the numerator's series (times the distribution key, if any) and the denominator's, and
  * the value is their quotient, ".." where a series is missing or the denominator is not
  * positive — as the engine computes it (src/kostra/ratios.ts).
+ *
+ * With the previous figures (report-changes.ts: "Oppdater", `kostra report --previous`) three
+ * columns stand before "Rad": the previous value or SSB symbol, its SSB vintage, and what
+ * changed ("revidert", "nytt tall", "trukket"); a changed row's value and mark are written
+ * again in the "changed" style (a later block wins the cells it shares), so the mark is a
+ * cell format both writers apply, not a conditional format over input. The previous figures
+ * are plain numbers and text, so the sheet can be read back as the previous figures of the
+ * next update (data-sheet-read.ts).
  */
 import { amountIndicatorFor, indicatorFor } from "../kostra/catalog";
 import { municipalityById } from "../kostra/municipalities";
 import type { ComputedPart, Dataset, Lang, Observation } from "../kostra/types";
 import { badInput } from "../kostra/errors";
 import { quoteInput } from "../kostra/safe-text";
-import { cellAddress, columnLetter, empty, formula, FORMULA_TEXT_MAX, num, numberFormat, quoteSheet, stringLiteral, text, type PlanCell, type SheetPlan } from "./plan";
+import { cellAddress, columnLetter, empty, formula, FORMULA_TEXT_MAX, num, numberFormat, quoteSheet, stringLiteral, text, type Block, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
+import { CHANGE_LIST_TEXT } from "./change-list-text";
+import { figureKey, type ReportChanges } from "./report-changes";
+import { widthsForHeadings } from "./page-setup";
 
 export const DATA_SHEET_KEY = "data";
 
@@ -94,6 +105,21 @@ const rowKey = (o: Observation): string =>
  */
 const keyPart = (id: string): string => id.replace(/[^\p{L}\p{N}._:-]/gu, (c) => `%{${c.codePointAt(0)!.toString(16)}}`);
 
+/** The id a key part was encoded from (keyPart's inverse); undefined when it is not one keyPart writes. */
+export function decodeKeyPart(part: string): string | undefined {
+  if (!/^(?:[\p{L}\p{N}._:-]|%\{[0-9a-f]{1,6}\})+$/u.test(part)) return undefined;
+  let ok = true;
+  const id = part.replace(/%\{([0-9a-f]{1,6})\}/g, (_, hex: string) => {
+    const cp = parseInt(hex, 16);
+    if (cp > 0x10ffff) ok = false;
+    return ok ? String.fromCodePoint(cp) : "";
+  });
+  return ok ? id : undefined;
+}
+
+/** The data sheet's headers in both languages, for reading an earlier report's sheet back. */
+export const DATA_SHEET_HEADERS = HEADERS;
+
 export const observationKey = (indicator: string, municipality: string, year: number): string => `${keyPart(indicator)}|${keyPart(municipality)}|${year}`;
 
 /**
@@ -127,10 +153,28 @@ export interface DataSheet {
  * `name` is the sheet's name in the workbook. `computed` observations (with `computed`)
  * are written after them, preceded by any of their parts' rows not already written.
  */
-export function buildDataSheet(dataset: Dataset, observations: readonly Observation[], name: string, lang: Lang, computed: readonly Observation[] = []): DataSheet {
+export function buildDataSheet(dataset: Dataset, observations: readonly Observation[], name: string, lang: Lang, computed: readonly Observation[] = [], changes?: ReportChanges): DataSheet {
   const withComputed = computed.length > 0;
-  const rows: PlanCell[][] = [[...HEADERS[lang], ...(withComputed ? COMPUTED_HEADERS[lang] : []), ORDER_HEADER[lang]].map((h) => text(h))];
-  const cOrder = (withComputed ? COL.denominator : COL.note) + 1;
+  const prevHeaders = changes ? [CHANGE_LIST_TEXT[lang].dataColumns.previous, CHANGE_LIST_TEXT[lang].dataColumns.previousUpdated, CHANGE_LIST_TEXT[lang].dataColumns.changed] : [];
+  const rows: PlanCell[][] = [[...HEADERS[lang], ...(withComputed ? COMPUTED_HEADERS[lang] : []), ...prevHeaders, ORDER_HEADER[lang]].map((h) => text(h))];
+  // The previous vintage's columns, when the report compares with earlier figures (after the computation's helper columns).
+  const cPrevious = (withComputed ? COL.denominator : COL.note) + 1;
+  const cOrder = cPrevious + prevHeaders.length;
+  const marked: Block[] = [];
+  /** The previous figure, its vintage and the change's kind; a changed row's value and mark get the "changed" style. */
+  const previousCells = (o: Observation, row: number, valueCell: PlanCell): PlanCell[] => {
+    if (!changes) return [];
+    const key = figureKey(o);
+    const before = o.computed && o.computed.reason !== "definition" ? undefined : changes.previous.get(key);
+    const kind = o.computed && o.computed.reason !== "definition" ? undefined : changes.changedKind.get(key);
+    const format = numberFormat((indicatorFor(o.indicator) ?? amountIndicatorFor(o.indicator))?.decimals ?? 0);
+    const mark = text(kind ? CHANGE_LIST_TEXT[lang].kinds[kind] : "");
+    if (kind) {
+      marked.push({ at: cellAddress(COL.value, row), rows: [[valueCell]], style: "changed" });
+      marked.push({ at: cellAddress(cPrevious + 2, row), rows: [[mark]], style: "changed" });
+    }
+    return [before === undefined ? empty : before.value === null ? text(before.status ?? "..") : num(before.value, format), text(before?.updated ?? ""), mark];
+  };
   const published = [...observations];
   const written = new Set(published.map((o) => observationKey(o.indicator, o.municipality, o.year)));
   const byKey = new Map(dataset.observations.filter((o) => !o.computed).map((o) => [observationKey(o.indicator, o.municipality, o.year), o]));
@@ -148,6 +192,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
     const m = municipalityById(o.municipality);
     const p = dataset.provenance[o.provenance];
     const format = numberFormat(ind?.decimals ?? 0);
+    const valueCell = o.value === null ? text(o.status ?? "..") : num(o.value, format);
     rows.push([
       text(observationKey(o.indicator, o.municipality, o.year)),
       text(ind?.label[lang] ?? o.indicator),
@@ -155,7 +200,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       text(m?.name ?? o.municipality),
       text(o.code),
       num(o.year, "0"),
-      o.value === null ? text(o.status ?? "..") : num(o.value, format),
+      valueCell,
       text(o.status ?? ""),
       text(p?.table ?? ""),
       text(p?.query ?? (p?.source === "sample" ? "" : p?.source ?? "")),
@@ -163,6 +208,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       text(p?.updated ?? ""),
       text(p?.synthetic ? REPORT_TEXT[lang].syntheticSample : ""),
       ...(withComputed ? [empty, empty] : []),
+      ...previousCells(o, rows.length + 1, valueCell),
       num(rows.length, "0"),
     ]);
   }
@@ -236,6 +282,7 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
       text(how.note[lang] + synthetic),
       numerator,
       denominator,
+      ...previousCells(o, rows.length + 1, value),
       num(rows.length, "0"),
     ]);
   });
@@ -245,9 +292,17 @@ export function buildDataSheet(dataset: Dataset, observations: readonly Observat
   const sheet: SheetPlan = {
     key: DATA_SHEET_KEY,
     name,
-    blocks: [{ at: "A1", rows }, ...(total > 0 ? [{ at: cellAddress(cInOrder - 1, 1), rows: [inOrder], style: "note" as const }] : [])],
+    blocks: [{ at: "A1", rows }, ...marked, ...(total > 0 ? [{ at: cellAddress(cInOrder - 1, 1), rows: [inOrder], style: "note" as const }] : [])],
     tables: total > 0 ? [{ name: "KostraData", range: `A1:${cellAddress(cOrder, last)}` }] : [],
-    columnWidths: { A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22, ...(withComputed ? { M: 60, N: 22, O: 22 } : {}), [columnLetter(cOrder)]: 7, [columnLetter(cInOrder - 1)]: 40, [columnLetter(cInOrder)]: 8 },
+    // Wide enough for every heading: a table's header row shows one line.
+    columnWidths: widthsForHeadings(
+      {
+        A: 12, B: 48, C: 22, D: 16, E: 11, F: 7, G: 12, H: 11, I: 8, J: 40, K: 22, L: 22, M: 22, ...(withComputed ? { M: 60, N: 22, O: 22 } : {}),
+        ...(changes ? { [columnLetter(cPrevious)]: 14, [columnLetter(cPrevious + 1)]: 22, [columnLetter(cPrevious + 2)]: 11 } : {}),
+        [columnLetter(cOrder)]: 7, [columnLetter(cInOrder - 1)]: 40, [columnLetter(cInOrder)]: 8,
+      },
+      rows[0].map((c) => (c.kind === "text" ? c.text : "")),
+    ),
     freeze: { rows: 1, columns: 0 },
     hiddenColumns: ["A"],
   };

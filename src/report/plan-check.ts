@@ -27,7 +27,10 @@ import {
   type Block,
   type CellStyle,
   type ChartPlan,
+  type HeaderFooterPart,
+  type HeaderFooterPlan,
   type NamePlan,
+  type PageSetupPlan,
   type PlanCell,
   type ReportPlan,
   type SheetPlan,
@@ -46,6 +49,8 @@ export class PlanError extends Error {
 /** The functions the report's formulas use. Anything else (HYPERLINK, WEBSERVICE, INDIRECT, …) is not the report's. */
 export const REPORT_FUNCTIONS: ReadonlySet<string> = new Set([
   "ABS", "AND", "AVERAGE", "COUNT", "COUNTIF", "IF", "IFERROR", "INDEX", "ISNUMBER", "MATCH", "MAX", "MIN", "ROW", "SUM", "SUMIF", "SUMPRODUCT",
+  // The profile's sentences: numbers as text in the user's locale, percentages rounded.
+  "FIXED", "ROUND",
 ]);
 
 /** Excel's limits: characters in a cell, in a formula, in a number format. */
@@ -214,7 +219,7 @@ function asChecked(cell: Record<string, unknown>, checked: PlanCell): PlanCell |
   return cell as unknown as PlanCell;
 }
 
-const STYLES: ReadonlySet<string> = new Set<CellStyle>(["title", "subtitle", "header", "note", "normal"]);
+const STYLES: ReadonlySet<string> = new Set<CellStyle>(["title", "subtitle", "header", "note", "normal", "changed"]);
 
 function checkedBlock(block: Block, sheetName: string, sheetNames: ReadonlySet<string>): Block {
   const at = checkedCell(block.at, `${sheetName}: a block`);
@@ -309,6 +314,51 @@ function checkedLayout(sheet: SheetPlan, name: string): Pick<SheetPlan, "columnW
   return { columnWidths: widths, hiddenColumns: hidden, ...(freeze ? { freeze: { rows: freeze.rows, columns: freeze.columns } } : {}) };
 }
 
+const ORIENTATIONS: ReadonlySet<string> = new Set<PageSetupPlan["orientation"]>(["landscape", "portrait"]);
+const FIELDS: ReadonlySet<string> = new Set(["page", "pages", "sheet"]);
+/** Excel's last row. */
+const MAX_ROW = 1_048_576;
+
+const isRow = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ROW;
+
+function checkedHeaderFooter(hf: HeaderFooterPlan | undefined, where: string): HeaderFooterPlan {
+  const section = (parts: HeaderFooterPart[] | undefined): HeaderFooterPart[] | undefined => {
+    if (parts === undefined) return undefined;
+    if (!Array.isArray(parts)) return fail(where, "a header or footer section is not a list");
+    return parts.map((p): HeaderFooterPart => {
+      if (p && "field" in p) return FIELDS.has(p.field) ? { field: p.field } : fail(where, `unknown header field ${quoteInput(String(p.field))}`);
+      // Any length: the writers cut a section to what Excel takes (page-setup.ts).
+      return { text: checkedText(p?.text, where, "a header or footer text") };
+    });
+  };
+  const out: HeaderFooterPlan = {};
+  for (const side of ["left", "center", "right"] as const) {
+    const parts = section(hf?.[side]);
+    if (parts) out[side] = parts;
+  }
+  return out;
+}
+
+function checkedPageSetup(setup: PageSetupPlan, name: string): PageSetupPlan {
+  const where = `${name}: page setup`;
+  if (!ORIENTATIONS.has(setup.orientation)) fail(where, `unknown orientation ${quoteInput(String(setup.orientation))}`);
+  const fit = (n: unknown, min: number) => (Number.isInteger(n) && (n as number) >= min && (n as number) <= 32_767 ? (n as number) : fail(where, `${kindOf(n) === "a number" ? n : kindOf(n)} is not a number of pages`));
+  const titles = setup.titleRows;
+  if (titles && !(isRow(titles.from) && isRow(titles.to) && titles.from <= titles.to)) fail(where, "the title rows are not rows");
+  const breaks = setup.breaksBefore ?? [];
+  if (!Array.isArray(breaks) || !breaks.every(isRow)) fail(where, "the page breaks are not rows");
+  return {
+    orientation: setup.orientation,
+    fitToWidth: fit(setup.fitToWidth, 1),
+    fitToHeight: fit(setup.fitToHeight, 0),
+    printArea: checkedRange(setup.printArea, where),
+    ...(titles ? { titleRows: { from: titles.from, to: titles.to } } : {}),
+    ...(breaks.length ? { breaksBefore: [...breaks] } : {}),
+    header: checkedHeaderFooter(setup.header, where),
+    footer: checkedHeaderFooter(setup.footer, where),
+  };
+}
+
 /** Excel tables and defined names share one namespace, case-insensitive. */
 function checkUniqueNames(plan: ReportPlan): void {
   const seen = new Set<string>();
@@ -346,6 +396,7 @@ export function checkedPlan(plan: ReportPlan): ReportPlan {
       ...checkedLayout(sheet, name),
       tables: (sheet.tables ?? []).map((t) => checkedTable(t, name)),
       charts: (sheet.charts ?? []).map((c) => checkedChart(c, name, keys)),
+      ...(sheet.pageSetup ? { pageSetup: checkedPageSetup(sheet.pageSetup, name) } : {}),
     };
   });
   const checked: ReportPlan = {

@@ -23,7 +23,8 @@ export type PlanCell =
   | { kind: "formula"; formula: string; format?: string }
   | { kind: "empty" };
 
-export type CellStyle = "title" | "subtitle" | "header" | "note" | "normal";
+/** "changed": a figure that changed since the previous fetch (bold on a grey fill, which survives printing in black and white). */
+export type CellStyle = "title" | "subtitle" | "header" | "note" | "normal" | "changed";
 
 /** A rectangle of cells whose top-left cell is `at`. Every row has the same length. */
 export interface Block {
@@ -83,6 +84,38 @@ export interface SheetPlan {
   charts?: ChartPlan[];
   /** Columns to hide (helper columns the formulas use). */
   hiddenColumns?: string[];
+  /** How the sheet prints (page-setup.ts builds it); the writers' defaults when absent. */
+  pageSetup?: PageSetupPlan;
+}
+
+/**
+ * One piece of a printed header or footer section: text (from input: the writers escape
+ * it, see page-setup.ts) or a field the spreadsheet fills in when printing.
+ */
+export type HeaderFooterPart = { text: string } | { field: "page" | "pages" | "sheet" };
+
+/** The three sections of a printed header or footer. */
+export interface HeaderFooterPlan {
+  left?: HeaderFooterPart[];
+  center?: HeaderFooterPart[];
+  right?: HeaderFooterPart[];
+}
+
+/** How a sheet prints: the same for the xlsx writer and the workbook gateway. */
+export interface PageSetupPlan {
+  orientation: "landscape" | "portrait";
+  /** Pages the print is fitted to across (1: one page wide). */
+  fitToWidth: number;
+  /** Pages the print is fitted to down; 0 leaves the height free (as many pages as it needs). */
+  fitToHeight: number;
+  /** The part of the sheet that prints (A1 range); the helper columns right of it do not. */
+  printArea: string;
+  /** Rows repeated at the top of every printed page (the table's header), 1-based and inclusive. */
+  titleRows?: { from: number; to: number };
+  /** Rows a printed page starts at (1-based): the top of a chart that must not be split. */
+  breaksBefore?: number[];
+  header: HeaderFooterPlan;
+  footer: HeaderFooterPlan;
 }
 
 export interface ReportPlan {

@@ -11,6 +11,7 @@ import { sourceTables } from "../kostra/catalog";
 import { describeAveraging, describeProblem, sampleNote, simpleMark } from "../kostra/describe";
 import { averageName, networkLine, regionLabel } from "../kostra/describe-profile";
 import { networkLabel } from "../kostra/networks";
+import { DEFAULT_SENTENCE_BAND, sentenceContext, sentenceRule, sentenceText, type SentenceWord } from "../kostra/sentences";
 import type { Indicator, Lang, Profile, Provenance } from "../kostra/types";
 import {
   averageFormula,
@@ -29,6 +30,8 @@ import {
 } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, numberFormat, text, type Block, type ChartPlan, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
+import { sentenceFormula } from "./sentence-formula";
+import { labelColumnWidth, printSetup } from "./page-setup";
 
 export interface ProfileSheetOptions {
   key: string;
@@ -38,13 +41,15 @@ export interface ProfileSheetOptions {
   lookup: (indicator: string, municipality: string, year: number) => string;
   /** Show the comparison municipalities as series in the chart too. */
   chartComparisons?: boolean;
+  /** Per cent around the average a sentence calls "på nivå med snittet" (default 5). */
+  sentenceBand?: number;
 }
 
 const T = {
   nb: {
     indicator: "Indikator", avg: "Gj.sn.", low: "Laveste verdi", high: "Høyeste verdi", index: "indeks",
     snitt: "Snitt", highMun: "Høyest kommune", lowMun: "Laveste kommune", lowWho: "Lavest: kommune", highWho: "Høyest: kommune",
-    n: "Med data", rank: "Rang (1 = høyest verdi)", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
+    n: "Med data", rank: "Rang (1 = høyest verdi)", sentence: "Setning (formel)", source: "Kilde", fetched: "hentet", basis: "Grunnlag (formler)", definitions: "Definisjoner og kilder",
     indexRule: "Indeks = verdi ÷ snitt × 100. Alle tall er formler over dataarket; endres en verdi der, følger tabell og diagram.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Snitt nettverk = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Snitt ${base} = 100`,
@@ -53,7 +58,7 @@ const T = {
   en: {
     indicator: "Indicator", avg: "Average", low: "Lowest value", high: "Highest value", index: "index",
     snitt: "Average", highMun: "Highest municipality", lowMun: "Lowest municipality", lowWho: "Lowest: municipality", highWho: "Highest: municipality",
-    n: "With data", rank: "Rank (1 = highest value)", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
+    n: "With data", rank: "Rank (1 = highest value)", sentence: "Sentence (formula)", source: "Source", fetched: "fetched", basis: "Basis (formulas)", definitions: "Definitions and sources",
     indexRule: "Index = value ÷ average × 100. Every figure is a formula over the data sheet; change a value there and table and chart follow.",
     chart: (net: string, sector: string) => `${net} – ${sector}. Network average = 100`,
     chartBase: (focal: string, sector: string, base: string) => `${focal} – ${sector}. Average ${base} = 100`,
@@ -62,6 +67,9 @@ const T = {
 };
 
 const HEADER_ROW = 7;
+
+/** The indicator's words a sentence reads from cells of its row (hidden beside the sentence). */
+const SENTENCE_WORDS: readonly SentenceWord[] = ["label", "unitBefore", "unitAfter", "unitTail"];
 
 export function sourceText(provenance: readonly Provenance[], lang: Lang): string {
   const t = T[lang];
@@ -112,18 +120,22 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   };
 
   // Column layout: A indicator; B focal; C average; D lowest; E highest; comparisons;
-  // reference regions; a gap; the index columns; who is lowest/highest; n; rank; a gap;
-  // the helper basis.
+  // reference regions; a gap; the index columns; who is lowest/highest; n; rank; the
+  // row's sentence; the helper basis; the weights; and, hidden, the indicator's words the
+  // sentences read.
   const cFocal = 2, cAvg = 3, cLow = 4, cHigh = 5, cComp0 = 6;
   const cRef0 = cComp0 + comps.length;
   const cIdx = cRef0 + refs.length + 1;
   const cIdxFocal = cIdx, cIdxAvg = cIdx + 1, cIdxHigh = cIdx + 2, cIdxLow = cIdx + 3, cIdxComp0 = cIdx + 4;
   const cIdxRef0 = cIdxComp0 + comps.length;
   const cLowWho = cIdxRef0 + refs.length, cHighWho = cLowWho + 1, cN = cLowWho + 2, cRank = cLowWho + 3;
+  const cSentence = cRank + 1;
   const cBasis = cRank + 2;
   // The weights of a weighted average, one row per weight, to the right of the basis.
   const cWeights = cBasis + basisWidth(ctx) + 1;
   const weights = weightBlock(ctx, profile.rows.filter((r) => r.problem?.code !== "not-valid").map((r) => r.indicator.id), cWeights, HEADER_ROW + 1, lang);
+  // Right of the weights (a weight's name and one cell per member), after a gap.
+  const cWords = cWeights + profile.members.length + 2;
 
   const header: PlanCell[] = Array.from({ length: cBasis - 1 + basisWidth(ctx) }, () => empty);
   const put = (row: PlanCell[], col: number, cell: PlanCell) => (row[col - 1] = cell);
@@ -144,8 +156,15 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
   put(header, cHighWho, text(t.highWho));
   put(header, cN, text(t.n));
   put(header, cRank, text(t.rank));
+  put(header, cSentence, text(t.sentence));
   basisHeader(ctx, lang).forEach((cell, i) => put(header, cBasis + i, cell));
 
+  // Each row's sentence, by the engine's rule, over the row's cells (src/kostra/sentences.ts).
+  const sentences = sentenceContext(profile, lang, opts.sentenceBand ?? DEFAULT_SENTENCE_BAND);
+  // The focal value is ranked among the members; counted once more when it is not one of them.
+  const focalIsMember = profile.members.some((m) => m.id === focal.id);
+  // The indicator's words each row's sentence reads, one row each (a block of their own, hidden).
+  const sentenceWords: PlanCell[][] = [];
   const rows: PlanCell[][] = profile.rows.map((r, i) => {
     const row = HEADER_ROW + 1 + i;
     const ind = r.indicator;
@@ -155,8 +174,11 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     const at = (col: number) => cellAddress(col, row);
     put(cells, 1, text(ind.label[lang] + simpleMark(r, profile.options)));
     // A figure not valid in the year says why and has no formulas: whatever the data sheet holds for it is not used.
+    const rule = sentenceRule(r, sentences);
+    sentenceWords.push(SENTENCE_WORDS.map((w) => text(rule.words[w])));
     if (r.problem?.code === "not-valid") {
       put(cells, cFocal, text(describeProblem(r.problem, lang)));
+      put(cells, cSentence, text(sentenceText(rule, { value: null, average: null, index: null, rank: null, rankOf: 0 }, lang)));
       return cells;
     }
     put(cells, cFocal, formula(opts.lookup(ind.id, focal.id, year), fmt));
@@ -179,6 +201,9 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     put(cells, cHighWho, members(highestWhoFormula(basis.refs)));
     put(cells, cN, members(countFormula(basis.refs), "0"));
     put(cells, cRank, members(rankFormula(basis.refs, at(cFocal)), "0"));
+    const rankOf = `COUNT(${basis.refs.range})${focalIsMember ? "" : `+1`}`;
+    const words = Object.fromEntries(SENTENCE_WORDS.map((w, k) => [w, at(cWords + k)])) as Record<SentenceWord, string>;
+    put(cells, cSentence, formula(sentenceFormula(rule, { value: at(cFocal), average: at(cAvg), index: at(cIdxFocal), rank: at(cRank), rankOf, words })));
     basis.cells.forEach((cell, k) => put(cells, cBasis + k, cell));
     return cells;
   });
@@ -199,6 +224,8 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     { at: `A${HEADER_ROW}`, rows: [header], style: "header" },
     { at: `A${HEADER_ROW + 1}`, rows },
     { at: `${columnLetter(cBasis)}${HEADER_ROW - 1}`, rows: [[text(t.basis)]], style: "note" },
+    { at: `${columnLetter(cWords)}${HEADER_ROW}`, rows: [SENTENCE_WORDS.map((w) => text(`${t.sentence}: ${w}`))], style: "header" },
+    { at: `${columnLetter(cWords)}${HEADER_ROW + 1}`, rows: sentenceWords },
     ...(weights.rows.length ? [{ at: `${columnLetter(cWeights)}${HEADER_ROW}`, rows: [weights.header], style: "header" as const }, { at: `${columnLetter(cWeights)}${HEADER_ROW + 1}`, rows: weights.rows }] : []),
     // Below the chart: what each figure is, where it comes from and how sure the mapping is.
     { at: `A${lastRow + 26}`, rows: [[text(t.definitions)]], style: "subtitle" },
@@ -230,14 +257,22 @@ export function buildProfileSheet(profile: Profile, opts: ProfileSheetOptions): 
     valueAxisTitle: REPORT_TEXT[lang].indexAxis,
   };
 
-  const widths: Record<string, number> = { A: 52 };
+  // Column A as wide as the longest label, so no indicator's name is cut.
+  const widths: Record<string, number> = { A: labelColumnWidth(profile.rows.map((r) => r.indicator.label[lang] + simpleMark(r, profile.options)), 52) };
   for (let c = 2; c < cBasis; c++) widths[columnLetter(c)] = 13;
-  return {
+  widths[columnLetter(cSentence)] = 100;
+  const hiddenWords = SENTENCE_WORDS.map((_, k) => columnLetter(cWords + k));
+  const sheet: SheetPlan = {
     key: opts.key,
     name: opts.name,
     blocks,
     columnWidths: widths,
     freeze: { rows: HEADER_ROW, columns: 1 },
     charts: [chart],
+    hiddenColumns: hiddenWords,
   };
+  // The profile prints on one page — table, chart, definitions — without the basis right of the rank.
+  const heading = { lang, municipality: `${focal.name} (${focal.code})`, subject: profile.sector.label[lang], period: String(year), source: sourceText(profile.provenance, lang) };
+  sheet.pageSetup = printSetup(sheet, heading, { lastColumn: cRank, titleRows: { from: HEADER_ROW, to: HEADER_ROW }, onePage: true });
+  return sheet;
 }

@@ -8,12 +8,17 @@ import { indicatorsToFetch, ratioSeriesIds, templateById, templateIndicators } f
 import { ratioBackSeries, withRatios } from "../kostra/ratios";
 import { backSeries, type MergedHistory } from "../kostra/mergers";
 import { networkMembers } from "../kostra/networks";
+import { missingForSeries, type PriceIndex } from "../kostra/prices";
 import type { AverageChoice, Dataset, Lang, Observation, Profile } from "../kostra/types";
 import { buildDataSheet } from "./data-sheet";
-import { safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
+import { parseCell, safeSheetName, SHEET_NAME_MAX, truncate, type ReportPlan, type SheetPlan } from "./plan";
 import { buildProfileSheet, sourceText } from "./profile-sheet";
 import { buildTimeSeriesSheet } from "./time-series-sheet";
 import { REPORT_TEXT } from "./report-text";
+import { buildChangeListSheet, CHANGE_SHEET_KEY } from "./change-list-sheet";
+import { CHANGE_LIST_TEXT } from "./change-list-text";
+import { DEFAULT_INDEX_THRESHOLD, reportChanges, type ReportChanges } from "./report-changes";
+import { printSetup, yearSpan } from "./page-setup";
 
 export interface ReportRequest {
   sectors: readonly string[];
@@ -39,11 +44,29 @@ export interface ReportRequest {
   chartComparisons?: boolean;
   /** A merged municipality's years before the merger: "break" (no value, a note; the default) or "sum" (computed from its predecessors). */
   mergedHistory?: MergedHistory;
+  /** The time series' money in fixed prices by this index, in the kroner of `year` (the profile's year when absent); nominal when absent. */
+  prices?: { index: PriceIndex; year?: number };
+  /** Per cent around the average the profile's sentences call "på nivå med snittet" (default 5). */
+  sentenceBand?: number;
+  /**
+   * The figures the report was made from last time (a `kostra fetch` file, an earlier
+   * report's data sheet): the data sheet then keeps each previous value and its vintage
+   * beside the new one, marks the changed ones, and a change list sheet is written.
+   */
+  previous?: Dataset;
+  /** Index points the profile's index may move before the change list flags it (default 1). */
+  threshold?: number;
 }
 
 export interface Report {
   plan: ReportPlan;
   profiles: Profile[];
+  /** With fixed prices: the growth years the index lacks for some time series (their values are left empty). */
+  missingPriceYears: number[];
+  /** The comparison with `previous`, when it was given. */
+  changes?: ReportChanges;
+  /** The plan key of the change list sheet, when there is one. */
+  changeListKey?: string;
 }
 
 /** Unique, valid sheet names in plan order. */
@@ -98,8 +121,10 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const wantedIndicator = new Map(indicatorIds.map((id, i) => [id, i]));
   const wantedMunicipality = new Map(municipalityOrder.map((id, i) => [id, i]));
   const wantedYear = new Set(years);
+  // The figures the report shows.
+  const shows = (o: Observation) => wantedIndicator.has(o.indicator) && wantedMunicipality.has(o.municipality) && wantedYear.has(o.year);
   const used: Observation[] = dataset.observations
-    .filter((o) => wantedIndicator.has(o.indicator) && wantedMunicipality.has(o.municipality) && wantedYear.has(o.year))
+    .filter(shows)
     .sort(
       (a, b) =>
         wantedIndicator.get(a.indicator)! - wantedIndicator.get(b.indicator)! ||
@@ -117,8 +142,10 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const mergedRatios = merged ? ratioBackSeries(merged, ratios) : null;
   const back = merged && mergedRatios ? { ...merged, observations: [...merged.observations, ...mergedRatios.observations], notComputed: [...merged.notComputed, ...mergedRatios.notComputed] } : null;
   const derived = used.filter((o) => o.computed);
-  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])]);
+  const changes = req.previous ? reportChanges(req.previous, dataset, shows, profiles, req.threshold ?? DEFAULT_INDEX_THRESHOLD) : undefined;
+  const data = buildDataSheet(dataset, used.filter((o) => !o.computed), uniqueName(REPORT_TEXT[req.lang].dataSheet, taken), req.lang, [...derived, ...(back?.observations ?? [])], changes);
   const sheets: SheetPlan[] = [];
+  const prices = req.prices ? { index: req.prices.index, base: req.prices.year ?? req.year } : undefined;
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
   for (const p of profiles) {
     const label = p.sector.label[req.lang];
@@ -131,6 +158,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
         lang: req.lang,
         lookup: data.lookup,
         chartComparisons: req.chartComparisons,
+        sentenceBand: req.sentenceBand,
       }),
     );
     sheets.push(
@@ -150,9 +178,25 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
         lookupComputed: data.lookupComputed,
         notComputed: back?.notComputed,
         asOf: req.year,
+        ...(prices ? { prices } : {}),
       }),
     );
   }
+  if (changes) sheets.push(buildChangeListSheet(changes, uniqueName(CHANGE_LIST_TEXT[req.lang].sheet, taken), req.lang));
   sheets.push(data.sheet);
-  return { plan: { sheets, names: [] }, profiles };
+  // Every sheet prints: those the builders did not lay out for print with the report's heading, the table's header on every page.
+  const heading = { lang: req.lang, municipality: `${first.focal.name} (${first.focal.code})`, period: yearSpan(years), source: sourceText(usedProvenance, req.lang) };
+  for (const sheet of sheets) {
+    if (sheet.pageSetup) continue;
+    // A sheet with a table prints the table (not the notes beside it), its header row on every page.
+    const [first, last] = sheet.tables?.[0]?.range.split(":").map(parseCell) ?? [];
+    sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, first ? { titleRows: { from: first.row, to: first.row }, lastColumn: (last ?? first).col } : {});
+  }
+  const missing = prices ? profiles.flatMap((p) => missingForSeries(prices, templateIndicators(templateById(p.sector.id)!), years)) : [];
+  return {
+    plan: { sheets, names: [] },
+    profiles,
+    missingPriceYears: [...new Set(missing)].sort((a, b) => a - b),
+    ...(changes ? { changes, changeListKey: CHANGE_SHEET_KEY } : {}),
+  };
 }

@@ -14,9 +14,10 @@
  * proxy proposal), never made silently here.
  */
 import { templateById, USER_INDICATOR_PREFIX, USER_TEMPLATE_PREFIX, userTemplateProblems } from "../kostra/catalog";
-import { MAX_LABEL_LENGTH, MAX_UNIT_LENGTH } from "../kostra/limits";
+import { MAX_LABEL_LENGTH, MAX_SENTENCE_BAND, MAX_UNIT_LENGTH } from "../kostra/limits";
 import { resolveAggregate, resolveFocalMunicipality } from "../kostra/municipalities";
 import { CUSTOM_NETWORK, networkFor, NO_NETWORK } from "../kostra/networks";
+import { priceChoiceSchema } from "../kostra/prices";
 import { boundedText, dataYear, describeIssues, integerIn, isoDateTime, say, v } from "../kostra/schema";
 import type { LocalizedText } from "../kostra/types";
 
@@ -146,6 +147,10 @@ const choicesEntries = {
   lang: v.picklist(["nb", "en"]),
   userTemplate: v.optional(userTemplateSchema),
   writtenAt: v.optional(isoDateTime(), ""),
+  /** The time series' prices: nominal (the default when absent) or fixed by an index, with the user's own rows. */
+  prices: v.optional(priceChoiceSchema),
+  /** Whole per cent around the average the profile's sentences call "på nivå med snittet"; absent in older settings (5). */
+  sentenceBand: v.optional(integerIn(0, MAX_SENTENCE_BAND)),
 };
 
 /** An owned sheet; without `id` when written into a file outside Excel (adopted by name, see template-settings.ts). */

@@ -26,6 +26,7 @@
  */
 import { MAX_SETTINGS_BYTES } from "../kostra/limits";
 import { xmlSafeDeep } from "../kostra/safe-text";
+import type { PriceChoice } from "../kostra/prices";
 import type { AverageChoice, Lang, LocalizedText, UserTemplate } from "../kostra/types";
 import { checkSettings, describeShape, SETTINGS_SCHEMA_VERSION, workbookSettingsSchema, type SettingsProblem } from "./settings-schema";
 
@@ -79,6 +80,10 @@ export interface TemplateSettings {
   userTemplate?: UserTemplate;
   ownedSheets: OwnedSheet[];
   writtenAt: string;
+  /** The time series' prices: "nominal" (the default when absent) or fixed by an index, with the user's own rows and base year. */
+  prices?: PriceChoice;
+  /** Per cent around the average the profile's sentences call "på nivå med snittet" (whole, 0–50); absent: 5. */
+  sentenceBand?: number;
 }
 
 export type SettingsReadResult =

@@ -21,10 +21,13 @@ import { indicatorOverYears, isValidInYear, notValidText } from "../kostra/serie
 import { rowWeightIndicator } from "../kostra/catalog";
 import { simpleMark } from "../kostra/describe";
 import { averageName } from "../kostra/describe-profile";
+import { isMoneyAmount } from "../kostra/prices";
 import type { BenchmarkOptions, Indicator, Lang, MunicipalityRef, Network } from "../kostra/types";
 import { averageFormula, basisHeader, basisRow, basisWidth, indexFormula, weightBlock, type BasisContext } from "./network-basis";
 import { cellAddress, columnLetter, empty, formula, num, numberFormat, text, type Block, type PlanCell, type SheetPlan } from "./plan";
 import { REPORT_TEXT } from "./report-text";
+import { fixedPriceExpression, fixedPriceFormula, indicatorHeading, nominalHeading, priceSection, priceTable, type FixedPrices } from "./price-index-block";
+import { chartTopOnOnePage, labelColumnWidth, printedExtent, printSetup, yearSpan } from "./page-setup";
 
 export interface TimeSeriesOptions {
   key: string;
@@ -46,6 +49,8 @@ export interface TimeSeriesOptions {
   notComputed?: readonly NotComputed[];
   /** The year whose municipal structure the series is shown on (the profile year); the present when absent. */
   asOf?: number;
+  /** Money in the base year's kroner by this index (a visible price-index table and live formulas); nominal when absent. */
+  prices?: FixedPrices;
 }
 
 const T = {
@@ -152,7 +157,10 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   const { merged } = structureKinds(before);
   const summable = new Set(merged.map((s) => s.year));
   const ownless = new Set(before.filter((s) => s.partOf).map((s) => s.year));
-  const notes = [...mergerNotes(o, before), ...groupingNotes(base, years, lang), ...validityNotes(o.indicators, years, lang)];
+  // Fixed prices: which rows are money, the price years they need, and what the sheet says about them.
+  // A template without money figures has nothing to convert: its sheet stays as published, without a price table.
+  const fixed = o.prices && o.indicators.some((ind) => isMoneyAmount(ind)) ? priceSection(o.prices, o.indicators, years, lang) : null;
+  const notes = [...mergerNotes(o, before), ...groupingNotes(base, years, lang), ...validityNotes(o.indicators, years, lang), ...(fixed?.notes ?? [])];
   const valid = (ind: string, y: number) => {
     const indicator = o.indicators.find((i) => i.id === ind);
     return indicator === undefined || isValidInYear(indicator, y);
@@ -178,10 +186,28 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
 
   const yearHeader = (label: string): PlanCell[] => [text(label), ...years.map((y) => num(y, "0"))];
 
+  // Fixed prices: the price-index table below the index, then the money rows' nominal values
+  // the fixed-price cells are computed from.
+  const money = fixed ? o.indicators.filter((ind) => fixed.isMoney(ind)) : [];
+  const table = fixed ? priceTable(fixed, bRow(n) + 2, lang) : null;
+  const nHeader = table ? table.bottom + 3 : 0;
+  const nominalRow = new Map(money.map((ind, j) => [ind.id, nHeader + 1 + j]));
+  const inFixedPrices = (ind: Indicator, y: number, k: number, cell: PlanCell, row: number): PlanCell => {
+    if (!fixed || !table || !fixed.isMoney(ind) || cell.kind !== "formula") return cell;
+    return formula(fixedPriceFormula(cellAddress(yearCol(k), row), table.levelCell(fixed.priceYear(ind, y)), table.baseCell), cell.format);
+  };
+  const averageInFixedPrices = (ind: Indicator, y: number, cell: PlanCell): PlanCell => {
+    if (!fixed || !table || !fixed.isMoney(ind) || cell.kind !== "formula") return cell;
+    return formula(fixedPriceExpression(cell.formula, table.levelCell(fixed.priceYear(ind, y)), table.baseCell), cell.format);
+  };
+  const inLabel = (heading: string) => (fixed ? `${heading} (${fixed.label})` : heading);
+
   const valueRows: PlanCell[][] = [];
+  const nominalRows: PlanCell[][] = money.map((ind) => [text(ind.label[lang]), ...years.map((y) => focalValue(ind.id, y, numberFormat(ind.decimals)))]);
   o.indicators.forEach((ind, i) => {
     const fmt = numberFormat(ind.decimals);
-    valueRows.push([text(ind.label[lang] + simpleMark({ averageKind: rowWeightIndicator(ind, o.options.average) === null ? "simple" : "weighted" }, o.options)), ...years.map((y) => focalValue(ind.id, y, fmt))]);
+    const values = years.map((y, k) => inFixedPrices(ind, y, k, focalValue(ind.id, y, fmt), nominalRow.get(ind.id) ?? 0));
+    valueRows.push([text(ind.label[lang] + simpleMark({ averageKind: rowWeightIndicator(ind, o.options.average) === null ? "simple" : "weighted" }, o.options)), ...values]);
     valueRows.push([
       text(t.change),
       ...years.map((_, k) => {
@@ -215,7 +241,7 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
     const body = o.indicators.map((ind, i) => {
       const { cells, refs } = basisRow(ctx, ind.id, cRow(i), basisCol, cHeader, weights.weightsOf(ind.id));
       const fmt = numberFormat(ind.decimals);
-      averageRows[i].push(valid(ind.id, y) ? formula(base ? o.lookup(ind.id, base, y) : averageFormula(refs), fmt) : empty);
+      averageRows[i].push(valid(ind.id, y) ? averageInFixedPrices(ind, y, formula(base ? o.lookup(ind.id, base, y) : averageFormula(refs), fmt)) : empty);
       return cells;
     });
     if (base) {
@@ -247,41 +273,52 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
     { at: "A1", rows: [[text(`${t.title} – ${o.focal.name} – ${o.sectorLabel}`)]], style: "title" },
     { at: "A2", rows: [[text(`${t.source}: ${o.source}`)]], style: "note" },
     ...(notes.length > 0 ? [{ at: "A3", rows: notes.map((x) => [text(x)]), style: "note" as const }] : []),
-    { at: `A${aHeader - 1}`, rows: [[text(t.values)]], style: "subtitle" },
+    { at: `A${aHeader - 1}`, rows: [[text(inLabel(t.values))]], style: "subtitle" },
     { at: `A${aHeader}`, rows: [yearHeader(t.indicator)], style: "header" },
     { at: `A${aHeader + 1}`, rows: valueRows },
-    { at: `A${cHeader - 1}`, rows: [[text(`${t.averages} ${net}`)]], style: "subtitle" },
+    { at: `A${cHeader - 1}`, rows: [[text(inLabel(`${t.averages} ${net}`))]], style: "subtitle" },
     { at: `A${cHeader}`, rows: [yearHeader(t.indicator)], style: "header" },
     { at: `A${cHeader + 1}`, rows: averageRows },
     ...basisBlocks,
     { at: `A${bHeader - 1}`, rows: [[text(t.index(hundred))]], style: "subtitle" },
     { at: `A${bHeader}`, rows: [yearHeader(t.indicator)], style: "header" },
     { at: `A${bHeader + 1}`, rows: indexRows },
+    ...(table ? table.blocks : []),
+    ...(money.length > 0
+      ? [
+          { at: `A${nHeader - 1}`, rows: [[text(nominalHeading(lang))]], style: "subtitle" as const },
+          { at: `A${nHeader}`, rows: [yearHeader(indicatorHeading(lang))], style: "header" as const },
+          { at: `A${nHeader + 1}`, rows: nominalRows },
+        ]
+      : []),
   ];
 
   const yearsRange = (row: number) => `${cellAddress(yearCol(0), row, true)}:${cellAddress(lastYearCol, row, true)}`;
-  const lastIndexRow = bRow(n);
-  const widths: Record<string, number> = { A: 52 };
+  const widths: Record<string, number> = { A: labelColumnWidth(valueRows.map((r) => (r[0].kind === "text" ? r[0].text : "")), 52) };
   for (let k = 0; k < years.length; k++) widths[columnLetter(yearCol(k))] = 12;
-  return {
-    key: o.key,
-    name: o.name,
-    blocks,
-    columnWidths: widths,
-    freeze: { rows: 0, columns: 1 },
-    charts: [
-      {
-        name: `Indeks_over_tid_${o.key.replace(/[^A-Za-z0-9]/g, "_").slice(0, 200)}`,
-        type: "line",
-        title: `${net} – ${o.sectorLabel}. ${t.chart(hundred)}`,
-        categories: { sheet: o.key, range: yearsRange(bHeader) },
-        series: [
-          ...o.indicators.map((ind, i) => ({ name: ind.label[lang], values: { sheet: o.key, range: yearsRange(bRow(i)) } })),
-          { name: `${t.averages} ${net}`, values: { sheet: o.key, range: yearsRange(bRow(n)) } },
-        ],
-        position: { from: `A${lastIndexRow + 3}`, to: `${columnLetter(Math.max(lastYearCol, 8))}${lastIndexRow + 26}` },
-        valueAxisTitle: REPORT_TEXT[lang].indexAxis,
-      },
-    ],
-  };
+  const sheet: SheetPlan = { key: o.key, name: o.name, blocks, columnWidths: widths, freeze: { rows: 0, columns: 1 } };
+  // The chart goes under the last printed row (whatever the sheet holds above it), as wide
+  // as the years, and on one printed page; the basis right of the years never prints.
+  const titleRows = { from: aHeader, to: aHeader };
+  const place = chartTopOnOnePage(sheet, { from: printedExtent(sheet, lastYearCol).bottom + 2, rows: CHART_ROWS, lastColumn: lastYearCol, titleRows });
+  sheet.charts = [
+    {
+      name: `Indeks_over_tid_${o.key.replace(/[^A-Za-z0-9]/g, "_").slice(0, 200)}`,
+      type: "line",
+      title: `${net} – ${o.sectorLabel}. ${t.chart(hundred)}${fixed ? ` (${fixed.label})` : ""}`,
+      categories: { sheet: o.key, range: yearsRange(bHeader) },
+      series: [
+        ...o.indicators.map((ind, i) => ({ name: ind.label[lang], values: { sheet: o.key, range: yearsRange(bRow(i)) } })),
+        { name: `${t.averages} ${net}`, values: { sheet: o.key, range: yearsRange(bRow(n)) } },
+      ],
+      position: { from: `A${place.top}`, to: `${columnLetter(lastYearCol)}${place.top + CHART_ROWS - 1}` },
+      valueAxisTitle: REPORT_TEXT[lang].indexAxis,
+    },
+  ];
+  const heading = { lang, municipality: `${o.focal.name} (${o.focal.code})`, subject: o.sectorLabel, period: yearSpan(years), source: o.source };
+  sheet.pageSetup = printSetup(sheet, heading, { lastColumn: lastYearCol, titleRows });
+  return sheet;
 }
+
+/** The time series chart's height in rows: with room to spare on a page of about 32 rows, so it can always be placed on one. */
+const CHART_ROWS = 22;

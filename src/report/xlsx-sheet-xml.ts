@@ -10,7 +10,8 @@
  * recalculation on load), and each cell gets the style of its block and its number format.
  */
 import { escapeXml } from "./xlsx-charts";
-import { columnNumber, parseCell, cellAddress, type Block, type CellStyle, type PlanCell, type SheetPlan } from "./plan";
+import { columnNumber, parseCell, cellAddress, type Block, type CellStyle, type PageSetupPlan, type PlanCell, type SheetPlan } from "./plan";
+import { headerFooterCode, rowHeightsToSet } from "./page-setup";
 
 /** The distinct texts of the workbook, in the order first written (the shared strings part). */
 export class SharedStrings {
@@ -206,6 +207,15 @@ function columnsXml(sheet: SheetPlan): string {
   return `<cols>${items.join("")}</cols>`;
 }
 
+/**
+ * Rows 15 points high, as in Excel. A sheet laid out for print says so outright, so a
+ * spreadsheet with other fonts (LibreOffice without Calibri) does not make rows lower and
+ * move the page breaks the layout was planned around (page-setup.ts).
+ */
+function sheetFormatXml(sheet: SheetPlan): string {
+  return sheet.pageSetup ? '<sheetFormatPr defaultRowHeight="15" customHeight="1"/>' : '<sheetFormatPr defaultRowHeight="15"/>';
+}
+
 /** The used range (for `<dimension>`). */
 function dimension(placed: readonly Placed[]): string {
   if (placed.length === 0) return "A1";
@@ -230,7 +240,10 @@ export function writeSheetXml(sink: ByteSink, sheet: SheetPlan, parts: SheetXmlP
     .map((block, order) => ({ ...parseCell(block.at), block, order }))
     .sort((a, b) => a.row - b.row || a.order - b.order);
   sink.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
-  sink.write(`<dimension ref="${dimension(placed)}"/>${sheetViewXml(sheet, parts.selected)}<sheetFormatPr defaultRowHeight="15"/>${columnsXml(sheet)}<sheetData>`);
+  // Fitting to pages is switched on here; <pageSetup> says to how many.
+  if (sheet.pageSetup) sink.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  sink.write(`<dimension ref="${dimension(placed)}"/>${sheetViewXml(sheet, parts.selected)}${sheetFormatXml(sheet)}${columnsXml(sheet)}<sheetData>`);
+  const heights = rowHeightsToSet(sheet);
   let next = 0;
   let active: Placed[] = [];
   const lastRow = placed.reduce((m, p) => Math.max(m, p.row + p.block.rows.length - 1), 0);
@@ -242,16 +255,37 @@ export function writeSheetXml(sink: ByteSink, sheet: SheetPlan, parts: SheetXmlP
       row = placed[next].row;
       continue;
     }
-    sink.write(rowXml(row, active, parts.headerTexts, strings, formats));
+    sink.write(rowXml(row, active, parts.headerTexts, strings, formats, heights.get(row)));
     row++;
   }
   sink.write("</sheetData>");
   sink.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (sheet.pageSetup) sink.write(pageSetupXml(sheet.pageSetup));
   if (parts.tableRelIds.length > 0) sink.write(`<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   sink.write("</worksheet>");
 }
 
-function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap<string, string>, strings: SharedStrings, formats: CellFormats): string {
+/** A4 (ECMA-376 §18.18.55's paper size 9): the paper of Norwegian offices. */
+const PAPER_A4 = 9;
+
+/**
+ * <pageSetup>, <headerFooter> and <rowBreaks>, in CT_Worksheet's order after
+ * <pageMargins>. The print area and title rows are defined names (xlsx-writer.ts).
+ */
+export function pageSetupXml(setup: PageSetupPlan): string {
+  const fit = `fitToWidth="${setup.fitToWidth}" fitToHeight="${setup.fitToHeight}"`;
+  let xml = `<pageSetup paperSize="${PAPER_A4}" orientation="${setup.orientation}" ${fit}/>`;
+  const header = headerFooterCode(setup.header);
+  const footer = headerFooterCode(setup.footer);
+  if (header || footer) xml += `<headerFooter>${header ? `<oddHeader>${escapeXml(header)}</oddHeader>` : ""}${footer ? `<oddFooter>${escapeXml(footer)}</oddFooter>` : ""}</headerFooter>`;
+  const breaks = [...new Set(setup.breaksBefore ?? [])].filter((r) => r > 1).sort((a, b) => a - b);
+  // A break's id is the last row before it; max is the last column (XFD).
+  if (breaks.length > 0) xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+  return xml;
+}
+
+function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap<string, string>, strings: SharedStrings, formats: CellFormats, height?: number): string {
+  const open = height === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${height}" customHeight="1">`;
   let xml = "";
   const add = (col: number, cell: PlanCell, style: CellStyle) => {
     const renamed = cell.kind === "text" ? headerTexts.get(`${col},${row}`) : undefined;
@@ -261,7 +295,7 @@ function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap
     const [p] = active;
     const cols = p.block.rows[row - p.row];
     for (let i = 0; i < cols.length; i++) add(p.col + i, cols[i], p.block.style ?? "normal");
-    return `<row r="${row}">${xml}</row>`;
+    return `${open}${xml}</row>`;
   }
   // Several blocks on the row: cells by column, a later block winning a cell they share.
   const cells = new Map<number, { cell: PlanCell; style: CellStyle }>();
@@ -270,5 +304,5 @@ function rowXml(row: number, active: readonly Placed[], headerTexts: ReadonlyMap
     for (let i = 0; i < cols.length; i++) cells.set(p.col + i, { cell: cols[i], style: p.block.style ?? "normal" });
   }
   for (const col of [...cells.keys()].sort((a, b) => a - b)) add(col, cells.get(col)!.cell, cells.get(col)!.style);
-  return `<row r="${row}">${xml}</row>`;
+  return `${open}${xml}</row>`;
 }

@@ -26,7 +26,7 @@
  */
 import JSZip from "jszip";
 import { addCharts, escapeXml, absoluteRef, relationshipsXml } from "./xlsx-charts";
-import { cellAddress, parseCell, type NamePlan, type ReportPlan, type SheetPlan, type TablePlan } from "./plan";
+import { cellAddress, parseCell, quoteSheet, type NamePlan, type ReportPlan, type SheetPlan, type TablePlan } from "./plan";
 import { checkedPlan, sheetText } from "./plan-check";
 import { ByteSink, CellFormats, planCellAt, SharedStrings, sharedStringsXml, writeSheetXml } from "./xlsx-sheet-xml";
 import { CUSTOM_XML_REL, settingsPackageParts, type SettingsForFile } from "./xlsx-settings-part";
@@ -109,7 +109,7 @@ export async function writeXlsx(unchecked: ReportPlan, options: XlsxWriteOptions
   zip.file("[Content_Types].xml", contentTypesXml(overrides));
 
   await addCharts(zip, plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts ?? [] })), sheetNameOf);
-  await addDefinedNames(zip, plan.names, sheetNameOf);
+  await addDefinedNames(zip, plan.names, sheetNameOf, plan.sheets.flatMap(printNamesXml));
   // Level 3: within a tenth of level 6's size in a third of its time (the data sheet is most of the file).
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
 }
@@ -142,17 +142,19 @@ const FONTS = [
   '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>',
   '<font><i/><sz val="11"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font>',
 ];
-const FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill>'];
+const FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill>', '<fill><patternFill patternType="solid"><fgColor rgb="FFBFBFBF"/><bgColor indexed="64"/></patternFill></fill>'];
 const BORDERS = ["<border><left/><right/><top/><bottom/><diagonal/></border>", '<border><left/><right/><top/><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border>'];
 /** Font, fill and border of each block style. */
-const STYLE_PARTS = { normal: [0, 0, 0], title: [2, 0, 0], subtitle: [1, 0, 0], header: [1, 2, 1], note: [3, 0, 0] } as const;
+const STYLE_PARTS = { normal: [0, 0, 0], title: [2, 0, 0], subtitle: [1, 0, 0], header: [1, 2, 1], note: [3, 0, 0], changed: [1, 3, 0] } as const;
 
 function stylesXml(formats: CellFormats): string {
   const custom = formats.custom();
   const numFmts = custom.length ? `<numFmts count="${custom.length}">${custom.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join("")}</numFmts>` : "";
   const xfs = formats.entries.map(({ style, numFmtId }) => {
     const [font, fill, border] = STYLE_PARTS[style];
-    return `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}/>`;
+    const attributes = `numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""}`;
+    // A header wraps within its column (as the gateway sets it), so no heading is cut off beside the next one.
+    return style === "header" ? `<xf ${attributes} applyAlignment="1"><alignment vertical="bottom" wrapText="1"/></xf>` : `<xf ${attributes}/>`;
   });
   const list = (tag: string, items: readonly string[]) => `<${tag} count="${items.length}">${items.join("")}</${tag}>`;
   return (
@@ -211,13 +213,27 @@ function definedNameXml(name: NamePlan, sheetNameOf: (key: string) => string): s
   return `<definedName name="${escapeXml(name.name)}"${comment}>${escapeXml(absoluteRef(sheetNameOf(name.ref.sheet), name.ref.range))}</definedName>`;
 }
 
-/** Workbook-level names go in `<definedNames>`, which CT_Workbook places after `<sheets>` and before `<calcPr>`. */
-async function addDefinedNames(zip: JSZip, names: NamePlan[], sheetNameOf: (key: string) => string): Promise<void> {
-  if (names.length === 0) return;
+/**
+ * A sheet's print area and title rows: Excel's built-in names, local to the sheet
+ * (`localSheetId` is the sheet's place in the workbook, from 0).
+ */
+function printNamesXml(sheet: SheetPlan, index: number): string[] {
+  const setup = sheet.pageSetup;
+  if (!setup) return [];
+  const sheetRef = quoteSheet(sheet.name);
+  const names = [`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(absoluteRef(sheet.name, setup.printArea))}</definedName>`];
+  const titles = setup.titleRows;
+  if (titles) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${sheetRef}!$${titles.from}:$${titles.to}`)}</definedName>`);
+  return names;
+}
+
+/** Names go in `<definedNames>`, which CT_Workbook places after `<sheets>` and before `<calcPr>`. */
+async function addDefinedNames(zip: JSZip, names: NamePlan[], sheetNameOf: (key: string) => string, sheetNames: readonly string[] = []): Promise<void> {
+  if (names.length === 0 && sheetNames.length === 0) return;
   const file = zip.file("xl/workbook.xml");
   if (!file) throw new Error("The workbook has no part xl/workbook.xml");
   const xml = await file.async("string");
-  const items = names.map((n) => definedNameXml(n, sheetNameOf)).join("");
+  const items = [...sheetNames, ...names.map((n) => definedNameXml(n, sheetNameOf))].join("");
   // Replacer functions, never replacement strings: "$&" or "$'" in a name or comment would be expanded.
   let updated: string;
   if (xml.includes("</definedNames>")) updated = xml.replace("</definedNames>", () => `${items}</definedNames>`);

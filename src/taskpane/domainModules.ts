@@ -30,3 +30,4 @@ export { checkBaseUrl } from "../sources/ssb/base-url";
 export { fetchRequest } from "../app/fetch-request";
 // The profile of loaded data and the averaging line: the engine's, so they come with it (not in the first script).
 export { averagingLine, computeProfile } from "./state/profile";
+export { profileSentences } from "../kostra/sentences";

@@ -4,13 +4,16 @@
  * med"): the chart with Asker marked and its table at Office's narrowest pane (320 px),
  * a usual one (350 px) and a wide one (800 px), with screenshots kept in
  * test-results/e2e/picture-*.png, axe-core, keyboard-only use, "Kopier figur" onto the
- * clipboard, and the refusal that offers "Last ned PNG" instead.
+ * clipboard, and the refusal that offers "Last ned PNG" instead; under the picture the
+ * profile's sentences, "Kopier tekst" onto the clipboard as plain text from the keyboard,
+ * and its refusal (screenshots test-results/e2e/sentences-*.png).
  */
 import * as fs from "fs";
 import type { Browser, Page } from "playwright-core";
 import { axeScan, checkPrerequisites, DIST, launchBrowser, openPane, screenshot, startStaticServer, type AxeViolation, type OpenedPane, type PaneOptions, type StaticServer } from "./support/harness";
 import { benchmark, defaultOptions } from "../../src/kostra/benchmark";
 import { formatNumber } from "../../src/kostra/describe";
+import { profileSentences } from "../../src/kostra/sentences";
 import { sampleDataset } from "../../src/sources/sample";
 
 /** The chart's title, with no-break spaces around "=" so "= 100" never wraps apart. */
@@ -19,6 +22,8 @@ const TABLE = /^Tallene for Bærum 2017/;
 const KUNST = "Netto driftsutgifter kunstformidling pr. innbygger";
 /** The engine's profile for the pane's first view: what the picture must show. */
 const PROFILE = benchmark(sampleDataset(), defaultOptions("plan-miljo-kultur", "0219", 2017));
+/** The engine's sentences for that profile: what "Tekst til analysen" must show and copy. */
+const SENTENCES = profileSentences(PROFILE, "nb");
 
 let browser: Browser;
 let dist: StaticServer;
@@ -225,6 +230,62 @@ describe("the profile picture (production bundle)", () => {
     const bytes = fs.readFileSync(await file.path());
     expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     expect(await axeScan(page, "picture-copy-refused").then((v) => v.map((x) => x.id))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** The pane with its sentences on screen (they come with the picture). */
+async function openWithSentences(options: Omit<PaneOptions, "inExcel"> = {}): Promise<OpenedPane> {
+  const pane = await open(options);
+  await pane.page.getByRole("heading", { name: "Tekst til analysen" }).waitFor({ state: "visible" });
+  return pane;
+}
+
+describe("the preview's sentences (production bundle)", () => {
+  it("shows the engine's sentences at 320 px without sideways scrolling, and axe finds nothing", async () => {
+    const { page, pageErrors } = await openWithSentences({ width: 320, height: 1600 });
+    const items = page.getByTestId("profile-sentences").getByRole("listitem");
+    expect(await items.allTextContents()).toEqual(SENTENCES);
+    // The pane's average is KS's rule (weighted by population here): 141 kr against the weighted average.
+    expect(SENTENCES[0]).toMatch(/^Netto driftsutgifter kunstformidling pr\. innbygger: Bærum bruker \d+ % mindre enn snittet i ASSS: 141 kr mot \d+ kr per innbygger\. Rang \d+ av \d+\.$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.getByRole("button", { name: "Kopier tekst" }).scrollIntoViewIfNeeded();
+    await screenshot(page, "sentences-320");
+    expect(await axeScan(page, "sentences-320").then((v) => v.map((x) => `${x.impact} ${x.id}`))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("«Kopier tekst» from the keyboard puts the sentences on the clipboard as plain text, one per line, and says so", async () => {
+    const { page, context, pageErrors } = await openWithSentences({ width: 350, height: 1200 });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: dist.baseUrl });
+    // The next stop after the figures' table is the button.
+    await page.getByRole("region", { name: TABLE }).focus();
+    await page.keyboard.press("Tab");
+    const button = page.getByRole("button", { name: "Kopier tekst" });
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    const status = page.getByRole("status").filter({ hasText: "De 6 setningene er kopiert som ren tekst. Lim inn i Word." });
+    await status.waitFor({ state: "visible" });
+    const pasted = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      return { types: items.flatMap((i) => i.types), text: await navigator.clipboard.readText() };
+    });
+    expect(pasted.types).toEqual(["text/plain"]);
+    expect(pasted.text).toBe(SENTENCES.join("\n") + "\n");
+    // The focus stays on the button.
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("says how to copy by hand where the clipboard refuses the text", async () => {
+    const { page, pageErrors } = await openWithSentences({
+      width: 320,
+      beforeLoad: "Object.defineProperty(navigator, 'clipboard', { value: undefined }); document.execCommand = () => false;",
+    });
+    await page.getByRole("button", { name: "Kopier tekst" }).click();
+    await page.getByRole("status").filter({ hasText: /^Utklippstavlen tok ikke imot teksten her\./ }).waitFor({ state: "visible" });
+    await screenshot(page, "sentences-refused");
+    expect(await axeScan(page, "sentences-refused").then((v) => v.map((x) => `${x.impact} ${x.id}`))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

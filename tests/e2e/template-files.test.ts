@@ -9,11 +9,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { E2E_UI_WAIT_MS as UI_TIMEOUT } from "../support/timing";
 import { workbookStateFromXlsx } from "../support/xlsx-workbook";
 import { kb, screenshot } from "./support/harness";
+import { enabled, visible } from "./support/waits";
 import { usePaneWorld } from "./support/world";
 
 const PROFILE_2017 = "Plan, miljø og kultur 2017";
@@ -23,16 +24,6 @@ const DATA_SHEET = "KOSTRA-data";
 
 const world = usePaneWorld();
 
-const visible = (locator: Locator, timeout = UI_TIMEOUT) => locator.first().waitFor({ state: "visible", timeout });
-
-async function enabled(locator: Locator): Promise<void> {
-  await visible(locator);
-  const end = Date.now() + UI_TIMEOUT;
-  while (!(await locator.first().isEnabled())) {
-    if (Date.now() > end) throw new Error(`${locator} never became enabled`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const update = (page: Page) => page.getByRole("button", { name: "Oppdater", exact: true });
 const updateTo = (page: Page, year: number) => page.getByRole("button", { name: `Oppdater til ${year}`, exact: true });

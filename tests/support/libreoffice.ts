@@ -8,7 +8,7 @@
  * claims one of a few profile slots in the temp dir and reuses it across test files and
  * runs, with a lock so concurrent jest workers (or concurrent runs) never share one.
  *
- * Needs the Debian packages libreoffice-calc-nogui (and poppler-utils for toPdfPng).
+ * Needs the Debian packages libreoffice-calc-nogui (and poppler-utils for printToPdf and toPdfPng).
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -109,6 +109,20 @@ function seedProfile(profile: string): void {
   if (missing.length > 0) fs.writeFileSync(registry, xml.replace("</oor:items>", `${missing.join("\n")}\n</oor:items>`));
 }
 
+const LOCALE_ITEM = /<item oor:path="\/org\.openoffice\.Setup\/L10N"><prop oor:name="ooSetupSystemLocale"[^]*?<\/item>\n?/g;
+
+/**
+ * The locale LibreOffice calculates in (FIXED's separators, say): a BCP 47 tag ("nb-NO",
+ * "en-US"), or "" for the default (the system's, en-US on these machines). Written into the
+ * profile before each run: the profile is this process's alone and runs are serialised.
+ */
+function setLocale(profile: string, locale: string): void {
+  const registry = path.join(profile, "user", "registrymodifications.xcu");
+  const xml = (fs.existsSync(registry) ? fs.readFileSync(registry, "utf8") : EMPTY_REGISTRY).replace(LOCALE_ITEM, "");
+  const item = `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`;
+  fs.writeFileSync(registry, xml.replace("</oor:items>", `${item}</oor:items>`));
+}
+
 function profileDir(): string {
   if (claimedProfile) return claimedProfile;
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
@@ -167,10 +181,11 @@ async function convert(
   target: string,
   extension: string,
   input: { extension: string; inFilter?: string } = { extension: "xlsx" },
-  options: { cpuTime?: boolean } = {},
+  options: { cpuTime?: boolean; locale?: string } = {},
 ): Promise<{ bytes: Uint8Array; elapsedMs: number; cpuMs?: number }> {
   return serialised(async () => {
     const profile = profileDir();
+    setLocale(profile, options.locale ?? "");
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-lo-"));
     try {
       const inputFile = path.join(work, `input.${input.extension}`);
@@ -282,9 +297,12 @@ async function readCells(bytes: Uint8Array): Promise<{ sheetNames: string[]; she
   return { sheetNames, sheets };
 }
 
-/** Let LibreOffice open the file, recalculate every formula and save it; read the results. */
-export async function recalculate(xlsx: Uint8Array): Promise<RecalcResult> {
-  return resultOf(await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx"));
+/**
+ * Let LibreOffice open the file, recalculate every formula and save it; read the results.
+ * `locale` ("nb-NO") is the locale it calculates in; by default the system's (en-US here).
+ */
+export async function recalculate(xlsx: Uint8Array, options: { locale?: string } = {}): Promise<RecalcResult> {
+  return resultOf(await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx", undefined, options));
 }
 
 /**
@@ -343,6 +361,31 @@ async function resultOf({ bytes, elapsedMs }: { bytes: Uint8Array; elapsedMs: nu
 export async function opensInLibreOffice(xlsx: Uint8Array): Promise<boolean> {
   await convert(xlsx, "xlsx:Calc MS Excel 2007 XML", "xlsx");
   return true;
+}
+
+const POPPLER_HINT = "install poppler-utils (Debian: apt-get install -y --no-install-recommends poppler-utils)";
+
+/**
+ * Print the workbook to PDF with LibreOffice (every sheet, as its page setup says) and
+ * read the PDF back: its page count from its page tree (pdfinfo) and each page's text
+ * (pdftotext, pages in order), so a test can tell which sheet a page belongs to from its
+ * header or footer.
+ */
+export async function printToPdf(xlsx: Uint8Array): Promise<{ pdf: Uint8Array; pages: number; pageTexts: string[] }> {
+  const { bytes } = await convert(xlsx, "pdf", "pdf");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kostra-pdf-"));
+  try {
+    const file = path.join(dir, "report.pdf");
+    fs.writeFileSync(file, bytes);
+    const info = await run("pdfinfo", [file], POPPLER_HINT);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info.stdout)?.[1]);
+    const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], POPPLER_HINT);
+    // pdftotext ends every page with a form feed.
+    const pageTexts = stdout.split("\f").slice(0, pages);
+    return { pdf: bytes, pages, pageTexts };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -32,7 +32,7 @@ import {
   type RequestedSelection,
 } from "./pxweb-selection";
 import { MUNICIPALITIES, codeForYear, GROUP_MEMBERSHIP } from "../../src/kostra/municipalities";
-import { tableDefinition, worldDataset, worldMetadata, worldTableIds, type TableDefinition, type WorldLang, type WorldName } from "./pxweb-world";
+import { tableDefinition, worldDataset, worldMetadata, worldTableIds, type CellValue, type TableDefinition, type WorldLang, type WorldName } from "./pxweb-world";
 
 export const BASE_PATH = "/api/pxwebapi/v2";
 export const KLASS_PATH = "/api/klass/v1";
@@ -159,6 +159,12 @@ export interface PxWebServer {
   close(): Promise<void>;
   /** Change a table's `updated` (in /tables, metadata and data) as SSB does when it republishes. */
   setUpdated(table: string, iso: string): void;
+  /**
+   * Revise one cell of a table as SSB does on 15 June: `codes` names one code per dimension
+   * (the region, the year, …; dimensions left out match any code), `cell` is the new value
+   * or a symbol. Data answers carry it from then on; call setUpdated too, as SSB would.
+   */
+  revise(table: string, codes: Record<string, string>, cell: CellValue): void;
   /** Answer the next `count` matching requests with this failure. */
   failNext(count: number, failure: InjectedFailure, match?: RequestMatch): void;
   /** Hold the next `count` matching requests for `ms` before handling them. */
@@ -271,6 +277,9 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
   const world: WorldName = options.world ?? "classic";
 
   const updatedOf = (def: TableDefinition) => updatedOverrides.get(def.id) ?? def.updated;
+  const revisions = new Map<string, { codes: Record<string, string>; cell: CellValue }[]>();
+  const revisedOf = (table: string) => (codes: Record<string, string>) =>
+    [...(revisions.get(table) ?? [])].reverse().find((r) => Object.entries(r.codes).every(([dim, code]) => codes[dim] === code))?.cell;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -436,7 +445,7 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
     }
     const resolved = resolveSelection(def, selection, { maxDataCells: limits.maxDataCells, tooManyCellsStatus: options.tooManyCellsStatus });
     if (!resolved.ok) return sendProblem(res, resolved.problem);
-    const ds = worldDataset(def.id, resolved.value.codes, { order: resolved.value.order, lang, updated: updatedOf(def), world });
+    const ds = worldDataset(def.id, resolved.value.codes, { order: resolved.value.order, lang, updated: updatedOf(def), world, revised: revisedOf(def.id) });
     sendJson(res, ds, {
       "Content-Type": "application/json; charset=UTF-8",
       "Content-Disposition": `inline; filename="${def.matrix}.json"`,
@@ -594,6 +603,9 @@ export async function startPxWebServer(options: PxWebServerOptions = {}): Promis
       }),
     setUpdated: (table, iso) => {
       updatedOverrides.set(table, iso);
+    },
+    revise: (table, codes, cell) => {
+      revisions.set(table, [...(revisions.get(table) ?? []), { codes: { ...codes }, cell: { ...cell } }]);
     },
     failNext: (count, failure, match) => inject({ kind: "fail", remaining: count, failure, match }),
     delayNext: (count, ms, match) => inject({ kind: "delay", remaining: count, ms, match }),

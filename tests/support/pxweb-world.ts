@@ -124,6 +124,8 @@ export interface WorldDatasetOptions {
   lang?: WorldLang;
   /** Overrides the table's `updated`. */
   updated?: string;
+  /** A cell that replaces the world's (a revised figure), or undefined for the world's own. */
+  revised?: (codes: Record<string, string>) => CellValue | undefined;
 }
 
 const YEARS = Array.from({ length: 10 }, (_, i) => 2015 + i);
@@ -814,12 +816,42 @@ function catalogWorldTables(): TableSpec[] {
   return catalogTables;
 }
 
+/**
+ * 03014, the consumer price index's annual average (2015 = 100), total only. 2016–2018 are
+ * levels consistent with SSB's stated growth (1.8 % from 2016 to 2017, 2.7 % from 2017 to
+ * 2018); every other year is SYNTHETIC.
+ */
+const KPI_LEVELS: Record<string, number> = {
+  "2014": 97.9, "2015": 100, "2016": 103.6, "2017": 105.5, "2018": 108.4, "2019": 110.8, "2020": 112.2, "2021": 116.1, "2022": 122.8, "2023": 129.6, "2024": 133.6,
+};
+const KPI_TABLE: TableSpec = {
+  id: "03014",
+  label: { no: "Konsumprisindeks, etter konsumgruppe (2015=100)", en: "Consumer Price Index, by consumption group (2015=100)" },
+  updated: "2025-01-10T07:00:00Z",
+  note: { no: [SYNTHETIC_NOTE.no], en: [SYNTHETIC_NOTE.en] },
+  matrix: "KpiAar",
+  dimensions: [
+    { id: "Konsumgrp", label: { no: "konsumgruppe", en: "consumption group" }, codes: ["TOTAL"], labels: (_, lang) => (lang === "no" ? "Totalindeks" : "All-item index") },
+    {
+      id: "ContentsCode",
+      label: { no: "statistikkvariabel", en: "contents" },
+      codes: ["KpiAar"],
+      labels: (_, lang) => (lang === "no" ? "Konsumprisindeks (2015=100)" : "Consumer Price Index (2015=100)"),
+      units: { KpiAar: { no: { base: "indeks", decimals: 1 }, en: { base: "index", decimals: 1 } } },
+      role: "metric",
+    },
+    { ...TIME_DIMENSION, codes: Object.keys(KPI_LEVELS) },
+  ],
+  cell: (c) => ({ value: KPI_LEVELS[c.Tid] ?? null }),
+};
+
 function tablesOf(world: WorldName): TableSpec[] {
   return world === "catalog" ? catalogWorldTables() : CLASSIC_TABLES;
 }
 
+/** A world's table; the KPI (03014) is served in every world but listed in none (no search finds it). */
 function specOf(tableId: string, world: WorldName): TableSpec | undefined {
-  return tablesOf(world).find((t) => t.id === tableId);
+  return tablesOf(world).find((t) => t.id === tableId) ?? (tableId === KPI_TABLE.id ? KPI_TABLE : undefined);
 }
 
 /** "a, b, c og d" / "a, b, c and d". */
@@ -929,7 +961,7 @@ export function worldDataset(tableId: string, selection: Record<string, readonly
     order,
     dims: Object.fromEntries(def.dimensions.filter((d) => ids.includes(d.id)).map((d) => [d.id, { codes: codes[d.id], labels: d.labels, units: d.units }])),
     cell: (c) => {
-      const v = cell(c);
+      const v = options.revised?.(c) ?? cell(c);
       return v.value === null ? { value: null, status: v.status ?? ".." } : v.value;
     },
   });

@@ -88,6 +88,13 @@ export function plannedFormulas(plan: ReportPlan): WorkbookFormulas {
       for (const s of chart.series) charts.push(absolute(nameOf(chart.categories.sheet), chart.categories.range), absolute(nameOf(s.values.sheet), s.values.range));
   }
   const names = new Map(plan.names.map((n) => [n.name, absolute(nameOf(n.ref.sheet), n.ref.range)]));
+  // A sheet's print area and title rows: Excel's built-in names, local to the sheet (its place, from 0).
+  plan.sheets.forEach((sheet, i) => {
+    const setup = sheet.pageSetup;
+    if (!setup) return;
+    names.set(`_xlnm.Print_Area@${i}`, absolute(sheet.name, setup.printArea));
+    if (setup.titleRows) names.set(`_xlnm.Print_Titles@${i}`, `'${written(sheet.name).replace(/'/g, "''")}'!$${setup.titleRows.from}:$${setup.titleRows.to}`);
+  });
   return { cells, names, charts: charts.sort() };
 }
 
@@ -181,7 +188,9 @@ function readFormulas(parts: Map<string, string>, problems: string[]): WorkbookF
         cells.set(where, text);
       }
   }
-  const names = new Map(list((wb.definedNames as Node | undefined)?.definedName).map((n) => [String(n["@name"]), textOf(n)]));
+  const names = new Map(
+    list((wb.definedNames as Node | undefined)?.definedName).map((n) => [n["@localSheetId"] === undefined ? String(n["@name"]) : `${String(n["@name"])}@${String(n["@localSheetId"])}`, textOf(n)]),
+  );
   for (const [name, xml] of parts)
     if (/^xl\/charts\/chart\d+\.xml$/.test(name)) for (const m of xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)) charts.push(textOf(parser.parse(`<f>${m[1]}</f>`).f));
   return { cells, names, charts: charts.sort() };

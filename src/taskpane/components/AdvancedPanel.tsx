@@ -10,10 +10,13 @@ import {
   RadioGroup,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
+import { DEFAULT_SENTENCE_BAND, MAX_SENTENCE_BAND } from "../../kostra/limits";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { BUILT_PROXY_URL, PANE_DEFAULT_BASE_URL } from "../services/ssbAddress";
 import type { Messages } from "../i18n";
 import type { AdvancedOptions as Options } from "../state/form";
+import { choosePrices, pricesValue } from "../state/prices";
 import { staticStyles } from "../styles";
 
 const styles = staticStyles("advanced", {
@@ -70,6 +73,14 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
               label={t.mergedHistorySum}
               onChange={(_, data) => onChange({ mergedHistory: data.checked === true ? "sum" : "break" })}
             />
+            <Field label={t.pricesLabel} hint={t.pricesHint}>
+              <RadioGroup value={pricesValue(value.prices)} onChange={(_, data) => onChange({ prices: choosePrices(value.prices, data.value) })}>
+                <Radio value="nominal" label={t.pricesNominal} />
+                <Radio value="kommunal-deflator" label={t.pricesDeflator} />
+                <Radio value="kpi" label={t.pricesKpi} />
+              </RadioGroup>
+            </Field>
+            <SentenceBandField t={t} value={value.sentenceBand} onChange={(sentenceBand) => onChange({ sentenceBand })} />
             <Field
               label={t.baseUrlLabel}
               hint={BUILT_PROXY_URL ? t.baseUrlHintSharedCache(BUILT_PROXY_URL) : t.baseUrlHint(PANE_DEFAULT_BASE_URL)}
@@ -82,5 +93,39 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
+  );
+}
+
+/**
+ * How close to the average the sentences call "på nivå med snittet": whole per cent, 0–50;
+ * empty means the default. What is typed stays in the field; only a valid band is used.
+ */
+function SentenceBandField({ t, value, onChange }: { t: Messages; value: number | undefined; onChange: (band: number | undefined) => void }) {
+  const shown = value === undefined ? "" : String(value);
+  const [typed, setTyped] = useState(shown);
+  // A band from elsewhere (a template workbook's settings) replaces what was typed.
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setTyped(shown);
+  }
+  const trimmed = typed.trim();
+  const band = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
+  const valid = trimmed === "" || band <= MAX_SENTENCE_BAND;
+  return (
+    <Field label={t.sentenceBandLabel} hint={t.sentenceBandHint} validationState={valid ? "none" : "error"} validationMessage={valid ? undefined : t.sentenceBandInvalid}>
+      <Input
+        type="text"
+        inputMode="numeric"
+        value={typed}
+        placeholder={String(DEFAULT_SENTENCE_BAND)}
+        onChange={(_, data) => {
+          setTyped(data.value);
+          const text = data.value.trim();
+          if (text === "") onChange(undefined);
+          else if (/^\d{1,2}$/.test(text) && Number(text) <= MAX_SENTENCE_BAND) onChange(Number(text));
+        }}
+      />
+    </Field>
   );
 }

@@ -17,7 +17,7 @@ export interface ProfilePreviewProps {
  * error for other choices appears at once, without loading anything more.
  */
 export default function ProfilePreview({ result, lang, t }: ProfilePreviewProps) {
-  if (result.ok) return <ProfileView profile={result.profile} lang={lang} t={t} />;
+  if (result.ok) return <ProfileView profile={result.profile} sentenceBand={result.sentenceBand} lang={lang} t={t} />;
   const message = result.error instanceof KostraError ? result.error.messageIn(lang) : t.unexpectedError(result.error.message);
   return <ProfileError title={t.errorTitle} message={message} />;
 }

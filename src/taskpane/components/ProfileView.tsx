@@ -8,6 +8,7 @@ import { slug } from "../state/report";
 import { staticStyles } from "../styles";
 import { CopyFigure } from "./CopyFigure";
 import { ProfileChart } from "./ProfileChart";
+import { ProfileSentences } from "./ProfileSentences";
 import { ProfileTable } from "./ProfileTable";
 import { domain } from "../domain";
 
@@ -19,6 +20,8 @@ const styles = staticStyles("profile", {
 
 export interface ProfileViewProps {
   profile: Profile;
+  /** The band of the sentences under the table; the rule's default when absent. */
+  sentenceBand?: number;
   lang: Lang;
   t: Messages;
 }
@@ -28,7 +31,7 @@ export interface ProfileViewProps {
  * every indicator's index on a common scale (average = 100), a button that copies it as an
  * image for a report, and the numbers in a table under it. Loaded on demand with its chart.
  */
-export function ProfileView({ profile, lang, t }: ProfileViewProps) {
+export function ProfileView({ profile, sentenceBand, lang, t }: ProfileViewProps) {
   const { sector, focal, network } = profile;
   const svg = useRef<SVGSVGElement>(null);
   // What = 100: the network's own average, or the figure SSB publishes (KOSTRA group, Landet uten Oslo).
@@ -55,6 +58,7 @@ export function ProfileView({ profile, lang, t }: ProfileViewProps) {
       {/* A new picture starts without the last one's "copied" or "refused" line. */}
       <CopyFigure key={fileName} svg={svg} fileName={fileName} t={t} />
       <ProfileTable profile={profile} picture={picture} networkName={averageName} lang={lang} t={t} />
+      <ProfileSentences profile={profile} band={sentenceBand} lang={lang} t={t} />
     </section>
   );
 }

@@ -298,6 +298,18 @@ export const nb = {
   adviceFile: "Filen må være CSV med kolonnene region;indikator;år;verdi[;status], eller JSON-stat 2.0 lagret fra SSBs API.",
   adviceSelection: "Marker tabellen med overskriftsraden (region, indikator, år, verdi, ev. status) og trykk «Hent data» igjen.",
   adviceDownload: "Du kan fortsatt bruke «Last ned som .xlsx».",
+  pricesLabel: "Kroner i tidsserien",
+  pricesHint: "Faste kroner er profilårets kroner; bare kronebeløp regnes om. Prisindekstabellen står på tidsseriearket, der en rettet vekst regnes om med en gang.",
+  pricesNominal: "Løpende kroner (som publisert)",
+  pricesDeflator: "Faste kroner, kommunal deflator",
+  pricesKpi: "Faste kroner, KPI (hentes fra SSB)",
+  sentencesHeading: "Tekst til analysen",
+  copyText: "Kopier tekst",
+  textCopied: (n: number) => `${n === 1 ? "Setningen" : `De ${n} setningene`} er kopiert som ren tekst. Lim inn i Word.`,
+  textCopyRefused: "Utklippstavlen tok ikke imot teksten her. Merk setningene over og kopier dem med Ctrl+C.",
+  sentenceBandLabel: "Setninger: «på nivå med snittet» innenfor ± prosent",
+  sentenceBandHint: "Helt antall prosent, 0–50. Tomt: 5.",
+  sentenceBandInvalid: "Skriv et helt antall prosent fra 0 til 50.",
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

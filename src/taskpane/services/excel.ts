@@ -4,7 +4,7 @@
  */
 import type { PaneServices } from "./types";
 
-export type ExcelServices = Required<Pick<PaneServices, "loadSelection" | "sheetsToReplace" | "writeReport" | "readTemplate" | "activateSheet">>;
+export type ExcelServices = Required<Pick<PaneServices, "loadSelection" | "sheetsToReplace" | "writeReport" | "readTemplate" | "readDataSheet" | "activateSheet">>;
 
 /** Show a worksheet by id or name. */
 export async function activateSheet(idOrName: string): Promise<void> {
@@ -31,6 +31,10 @@ export function createExcelServices(): ExcelServices {
     async readTemplate() {
       const { readTemplateSettings } = await import("../../excel/settings-store");
       return readTemplateSettings();
+    },
+    async readDataSheet(sheet) {
+      const { readDataSheet } = await import("../../excel/read-data-sheet");
+      return readDataSheet(sheet);
     },
     activateSheet,
   };

@@ -11,7 +11,8 @@
 import type { ApplyResult, SettingsInput, SheetInfo } from "../../excel/apply-plan";
 import type { Dataset, LocalizedText } from "../../kostra/types";
 import type { ReportPlan } from "../../report/plan";
-import type { SettingsReadResult } from "../../report/template-settings";
+import type { OwnedSheet, SettingsReadResult } from "../../report/template-settings";
+import type { DataSheetCells } from "../../excel/read-data-sheet";
 import type { KostraGroupsRecord } from "../../sources/observations-file";
 import type { LoadProgress, SsbLoadResult } from "../../sources/ssb/load";
 import type { LoadRequest } from "../../sources/ssb/planner";
@@ -86,6 +87,11 @@ export interface PaneServices {
   writeReport?(plan: ReportPlan, settings: SettingsInput, replace: readonly string[]): Promise<ApplyResult>;
   /** The template settings the open workbook carries (Excel only). Reading changes nothing. */
   readTemplate?(): Promise<SettingsReadResult>;
+  /**
+   * The cells of the previous report's data sheet the settings claim (Excel only), read
+   * before "Oppdater" rewrites it; null when the workbook no longer has it. Reading changes nothing.
+   */
+  readDataSheet?(sheet: OwnedSheet): Promise<DataSheetCells | null>;
   /** Show a worksheet, by id or name (Excel only). */
   activateSheet?(idOrName: string): Promise<void>;
   /**

@@ -20,7 +20,8 @@ import { makeReport, templateFileName, xlsxFileName } from "./report";
 import { formFromSettings, settingsFor, writtenSettings } from "./settings";
 import { describeTemplate } from "./template";
 import { describeTemplateFileProblem, readTemplateFileOf, templateFileText } from "./templateFile";
-import type { TemplateSettings } from "../../report/template-settings";
+import type { OwnedSheet, TemplateSettings } from "../../report/template-settings";
+import { previousFigures, withChanges } from "./changes";
 import { writeAsAgreed, writeDeclined, writtenOutcome } from "./workbookWrite";
 
 /** What the flows read of the pane at the press. */
@@ -46,6 +47,8 @@ export function load(ctx: FlowContext, f: FormState, refresh: boolean, signal: A
 /**
  * Build the report and write it into the workbook with its settings, replacing only what
  * the user agreed to (`ask`); what to say after, and the settings the workbook now carries.
+ * `compareWith`: the sheets the workbook's report owns ("Oppdater"): its data sheet's figures
+ * are read first, and the new report lists what changed since them.
  */
 export async function write(
   ctx: FlowContext & { writtenHere: { current: readonly string[] }; ask: (sheets: SheetInfo[]) => Promise<boolean> },
@@ -53,12 +56,15 @@ export async function write(
   f: FormState,
   reportLang: Lang,
   templateYear: number | null,
+  compareWith?: readonly OwnedSheet[],
 ): Promise<{ said: Describe; settings?: TemplateSettings }> {
-  const report = await makeReport(d.dataset, f, reportLang);
+  const previous = compareWith ? await previousFigures(ctx.services, compareWith) : undefined;
+  const report = await makeReport(d.dataset, f, reportLang, previous);
   const settings = settingsFor(f, reportLang, d, ctx.proxyPending);
   const written = await writeAsAgreed(ctx.services, report.plan, settings, ctx.writtenHere, ctx.ask);
   if (!written) return { said: writeDeclined };
-  return { said: writtenOutcome(written, templateYear), settings: writtenSettings(settings, written.sheets, ctx.services.now()) };
+  const listSheet = written.sheets.find((s) => s.key === report.changeListKey)?.name;
+  return { said: withChanges(writtenOutcome(written, templateYear), report.changes, listSheet), settings: writtenSettings(settings, written.sheets, ctx.services.now()) };
 }
 
 export async function download({ services, form, data, lang, proxyPending }: FlowContext & { data: PaneData }): Promise<Describe> {

@@ -3,6 +3,7 @@
  * years, averaging and source — and how each choice changes the rest (a reducer, so the
  * rules live in one place and are tested without React).
  */
+import type { PriceChoice } from "../../kostra/prices";
 import type { AverageChoice } from "../../kostra/types";
 import { start } from "../domain";
 import { DEFAULT_YEAR } from "../start/defaultYear";
@@ -56,9 +57,13 @@ export interface FormState {
   source: SourceKind;
   /** The municipality's proxy for SSB's API; empty means SSB itself. */
   baseUrl: string;
+  /** The time series' kroner: nominal, or fixed by an index (with the user's own rows from the template). */
+  prices: PriceChoice;
+  /** Whole per cent around the average the sentences call "på nivå med snittet"; absent: the rule's default (5). */
+  sentenceBand?: number;
 }
 
-export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl">;
+export type AdvancedOptions = Pick<FormState, "average" | "includeOslo" | "includeFocal" | "chartComparisons" | "mergedHistory" | "baseUrl" | "prices" | "sentenceBand">;
 
 export const DEFAULT_SECTOR = "plan-miljo-kultur";
 export const DEFAULT_MUNICIPALITY = "baerum";
@@ -89,6 +94,7 @@ export function initialForm(overrides: Partial<FormState> = {}): FormState {
     mergedHistory: "break",
     source: "sample",
     baseUrl: "",
+    prices: "nominal",
     ...overrides,
   };
 }

@@ -4,7 +4,8 @@ import { kostraGroupUnknown } from "../../kostra/errors";
 import { usesKostraGroup, type BaseChoice, type FormState } from "./form";
 import { domain, domainLoaded, registry } from "../domain";
 
-export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error: Error };
+/** The profile for the choices (with the band its sentences use), or why there is none. */
+export type ProfileResult = { ok: true; profile: Profile; sentenceBand?: number } | { ok: false; error: Error };
 
 /** The KOSTRA group the choices use: the one the user chose, else the municipality's own where it is known. */
 export function kostraGroupFor(form: Pick<FormState, "kostraGroup" | "municipality" | "year">): string | undefined {
@@ -52,7 +53,7 @@ export function computeProfile(dataset: Dataset, form: FormState): ProfileResult
   const groupMissing = missingKostraGroup(form);
   if (groupMissing) return { ok: false, error: groupMissing };
   try {
-    return { ok: true, profile: domain().benchmark(dataset, benchmarkOptions(form)) };
+    return { ok: true, profile: domain().benchmark(dataset, benchmarkOptions(form)), sentenceBand: form.sentenceBand };
   } catch (error) {
     if (error instanceof Error) return { ok: false, error };
     return { ok: false, error: new Error(String(error)) };

@@ -17,7 +17,7 @@
  * weighs on the pane's first script and the registry itself can load after the first view. A template the user built is known only
  * to the catalog: it comes back with its template workbook, whose settings win anyway.
  */
-import { MAX_SETTINGS_BYTES } from "../../kostra/limits";
+import { MAX_SENTENCE_BAND, MAX_SETTINGS_BYTES } from "../../kostra/limits";
 import { NETWORK_CHOICES } from "../../kostra/networks";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
 import { START_MANIFEST } from "../start/startManifest";
@@ -27,7 +27,8 @@ import { REFERENCE_CHOICES, type FormState } from "./form";
 export const CHOICE_KEY = "kostra-benchmark:choice";
 
 /** The fields remembered: every choice the user makes in the pane. (`extraSectors` come only with a template workbook, so they stay with it.) */
-export type RememberedChoice = Omit<FormState, "extraSectors">;
+/** Fixed prices are a template's choice (kept in its settings with the user's index rows), not remembered between sessions. */
+export type RememberedChoice = Omit<FormState, "extraSectors" | "prices">;
 
 /** What the stored choice is checked against besides the catalog and the registry. */
 export interface ChoiceContext {
@@ -112,6 +113,7 @@ function choiceChecks({ now, selectionAvailable }: ChoiceContext): { [K in keyof
     mergedHistory: oneOf(["break", "sum"] as const),
     source: oneOf(sources),
     baseUrl,
+    sentenceBand: (x) => (typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= MAX_SENTENCE_BAND ? x : undefined),
   };
 }
 

@@ -42,7 +42,9 @@ export function settingsFor(form: FormState, lang: Lang, data: PaneData | null, 
     chartComparisons: form.chartComparisons,
     ...(form.mergedHistory === "sum" ? { mergedHistory: "sum" as const } : {}),
     lang,
+    ...(form.sentenceBand !== undefined ? { sentenceBand: form.sentenceBand } : {}),
     ...userTemplateFor(form.sector),
+    ...(form.prices !== "nominal" ? { prices: form.prices } : {}),
   };
 }
 
@@ -69,6 +71,7 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
     network: settings.network,
     ...peerGroupForm(settings, idOf(settings.municipality)),
     mergedHistory: settings.mergedHistory ?? "break",
+    prices: settings.prices ?? "nominal",
     span: { from: Math.min(...years), to: Math.max(...years) },
     average: settings.average,
     includeOslo: settings.includeOslo,
@@ -77,6 +80,7 @@ export function formFromSettings(settings: Omit<TemplateSettings, "ownedSheets" 
     source,
     // A proxy address in the settings is only proposed (see ./proxyProposal); the one in use stays.
     baseUrl: current?.baseUrl ?? "",
+    ...(settings.sentenceBand !== undefined ? { sentenceBand: settings.sentenceBand } : {}),
   };
 }
 

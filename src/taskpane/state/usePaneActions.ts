@@ -6,6 +6,7 @@
  */
 import { useRef, useState, type Dispatch } from "react";
 import type { Lang } from "../../kostra/types";
+import type { OwnedSheet } from "../../report/template-settings";
 import type { Messages } from "../i18n";
 import type { PaneServices } from "../services/types";
 import type { PaneData, PaneProgress } from "./data";
@@ -72,11 +73,11 @@ export function usePaneActions({ services, lang, form, choose, data, setData, fi
   }
 
   /** Write the report and its settings into the workbook; `action` is the button pressed, named if the user is asked before sheets are replaced. */
-  async function write(place: Place, d: PaneData, f: FormState, reportLang: Lang, action: (m: Messages) => string): Promise<void> {
+  async function write(place: Place, d: PaneData, f: FormState, reportLang: Lang, action: (m: Messages) => string, compareWith?: readonly OwnedSheet[]): Promise<void> {
     if (!services.writeReport) return;
     const ask = (sheets: Parameters<typeof replacing.ask>[1]) => replacing.ask(action, sheets);
     const templateYear = place === "templateFile" ? f.year + 1 : null;
-    const written = await flow({ what: "write", place }, (fl) => fl.write({ ...ctx, writtenHere, ask }, d, f, reportLang, templateYear), { activity: "write", done: (w) => w.said });
+    const written = await flow({ what: "write", place }, (fl) => fl.write({ ...ctx, writtenHere, ask }, d, f, reportLang, templateYear, compareWith), { activity: "write", done: (w) => w.said });
     if (written?.settings) setTemplate({ kind: "ok", settings: written.settings });
   }
 
@@ -86,7 +87,8 @@ export function usePaneActions({ services, lang, form, choose, data, setData, fi
     const f = toNextYear ? nextYearForm(form) : form;
     if (toNextYear) choose({ type: "replace", form: f });
     const loaded = await load("template", f, true);
-    if (loaded) await write("template", loaded, f, template.settings.lang, (m) => (toNextYear ? m.updateTo(f.year) : m.update));
+    // The report's data sheet as it is now: what changed since is listed in the new report.
+    if (loaded) await write("template", loaded, f, template.settings.lang, (m) => (toNextYear ? m.updateTo(f.year) : m.update), template.settings.ownedSheets);
   }
 
   async function importTemplate(file: File): Promise<void> {

@@ -66,13 +66,18 @@ export async function writeAsAgreed(
 /** The user declined to replace the sheets: nothing was written, and how to keep a sheet and still write. */
 export const writeDeclined: Describe = (_t, lang) => ({ intent: "info", title: REPLACE_TEXTS[lang].declined, body: REPLACE_TEXTS[lang].keepHint });
 
-/** What the pane says after a write: the sheets to go to, names changed around the user's own sheets, claimed sheets kept. */
+/** What the pane says after a write: the sheets to go to, names changed around the user's own sheets, claimed sheets kept, a page setup the host could not make. */
 export function writtenOutcome(written: ApplyResult, templateYear: number | null): Describe {
   return (m, lang) => ({
     intent: "success",
     title: m.writeDoneTitle,
     body: m.writeDone(written.sheets.length),
-    list: [...written.renamed.map((r) => m.renamed(r.planned, r.used)), ...written.kept.map((s) => REPLACE_TEXTS[lang].kept(s.name))],
+    list: [
+      ...written.renamed.map((r) => m.renamed(r.planned, r.used)),
+      ...written.kept.map((s) => REPLACE_TEXTS[lang].kept(s.name)),
+      // An older Excel without page setup: the report is written, and prints with Excel's defaults.
+      ...(written.printSetupSkipped ? [written.printSetupSkipped[lang]] : []),
+    ],
     advice: templateYear === null ? undefined : m.templateSaved(templateYear),
     sheets: written.sheets.map((s) => ({ id: s.id, name: s.name })),
   });

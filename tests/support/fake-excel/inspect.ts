@@ -10,6 +10,7 @@ import { errors } from "./errors";
 import { ChartModel, RangeRef, STANDARD_HEIGHT, STANDARD_WIDTH, SeriesModel, SheetModel, SheetVisibility, TableModel, WorkbookModel, fakeGuid } from "./model";
 import { writeContent } from "./grid";
 import { rootNamespace, xmlError } from "./xml";
+import type { PageLayoutModel } from "./page-layout";
 
 export interface CellSnapshot {
   /** The constant, or a formula's seeded result (null: empty cell, or a formula the fake can't calculate). */
@@ -227,6 +228,20 @@ export class SheetInspector {
 
   get freeze(): { rows: number; columns: number } {
     return { ...this.sheet.freeze };
+  }
+
+  /** How the sheet prints: print area and title rows in A1 ("A1:P46", "7:7"), page breaks as the 1-based rows they put at the top of a page. */
+  get pageLayout(): { orientation: string; paperSize: string; zoom: PageLayoutModel["zoom"]; printArea: string | null; printTitleRows: string | null; headerFooter: PageLayoutModel["headerFooter"]; rowBreaks: number[] } {
+    const p = this.sheet.pageLayout;
+    return {
+      orientation: p.orientation,
+      paperSize: p.paperSize,
+      zoom: { ...p.zoom },
+      printArea: p.printArea ? formatA1(p.printArea) : null,
+      printTitleRows: p.printTitleRows ? `${p.printTitleRows.r0 + 1}:${p.printTitleRows.r1 + 1}` : null,
+      headerFooter: { ...p.headerFooter },
+      rowBreaks: p.rowBreaks.map((r) => r + 1),
+    };
   }
 
   get visibility(): SheetVisibility {

@@ -17,6 +17,7 @@ import { CellModel, emptyCell, isBlank, isDefault } from "./cells";
 import { errors } from "./errors";
 import { replaceSheetReferences, sheetsIn } from "./formulas";
 import { sheetNameError } from "./name-rules";
+import { copyPageLayout, newPageLayout, type PageLayoutModel } from "./page-layout";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -37,6 +38,7 @@ export interface SheetModel {
   showGridlines: boolean;
   tabColor: string;
   deleted: boolean;
+  pageLayout: PageLayoutModel;
 }
 
 export interface RangeRef {
@@ -218,6 +220,7 @@ export class WorkbookModel {
         hiddenColumns: new Set(s.hiddenColumns),
         hiddenRows: new Set(s.hiddenRows),
         freeze: { ...s.freeze },
+        pageLayout: copyPageLayout(s.pageLayout),
       };
       sheetOf.set(s, c);
       return c;
@@ -288,6 +291,7 @@ export class WorkbookModel {
       hiddenColumns: new Set(),
       hiddenRows: new Set(),
       freeze: { rows: 0, columns: 0 },
+      pageLayout: newPageLayout(),
       showGridlines: true,
       tabColor: "",
       deleted: false,

@@ -12,6 +12,7 @@ import { FakeRange } from "./range";
 import { rangeArgument, resolveAddress } from "./references";
 import { FakeChartCollection } from "./charts";
 import { FakeTableCollection } from "./tables";
+import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
 
 const WHOLE_SHEET: Rect = rect(0, 0, MAX_ROWS - 1, MAX_COLUMNS - 1);
 
@@ -22,6 +23,8 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   private _tables?: FakeTableCollection;
   private _charts?: FakeChartCollection;
   private _freezePanes?: FakeWorksheetFreezePanes;
+  private _pageLayout?: FakePageLayout;
+  private _horizontalPageBreaks?: FakePageBreakCollection;
 
   constructor(ctx: FakeRequestContext, path: string, locate: () => SheetModel) {
     super(ctx, path, locate);
@@ -53,6 +56,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   protected override _child(name: string): Navigable | undefined {
     if (name === "tables") return this.tables;
     if (name === "charts") return this.charts;
+    if (name === "pageLayout") return this.pageLayout;
     return undefined;
   }
 
@@ -118,6 +122,18 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
     this._ctx._engine.requireApi("Worksheet.freezePanes", "1.7");
     this._freezePanes ??= new FakeWorksheetFreezePanes(this._ctx, `${this._path}.freezePanes`, () => this._resolve());
     return this._freezePanes;
+  }
+
+  get pageLayout(): FakePageLayout {
+    this._ctx._engine.requireApi("Worksheet.pageLayout", "1.9");
+    this._pageLayout ??= new FakePageLayout(this._ctx, `${this._path}.pageLayout`, () => this._resolve());
+    return this._pageLayout;
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this._ctx._engine.requireApi("Worksheet.horizontalPageBreaks", "1.9");
+    this._horizontalPageBreaks ??= new FakePageBreakCollection(this._ctx, `${this._path}.horizontalPageBreaks`, () => this._resolve());
+    return this._horizontalPageBreaks;
   }
 
   private _range(member: string, args: unknown[], locate: (s: SheetModel) => RangeRef): FakeRange {
