@@ -90,3 +90,9 @@ export const MAX_LOAD_SECONDS = 600;
 export const MAX_SENTENCE_BAND = 50;
 /** The band when nothing sets one: within ±5 % of the average is "på nivå med snittet". */
 export const DEFAULT_SENTENCE_BAND = 5;
+
+/**
+ * Rows of a time-series sheet searched for its price-index table before "Oppdater" rewrites
+ * it (column A only): the table sits under the indicators' rows, well within this.
+ */
+export const MAX_PRICE_TABLE_SEARCH_ROWS = 5_000;

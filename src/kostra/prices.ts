@@ -183,7 +183,7 @@ export function growthFromLevels(levels: readonly { year: number; level: number 
     .map((y) => ({ year: y, growth: (byYear.get(y)! / byYear.get(y - 1)! - 1) * 100, source, confirmed: true }));
 }
 
-const USER_SOURCE: LocalizedText = { nb: "skrevet inn av brukeren", en: "typed by the user" };
+export const USER_SOURCE: LocalizedText = { nb: "skrevet inn av brukeren", en: "typed by the user" };
 
 /** The index with the user's rows laid over it, year by year (a typed row replaces the shipped or fetched one). */
 export function withUserRows(index: PriceIndex, rows: readonly UserIndexRow[] | undefined, lang: Lang): PriceIndex {
@@ -213,7 +213,8 @@ const MIN_GROWTH = -50;
 const MAX_GROWTH = 100;
 const MAX_SOURCE_LENGTH = 300;
 
-const userRowSchema = v.object({
+/** One row the user typed, as the settings store it (and as it is read back from a sheet's table). */
+export const userIndexRowSchema = v.object({
   year: dataYear(),
   growth: v.pipe(
     v.number(),
@@ -231,7 +232,7 @@ const fixedChoiceSchema = v.object({
   index: v.picklist(PRICE_INDEX_IDS),
   table: v.optional(
     v.pipe(
-      v.array(userRowSchema),
+      v.array(userIndexRowSchema),
       v.maxLength(MAX_INDEX_ROWS),
       v.check((rows) => uniqueYears(rows), say({ nb: "har samme år to ganger", en: "has the same year twice" })),
     ),

@@ -34,6 +34,7 @@ const T = {
     nominal: "Nominelle verdier (løpende kroner)",
     indicator: "Indikator",
     rule: (label: string) => `Kronebeløp i ${label}: nominell verdi × prisnivå i basisåret ÷ prisnivå i året (tabellen «Prisindeks» under). Andeler, antall og nøkkeltall uten kroner vises som publisert.`,
+    keep: "Du kan rette eller legge til veksten i tabellen: rettingene beholdes når rapporten oppdateres («Oppdater»). Tøm en vekstcelle for å få tilbake det publiserte tallet.",
     estimates: (years: string) => `Veksten for ${years} er anslag, ikke endelige tall: kontroller mot siste rapport fra TBU og rett i tabellen.`,
   },
   en: {
@@ -46,6 +47,7 @@ const T = {
     nominal: "Nominal values (current kroner)",
     indicator: "Indicator",
     rule: (label: string) => `Kroner amounts in ${label}: nominal value × price level of the base year ÷ price level of the year (the "Price index" table below). Shares, counts and key figures without money are shown as published.`,
+    keep: "You may correct or add the growth in the table: your figures are kept when the report is updated (\"Oppdater\"). Empty a growth cell to get the published figure back.",
     estimates: (years: string) => `The growth for ${years} is an estimate, not the final figure: check it against TBU's latest report and correct it in the table.`,
   },
 };
@@ -79,6 +81,7 @@ export function priceSection(prices: FixedPrices, indicators: readonly Indicator
   const estimates = prices.index.rows.filter((r) => !r.confirmed && shown.has(r.year)).map((r) => r.year);
   const notes = [
     T[lang].rule(label),
+    T[lang].keep,
     ...(estimates.length > 0 ? [T[lang].estimates(estimates.join(", "))] : []),
     ...(missing.length > 0 ? [missingYearsText(missing, prices.index.id)[lang]] : []),
   ];

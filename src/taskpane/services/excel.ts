@@ -4,7 +4,7 @@
  */
 import type { PaneServices } from "./types";
 
-export type ExcelServices = Required<Pick<PaneServices, "loadSelection" | "sheetsToReplace" | "writeReport" | "readTemplate" | "readDataSheet" | "activateSheet">>;
+export type ExcelServices = Required<Pick<PaneServices, "loadSelection" | "sheetsToReplace" | "writeReport" | "readTemplate" | "readDataSheet" | "readPriceTables" | "activateSheet">>;
 
 /** Show a worksheet by id or name. */
 export async function activateSheet(idOrName: string): Promise<void> {
@@ -35,6 +35,10 @@ export function createExcelServices(): ExcelServices {
     async readDataSheet(sheet) {
       const { readDataSheet } = await import("../../excel/read-data-sheet");
       return readDataSheet(sheet);
+    },
+    async readPriceTables(owned) {
+      const { readPriceTables } = await import("../../excel/read-price-tables");
+      return readPriceTables(owned);
     },
     activateSheet,
   };

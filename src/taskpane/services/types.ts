@@ -13,6 +13,7 @@ import type { Dataset, LocalizedText } from "../../kostra/types";
 import type { ReportPlan } from "../../report/plan";
 import type { OwnedSheet, SettingsReadResult } from "../../report/template-settings";
 import type { DataSheetCells } from "../../excel/read-data-sheet";
+import type { PriceTableCells } from "../../report/price-table-read";
 import type { KostraGroupsRecord } from "../../sources/observations-file";
 import type { LoadProgress, SsbLoadResult } from "../../sources/ssb/load";
 import type { LoadRequest } from "../../sources/ssb/planner";
@@ -92,6 +93,11 @@ export interface PaneServices {
    * before "Oppdater" rewrites it; null when the workbook no longer has it. Reading changes nothing.
    */
   readDataSheet?(sheet: OwnedSheet): Promise<DataSheetCells | null>;
+  /**
+   * The price-index tables of the report's time-series sheets the settings claim (Excel
+   * only), in workbook order, read before "Oppdater" rewrites them. Reading changes nothing.
+   */
+  readPriceTables?(owned: readonly OwnedSheet[]): Promise<PriceTableCells[]>;
   /** Show a worksheet, by id or name (Excel only). */
   activateSheet?(idOrName: string): Promise<void>;
   /**

@@ -6,7 +6,8 @@
  * shows it only if the run is still current.
  */
 import type { SheetInfo } from "../../excel/apply-plan";
-import type { Lang } from "../../kostra/types";
+import type { PriceChoice } from "../../kostra/prices";
+import type { Lang, LocalizedText } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import type { PaneServices } from "../services/types";
 import type { PaneData, PaneProgress } from "./data";
@@ -57,14 +58,27 @@ export async function write(
   reportLang: Lang,
   templateYear: number | null,
   compareWith?: readonly OwnedSheet[],
-): Promise<{ said: Describe; settings?: TemplateSettings }> {
+): Promise<{ said: Describe; settings?: TemplateSettings; prices?: PriceChoice }> {
   const previous = compareWith ? await previousFigures(ctx.services, compareWith) : undefined;
-  const report = await makeReport(d.dataset, f, reportLang, previous);
-  const settings = settingsFor(f, reportLang, d, ctx.proxyPending);
+  // The user's corrections in the price-index tables are kept: read before the rewrite.
+  const priceTables = compareWith && f.prices !== "nominal" && ctx.services.readPriceTables ? await ctx.services.readPriceTables(compareWith) : undefined;
+  const report = await makeReport(d.dataset, f, reportLang, previous, priceTables);
+  const form = report.kept ? { ...f, prices: report.kept.prices } : f;
+  const settings = settingsFor(form, reportLang, d, ctx.proxyPending);
   const written = await writeAsAgreed(ctx.services, report.plan, settings, ctx.writtenHere, ctx.ask);
   if (!written) return { said: writeDeclined };
   const listSheet = written.sheets.find((s) => s.key === report.changeListKey)?.name;
-  return { said: withChanges(writtenOutcome(written, templateYear), report.changes, listSheet), settings: writtenSettings(settings, written.sheets, ctx.services.now()) };
+  const said = withPriceNotes(withChanges(writtenOutcome(written, templateYear), report.changes, listSheet), report.kept?.notes);
+  return { said, settings: writtenSettings(settings, written.sheets, ctx.services.now()), ...(report.kept ? { prices: report.kept.prices } : {}) };
+}
+
+/** The written report's message with the notes of reading the price-index tables (rows refused, sheets that disagreed). */
+function withPriceNotes(said: Describe, notes: readonly LocalizedText[] | undefined): Describe {
+  if (!notes?.length) return said;
+  return (m, lang) => {
+    const base = said(m, lang);
+    return { ...base, body: [base.body ?? "", ...notes.map((n) => n[lang])].filter(Boolean).join(" ") };
+  };
 }
 
 export async function download({ services, form, data, lang, proxyPending }: FlowContext & { data: PaneData }): Promise<Describe> {

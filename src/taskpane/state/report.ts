@@ -2,8 +2,9 @@
  * The report for the choices: the request buildReport takes and a download file name.
  * The report builders are loaded on demand (they are needed only to write or download).
  */
-import type { PriceIndex } from "../../kostra/prices";
-import type { Dataset, Lang } from "../../kostra/types";
+import type { PriceChoice, PriceIndex } from "../../kostra/prices";
+import type { Dataset, Lang, LocalizedText } from "../../kostra/types";
+import type { PriceTableCells } from "../../report/price-table-read";
 import type { Report, ReportRequest } from "../../report/report";
 import { formYears, reportSectors, type FormState } from "./form";
 import { peerGroupOptions } from "./profile";
@@ -33,23 +34,43 @@ export function reportRequest(form: FormState, lang: Lang, index?: PriceIndex): 
   };
 }
 
+/** The fixed-price choice with the user's rows as read back from the workbook's price-index tables, and what to tell about the reading. */
+export interface KeptPrices {
+  prices: PriceChoice;
+  notes: LocalizedText[];
+}
+
 /**
  * The price index the choice asks for: the shipped kommunal deflator, or SSB's KPI fetched
  * for the years (from the proxy when one is set), each with the user's own rows over it.
+ * `tables`: the workbook's price-index tables ("Oppdater"): the user's rows are taken from
+ * them first (report/price-table-read.ts), so a growth typed into the sheet is kept.
  */
-async function priceIndexOf(form: FormState, lang: Lang): Promise<PriceIndex | undefined> {
-  if (form.prices === "nominal") return undefined;
+async function priceIndexOf(form: FormState, lang: Lang, tables?: readonly PriceTableCells[]): Promise<{ index?: PriceIndex; kept?: KeptPrices }> {
+  if (form.prices === "nominal") return {};
+  const choice = form.prices;
   const { priceIndexFor } = await import("../../kostra/prices");
-  if (form.prices.index !== "kpi") return priceIndexFor(form.prices, undefined, lang);
-  const [{ SsbClient, ssbLangFor }, { fetchKpi }, { ssbAddress }] = await Promise.all([import("../../sources/ssb/client"), import("../../sources/ssb/kpi"), import("../services/ssbAddress")]);
-  const kpi = await fetchKpi(new SsbClient({ baseUrl: ssbAddress(form.baseUrl) }), [...formYears(form), form.year], ssbLangFor(lang));
-  return priceIndexFor(form.prices, kpi, lang);
+  let kpi: PriceIndex | undefined;
+  if (choice.index === "kpi") {
+    const [{ SsbClient, ssbLangFor }, { fetchKpi }, { ssbAddress }] = await Promise.all([import("../../sources/ssb/client"), import("../../sources/ssb/kpi"), import("../services/ssbAddress")]);
+    kpi = await fetchKpi(new SsbClient({ baseUrl: ssbAddress(form.baseUrl) }), [...formYears(form), form.year], ssbLangFor(lang));
+  }
+  if (!tables?.length) return { index: priceIndexFor(choice, kpi, lang) };
+  const { keptUserRows } = await import("../../report/price-table-read");
+  const read = keptUserRows(tables, priceIndexFor({ index: choice.index }, kpi, lang)!, choice.table);
+  const { table: _old, ...rest } = choice;
+  const prices: PriceChoice = { ...rest, ...(read.table.length > 0 ? { table: read.table } : {}) };
+  return { index: priceIndexFor(prices, kpi, lang), kept: { prices, notes: read.notes } };
 }
 
-/** Build the report plan, compared with the `previous` figures when given. Throws KostraError when the choices do not fit the data. */
-export async function makeReport(dataset: Dataset, form: FormState, lang: Lang, previous?: Dataset): Promise<Report> {
-  const [{ buildReport }, index] = await Promise.all([import("../../report/report"), priceIndexOf(form, lang)]);
-  return buildReport(dataset, { ...reportRequest(form, lang, index), ...(previous ? { previous } : {}) });
+/**
+ * Build the report plan, compared with the `previous` figures when given, with the user's
+ * price-index rows read from the workbook's `priceTables` when given (then `kept` holds the
+ * choice the settings must now store). Throws KostraError when the choices do not fit the data.
+ */
+export async function makeReport(dataset: Dataset, form: FormState, lang: Lang, previous?: Dataset, priceTables?: readonly PriceTableCells[]): Promise<Report & { kept?: KeptPrices }> {
+  const [{ buildReport }, { index, kept }] = await Promise.all([import("../../report/report"), priceIndexOf(form, lang, priceTables)]);
+  return { ...buildReport(dataset, { ...reportRequest(form, lang, index), ...(previous ? { previous } : {}) }), ...(kept ? { kept } : {}) };
 }
 
 function baseName(form: FormState): string {

@@ -79,6 +79,8 @@ export function usePaneActions({ services, lang, form, choose, data, setData, fi
     const templateYear = place === "templateFile" ? f.year + 1 : null;
     const written = await flow({ what: "write", place }, (fl) => fl.write({ ...ctx, writtenHere, ask }, d, f, reportLang, templateYear, compareWith), { activity: "write", done: (w) => w.said });
     if (written?.settings) setTemplate({ kind: "ok", settings: written.settings });
+    // The price-index rows kept from the sheets are the choice from now on (a later write keeps them too).
+    if (written?.prices) choose({ type: "options", options: { prices: written.prices } });
   }
 
   /** Fetch the template workbook's figures again (SSB is asked whether its tables changed) and rewrite it, this year or the next. */
