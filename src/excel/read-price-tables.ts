@@ -42,9 +42,9 @@ export async function readPriceTables(owned: readonly OwnedSheet[], run: Run = (
       const header = priceTableHeaderRow(x.columnA.values.map((r) => r[0] as SheetValue));
       if (header < 0) return [];
       const rows = Math.max(0, Math.min(MAX_INDEX_ROWS, x.used.rowIndex + x.used.rowCount - header - 1));
-      return rows === 0 ? [] : [{ name: x.sheet.name, range: x.sheet.getRangeByIndexes(header + 1, 0, rows, 4).load("values,formulas") }];
+      return rows === 0 ? [] : [{ name: x.sheet.name, firstRow: header + 2, range: x.sheet.getRangeByIndexes(header + 1, 0, rows, 4).load("values,formulas") }];
     });
     await context.sync();
-    return tables.map((t) => ({ sheet: t.name, values: t.range.values as SheetValue[][], formulas: t.range.formulas as SheetValue[][] }));
+    return tables.map((t) => ({ sheet: t.name, firstRow: t.firstRow, values: t.range.values as SheetValue[][], formulas: t.range.formulas as SheetValue[][] }));
   });
 }

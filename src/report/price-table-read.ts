@@ -11,8 +11,8 @@
  *
  * An empty growth cell means "use the shipped value" (the published deflator or SSB's KPI):
  * it drops the user's row for that year. Several time-series sheets (one per sector) each
- * carry the table; where they disagree on a year, the first sheet in the workbook wins and
- * the user is told.
+ * carry the table: the sheet where the user changed a year's figure counts; where two were
+ * changed differently, the first sheet in the workbook wins and the user is told.
  */
 import { MAX_INDEX_ROWS, USER_SOURCE, userIndexRowSchema, type PriceIndex, type UserIndexRow } from "../kostra/prices";
 import { quoteInput } from "../kostra/safe-text";
@@ -28,6 +28,8 @@ const YEAR_HEADINGS = ["År", "Year"];
 /** One time-series sheet's price-index rows as the workbook holds them: columns A–D (year, growth, level, source). */
 export interface PriceTableCells {
   sheet: string;
+  /** The sheet's row number (1-based) of the first row under the header, for messages. */
+  firstRow: number;
   /** Range.values of the rows under the header. */
   values: SheetValue[][];
   /** Range.formulas of the same rows: a cell whose formula starts with "=" was not typed as a value. */
@@ -67,12 +69,12 @@ const cellSchema = v.object({
 export function readPriceRows(cells: PriceTableCells): { rows: ReadIndexRow[]; notes: LocalizedText[] } {
   const rows: ReadIndexRow[] = [];
   const notes: LocalizedText[] = [];
-  const where = quoteInput(cells.sheet, 80);
+  const where = `«${quoteInput(cells.sheet, 80)}»`;
   for (let i = 0; i < Math.min(cells.values.length, MAX_INDEX_ROWS); i++) {
     const [year, growth, , source] = cells.values[i] ?? [];
     const f = cells.formulas[i] ?? [];
     if (year === null || year === undefined || year === "") break;
-    const line = `${where}, prisindeks/price index (rad/row ${i + 1})`;
+    const line = `${where}, prisindeks/price index (rad/row ${cells.firstRow + i})`;
     if (isFormula(f[0]) || isFormula(f[1]) || isFormula(f[3])) {
       notes.push({
         nb: `${line}: en formel i år-, vekst- eller kildecellen er ikke tatt med; skriv inn tallet selv.`,
@@ -91,46 +93,59 @@ export function readPriceRows(cells: PriceTableCells): { rows: ReadIndexRow[]; n
   return { rows, notes };
 }
 
-const fmt = (g: number, lang: "nb" | "en") => (lang === "nb" ? String(g).replace(".", ",") : String(g));
+const fmt = (g: number | null, lang: "nb" | "en") => (g === null ? (lang === "nb" ? "tom" : "empty") : lang === "nb" ? String(g).replace(".", ",") : String(g));
 
 /**
- * The user's rows after reading the sheets' tables (`sheets` in workbook order): a year whose
- * growth (or source) differs from the shipped index (`shipped`: the deflator or fetched KPI,
- * without the user's rows) is the user's row; an empty growth cell, or the shipped figure
- * itself, drops it. Years no sheet shows keep the row the settings had (`current`).
- * Returns the rows (oldest first) and notes: rows refused, and sheets that disagreed.
+ * The year's row among the sheets' (workbook order): the first sheet where the user changed
+ * the growth from what was written (`written`: null when the year had none), or else the
+ * first sheet's; a note when sheets were changed to different figures.
+ */
+function winnerOf(candidates: readonly ReadIndexRow[], written: number | null): { row: ReadIndexRow; note?: LocalizedText } {
+  const edited = candidates.filter((r) => r.growth !== written);
+  const row = edited[0] ?? candidates[0];
+  const other = edited.find((r) => r.growth !== row.growth);
+  if (!other) return { row };
+  const [a, b] = [quoteInput(row.sheet, 80), quoteInput(other.sheet, 80)];
+  return {
+    row,
+    note: {
+      nb: `Prisindeksen for ${row.year} er rettet ulikt på arkene «${a}» (${fmt(row.growth, "nb")}) og «${b}» (${fmt(other.growth, "nb")}); tallet på «${a}», det første av dem i arbeidsboken, gjelder.`,
+      en: `The price index for ${row.year} was corrected differently on the sheets "${a}" (${fmt(row.growth, "en")}) and "${b}" (${fmt(other.growth, "en")}); the figure on "${a}", the first of them in the workbook, is used.`,
+    },
+  };
+}
+
+/**
+ * The user's rows after reading the sheets' tables (`sheets` in workbook order). `shipped`:
+ * the deflator or fetched KPI without the user's rows; `current`: the user's rows the
+ * settings had, which the sheets were written with. A year whose growth (or source) differs
+ * from the shipped figure is the user's row; an empty growth cell, or the shipped figure
+ * itself, drops it. A sheet the user did not change for a year does not outvote one they
+ * did; years no sheet shows keep the row the settings had.
+ * Returns the rows (oldest first) and notes: rows refused, and sheets changed differently.
  */
 export function keptUserRows(sheets: readonly PriceTableCells[], shipped: PriceIndex, current: readonly UserIndexRow[] | undefined): { table: UserIndexRow[]; notes: LocalizedText[] } {
   const notes: LocalizedText[] = [];
-  const winner = new Map<number, ReadIndexRow>();
+  const candidates = new Map<number, ReadIndexRow[]>();
   for (const s of sheets) {
     const read = readPriceRows(s);
     notes.push(...read.notes);
-    for (const r of read.rows) {
-      const first = winner.get(r.year);
-      if (!first) winner.set(r.year, r);
-      else if (first.growth !== r.growth) {
-        const [a, b] = [quoteInput(first.sheet, 80), quoteInput(r.sheet, 80)];
-        const g = (x: number | null, l: "nb" | "en") => (x === null ? (l === "nb" ? "tom" : "empty") : fmt(x, l));
-        notes.push({
-          nb: `Prisindeksen for ${r.year} er ulik på arkene ${a} (${g(first.growth, "nb")}) og ${b} (${g(r.growth, "nb")}); tallet på ${a}, det første tidsseriearket i arbeidsboken, gjelder.`,
-          en: `The price index for ${r.year} differs between the sheets ${a} (${g(first.growth, "en")}) and ${b} (${g(r.growth, "en")}); the figure on ${a}, the first time-series sheet in the workbook, is used.`,
-        });
-      }
-    }
+    for (const r of read.rows) candidates.set(r.year, [...(candidates.get(r.year) ?? []), r]);
   }
   const byYear = new Map((current ?? []).map((r) => [r.year, r]));
   const shippedRow = new Map(shipped.rows.map((r) => [r.year, r]));
   const defaultSources = new Set([USER_SOURCE.nb, USER_SOURCE.en]);
-  for (const r of winner.values()) {
-    const base = shippedRow.get(r.year);
+  for (const [year, rows] of [...candidates].sort((a, b) => a[0] - b[0])) {
+    const base = shippedRow.get(year);
+    const { row: r, note } = winnerOf(rows, byYear.get(year)?.growth ?? base?.growth ?? null);
+    if (note) notes.push(note);
     // The shipped row's source is shown as written, or with "(anslag …)" after it: not the user's.
     const userSource = r.source && !defaultSources.has(r.source) && !(base && r.source.startsWith(base.source)) ? r.source : undefined;
     if (r.growth === null || (base && base.growth === r.growth && !userSource)) {
-      byYear.delete(r.year);
+      byYear.delete(year);
       continue;
     }
-    byYear.set(r.year, { year: r.year, growth: r.growth, ...(userSource ? { source: userSource } : {}) });
+    byYear.set(year, { year, growth: r.growth, ...(userSource ? { source: userSource } : {}) });
   }
   return { table: [...byYear.values()].sort((a, b) => a.year - b.year).slice(0, MAX_INDEX_ROWS), notes };
 }
