@@ -93,7 +93,7 @@ export function readPriceRows(cells: PriceTableCells): { rows: ReadIndexRow[]; n
   return { rows, notes };
 }
 
-const fmt = (g: number | null, lang: "nb" | "en") => (g === null ? (lang === "nb" ? "tom" : "empty") : lang === "nb" ? String(g).replace(".", ",") : String(g));
+const fmt = (g: number | null, lang: "nb" | "en") => (g === null ? { nb: "tom", en: "empty" }[lang] : { nb: String(g).replace(".", ","), en: String(g) }[lang]);
 
 /**
  * The year's row among the sheets' (workbook order): the first sheet where the user changed

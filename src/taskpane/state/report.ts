@@ -58,8 +58,7 @@ async function priceIndexOf(form: FormState, lang: Lang, tables?: readonly Price
   if (!tables?.length) return { index: priceIndexFor(choice, kpi, lang) };
   const { keptUserRows } = await import("../../report/price-table-read");
   const read = keptUserRows(tables, priceIndexFor({ index: choice.index }, kpi, lang)!, choice.table);
-  const { table: _old, ...rest } = choice;
-  const prices: PriceChoice = { ...rest, ...(read.table.length > 0 ? { table: read.table } : {}) };
+  const prices: PriceChoice = { index: choice.index, ...(choice.year !== undefined ? { year: choice.year } : {}), ...(read.table.length > 0 ? { table: read.table } : {}) };
   return { index: priceIndexFor(prices, kpi, lang), kept: { prices, notes: read.notes } };
 }
 
