@@ -13,6 +13,7 @@ import { badInput } from "../kostra/errors";
 import { MAX_OBSERVATIONS } from "../kostra/limits";
 import { dataSheetColumns, type SheetValue } from "../report/data-sheet-read";
 import type { OwnedSheet } from "../report/template-settings";
+import { excelRun, isClaimedAndUsed, loadClaimedSheet, type Run } from "./claimed-sheet";
 
 /** Rows read in one request. */
 export const ROWS_PER_REQUEST = 20_000;
@@ -23,22 +24,18 @@ export interface DataSheetCells {
   rows: SheetValue[][];
 }
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
 /**
  * The cells of the claimed data sheet, or null when there is nothing to compare with: the
  * workbook has no such sheet (deleted, or renamed by the user), it is empty, or it is not a
  * KOSTRA data sheet at all (no «Nøkkel» and «Verdi» headings: a sheet of the user's that
  * shared settings claim, which the write replaces only if the user agrees).
  */
-export async function readDataSheet(owned: OwnedSheet, run: Run = (batch) => Excel.run(batch), rowsPerRequest = ROWS_PER_REQUEST): Promise<DataSheetCells | null> {
+export async function readDataSheet(owned: OwnedSheet, run: Run = excelRun, rowsPerRequest = ROWS_PER_REQUEST): Promise<DataSheetCells | null> {
   return run(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(owned.id ?? owned.name);
-    sheet.load("name");
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const claimed = loadClaimedSheet(context, owned, "name", "rowIndex,columnIndex,rowCount,columnCount");
+    const { sheet, used } = claimed;
     await context.sync();
-    if (sheet.isNullObject || sheet.name !== owned.name || used.isNullObject) return null;
+    if (!isClaimedAndUsed(claimed, owned)) return null;
     if (used.rowCount - 1 > MAX_OBSERVATIONS) {
       throw badInput({
         nb: `Dataarket «${owned.name}» er for stort til å sammenlignes med (${used.rowCount} rader).`,

@@ -14,25 +14,18 @@ import { MAX_INDEX_ROWS } from "../kostra/prices";
 import type { SheetValue } from "../report/data-sheet-read";
 import { priceTableHeaderRow, type PriceTableCells } from "../report/price-table-read";
 import type { OwnedSheet } from "../report/template-settings";
-
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import { excelRun, isClaimedAndUsed, loadClaimedSheet, type Run } from "./claimed-sheet";
 
 /** Whether an owned sheet is one of the report's time-series sheets. */
 export const isTimeSeriesSheet = (s: OwnedSheet): boolean => s.key.startsWith("trend:");
 
-export async function readPriceTables(owned: readonly OwnedSheet[], run: Run = (batch) => Excel.run(batch)): Promise<PriceTableCells[]> {
+export async function readPriceTables(owned: readonly OwnedSheet[], run: Run = excelRun): Promise<PriceTableCells[]> {
   const wanted = owned.filter(isTimeSeriesSheet);
   if (wanted.length === 0) return [];
   return run(async (context) => {
-    const found = wanted.map((o) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(o.id ?? o.name);
-      sheet.load("name,position");
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,rowCount");
-      return { o, sheet, used };
-    });
+    const found = wanted.map((o) => ({ o, ...loadClaimedSheet(context, o, "name,position", "rowIndex,rowCount") }));
     await context.sync();
-    const mine = found.filter((x) => !x.sheet.isNullObject && x.sheet.name === x.o.name && !x.used.isNullObject).sort((a, b) => a.sheet.position - b.sheet.position);
+    const mine = found.filter((x) => isClaimedAndUsed(x, x.o)).sort((a, b) => a.sheet.position - b.sheet.position);
     const columns = mine.map((x) => {
       const rows = Math.min(x.used.rowIndex + x.used.rowCount, MAX_PRICE_TABLE_SEARCH_ROWS);
       return { ...x, columnA: x.sheet.getRangeByIndexes(0, 0, rows, 1).load("values") };

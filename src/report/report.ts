@@ -189,8 +189,8 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   for (const sheet of sheets) {
     if (sheet.pageSetup) continue;
     // A sheet with a table prints the table (not the notes beside it), its header row on every page.
-    const [first, last] = sheet.tables?.[0]?.range.split(":").map(parseCell) ?? [];
-    sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, first ? { titleRows: { from: first.row, to: first.row }, lastColumn: (last ?? first).col } : {});
+    const [topLeft, bottomRight] = sheet.tables?.[0]?.range.split(":").map(parseCell) ?? [];
+    sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, topLeft ? { titleRows: { from: topLeft.row, to: topLeft.row }, lastColumn: (bottomRight ?? topLeft).col } : {});
   }
   const missing = prices ? profiles.flatMap((p) => missingForSeries(prices, templateIndicators(templateById(p.sector.id)!), years)) : [];
   return {
