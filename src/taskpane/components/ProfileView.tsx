@@ -4,7 +4,7 @@ import type { Lang, Profile } from "../../kostra/types";
 import type { Messages } from "../i18n";
 import type { LegendEntry } from "../state/chartLayout";
 import { profilePicture } from "../state/picture";
-import { slug } from "../state/report";
+import { slug } from "../state/slug";
 import { staticStyles } from "../styles";
 import { CopyFigure } from "./CopyFigure";
 import { ProfileChart } from "./ProfileChart";

@@ -7,7 +7,7 @@
 import type { Indicator, Lang, LocalizedText, SectorTemplate, SeriesIndicator, UserTemplate } from "../../kostra/types";
 import { domain } from "../domain";
 import type { SsbTableDimensions } from "../services/types";
-import { slug } from "./report";
+import { slug } from "./slug";
 
 export interface EditorItem {
   id: string;

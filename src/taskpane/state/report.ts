@@ -11,8 +11,6 @@ import { peerGroupOptions } from "./profile";
 import { domain } from "../domain";
 import { slug } from "./slug";
 
-export { slug };
-
 /** The report's request; `index` is the price index for fixed prices (see makeReport), none for nominal prices. */
 export function reportRequest(form: FormState, lang: Lang, index?: PriceIndex): ReportRequest {
   return {
