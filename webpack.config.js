@@ -45,39 +45,6 @@ class CopyAssetsPlugin {
 }
 
 /**
- * Adds <link rel="preload" as="script"> for the files of named async chunk groups (the
- * pane's "start" chunk: the municipality registry and the templates' names the first view
- * shows), so the browser fetches them while it still parses the first script instead of
- * after it. They stay separate files and load as before; only the download starts
- * earlier. The "domain" chunk (catalog, engine, sample) is not preloaded: it loads after
- * the first view is on screen.
- */
-class PreloadChunkGroupsPlugin {
-  constructor(htmlFile, groups) {
-    this.htmlFile = htmlFile;
-    this.groups = groups;
-  }
-
-  apply(compiler) {
-    const name = "PreloadChunkGroupsPlugin";
-    compiler.hooks.thisCompilation.tap(name, (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(name, (data) => {
-        if (data.outputName !== this.htmlFile) return data;
-        const publicPath = data.publicPath ?? "";
-        const files = [];
-        for (const group of compilation.chunkGroups) {
-          if (!this.groups.includes(group.name)) continue;
-          for (const file of group.getFiles()) if (file.endsWith(".js") && !files.includes(file)) files.push(file);
-        }
-        const links = files.map((file) => HtmlWebpackPlugin.createHtmlTagObject("link", { rel: "preload", as: "script", href: publicPath + file }));
-        data.headTags.push(...links);
-        return data;
-      });
-    });
-  }
-}
-
-/**
  * Puts the browser check (src/taskpane/legacy-check.js) in front of the pane's scripts.
  * Office builds that still show add-ins in Internet Explorer 11 or Edge Legacy (EdgeHTML:
  * volume-licensed Office 2016/2019 on older Windows) cannot run the pane — its bundle is
@@ -292,16 +259,15 @@ module.exports = (_env, argv) => {
         templateParameters: { contentSecurityPolicy: contentSecurityPolicy(production) },
       }),
       new LegacyCheckPlugin("taskpane.html", path.resolve(__dirname, "src/taskpane/legacy-check.js")),
-      new PreloadChunkGroupsPlugin("taskpane.html", ["start"]),
-      // V8's explicit compile hint: nearly every function of the first script and the start
-      // chunk runs while the pane opens, so Chromium (Edge WebView2 included) compiles them
-      // at once, off the main thread while the file streams in, instead of one by one on it.
+      // V8's explicit compile hint: nearly every function of the first script runs while the
+      // pane opens, so Chromium (Edge WebView2 included) compiles them at once, off the main
+      // thread while the file streams in, instead of one by one on it.
       // Added after minification (which would drop the comment) and before the files' content
       // hashes are computed (so their names change with it); other browsers ignore it.
       new webpack.BannerPlugin({
         banner: "//# allFunctionsCalledOnLoad",
         raw: true,
-        include: /^(taskpane|start)(\.[0-9a-f]+)?\.js$/,
+        include: /^taskpane(\.[0-9a-f]+)?\.js$/,
         stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE,
       }),
       new CopyAssetsPlugin(ASSETS_DIR, "assets"),

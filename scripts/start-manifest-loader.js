@@ -9,7 +9,7 @@
  * option). So a name `slug` turns into its id ships as [name, code], and the browser
  * computes the id with the same function; any other ships its id as well ([name, code,
  * id]). What the pane reads is the same manifest either way, checked here at build time
- * with that function; the start chunk is about 1.5 KB gzip lighter.
+ * with that function; the first script is about 1.5 KB gzip lighter.
  */
 "use strict";
 const path = require("path");

@@ -1,9 +1,9 @@
 /**
  * The pane's doors to its data, in three steps:
- * - the start chunk (./start/startModules): the templates' and the municipalities' names
- *   (the start manifest) and the networks — what the first view shows. `loadStart()`
- *   starts loading it (the page preloads it) and `start()` hands it out; the pane renders
- *   its form once it is there.
+ * - the start modules (./start/startModules): the templates' and the municipalities' names
+ *   (the start manifest) and the networks — what the first view shows. They are part of
+ *   the first script (a chunk of their own cost the pane a script load and a task before
+ *   its first view), and `start()` hands them out.
  * - the registry (./start/registryModules): code history, search, KOSTRA groups.
  *   `loadRegistry()` loads it (index.tsx does so once the first view has been painted; a
  *   municipality picker as soon as the user types) and `registry()` hands it out.
@@ -12,7 +12,9 @@
  *   once the first view is on screen; an action that needs it waits for it) and
  *   `domain()` hands it out.
  */
-export type Start = typeof import("./start/startModules");
+import * as startModules from "./start/startModules";
+
+export type Start = typeof startModules;
 export type Registry = typeof import("./start/registryModules");
 export type Domain = typeof import("./domainModules");
 
@@ -47,7 +49,6 @@ function door<M>(load: () => Promise<M>, what: string) {
   };
 }
 
-const startDoor = door(() => import(/* webpackChunkName: "start" */ "./start/startModules"), "start data");
 const registryDoor = door(() => import(/* webpackChunkName: "registry" */ "./start/registryModules"), "municipality registry");
 // The domain builds on the registry: it counts as loaded once both are (they download side by side).
 const domainDoor = door(
@@ -55,10 +56,8 @@ const domainDoor = door(
   "domain data",
 );
 
-export const loadStart = (): Promise<Start> => startDoor.load();
-
-/** The start modules. Throws if called before `loadStart()` has resolved. */
-export const start = (): Start => startDoor.get();
+/** The start modules (in the first script: always there). */
+export const start = (): Start => startModules;
 
 /** Loads the registry (its download starts at once; the start modules are not needed for it). */
 export const loadRegistry = (): Promise<Registry> => registryDoor.load();
@@ -69,8 +68,8 @@ export const registry = (): Registry => registryDoor.get();
 /** Whether the registry has loaded (until then a municipality picker offers the start manifest's names and waits for it to search). */
 export const registryLoaded = (): boolean => registryDoor.ready();
 
-/** Loads the domain modules (and the start modules and the registry, which they build on). */
-export const loadDomain = (): Promise<Domain> => startDoor.load().then(() => domainDoor.load());
+/** Loads the domain modules (and the registry, which they build on). */
+export const loadDomain = (): Promise<Domain> => domainDoor.load();
 
 /** The loaded domain modules. Throws if called before `loadDomain()` has resolved. */
 export const domain = (): Domain => domainDoor.get();

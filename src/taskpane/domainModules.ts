@@ -3,7 +3,7 @@
  * registry, the networks, what to fetch for a request (app/), the benchmark, the template settings checker, the SSB address
  * rule, the embedded sample and the rule for combining several data files. They are
  * data-heavy, so the pane loads them as one chunk once its first view is on screen (see
- * ./domain.ts); the first view itself needs only the start chunk (./start/startModules).
+ * ./domain.ts); the first view itself needs only the start modules (./start/startModules, in the first script).
  */
 export { indicatorFor, SECTORS, SECTOR_TEMPLATES, templateById, templateIndicators, templatesOfSector } from "../kostra/catalog";
 export {

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { afterNextPaint } from "./afterPaint";
-import { loadDomain, loadStart } from "./domain";
+import { loadDomain } from "./domain";
 import { langFromDisplayLanguage, loadMessages, messagesFor } from "./i18n";
 import { applyLightTheme } from "./lightTheme";
 import { createServices } from "./services";
@@ -40,10 +40,6 @@ const root = createRoot(container);
 
 let host: HostInfo | null = null;
 let services: PaneServices | null = null;
-let startFailed = false;
-
-// What the first view shows (the templates' and the municipalities' names) loads beside office.js, not after it.
-const startReady = loadStart();
 
 function render(): void {
   root.render(
@@ -54,8 +50,8 @@ function render(): void {
           <AfterFirstView run={loadRest} />
         </>
       ) : (
-        <Text as="p" role={startFailed ? "alert" : "status"} style={{ margin: 0, padding: "12px" }}>
-          {startFailed ? messagesFor("nb").startFailed : messagesFor("nb").loading}
+        <Text as="p" role="status" style={{ margin: 0, padding: "12px" }}>
+          {messagesFor("nb").loading}
         </Text>
       )}
     </FluentProvider>,
@@ -67,13 +63,6 @@ render();
 void detectHost(OFFICE_READY_TIMEOUT_MS).then(async (info) => {
   // English texts load before the first view, so an English Office never sees bokmål flash by.
   await loadMessages(langFromDisplayLanguage(info.displayLanguage)).catch(() => undefined);
-  try {
-    await startReady;
-  } catch {
-    startFailed = true;
-    render();
-    return;
-  }
   host = info;
   services = createServices(info.inExcel);
   render();

@@ -1,8 +1,8 @@
 /**
  * What the production pane loads before its first view (dist/, after `npm run build`):
- * the first script within its 150 KB gzip budget, and beside it only the start chunk
- * (the templates' and the municipalities' names from the start manifest, the networks) —
- * not the municipality registry, the catalog, the engine or the sample, which load after
+ * the first script within its 150 KB gzip budget, with the start modules in it (the
+ * templates' and the municipalities' names from the start manifest, the networks) and no
+ * other script beside it — not the municipality registry, the catalog, the engine or the sample, which load after
  * the first view, and not the positioning library (Floating UI) behind Fluent's dropdowns
  * and comboboxes, which the first view does without. bench/pane.js measures the same
  * files, and the time, against a bare React + Fluent page.
@@ -66,15 +66,17 @@ describe("the pane's start-up scripts (production build)", () => {
     expect(first).toBeLessThanOrEqual(FIRST_SCRIPT_BUDGET);
   });
 
-  it("preloads the start chunk, and with the first script stays within the start-up budget", () => {
-    expect(preloaded().some((f) => /^start\.[0-9a-f]+\.js$/.test(f))).toBe(true);
+  it("loads no script but the first one (and the browser check) before the first view, and stays within the start-up budget", () => {
+    // A chunk loaded before the first view cost a script load and a task of its own (bench/pane.js).
+    expect(startup().filter((f) => !/^(taskpane|legacy-check)\.[0-9a-f]+\.js$/.test(f))).toEqual([]);
+    expect(fs.readdirSync(DIST).filter((f) => /^start\./.test(f))).toEqual([]);
     const total = startup().reduce((n, f) => n + gzip(f), 0);
     expect(total).toBeLessThanOrEqual(STARTUP_BUDGET);
   });
 
-  it("asks Chromium to compile the first script and the start chunk at once (V8's compile hint on their first line)", () => {
-    const early = startup().filter((f) => /^(taskpane|start)\./.test(f));
-    expect(early).toHaveLength(2);
+  it("asks Chromium to compile the first script at once (V8's compile hint on its first line)", () => {
+    const early = startup().filter((f) => /^taskpane\./.test(f));
+    expect(early).toHaveLength(1);
     for (const file of early) expect({ file, first: text(file).split("\n", 1)[0] }).toEqual({ file, first: "//# allFunctionsCalledOnLoad" });
     // Not the chunks loaded later: most of their functions wait for the user.
     const later = fs.readdirSync(DIST).filter((f) => /^domain\..*\.js$/.test(f));
@@ -157,15 +159,15 @@ describe("the pane's start-up scripts (production build)", () => {
     expect(fs.readdirSync(DIST).filter((f) => /^registry\.[0-9a-f]+\.js$/.test(f))).toHaveLength(1);
   });
 
-  it("ships the municipalities' names for the default year with the start chunk", () => {
-    const start = preloaded().filter((f) => /^start\./.test(f)).map(text).join("\n");
+  it("ships the municipalities' names for the default year with the first script", () => {
+    const start = scripts().filter((f) => /^taskpane\./.test(f)).map(text).join("\n");
     // Name and code; the id ("baerum") is spelled from the name in the browser (scripts/start-manifest-loader.js).
     expect(start).toContain(JSON.stringify(["Bærum", "0219"]));
     expect(start).toContain(JSON.stringify(["Asker", "0220"]));
   });
 
-  it("ships the templates' names with the start chunk (the start manifest, computed at build time)", () => {
-    const start = preloaded().filter((f) => /^start\./.test(f)).map(text).join("\n");
+  it("ships the templates' names with the first script (the start manifest, computed at build time)", () => {
+    const start = scripts().filter((f) => /^taskpane\./.test(f)).map(text).join("\n");
     for (const t of SECTOR_TEMPLATES) expect(start).toContain(JSON.stringify(t.label.nb));
   });
 

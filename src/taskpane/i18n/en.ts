@@ -25,7 +25,6 @@ export const en: Messages = {
   appTitle: "KOSTRA Benchmark",
   languageSwitch: "English",
   loading: "Starting …",
-  startFailed: "The pane could not start: part of the program did not load. Close the pane and open it again.",
   outsideExcel: "Opened outside Excel – the report can be downloaded as .xlsx; writing to a workbook needs Excel.",
 
   selectionHeading: "Selection",

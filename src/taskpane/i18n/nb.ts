@@ -26,7 +26,6 @@ export const nb = {
   appTitle: "KOSTRA Benchmark",
   languageSwitch: "English",
   loading: "Starter …",
-  startFailed: "Ruten kunne ikke starte: en del av programmet lastet ikke. Lukk ruten og åpne den igjen.",
   outsideExcel: "Åpnet utenfor Excel – rapporten kan lastes ned som .xlsx; skriving til arbeidsbok krever Excel.",
 
   // Choices

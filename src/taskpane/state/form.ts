@@ -192,7 +192,7 @@ export function usesKostraGroup(form: Pick<FormState, "base" | "references">): b
 
 /**
  * An SSB address must pass `checkBaseUrl` (https, no user name, no query); an empty one
- * means SSB itself. (Taken from the start chunk, which has the text checks it needs, to
+ * means SSB itself. (Taken from the start modules, which has the text checks it needs, to
  * keep them out of the pane's first script.)
  */
 export function isValidBaseUrl(baseUrl: string): boolean {

@@ -11,7 +11,7 @@
  * default alone; an unknown municipality in a list is dropped from it; text that is not
  * JSON, or too large, is ignored as a whole. Nothing read here can stop the pane opening.
  *
- * Loaded with the start chunk (see ../start/startModules): the choice is read before the
+ * Part of the start modules (see ../start/startModules): the choice is read before the
  * first view, against the municipalities' and the templates' names (the start manifest,
  * which names every municipality of the registry and every KOSTRA group), so none of it
  * weighs on the pane's first script and the registry itself can load after the first view. A template the user built is known only

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  *
- * The pane's first view needs only the start chunk (registry, networks, the templates'
+ * The pane's first view needs only the start modules of the first script (networks, the templates'
  * names); the domain chunk (catalog, engine, sample) loads after it. Each test runs on a
  * fresh module registry, so the domain the other tests preload (tests/support/domain-setup)
  * is not loaded here until the test loads it, as index.tsx does once the first view is up.
@@ -19,7 +19,7 @@ interface Pane {
 }
 
 /**
- * Renders the pane on a fresh module registry with only the start chunk loaded, and hands
+ * Renders the pane on a fresh module registry with only the first script's modules loaded, and hands
  * the test its modules. `remembered`: a choice the browser's storage holds.
  */
 async function withFirstView(test: (pane: Pane) => Promise<void>, remembered?: object, appProps: { laterSectionsAfterFirstPaint?: boolean } = {}): Promise<void> {
@@ -33,7 +33,6 @@ async function withFirstView(test: (pane: Pane) => Promise<void>, remembered?: o
     const { App } = await import("../../../src/taskpane/App");
     const { fakeServices } = await import("./fakeServices");
     const { memoryStorage } = await import("../../../src/taskpane/services/storage");
-    await door.loadStart();
     const services = fakeServices(remembered ? { storage: memoryStorage({ "kostra-benchmark:choice": JSON.stringify(remembered) }) } : {});
     rtl.render(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(App, { services, ...appProps })));
     try {
@@ -45,7 +44,7 @@ async function withFirstView(test: (pane: Pane) => Promise<void>, remembered?: o
 }
 
 describe("the pane's first view", () => {
-  it("shows the whole form from the start chunk, with 'Hent data' enabled, before the domain chunk has loaded", async () => {
+  it("shows the whole form from the start modules, with 'Hent data' enabled, before the domain chunk has loaded", async () => {
     await withFirstView(async ({ door, rtl: { screen } }) => {
       const template = await screen.findByRole("combobox", { name: "Sektormal" });
       // The template's name comes from the start manifest, the municipality from the registry.

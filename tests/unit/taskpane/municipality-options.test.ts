@@ -15,7 +15,6 @@ describe("the municipality options", () => {
     let options: MunicipalityOption[] = [];
     await jest.isolateModulesAsync(async () => {
       const door = await import("../../../src/taskpane/domain");
-      await door.loadStart();
       const made = jest.spyOn(Intl, "Collator");
       const { startOptions: firstViewOptions } = await import("../../../src/taskpane/state/municipalityOptions");
       options = firstViewOptions(door.start().NAMES_YEAR);
