@@ -1,4 +1,5 @@
-import { FluentProvider, Text, type PartialTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, type PartialTheme, type Theme } from "@fluentui/react-components";
+import { Body1 } from "./controls";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
@@ -50,9 +51,9 @@ function render(): void {
           <AfterFirstView run={loadRest} />
         </>
       ) : (
-        <Text as="p" role="status" style={{ margin: 0, padding: "12px" }}>
+        <Body1 as="p" role="status" style={{ margin: 0, padding: "12px" }}>
           {messagesFor("nb").loading}
-        </Text>
+        </Body1>
       )}
     </FluentProvider>,
   );

@@ -39,13 +39,19 @@ const ruleKey = (prefix: string, key: string): { name: string; selector: string 
   return { name: m[1], selector: m[2] };
 };
 
-/** The CSS of a component's rules: one rule per key, on its class `kb-<prefix>-<name>` (twice, see above). */
+/**
+ * The CSS of a component's rules: one rule per key, on its class `kb-<prefix>-<name>`
+ * (twice, see above). A key may end in an at-rule, e.g. "thumb @media (forced-colors:
+ * active)": the rule is then written inside it.
+ */
 export function staticCss(prefix: string, rules: Record<string, string>): string {
   return Object.entries(rules)
     .map(([key, body]) => {
       const { name, selector } = ruleKey(prefix, key);
       const cls = `kb-${prefix}-${name}`;
-      return `.${cls}.${cls}${selector}{${body}}\n`;
+      const at = selector.indexOf(" @media ");
+      const rule = `.${cls}.${cls}${at >= 0 ? selector.slice(0, at) : selector}{${body}}`;
+      return at >= 0 ? `${selector.slice(at + 1)}{${rule}}\n` : `${rule}\n`;
     })
     .join("");
 }

@@ -110,8 +110,8 @@ describe("the profile picture (production bundle)", () => {
 
     // Every list's arrow stays inside its field and the pane (item 12: the municipality's stuck out at 320 px).
     const arrows = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>(".fui-Select__icon")).map((arrow) => {
-        const root = arrow.closest(".fui-Select") as HTMLElement;
+      Array.from(document.querySelectorAll<HTMLElement>(".kb-select-icon")).map((arrow) => {
+        const root = arrow.closest(".kb-select-root") as HTMLElement;
         const control = root.querySelector("select") as HTMLElement;
         const field = document.querySelector(`label[for="${control.id}"]`)?.textContent ?? control.id;
         const [a, r] = [arrow, root].map((el) => el.getBoundingClientRect());

@@ -29,11 +29,12 @@ const PAGE = path.join(DIST, "taskpane.html");
 const FIRST_SCRIPT_BUDGET = 150_000;
 /**
  * Everything the page loads or preloads before its first view (gzip -9): at most this
- * (measured 95.0 KB, see the README's start-up numbers). The goal is 1.5x the bare React +
- * Fluent page's script (64.0 KB, so about 96 KB). Style rules are not in it: Fluent's, the
- * light theme's variables and the pane's own are in the CSS file.
+ * (measured 85.0 KB, see the README's start-up numbers). The goal is 1.5x the bare React +
+ * Fluent page's script (64.0 KB, so about 96 KB); the budget keeps what the form's own
+ * controls (src/taskpane/controls) saved. Style rules are not in it: Fluent's, the light
+ * theme's variables and the pane's own are in the CSS file.
  */
-const STARTUP_BUDGET = 96_000;
+const STARTUP_BUDGET = 88_000;
 
 /**
  * Text only these libraries carry, kept by minification: Floating UI's default clipping

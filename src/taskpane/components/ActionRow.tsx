@@ -1,4 +1,5 @@
-import { Caption1, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import type { ReactNode } from "react";
 import { staticStyles } from "../styles";
 

@@ -1,4 +1,5 @@
-import { Caption1, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { lazy, Suspense } from "react";
 import type { Messages } from "../i18n";
 import type { AdvancedOptions as Options } from "../state/form";

@@ -1,15 +1,5 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Checkbox,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  tokens,
-} from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Input, Radio, RadioGroup } from "../controls";
 import { useState } from "react";
 import { DEFAULT_SENTENCE_BAND, MAX_SENTENCE_BAND } from "../../kostra/limits";
 import { checkBaseUrl } from "../../sources/ssb/base-url";
@@ -47,7 +37,7 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
         </AccordionHeader>
         <AccordionPanel>
           <div className={styles.panel}>
-            <Field label={t.averageLabel}>
+            <Field group label={t.averageLabel}>
               <RadioGroup
                 value={value.average}
                 onChange={(_, data) => onChange({ average: data.value === "weighted" || data.value === "indicator" ? data.value : "simple" })}
@@ -73,7 +63,7 @@ export default function AdvancedPanel({ t, focalName, value, onChange }: Advance
               label={t.mergedHistorySum}
               onChange={(_, data) => onChange({ mergedHistory: data.checked === true ? "sum" : "break" })}
             />
-            <Field label={t.pricesLabel} hint={t.pricesHint}>
+            <Field group label={t.pricesLabel} hint={t.pricesHint}>
               <RadioGroup value={pricesValue(value.prices)} onChange={(_, data) => onChange({ prices: choosePrices(value.prices, data.value) })}>
                 <Radio value="nominal" label={t.pricesNominal} />
                 <Radio value="kommunal-deflator" label={t.pricesDeflator} />

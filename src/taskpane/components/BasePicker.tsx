@@ -1,4 +1,5 @@
-import { Checkbox, Field, Label, Select, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { Body1, Checkbox, Field, Select } from "../controls";
 import { useEffect, useId, type Dispatch } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
@@ -87,7 +88,7 @@ export function BasePicker({ t, lang, form, dispatch }: BasePickerProps) {
       </div>
       {/* A group, not a Field: a Field would name every checkbox after its own label. */}
       <div role="group" aria-labelledby={referencesId}>
-        <Label id={referencesId}>{t.referencesLabel}</Label>
+        <Body1 id={referencesId}>{t.referencesLabel}</Body1>
         <div className={styles.checks}>
           {REFERENCE_CHOICES.map((r) => (
             <Checkbox

@@ -1,4 +1,5 @@
-import { Button, Caption1, tokens } from "@fluentui/react-components";
+import { Button, tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { useState, type RefObject } from "react";
 import type { Messages } from "../i18n";
 import { copyPng, downloadPng, pngOf } from "../services/figureImage";

@@ -1,4 +1,5 @@
-import { Caption1, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";

@@ -1,4 +1,5 @@
-import { Button, Caption1, tokens } from "@fluentui/react-components";
+import { Button, tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { useId, useRef } from "react";
 import { staticStyles } from "../styles";
 

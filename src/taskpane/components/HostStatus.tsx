@@ -1,4 +1,4 @@
-import { Caption1 } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 
 export interface HostStatusProps {
   inExcel: boolean;

@@ -1,4 +1,4 @@
-import { Switch } from "@fluentui/react-components";
+import { Switch } from "../controls";
 import type { Lang } from "../../kostra/types";
 
 export interface LanguageSwitchProps {
@@ -11,7 +11,6 @@ export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
   return (
     <Switch
       label={<span lang="en">English</span>}
-      labelPosition="before"
       checked={lang === "en"}
       onChange={(_, data) => onChange(data.checked ? "en" : "nb")}
     />

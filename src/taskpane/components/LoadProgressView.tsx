@@ -1,4 +1,5 @@
-import { Caption1, Field, ProgressBar, tokens } from "@fluentui/react-components";
+import { ProgressBar, tokens } from "@fluentui/react-components";
+import { Caption1, Field } from "../controls";
 import { useEffect, useState } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";

@@ -1,4 +1,4 @@
-import { Field, Select } from "@fluentui/react-components";
+import { Field, Select } from "../controls";
 
 import type { Messages } from "../i18n";
 import { shared } from "../styles";

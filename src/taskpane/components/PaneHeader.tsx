@@ -1,4 +1,5 @@
-import { Text, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { PaneTitle } from "../controls";
 import type { ReactNode } from "react";
 import { staticStyles } from "../styles";
 
@@ -16,9 +17,7 @@ export interface PaneHeaderProps {
 export function PaneHeader({ title, children }: PaneHeaderProps) {
   return (
     <header className={styles.header}>
-      <Text as="h1" size={400} weight="semibold" className={styles.title}>
-        {title}
-      </Text>
+      <PaneTitle className={styles.title}>{title}</PaneTitle>
       {children}
     </header>
   );

@@ -1,4 +1,4 @@
-import { Caption1 } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { lazy, Suspense } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";

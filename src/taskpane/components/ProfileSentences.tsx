@@ -1,4 +1,5 @@
-import { Button, Caption1, Text, tokens } from "@fluentui/react-components";
+import { Button, Text, tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { useState } from "react";
 import type { Lang, Profile } from "../../kostra/types";
 import type { Messages } from "../i18n";

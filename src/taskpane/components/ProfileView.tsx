@@ -1,4 +1,5 @@
-import { Caption1, Text, tokens } from "@fluentui/react-components";
+import { Text, tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { useMemo, useRef } from "react";
 import type { Lang, Profile } from "../../kostra/types";
 import type { Messages } from "../i18n";

@@ -1,4 +1,5 @@
-import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { useEffect, useId, useRef } from "react";
 import type { Messages } from "../i18n";
 import type { ProxyQuestion } from "../state/useProxyProposal";

@@ -1,4 +1,5 @@
-import { Button, Caption1, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
+import { Caption1 } from "../controls";
 import { useId, type ReactNode } from "react";
 import type { PaneData } from "../state/data";
 import type { FormState } from "../state/form";

@@ -1,4 +1,5 @@
-import { Field, Input, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { Field, Input } from "../controls";
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { cx, shared, staticStyles } from "../styles";
 

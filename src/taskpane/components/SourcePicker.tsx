@@ -1,4 +1,5 @@
-import { Caption1, Field, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-components";
+import { Caption1, Field, Radio, RadioGroup } from "../controls";
 import type { Messages } from "../i18n";
 import type { SourceKind } from "../state/form";
 import { staticStyles } from "../styles";
@@ -27,7 +28,7 @@ export function SourcePicker({ t, value, selectionAvailable, files, disabled, on
   const offered = SOURCES.filter((s) => s !== "selection" || selectionAvailable);
   return (
     <div className={styles.group}>
-      <Field label={t.sourceLabel}>
+      <Field group label={t.sourceLabel}>
         <RadioGroup value={value} disabled={disabled} onChange={(_, data) => onChange(data.value as SourceKind)}>
           {offered.map((s) => (
             <Radio key={s} value={s} label={label[s]} />

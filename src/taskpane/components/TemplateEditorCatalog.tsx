@@ -1,4 +1,5 @@
-import { Button, Caption1, Field, Input, tokens } from "@fluentui/react-components";
+import { Button, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Input } from "../controls";
 import { useMemo, useRef, useState } from "react";
 import type { Indicator, Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";

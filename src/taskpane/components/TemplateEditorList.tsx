@@ -1,4 +1,5 @@
-import { Button, Caption1, Input, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, Text, tokens } from "@fluentui/react-components";
+import { Caption1, Input, Select } from "../controls";
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type Dispatch } from "react";
 import type { Lang } from "../../kostra/types";

@@ -1,4 +1,5 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Input, Select } from "../controls";
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 import { KostraError } from "../../kostra/errors";
 import type { Indicator, Lang } from "../../kostra/types";

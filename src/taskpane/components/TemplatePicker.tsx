@@ -1,4 +1,5 @@
-import { Button, Caption1, Field, Select, tokens } from "@fluentui/react-components";
+import { Button, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Select } from "../controls";
 import { lazy, Suspense, useContext, useRef, useState } from "react";
 
 import type { Lang } from "../../kostra/types";

@@ -1,4 +1,4 @@
-import { Field, Select } from "@fluentui/react-components";
+import { Field, Select } from "../controls";
 import { shared } from "../styles";
 
 export interface YearPickerProps {
