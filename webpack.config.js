@@ -82,7 +82,8 @@ class LegacyCheckPlugin {
         const scripts = [...data.headTags, ...data.bodyTags].filter(isOurScript).map((tag) => tag.attributes.src);
         data.headTags = data.headTags.filter((tag) => !isOurScript(tag));
         data.bodyTags = data.bodyTags.filter((tag) => !isOurScript(tag));
-        const preload = scripts.map((src) => HtmlWebpackPlugin.createHtmlTagObject("link", { rel: "preload", as: "script", href: src }));
+        // The check is preloaded too: its tag comes after office.js, which a browser may still be fetching.
+        const preload = [publicPath + asset, ...scripts].map((src) => HtmlWebpackPlugin.createHtmlTagObject("link", { rel: "preload", as: "script", href: src }));
         const check = HtmlWebpackPlugin.createHtmlTagObject("script", { id: "kb-start", defer: true, src: publicPath + asset, "data-scripts": scripts.join(" ") });
         data.headTags.push(...preload, check);
         return data;
@@ -250,6 +251,8 @@ module.exports = (_env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        // The template places the tags itself: links before the page's policy, scripts after office.js.
+        inject: false,
         templateParameters: { contentSecurityPolicy: contentSecurityPolicy(production) },
       }),
       new HtmlWebpackPlugin({

@@ -55,6 +55,26 @@ describe("the page's Content-Security-Policy", () => {
     }
   });
 
+  it("has before the policy only links to the page's own stylesheet and scripts (so the browser fetches them at once), nothing the policy would refuse", () => {
+    const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    const head = html.slice(0, html.search(/<meta http-equiv="?Content-Security-Policy/i));
+    const elements = [...head.matchAll(/<([a-z]+)\b([^>]*)>/gi)].map(([, tag, attributes]) => ({ tag: tag.toLowerCase(), attributes }));
+    const links = elements.filter((e) => e.tag === "link");
+    expect(elements.filter((e) => !["html", "head", "meta", "title", "link"].includes(e.tag))).toEqual([]);
+    // Only charset and viewport; no other policy, refresh or redirect before it.
+    expect(elements.filter((e) => e.tag === "meta").map((e) => /\b(charset|name)=/.exec(e.attributes)?.[1])).toEqual(["charset", "name"]);
+    expect(links.length).toBe(3);
+    for (const { attributes } of links) {
+      const href = /href="?([^"\s>]+)/.exec(attributes)?.[1] ?? "";
+      // A file of this site's (the policy's 'self'), by its content-hashed name, and only as a stylesheet or a script preload.
+      expect(href).toMatch(/^[a-z-]+\.[0-9a-f]{8}\.(css|js)$/);
+      expect(fs.existsSync(path.join(DIST, href))).toBe(true);
+      expect(attributes).toMatch(href.endsWith(".css") ? /rel="?stylesheet/ : /rel="?preload"?[^>]*as="?script|as="?script"?[^>]*rel="?preload/);
+    }
+    // The scripts themselves (the browser check, office.js) come after the policy.
+    expect(head).not.toMatch(/<script/i);
+  });
+
   it("holds while the pane loads from SSB and writes the report: no violation, no error", async () => {
     const { page, pageErrors } = await world.open({ inExcel: true });
     const requests: string[] = [];

@@ -22,7 +22,7 @@ export interface TemplatePickerProps {
   onChange: (sector: string) => void;
 }
 
-/** The sector templates grouped by sector, the user's own last (a native list with groups: Fluent's Select); and the buttons that open the template editor. */
+/** The sector templates grouped by sector, the user's own last (a native list with groups: the pane's Select, ../controls); and the buttons that open the template editor. */
 export function TemplatePicker({ label, lang, value, onChange }: TemplatePickerProps) {
   const t = messagesFor(lang);
   const env = useContext(TemplateEditorContext);

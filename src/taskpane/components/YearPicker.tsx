@@ -8,7 +8,7 @@ export interface YearPickerProps {
   onChange: (year: number) => void;
 }
 
-/** A native list (Fluent's Select): light, and at home with the keyboard, screen readers and touch. */
+/** A native list (the pane's Select, ../controls): light, and at home with the keyboard, screen readers and touch. */
 export function YearPicker({ label, years, value, onChange }: YearPickerProps) {
   return (
     <Field label={label}>
