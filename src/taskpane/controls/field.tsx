@@ -25,6 +25,15 @@ const FieldContext = createContext<FieldControl | null>(null);
 /** The Field around a control, or null outside one. */
 export const useFieldControl = (): FieldControl | null => useContext(FieldContext);
 
+/** What a select or a text box inside a Field carries from it: the id its label points to, its description, invalid and required. */
+export function useFieldControlProps() {
+  const field = useFieldControl();
+  return {
+    invalid: field?.invalid ?? false,
+    props: { id: field?.id, "aria-describedby": field?.describedBy, "aria-invalid": field?.invalid || undefined, required: field?.required || undefined },
+  };
+}
+
 const styles = staticStyles("field", {
   root: `display:grid;grid-template-columns:minmax(0, 1fr);row-gap:${tokens.spacingVerticalXXS};min-width:0;`,
   label: `color:${tokens.colorNeutralForeground1};font-family:${tokens.fontFamilyBase};font-size:${tokens.fontSizeBase300};line-height:${tokens.lineHeightBase300};font-weight:${tokens.fontWeightRegular};padding:${tokens.spacingVerticalXXS} 0;`,

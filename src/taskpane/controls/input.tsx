@@ -2,7 +2,7 @@ import { tokens } from "@fluentui/react-components";
 import { forwardRef, type ChangeEvent, type InputHTMLAttributes } from "react";
 import { cx, staticStyles } from "../styles";
 import { boxRules } from "./box";
-import { useFieldControl } from "./field";
+import { useFieldControlProps } from "./field";
 
 const styles = staticStyles("input", {
   ...boxRules(),
@@ -17,14 +17,11 @@ export interface InputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 
 /** A text box: the browser's <input>, styled as Fluent's outline Input. `className` goes on the frame around it, `ref` to the box. */
 export const Input = forwardRef<HTMLInputElement, InputProps>(function Input({ className, onChange, disabled, ...rest }, ref) {
-  const field = useFieldControl();
+  const field = useFieldControlProps();
   return (
-    <span className={cx(styles.root, disabled && styles.disabled, field?.invalid && styles.invalid, className)}>
+    <span className={cx(styles.root, disabled && styles.disabled, field.invalid && styles.invalid, className)}>
       <input
-        id={field?.id}
-        aria-describedby={field?.describedBy}
-        aria-invalid={field?.invalid || undefined}
-        required={field?.required || undefined}
+        {...field.props}
         {...rest}
         ref={ref}
         disabled={disabled}

@@ -1,7 +1,7 @@
 import { tokens } from "@fluentui/react-components";
 import type { ChangeEvent, SelectHTMLAttributes } from "react";
 import { cx, staticStyles } from "../styles";
-import { useFieldControl } from "./field";
+import { useFieldControlProps } from "./field";
 import { boxRules } from "./box";
 
 const styles = staticStyles("select", {
@@ -22,14 +22,11 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
  * pane), styled as Fluent's outline Select. `className` goes on the frame around it.
  */
 export function Select({ className, onChange, children, disabled, ...rest }: SelectProps) {
-  const field = useFieldControl();
+  const field = useFieldControlProps();
   return (
-    <span className={cx(styles.root, disabled && styles.disabled, field?.invalid && styles.invalid, className)}>
+    <span className={cx(styles.root, disabled && styles.disabled, field.invalid && styles.invalid, className)}>
       <select
-        id={field?.id}
-        aria-describedby={field?.describedBy}
-        aria-invalid={field?.invalid || undefined}
-        required={field?.required || undefined}
+        {...field.props}
         {...rest}
         disabled={disabled}
         className={styles.select}
