@@ -42,7 +42,9 @@ function client(extra: Partial<SsbClientOptions> = {}): SsbClient {
   return new SsbClient({
     baseUrl: server.baseUrl,
     backoffMs: 20,
-    timeoutMs: 2000,
+    // The local server answers in milliseconds; the margin is for a test machine under load.
+    // The tests of timeouts and cancelling set their own.
+    timeoutMs: 10_000,
     limiter: new RateLimiter({ maxCalls: 30, windowMs: 60_000 }),
     ...extra,
   });
