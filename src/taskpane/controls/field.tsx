@@ -39,9 +39,9 @@ const styles = staticStyles("field", {
   label: `color:${tokens.colorNeutralForeground1};font-family:${tokens.fontFamilyBase};font-size:${tokens.fontSizeBase300};line-height:${tokens.lineHeightBase300};font-weight:${tokens.fontWeightRegular};padding:${tokens.spacingVerticalXXS} 0;`,
   message: `margin:0;font-family:${tokens.fontFamilyBase};font-size:${tokens.fontSizeBase200};line-height:${tokens.lineHeightBase200};color:${tokens.colorNeutralForeground3};`,
   error: `color:${tokens.colorPaletteRedForeground1};`,
-  // A warning is marked by a sign, not by its colour alone.
-  "warning::before": `content:"⚠ ";color:${tokens.colorPaletteDarkOrangeForeground1};`,
-  "error::before": `content:"⨯ ";`,
+  // A warning or an error is marked by a sign, not by its colour alone; a screen reader reads the message, not the sign ('/ ""').
+  "warning::before": `content:"⚠ "/"";color:${tokens.colorPaletteDarkOrangeForeground1};`,
+  "error::before": `content:"⨯ "/"";`,
   required: `color:${tokens.colorPaletteRedForeground3};padding-left:${tokens.spacingHorizontalXS};`,
 });
 
