@@ -1,5 +1,5 @@
-import { ProgressBar, tokens } from "@fluentui/react-components";
-import { Caption1, Field } from "../controls";
+import { ProgressBar, tokens, type ProgressBarProps } from "@fluentui/react-components";
+import { Caption1, Field, useFieldControl } from "../controls";
 import { useEffect, useState } from "react";
 import type { Lang } from "../../kostra/types";
 import type { Messages } from "../i18n";
@@ -26,6 +26,12 @@ function useSecondsLeft(until: number | undefined, now: () => Date): number | nu
   return until === undefined ? null : Math.max(0, Math.ceil((until - now().getTime()) / 1000));
 }
 
+/** Fluent's bar, named by the pane's Field around it (as a group: a bar is not an element a label can point to). */
+function FieldProgressBar(props: ProgressBarProps) {
+  const field = useFieldControl();
+  return <ProgressBar aria-labelledby={field?.labelId} {...props} />;
+}
+
 /** What the load is doing: the step, requests done of planned, cache hits, and any wait for SSB's quota. */
 export function LoadProgressView({ t, lang, progress, now }: LoadProgressViewProps) {
   const seconds = useSecondsLeft(progress.waiting?.until, now);
@@ -34,8 +40,8 @@ export function LoadProgressView({ t, lang, progress, now }: LoadProgressViewPro
   const step = progress.waiting && seconds !== null ? t.progressWaiting(progress.waiting.reason[lang], seconds) : typeof progress.message === "function" ? progress.message(t) : progress.message[lang];
   return (
     <div>
-      <Field label={t.progressLabel}>
-        <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} thickness="large" />
+      <Field group label={t.progressLabel}>
+        <FieldProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} thickness="large" />
       </Field>
       <Caption1 as="p" role="status" className={styles.detail}>
         {[step, ...counts].filter(Boolean).join(" · ")}

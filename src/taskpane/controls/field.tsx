@@ -40,8 +40,9 @@ const styles = staticStyles("field", {
   message: `margin:0;font-family:${tokens.fontFamilyBase};font-size:${tokens.fontSizeBase200};line-height:${tokens.lineHeightBase200};color:${tokens.colorNeutralForeground3};`,
   error: `color:${tokens.colorPaletteRedForeground1};`,
   // A warning or an error is marked by a sign, not by its colour alone; a screen reader reads the message, not the sign ('/ ""').
-  "warning::before": `content:"⚠ "/"";color:${tokens.colorPaletteDarkOrangeForeground1};`,
-  "error::before": `content:"⨯ "/"";`,
+  // (The plain form first: a browser without the alternative text keeps it, so the sign is drawn everywhere.)
+  "warning::before": `content:"⚠ ";content:"⚠ "/"";color:${tokens.colorPaletteDarkOrangeForeground1};`,
+  "error::before": `content:"⨯ ";content:"⨯ "/"";`,
   required: `color:${tokens.colorPaletteRedForeground3};padding-left:${tokens.spacingHorizontalXS};`,
 });
 
@@ -90,7 +91,12 @@ export function Field({ label, hint, validationState = "none", validationMessage
       )}
       <FieldContext.Provider value={control}>{children}</FieldContext.Provider>
       {validationMessage && (
-        <p id={messageId} className={cx(styles.message, validationState === "error" && styles.error, validationState === "warning" && styles.warning)}>
+        // An error or a warning is announced as it appears (as Fluent's Field does); the control keeps the focus.
+        <p
+          id={messageId}
+          role={validationState === "none" ? undefined : "alert"}
+          className={cx(styles.message, validationState === "error" && styles.error, validationState === "warning" && styles.warning)}
+        >
           {validationMessage}
         </p>
       )}

@@ -26,9 +26,12 @@ describe("Field with Select", () => {
     expect(list).toHaveDisplayValue("2016");
     expect(list).toHaveAccessibleDescription("Året finnes ikke Første år i tidsserien");
     expect(list).toHaveAttribute("aria-invalid", "true");
-    // The message comes before the hint, as in Fluent's Field.
-    const texts = Array.from(document.querySelectorAll("p")).map((p) => p.textContent);
-    expect(texts).toEqual(["Året finnes ikke", "Første år i tidsserien"]);
+    // The message comes before the hint, as in Fluent's Field; the error is announced as it appears, the hint is not.
+    const texts = Array.from(document.querySelectorAll("p")).map((p) => [p.textContent, p.getAttribute("role")]);
+    expect(texts).toEqual([
+      ["Året finnes ikke", "alert"],
+      ["Første år i tidsserien", null],
+    ]);
   });
 
   it("a warning describes the list without marking it invalid; no message, no hint: no description", () => {
@@ -42,6 +45,7 @@ describe("Field with Select", () => {
     const list = screen.getByRole("combobox", { name: "KOSTRA-gruppe" });
     expect(list).toHaveAccessibleDescription("Velg en gruppe");
     expect(list).not.toHaveAttribute("aria-invalid");
+    expect(screen.getByRole("alert")).toHaveTextContent("Velg en gruppe");
     rerender(
       <Field label="KOSTRA-gruppe">
         <Select value="" onChange={() => undefined}>
@@ -50,6 +54,19 @@ describe("Field with Select", () => {
       </Field>,
     );
     expect(list).not.toHaveAttribute("aria-describedby");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("a message without a validation state describes the control but is not announced", () => {
+    render(
+      <Field label="Sektormal" validationMessage="Lagret">
+        <Select value="a" onChange={() => undefined}>
+          <option value="a">A</option>
+        </Select>
+      </Field>,
+    );
+    expect(screen.getByRole("combobox", { name: "Sektormal" })).toHaveAccessibleDescription("Lagret");
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("reports the chosen value as Fluent's Select did, and a disabled list is disabled", () => {

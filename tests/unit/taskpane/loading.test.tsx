@@ -47,7 +47,8 @@ describe("loading from SSB", () => {
     await loadFromSsb(services);
 
     // The progress view is loaded on demand.
-    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    // Named by its label, so a screen reader says what is progressing.
+    expect(await screen.findByRole("progressbar", { name: "Henter data" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Hent data" })).toHaveAttribute("aria-disabled", "true");
     // Every button that must wait says why, beside it.
     expect(screen.getAllByText("Låst mens data hentes.")).toHaveLength(3);
