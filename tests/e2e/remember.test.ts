@@ -29,7 +29,7 @@ function ui(page: Page) {
   };
 }
 
-/** Choose an option of a native list (Fluent's Select) by its text. */
+/** Choose an option of a native list (the pane's Select) by its text. */
 async function pick(list: Locator, option: string): Promise<void> {
   await list.selectOption({ label: option });
 }

@@ -66,7 +66,7 @@ export function press(name: string | RegExp): void {
 }
 
 /**
- * Choose an option in a field found by its label: in a native list (Fluent's Select) as
+ * Choose an option in a field found by its label: in a native list (the pane's Select) as
  * the browser does when the user picks one, in a searchable box by opening its list and
  * clicking the option there.
  */
