@@ -75,7 +75,8 @@ export function fixedPricesLabel(base: number, id: PriceIndexId, lang: Lang): st
 // ---------------------------------------------------------------------------
 // Which figures are money
 
-const MONEY_UNIT = /^(1000 )?kr\b/i;
+/** Whether a unit is in kroner ("kr", "kr per innbygger", "1000 kr"). */
+export const isKronerUnit = (unit: LocalizedText): boolean => /^(1000 )?kr\b/i.test(unit.nb.trim());
 
 /**
  * Whether the figure is an amount of money (deflated in fixed prices): per-capita kroner,
@@ -84,7 +85,7 @@ const MONEY_UNIT = /^(1000 )?kr\b/i;
  */
 export function isMoneyAmount(ind: Pick<Indicator, "unit" | "measure">): boolean {
   if (ind.measure === "share" || ind.measure === "count") return false;
-  return MONEY_UNIT.test(ind.unit.nb.trim());
+  return isKronerUnit(ind.unit);
 }
 
 /** The year whose prices the figure of data year `year` is in: SSB's time of its series (see the module comment). */
@@ -211,7 +212,8 @@ export function priceIndexFor(choice: PriceChoice | undefined, kpi: PriceIndex |
 export const MAX_INDEX_ROWS = 100;
 const MIN_GROWTH = -50;
 const MAX_GROWTH = 100;
-const MAX_SOURCE_LENGTH = 300;
+/** Longest source text a row may have. */
+export const MAX_SOURCE_LENGTH = 300;
 
 /** One row the user typed, as the settings store it (and as it is read back from a sheet's table). */
 export const userIndexRowSchema = v.object({

@@ -31,8 +31,9 @@ import type { Indicator, Lang, Profile, ProfileRow } from "./types";
 import { describeProblem } from "./describe";
 import { averageName } from "./describe-profile";
 import { CUSTOM_NETWORK } from "./networks";
+import { isKronerUnit } from "./prices";
 
-export { DEFAULT_SENTENCE_BAND, MAX_SENTENCE_BAND };
+export { DEFAULT_SENTENCE_BAND };
 
 /** A figure of the row, as the sentence shows it. */
 export type SentenceFigure = "value" | "average" | "percent" | "rank" | "rankOf";
@@ -158,9 +159,7 @@ const UNIT_RULES: Record<Lang, [RegExp, (rest: string) => Unit][]> = {
 
 /** Money spent: a unit in kroner, except a fee (a key figure in plain kroner: årsgebyr). */
 export function isSpending(indicator: Pick<Indicator, "unit" | "measure">): boolean {
-  const unit = indicator.unit.nb.trim();
-  const money = /^(1000 )?kr\b/i.test(unit);
-  return money && !(indicator.measure === "key-figure" && /^kr\.?$/i.test(unit));
+  return isKronerUnit(indicator.unit) && !(indicator.measure === "key-figure" && /^kr\.?$/i.test(indicator.unit.nb.trim()));
 }
 
 /** How the row's average is named in a sentence: "snittet i ASSS", "snittet i utvalget", "snittet for KOSTRA-gruppe 7". */

@@ -112,7 +112,6 @@ const DEFAULT_COLUMN_CHARACTERS = 8.43;
 const ROW_POINTS = 15;
 /** The title style's 14-point font. */
 const TITLE_ROW_POINTS = 18.75;
-/** A page is taken as this much shorter than computed: fonts measure a little differently in each spreadsheet. */
 /**
  * Pages from a little shorter than Excel computes them to a little taller: with every
  * row's height stated, LibreOffice lays out the rows Excel does (32 of 15 points), and
@@ -130,9 +129,7 @@ const chartBox = (c: ChartPlan) => {
 
 function widthOf(sheet: SheetPlan, col: number, points: (chars: number) => number): number {
   const hidden = sheet.hiddenColumns?.some((c) => columnNumber(c) === col);
-  if (hidden) return 0;
-  const entry = Object.entries(sheet.columnWidths ?? {}).find(([c]) => columnNumber(c) === col);
-  return points(entry?.[1] ?? DEFAULT_COLUMN_CHARACTERS);
+  return hidden ? 0 : points(widthInCharacters(sheet, col));
 }
 
 /** The scale fitting columns 1…lastColumn to one page wide (never above 100 %), with Excel's widths or those of a wider font. */

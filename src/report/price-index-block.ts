@@ -23,9 +23,12 @@ import { cellAddress, empty, formula, num, text, type Block, type PlanCell } fro
 
 export type { FixedPrices };
 
+/** How the table's subtitle starts, per language ("Prisindeks: kommunal deflator …"); price-table-read.ts finds the table by it. */
+const TITLE = { nb: "Prisindeks:", en: "Price index:" };
+
 const T = {
   nb: {
-    table: (name: string, base: number) => `Prisindeks: ${name} (prisnivå ${base} = 100)`,
+    table: (name: string, base: number) => `${TITLE.nb} ${name} (prisnivå ${base} = 100)`,
     year: "År",
     growth: "Vekst %",
     level: "Prisnivå",
@@ -38,7 +41,7 @@ const T = {
     estimates: (years: string) => `Veksten for ${years} er anslag, ikke endelige tall: kontroller mot siste rapport fra TBU og rett i tabellen.`,
   },
   en: {
-    table: (name: string, base: number) => `Price index: ${name} (price level ${base} = 100)`,
+    table: (name: string, base: number) => `${TITLE.en} ${name} (price level ${base} = 100)`,
     year: "Year",
     growth: "Growth %",
     level: "Price level",
@@ -51,6 +54,9 @@ const T = {
     estimates: (years: string) => `The growth for ${years} is an estimate, not the final figure: check it against TBU's latest report and correct it in the table.`,
   },
 };
+
+/** The subtitle's start and the header row's first cell in either language: how a reader finds the table. */
+export const PRICE_TABLE_HEADINGS = { titles: [TITLE.nb, TITLE.en], years: [T.nb.year, T.en.year] } as const;
 
 /** What the sheet needs to know about its fixed prices before it lays out its rows. */
 export interface PriceSection {

@@ -14,16 +14,14 @@
  * carry the table: the sheet where the user changed a year's figure counts; where two were
  * changed differently, the first sheet in the workbook wins and the user is told.
  */
-import { MAX_INDEX_ROWS, USER_SOURCE, userIndexRowSchema, type PriceIndex, type UserIndexRow } from "../kostra/prices";
+import { MAX_INDEX_ROWS, MAX_SOURCE_LENGTH, USER_SOURCE, userIndexRowSchema, type PriceIndex, type UserIndexRow } from "../kostra/prices";
 import { quoteInput } from "../kostra/safe-text";
-import { dataYear, parseInput, v } from "../kostra/schema";
+import { parseInput, v } from "../kostra/schema";
 import { KostraError } from "../kostra/errors";
 import type { LocalizedText } from "../kostra/types";
 import type { SheetValue } from "./data-sheet-read";
+import { PRICE_TABLE_HEADINGS } from "./price-index-block";
 
-/** The headings the table's subtitle and header row start with, in either language (price-index-block.ts writes them). */
-export const PRICE_TABLE_TITLES = ["Prisindeks:", "Price index:"] as const;
-const YEAR_HEADINGS = ["År", "Year"];
 
 /** One time-series sheet's price-index rows as the workbook holds them: columns A–D (year, growth, level, source). */
 export interface PriceTableCells {
@@ -52,7 +50,7 @@ export function priceTableHeaderRow(columnA: readonly SheetValue[]): number {
   for (let i = 1; i < columnA.length; i++) {
     const title = columnA[i - 1];
     const head = columnA[i];
-    if (typeof title === "string" && PRICE_TABLE_TITLES.some((t) => title.startsWith(t)) && typeof head === "string" && YEAR_HEADINGS.includes(head.trim())) return i;
+    if (typeof title === "string" && PRICE_TABLE_HEADINGS.titles.some((t) => title.startsWith(t)) && typeof head === "string" && (PRICE_TABLE_HEADINGS.years as readonly string[]).includes(head.trim())) return i;
   }
   return -1;
 }
@@ -60,9 +58,9 @@ export function priceTableHeaderRow(columnA: readonly SheetValue[]): number {
 const isFormula = (x: SheetValue) => typeof x === "string" && x.trimStart().startsWith("=");
 
 const cellSchema = v.object({
-  year: dataYear(),
+  year: userIndexRowSchema.entries.year,
   growth: v.nullable(userIndexRowSchema.entries.growth),
-  source: v.pipe(v.string(), v.maxLength(300)),
+  source: v.pipe(v.string(), v.maxLength(MAX_SOURCE_LENGTH)),
 });
 
 /** The rows of one sheet's table, and a note for each row refused. The table ends at the first row whose year cell is empty. */

@@ -134,7 +134,9 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
 
   const taken = new Set<string>();
   const mergedHistory = req.mergedHistory ?? "break";
-  const seriesIndicators = [...new Map(profiles.flatMap((p) => templateIndicators(templateById(p.sector.id)!)).map((i) => [i.id, i])).values()];
+  // Each profile's template indicators, worked out once: its time series shows them, and fixed prices check their years.
+  const indicatorsOf = new Map(profiles.map((p) => [p, templateIndicators(templateById(p.sector.id)!)]));
+  const seriesIndicators = [...new Map([...indicatorsOf.values()].flat().map((i) => [i.id, i])).values()];
   // Before a merger a ratio's series are summed over the predecessors and the ratio derived from the sums.
   const ratios = seriesIndicators.filter((i) => i.ratio);
   const summable = indicatorsToFetch(seriesIndicators, false);
@@ -147,6 +149,7 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   const sheets: SheetPlan[] = [];
   const prices = req.prices ? { index: req.prices.index, base: req.prices.year ?? req.year } : undefined;
   const usedProvenance = [...new Set(used.map((o) => o.provenance))].sort((a, b) => a - b).map((i) => dataset.provenance[i]);
+  const source = sourceText(usedProvenance, req.lang);
   for (const p of profiles) {
     const label = p.sector.label[req.lang];
     // Sheet names hold 31 characters: a template with a long name gives a short one for its sheets.
@@ -169,11 +172,11 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
         sectorLabel: label,
         focal: p.focal,
         network,
-        indicators: templateIndicators(templateById(p.sector.id)!),
+        indicators: indicatorsOf.get(p)!,
         years,
         options: p.options,
         lookup: data.lookup,
-        source: sourceText(usedProvenance, req.lang),
+        source,
         mergedHistory,
         lookupComputed: data.lookupComputed,
         notComputed: back?.notComputed,
@@ -185,14 +188,14 @@ export function buildReport(given: Dataset, req: ReportRequest): Report {
   if (changes) sheets.push(buildChangeListSheet(changes, uniqueName(CHANGE_LIST_TEXT[req.lang].sheet, taken), req.lang));
   sheets.push(data.sheet);
   // Every sheet prints: those the builders did not lay out for print with the report's heading, the table's header on every page.
-  const heading = { lang: req.lang, municipality: `${first.focal.name} (${first.focal.code})`, period: yearSpan(years), source: sourceText(usedProvenance, req.lang) };
+  const heading = { lang: req.lang, municipality: `${first.focal.name} (${first.focal.code})`, period: yearSpan(years), source };
   for (const sheet of sheets) {
     if (sheet.pageSetup) continue;
     // A sheet with a table prints the table (not the notes beside it), its header row on every page.
     const [topLeft, bottomRight] = sheet.tables?.[0]?.range.split(":").map(parseCell) ?? [];
     sheet.pageSetup = printSetup(sheet, { ...heading, subject: sheet.name }, topLeft ? { titleRows: { from: topLeft.row, to: topLeft.row }, lastColumn: (bottomRight ?? topLeft).col } : {});
   }
-  const missing = prices ? profiles.flatMap((p) => missingForSeries(prices, templateIndicators(templateById(p.sector.id)!), years)) : [];
+  const missing = prices ? profiles.flatMap((p) => missingForSeries(prices, indicatorsOf.get(p)!, years)) : [];
   return {
     plan: { sheets, names: [] },
     profiles,

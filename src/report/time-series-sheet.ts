@@ -68,7 +68,6 @@ const T = {
   },
 };
 
-const span = (ys: readonly number[]) => (ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
 const names = (s: YearStructure, and: string) => joinNames(s.parts.map((p) => `${p.name} (${p.code})`), and);
 
 /** SSB regrouped the municipalities in 2020: a KOSTRA group's figure before and after is a different group's. */
@@ -98,24 +97,24 @@ export function mergerNotes(o: Pick<TimeSeriesOptions, "focal" | "indicators" | 
   const words = REPORT_TEXT[o.lang];
   const notes: string[] = [];
   const last = merged[merged.length - 1];
-  if (last) notes.push(words.mergerBreak(name, last.mergerYear, names(last, words.and), span(merged.map((s) => s.year))));
+  if (last) notes.push(words.mergerBreak(name, last.mergerYear, names(last, words.and), yearSpan(merged.map((s) => s.year))));
   if (included.length > 0) {
     const inside = included[0].included[0];
     const who = joinNames(included[0].included.map((p) => p.name), words.and);
     const after = included[included.length - 1].mergerYear;
-    notes.push(words.includedBreak(who, name, inside.from, inside.to, span(included.map((s) => s.year)), after));
+    notes.push(words.includedBreak(who, name, inside.from, inside.to, yearSpan(included.map((s) => s.year)), after));
   }
   if (partOf.length > 0) {
     const host = partOf[0].partOf!;
-    notes.push(words.partOf(name, host.name, host.from, host.to, span(partOf.map((s) => s.year))));
+    notes.push(words.partOf(name, host.name, host.from, host.to, yearSpan(partOf.map((s) => s.year))));
   }
   if (blank.length === 0) return notes;
   if ((o.mergedHistory ?? "break") === "break") {
-    notes.push(words.shownWithoutValue(span(blank.map((s) => s.year)), name));
+    notes.push(words.shownWithoutValue(yearSpan(blank.map((s) => s.year)), name));
     return notes;
   }
-  if (last) notes.push(words.computedAsMerged(span(merged.map((s) => s.year)), name, last.asOf));
-  if (included.length > 0) notes.push(words.cannotCompute(span(included.map((s) => s.year)), name));
+  if (last) notes.push(words.computedAsMerged(yearSpan(merged.map((s) => s.year)), name, last.asOf));
+  if (included.length > 0) notes.push(words.cannotCompute(yearSpan(included.map((s) => s.year)), name));
   const ids = new Set(o.indicators.map((i) => i.id));
   const skipped = (o.notComputed ?? []).filter((x) => ids.has(x.indicator) && x.kind !== "included" && x.kind !== "part-of");
   const notAdditive = o.indicators.filter((i) => skipped.some((x) => x.indicator === i.id && x.kind === "not-additive"));
@@ -133,7 +132,7 @@ export function validityNotes(indicators: readonly Indicator[], years: readonly 
   return indicators.flatMap((ind) => {
     const outside = years.filter((y) => !isValidInYear(ind, y));
     if (outside.length === 0 || !ind.valid) return [];
-    return [`${ind.label[lang]}: ${notValidText(span(outside), ind.valid.reason, lang)}.`];
+    return [`${ind.label[lang]}: ${notValidText(yearSpan(outside), ind.valid.reason, lang)}.`];
   });
 }
 
@@ -192,14 +191,15 @@ export function buildTimeSeriesSheet(input: TimeSeriesOptions): SheetPlan {
   const table = fixed ? priceTable(fixed, bRow(n) + 2, lang) : null;
   const nHeader = table ? table.bottom + 3 : 0;
   const nominalRow = new Map(money.map((ind, j) => [ind.id, nHeader + 1 + j]));
-  const inFixedPrices = (ind: Indicator, y: number, k: number, cell: PlanCell, row: number): PlanCell => {
+  /** A money figure's formula cell in fixed prices: `toFixed` rewrites the nominal value (a cell or the cell's own formula) with the year's and the base year's price level. */
+  const fixedPrices = (ind: Indicator, y: number, cell: PlanCell, toFixed: (nominal: string, level: string, base: string) => string): PlanCell => {
     if (!fixed || !table || !fixed.isMoney(ind) || cell.kind !== "formula") return cell;
-    return formula(fixedPriceFormula(cellAddress(yearCol(k), row), table.levelCell(fixed.priceYear(ind, y)), table.baseCell), cell.format);
+    return formula(toFixed(cell.formula, table.levelCell(fixed.priceYear(ind, y)), table.baseCell), cell.format);
   };
-  const averageInFixedPrices = (ind: Indicator, y: number, cell: PlanCell): PlanCell => {
-    if (!fixed || !table || !fixed.isMoney(ind) || cell.kind !== "formula") return cell;
-    return formula(fixedPriceExpression(cell.formula, table.levelCell(fixed.priceYear(ind, y)), table.baseCell), cell.format);
-  };
+  // The focal value reads its nominal row below; an average is deflated as it is computed.
+  const inFixedPrices = (ind: Indicator, y: number, k: number, cell: PlanCell, row: number): PlanCell =>
+    fixedPrices(ind, y, cell, (_, level, base) => fixedPriceFormula(cellAddress(yearCol(k), row), level, base));
+  const averageInFixedPrices = (ind: Indicator, y: number, cell: PlanCell): PlanCell => fixedPrices(ind, y, cell, fixedPriceExpression);
   const inLabel = (heading: string) => (fixed ? `${heading} (${fixed.label})` : heading);
 
   const valueRows: PlanCell[][] = [];

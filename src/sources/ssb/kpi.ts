@@ -21,9 +21,8 @@ import { prepare } from "./planner";
 import type { SsbLang, SsbQuery } from "./types";
 
 export const KPI_TABLE = "03014";
-export const KPI_SELECTION = { Konsumgrp: ["TOTAL"], ContentsCode: ["KpiAar"] } as const;
-/** Whether the table and codes have been checked against SSB's own metadata (see above). */
-export const KPI_CODES_CONFIRMED = false;
+const KPI_TOTAL = "TOTAL";
+const KPI_ANNUAL_AVERAGE = "KpiAar";
 
 /** A 2015 = 100 level outside this is no annual CPI (it was about 26 in 1979). */
 const MIN_LEVEL = 1;
@@ -34,7 +33,7 @@ export function kpiQuery(years: readonly number[]): SsbQuery {
   const lo = Math.min(...years) - 1;
   const hi = Math.max(...years);
   const tid = Array.from({ length: hi - lo + 1 }, (_, k) => String(lo + k));
-  return { table: KPI_TABLE, selection: { Konsumgrp: [...KPI_SELECTION.Konsumgrp], ContentsCode: [...KPI_SELECTION.ContentsCode], Tid: tid } };
+  return { table: KPI_TABLE, selection: { Konsumgrp: [KPI_TOTAL], ContentsCode: [KPI_ANNUAL_AVERAGE], Tid: tid } };
 }
 
 /** The KPI's yearly growth for the years, fetched from SSB. */
@@ -44,7 +43,7 @@ export async function fetchKpi(client: SsbClient, years: readonly number[], lang
   const res = await client.send(req, signal);
   const cube = readDataAnswer(res.body, query, res.url);
   const levels = query.selection.Tid.flatMap((tid) => {
-    const c = cell(cube, { Konsumgrp: "TOTAL", ContentsCode: "KpiAar", Tid: tid });
+    const c = cell(cube, { Konsumgrp: KPI_TOTAL, ContentsCode: KPI_ANNUAL_AVERAGE, Tid: tid });
     const level = c?.value;
     return level != null && level >= MIN_LEVEL && level <= MAX_LEVEL ? [{ year: Number(tid), level }] : [];
   });
